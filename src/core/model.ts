@@ -1,0 +1,116 @@
+/**
+ * The study model shared by the extension, the webview and the CLI.
+ * Offsets are Unicode code points over the canonical text (see text/canonical.ts), end exclusive.
+ */
+
+/** A code of the codebook. `id` is stable: renaming a code changes `name` only, never a sidecar. */
+export interface Code {
+  readonly id: string;
+  readonly name: string;
+  readonly definition?: string;
+  /** `#rrggbb`. */
+  readonly color?: string;
+  /** Id of the parent code (a category, for axial coding). */
+  readonly parent?: string;
+  readonly memo?: string;
+  /** Stable GUID for REFI-QDA export; generated once and stored, never derived from the name. */
+  readonly guid?: string;
+}
+
+export interface Codebook {
+  readonly codes: readonly Code[];
+}
+
+/** Why a coding is not cleanly anchored. Absent means anchored. */
+export type CodingStatus = 'needs-review' | 'orphan';
+
+/** One coded passage. A W3C TextQuoteSelector (quote/prefix/suffix) plus TextPositionSelector (start/end). */
+export interface Coding {
+  /** Stable id (a UUID), also the coding's GUID in REFI-QDA exports. */
+  readonly id: string;
+  /** Code id. */
+  readonly code: string;
+  readonly start: number;
+  readonly end: number;
+  /** Exact text between start and end when last anchored. */
+  readonly quote: string;
+  /** Up to PREFIX_LENGTH code points before the quote. */
+  readonly prefix: string;
+  /** Up to SUFFIX_LENGTH code points after the quote. */
+  readonly suffix: string;
+  /** Coder id (the sidecar's coder). */
+  readonly by: string;
+  readonly memo?: string;
+  readonly status?: CodingStatus;
+}
+
+export const PREFIX_LENGTH = 32;
+export const SUFFIX_LENGTH = 32;
+
+/**
+ * One coder's codings of one transcript. One file per transcript and coder keeps git merges clean:
+ * two coders on two branches never touch the same file.
+ */
+export interface Sidecar {
+  /** File name of the transcript, relative to the sidecar's folder. */
+  readonly transcript: string;
+  /** Coder id: lowercase letters, digits, '-' and '_'. */
+  readonly coder: string;
+  /** Hash of the canonical transcript text the offsets were anchored against (text/hash.ts). */
+  readonly textHash: string;
+  /** Sorted by start, end, code, id. */
+  readonly codings: readonly Coding[];
+}
+
+/** A free-standing grounded-theory memo (memos/*.md). */
+export interface Memo {
+  readonly uri: string;
+  readonly title: string;
+  /** Code ids the memo is about (front matter `codes:`). */
+  readonly codes: readonly string[];
+  readonly body: string;
+}
+
+/** grounded.yaml, with every default filled in. */
+export interface StudySettings {
+  /** Glob patterns (relative to the study root, '/' separated) of transcripts. */
+  readonly transcripts: readonly string[];
+  readonly exclude: readonly string[];
+  /** Codebook file, relative to the study root. */
+  readonly codebook: string;
+  /** Memo folder, relative to the study root. */
+  readonly memos: string;
+  readonly survey: SurveySettings;
+  readonly participants: ParticipantSettings;
+}
+
+export interface SurveySettings {
+  /** CSV files relative to the study root; rows are joined on `idColumn`. */
+  readonly files: readonly string[];
+  readonly idColumn: string;
+  /** Cell values that mean "missing". */
+  readonly missing: readonly string[];
+  /** Per-column type overrides (numeric, ordinal, categorical, yes-no, text, date). */
+  readonly types: Readonly<Record<string, string>>;
+}
+
+export interface ParticipantSettings {
+  /**
+   * Regular expression applied to the transcript file name without extension; the named group `id`
+   * (or the first group, or the whole match) is the participant id. Default: the whole stem.
+   */
+  readonly pattern?: string;
+  /** Transcript path (relative to the study root) → participant id, for files the pattern can't map. */
+  readonly overrides: Readonly<Record<string, string>>;
+}
+
+/** A transcript of the study, with its canonical text loaded. */
+export interface Transcript {
+  readonly uri: string;
+  /** Path relative to the study root, '/' separated. */
+  readonly path: string;
+  readonly participant?: string;
+  /** Canonical text: decoded, BOM stripped, LF line ends. */
+  readonly text: string;
+  readonly textHash: string;
+}

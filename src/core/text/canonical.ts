@@ -1,0 +1,130 @@
+/**
+ * The canonical text all offsets refer to: UTF-8 decoded, BOM stripped, CRLF and lone CR turned into LF.
+ * Git may check a transcript out with CRLF on Windows and LF elsewhere; offsets over the canonical text are
+ * the same on every machine. Offsets count Unicode code points (Python's str indices, R's substr), whereas
+ * JavaScript strings and VS Code count UTF-16 code units: convert only at the edges, with the helpers here.
+ */
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Lenient = new TextDecoder('utf-8', { fatal: false });
+
+export class TextDecodingError extends Error {
+  constructor(message: string, readonly byteOffset: number) {
+    super(message);
+  }
+}
+
+/** Decodes UTF-8 (refusing invalid bytes, with the offset of the first bad byte) and canonicalizes. */
+export function decodeCanonical(bytes: Uint8Array): string {
+  let decoded: string;
+  try {
+    decoded = utf8.decode(bytes);
+  } catch {
+    throw new TextDecodingError(describeInvalidUtf8(bytes), firstInvalidUtf8Byte(bytes));
+  }
+  return canonicalize(decoded);
+}
+
+/** Strips a BOM and normalizes line ends to LF. */
+export function canonicalize(text: string): string {
+  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
+}
+
+/** Byte offset of the first byte that is not valid UTF-8 (where the lenient decoder substitutes U+FFFD). */
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  const lenient = utf8Lenient.decode(bytes);
+  const replacement = lenient.indexOf('\uFFFD');
+  return replacement < 0 ? 0 : new TextEncoder().encode(lenient.slice(0, replacement)).length;
+}
+
+function describeInvalidUtf8(bytes: Uint8Array): string {
+  const hasUtf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return hasUtf16Bom
+    ? 'the file is UTF-16; save it as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)'
+    : 'the file is not valid UTF-8 (Latin-1 or Windows-1252?); re-save it as UTF-8';
+}
+
+export function encodeUtf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+/** Number of code points in a string. */
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}
+
+/**
+ * Maps between code-point offsets and UTF-16 offsets of one text. O(1) for texts with no astral
+ * characters (the common case); otherwise a binary search over the astral positions.
+ */
+export class OffsetMap {
+  /** UTF-16 index of every high surrogate that starts an astral character, ascending. */
+  private readonly astralUnits: number[] = [];
+  readonly codePointLength: number;
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          this.astralUnits.push(i);
+          i++;
+        }
+      }
+    }
+    this.codePointLength = text.length - this.astralUnits.length;
+  }
+
+  /** UTF-16 offset of a code-point offset. */
+  toUtf16(codePoint: number): number {
+    // The k-th astral char (0-based) starts at code point astralUnits[k] - k.
+    let low = 0;
+    let high = this.astralUnits.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.astralUnits[mid] as number) - mid < codePoint) low = mid + 1;
+      else high = mid;
+    }
+    return codePoint + low;
+  }
+
+  /** Code-point offset of a UTF-16 offset (an offset inside a surrogate pair rounds down). */
+  toCodePoint(utf16: number): number {
+    let low = 0;
+    let high = this.astralUnits.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.astralUnits[mid] as number) < utf16 - 1) low = mid + 1;
+      else high = mid;
+    }
+    // `low` astral chars start strictly before utf16 - 1; one starting at utf16 - 1 is cut in half.
+    const cutInHalf = this.astralUnits[low] === utf16 - 1 ? 1 : 0;
+    return utf16 - low - cutInHalf;
+  }
+
+  /** Substring by code-point offsets. */
+  slice(start: number, end: number): string {
+    return this.text.slice(this.toUtf16(start), this.toUtf16(end));
+  }
+}
+
+/** 1-based line and column (in code points) of a code-point offset, for messages. */
+export function lineColumnAt(text: string, codePointOffset: number): { line: number; column: number } {
+  const map = new OffsetMap(text);
+  const utf16 = map.toUtf16(Math.min(codePointOffset, map.codePointLength));
+  const before = text.slice(0, utf16);
+  const lastNewline = before.lastIndexOf('\n');
+  const line = before.length - before.replaceAll('\n', '').length + 1;
+  return { line, column: codePointLength(before.slice(lastNewline + 1)) + 1 };
+}
