@@ -1,0 +1,217 @@
+import search from 'approx-string-match';
+import { OffsetMap } from '../text/canonical';
+import { findContextGap } from './context-probe';
+import { contextSimilarity, wholeStringSimilarity } from './similarity';
+
+/**
+ * Re-anchoring of one W3C TextQuoteSelector + TextPositionSelector in a changed text, after the Hypothesis
+ * client's match-quote: stored position → exact quote search → fuzzy search (approx-string-match), each
+ * candidate scored 50·quote + 20·prefix + 20·suffix + 2·closeness. Unlike Hypothesis, which always takes
+ * the best candidate, a result must pass an acceptance threshold to count as anchored: a researcher's
+ * coding silently moved onto the wrong passage is worse than one flagged for review.
+ */
+
+export interface AnchorTarget {
+  /** Old offsets, code points. */
+  readonly start: number;
+  readonly end: number;
+  readonly quote: string;
+  readonly prefix: string;
+  readonly suffix: string;
+}
+
+export type AnchorStatus = 'anchored' | 'needs-review' | 'orphan';
+export type AnchorMethod = 'position' | 'exact' | 'fuzzy' | 'none';
+
+export interface AnchorResult {
+  /** New offsets, code points, 0 ≤ start ≤ end ≤ text length. */
+  readonly start: number;
+  readonly end: number;
+  readonly status: AnchorStatus;
+  readonly method: AnchorMethod;
+  /** Normalised candidate score, 0..1 (1 for an unchanged position, 0 for an orphan). */
+  readonly score: number;
+}
+
+export interface AnchorOptions {
+  /**
+   * Least quote similarity (1 − edits / quote length) for 'anchored'. Default 0.8: a fixed typo or a
+   * changed word in a sentence passes, a rewritten sentence does not.
+   */
+  readonly minQuoteSimilarity?: number;
+  /**
+   * How far ahead (in evidence, 0..1) the best candidate must be of any rival that does not overlap it.
+   * Default 0.005, just under what one more agreeing character of 32-character context is worth
+   * (20 / 32 / 90 ≈ 0.007): the rival must be distinguishable by at least one character of context.
+   */
+  readonly ambiguityMargin?: number;
+  /** Cap of the fuzzy search's error budget (Hypothesis: 256; search cost grows with it). */
+  readonly maxErrorsCap?: number;
+}
+
+/** Quotes shorter than this (code points) also need agreeing context to be anchored elsewhere. */
+const SHORT_QUOTE = 32;
+/** Least mean prefix/suffix similarity that lets a short quote anchor. */
+const MIN_SHORT_QUOTE_CONTEXT = 0.5;
+
+const QUOTE_WEIGHT = 50;
+const PREFIX_WEIGHT = 20;
+const SUFFIX_WEIGHT = 20;
+const POSITION_WEIGHT = 2;
+const EVIDENCE_TOTAL = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT;
+
+/** A place the quote may now be, in UTF-16 code units of the text. */
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly method: 'exact' | 'fuzzy';
+  readonly quoteSimilarity: number;
+  readonly contextSimilarity: number;
+  /** Quote and context agreement, 0..1, position left out (the part that tells candidates apart). */
+  readonly evidence: number;
+  /** Evidence plus closeness to the old position: the Hypothesis score, normalised. */
+  readonly score: number;
+}
+
+export function anchorQuote(text: string | OffsetMap, target: AnchorTarget, options: AnchorOptions = {}): AnchorResult {
+  const map = typeof text === 'string' ? new OffsetMap(text) : text;
+  if (isAtStoredPosition(map, target)) {
+    return { start: target.start, end: target.end, status: 'anchored', method: 'position', score: 1 };
+  }
+  if (target.quote.length === 0) return anchorEmptyQuote(map, target);
+
+  const hint = map.toUtf16(clamp(target.start, 0, map.codePointLength));
+  const rate = candidateRater(map.text, target, hint);
+  const minQuoteSimilarity = options.minQuoteSimilarity ?? 0.8;
+  const isAccepted = (best: Candidate, all: readonly Candidate[]): boolean =>
+    best.quoteSimilarity >= minQuoteSimilarity &&
+    hasEnoughEvidence(best, target.quote) &&
+    !hasRival(best, all, options.ambiguityMargin ?? 0.005);
+
+  const candidates = findQuote(map.text, target.quote, options.maxErrorsCap ?? 256).map((match) => rate(match));
+  let best = pickBest(candidates);
+  if (best === undefined || !isAccepted(best, candidates)) {
+    // The quote itself is not convincingly there: ask where its context went.
+    const gap = findContextGap(map.text, target.quote, target.prefix, target.suffix, hint);
+    if (gap !== undefined && gap.end <= gap.start && (best === undefined || best.quoteSimilarity < minQuoteSimilarity)) {
+      // Prefix and suffix now touch: the quote was deleted; a weak look-alike elsewhere is not it.
+      return orphan(map, target);
+    }
+    if (gap !== undefined && gap.end > gap.start) {
+      const region = map.text.slice(gap.start, gap.end);
+      candidates.push(rate({ start: gap.start, end: gap.end, errors: -1 }, wholeStringSimilarity(region, target.quote)));
+      best = pickBest(candidates);
+    }
+  }
+  if (best === undefined) return orphan(map, target);
+  return {
+    start: map.toCodePoint(best.start),
+    end: endToCodePoint(map, best.end),
+    status: isAccepted(best, candidates) ? 'anchored' : 'needs-review',
+    method: best.method,
+    score: best.score,
+  };
+}
+
+function isAtStoredPosition(map: OffsetMap, target: AnchorTarget): boolean {
+  const { start, end } = target;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > map.codePointLength) return false;
+  if (map.slice(start, end) !== target.quote) return false;
+  // An empty quote matches everywhere; only its unchanged context says it is still in place.
+  if (target.quote.length > 0) return true;
+  return (
+    map.slice(Math.max(0, start - [...target.prefix].length), start) === target.prefix &&
+    map.slice(end, Math.min(map.codePointLength, end + [...target.suffix].length)) === target.suffix
+  );
+}
+
+/** A quote of evidence: long enough to stand on its own, or backed by the text around it. */
+function hasEnoughEvidence(best: Candidate, quote: string): boolean {
+  return [...quote].length >= SHORT_QUOTE || best.contextSimilarity >= MIN_SHORT_QUOTE_CONTEXT;
+}
+
+/** Another candidate, elsewhere, that the evidence cannot tell apart from the best one. */
+function hasRival(best: Candidate, all: readonly Candidate[], margin: number): boolean {
+  return all.some((c) => c !== best && !overlaps(c, best) && c.evidence >= best.evidence - margin);
+}
+
+/** Overlapping candidates are one place found twice (the fuzzy search reports several ends per place). */
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Every exact occurrence; if there is none, approx-string-match's lowest-error matches within budget. */
+function findQuote(text: string, quote: string, maxErrorsCap: number): { start: number; end: number; errors: number }[] {
+  const exact: { start: number; end: number; errors: number }[] = [];
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+    exact.push({ start: at, end: at + quote.length, errors: 0 });
+  }
+  if (exact.length > 0 || text.length === 0) return exact;
+  return search(text, quote, Math.min(maxErrorsCap, Math.floor(quote.length / 2)));
+}
+
+function candidateRater(text: string, target: AnchorTarget, hint: number) {
+  const length = Math.max(1, text.length);
+  /** `errors` −1 means "not from a quote search": the caller then supplies the quote similarity. */
+  return (match: { start: number; end: number; errors: number }, knownQuoteSimilarity?: number): Candidate => {
+    const quoteSimilarity = knownQuoteSimilarity ?? 1 - match.errors / target.quote.length;
+    const prefixSimilarity = contextSimilarity(text.slice(Math.max(0, match.start - target.prefix.length), match.start), target.prefix);
+    const suffixSimilarity = contextSimilarity(text.slice(match.end, match.end + target.suffix.length), target.suffix);
+    const closeness = 1 - Math.abs(match.start - hint) / length;
+    const weighted = QUOTE_WEIGHT * quoteSimilarity + PREFIX_WEIGHT * prefixSimilarity + SUFFIX_WEIGHT * suffixSimilarity;
+    return {
+      start: match.start,
+      end: match.end,
+      method: match.errors === 0 ? 'exact' : 'fuzzy',
+      quoteSimilarity,
+      contextSimilarity: (prefixSimilarity + suffixSimilarity) / 2,
+      evidence: weighted / EVIDENCE_TOTAL,
+      score: (weighted + POSITION_WEIGHT * closeness) / (EVIDENCE_TOTAL + POSITION_WEIGHT),
+    };
+  };
+}
+
+function pickBest(candidates: readonly Candidate[]): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (const c of candidates) if (best === undefined || c.score > best.score) best = c;
+  return best;
+}
+
+/**
+ * A zero-length coding has no text to look for, only context. Found again between its exact prefix and
+ * suffix, it is a best guess (needs-review): a coding without text is something a person should look at.
+ */
+function anchorEmptyQuote(map: OffsetMap, target: AnchorTarget): AnchorResult {
+  const context = target.prefix + target.suffix;
+  if (context.length === 0) return orphan(map, target);
+  const hint = map.toUtf16(clamp(target.start, 0, map.codePointLength));
+  let best: number | undefined;
+  for (let at = map.text.indexOf(context); at >= 0; at = map.text.indexOf(context, at + 1)) {
+    const point = at + target.prefix.length;
+    if (best === undefined || Math.abs(point - hint) < Math.abs(best - hint)) best = point;
+  }
+  if (best === undefined) return orphan(map, target);
+  const offset = map.toCodePoint(best);
+  const closeness = 1 - Math.abs(best - hint) / Math.max(1, map.text.length);
+  const score = (PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT * closeness) / (EVIDENCE_TOTAL + POSITION_WEIGHT);
+  return { start: offset, end: offset, status: 'needs-review', method: 'exact', score };
+}
+
+/** Nothing found: keep the old offsets, clamped into the text, so the coding survives for a person to fix. */
+function orphan(map: OffsetMap, target: AnchorTarget): AnchorResult {
+  const length = map.codePointLength;
+  const start = clamp(Number.isFinite(target.start) ? Math.trunc(target.start) : 0, 0, length);
+  const end = clamp(Number.isFinite(target.end) ? Math.trunc(target.end) : start, start, length);
+  return { start, end, status: 'orphan', method: 'none', score: 0 };
+}
+
+/** A match may end between the halves of a surrogate pair; round up so the character stays whole. */
+function endToCodePoint(map: OffsetMap, utf16End: number): number {
+  const unit = map.text.charCodeAt(utf16End - 1);
+  const splitsPair = unit >= 0xd800 && unit <= 0xdbff;
+  return map.toCodePoint(splitsPair ? utf16End + 1 : utf16End);
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(Math.max(value, low), high);
+}

@@ -1,0 +1,45 @@
+import search from 'approx-string-match';
+
+/**
+ * Text similarity measures used to rank anchoring candidates. All work on JavaScript strings (UTF-16 code
+ * units), like approx-string-match: an astral character therefore counts as two edits, which only makes
+ * scores slightly stricter around emoji and never moves an offset (offsets are converted separately).
+ */
+
+/**
+ * How well `stored` (a quote's remembered prefix or suffix) is found inside `window` (the text that now
+ * surrounds a candidate): 1 − edits / length of the best-matching substring, as the Hypothesis client does.
+ * Searching inside the window rather than comparing aligned strings tolerates a context that moved by a
+ * few characters, which is still good evidence.
+ */
+export function contextSimilarity(window: string, stored: string): number {
+  if (stored.length === 0) {
+    // No remembered context means the quote touched the start or end of the text. Still touching it is
+    // agreement; no longer touching it is no evidence either way (text was added before or after).
+    return window.length === 0 ? 1 : 0.5;
+  }
+  if (window.length === 0) return 0;
+  return substringSimilarity(window, stored);
+}
+
+/** 1 − edits / pattern length of the substring of `text` closest to `pattern`; 0 when either is empty. */
+export function substringSimilarity(text: string, pattern: string): number {
+  if (pattern.length === 0 || text.length === 0) return 0;
+  // With a budget of the whole pattern, search always returns at least one match.
+  const best = search(text, pattern, pattern.length)[0];
+  return best === undefined ? 0 : 1 - best.errors / pattern.length;
+}
+
+/**
+ * Similarity of a whole string to a pattern: 1 − (an upper bound of the edit distance) / pattern length,
+ * floored at 0. The bound is the best substring match's edits plus the characters of `text` outside that
+ * match, so extra text around a rewritten quote lowers the score as it should.
+ */
+export function wholeStringSimilarity(text: string, pattern: string): number {
+  if (pattern.length === 0) return text.length === 0 ? 1 : 0;
+  if (text.length === 0) return 0;
+  const best = search(text, pattern, pattern.length)[0];
+  if (best === undefined) return 0;
+  const distance = best.errors + (text.length - (best.end - best.start));
+  return Math.max(0, 1 - distance / pattern.length);
+}
