@@ -1,0 +1,24 @@
+// The public surface of the pure core, used by the CLI, the extension and the webview host.
+export * from './model';
+export * from './problems';
+export * from './uri';
+export * from './ports/file-system';
+export { MemoryFileSystem } from './ports/memory-file-system';
+export * from './text/canonical';
+export * from './text/hash';
+export * from './anchoring/selector';
+export { reanchorSidecar } from './anchoring/reanchor-sidecar';
+export * from './sidecar/format';
+export * from './sidecar/order';
+export * from './codebook/format';
+export * from './settings/format';
+export * from './memos/format';
+export * from './persistence/codec';
+export * from './persistence/errors';
+export * from './persistence/safe-file';
+export * from './study/study';
+export * from './study/load-study';
+export * from './study/participants';
+export * from './study/ids';
+export * from './study/coding-operations';
+export * from './study/codebook-operations';

@@ -1,0 +1,103 @@
+import type { StudySettings } from '../model';
+import type { Loaded } from '../problems';
+import { FieldReader } from '../yaml/field-reader';
+import { parseYamlSafely } from '../yaml/safe-parse';
+
+export const SETTINGS_FILE = 'grounded.yaml';
+export const SETTINGS_VERSION = 1;
+export const DEFAULT_MISSING_TOKENS = ['', 'NA', 'N/A'] as const;
+export const SURVEY_TYPES = ['numeric', 'ordinal', 'categorical', 'yes-no', 'text', 'date'] as const;
+
+/** What a study gets without a grounded.yaml: transcripts anywhere, codebook and survey at the root. */
+export const DEFAULT_SETTINGS: StudySettings = {
+  transcripts: ['**/*.txt'],
+  exclude: ['**/node_modules/**', '**/.git/**', 'memos/**'],
+  codebook: 'codebook.yaml',
+  memos: 'memos',
+  survey: { files: ['survey.csv'], idColumn: 'participant_id', missing: [...DEFAULT_MISSING_TOKENS], types: {} },
+  participants: { overrides: {} },
+};
+
+const ROOT_KEYS = ['grounded', 'transcripts', 'exclude', 'codebook', 'memos', 'survey', 'participants'] as const;
+const SURVEY_KEYS = ['files', 'idColumn', 'missing', 'types'] as const;
+const PARTICIPANT_KEYS = ['pattern', 'overrides'] as const;
+
+/** Reads grounded.yaml; every key is optional and falls back to DEFAULT_SETTINGS. */
+export function parseSettings(uri: string, text: string): Loaded<StudySettings> {
+  const parsed = parseYamlSafely(uri, text);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const data = parsed.file.data ?? {};
+  const reader = new FieldReader(parsed.file);
+  const root = reader.object(data, [], ROOT_KEYS);
+  if (!root) return { ok: false, problems: reader.problems };
+  if (root['grounded'] !== undefined) reader.version(root, SETTINGS_VERSION);
+  const defaults = DEFAULT_SETTINGS;
+  const surveyRecord = root['survey'] === undefined ? {} : reader.object(root['survey'], ['survey'], SURVEY_KEYS) ?? {};
+  const participantRecord = root['participants'] === undefined ? {} : reader.object(root['participants'], ['participants'], PARTICIPANT_KEYS) ?? {};
+  const types = readStringMap(reader, surveyRecord, 'types', ['survey']);
+  for (const [column, type] of Object.entries(types)) {
+    if (!(SURVEY_TYPES as readonly string[]).includes(type)) {
+      reader.error(['survey', 'types', column], 'schema', `type "${type}" of column "${column}" is not one of ${SURVEY_TYPES.join(', ')}`);
+    }
+  }
+  const pattern = reader.optionalString(participantRecord, 'pattern', ['participants']);
+  if (pattern !== undefined) {
+    try {
+      new RegExp(pattern, 'u');
+    } catch (error) {
+      reader.error(['participants', 'pattern'], 'schema', `participants.pattern is not a valid regular expression: ${(error as Error).message}`);
+    }
+  }
+  const settings: StudySettings = {
+    transcripts: root['transcripts'] === undefined ? defaults.transcripts : reader.stringList(root, 'transcripts', []),
+    exclude: root['exclude'] === undefined ? defaults.exclude : reader.stringList(root, 'exclude', []),
+    codebook: reader.optionalString(root, 'codebook', []) ?? defaults.codebook,
+    memos: reader.optionalString(root, 'memos', []) ?? defaults.memos,
+    survey: {
+      files: surveyRecord['files'] === undefined ? defaults.survey.files : reader.stringList(surveyRecord, 'files', ['survey']),
+      idColumn: reader.optionalString(surveyRecord, 'idColumn', ['survey']) ?? defaults.survey.idColumn,
+      missing: surveyRecord['missing'] === undefined ? defaults.survey.missing : reader.stringList(surveyRecord, 'missing', ['survey']),
+      types,
+    },
+    participants: {
+      ...(pattern !== undefined ? { pattern } : {}),
+      overrides: readStringMap(reader, participantRecord, 'overrides', ['participants']),
+    },
+  };
+  if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
+  return { ok: true, value: settings, warnings: [] };
+}
+
+function readStringMap(reader: FieldReader, record: Record<string, unknown>, key: string, path: (string | number)[]): Record<string, string> {
+  const value = record[key];
+  if (value === undefined || value === null) return {};
+  const map = reader.object(value, [...path, key], Object.keys(value as object));
+  const result: Record<string, string> = {};
+  for (const [name, item] of Object.entries(map ?? {})) {
+    if (typeof item === 'string') result[name] = item;
+    else reader.error([...path, key, name], 'schema', `"${key}.${name}" must be a string`);
+  }
+  return result;
+}
+
+/** The grounded.yaml `grounded init` writes: the defaults spelled out, so researchers see what they can change. */
+export function initialSettingsText(options: { transcripts: readonly string[]; surveyFile?: string; idColumn?: string; participantPattern?: string }): string {
+  const lines = [
+    '# Grounded study settings. Every key is optional; see the README for what each does.',
+    'grounded: 1',
+    'transcripts:',
+    ...options.transcripts.map((glob) => `  - ${JSON.stringify(glob)}`),
+    'codebook: codebook.yaml',
+    'memos: memos',
+    'survey:',
+    '  files:',
+    `    - ${JSON.stringify(options.surveyFile ?? 'survey.csv')}`,
+    `  idColumn: ${JSON.stringify(options.idColumn ?? 'participant_id')}`,
+    '  missing: ["", "NA", "N/A"]',
+    'participants:',
+    '  # A regular expression on the transcript file name (without extension); the group "id" is the participant.',
+    options.participantPattern === undefined ? '  # pattern: "^(?<id>P\\\\d+)"' : `  pattern: ${JSON.stringify(options.participantPattern)}`,
+    '  overrides: {}',
+  ];
+  return lines.join('\n') + '\n';
+}

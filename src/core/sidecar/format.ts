@@ -1,0 +1,148 @@
+import type { Coding, CodingStatus, Sidecar } from '../model';
+import type { Loaded, Problem } from '../problems';
+import { problem } from '../problems';
+import { FieldReader } from '../yaml/field-reader';
+import { parseYamlSafely } from '../yaml/safe-parse';
+import { yamlQuoted, yamlString } from '../yaml/emit';
+import { compareCodings } from './order';
+
+export const SIDECAR_VERSION = 1;
+export const SIDECAR_SUFFIX = '.codes.yaml';
+/** Coder ids end up in file names: keep them portable. */
+export const CODER_ID = /^[a-z0-9][a-z0-9_-]*$/;
+const STATUSES: readonly CodingStatus[] = ['needs-review', 'orphan'];
+const CODING_KEYS = ['id', 'code', 'start', 'end', 'quote', 'prefix', 'suffix', 'memo', 'status'] as const;
+const SIDECAR_KEYS = ['grounded', 'transcript', 'coder', 'textHash', 'codings'] as const;
+
+/** What a sidecar parse gives besides the data: the line of each coding, for messages. */
+export interface ParsedSidecar {
+  readonly sidecar: Sidecar;
+  /** 1-based line of each coding's first key, by coding id. */
+  readonly lineOf: ReadonlyMap<string, number>;
+}
+
+/**
+ * Serializes a sidecar. Deterministic (sorted codings, fixed key order, LF, trailing newline) and
+ * merge-friendly: each coding is its own block of lines, nothing aggregate is stored.
+ */
+export function serializeSidecar(sidecar: Sidecar): string {
+  const lines = [
+    `# Grounded codings of ${sidecar.transcript} by ${sidecar.coder}. Offsets are Unicode code points (LF line ends), end exclusive.`,
+    `grounded: ${SIDECAR_VERSION}`,
+    `transcript: ${yamlString(sidecar.transcript)}`,
+    `coder: ${yamlString(sidecar.coder)}`,
+    `textHash: ${yamlString(sidecar.textHash)}`,
+  ];
+  const codings = [...sidecar.codings].sort(compareCodings);
+  if (codings.length === 0) lines.push('codings: []');
+  else lines.push('codings:');
+  for (const coding of codings) {
+    lines.push(
+      `  - id: ${yamlString(coding.id)}`,
+      `    code: ${yamlString(coding.code)}`,
+      `    start: ${coding.start}`,
+      `    end: ${coding.end}`,
+      `    quote: ${yamlQuoted(coding.quote)}`,
+      `    prefix: ${yamlQuoted(coding.prefix)}`,
+      `    suffix: ${yamlQuoted(coding.suffix)}`,
+    );
+    if (coding.memo !== undefined && coding.memo !== '') lines.push(`    memo: ${yamlQuoted(coding.memo)}`);
+    if (coding.status !== undefined) lines.push(`    status: ${coding.status}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Parses and validates a sidecar: conflict markers, YAML syntax, aliases, schema, unique coding ids,
+ * start ≤ end. Offsets against the transcript are checked by validateSidecarAgainstText, which needs the text.
+ */
+export function parseSidecar(uri: string, text: string): Loaded<ParsedSidecar> {
+  const parsed = parseYamlSafely(uri, text);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const reader = new FieldReader(parsed.file);
+  const root = reader.object(parsed.file.data, [], SIDECAR_KEYS);
+  if (!root) return { ok: false, problems: reader.problems };
+  reader.version(root, SIDECAR_VERSION);
+  const transcript = reader.requiredString(root, 'transcript', []);
+  const coder = reader.requiredString(root, 'coder', [], CODER_ID, 'coder ids use lowercase letters, digits, "-" and "_"');
+  const textHash = reader.requiredString(root, 'textHash', []);
+  const codings: Coding[] = [];
+  const lineOf = new Map<string, number>();
+  reader.array(root, 'codings', []).forEach((item, index) => {
+    const path = ['codings', index];
+    const record = reader.object(item, path, CODING_KEYS);
+    if (!record) return;
+    const id = reader.requiredString(record, 'id', path);
+    const start = reader.nonNegativeInteger(record, 'start', path);
+    const end = reader.nonNegativeInteger(record, 'end', path);
+    if (end < start) reader.error([...path, 'end'], 'offsets', `coding ${id}: end ${end} is before start ${start}`, 'swap them or re-code the passage');
+    if (lineOf.has(id)) {
+      reader.error([...path, 'id'], 'duplicate-id', `coding id "${id}" is used twice (first on line ${lineOf.get(id)})`, 'give one of them a new id (any unique string) — both codings are kept');
+    } else {
+      lineOf.set(id, parsed.file.positionOf(path).line);
+    }
+    const memo = reader.optionalString(record, 'memo', path);
+    const status = reader.optionalString(record, 'status', path);
+    if (status !== undefined && !STATUSES.includes(status as CodingStatus)) {
+      reader.error([...path, 'status'], 'schema', `status "${status}" is not one of ${STATUSES.join(', ')}`, 'remove the status line once the coding is reviewed');
+    }
+    codings.push({
+      id,
+      code: reader.requiredString(record, 'code', path),
+      start,
+      end,
+      quote: reader.text(record, 'quote', path),
+      prefix: reader.text(record, 'prefix', path),
+      suffix: reader.text(record, 'suffix', path),
+      by: coder,
+      ...(memo !== undefined ? { memo } : {}),
+      ...(status !== undefined ? { status: status as CodingStatus } : {}),
+    });
+  });
+  if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
+  codings.sort(compareCodings);
+  return { ok: true, value: { sidecar: { transcript, coder, textHash, codings }, lineOf }, warnings: [] };
+}
+
+/**
+ * Offsets out of range for the text the sidecar claims to be anchored to (same hash) mean a broken file,
+ * not an edited transcript: refuse it. When the hash differs, re-anchoring handles any offsets.
+ */
+export function validateSidecarAgainstText(uri: string, parsed: ParsedSidecar, textLength: number, textHash: string): Problem[] {
+  if (parsed.sidecar.textHash !== textHash) return [];
+  const problems: Problem[] = [];
+  for (const coding of parsed.sidecar.codings) {
+    if (coding.end > textLength) {
+      problems.push(
+        problem(uri, parsed.lineOf.get(coding.id) ?? 0, 5, 'offsets', `coding ${coding.id}: end ${coding.end} is past the end of the transcript (${textLength} code points)`, 'fix the offsets, or delete the textHash line so Grounded re-anchors the quote'),
+      );
+    }
+  }
+  return problems;
+}
+
+/** Sidecar file name of a transcript and coder: "P07.txt" + "amara" → "P07.amara.codes.yaml". */
+export function sidecarFileName(transcriptFileName: string, coder: string): string {
+  const dot = transcriptFileName.lastIndexOf('.');
+  const stem = dot > 0 ? transcriptFileName.slice(0, dot) : transcriptFileName;
+  return `${stem}.${coder}${SIDECAR_SUFFIX}`;
+}
+
+/** The stem and coder a sidecar file name encodes, or undefined when it is not a sidecar name. */
+export function parseSidecarFileName(fileName: string): { stem: string; coder: string } | undefined {
+  if (!fileName.endsWith(SIDECAR_SUFFIX)) return undefined;
+  const base = fileName.slice(0, -SIDECAR_SUFFIX.length);
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const coder = base.slice(dot + 1);
+  return CODER_ID.test(coder) ? { stem: base.slice(0, dot), coder } : undefined;
+}
+
+/** Sidecars through the safe-write path. */
+export const sidecarCodec = {
+  parse: (uri: string, text: string): Loaded<Sidecar> => {
+    const parsed = parseSidecar(uri, text);
+    return parsed.ok ? { ok: true, value: parsed.value.sidecar, warnings: parsed.warnings } : parsed;
+  },
+  serialize: serializeSidecar,
+};

@@ -1,0 +1,139 @@
+import type { Code, Codebook } from '../model';
+import type { FileSystemPort } from '../ports/file-system';
+import { codebookCodec, CODE_ID, COLOR } from '../codebook/format';
+import { sidecarCodec } from '../sidecar/format';
+import { updateFile } from '../persistence/safe-file';
+import { newId } from './ids';
+import { descendantsOf } from './study';
+
+/** A codebook edit that cannot be made as asked; the message says why and what to do. */
+export class CodebookEditError extends Error {}
+
+export interface CodeFields {
+  readonly name?: string;
+  readonly parent?: string | null;
+  readonly color?: string;
+  readonly definition?: string;
+  readonly memo?: string;
+}
+
+/** A palette readable on light and dark backgrounds (Tableau 10), used round-robin for new codes. */
+export const DEFAULT_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'] as const;
+
+function requireCode(codebook: Codebook, id: string): Code {
+  const code = codebook.codes.find((c) => c.id === id);
+  if (!code) throw new CodebookEditError(`there is no code "${id}" in the codebook`);
+  return code;
+}
+
+function checkFields(codebook: Codebook, id: string, fields: CodeFields): void {
+  if (fields.color !== undefined && !COLOR.test(fields.color)) throw new CodebookEditError(`colour "${fields.color}" is not #rrggbb`);
+  if (fields.name !== undefined && fields.name.trim() === '') throw new CodebookEditError('a code needs a non-empty name');
+  if (fields.parent) {
+    requireCode(codebook, fields.parent);
+    if (descendantsOf(codebook, id).has(fields.parent)) throw new CodebookEditError(`"${fields.parent}" is "${id}" or one of its children: a code cannot be placed under itself`);
+  }
+}
+
+function applyFields(code: Code, fields: CodeFields): Code {
+  const next: Record<string, unknown> = { ...code };
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    if (value === null || value === '') delete next[key];
+    else next[key] = value;
+  }
+  return next as unknown as Code;
+}
+
+/** Pure codebook edits, shared by the file operations below and by previews. */
+export const codebookEdits = {
+  add(codebook: Codebook, id: string, fields: CodeFields): Codebook {
+    if (!CODE_ID.test(id)) throw new CodebookEditError(`"${id}" is not a valid code id: use letters, digits, "-", "_" and "." (no spaces)`);
+    if (codebook.codes.some((c) => c.id === id)) throw new CodebookEditError(`code "${id}" already exists`);
+    checkFields(codebook, id, fields);
+    const color = fields.color ?? DEFAULT_COLORS[codebook.codes.length % DEFAULT_COLORS.length];
+    const code = applyFields({ id, name: fields.name ?? id, guid: newId() }, { ...fields, color });
+    return { codes: [...codebook.codes, code] };
+  },
+  update(codebook: Codebook, id: string, fields: CodeFields): Codebook {
+    requireCode(codebook, id);
+    checkFields(codebook, id, fields);
+    return { codes: codebook.codes.map((code) => (code.id === id ? applyFields(code, fields) : code)) };
+  },
+  /** Removes `from`; its children move under `into`. */
+  merge(codebook: Codebook, from: string, into: string): Codebook {
+    requireCode(codebook, from);
+    requireCode(codebook, into);
+    if (from === into) throw new CodebookEditError('cannot merge a code into itself');
+    if (descendantsOf(codebook, from).has(into)) throw new CodebookEditError(`"${into}" is a child of "${from}": move it out first, or merge the other way round`);
+    return {
+      codes: codebook.codes.filter((code) => code.id !== from).map((code) => (code.parent === from ? { ...code, parent: into } : code)),
+    };
+  },
+  /** Removes a code; its children move up to its parent. */
+  remove(codebook: Codebook, id: string): Codebook {
+    const code = requireCode(codebook, id);
+    return {
+      codes: codebook.codes
+        .filter((c) => c.id !== id)
+        .map((c) => (c.parent === id ? applyFields(c, { parent: code.parent ?? null }) : c)),
+    };
+  },
+};
+
+/** Applies a pure codebook edit to the codebook file through the safe-write path. */
+export async function editCodebook(fs: FileSystemPort, codebookUri: string, edit: (codebook: Codebook) => Codebook): Promise<Codebook> {
+  const result = await updateFile(fs, codebookUri, codebookCodec, (current) => edit(current ?? { codes: [] }));
+  return result.value ?? { codes: [] };
+}
+
+/**
+ * Merges code `from` into `into` everywhere: first every sidecar (so an interruption leaves both codes in
+ * the codebook and no coding with an unknown code), then the codebook. Returns the number of codings moved.
+ * A coding that would duplicate an existing one of `into` on the same range is removed instead.
+ */
+export async function mergeCodes(fs: FileSystemPort, codebookUri: string, sidecarUris: readonly string[], from: string, into: string, currentCodebook: Codebook): Promise<number> {
+  codebookEdits.merge(currentCodebook, from, into); // validate before touching any file
+  let moved = 0;
+  for (const uri of sidecarUris) {
+    await updateFile(fs, uri, sidecarCodec, (sidecar) => {
+      if (!sidecar || !sidecar.codings.some((c) => c.code === from)) return undefined;
+      const taken = new Set(sidecar.codings.filter((c) => c.code === into).map((c) => `${c.start}:${c.end}`));
+      const codings = sidecar.codings.flatMap((coding) => {
+        if (coding.code !== from) return [coding];
+        moved++;
+        const key = `${coding.start}:${coding.end}`;
+        if (taken.has(key)) return [];
+        taken.add(key);
+        return [{ ...coding, code: into }];
+      });
+      return { ...sidecar, codings };
+    });
+  }
+  await editCodebook(fs, codebookUri, (codebook) => codebookEdits.merge(codebook, from, into));
+  return moved;
+}
+
+/**
+ * Deletes a code. Refuses while codings use it unless `deleteCodings` is set (the caller has asked the
+ * person), in which case those codings are removed first. Returns the number of codings removed.
+ */
+export async function deleteCode(fs: FileSystemPort, codebookUri: string, sidecarUris: readonly string[], id: string, usage: number, deleteCodings: boolean, currentCodebook: Codebook): Promise<number> {
+  codebookEdits.remove(currentCodebook, id);
+  if (usage > 0 && !deleteCodings) {
+    throw new CodebookEditError(`code "${id}" is used by ${usage} coding(s): merge it into another code, or confirm deleting its codings too`);
+  }
+  let removed = 0;
+  if (deleteCodings) {
+    for (const uri of sidecarUris) {
+      await updateFile(fs, uri, sidecarCodec, (sidecar) => {
+        if (!sidecar || !sidecar.codings.some((c) => c.code === id)) return undefined;
+        const codings = sidecar.codings.filter((c) => c.code !== id);
+        removed += sidecar.codings.length - codings.length;
+        return { ...sidecar, codings };
+      });
+    }
+  }
+  await editCodebook(fs, codebookUri, (codebook) => codebookEdits.remove(codebook, id));
+  return removed;
+}

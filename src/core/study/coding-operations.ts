@@ -1,0 +1,148 @@
+import type { Coding, Sidecar } from '../model';
+import type { FileSystemPort } from '../ports/file-system';
+import { OffsetMap } from '../text/canonical';
+import { quoteSelector } from '../anchoring/selector';
+import { reanchorSidecar } from '../anchoring/reanchor-sidecar';
+import { sidecarCodec, sidecarFileName } from '../sidecar/format';
+import { compareCodings } from '../sidecar/order';
+import { updateFile } from '../persistence/safe-file';
+import { basenameUri, dirnameUri, joinUri } from '../uri';
+import { newId } from './ids';
+
+/** A transcript as the coding operations need it: where it is and its canonical text. */
+export interface TranscriptRef {
+  readonly uri: string;
+  readonly text: string;
+  readonly textHash: string;
+}
+
+export interface NewCoding {
+  readonly code: string;
+  readonly start: number;
+  readonly end: number;
+  readonly memo?: string;
+  /** Supply to keep ids stable across undo/redo; a UUID is generated otherwise. */
+  readonly id?: string;
+}
+
+export class CodingRangeError extends Error {}
+
+export function sidecarUriFor(transcriptUri: string, coder: string): string {
+  return joinUri(dirnameUri(transcriptUri), sidecarFileName(basenameUri(transcriptUri), coder));
+}
+
+/** Builds codings (quote, prefix, suffix from the text) after checking the offsets. */
+export function makeCodings(transcript: TranscriptRef, coder: string, additions: readonly NewCoding[]): Coding[] {
+  const map = new OffsetMap(transcript.text);
+  return additions.map((addition) => {
+    const { start, end } = addition;
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end <= start || end > map.codePointLength) {
+      throw new CodingRangeError(`offsets ${start}–${end} are not a non-empty range inside the transcript (0–${map.codePointLength} code points)`);
+    }
+    return {
+      id: addition.id ?? newId(),
+      code: addition.code,
+      start,
+      end,
+      ...quoteSelector(map, start, end),
+      by: coder,
+      ...(addition.memo ? { memo: addition.memo } : {}),
+    };
+  });
+}
+
+/** An existing sidecar brought up to date with the transcript, or a new empty one. */
+function current(sidecar: Sidecar | undefined, transcript: TranscriptRef, coder: string): Sidecar {
+  if (!sidecar) return { transcript: basenameUri(transcript.uri), coder, textHash: transcript.textHash, codings: [] };
+  return reanchorSidecar(sidecar, transcript.text, transcript.textHash).sidecar;
+}
+
+/**
+ * Changes one coder's sidecar of a transcript through the safe-write path. `change` receives the sidecar
+ * re-anchored to the transcript's current text and returns the new list of codings (or undefined: no change).
+ */
+export async function changeCodings(
+  fs: FileSystemPort,
+  transcript: TranscriptRef,
+  coder: string,
+  change: (codings: readonly Coding[]) => readonly Coding[] | undefined,
+): Promise<Sidecar | undefined> {
+  const uri = sidecarUriFor(transcript.uri, coder);
+  const result = await updateFile(fs, uri, sidecarCodec, (existing) => {
+    const base = current(existing, transcript, coder);
+    const codings = change(base.codings);
+    if (codings === undefined) return base === existing ? undefined : base;
+    return { ...base, codings: [...codings].sort(compareCodings) };
+  });
+  return result.value;
+}
+
+/** Adds codings; an identical coding (same code and range) already present is not added twice. */
+export async function addCodings(fs: FileSystemPort, transcript: TranscriptRef, coder: string, additions: readonly NewCoding[]): Promise<Coding[]> {
+  const made = makeCodings(transcript, coder, additions);
+  const added: Coding[] = [];
+  await changeCodings(fs, transcript, coder, (codings) => {
+    added.length = 0;
+    const existing = new Set(codings.map((c) => `${c.code}\u0000${c.start}\u0000${c.end}`));
+    for (const coding of made) if (!existing.has(`${coding.code}\u0000${coding.start}\u0000${coding.end}`)) added.push(coding);
+    return added.length === 0 ? undefined : [...codings, ...added];
+  });
+  return added;
+}
+
+export async function removeCodings(fs: FileSystemPort, transcript: TranscriptRef, coder: string, ids: ReadonlySet<string>): Promise<Coding[]> {
+  const removed: Coding[] = [];
+  await changeCodings(fs, transcript, coder, (codings) => {
+    removed.length = 0;
+    const kept = codings.filter((coding) => (ids.has(coding.id) ? (removed.push(coding), false) : true));
+    return removed.length === 0 ? undefined : kept;
+  });
+  return removed;
+}
+
+/** Edits of one coding: another code, new bounds (quote re-read from the text, status cleared), a memo. */
+export interface CodingEdit {
+  readonly code?: string;
+  readonly start?: number;
+  readonly end?: number;
+  /** '' removes the memo. */
+  readonly memo?: string;
+}
+
+export async function editCoding(fs: FileSystemPort, transcript: TranscriptRef, coder: string, id: string, edit: CodingEdit): Promise<Coding | undefined> {
+  let edited: Coding | undefined;
+  await changeCodings(fs, transcript, coder, (codings) => {
+    const index = codings.findIndex((coding) => coding.id === id);
+    if (index < 0) return undefined;
+    const old = codings[index] as Coding;
+    let next: Coding = { ...old, ...(edit.code !== undefined ? { code: edit.code } : {}) };
+    if (edit.start !== undefined || edit.end !== undefined) {
+      const [bounded] = makeCodings(transcript, coder, [{ code: next.code, start: edit.start ?? old.start, end: edit.end ?? old.end, id: old.id }]);
+      const { status: _dropped, ...rest } = next;
+      next = { ...rest, start: bounded!.start, end: bounded!.end, quote: bounded!.quote, prefix: bounded!.prefix, suffix: bounded!.suffix };
+    }
+    if (edit.memo !== undefined) {
+      const { memo: _old, ...rest } = next;
+      next = edit.memo === '' ? rest : { ...rest, memo: edit.memo };
+    }
+    edited = next;
+    const copy = [...codings];
+    copy[index] = next;
+    return copy;
+  });
+  return edited;
+}
+
+/** Every match of a regular expression as code-point ranges (auto-coding: "text search → code"). */
+export function findMatches(text: string, pattern: RegExp): { start: number; end: number }[] {
+  const flags = pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g';
+  const global = new RegExp(pattern.source, flags);
+  const map = new OffsetMap(text);
+  const ranges: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(global)) {
+    if (match[0].length === 0) continue;
+    const start = map.toCodePoint(match.index);
+    ranges.push({ start, end: map.toCodePoint(match.index + match[0].length) });
+  }
+  return ranges;
+}

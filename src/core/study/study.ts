@@ -1,0 +1,67 @@
+import type { Codebook, Memo, Sidecar, StudySettings, Transcript } from '../model';
+import type { Problem } from '../problems';
+
+/** One coder's sidecar of a transcript, as loaded (and re-anchored in memory if the transcript changed). */
+export interface LoadedSidecar {
+  readonly uri: string;
+  readonly coder: string;
+  /** The sidecar with offsets valid for the transcript's current text. */
+  readonly sidecar: Sidecar;
+  /** Whether re-anchoring changed anything, i.e. the file on disk is behind `sidecar`. */
+  readonly reanchored: boolean;
+  /** 1-based line of each coding in the file as read, by coding id (for messages and jumps). */
+  readonly lineOf: ReadonlyMap<string, number>;
+}
+
+export interface StudyTranscript extends Transcript {
+  readonly sidecars: readonly LoadedSidecar[];
+}
+
+/** Everything Grounded knows about a study folder; built by loadStudy, read by the CLI, extension and panel. */
+export interface Study {
+  readonly root: string;
+  readonly settings: StudySettings;
+  /** URI of grounded.yaml when the study has one. */
+  readonly settingsUri?: string;
+  readonly codebookUri: string;
+  readonly codebook: Codebook;
+  /** False when the codebook file exists but failed to load: nothing may write it. */
+  readonly codebookLoaded: boolean;
+  readonly transcripts: readonly StudyTranscript[];
+  readonly memos: readonly Memo[];
+  /** Everything that needs attention, sorted by file, line and column. */
+  readonly problems: readonly Problem[];
+}
+
+/** A coding together with where it lives, the unit the CLI, retrieve views and analyses work with. */
+export interface LocatedCoding {
+  readonly transcript: StudyTranscript;
+  readonly sidecar: LoadedSidecar;
+  readonly coding: Sidecar['codings'][number];
+}
+
+export function allCodings(study: Study): LocatedCoding[] {
+  const result: LocatedCoding[] = [];
+  for (const transcript of study.transcripts) {
+    for (const sidecar of transcript.sidecars) {
+      for (const coding of sidecar.sidecar.codings) result.push({ transcript, sidecar, coding });
+    }
+  }
+  return result;
+}
+
+/** Ids of a code and all its descendants (a category counts its children's codings). */
+export function descendantsOf(codebook: Codebook, id: string): Set<string> {
+  const ids = new Set([id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const code of codebook.codes) {
+      if (code.parent !== undefined && ids.has(code.parent) && !ids.has(code.id)) {
+        ids.add(code.id);
+        grew = true;
+      }
+    }
+  }
+  return ids;
+}

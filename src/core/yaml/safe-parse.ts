@@ -1,0 +1,93 @@
+import { LineCounter, parseDocument, isAlias, isMap, isSeq, type Document, type Node } from 'yaml';
+import { problem, type Problem } from '../problems';
+import { findConflictMarkers } from './conflict-markers';
+
+/** A parsed YAML file: plain data plus a way back to line and column for validation messages. */
+export interface YamlFile {
+  readonly uri: string;
+  readonly data: unknown;
+  /** 1-based line and column of the node at a path such as ['codings', 3, 'start'], or of its nearest parent. */
+  positionOf(path: readonly (string | number)[]): { line: number; column: number };
+}
+
+/**
+ * Parses YAML the safe way (ENGINEERING §4): conflict markers first, then `yaml` with unique keys and no
+ * aliases (an alias bomb is refused, and aliases would not survive our rewrite anyway). Every error,
+ * including ones `yaml` throws, comes back as a Problem with line and column; nothing throws.
+ */
+export function parseYamlSafely(uri: string, text: string): { ok: true; file: YamlFile } | { ok: false; problems: Problem[] } {
+  const markers = findConflictMarkers(text);
+  if (markers.length > 0) {
+    return {
+      ok: false,
+      problems: markers.map((m) =>
+        problem(uri, m.line, 1, 'conflict-marker', `git conflict marker "${m.marker}"`, 'resolve the merge conflict in this file (keep both sides\' codings), then save'),
+      ),
+    };
+  }
+  const lineCounter = new LineCounter();
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true, version: '1.2' });
+  } catch (error) {
+    return { ok: false, problems: [problem(uri, 1, 1, 'yaml-syntax', `cannot parse YAML: ${String(error)}`)] };
+  }
+  const positionOfOffset = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const errors = [...document.errors, ...document.warnings.filter((w) => w.code === 'BAD_ALIAS')];
+  if (errors.length > 0) {
+    return {
+      ok: false,
+      problems: errors.map((e) => {
+        const { line, column } = positionOfOffset(e.pos[0]);
+        return problem(uri, line, column, 'yaml-syntax', firstLine(e.message), 'fix the YAML syntax at this place');
+      }),
+    };
+  }
+  const aliasProblem = findAlias(document, uri, positionOfOffset);
+  if (aliasProblem) return { ok: false, problems: [aliasProblem] };
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 0 });
+  } catch (error) {
+    return { ok: false, problems: [problem(uri, 1, 1, 'yaml-syntax', `cannot read YAML: ${firstLine(String(error))}`)] };
+  }
+  const positionOf = (path: readonly (string | number)[]) => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
+      const range = (node as Node | undefined)?.range;
+      if (range) return positionOfOffset(range[0]);
+    }
+    return { line: 1, column: 1 };
+  };
+  return { ok: true, file: { uri, data, positionOf } };
+}
+
+/** The first line of a `yaml` error, without its own "at line L, column C" (we print the place ourselves). */
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Aliases and anchors are refused outright: Grounded's files never need them, and they enable alias bombs. */
+function findAlias(document: Document.Parsed, uri: string, at: (offset: number) => { line: number; column: number }): Problem | undefined {
+  // Depth-first in document order, so the first offending node is the one reported.
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.shift();
+    if (!node || typeof node !== 'object') continue;
+    const anyNode = node as { anchor?: string; range?: [number, number, number] };
+    if (isAlias(node)) {
+      const { line, column } = at(anyNode.range?.[0] ?? 0);
+      return problem(uri, line, column, 'yaml-alias', 'YAML aliases (*name) are not allowed in Grounded files', 'write the value out in full');
+    }
+    if (anyNode.anchor) {
+      const { line, column } = at(anyNode.range?.[0] ?? 0);
+      return problem(uri, line, column, 'yaml-alias', `YAML anchors (&${anyNode.anchor}) are not allowed in Grounded files`, 'remove the anchor and write values out in full');
+    }
+    if (isMap(node)) for (const pair of node.items) stack.push(pair.key, pair.value);
+    else if (isSeq(node)) stack.push(...node.items);
+  }
+  return undefined;
+}
