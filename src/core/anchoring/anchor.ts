@@ -1,6 +1,7 @@
 import search from 'approx-string-match';
 import { OffsetMap } from '../text/canonical';
 import { findContextGap } from './context-probe';
+import { snapToContext } from './snap-to-context';
 import { contextSimilarity, wholeStringSimilarity } from './similarity';
 
 /**
@@ -88,7 +89,13 @@ export function anchorQuote(text: string | OffsetMap, target: AnchorTarget, opti
     hasEnoughEvidence(best, target.quote) &&
     !hasRival(best, all, options.ambiguityMargin ?? 0.005);
 
-  const candidates = findQuote(map.text, target.quote, options.maxErrorsCap ?? 256).map((match) => rate(match));
+  const budget = Math.min(options.maxErrorsCap ?? 256, Math.floor(target.quote.length / 2));
+  const candidates = findQuote(map.text, target.quote, budget).map((match) => {
+    if (match.errors === 0) return rate(match);
+    const snapped = snapToContext(map.text, match, target.prefix, target.suffix, budget);
+    if (snapped.start === match.start && snapped.end === match.end) return rate(match);
+    return rate({ ...snapped, errors: -1 }, wholeStringSimilarity(map.text.slice(snapped.start, snapped.end), target.quote));
+  });
   let best = pickBest(candidates);
   if (best === undefined || !isAccepted(best, candidates)) {
     // The quote itself is not convincingly there: ask where its context went.
@@ -141,13 +148,13 @@ function overlaps(a: Candidate, b: Candidate): boolean {
 }
 
 /** Every exact occurrence; if there is none, approx-string-match's lowest-error matches within budget. */
-function findQuote(text: string, quote: string, maxErrorsCap: number): { start: number; end: number; errors: number }[] {
+function findQuote(text: string, quote: string, maxErrors: number): { start: number; end: number; errors: number }[] {
   const exact: { start: number; end: number; errors: number }[] = [];
   for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
     exact.push({ start: at, end: at + quote.length, errors: 0 });
   }
   if (exact.length > 0 || text.length === 0) return exact;
-  return search(text, quote, Math.min(maxErrorsCap, Math.floor(quote.length / 2)));
+  return search(text, quote, maxErrors);
 }
 
 function candidateRater(text: string, target: AnchorTarget, hint: number) {

@@ -1,4 +1,4 @@
-import search from 'approx-string-match';
+import { occurrences } from './snap-to-context';
 
 /**
  * Where a quote's remembered prefix and suffix are now, found without looking at the quote itself.
@@ -13,9 +13,6 @@ export interface ContextGap {
   readonly end: number;
 }
 
-/** Tolerated edits in a prefix or suffix, as a share of its length: context must mostly survive to count. */
-const CONTEXT_ERROR_SHARE = 0.25;
-
 /**
  * Finds the prefix (the occurrence nearest `hint`) and then the first suffix after it, no further than
  * a rewritten quote could plausibly reach (twice its old length plus some slack). Returns undefined when
@@ -28,24 +25,15 @@ export function findContextGap(text: string, quote: string, prefix: string, suff
   const reach = start + 2 * quote.length + suffix.length + 64;
   if (suffix.length === 0) return text.length <= reach ? { start, end: text.length } : undefined;
   const window = text.slice(start, Math.min(text.length, reach));
-  const found = bestMatches(window, suffix);
+  const found = occurrences(window, suffix);
   const first = found.reduce<number | undefined>((min, m) => (min === undefined || m.start < min ? m.start : min), undefined);
   return first === undefined ? undefined : { start, end: start + first };
 }
 
 function nearestEnd(text: string, prefix: string, hint: number): number | undefined {
   let best: number | undefined;
-  for (const match of bestMatches(text, prefix)) {
+  for (const match of occurrences(text, prefix)) {
     if (best === undefined || Math.abs(match.end - hint) < Math.abs(best - hint)) best = match.end;
   }
   return best;
-}
-
-function bestMatches(text: string, pattern: string): { start: number; end: number }[] {
-  const exact: { start: number; end: number }[] = [];
-  for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) {
-    exact.push({ start: at, end: at + pattern.length });
-  }
-  if (exact.length > 0) return exact;
-  return search(text, pattern, Math.floor(pattern.length * CONTEXT_ERROR_SHARE));
 }
