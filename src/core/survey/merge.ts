@@ -1,0 +1,109 @@
+import { problem, type Loaded, type Problem } from '../problems';
+import type { MergedRow, MergedSurvey, OrdinalScale, RowSource, SurveyColumn, SurveyTable, SurveyValue } from './types';
+
+/**
+ * Joins survey files on participant id (already trimmed; case-sensitive). Columns keep their first
+ * position (file order, then column order); rows their first appearance. A participant absent from a file
+ * gets null for that file's columns, counted as missing.
+ *
+ * Errors (the merge fails): the same column typed differently in two files, ordinal label scales that
+ * differ, and a participant with two different non-missing values for one column. A missing value beside
+ * a value is no conflict: the value is kept. Problems point at the later row (or at line 1 for a column).
+ */
+export function mergeSurveys(tables: readonly SurveyTable[]): Loaded<MergedSurvey> {
+  const problems: Problem[] = [];
+  const columns = new Map<string, SurveyColumn>();
+  for (const table of tables) {
+    for (const column of table.columns) {
+      const known = columns.get(column.name);
+      if (!known) {
+        columns.set(column.name, column);
+        continue;
+      }
+      const merged = mergeColumn(known, column);
+      if (typeof merged === 'string') {
+        problems.push(problem(table.uri, 1, 1, 'survey-column-conflict', `column "${column.name}" ${merged}`,
+          `declare one type for "${column.name}" in survey.types of grounded.yaml, or rename the column in one file`));
+      } else {
+        columns.set(column.name, merged);
+      }
+    }
+  }
+
+  interface Building {
+    readonly id: string;
+    readonly uri: string;
+    readonly line: number;
+    readonly sources: RowSource[];
+    readonly values: Map<string, { value: SurveyValue; from: RowSource }>;
+  }
+  const rows = new Map<string, Building>();
+  for (const table of tables) {
+    for (const row of table.rows) {
+      const from = { uri: table.uri, line: row.line };
+      let building = rows.get(row.id);
+      if (!building) {
+        building = { id: row.id, uri: table.uri, line: row.line, sources: [], values: new Map() };
+        rows.set(row.id, building);
+      }
+      building.sources.push(from);
+      for (const column of table.columns) {
+        const value = row.values[column.name] ?? null;
+        const earlier = building.values.get(column.name);
+        if (earlier === undefined || earlier.value === null) {
+          building.values.set(column.name, { value, from });
+        } else if (value !== null && value !== earlier.value) {
+          problems.push(problem(table.uri, row.line, 1, 'survey-conflicting-value',
+            `participant "${row.id}" has ${show(value)} for column "${column.name}" here but ${show(earlier.value)} in ${earlier.from.uri} on line ${earlier.from.line}`,
+            'correct one of the two files (or leave the cell empty in one of them)'));
+        }
+      }
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const mergedRows: MergedRow[] = [...rows.values()].map((row) => ({
+    id: row.id,
+    uri: row.uri,
+    line: row.line,
+    sources: row.sources,
+    values: Object.fromEntries([...columns.keys()].map((name): [string, SurveyValue] => [name, row.values.get(name)?.value ?? null])),
+  }));
+  const mergedColumns = [...columns.values()].map((column): SurveyColumn => ({
+    ...column,
+    missing: mergedRows.filter((row) => row.values[column.name] === null).length,
+    invalid: tables.reduce((sum, table) => sum + (table.columns.find((c) => c.name === column.name)?.invalid ?? 0), 0),
+  }));
+  return {
+    ok: true,
+    value: { uris: tables.map((table) => table.uri), idColumn: tables[0]?.idColumn ?? '', columns: mergedColumns, rows: mergedRows },
+    warnings: [],
+  };
+}
+
+/** The two descriptions of one column as one, or why they cannot be one. */
+function mergeColumn(a: SurveyColumn, b: SurveyColumn): SurveyColumn | string {
+  if (a.type !== b.type) return `is ${a.type} in one file and ${b.type} in another`;
+  if (a.type === 'ordinal') {
+    const scale = mergeScale(a.scale, b.scale);
+    return scale ?? 'uses different ordinal label scales in two files';
+  }
+  if (a.type === 'categorical') {
+    const levels = [...new Set([...(a.levels ?? []), ...(b.levels ?? [])])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    return { ...a, levels };
+  }
+  return a;
+
+  function mergeScale(x: OrdinalScale | undefined, y: OrdinalScale | undefined): SurveyColumn | undefined {
+    if (!x || !y) return { ...a, ...(x ?? y ? { scale: x ?? y } : {}) };
+    if (x.labels || y.labels) {
+      const same = x.labels && y.labels && x.labels.length === y.labels.length && x.labels.every((label, i) => label === y.labels?.[i]);
+      return same ? a : undefined;
+    }
+    return { ...a, scale: { min: Math.min(x.min, y.min), max: Math.max(x.max, y.max) } };
+  }
+}
+
+function show(value: SurveyValue): string {
+  return typeof value === 'string' ? `"${value}"` : String(value);
+}
