@@ -33,15 +33,29 @@ function inferred(cells: readonly string[], mark: DecimalMark): TypedCells {
   if (cells.every(isIsoDate)) return date(cells);
   const numbers = cells.map((cell) => parseNumber(cell, mark));
   if (numbers.every((n) => n !== undefined)) {
-    const distinct = new Set(numbers).size;
-    const likertLike = numbers.every((n) => Number.isInteger(n) && n >= ORDINAL_RANGE.min && n <= ORDINAL_RANGE.max);
-    return likertLike && distinct >= MIN_ORDINAL_DISTINCT ? ordinalIntegers(cells, mark, undefined) : numeric(cells, mark);
+    return numberKind(numbers as number[]) === 'ordinal' ? ordinalIntegers(cells, mark, undefined) : numeric(cells, mark);
   }
   const likert = findLikertScale(cells);
   if (likert) return ordinalLabels(cells, likertLabels(likert), likert);
+  return stringKind(cells) === 'categorical' ? categorical(cells) : text(cells);
+}
+
+/** Inferred type of a column whose answers are all numbers. Exported for merging files. */
+export function numberKind(numbers: readonly number[]): 'ordinal' | 'numeric' {
+  const likertLike = numbers.every((n) => Number.isInteger(n) && n >= ORDINAL_RANGE.min && n <= ORDINAL_RANGE.max);
+  return likertLike && new Set(numbers).size >= MIN_ORDINAL_DISTINCT ? 'ordinal' : 'numeric';
+}
+
+/** Inferred type of a column of labels that are no numbers, dates, yes/no or Likert. Exported for merging files. */
+export function stringKind(cells: readonly string[]): 'categorical' | 'text' {
   const distinct = new Set(cells).size;
   const fewLevels = distinct <= MAX_INFERRED_LEVELS && distinct * 2 <= cells.length;
-  return fewLevels && !cells.some((cell) => cell.includes('\n')) ? categorical(cells) : text(cells);
+  return fewLevels && !cells.some((cell) => cell.includes('\n')) ? 'categorical' : 'text';
+}
+
+/** Distinct labels in code-unit order: the same on every machine and whatever the order of the rows. */
+export function sortedLevels(cells: Iterable<string>): string[] {
+  return [...new Set(cells)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function declared(cells: readonly string[], mark: DecimalMark, spec: TypeSpec): TypedCells {
@@ -130,9 +144,7 @@ function date(cells: readonly string[]): TypedCells {
 }
 
 function categorical(cells: readonly string[]): TypedCells {
-  // Code-unit order: the same on every machine and whatever the order of the rows.
-  const levels = [...new Set(cells)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { type: 'categorical', levels, values: [...cells], invalid: [] };
+  return { type: 'categorical', levels: sortedLevels(cells), values: [...cells], invalid: [] };
 }
 
 function text(cells: readonly string[]): TypedCells {

@@ -1,4 +1,5 @@
 import { problem, type Loaded, type Problem } from '../problems';
+import { numberKind, sortedLevels, stringKind } from './column-type';
 import type { MergedRow, MergedSurvey, OrdinalScale, RowSource, SurveyColumn, SurveyTable, SurveyValue } from './types';
 
 /**
@@ -6,18 +7,27 @@ import type { MergedRow, MergedSurvey, OrdinalScale, RowSource, SurveyColumn, Su
  * position (file order, then column order); rows their first appearance. A participant absent from a file
  * gets null for that file's columns, counted as missing.
  *
- * Errors (the merge fails): the same column typed differently in two files, ordinal label scales that
- * differ, and a participant with two different non-missing values for one column. A missing value beside
+ * Inference sees one file at a time, so a column can come out categorical in one file and text in another,
+ * or ordinal (integers 0–10) in one and numeric in another; such a column is typed again over the merged
+ * answers with the same rules.
+ *
+ * Errors (the merge fails): the same column typed otherwise differently in two files, ordinal label scales
+ * that differ, and a participant with two different non-missing values for one column. A missing value beside
  * a value is no conflict: the value is kept. Problems point at the later row (or at line 1 for a column).
  */
 export function mergeSurveys(tables: readonly SurveyTable[]): Loaded<MergedSurvey> {
   const problems: Problem[] = [];
   const columns = new Map<string, SurveyColumn>();
+  const retype = new Set<string>();
   for (const table of tables) {
     for (const column of table.columns) {
       const known = columns.get(column.name);
       if (!known) {
         columns.set(column.name, column);
+        continue;
+      }
+      if (sameKind(known, column)) {
+        retype.add(column.name);
         continue;
       }
       const merged = mergeColumn(known, column);
@@ -69,16 +79,41 @@ export function mergeSurveys(tables: readonly SurveyTable[]): Loaded<MergedSurve
     sources: row.sources,
     values: Object.fromEntries([...columns.keys()].map((name): [string, SurveyValue] => [name, row.values.get(name)?.value ?? null])),
   }));
-  const mergedColumns = [...columns.values()].map((column): SurveyColumn => ({
-    ...column,
-    missing: mergedRows.filter((row) => row.values[column.name] === null).length,
-    invalid: tables.reduce((sum, table) => sum + (table.columns.find((c) => c.name === column.name)?.invalid ?? 0), 0),
-  }));
+  const mergedColumns = [...columns.values()].map((column): SurveyColumn => {
+    const present = mergedRows.map((row) => row.values[column.name] ?? null).filter((value) => value !== null);
+    return {
+      ...(retype.has(column.name) ? retyped(column.name, present) : column),
+      missing: mergedRows.length - present.length,
+      invalid: tables.reduce((sum, table) => sum + (table.columns.find((c) => c.name === column.name)?.invalid ?? 0), 0),
+    };
+  });
   return {
     ok: true,
     value: { uris: tables.map((table) => table.uri), idColumn: tables[0]?.idColumn ?? '', columns: mergedColumns, rows: mergedRows },
     warnings: [],
   };
+}
+
+/** Whether two files inferred different types for answers of the same kind: both labels, or both plain numbers. */
+function sameKind(a: SurveyColumn, b: SurveyColumn): boolean {
+  const kind = (c: SurveyColumn) =>
+    c.type === 'categorical' || c.type === 'text' ? 'strings'
+      : c.type === 'numeric' || (c.type === 'ordinal' && !c.scale?.labels) ? 'numbers'
+        : c.type;
+  return a.type !== b.type && kind(a) === kind(b) && kind(a) !== a.type;
+}
+
+/** A column typed again over its merged answers (strings or numbers, see sameKind). */
+function retyped(name: string, present: readonly SurveyValue[]): SurveyColumn {
+  const base = { name, missing: 0, invalid: 0 };
+  if (present.every((value) => typeof value === 'number')) {
+    const numbers = present as number[];
+    return numberKind(numbers) === 'ordinal'
+      ? { ...base, type: 'ordinal', scale: { min: Math.min(...numbers), max: Math.max(...numbers) } }
+      : { ...base, type: 'numeric' };
+  }
+  const strings = present.map(String);
+  return stringKind(strings) === 'categorical' ? { ...base, type: 'categorical', levels: sortedLevels(strings) } : { ...base, type: 'text' };
 }
 
 /** The two descriptions of one column as one, or why they cannot be one. */
@@ -89,8 +124,7 @@ function mergeColumn(a: SurveyColumn, b: SurveyColumn): SurveyColumn | string {
     return scale ?? 'uses different ordinal label scales in two files';
   }
   if (a.type === 'categorical') {
-    const levels = [...new Set([...(a.levels ?? []), ...(b.levels ?? [])])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-    return { ...a, levels };
+    return { ...a, levels: sortedLevels([...(a.levels ?? []), ...(b.levels ?? [])]) };
   }
   return a;
 

@@ -13,5 +13,6 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
     { fields: [...header], data: rows.map((row) => [...row]) },
     { escapeFormulae: true, newline: '\n', delimiter: ',', quotes: false, header: true },
   );
-  return `${csv}\n`;
+  // With no rows PapaParse already ends the header with a newline.
+  return rows.length === 0 ? csv : `${csv}\n`;
 }
