@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { WorkspaceFileSystem } from './platform/workspace-file-system';
+import type { Platform } from './platform/platform';
+import { StudyService } from './study/study-service';
+import { LiveCodings } from './study/live-codings';
+import { CoderIdentity } from './study/coder-identity';
+import type { Feature, GroundedServices } from './services';
+import { FEATURES } from './features';
+
+/**
+ * Activation shared by the desktop and the web entry points: builds the services, then lets each feature
+ * register what it owns. Nothing here touches Node APIs; the platform object carries what differs.
+ */
+export function activateGrounded(context: vscode.ExtensionContext, platform: Platform, features: readonly Feature[] = FEATURES): GroundedServices {
+  const fs = new WorkspaceFileSystem();
+  const studies = new StudyService(fs);
+  const live = new LiveCodings(studies);
+  const coder = new CoderIdentity(platform);
+  context.subscriptions.push(
+    studies,
+    live,
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('grounded.coder')) coder.reset();
+    }),
+  );
+  const services: GroundedServices = { context, platform, fs, studies, live, coder };
+  for (const feature of features) feature(services);
+  return services;
+}

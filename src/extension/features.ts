@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import type { Feature } from './services';
+
+/** Shows the extension's version; also a cheap "is Grounded alive" check for tests. */
+const versionFeature: Feature = ({ context }) => {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('grounded.showVersion', () => {
+      const version = String((context.extension.packageJSON as { version?: string }).version ?? 'unknown');
+      void vscode.window.showInformationMessage(`Grounded ${version}`);
+      return version;
+    }),
+  );
+};
+
+/** Every feature area of the extension, registered in this order at activation. */
+export const FEATURES: readonly Feature[] = [versionFeature];

@@ -1,0 +1,19 @@
+// Desktop entry point (Node extension host).
+import type * as vscode from 'vscode';
+import { execFile } from 'node:child_process';
+import { activateGrounded } from './activate';
+import type { GroundedServices } from './services';
+
+function gitUserName(folderPath: string | undefined): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', ['config', 'user.name'], { cwd: folderPath, timeout: 3000 }, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined));
+  });
+}
+
+export function activate(context: vscode.ExtensionContext): GroundedServices {
+  return activateGrounded(context, { gitUserName });
+}
+
+export function deactivate(): void {
+  // Everything registered is disposed through context.subscriptions.
+}

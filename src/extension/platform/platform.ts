@@ -1,0 +1,5 @@
+/** What differs between the desktop (Node) and the web extension host. */
+export interface Platform {
+  /** git's user.name for the workspace, when it can be asked (not in vscode.dev). */
+  gitUserName(folderPath: string | undefined): Promise<string | undefined>;
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { coderIdFrom } from '../../core/study/ids';
+import { CODER_ID } from '../../core/sidecar/format';
+import type { Platform } from '../platform/platform';
+
+/**
+ * Who is coding. The `grounded.coder` setting wins; otherwise git's user.name (desktop), slugified into a
+ * coder id that can sit in a file name; otherwise the person is asked once and the answer is saved to the
+ * workspace settings.
+ */
+export class CoderIdentity {
+  private cached: string | undefined;
+
+  constructor(private readonly platform: Platform) {}
+
+  /** Forget the cached answer (after the setting changes). */
+  reset(): void {
+    this.cached = undefined;
+  }
+
+  async coderId(ask = true): Promise<string | undefined> {
+    const configured = vscode.workspace.getConfiguration('grounded').get<string>('coder', '').trim();
+    if (configured) return CODER_ID.test(configured) ? configured : coderIdFrom(configured);
+    if (this.cached) return this.cached;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const gitName = await this.platform.gitUserName(folder?.scheme === 'file' ? folder.fsPath : undefined);
+    if (gitName) return (this.cached = coderIdFrom(gitName));
+    if (!ask) return undefined;
+    const name = await vscode.window.showInputBox({
+      title: 'Grounded: who is coding?',
+      prompt: 'Your name or initials; it names your sidecar files (P01.<you>.codes.yaml).',
+      validateInput: (value) => (coderIdFrom(value) === 'coder' && value.trim() === '' ? 'Enter a name' : undefined),
+    });
+    if (!name) return undefined;
+    const id = coderIdFrom(name);
+    await vscode.workspace.getConfiguration('grounded').update('coder', id, vscode.ConfigurationTarget.Workspace);
+    return (this.cached = id);
+  }
+}

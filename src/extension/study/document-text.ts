@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { canonicalize, OffsetMap } from '../../core/text/canonical';
+import { hashText } from '../../core/text/hash';
+import type { TranscriptRef } from '../../core/study/coding-operations';
+import { fromVscodeUri } from '../platform/workspace-file-system';
+
+/**
+ * A document's text in the core's terms. VS Code positions count UTF-16 units per line and the document
+ * may use CRLF; the core counts code points over LF text. Lines are the same in both, so conversion goes
+ * through (line, character): canonical UTF-16 offset = canonical line start + character.
+ */
+export class DocumentText implements TranscriptRef {
+  readonly uri: string;
+  readonly text: string;
+  readonly map: OffsetMap;
+  private hash: string | undefined;
+  private readonly lineStarts: number[];
+
+  constructor(readonly document: vscode.TextDocument) {
+    this.uri = fromVscodeUri(document.uri);
+    this.text = canonicalize(document.getText());
+    this.map = new OffsetMap(this.text);
+    this.lineStarts = [0];
+    for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  /** Computed on first use: most keystrokes never need it. */
+  get textHash(): string {
+    this.hash ??= hashText(this.text);
+    return this.hash;
+  }
+
+  /** Code-point offset of a document position. */
+  toOffset(position: vscode.Position): number {
+    const line = Math.min(position.line, this.lineStarts.length - 1);
+    const lineStart = this.lineStarts[line] as number;
+    const lineEnd = line + 1 < this.lineStarts.length ? (this.lineStarts[line + 1] as number) - 1 : this.text.length;
+    return this.map.toCodePoint(Math.min(lineStart + position.character, lineEnd));
+  }
+
+  /** Document position of a code-point offset. */
+  toPosition(offset: number): vscode.Position {
+    const utf16 = this.map.toUtf16(Math.max(0, Math.min(offset, this.map.codePointLength)));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.lineStarts[mid] as number) <= utf16) low = mid;
+      else high = mid - 1;
+    }
+    return new vscode.Position(low, utf16 - (this.lineStarts[low] as number));
+  }
+
+  toRange(start: number, end: number): vscode.Range {
+    return new vscode.Range(this.toPosition(start), this.toPosition(end));
+  }
+
+  /** Code-point range of a selection or range. */
+  fromRange(range: vscode.Range): { start: number; end: number } {
+    return { start: this.toOffset(range.start), end: this.toOffset(range.end) };
+  }
+}

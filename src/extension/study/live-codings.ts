@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import type { Coding } from '../../core/model';
+import type { Study, StudyTranscript } from '../../core/study/study';
+import { shiftCodings, type TextEdit } from '../../core/anchoring/shift';
+import type { StudyService } from './study-service';
+import { DocumentText } from './document-text';
+import { fromVscodeUri } from '../platform/workspace-file-system';
+
+/** A coding as shown in an open editor: offsets valid for the document's current (maybe unsaved) text. */
+export interface LiveCoding {
+  readonly coding: Coding;
+  readonly sidecarUri: string;
+}
+
+export interface LiveTranscript {
+  readonly document: vscode.TextDocument;
+  readonly study: Study;
+  readonly transcript: StudyTranscript;
+  readonly codings: readonly LiveCoding[];
+  /** The document's text as of `codings` (needed to convert the next edit's ranges). */
+  readonly text: DocumentText;
+}
+
+/**
+ * The codings of every open transcript, kept in step with the editor: loaded from the study, shifted
+ * live on each edit (so decorations follow typing before the file is saved), replaced on every reload.
+ * Decorations, hovers, the status bar and the coding commands all read from here.
+ */
+export class LiveCodings implements vscode.Disposable {
+  private readonly byDocument = new Map<string, LiveTranscript>();
+  private readonly emitter = new vscode.EventEmitter<LiveTranscript | undefined>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+
+  /** Fires with the transcript whose codings changed (undefined: several may have). */
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly studies: StudyService) {
+    this.disposables.push(
+      studies.onDidChangeStudy((study) => this.refreshStudy(study)),
+      vscode.workspace.onDidOpenTextDocument((document) => void this.track(document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.byDocument.delete(document.uri.toString())),
+      vscode.workspace.onDidChangeTextDocument((event) => this.shift(event)),
+    );
+    for (const document of vscode.workspace.textDocuments) void this.track(document);
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  get(document: vscode.TextDocument): LiveTranscript | undefined {
+    return this.byDocument.get(document.uri.toString());
+  }
+
+  /** Loads (or re-reads) the codings of a document if it is a transcript of a study. */
+  async track(document: vscode.TextDocument): Promise<LiveTranscript | undefined> {
+    if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode') return undefined;
+    const found = await this.studies.transcriptFor(document.uri);
+    if (!found) {
+      this.byDocument.delete(document.uri.toString());
+      return undefined;
+    }
+    return this.set(document, found.study, found.transcript);
+  }
+
+  private set(document: vscode.TextDocument, study: Study, transcript: StudyTranscript): LiveTranscript {
+    const live = new DocumentText(document);
+    let codings: LiveCoding[] = transcript.sidecars.flatMap((sidecar) => sidecar.sidecar.codings.map((coding) => ({ coding, sidecarUri: sidecar.uri })));
+    if (live.textHash !== transcript.textHash) {
+      // The editor holds unsaved changes: the study's offsets are for the saved text. Shift them by the
+      // difference between the two texts (one edit spanning the changed middle), the same rule as typing.
+      const edit = differenceEdit(transcript.text, live.text);
+      if (edit) codings = codings.map((entry) => ({ ...entry, coding: shiftCodings([entry.coding], [edit])[0] as Coding }));
+    }
+    const entry: LiveTranscript = { document, study, transcript, codings, text: live };
+    this.byDocument.set(document.uri.toString(), entry);
+    this.emitter.fire(entry);
+    return entry;
+  }
+
+  private refreshStudy(study: Study): void {
+    for (const document of vscode.workspace.textDocuments) {
+      const uri = fromVscodeUri(document.uri);
+      const transcript = study.transcripts.find((t) => t.uri === uri);
+      if (transcript) this.set(document, study, transcript);
+    }
+  }
+
+  private shift(event: vscode.TextDocumentChangeEvent): void {
+    const entry = this.byDocument.get(event.document.uri.toString());
+    if (!entry || event.contentChanges.length === 0) return;
+    // contentChanges are reported against the text before the event and do not overlap; applying them from
+    // the end of the document backwards keeps every earlier offset valid.
+    const changes = [...event.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
+    const edits: TextEdit[] = changes.map((change) => {
+      const { start, end } = entry.text.fromRange(change.range);
+      return { start, end, insertedLength: Array.from(change.text.replace(/\r\n?/g, '\n')).length };
+    });
+    const codings = entry.codings.map((live) => ({ ...live, coding: shiftCodings([live.coding], edits)[0] as Coding }));
+    const next = { ...entry, codings, text: new DocumentText(event.document) };
+    this.byDocument.set(event.document.uri.toString(), next);
+    this.emitter.fire(next);
+  }
+}
+
+/** One edit turning `before` into `after`: the common prefix and suffix stay, the middle is replaced. */
+function differenceEdit(before: string, after: string): TextEdit | undefined {
+  const a = Array.from(before);
+  const b = Array.from(after);
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  if (prefix === a.length && prefix === b.length) return undefined;
+  return { start: prefix, end: a.length - suffix, insertedLength: b.length - prefix - suffix };
+}

@@ -1,0 +1,144 @@
+import * as vscode from 'vscode';
+import { loadStudy } from '../../core/study/load-study';
+import type { Study, StudyTranscript } from '../../core/study/study';
+import { SETTINGS_FILE } from '../../core/settings/format';
+import { dirnameUri, isInside } from '../../core/uri';
+import type { FileSystemPort } from '../../core/ports/file-system';
+import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
+
+/** How long to wait after the last file event before reloading: a git checkout fires hundreds. */
+const RELOAD_DELAY_MS = 150;
+
+/**
+ * Owns the loaded studies of the workspace. A study root is a folder with a grounded.yaml; a workspace
+ * folder without one anywhere is a study with default settings. Reloads (and so re-validates and
+ * re-anchors) after every external change: file watcher events from git pull/checkout, other editors,
+ * the CLI, or our own writes.
+ */
+export class StudyService implements vscode.Disposable {
+  private readonly studies = new Map<string, Study>();
+  private readonly loading = new Map<string, Promise<Study>>();
+  private roots: string[] = [];
+  private readonly changeEmitter = new vscode.EventEmitter<Study>();
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private pendingReload: ReturnType<typeof setTimeout> | undefined;
+  private readonly dirtyRoots = new Set<string>();
+  private rootsKnown: Promise<void>;
+
+  /** Fires after a study finished (re)loading. */
+  readonly onDidChangeStudy = this.changeEmitter.event;
+
+  constructor(readonly fs: FileSystemPort) {
+    this.rootsKnown = this.findRoots();
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const onEvent = (uri: vscode.Uri) => this.fileChanged(uri);
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange(onEvent),
+      watcher.onDidCreate(onEvent),
+      watcher.onDidDelete(onEvent),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.rootsKnown = this.findRoots();
+        void this.rootsKnown.then(() => this.reloadAll());
+      }),
+    );
+  }
+
+  dispose(): void {
+    if (this.pendingReload) clearTimeout(this.pendingReload);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  /** All study roots of the workspace (deepest first when nested). */
+  async studyRoots(): Promise<readonly string[]> {
+    await this.rootsKnown;
+    return this.roots;
+  }
+
+  /** The study a file belongs to (the deepest study root containing it), loaded. */
+  async studyFor(uri: vscode.Uri | string): Promise<Study | undefined> {
+    await this.rootsKnown;
+    const target = typeof uri === 'string' ? uri : fromVscodeUri(uri);
+    const root = this.roots.find((candidate) => isInside(candidate, target));
+    return root === undefined ? undefined : this.study(root);
+  }
+
+  /** All studies, loaded. */
+  async allStudies(): Promise<Study[]> {
+    await this.rootsKnown;
+    return Promise.all(this.roots.map((root) => this.study(root)));
+  }
+
+  /** The loaded study at a root (loading it on first use). */
+  study(root: string): Promise<Study> {
+    const loaded = this.studies.get(root);
+    if (loaded && !this.dirtyRoots.has(root)) return Promise.resolve(loaded);
+    return this.load(root);
+  }
+
+  /** The transcript at a URI, if it is one of a study's transcripts. */
+  async transcriptFor(uri: vscode.Uri | string): Promise<{ study: Study; transcript: StudyTranscript } | undefined> {
+    const target = typeof uri === 'string' ? uri : fromVscodeUri(uri);
+    const study = await this.studyFor(target);
+    const transcript = study?.transcripts.find((t) => t.uri === target);
+    return study && transcript ? { study, transcript } : undefined;
+  }
+
+  /** Reloads now (after our own writes, so views update without waiting for the watcher). */
+  async reload(root: string): Promise<Study> {
+    this.dirtyRoots.add(root);
+    return this.load(root);
+  }
+
+  async reloadAll(): Promise<void> {
+    await Promise.all(this.roots.map((root) => this.reload(root)));
+  }
+
+  private load(root: string): Promise<Study> {
+    const running = this.loading.get(root);
+    if (running) return running;
+    this.dirtyRoots.delete(root);
+    const promise = loadStudy(this.fs, root)
+      .then((study) => {
+        this.studies.set(root, study);
+        this.changeEmitter.fire(study);
+        return study;
+      })
+      .finally(() => {
+        this.loading.delete(root);
+        // A change that arrived while loading marks the root dirty again: load once more.
+        if (this.dirtyRoots.has(root)) void this.load(root);
+      });
+    this.loading.set(root, promise);
+    return promise;
+  }
+
+  private fileChanged(uri: vscode.Uri): void {
+    const path = uri.path;
+    if (/\/(\.git|node_modules)\//.test(path) || /\.tmp$/.test(path)) return;
+    const target = fromVscodeUri(uri);
+    if (path.endsWith('/' + SETTINGS_FILE)) {
+      this.rootsKnown = this.findRoots();
+    }
+    for (const root of this.roots) if (isInside(root, target)) this.dirtyRoots.add(root);
+    if (this.pendingReload) clearTimeout(this.pendingReload);
+    this.pendingReload = setTimeout(() => {
+      this.pendingReload = undefined;
+      void this.rootsKnown.then(() => Promise.all([...this.dirtyRoots].filter((root) => this.roots.includes(root)).map((root) => this.load(root))));
+    }, RELOAD_DELAY_MS);
+  }
+
+  private async findRoots(): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const settingsFiles = await vscode.workspace.findFiles(`**/${SETTINGS_FILE}`, '**/{node_modules,.git}/**');
+    const roots = new Set(settingsFiles.map((file) => dirnameUri(fromVscodeUri(file))));
+    for (const folder of folders) {
+      const folderUri = fromVscodeUri(folder.uri);
+      if (![...roots].some((root) => isInside(folderUri, root))) roots.add(folderUri);
+    }
+    // Deepest first, so studyFor finds the innermost study.
+    this.roots = [...roots].sort((a, b) => b.length - a.length);
+  }
+}
+
+export { toVscodeUri };
