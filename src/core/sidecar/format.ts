@@ -27,7 +27,7 @@ export interface ParsedSidecar {
  */
 export function serializeSidecar(sidecar: Sidecar): string {
   const lines = [
-    `# Grounded codings of ${sidecar.transcript} by ${sidecar.coder}. Offsets are Unicode code points (LF line ends), end exclusive.`,
+    `# Grounded codings of ${commentSafe(sidecar.transcript)} by ${commentSafe(sidecar.coder)}. Offsets are Unicode code points (LF line ends), end exclusive.`,
     `grounded: ${SIDECAR_VERSION}`,
     `transcript: ${yamlString(sidecar.transcript)}`,
     `coder: ${yamlString(sidecar.coder)}`,
@@ -50,6 +50,12 @@ export function serializeSidecar(sidecar: Sidecar): string {
     if (coding.status !== undefined) lines.push(`    status: ${coding.status}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** A file name inside the header comment: a line break (legal in file names) would end the comment and inject YAML. */
+function commentSafe(value: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(value) ? yamlQuoted(value) : value;
 }
 
 /**
