@@ -90,21 +90,35 @@ export function anchorQuote(text: string | OffsetMap, target: AnchorTarget, opti
     !hasRival(best, all, options.ambiguityMargin ?? 0.005);
 
   const budget = Math.min(options.maxErrorsCap ?? 256, Math.floor(target.quote.length / 2));
-  const candidates = findQuote(map.text, target.quote, budget).map((match) => {
-    if (match.errors === 0) return rate(match);
+  const rateFuzzy = (match: Match): Candidate => {
     const snapped = snapToContext(map.text, match, target.prefix, target.suffix, budget);
     if (snapped.start === match.start && snapped.end === match.end) return rate(match);
     return rate({ ...snapped, errors: -1 }, wholeStringSimilarity(map.text.slice(snapped.start, snapped.end), target.quote));
-  });
+  };
+
+  let candidates = findExact(map.text, target.quote).map((match) => rate(match));
+  if (candidates.length === 0) {
+    // Most edits are local, and the fuzzy search costs O(budget / 32 · searched length): look near the old
+    // position first, in the whole text only when nothing acceptable is there.
+    const near = nearWindow(hint, target.quote.length, map.text.length);
+    candidates = fuzzySearch(map.text, target.quote, budget, near).map(rateFuzzy);
+    const local = pickBest(candidates);
+    const coversAll = near.start === 0 && near.end === map.text.length;
+    if (!coversAll && (local === undefined || !isAccepted(local, candidates))) {
+      candidates = fuzzySearch(map.text, target.quote, budget, { start: 0, end: map.text.length }).map(rateFuzzy);
+    }
+  }
   let best = pickBest(candidates);
   if (best === undefined || !isAccepted(best, candidates)) {
     // The quote itself is not convincingly there: ask where its context went.
     const gap = findContextGap(map.text, target.quote, target.prefix, target.suffix, hint);
-    if (gap !== undefined && gap.end <= gap.start && (best === undefined || best.quoteSimilarity < minQuoteSimilarity)) {
-      // Prefix and suffix now touch: the quote was deleted; a weak look-alike elsewhere is not it.
+    const deleted = gap !== undefined && map.text.slice(gap.start, gap.end).trim() === '';
+    if (deleted && (best === undefined || best.quoteSimilarity < minQuoteSimilarity)) {
+      // Prefix and suffix now touch (but for spacing): the quote was deleted; a weak look-alike elsewhere
+      // is not it.
       return orphan(map, target);
     }
-    if (gap !== undefined && gap.end > gap.start) {
+    if (gap !== undefined && !deleted) {
       const region = map.text.slice(gap.start, gap.end);
       candidates.push(rate({ start: gap.start, end: gap.end, errors: -1 }, wholeStringSimilarity(region, target.quote)));
       best = pickBest(candidates);
@@ -147,20 +161,42 @@ function overlaps(a: Candidate, b: Candidate): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-/** Every exact occurrence; if there is none, approx-string-match's lowest-error matches within budget. */
-function findQuote(text: string, quote: string, maxErrors: number): { start: number; end: number; errors: number }[] {
-  const exact: { start: number; end: number; errors: number }[] = [];
+interface Match {
+  readonly start: number;
+  readonly end: number;
+  /** Edits between the quote and the text matched; −1 for a region found by other means. */
+  readonly errors: number;
+}
+
+function findExact(text: string, quote: string): Match[] {
+  const found: Match[] = [];
   for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
-    exact.push({ start: at, end: at + quote.length, errors: 0 });
+    found.push({ start: at, end: at + quote.length, errors: 0 });
   }
-  if (exact.length > 0 || text.length === 0) return exact;
-  return search(text, quote, maxErrors);
+  return found;
+}
+
+/** approx-string-match's lowest-error matches of `quote` within `range` of the text. */
+function fuzzySearch(text: string, quote: string, maxErrors: number, range: { start: number; end: number }): Match[] {
+  if (range.end <= range.start) return [];
+  return search(text.slice(range.start, range.end), quote, maxErrors).map((m) => ({
+    start: m.start + range.start,
+    end: m.end + range.start,
+    errors: m.errors,
+  }));
+}
+
+/** Where a locally edited quote can be: its old place, with room for it to move or grow. */
+const NEAR_SLACK = 1024;
+
+function nearWindow(hint: number, quoteLength: number, textLength: number): { start: number; end: number } {
+  return { start: Math.max(0, hint - NEAR_SLACK), end: Math.min(textLength, hint + 2 * quoteLength + NEAR_SLACK) };
 }
 
 function candidateRater(text: string, target: AnchorTarget, hint: number) {
   const length = Math.max(1, text.length);
-  /** `errors` −1 means "not from a quote search": the caller then supplies the quote similarity. */
-  return (match: { start: number; end: number; errors: number }, knownQuoteSimilarity?: number): Candidate => {
+  /** For a match with `errors` −1 (not from a quote search) the caller supplies the quote similarity. */
+  return (match: Match, knownQuoteSimilarity?: number): Candidate => {
     const quoteSimilarity = knownQuoteSimilarity ?? 1 - match.errors / target.quote.length;
     const prefixSimilarity = contextSimilarity(text.slice(Math.max(0, match.start - target.prefix.length), match.start), target.prefix);
     const suffixSimilarity = contextSimilarity(text.slice(match.end, match.end + target.suffix.length), target.suffix);

@@ -86,6 +86,9 @@ describe('anchorQuote', () => {
     assert.equal(result.method, 'none');
     assert.deepEqual([result.start, result.end, result.score], [coding.start, coding.end, 0]);
 
+    const spaceLeft = anchorQuote(INTERVIEW.replace(BURNOUT, ''), coding);
+    assert.equal(spaceLeft.status, 'orphan', 'the deleted sentence left its space behind');
+
     const short = anchorQuote('Interviewer: Thank you.', coding);
     assert.equal(short.status, 'orphan');
     assert.deepEqual([short.start, short.end], [23, 23]);
