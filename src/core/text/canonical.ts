@@ -5,8 +5,9 @@
  * JavaScript strings and VS Code count UTF-16 code units: convert only at the edges, with the helpers here.
  */
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const utf8Lenient = new TextDecoder('utf-8', { fatal: false });
+// ignoreBOM: canonicalize strips exactly one BOM, as Python's utf-8-sig does (TextDecoder would strip another).
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 export class TextDecodingError extends Error {
   constructor(message: string, readonly byteOffset: number) {
@@ -14,13 +15,17 @@ export class TextDecodingError extends Error {
   }
 }
 
-/** Decodes UTF-8 (refusing invalid bytes, with the offset of the first bad byte) and canonicalizes. */
+/** Decodes UTF-8 (refusing invalid bytes and NUL, with the offset of the first bad byte) and canonicalizes. */
 export function decodeCanonical(bytes: Uint8Array): string {
   let decoded: string;
   try {
     decoded = utf8.decode(bytes);
   } catch {
     throw new TextDecodingError(describeInvalidUtf8(bytes), firstInvalidUtf8Byte(bytes));
+  }
+  // NUL is valid UTF-8 but never text: an ASCII-only UTF-16 file without a BOM decodes to "H\0i\0".
+  if (decoded.includes('\u0000')) {
+    throw new TextDecodingError('the file contains NUL bytes: it is UTF-16 without a byte-order mark, or not a text file; save it as UTF-8', bytes.indexOf(0));
   }
   return canonicalize(decoded);
 }
