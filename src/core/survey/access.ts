@@ -20,3 +20,17 @@ export function columnValues(survey: SurveyData, name: string): SurveyValue[] {
 export function rowsById<R extends SurveyRow>(survey: SurveyData<R>): Map<string, R> {
   return new Map(survey.rows.map((row) => [row.id, row]));
 }
+
+/**
+ * A numeric or ordinal column's values in row order, for statistics. Throws for another type: averaging
+ * labels or dates is a caller bug, not something to coerce.
+ */
+export function numericValues(survey: SurveyData, name: string): (number | null)[] {
+  const column = findColumn(survey, name);
+  if (!column) throw new RangeError(`no survey column "${name}"`);
+  if (column.type !== 'numeric' && column.type !== 'ordinal') throw new TypeError(`survey column "${name}" is ${column.type}, not numeric or ordinal`);
+  return survey.rows.map((row) => {
+    const value = row.values[name];
+    return typeof value === 'number' ? value : null;
+  });
+}

@@ -53,6 +53,18 @@ export function stringKind(cells: readonly string[]): 'categorical' | 'text' {
   return fewLevels && !cells.some((cell) => cell.includes('\n')) ? 'categorical' : 'text';
 }
 
+/** min..max of the answers (0..0 when there are none); a loop, not Math.min(...xs), which overflows the stack on big columns. */
+export function observedRange(numbers: readonly number[]): { min: number; max: number } {
+  if (numbers.length === 0) return { min: 0, max: 0 };
+  let min = Infinity;
+  let max = -Infinity;
+  for (const n of numbers) {
+    if (n < min) min = n;
+    if (n > max) max = n;
+  }
+  return { min, max };
+}
+
 /** Distinct labels in code-unit order: the same on every machine and whatever the order of the rows. */
 export function sortedLevels(cells: Iterable<string>): string[] {
   return [...new Set(cells)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -100,7 +112,7 @@ function ordinalIntegers(cells: readonly string[], mark: DecimalMark, range: { m
     return fits ? n : undefined;
   });
   const present = values.filter((v): v is number => typeof v === 'number');
-  const scale = range ?? (present.length > 0 ? { min: Math.min(...present), max: Math.max(...present) } : { min: 0, max: 0 });
+  const scale = range ?? observedRange(present);
   return { type: 'ordinal', scale: { min: scale.min, max: scale.max }, values, invalid };
 }
 

@@ -1,5 +1,5 @@
 import { problem, type Loaded, type Problem } from '../problems';
-import { numberKind, sortedLevels, stringKind } from './column-type';
+import { numberKind, observedRange, sortedLevels, stringKind } from './column-type';
 import type { MergedRow, MergedSurvey, OrdinalScale, RowSource, SurveyColumn, SurveyTable, SurveyValue } from './types';
 
 /**
@@ -82,7 +82,7 @@ export function mergeSurveys(tables: readonly SurveyTable[]): Loaded<MergedSurve
   const mergedColumns = [...columns.values()].map((column): SurveyColumn => {
     const present = mergedRows.map((row) => row.values[column.name] ?? null).filter((value) => value !== null);
     return {
-      ...(retype.has(column.name) ? retyped(column.name, present) : column),
+      ...(retype.has(column.name) ? retyped(column, present) : column),
       missing: mergedRows.length - present.length,
       invalid: tables.reduce((sum, table) => sum + (table.columns.find((c) => c.name === column.name)?.invalid ?? 0), 0),
     };
@@ -94,22 +94,26 @@ export function mergeSurveys(tables: readonly SurveyTable[]): Loaded<MergedSurve
   };
 }
 
-/** Whether two files inferred different types for answers of the same kind: both labels, or both plain numbers. */
+/**
+ * Whether two files inferred (neither declared) a type for answers of the same kind, both labels or both plain
+ * numbers: then the type is inferred again over all answers, since each file saw only its own (a label
+ * column can be text in a small file and categorical with more rows).
+ */
 function sameKind(a: SurveyColumn, b: SurveyColumn): boolean {
   const kind = (c: SurveyColumn) =>
     c.type === 'categorical' || c.type === 'text' ? 'strings'
       : c.type === 'numeric' || (c.type === 'ordinal' && !c.scale?.labels) ? 'numbers'
-        : c.type;
-  return a.type !== b.type && kind(a) === kind(b) && kind(a) !== a.type;
+        : undefined;
+  return a.inferred && b.inferred && kind(a) !== undefined && kind(a) === kind(b);
 }
 
 /** A column typed again over its merged answers (strings or numbers, see sameKind). */
-function retyped(name: string, present: readonly SurveyValue[]): SurveyColumn {
-  const base = { name, missing: 0, invalid: 0 };
-  if (present.every((value) => typeof value === 'number')) {
+function retyped(first: SurveyColumn, present: readonly SurveyValue[]): SurveyColumn {
+  const base = { name: first.name, inferred: true, missing: 0, invalid: 0 };
+  if (first.type === 'numeric' || first.type === 'ordinal') {
     const numbers = present as number[];
     return numberKind(numbers) === 'ordinal'
-      ? { ...base, type: 'ordinal', scale: { min: Math.min(...numbers), max: Math.max(...numbers) } }
+      ? { ...base, type: 'ordinal', scale: observedRange(numbers) }
       : { ...base, type: 'numeric' };
   }
   const strings = present.map(String);

@@ -164,6 +164,7 @@ function typeColumn(
     type: typed.type,
     ...(typed.scale ? { scale: typed.scale } : {}),
     ...(typed.levels ? { levels: typed.levels } : {}),
+    inferred: spec === undefined,
     missing,
     invalid: typed.invalid.length,
   };

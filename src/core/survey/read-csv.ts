@@ -33,7 +33,9 @@ export function isBlankRecord(fields: readonly string[]): boolean {
  * and therefore its line are known even after quoted newlines.
  */
 export function readCsv(uri: string, text: string): RawCsv {
-  const delimiter = detectDelimiter(text);
+  // Excel (European locales especially) may start a CSV with `sep=;`, declaring the delimiter.
+  const declared = /^sep=([^"\n])\n/.exec(text)?.[1];
+  const delimiter = declared ?? detectDelimiter(text);
   const index = new LineIndex(text);
   const records: RawRow[] = [];
   const problems: Problem[] = [];
@@ -52,7 +54,7 @@ export function readCsv(uri: string, text: string): RawCsv {
         // PapaParse reports each stray quote of a cell at the cell's start: once is enough.
         if (!problems.some((p) => p.kind === found.kind && p.line === found.line && p.column === found.column)) problems.push(found);
       }
-      if (!isBlankRecord(fields)) {
+      if (!isBlankRecord(fields) && !(declared !== undefined && start === 0)) {
         records.push({ line: index.at(start).line, fields, offsets: fieldOffsets(text, start, fields, delimiter) });
       }
       start = results.meta.cursor;

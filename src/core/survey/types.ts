@@ -31,6 +31,8 @@ export interface SurveyColumn {
    * Yes-no: `[label of false, label of true]` as first written in the file (defaults 'no', 'yes').
    */
   readonly levels?: readonly string[];
+  /** False when the type was declared in settings.types. */
+  readonly inferred: boolean;
   /** Cells that were blank or a missing token. */
   readonly missing: number;
   /** Cells that did not fit the column's type override (each reported as a warning); they are null too. */

@@ -18,9 +18,16 @@ export function decimalMarkOf(cells: readonly string[], delimiter: string): Deci
   return delimiter === ';' && cells.some((cell) => cell.includes(',') && COMMA_NUMBER.test(cell)) ? ',' : '.';
 }
 
+/**
+ * The number a cell spells, or undefined. Integers beyond 2^53 are refused: they would silently lose digits
+ * (they are identifiers anyway). "-0" reads as 0.
+ */
 export function parseNumber(cell: string, mark: DecimalMark): number | undefined {
-  if (mark === ',') return COMMA_NUMBER.test(cell) ? Number(cell.replace(',', '.')) : undefined;
-  return POINT_NUMBER.test(cell) ? Number(cell) : undefined;
+  const valid = mark === ',' ? COMMA_NUMBER.test(cell) : POINT_NUMBER.test(cell);
+  if (!valid) return undefined;
+  const n = Number(mark === ',' ? cell.replace(',', '.') : cell);
+  if (Number.isInteger(n) && !Number.isSafeInteger(n)) return undefined;
+  return n === 0 ? 0 : n;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { columnValues, findColumn, parseTypeSpec } from '../../../src/core/survey';
+import { columnValues, findColumn, numericValues, parseTypeSpec } from '../../../src/core/survey';
 import type { SurveyTable } from '../../../src/core/survey';
 import { loaded, only, parse, place } from './helpers';
 
@@ -30,6 +30,11 @@ describe('parseSurvey: inferred types', () => {
     const { column: c, values } = column(['0', '1', '1', '0']);
     assert.equal(c.type, 'numeric');
     assert.deepEqual(values, [0, 1, 1, 0]);
+  });
+
+  it('"-0" reads as 0, and integers too long to keep every digit are not numbers', () => {
+    assert.deepEqual(column(['-0', '2.5']).values, [0, 2.5]);
+    assert.equal(column(['12345678901234567890', '98765432109876543210']).column.type, 'text');
   });
 
   it('codes with leading zeros are not numbers', () => {
@@ -194,6 +199,16 @@ describe('parseSurvey: declared types (settings.types)', () => {
     const row = table.rows[0] as SurveyTable['rows'][number];
     assert.equal(Object.getPrototypeOf(row.values), Object.prototype);
     assert.equal(row.values['__proto__'], 'b');
+  });
+});
+
+describe('numericValues', () => {
+  it('returns numbers aligned to participants and refuses other types', () => {
+    const { table } = loaded(parse('id,score,role\nP1,2.5,a\nP2,NA,b\nP3,4,a\nP4,1,b\n'));
+    assert.deepEqual(numericValues(table, 'score'), [2.5, null, 4, 1]);
+    assert.throws(() => numericValues(table, 'role'), TypeError);
+    assert.throws(() => numericValues(table, 'nope'), RangeError);
+    assert.throws(() => columnValues(table, 'nope'), RangeError);
   });
 });
 

@@ -61,6 +61,21 @@ describe('mergeSurveys', () => {
     assert.deepEqual(survey.columns[1]?.scale, { min: 1, max: 5 });
   });
 
+  it('types a column again over the merged answers when files inferred categorical vs text or numeric vs ordinal', () => {
+    const survey = merged(
+      table('id,role,n\nP1,chief,0\nP2,chief,1\nP3,student,1\n', A),
+      table('id,role,n\nP4,chief,3\nP5,student,4\nP6,student,2\n', B),
+    );
+    const [role, n] = survey.columns;
+    assert.deepEqual([role?.type, role?.levels], ['categorical', ['chief', 'student']]);
+    assert.deepEqual([n?.type, n?.scale], ['ordinal', { min: 0, max: 4 }]);
+  });
+
+  it('refuses a Likert column in one file and numbers in another', () => {
+    const problems = failed(mergeSurveys([table('id,q\nP1,Agree\nP2,Disagree\n', A), table('id,q\nP3,1\nP4,2\nP5,3\n', B)]));
+    assert.equal(problems[0]?.kind, 'survey-column-conflict');
+  });
+
   it('refuses different Likert label scales for one column', () => {
     const problems = failed(mergeSurveys([
       table('id,q\nP1,Agree\nP2,Disagree\n', A),

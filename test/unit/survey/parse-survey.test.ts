@@ -36,6 +36,29 @@ describe('parseSurvey: reading the file', () => {
     assert.deepEqual(columnValues(table, 'city'), ['Lyon, France', 'Bonn']);
   });
 
+  it('prefers the semicolon when a quoted header contains commas', () => {
+    const { table } = loaded(parse('id;"Age, in years";score\nP1;30;3,5\nP2;31;4\n'));
+    assert.equal(table.delimiter, ';');
+    assert.deepEqual(table.columns.map((c) => c.name), ['Age, in years', 'score']);
+  });
+
+  it('obeys an Excel "sep=" first line and skips it', () => {
+    const { table } = loaded(parse('sep=;\nid;score\nP1;3,5\nP2;4\n'));
+    assert.equal(table.delimiter, ';');
+    assert.deepEqual(columnValues(table, 'score'), [3.5, 4]);
+    assert.deepEqual(table.rows.map((row) => row.line), [3, 4]);
+  });
+
+  it('locates cells after a quoted cell with spaces before the delimiter', () => {
+    const { warnings } = loaded(parse('id,name,age\nP1,"Ann" ,x\nP2,Bob,3\n', { types: { age: 'numeric' } }));
+    assert.deepEqual(place(only(warnings, 'survey-type-mismatch')), [2, 11, 'warning']);
+  });
+
+  it('counts columns in code points (an emoji is one column)', () => {
+    const { warnings } = loaded(parse('id,mood,age\nP1,😀,x\nP2,ok,3\n', { types: { age: 'numeric' } }));
+    assert.deepEqual(place(only(warnings, 'survey-type-mismatch')), [2, 6, 'warning']);
+  });
+
   it('does not read a decimal comma in a comma file (it is a delimiter there)', () => {
     const { table, warnings } = loaded(parse('id,score\nP1,"3,5"\nP2,3\n', { types: { score: 'numeric' } }));
     assert.deepEqual(columnValues(table, 'score'), [null, 3]);
@@ -69,6 +92,13 @@ describe('parseSurvey: reading the file', () => {
     assert.deepEqual(place(p), [2, 5, 'error']);
     assert.match(p.message, /0xFC/);
     assert.match(p.hint ?? '', /UTF-8/);
+  });
+
+  it('refuses UTF-16, saying so', () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x69, 0x00, 0x64, 0x00]);
+    const p = only(failed(parseSurveyBytes(utf16)), 'survey-encoding');
+    assert.deepEqual(place(p), [1, 1, 'error']);
+    assert.match(p.hint ?? '', /UTF-16/);
   });
 
   it('refuses an empty file', () => {
