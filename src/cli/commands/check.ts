@@ -1,0 +1,111 @@
+import { changeCodings, ConcurrentChangeError, FileLoadError, problem, type Problem, type Study } from '../../core/index';
+import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
+import { EXIT_OK, EXIT_PROBLEMS } from '../errors';
+import { quoteMismatches } from '../quote-consistency';
+import { openStudy } from '../study-root';
+
+export const checkCommand: CommandSpec = {
+  name: 'check',
+  summary: 'check the whole study and write re-anchored codings back',
+  usage: ['check [dir] [--dry-run] [--json]'],
+  details: [
+    'Loads every file and reports, as file:line:col, files that do not parse, git conflict markers, codes',
+    'missing from the codebook, codings that need review or lost their passage, quotes that do not match',
+    'their offsets, transcripts without a participant and sidecars without a transcript.',
+    'When a transcript was edited, its codings are re-anchored and the sidecar is rewritten (never losing a',
+    'coding; uncertain ones are marked needs-review). Only files that load are written. --dry-run writes nothing.',
+    'Exit code 1 when anything needs attention (errors or warnings), 0 when the study is clean.',
+  ],
+  options: {
+    'dry-run': { type: 'boolean', description: 'report what re-anchoring would change, write nothing' },
+    ...JSON_OPTION,
+  },
+  positionals: { min: 0, max: 1 },
+  run: runCheck,
+};
+
+interface Reanchored {
+  readonly uri: string;
+  readonly written: boolean;
+  readonly codings: number;
+  readonly needsReview: number;
+  readonly orphans: number;
+}
+
+async function runCheck(context: CommandContext, args: Arguments): Promise<number> {
+  const { out, io } = context;
+  const began = io.now();
+  const study = await openStudy(context, args.positional(0));
+  const dryRun = args.flag('dry-run');
+  const problems: Problem[] = [...study.problems, ...quoteMismatches(study)];
+  if (study.transcripts.length === 0) {
+    problems.push(problem(study.settingsUri ?? study.root, 0, 0, 'no-transcripts', `no transcripts match ${study.settings.transcripts.join(', ')}`, 'check "transcripts" in grounded.yaml, or run `grounded init` in the folder of transcripts', 'warning'));
+  }
+  const reanchored = await writeReanchored(context, study, dryRun, problems);
+  problems.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.line - b.line || a.column - b.column));
+  const seconds = (io.now() - began) / 1000;
+
+  const counts = {
+    transcripts: study.transcripts.length,
+    sidecars: study.transcripts.reduce((n, t) => n + t.sidecars.length, 0),
+    codings: study.transcripts.reduce((n, t) => n + t.sidecars.reduce((m, s) => m + s.sidecar.codings.length, 0), 0),
+    codes: study.codebook.codes.length,
+    memos: study.memos.length,
+    errors: problems.filter((p) => p.severity === 'error').length,
+    warnings: problems.filter((p) => p.severity === 'warning').length,
+  };
+  out.data({
+    problems: problems.map((p) => out.problemJson(p)),
+    reanchored: reanchored.map(({ uri, ...rest }) => ({ file: out.path(uri), ...rest })),
+    summary: { ...counts, seconds: Number(seconds.toFixed(3)) },
+  });
+  for (const p of problems) out.line(out.formatProblem(p));
+  for (const r of reanchored) {
+    const flagged = [r.needsReview > 0 ? `${r.needsReview} need review` : '', r.orphans > 0 ? `${r.orphans} orphaned` : ''].filter(Boolean).join(', ');
+    out.line(`${out.path(r.uri)}: ${r.written ? 're-anchored to the edited transcript and written' : 'would be re-anchored (--dry-run: not written)'} — ${r.codings} coding(s)${flagged ? `, ${flagged}` : ''}`);
+  }
+  const byKind = kindCounts(problems);
+  out.line(
+    `${problems.length === 0 ? 'ok' : 'needs attention'}: ${counts.transcripts} transcript(s), ${counts.sidecars} sidecar(s), ${counts.codings} coding(s), ${counts.codes} code(s), ${counts.memos} memo(s)` +
+      ` — ${counts.errors} error(s), ${counts.warnings} warning(s)${byKind ? ` (${byKind})` : ''}` +
+      `${reanchored.length > 0 ? `, ${reanchored.filter((r) => r.written).length} sidecar(s) re-anchored` : ''} in ${seconds.toFixed(2)} s`,
+  );
+  return counts.errors + counts.warnings > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/**
+ * Sidecars the loader re-anchored in memory (their transcript changed) are rewritten through the safe-write
+ * path, which re-reads the file and refuses one that no longer loads. Re-anchoring never drops a coding, so
+ * writing by default loses nothing and spares every later load the work; --dry-run only reports.
+ */
+async function writeReanchored(context: CommandContext, study: Study, dryRun: boolean, problems: Problem[]): Promise<Reanchored[]> {
+  const results: Reanchored[] = [];
+  for (const transcript of study.transcripts) {
+    for (const loaded of transcript.sidecars) {
+      if (!loaded.reanchored) continue;
+      const codings = loaded.sidecar.codings;
+      const summary = { uri: loaded.uri, codings: codings.length, needsReview: codings.filter((c) => c.status === 'needs-review').length, orphans: codings.filter((c) => c.status === 'orphan').length };
+      if (dryRun) {
+        problems.push(problem(loaded.uri, 0, 0, 'stale-anchors', `${transcript.path} changed since these codings were anchored; re-anchoring would update the file`, 'run `grounded check` without --dry-run to write it', 'warning'));
+        results.push({ ...summary, written: false });
+        continue;
+      }
+      try {
+        await changeCodings(context.fs, transcript, loaded.coder, () => undefined); // "no change" writes the re-anchored sidecar
+        results.push({ ...summary, written: true });
+      } catch (error) {
+        if (!(error instanceof FileLoadError || error instanceof ConcurrentChangeError)) throw error;
+        const problemsOf = error instanceof FileLoadError ? error.problems : [];
+        problems.push(...problemsOf, problem(loaded.uri, 0, 0, 'not-written', `re-anchored codings not written: ${error.message.split('\n')[0]}`, 'fix the file and run `grounded check` again', 'error'));
+        results.push({ ...summary, written: false });
+      }
+    }
+  }
+  return results;
+}
+
+function kindCounts(problems: readonly Problem[]): string {
+  const counts = new Map<string, number>();
+  for (const p of problems) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${n} ${kind}`).join(', ');
+}

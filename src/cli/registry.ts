@@ -1,0 +1,26 @@
+import type { CommandSpec } from './command';
+import { initCommand } from './commands/init';
+import { codeCommand } from './commands/code';
+import { codesCommand } from './commands/codes';
+import { codebookCommands } from './commands/codebook';
+import { retrieveCommand } from './commands/retrieve';
+import { checkCommand } from './commands/check';
+
+/**
+ * Every command, in the order the overview lists them. A new command (report, stats, export…) is one
+ * file in commands/ and one entry here; names of two words form a group (`grounded codebook add`).
+ */
+export const COMMANDS: readonly CommandSpec[] = [initCommand, codeCommand, codesCommand, ...codebookCommands, retrieveCommand, checkCommand];
+
+/** The command named by the start of argv (two-word names first) and the arguments after its name. */
+export function findCommand(argv: readonly string[]): { spec: CommandSpec; rest: readonly string[] } | undefined {
+  const [first, second] = argv;
+  const byTwo = second === undefined ? undefined : COMMANDS.find((c) => c.name === `${first} ${second}`);
+  if (byTwo) return { spec: byTwo, rest: argv.slice(2) };
+  const byOne = COMMANDS.find((c) => c.name === first);
+  return byOne ? { spec: byOne, rest: argv.slice(1) } : undefined;
+}
+
+export function isGroup(word: string): boolean {
+  return COMMANDS.some((c) => c.name.startsWith(word + ' '));
+}

@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { CodebookEditError, CodingRangeError, ConcurrentChangeError, FileLoadError } from '../core/index';
+import { NodeFileSystem } from '../node/node-file-system';
+import { Arguments, type CommandSpec } from './command';
+import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors';
+import { commandHelp, usageText } from './help';
+import type { CliIo } from './io';
+import { Output } from './output';
+
+/** Parses a command's arguments, runs it, and turns every kind of failure into a message and an exit code. */
+export async function runCommand(spec: CommandSpec, argv: readonly string[], io: CliIo): Promise<number> {
+  let args: Arguments;
+  try {
+    args = parse(spec, argv);
+  } catch (error) {
+    if (error instanceof UsageError) return usageFailure(spec, error.message, io);
+    throw error;
+  }
+  if (args.flag('help')) {
+    io.stdout(commandHelp(spec));
+    return EXIT_OK;
+  }
+  const out = new Output(io, args.flag('json'));
+  try {
+    const { min, max } = spec.positionals;
+    if (args.positionals.length < min) throw new UsageError('missing argument');
+    if (args.positionals.length > max) throw new UsageError(`unexpected argument "${args.positionals[max]}"`);
+    return await spec.run({ io, out, fs: new NodeFileSystem() }, args);
+  } catch (error) {
+    return reportFailure(spec, error, out, io);
+  }
+}
+
+function parse(spec: CommandSpec, argv: readonly string[]): Arguments {
+  const options = Object.fromEntries(
+    [...Object.entries(spec.options), ['help', { type: 'boolean' as const, short: 'h' }] as const].map(([name, option]) => [
+      name,
+      { type: option.type, ...(option.short ? { short: option.short } : {}), ...('multiple' in option && option.multiple ? { multiple: true } : {}) },
+    ]),
+  );
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    return new Arguments(positionals, values);
+  } catch (error) {
+    // parseArgs reports unknown options and missing option values with ERR_PARSE_ARGS_* codes.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
+
+function usageFailure(spec: CommandSpec, message: string, io: CliIo): number {
+  io.stderr(`grounded ${spec.name}: ${message}\n\n${usageText(spec)}`);
+  return EXIT_USAGE;
+}
+
+function reportFailure(spec: CommandSpec, error: unknown, out: Output, io: CliIo): number {
+  if (error instanceof UsageError) return usageFailure(spec, error.message, io);
+  if (error instanceof CliError) {
+    out.error(`grounded ${spec.name}: ${error.message}${error.hint ? `\n  ${error.hint}` : ''}`);
+    return error.exitCode;
+  }
+  if (error instanceof FileLoadError) {
+    out.error(`grounded ${spec.name}: ${out.path(error.uri)} does not load, so nothing was written to it:`);
+    for (const problem of error.problems) out.error(out.formatProblem(problem));
+    return EXIT_PROBLEMS;
+  }
+  if (error instanceof CodebookEditError || error instanceof CodingRangeError) {
+    // The arguments do not fit the study (code exists already, offsets past the end…): a usage-level error.
+    out.error(`grounded ${spec.name}: ${error.message}`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof ConcurrentChangeError) {
+    out.error(`grounded ${spec.name}: ${error.message}`);
+    return EXIT_PROBLEMS;
+  }
+  out.error(`grounded ${spec.name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return EXIT_PROBLEMS;
+}

@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What `grounded init` found in a folder, to fill in grounded.yaml. */
+export interface DetectedStudy {
+  /** Transcript paths relative to the folder, '/' separated, sorted. */
+  readonly transcripts: readonly string[];
+  readonly transcriptGlob: string;
+  readonly surveyFile?: string;
+  readonly idColumn?: string;
+  readonly participantPattern?: string;
+}
+
+const SKIPPED = new Set(['node_modules', 'dist', 'out', 'memos']);
+
+export function detectStudy(folder: string): DetectedStudy {
+  const files = listFiles(folder);
+  const transcripts = files.filter((f) => f.endsWith('.txt'));
+  const surveyFile = pickSurvey(files.filter((f) => f.toLowerCase().endsWith('.csv')));
+  const idColumn = surveyFile === undefined ? undefined : pickIdColumn(readFileSync(join(folder, surveyFile), 'utf8'));
+  const participantPattern = participantPatternOf(transcripts.map((path) => path.slice(path.lastIndexOf('/') + 1, -'.txt'.length)));
+  return {
+    transcripts,
+    transcriptGlob: globOf(transcripts),
+    ...(surveyFile !== undefined ? { surveyFile } : {}),
+    ...(idColumn !== undefined ? { idColumn } : {}),
+    ...(participantPattern !== undefined ? { participantPattern } : {}),
+  };
+}
+
+function listFiles(root: string, prefix = ''): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(prefix === '' ? root : join(root, prefix), { withFileTypes: true })) {
+    const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && !SKIPPED.has(entry.name)) found.push(...listFiles(root, path));
+    } else if (entry.isFile()) {
+      found.push(path);
+    }
+  }
+  return found.sort();
+}
+
+/** The narrowest simple glob: the root, one top folder (and below), or anywhere. */
+function globOf(transcripts: readonly string[]): string {
+  if (transcripts.length === 0) return '**/*.txt';
+  if (transcripts.every((path) => !path.includes('/'))) return '*.txt';
+  const tops = new Set(transcripts.map((path) => (path.includes('/') ? path.slice(0, path.indexOf('/')) : '')));
+  const [top] = tops;
+  return tops.size === 1 && top !== '' ? `${top}/**/*.txt` : '**/*.txt';
+}
+
+/** A CSV named like a survey, else the only CSV there is. */
+function pickSurvey(csvs: readonly string[]): string | undefined {
+  return csvs.find((path) => /survey|questionnaire|demographic/i.test(path)) ?? (csvs.length === 1 ? csvs[0] : undefined);
+}
+
+/** The header column that most likely holds participant ids. */
+function pickIdColumn(csv: string): string | undefined {
+  const header = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const columns = header.split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1').trim()).filter((cell) => cell !== '');
+  const exact = columns.find((c) => /^(participant[_ .-]?id|participant|pid|respondent[_ .-]?id|id)$/i.test(c));
+  return exact ?? columns.find((c) => /participant|respondent/i.test(c)) ?? columns[0];
+}
+
+/**
+ * When every transcript name starts with the same letters and a number (P01, P02_interview, R12-final),
+ * the participant is that prefix: "^(?<id>P\d+)". Otherwise none, and the whole file name is the id.
+ */
+function participantPatternOf(stems: readonly string[]): string | undefined {
+  if (stems.length === 0) return undefined;
+  const prefixes = new Set<string>();
+  for (const stem of stems) {
+    const match = /^([A-Za-z]+)\d+/.exec(stem);
+    if (!match) return undefined;
+    prefixes.add(match[1] as string);
+  }
+  if (prefixes.size !== 1) return undefined;
+  const [prefix] = prefixes;
+  return `^(?<id>${prefix}\\d+)`;
+}

@@ -1,0 +1,37 @@
+import { parseSidecarFileName, type Study } from '../core/index';
+import { basenameUri } from '../core/index';
+import type { Output } from './output';
+import { CliError } from './errors';
+
+/** Edits that read the codebook must not run on one that failed to load (it would be rewritten from nothing). */
+export function requireCodebook(study: Study, out: Output): void {
+  if (study.codebookLoaded) return;
+  printProblemsOf(study, study.codebookUri, out);
+  throw new CliError(`${out.path(study.codebookUri)} does not load; fix it first (see above)`, 1);
+}
+
+/**
+ * Codebook-wide edits (merge, delete) touch every sidecar. One that does not load would keep the old code
+ * and end up with codings of a code that no longer exists, so refuse before changing anything.
+ */
+export function requireAllSidecarsLoad(study: Study, out: Output): void {
+  const broken = new Set(study.problems.filter((p) => p.severity === 'error' && isSidecarUri(p.uri)).map((p) => p.uri));
+  if (broken.size === 0) return;
+  for (const uri of broken) printProblemsOf(study, uri, out);
+  throw new CliError(`${broken.size} sidecar file(s) do not load; fix them first so that every coding is updated (see above, or run \`grounded check\`)`, 1);
+}
+
+/** Every sidecar of the study: those next to transcripts and strays whose transcript is missing. */
+export function allSidecarUris(study: Study): string[] {
+  const uris = new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.uri)));
+  for (const p of study.problems) if (p.kind === 'no-transcript') uris.add(p.uri);
+  return [...uris].sort();
+}
+
+export function isSidecarUri(uri: string): boolean {
+  return parseSidecarFileName(basenameUri(uri)) !== undefined;
+}
+
+function printProblemsOf(study: Study, uri: string, out: Output): void {
+  for (const p of study.problems) if (p.uri === uri) out.error(out.formatProblem(p));
+}

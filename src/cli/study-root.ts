@@ -1,0 +1,39 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { loadStudy, SETTINGS_FILE, type Study } from '../core/index';
+import { pathToUri } from '../node/node-file-system';
+import type { CommandContext } from './command';
+import { CliError } from './errors';
+
+/** An argument path made absolute against the CLI's working folder (not the process's: tests differ). */
+export function resolvePath(context: CommandContext, path: string): string {
+  return resolve(context.io.cwd, path);
+}
+
+/**
+ * The study a folder belongs to: the nearest folder at or above it with a grounded.yaml, so commands work
+ * from inside transcripts/ too; the folder itself when there is none (a study without settings).
+ */
+export function findStudyRoot(folder: string): string {
+  for (let current = folder; ; current = dirname(current)) {
+    if (existsSync(join(current, SETTINGS_FILE))) return current;
+    if (dirname(current) === current) return folder;
+  }
+}
+
+/** Resolves a folder argument (default: the working folder), finds its study and loads it. */
+export async function openStudy(context: CommandContext, folderArgument: string | undefined): Promise<Study> {
+  const folder = resolvePath(context, folderArgument ?? '.');
+  requireFolder(folder, folderArgument ?? '.');
+  return loadStudy(context.fs, pathToUri(findStudyRoot(folder)));
+}
+
+export function requireFolder(folder: string, shown: string): void {
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    throw new CliError(`${shown}: no such folder`, 2);
+  }
+  if (!isFolder) throw new CliError(`${shown} is a file; give the study folder`, 2);
+}
