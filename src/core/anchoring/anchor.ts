@@ -112,7 +112,7 @@ export function anchorQuote(text: string | OffsetMap, target: AnchorTarget, opti
   if (best === undefined || !isAccepted(best, candidates)) {
     // The quote itself is not convincingly there: ask where its context went.
     const gap = findContextGap(map.text, target.quote, target.prefix, target.suffix, hint);
-    const deleted = gap !== undefined && map.text.slice(gap.start, gap.end).trim() === '';
+    const deleted = gap !== undefined && map.text.slice(gap.start, gap.end).trim() === '' && target.quote.trim() !== '';
     if (deleted && (best === undefined || best.quoteSimilarity < minQuoteSimilarity)) {
       // Prefix and suffix now touch (but for spacing): the quote was deleted; a weak look-alike elsewhere
       // is not it.
@@ -198,8 +198,11 @@ function candidateRater(text: string, target: AnchorTarget, hint: number) {
   /** For a match with `errors` −1 (not from a quote search) the caller supplies the quote similarity. */
   return (match: Match, knownQuoteSimilarity?: number): Candidate => {
     const quoteSimilarity = knownQuoteSimilarity ?? 1 - match.errors / target.quote.length;
-    const prefixSimilarity = contextSimilarity(text.slice(Math.max(0, match.start - target.prefix.length), match.start), target.prefix);
-    const suffixSimilarity = contextSimilarity(text.slice(match.end, match.end + target.suffix.length), target.suffix);
+    // An empty stored context still gets a one-character window: whether text now precedes (or follows)
+    // the candidate is what it has to say.
+    const prefixWindow = text.slice(Math.max(0, match.start - Math.max(1, target.prefix.length)), match.start);
+    const prefixSimilarity = contextSimilarity(prefixWindow, target.prefix);
+    const suffixSimilarity = contextSimilarity(text.slice(match.end, match.end + Math.max(1, target.suffix.length)), target.suffix);
     const closeness = 1 - Math.abs(match.start - hint) / length;
     const weighted = QUOTE_WEIGHT * quoteSimilarity + PREFIX_WEIGHT * prefixSimilarity + SUFFIX_WEIGHT * suffixSimilarity;
     return {

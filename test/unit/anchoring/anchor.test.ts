@@ -148,6 +148,14 @@ describe('anchorQuote', () => {
     assert.equal(textAt(changed, atEnd), 'and then we choose.\n');
   });
 
+  it('reads an empty prefix as "the quote started the text" when choosing among copies', () => {
+    const text = 'Yes. I think so. Yes. I think so.';
+    // Stored offsets are off by one (hand-edited), next to the second copy; the prefix says "at the start".
+    const target = { start: 16, end: 20, quote: 'Yes.', prefix: '', suffix: ' I think so.' };
+    const result = anchorQuote(text, target);
+    assert.deepEqual([result.start, result.end, result.status, result.method], [0, 4, 'anchored', 'exact']);
+  });
+
   it('handles an empty quote by its context', () => {
     const at = offsetOf(INTERVIEW, 'A lot.');
     const empty = { start: at, end: at, ...quoteSelector(INTERVIEW, at, at) };
