@@ -136,6 +136,11 @@ describe('parseSurvey: decimal commas', () => {
 });
 
 describe('parseSurvey: declared types (settings.types)', () => {
+  it('marks declared columns as not inferred', () => {
+    assert.equal(column(['1', '2'], { types: { v: 'numeric' } }).column.inferred, false);
+    assert.equal(column(['1', '2']).column.inferred, true);
+  });
+
   it('numeric: a cell that is not a number is a warning at that cell and null', () => {
     const { column: c, values, warnings } = column(['3', 'three', '5'], { types: { v: 'numeric' } });
     assert.deepEqual([c.type, c.invalid, c.missing], ['numeric', 1, 0]);

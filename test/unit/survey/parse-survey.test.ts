@@ -74,6 +74,11 @@ describe('parseSurvey: reading the file', () => {
     assert.deepEqual(place(only(warnings, 'survey-type-mismatch')), [5, 10, 'warning']);
   });
 
+  it('locates a cell that follows a multi-line cell on the same record', () => {
+    const { warnings } = loaded(parse('id,comment,age\nP1,"a\nb",x\nP2,c,3\n', { types: { age: 'numeric' } }));
+    assert.deepEqual(place(only(warnings, 'survey-type-mismatch')), [3, 4, 'warning']);
+  });
+
   it('normalizes CRLF inside quoted cells too', () => {
     const { table } = loaded(parse('id,comment\r\nP1,"a\r\nb"\r\nP2,c\r\n'));
     assert.deepEqual(columnValues(table, 'comment'), ['a\nb', 'c']);
@@ -164,6 +169,14 @@ describe('parseSurvey: problems', () => {
     const p = only(failed(parse('id,age\nP1,30\nP2,31\n P1 ,32\n')), 'survey-duplicate-id');
     assert.deepEqual(place(p), [4, 1, 'error']);
     assert.match(p.message, /"P1" is on line 2 and again on line 4/);
+  });
+
+  it('finds the id column anywhere and points at its cell', () => {
+    const { table } = loaded(parse('age,participant\n30,P1\n31,P2\n', { idColumn: 'participant' }));
+    assert.deepEqual(participantIds(table), ['P1', 'P2']);
+    assert.deepEqual(table.columns.map((c) => c.name), ['age']);
+    const p = only(failed(parse('age,participant\n30,P1\n31,P1\n', { idColumn: 'participant' })), 'survey-duplicate-id');
+    assert.deepEqual(place(p), [3, 4, 'error']);
   });
 
   it('treats ids case-sensitively: P1 and p1 are two participants', () => {
