@@ -109,8 +109,9 @@ export function anchorQuote(text: string | OffsetMap, target: AnchorTarget, opti
     }
   }
   let best = pickBest(candidates);
-  if (best === undefined || !isAccepted(best, candidates)) {
-    // The quote itself is not convincingly there: ask where its context went.
+  if (best === undefined || !isAccepted(best, candidates) || best.contextSimilarity < MIN_SHORT_QUOTE_CONTEXT) {
+    // The quote is not convincingly there, or only out of its context (a verbatim copy elsewhere while the
+    // original was edited in place?): ask where its context went, and let that place compete.
     const gap = findContextGap(map.text, target.quote, target.prefix, target.suffix, hint);
     const deleted = gap !== undefined && map.text.slice(gap.start, gap.end).trim() === '' && target.quote.trim() !== '';
     if (deleted && (best === undefined || best.quoteSimilarity < minQuoteSimilarity)) {

@@ -67,6 +67,18 @@ describe('anchorQuote', () => {
     assert.equal(result.status, 'anchored');
   });
 
+  it('follows a quote edited in place rather than a verbatim old copy in another context', () => {
+    const old = 'She never called it mentoring, but that is what it was.';
+    const edited = 'She never called it mentoring, but that is exactly what it was.';
+    const coding = codingOf(INTERVIEW, old, 'c1');
+    const changed = INTERVIEW.replace(old, edited) + `\nInterviewer (reading back): "${old}"\n`;
+    const result = anchorQuote(changed, coding);
+    assert.equal(result.start, offsetOf(changed, edited));
+    assert.equal(textAt(changed, result), edited);
+    assert.equal(result.status, 'anchored');
+    assert.equal(result.method, 'fuzzy');
+  });
+
   it('takes the copy nearest the old position when copies are identical, but asks for review', () => {
     const coding = codingOf(INTERVIEW, SIBLINGS, 'c1');
     // A pasted copy of the quote with 40 characters either side: the context cannot tell them apart.
