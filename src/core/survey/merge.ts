@@ -1,4 +1,5 @@
 import { problem, type Loaded, type Problem } from '../problems';
+import { setValue } from './set-value';
 import { numberKind, observedRange, sortedLevels, stringKind } from './column-type';
 import type { MergedRow, MergedSurvey, OrdinalScale, RowSource, SurveyColumn, SurveyTable, SurveyValue } from './types';
 
@@ -72,12 +73,17 @@ export function mergeSurveys(tables: readonly SurveyTable[]): Loaded<MergedSurve
   }
   if (problems.length > 0) return { ok: false, problems };
 
+  const valuesOf = (found: Building['values']) => {
+    const values: Record<string, SurveyValue> = {};
+    for (const name of columns.keys()) setValue(values, name, found.get(name)?.value ?? null);
+    return values;
+  };
   const mergedRows: MergedRow[] = [...rows.values()].map((row) => ({
     id: row.id,
     uri: row.uri,
     line: row.line,
     sources: row.sources,
-    values: Object.fromEntries([...columns.keys()].map((name): [string, SurveyValue] => [name, row.values.get(name)?.value ?? null])),
+    values: valuesOf(row.values),
   }));
   const mergedColumns = [...columns.values()].map((column): SurveyColumn => {
     const present = mergedRows.map((row) => row.values[column.name] ?? null).filter((value) => value !== null);

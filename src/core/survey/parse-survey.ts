@@ -4,6 +4,7 @@ import { typeCells } from './column-type';
 import { decodeSurveyText } from './decode';
 import { resolveHeader, type HeaderColumn } from './header';
 import { readCsv, type RawCsv, type RawRow } from './read-csv';
+import { setValue } from './set-value';
 import { parseTypeSpec } from './type-spec';
 import type { SurveyColumn, SurveyRow, SurveyTable, SurveyValue } from './types';
 
@@ -44,8 +45,7 @@ export function parseSurvey(uri: string, bytes: Uint8Array, settings: SurveySett
 
   const missing = new Set((settings.missing ?? DEFAULT_MISSING).map((token) => token.trim()));
   const columns: SurveyColumn[] = [];
-  // Entries, then Object.fromEntries: assigning a column named "__proto__" would set the prototype instead.
-  const values: [string, SurveyValue][][] = rows.map(() => []);
+  const values: Record<string, SurveyValue>[] = rows.map(() => ({}));
   for (const column of resolved.columns) {
     columns.push(typeColumn(uri, csv, header, rows, column, missing, declaredType(settings, column.name), values, problems));
   }
@@ -54,7 +54,7 @@ export function parseSurvey(uri: string, bytes: Uint8Array, settings: SurveySett
     delimiter: csv.delimiter,
     idColumn: settings.idColumn.trim(),
     columns,
-    rows: rows.map((row, index): SurveyRow => ({ id: row.id, line: row.record.line, values: Object.fromEntries(values[index] ?? []) })),
+    rows: rows.map((row, index): SurveyRow => ({ id: row.id, line: row.record.line, values: values[index] ?? {} })),
   };
   return { ok: true, value: table, warnings: problems };
 }
@@ -125,7 +125,7 @@ function typeColumn(
   column: HeaderColumn,
   missingTokens: ReadonlySet<string>,
   declared: string | undefined,
-  values: [string, SurveyValue][][],
+  values: Record<string, SurveyValue>[],
   problems: Problem[],
 ): SurveyColumn {
   let spec = declared === undefined ? undefined : parseTypeSpec(declared);
@@ -142,14 +142,14 @@ function typeColumn(
     const cell = (row.record.fields[column.field] ?? '').trim();
     if (cell === '' || missingTokens.has(cell)) {
       missing++;
-      values[index]?.push([column.name, null]);
+      setValue(values[index], column.name, null);
     } else {
       present.push({ row: index, cell, offset: row.record.offsets[column.field] ?? 0 });
     }
   });
   const typed = typeCells(present.map((p) => p.cell), csv.delimiter, spec);
   present.forEach((p, index) => {
-    values[p.row]?.push([column.name, typed.values[index] ?? null]);
+    setValue(values[p.row], column.name, typed.values[index] ?? null);
   });
   for (const index of typed.invalid) {
     const cell = present[index];
