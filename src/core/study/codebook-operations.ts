@@ -2,7 +2,7 @@ import type { Code, Codebook } from '../model';
 import type { FileSystemPort } from '../ports/file-system';
 import { codebookCodec, CODE_ID, COLOR } from '../codebook/format';
 import { sidecarCodec } from '../sidecar/format';
-import { updateFile } from '../persistence/safe-file';
+import { readChecked, updateFile } from '../persistence/safe-file';
 import { newId } from './ids';
 import { descendantsOf } from './study';
 
@@ -94,6 +94,7 @@ export async function editCodebook(fs: FileSystemPort, codebookUri: string, edit
  */
 export async function mergeCodes(fs: FileSystemPort, codebookUri: string, sidecarUris: readonly string[], from: string, into: string, currentCodebook: Codebook): Promise<number> {
   codebookEdits.merge(currentCodebook, from, into); // validate before touching any file
+  await readChecked(fs, codebookUri, codebookCodec); // a codebook that cannot be written stops us before any sidecar changes
   let moved = 0;
   for (const uri of sidecarUris) {
     await updateFile(fs, uri, sidecarCodec, (sidecar) => {
@@ -123,6 +124,7 @@ export async function deleteCode(fs: FileSystemPort, codebookUri: string, sideca
   if (usage > 0 && !deleteCodings) {
     throw new CodebookEditError(`code "${id}" is used by ${usage} coding(s): merge it into another code, or confirm deleting its codings too`);
   }
+  await readChecked(fs, codebookUri, codebookCodec); // a codebook that cannot be written stops us before any sidecar changes
   let removed = 0;
   if (deleteCodings) {
     for (const uri of sidecarUris) {

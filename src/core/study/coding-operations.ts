@@ -3,7 +3,8 @@ import type { FileSystemPort } from '../ports/file-system';
 import { OffsetMap } from '../text/canonical';
 import { quoteSelector } from '../anchoring/selector';
 import { reanchorSidecar } from '../anchoring/reanchor-sidecar';
-import { sidecarCodec, sidecarFileName } from '../sidecar/format';
+import { parseSidecar, serializeSidecar, sidecarFileName, validateSidecarAgainstText } from '../sidecar/format';
+import type { FileCodec } from '../persistence/codec';
 import { compareCodings } from '../sidecar/order';
 import { updateFile } from '../persistence/safe-file';
 import { basenameUri, dirnameUri, joinUri } from '../uri';
@@ -51,6 +52,23 @@ export function makeCodings(transcript: TranscriptRef, coder: string, additions:
   });
 }
 
+/**
+ * The sidecar codec, plus the check loadStudy makes: offsets past the end of the text the sidecar claims
+ * to be anchored to (same hash) mean a broken file, which must not be rewritten (ENGINEERING §4.2).
+ */
+function sidecarCodecFor(transcript: TranscriptRef): FileCodec<Sidecar> {
+  const length = new OffsetMap(transcript.text).codePointLength;
+  return {
+    parse: (uri, text) => {
+      const parsed = parseSidecar(uri, text);
+      if (!parsed.ok) return parsed;
+      const problems = validateSidecarAgainstText(uri, parsed.value, length, transcript.textHash);
+      return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.value.sidecar, warnings: parsed.warnings };
+    },
+    serialize: serializeSidecar,
+  };
+}
+
 /** An existing sidecar brought up to date with the transcript, or a new empty one. */
 function current(sidecar: Sidecar | undefined, transcript: TranscriptRef, coder: string): Sidecar {
   if (!sidecar) return { transcript: basenameUri(transcript.uri), coder, textHash: transcript.textHash, codings: [] };
@@ -68,7 +86,7 @@ export async function changeCodings(
   change: (codings: readonly Coding[]) => readonly Coding[] | undefined,
 ): Promise<Sidecar | undefined> {
   const uri = sidecarUriFor(transcript.uri, coder);
-  const result = await updateFile(fs, uri, sidecarCodec, (existing) => {
+  const result = await updateFile(fs, uri, sidecarCodecFor(transcript), (existing) => {
     const base = current(existing, transcript, coder);
     const codings = change(base.codings);
     if (codings === undefined) return base === existing ? undefined : base;
