@@ -6,10 +6,23 @@ import { contextSimilarity, wholeStringSimilarity } from './similarity';
 
 /**
  * Re-anchoring of one W3C TextQuoteSelector + TextPositionSelector in a changed text, after the Hypothesis
- * client's match-quote: stored position → exact quote search → fuzzy search (approx-string-match), each
- * candidate scored 50·quote + 20·prefix + 20·suffix + 2·closeness. Unlike Hypothesis, which always takes
- * the best candidate, a result must pass an acceptance threshold to count as anchored: a researcher's
- * coding silently moved onto the wrong passage is worse than one flagged for review.
+ * client's match-quote: stored position → exact quote search → fuzzy search (approx-string-match, budget
+ * min(256, quote length / 2)), each candidate scored 50·quote + 20·prefix + 20·suffix + 2·closeness.
+ *
+ * Unlike Hypothesis, which always takes the best candidate, a result must pass a threshold to count as
+ * anchored: a coding silently moved onto the wrong passage is worse than one flagged for review. Accepted
+ * means: quote similarity ≥ 0.8; a short quote (< 32 code points, e.g. "Yes.") also needs its context to
+ * agree (mean prefix/suffix similarity ≥ 0.5), since alone it proves little; and no rival elsewhere that
+ * the evidence (quote + context) cannot tell apart. Otherwise the best candidate is kept as a guess
+ * ('needs-review'); with no candidate at all the coding is an 'orphan' at its old, clamped offsets.
+ *
+ * Additions to Hypothesis' search, each for a failure seen in transcripts:
+ * - fuzzy matches are snapped to where their stored prefix/suffix are (the lowest-error substring often
+ *   stops short of an inserted word);
+ * - the fuzzy search looks near the old position first (cheap, and where most edits are);
+ * - when the quote is missing, weak or out of context, the stored prefix and suffix are searched on their
+ *   own: the text between them is a candidate (a rewritten quote), and nothing but spacing between them
+ *   means the quote was deleted (→ orphan, not a weak look-alike elsewhere).
  */
 
 export interface AnchorTarget {
@@ -50,10 +63,10 @@ export interface AnchorOptions {
   readonly maxErrorsCap?: number;
 }
 
-/** Quotes shorter than this (code points) also need agreeing context to be anchored elsewhere. */
+/** Quotes shorter than this (code points, the stored context's length) need agreeing context to anchor. */
 const SHORT_QUOTE = 32;
-/** Least mean prefix/suffix similarity that lets a short quote anchor. */
-const MIN_SHORT_QUOTE_CONTEXT = 0.5;
+/** Mean prefix/suffix similarity below which context disagrees: unrelated English windows score 0.2–0.4. */
+const MIN_CONTEXT = 0.5;
 
 const QUOTE_WEIGHT = 50;
 const PREFIX_WEIGHT = 20;
@@ -109,7 +122,7 @@ export function anchorQuote(text: string | OffsetMap, target: AnchorTarget, opti
     }
   }
   let best = pickBest(candidates);
-  if (best === undefined || !isAccepted(best, candidates) || best.contextSimilarity < MIN_SHORT_QUOTE_CONTEXT) {
+  if (best === undefined || !isAccepted(best, candidates) || best.contextSimilarity < MIN_CONTEXT) {
     // The quote is not convincingly there, or only out of its context (a verbatim copy elsewhere while the
     // original was edited in place?): ask where its context went, and let that place compete.
     const gap = findContextGap(map.text, target.quote, target.prefix, target.suffix, hint);
@@ -149,7 +162,7 @@ function isAtStoredPosition(map: OffsetMap, target: AnchorTarget): boolean {
 
 /** A quote of evidence: long enough to stand on its own, or backed by the text around it. */
 function hasEnoughEvidence(best: Candidate, quote: string): boolean {
-  return [...quote].length >= SHORT_QUOTE || best.contextSimilarity >= MIN_SHORT_QUOTE_CONTEXT;
+  return [...quote].length >= SHORT_QUOTE || best.contextSimilarity >= MIN_CONTEXT;
 }
 
 /** Another candidate, elsewhere, that the evidence cannot tell apart from the best one. */
