@@ -14,7 +14,8 @@ export const DEFAULT_MISSING: readonly string[] = ['', 'NA', 'N/A'];
 /**
  * Reads one survey CSV.
  *
- * Errors stop the file from loading (`ok: false`, with every problem found, warnings included): bytes that
+ * Errors stop the file from loading (`ok: false`, with every error and the header warnings; cells are not
+ * typed, so type warnings come once the errors are fixed): bytes that
  * are not UTF-8, no header, quote errors, a missing or doubled id column, rows with too few cells or extra
  * non-empty cells, blank or duplicate participant ids. Statistics for publication must not quietly run on
  * a subset of the rows, so a broken row is fixed in the file, not skipped. Warnings load (`ok: true`):
