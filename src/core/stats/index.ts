@@ -1,0 +1,19 @@
+/** Statistics core: pure functions over plain arrays, each checked against R (test/reference). */
+export type * from './types';
+export { describeNumeric, describeCategorical, type NumericSummary, type CategoricalSummary, type LevelSummary } from './descriptives';
+export { wilsonInterval } from './wilson';
+export { quantileType7 } from './quantile';
+export { oneSampleTTest, twoSampleTTest, type TTestResult } from './t-test';
+export { mannWhitney, type MannWhitneyResult } from './mann-whitney';
+export { welchAnova, type WelchAnovaResult } from './welch-anova';
+export { kruskalWallis, type KruskalWallisResult } from './kruskal-wallis';
+export { crossTabulate, margins, type CrossTabulation } from './contingency-table';
+export { chiSquareTest, type ChiSquareResult } from './chi-square';
+export { fisherExact, DEFAULT_MAX_TABLES, type FisherExactResult } from './fisher-exact';
+export { chooseContingencyTest } from './choose-contingency-test';
+export { cohensD, hedgesG, standardizedMeanDifference, SMD_CI_METHOD } from './standardized-mean-difference';
+export { oddsRatio, riskDifference } from './two-by-two-effects';
+export { cramersV } from './cramers-v';
+export { adjustPValues, type AdjustMethod } from './p-adjust';
+export { cohensKappa, type KappaResult } from './cohens-kappa';
+export { krippendorffAlpha, type AlphaLevel, type AlphaResult } from './krippendorff-alpha';

@@ -1,0 +1,86 @@
+import type { NumericValue } from './types';
+
+export type AlphaLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';
+
+export interface AlphaResult {
+  name: 'krippendorff-alpha';
+  level: AlphaLevel;
+  /** null when undefined: fewer than 2 pairable values, or no disagreement is possible (one value only). */
+  value: number | null;
+  /** Units with at least 2 ratings (the only ones that carry information). */
+  units: number;
+  /** Pairable values: ratings in those units (Krippendorff's n). */
+  n: number;
+  /** Missing cells in the coders × units matrix. */
+  missing: number;
+  reason?: string;
+}
+
+/**
+ * Krippendorff's α for a coders × units matrix (rows are coders, as in irr::kripp.alpha), any number of
+ * coders, missing ratings allowed. Values are numbers; for nominal data any numeric codes will do.
+ * α = 1 − (n − 1) Σ o_ck δ²_ck / Σ n_c n_k δ²_ck over the coincidence matrix o (Krippendorff 2011).
+ */
+export function krippendorffAlpha(ratings: ReadonlyArray<ReadonlyArray<NumericValue>>, level: AlphaLevel): AlphaResult {
+  const base = { name: 'krippendorff-alpha' as const, level };
+  const unitCount = Math.max(0, ...ratings.map((row) => row.length));
+  let missing = 0;
+  const units: number[][] = [];
+  for (let u = 0; u < unitCount; u++) {
+    const values: number[] = [];
+    for (const row of ratings) {
+      const v = row[u];
+      if (v === null || v === undefined || Number.isNaN(v)) missing++;
+      else values.push(v);
+    }
+    if (values.length >= 2) units.push(values);
+  }
+  const categories = [...new Set(units.flat())].sort((a, b) => a - b);
+  const index = new Map(categories.map((c, i) => [c, i]));
+  const size = categories.length;
+  // Coincidence matrix: each ordered pair of ratings within a unit weighs 1/(m_u − 1).
+  const coincidence = categories.map(() => new Array<number>(size).fill(0));
+  for (const values of units) {
+    const weight = 1 / (values.length - 1);
+    values.forEach((a, i) =>
+      values.forEach((b, j) => {
+        if (i !== j) (coincidence[index.get(a) as number] as number[])[index.get(b) as number]! += weight;
+      }),
+    );
+  }
+  const marginals = coincidence.map((row) => row.reduce((s, x) => s + x, 0));
+  const n = marginals.reduce((s, x) => s + x, 0);
+  const result = { ...base, units: units.length, n: Math.round(n), missing };
+  if (n < 2) return { ...result, value: null, reason: 'fewer than 2 pairable ratings' };
+  if (size < 2) return { ...result, value: null, reason: 'all ratings are the same value: no variation to agree on' };
+
+  const distance = (c: number, k: number): number => {
+    const vc = categories[c] as number;
+    const vk = categories[k] as number;
+    switch (level) {
+      case 'nominal':
+        return c === k ? 0 : 1;
+      case 'interval':
+        return (vc - vk) ** 2;
+      case 'ratio':
+        return vc + vk === 0 ? 0 : ((vc - vk) / (vc + vk)) ** 2;
+      case 'ordinal': {
+        // Ranks are the observed values in order; the distance counts the marginal mass between them.
+        const [from, to] = c < k ? [c, k] : [k, c];
+        let between = 0;
+        for (let g = from; g <= to; g++) between += marginals[g] as number;
+        return (between - ((marginals[c] as number) + (marginals[k] as number)) / 2) ** 2;
+      }
+    }
+  };
+  let observed = 0;
+  let expected = 0;
+  for (let c = 0; c < size; c++) {
+    for (let k = 0; k < size; k++) {
+      const delta = distance(c, k);
+      observed += ((coincidence[c] as number[])[k] as number) * delta;
+      expected += (marginals[c] as number) * (marginals[k] as number) * delta;
+    }
+  }
+  return { ...result, value: 1 - ((n - 1) * observed) / expected };
+}
