@@ -19,15 +19,41 @@ export function contextSimilarity(window: string, stored: string): number {
     return window.length === 0 ? 1 : 0.5;
   }
   if (window.length === 0) return 0;
+  // Unchanged context is the common case; it skips a search per candidate (thousands for a short quote).
+  if (window.includes(stored)) return 1;
   return substringSimilarity(window, stored);
 }
 
 /** 1 − edits / pattern length of the substring of `text` closest to `pattern`; 0 when either is empty. */
 export function substringSimilarity(text: string, pattern: string): number {
   if (pattern.length === 0 || text.length === 0) return 0;
+  if (pattern.length * text.length <= SMALL_TABLE) return 1 - substringDistance(text, pattern) / pattern.length;
   // With a budget of the whole pattern, search always returns at least one match.
   const best = search(text, pattern, pattern.length)[0];
   return best === undefined ? 0 : 1 - best.errors / pattern.length;
+}
+
+/**
+ * Contexts are 32 characters, and a short quote can have thousands of exact occurrences to score: for
+ * such small tables a plain dynamic programme is ~20× faster than approx-string-match's per-call setup.
+ */
+const SMALL_TABLE = 64 * 64;
+
+/** Fewest edits turning `pattern` into some substring of `text` (Sellers' semi-global edit distance). */
+function substringDistance(text: string, pattern: string): number {
+  // row[j]: edits for the pattern so far against a substring of text ending at j; any start is free.
+  let row = new Uint16Array(text.length + 1);
+  let next = new Uint16Array(text.length + 1);
+  for (let i = 1; i <= pattern.length; i++) {
+    next[0] = i;
+    const unit = pattern.charCodeAt(i - 1);
+    for (let j = 1; j <= text.length; j++) {
+      const substitute = (row[j - 1] as number) + (text.charCodeAt(j - 1) === unit ? 0 : 1);
+      next[j] = Math.min(substitute, (row[j] as number) + 1, (next[j - 1] as number) + 1);
+    }
+    [row, next] = [next, row];
+  }
+  return Math.min(...row);
 }
 
 /**
