@@ -15,6 +15,8 @@ const entries = [
   { entryPoints: ['src/extension/web.ts'], outfile: 'dist/extension/web.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { 'process.env.NODE_ENV': '"production"' } },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/main.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
+  // The in-host integration test runner and each test file; mocha and vscode come from the host at run time.
+  { entryPoints: ['test/integration/index.ts', 'test/integration/**/*.test.ts'], outdir: 'dist/test/integration', outbase: 'test/integration', platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] },
 ].filter((entry) => existsSync(entry.entryPoints[0]));
 
 if (watch) {
