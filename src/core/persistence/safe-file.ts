@@ -84,13 +84,18 @@ export function updateFile<T>(
       const text = codec.serialize(next);
       if (current && current.text === text && bytes && !hasBomOrCr(bytes)) return { value: next, written: false };
       const temp = joinUri(dirnameUri(uri), `.${basenameUri(uri)}.${randomSuffix()}.tmp`);
-      await fs.writeFile(temp, encodeUtf8(text));
-      const now = await readIfExists(fs, uri);
-      if (!sameBytes(now, bytes)) {
-        await fs.delete(temp);
-        continue; // someone else wrote in between: redo the logical change on their version
+      try {
+        await fs.writeFile(temp, encodeUtf8(text));
+        const now = await readIfExists(fs, uri);
+        if (!sameBytes(now, bytes)) {
+          await fs.delete(temp);
+          continue; // someone else wrote in between: redo the logical change on their version
+        }
+        await fs.rename(temp, uri);
+      } catch (error) {
+        await fs.delete(temp).catch(() => undefined); // a failed write or rename leaves no temp file behind
+        throw error;
       }
-      await fs.rename(temp, uri);
       return { value: next, written: true };
     }
     throw new ConcurrentChangeError(uri, MAX_ATTEMPTS);

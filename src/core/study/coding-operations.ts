@@ -89,7 +89,8 @@ export async function changeCodings(
   const result = await updateFile(fs, uri, sidecarCodecFor(transcript), (existing) => {
     const base = current(existing, transcript, coder);
     const codings = change(base.codings);
-    if (codings === undefined) return base === existing ? undefined : base;
+    // No change: write only to save a re-anchoring of an existing file, never to create an empty one.
+    if (codings === undefined) return existing === undefined || base === existing ? undefined : base;
     return { ...base, codings: [...codings].sort(compareCodings) };
   });
   return result.value;

@@ -114,7 +114,7 @@ export async function memoryFixture(files: Record<string, string | Uint8Array> =
 export async function nodeFixture(files: Record<string, string | Uint8Array> = {}, folderName = 'study'): Promise<Fixture> {
   const parent = await mkdtemp(join(tmpdir(), 'grounded-core-'));
   const folder = join(parent, folderName);
-  const fixture = fixtureOver('NodeFileSystem', new NodeFileSystem(), pathToUri(folder), () => rm(parent, { recursive: true, force: true }));
+  const fixture = fixtureOver('NodeFileSystem', new NodeFileSystem(), pathToUri(folder), () => rm(parent, { recursive: true, force: true, maxRetries: 3 }));
   for (const [path, content] of Object.entries(files)) await fixture.write(path, content);
   return fixture;
 }
