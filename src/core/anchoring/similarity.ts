@@ -27,7 +27,7 @@ export function contextSimilarity(window: string, stored: string): number {
 /** 1 − edits / pattern length of the substring of `text` closest to `pattern`; 0 when either is empty. */
 export function substringSimilarity(text: string, pattern: string): number {
   if (pattern.length === 0 || text.length === 0) return 0;
-  if (pattern.length * text.length <= SMALL_TABLE) return 1 - substringDistance(text, pattern) / pattern.length;
+  if (pattern.length * text.length <= SMALL_TABLE) return 1 - editDistance(text, pattern, true) / pattern.length;
   // With a budget of the whole pattern, search always returns at least one match.
   const best = search(text, pattern, pattern.length)[0];
   return best === undefined ? 0 : 1 - best.errors / pattern.length;
@@ -39,11 +39,15 @@ export function substringSimilarity(text: string, pattern: string): number {
  */
 const SMALL_TABLE = 64 * 64;
 
-/** Fewest edits turning `pattern` into some substring of `text` (Sellers' semi-global edit distance). */
-function substringDistance(text: string, pattern: string): number {
-  // row[j]: edits for the pattern so far against a substring of text ending at j; any start is free.
-  let row = new Uint16Array(text.length + 1);
-  let next = new Uint16Array(text.length + 1);
+/**
+ * Levenshtein distance between `pattern` and `text` (global), or between `pattern` and the closest
+ * substring of `text` (Sellers' semi-global variant, where skipping text before and after is free).
+ */
+function editDistance(text: string, pattern: string, substring: boolean): number {
+  // row[j]: edits for the pattern so far against text ending at j.
+  let row = new Uint32Array(text.length + 1);
+  let next = new Uint32Array(text.length + 1);
+  if (!substring) for (let j = 0; j <= text.length; j++) row[j] = j;
   for (let i = 1; i <= pattern.length; i++) {
     next[0] = i;
     const unit = pattern.charCodeAt(i - 1);
@@ -53,19 +57,27 @@ function substringDistance(text: string, pattern: string): number {
     }
     [row, next] = [next, row];
   }
-  return Math.min(...row);
+  if (!substring) return row[text.length] as number;
+  let best = pattern.length;
+  for (const value of row) best = Math.min(best, value);
+  return best;
 }
 
 /**
- * Similarity of a whole string to a pattern: 1 − (an upper bound of the edit distance) / pattern length,
- * floored at 0. The bound is the best substring match's edits plus the characters of `text` outside that
- * match, so extra text around a rewritten quote lowers the score as it should.
+ * Similarity of a whole string to a pattern: 1 − edit distance / pattern length, floored at 0. Exact for
+ * quotes up to a few hundred characters; beyond, an upper bound of the distance (the best substring
+ * match's edits plus the characters of `text` outside that match), so extra text around a rewritten quote
+ * lowers the score as it should.
  */
 export function wholeStringSimilarity(text: string, pattern: string): number {
   if (pattern.length === 0) return text.length === 0 ? 1 : 0;
   if (text.length === 0) return 0;
+  if (pattern.length * text.length <= LARGE_TABLE) return Math.max(0, 1 - editDistance(text, pattern, false) / pattern.length);
   const best = search(text, pattern, pattern.length)[0];
   if (best === undefined) return 0;
   const distance = best.errors + (text.length - (best.end - best.start));
   return Math.max(0, 1 - distance / pattern.length);
 }
+
+/** Largest table (characters × characters) computed cell by cell: a few milliseconds at most. */
+const LARGE_TABLE = 600 * 600;
