@@ -17,6 +17,7 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  quietOnClosedPipe();
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -25,6 +26,18 @@ export function processIo(): CliIo {
     gitUserName: gitConfigUserName,
     now: () => performance.now(),
   };
+}
+
+let pipeHandled = false;
+
+/** `grounded retrieve | head` closes stdout early: stop quietly instead of crashing with EPIPE. */
+function quietOnClosedPipe(): void {
+  if (pipeHandled) return;
+  pipeHandled = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 }
 
 function gitConfigUserName(folder: string): string | undefined {

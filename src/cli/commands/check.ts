@@ -68,7 +68,7 @@ async function runCheck(context: CommandContext, args: Arguments): Promise<numbe
   out.line(
     `${problems.length === 0 ? 'ok' : 'needs attention'}: ${counts.transcripts} transcript(s), ${counts.sidecars} sidecar(s), ${counts.codings} coding(s), ${counts.codes} code(s), ${counts.memos} memo(s)` +
       ` — ${counts.errors} error(s), ${counts.warnings} warning(s)${byKind ? ` (${byKind})` : ''}` +
-      `${reanchored.length > 0 ? `, ${reanchored.filter((r) => r.written).length} sidecar(s) re-anchored` : ''} in ${seconds.toFixed(2)} s`,
+      `${reanchored.length > 0 ? `, ${reanchored.filter((r) => r.written).length} of ${reanchored.length} re-anchored sidecar(s) written` : ''} in ${seconds.toFixed(2)} s`,
   );
   return counts.errors + counts.warnings > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -1,7 +1,9 @@
-import { allCodings } from '../../core/index';
+import { allCodings, type Study } from '../../core/index';
 import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
 import { codeUsage, type CodeUsage } from '../code-usage';
-import { EXIT_OK } from '../errors';
+import { EXIT_OK, EXIT_PROBLEMS } from '../errors';
+import { warnAboutUnloadedFiles } from '../load-warnings';
+import type { Output } from '../output';
 import { openStudy } from '../study-root';
 
 export const codesCommand: CommandSpec = {
@@ -23,20 +25,22 @@ async function runCodes(context: CommandContext, args: Arguments): Promise<numbe
   const study = await openStudy(context, args.positional(0));
   const usage = codeUsage(study);
   out.data(usage);
-  if (out.json) return EXIT_OK;
+  if (!out.json) printTable(study, usage, out);
+  // Counts that leave out a file which does not load must not pass for complete ones.
+  return warnAboutUnloadedFiles(study, out) ? EXIT_PROBLEMS : EXIT_OK;
+}
 
+function printTable(study: Study, usage: readonly CodeUsage[], out: Output): void {
   const codings = allCodings(study);
   const participants = new Set(codings.flatMap(({ transcript }) => (transcript.participant === undefined ? [] : [transcript.participant])));
   const transcripts = new Set(codings.map(({ transcript }) => transcript.path));
   out.line(`${out.path(study.codebookUri)}: ${study.codebook.codes.length} code(s); ${codings.length} coding(s) in ${transcripts.size} transcript(s), ${participants.size} participant(s)`);
-  if (!study.codebookLoaded) out.line('(the codebook does not load: run `grounded check`)');
   if (usage.length === 0) {
     out.line('No codes yet: add one with `grounded codebook add <id> --name "…"`.');
-    return EXIT_OK;
+    return;
   }
   out.line();
   for (const line of table(usage)) out.line(line);
-  return EXIT_OK;
 }
 
 /** A tree column and three own/total pairs, right-aligned. */

@@ -40,4 +40,13 @@ describe('grounded codes', () => {
     const empty = await run(tempFolder({ 'a.txt': 'x\n' }), ['codes']);
     assert.match(empty.stdout, /No codes yet/);
   });
+
+  it('exits 1 when a file does not load, since its codings are missing from the counts', async () => {
+    const study = cleanStudy();
+    write(study, 'transcripts/P02.amara.codes.yaml', 'codings: [\n');
+    const { code, data, stderr } = await runJson<CodeUsage[]>(study, ['codes']);
+    assert.equal(code, 1);
+    assert.equal(data.find((u) => u.id === 'burnout')?.total.codings, 0);
+    assert.match(stderr, /transcripts\/P02\.amara\.codes\.yaml/);
+  });
 });
