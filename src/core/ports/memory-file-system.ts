@@ -65,7 +65,16 @@ export class MemoryFileSystem implements FileSystemPort {
       if (slash < 0) entries.set(rest, 'file');
       else entries.set(rest.slice(0, slash), 'directory');
     }
-    return [...entries].map(([name, type]) => ({ name, type }));
+    // Keys are URIs (percent-encoded); entries are file names, as every other port returns them.
+    return [...entries].map(([name, type]) => ({ name: decodeSegment(name), type }));
+  }
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }
 
