@@ -103,10 +103,19 @@ export function anchorQuote(text: string | OffsetMap, target: AnchorTarget, opti
     !hasRival(best, all, options.ambiguityMargin ?? 0.005);
 
   const budget = Math.min(options.maxErrorsCap ?? 256, Math.floor(target.quote.length / 2));
+  // The fuzzy search reports one place several times (one per end offset), and snapping often maps them
+  // to the same region: score each region once.
+  const snappedRegions = new Map<string, Candidate>();
   const rateFuzzy = (match: Match): Candidate => {
     const snapped = snapToContext(map.text, match, target.prefix, target.suffix, budget);
     if (snapped.start === match.start && snapped.end === match.end) return rate(match);
-    return rate({ ...snapped, errors: -1 }, wholeStringSimilarity(map.text.slice(snapped.start, snapped.end), target.quote));
+    const key = `${snapped.start}:${snapped.end}`;
+    const known = snappedRegions.get(key);
+    if (known !== undefined) return known;
+    const region = map.text.slice(snapped.start, snapped.end);
+    const candidate = rate({ ...snapped, errors: -1 }, wholeStringSimilarity(region, target.quote));
+    snappedRegions.set(key, candidate);
+    return candidate;
   };
 
   let candidates = findExact(map.text, target.quote).map((match) => rate(match));
