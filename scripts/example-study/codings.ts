@@ -61,28 +61,45 @@ function turnBounds(chars: readonly string[], at: number): { start: number; end:
   return { start, end };
 }
 
-/** Widens a span to whole sentences within its turn. */
-function toSentences(chars: readonly string[], span: Span): Span {
+/** The whole answer (the turn's text after "Speaker: ") around a span: coders who code by turn. */
+function toTurn(chars: readonly string[], span: Span): Span {
   const turn = turnBounds(chars, span.start);
-  let start = span.start;
-  while (start > turn.start && !(/[.?!\]]/.test(chars[start - 2] ?? '') && chars[start - 1] === ' ')) start--;
-  let end = span.end;
-  while (end < turn.end && !/[.?!]/.test(chars[end - 1] ?? '')) end++;
-  return { code: span.code, start, end };
+  return { code: span.code, start: Math.min(turn.start, span.start), end: Math.max(turn.end, span.end) };
 }
 
-/** Drops the first sentence of a multi-sentence span (a tighter boundary), if there is one. */
-function dropFirstSentence(chars: readonly string[], span: Span): Span {
-  for (let i = span.start + 1; i < span.end - 20; i++) {
-    if (/[.?!]/.test(chars[i - 1] ?? '') && chars[i] === ' ') return { code: span.code, start: i + 1, end: span.end };
+/** Sentence ends (offsets just after . ? !) strictly inside a span. */
+function sentenceEnds(chars: readonly string[], span: Span): number[] {
+  const ends: number[] = [];
+  for (let i = span.start + 1; i < span.end - 1; i++) {
+    if (/[.?!]/.test(chars[i - 1] ?? '') && chars[i] === ' ') ends.push(i);
   }
-  return span;
+  return ends;
+}
+
+/** Drops the first sentence of a multi-sentence span, if there is one. */
+function dropFirstSentence(chars: readonly string[], span: Span): Span {
+  const ends = sentenceEnds(chars, span);
+  return ends.length > 0 ? { code: span.code, start: (ends[0] as number) + 1, end: span.end } : span;
+}
+
+/** Drops the last sentence of a multi-sentence span, if there is one. */
+function dropLastSentence(chars: readonly string[], span: Span): Span {
+  const ends = sentenceEnds(chars, span);
+  return ends.length > 0 ? { code: span.code, start: span.start, end: ends[ends.length - 1] as number } : span;
+}
+
+/** Extends a span over the next sentence of the same turn, if there is one. */
+function addNextSentence(chars: readonly string[], span: Span): Span {
+  const turn = turnBounds(chars, span.start);
+  let end = span.end + 1;
+  while (end < turn.end && !(/[.?!]/.test(chars[end - 1] ?? '') && (chars[end] === ' ' || chars[end] === '\n'))) end++;
+  return { code: span.code, start: span.start, end: Math.min(end, turn.end) };
 }
 
 /**
- * The second coder's independent pass: the same passages, mostly the same codes, but different
- * boundaries (whole sentences vs. a clause), a few codes swapped for a sibling, a few passages missed,
- * and a few extra codings of his own.
+ * The second coder's independent pass over the same passages: mostly the same codes, but his own
+ * boundaries (often the whole answer, sometimes a sentence more or less), a few codes swapped for a
+ * sibling, a few passages missed, and a few extra codings of his own.
  */
 export function secondCoderSpans(random: Random, text: string, spans: readonly Span[]): Span[] {
   const chars = [...text];
@@ -93,8 +110,10 @@ export function secondCoderSpans(random: Random, text: string, spans: readonly S
     let next: Span = span;
     if (roll < 0.18 && CONFUSABLE[span.code]) next = { ...span, code: CONFUSABLE[span.code] as string };
     const boundary = random.next();
-    if (boundary < 0.3) next = toSentences(chars, next);
-    else if (boundary < 0.4) next = dropFirstSentence(chars, next);
+    if (boundary < 0.15) next = toTurn(chars, next);
+    else if (boundary < 0.22) next = dropFirstSentence(chars, next);
+    else if (boundary < 0.29) next = dropLastSentence(chars, next);
+    else if (boundary < 0.35) next = addNextSentence(chars, next);
     result.push(next);
   }
   // Extra codings: a second, sibling code on a passage he codes anyway.

@@ -32,6 +32,9 @@ const PROBE_TOPICS = new Set(['network', 'moment', 'sponsorship', 'more', 'quali
 
 const OPENERS = ['Yeah. ', 'Hmm. ', 'Okay. ', 'Mm. ', 'Right. ', 'Good question. ', 'Oh, gosh. ', '[pause] ', 'Um. ', 'Let me think. ', 'Sure. ', 'So. '];
 
+/** Passages that already open with one of these get no extra opener ("Hmm. Hmm."). */
+const INTERJECTION = /^(\[|Hmm|Yeah|Yes|No\b|Okay|Mm|Right|Oh|Um|Uh|Honestly|So\b|Sure|Well|Good)/;
+
 /** An astral-plane passage for one transcript, so that code-point offsets get tested on real data. */
 const EMOJI_PASSAGE =
   "{inf,res:%informal% still texts me before every exam — literally just \"you've got this 💪\" — and it genuinely helps.} [laughs] {peer:And our group chat is mostly 🙃 and 😭 during exam weeks, which is its own kind of support.}";
@@ -228,7 +231,8 @@ export class Composer {
       turn('Interviewer', block.question.text);
       block.answers.forEach((answer, index) => {
         if (index > 0) turn('Interviewer', block.probes[index - 1] ?? 'Mm-hm.');
-        const opener = index === 0 && this.random.chance(0.3) && !answer.text.startsWith('[') ? this.random.pick(OPENERS) : '';
+        const bare = answer.text.replace(/^(\{[a-z,]+:)+/, '');
+        const opener = index === 0 && this.random.chance(0.3) && !INTERJECTION.test(bare) ? this.random.pick(OPENERS) : '';
         const tails = index === 0 ? block.tails : [];
         turn(id, [opener + answer.text, ...tails.map((t) => t.text)].join(' '));
         passages.push(answer, ...tails);

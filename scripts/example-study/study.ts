@@ -71,7 +71,8 @@ export function generateStudy(): GeneratedStudy {
 
     // Amara codes a stretch once when a code runs on across sentences, and in a dense transcript leaves
     // out repeated instances of a code before anything else, as coders do.
-    const first = thin(codingRandom, mergeRuns(composed.text, dedupe(composed.spans)), codingRandom.int(10, MAX_CODINGS));
+    const merged = mergeRuns(composed.text, dedupe(composed.spans));
+    const first = thin(codingRandom, merged, codingRandom.int(10, MAX_CODINGS));
     const memos = new Map<Span, string>();
     for (const entry of CODING_MEMOS) {
       const span = first.find((s) => s.code === entry.code);
@@ -82,8 +83,12 @@ export function generateStudy(): GeneratedStudy {
     }
     sidecars.push(sidecar(fileName, CODERS.full, textHash, first.map((span) => toCoding(codingRandom, map, CODERS.full, span, memos.get(span)))));
     if (secondCoded.has(id)) {
-      const second = secondCoderSpans(codingRandom, composed.text, first);
-      sidecars.push(sidecar(fileName, CODERS.partial, textHash, second.map((span) => toCoding(codingRandom, map, CODERS.partial, span))));
+      const jonasRandom = root.fork(`second-coder-${id}`);
+      // He reads the same passages closely: what she coded, plus a few stretches she left out.
+      const leftOut = jonasRandom.shuffle(merged.filter((s) => !first.includes(s))).slice(0, jonasRandom.int(1, 4));
+      const base = [...first, ...leftOut].sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+      const second = secondCoderSpans(jonasRandom, composed.text, base);
+      sidecars.push(sidecar(fileName, CODERS.partial, textHash, second.map((span) => toCoding(jonasRandom, map, CODERS.partial, span))));
     }
   }
   for (const car of sidecars) files.set(`transcripts/${sidecarFileName(car.transcript, car.coder)}`, serializeSidecar(car));

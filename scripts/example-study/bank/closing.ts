@@ -1,4 +1,4 @@
-import { P, Topic, rating, rejected, trainee, faculty, female, all, any, student, wantsMore, seeksTraining, diffNo, burnHigh, kept, not } from './types';
+import { P, Topic, rating, rejected, trainee, faculty, female, all, any, student, wantsMore, seeksTraining, diffNo, burnHigh, kept, not, mentors } from './types';
 
 export const overall: Topic = {
   id: 'overall',
@@ -23,16 +23,16 @@ export const overall: Topic = {
     P("Mm, three? {conf:It depends what you count as mentoring, which, after this conversation, I'm less sure about.} [laughs]", all(rating(3), diffNo)),
     P("Three out of five. {avail:When I've had it, it's been good. I just haven't had it consistently.}", rating(3)),
     P("Three. It's fine. {iso:It's fine is probably the most honest summary of the whole thing.}", rating(3)),
-    P("I'd say a four. {inf:I've been genuinely lucky with a couple of people.}", rating(4)),
+    P("I'd say a four. {inf:I've been genuinely lucky with a couple of people.}", all(rating(4), mentors(2))),
     P("Four. {team:Not five, because there were some bad years early on. But now it's strong.}", rating(4)),
     P("A four. {spon:I've had people go to bat for me when it mattered.}", rating(4)),
     P("Four, I'd say. {asg:The formal program actually worked for me, which I know isn't everyone's experience.}", all(rating(4), kept)),
     P("Four. {more:I'd give it a five if I had someone in my exact field.}", rating(4)),
     P("Five. Honestly, five. {inf:I would not be here without the people who took a chance on me.}", rating(5)),
-    P("A five — which I know is unusual. [laughs] {team:I've had a great team around me.}", rating(5)),
+    P("A five — which I know is unusual. [laughs] {team:I've had a great team around me.}", all(rating(5), mentors(2))),
     P("Five. {rej,res:And a lot of that is because I walked away from the wrong mentor early enough to find the right ones.}", all(rating(5), rejected)),
     P("I'd give it a five. {spon:Without the people who sponsored me I'd still be doing locums.} [laughs]", all(rating(5), not(student))),
-    P("Five out of five. {asg:%mentor% alone would get it a five.}", all(rating(5), kept)),
+    P("Five out of five. {asg:%mentor% alone would get it a five.}", all(rating(5), kept, mentors(1))),
   ],
 };
 

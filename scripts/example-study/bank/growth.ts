@@ -13,7 +13,7 @@ export const more: Topic = {
     P("{more:Yes. Absolutely yes.} {more,mis:I'd love someone who actually does the kind of research I want to do. Right now I'm borrowing advice from people in adjacent fields and translating it.}", wantsMore),
     P("{more:I'd want more, yeah. Specifically somebody further along who's been through a promotion cycle recently} — not twenty years ago when the rules were different.", all(wantsMore, faculty)),
     P("{more:Definitely.} {more,iso:I think the hardest thing is that I don't have anyone who's one or two steps ahead of me. Everyone is either my peer or so senior they can't remember being me.}", wantsMore),
-    P("{more:I'd want more, but not more of the same.} {team:I want a little team — like, a research person, a clinical person, and somebody who just asks how I'm doing.} {more:Right now it's all on one person and that's not fair to them.}", all(wantsMore, mentors(1, 2))),
+    P("{more:I'd want more, but not more of the same.} {team:I want a little team — like, a research person, a clinical person, and somebody who just asks how I'm doing.} {more:Right now it's all on one person and that's not fair to them.}", all(wantsMore, mentors(1, 1))),
     P("{more:More, for sure.} {more,conc:Ideally a woman who's a couple of years out. There are so few of them in my field that they're all overcommitted.}", all(wantsMore, female)),
     P("{more:Yes, I checked yes on that.} I'm not sure where they'd come from, though. {avail:Everybody good is already mentoring five people.}", wantsMore),
     P("{more:I'd want someone outside my department.} {more,hier:Somebody who doesn't write my evaluations, so I can actually say when I'm struggling.}", all(wantsMore, trainee)),

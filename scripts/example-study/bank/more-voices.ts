@@ -5,18 +5,18 @@ import {
 /** Further answer passages, in other voices, appended to the topics of the same id. */
 export const MORE_VOICES: Readonly<Record<string, readonly Passage[]>> = {
   network: [
-    P("{inf:It's my old lab PI from undergrad, weirdly.} I still email %ihis% before every big decision. {inf:%Ishe% knows nothing about clinical medicine and everything about me, which turns out to be the more useful half.}"),
+    P("{inf:It's my old lab PI from undergrad, weirdly.} I still email %ihis% before every big decision. {inf:%Ishe% knows nothing about clinical medicine and everything about me, which turns out to be the more useful half.}", mentors(1)),
     P("{peer:The residents, mostly.} {peer,hier:The attendings are great, but they're attendings — you don't want to look clueless in front of them. A resident you can ask the stupid question.}", student),
-    P("So there's %informal%, who's sort of my clinical conscience. [laughs] {inf:I call %iher% when I'm not sure whether I'm being overcautious or reckless.} {inf:We've never once discussed my CV.}", not(student)),
+    P("So there's %informal%, who's sort of my clinical conscience. [laughs] {inf:I call %iher% when I'm not sure whether I'm being overcautious or reckless.} {inf:We've never once discussed my CV.}", all(not(student), mentors(1))),
     P("{peer:A friend from my medical school class who's now in another program.} {peer,iso:We talk every Sunday. She's the only person who knows both my work life and my real life.}", postgrad),
     P("{inf:Honestly, one of the nurses on the unit, %peer%.} {inf:She's been there since before I was born, basically, and she will tell me, kindly, when I'm about to do something dumb.} [laughs]", any(postgrad, chief)),
     P("{team:I have a sort of split arrangement. %informal% for research, a clinician in my division for everything clinical, and a former co-fellow who's now at another place for the honest stuff.}", all(faculty, mentors(3))),
-    P("{inf:The person I actually trust is %informal%, who's retired.} {inf,hier:Which is partly why — %ishe% has nothing to lose by being honest with me, and no politics.}", faculty),
+    P("{inf:The person I actually trust is %informal%, who's retired.} {inf,hier:Which is partly why — %ishe% has nothing to lose by being honest with me, and no politics.}", all(faculty, mentors(1))),
     P("{peer:There's an online community, actually, for women in %specialty%.} {peer,conc:It's thousands of people, and someone always answers at two in the morning.}", female),
     P("{iso:Nobody, really, beyond the formal stuff.} [pause] I'm not very good at reaching out. {skill:I always feel like I'm imposing.}", mentors(0, 1)),
-    P("{inf:I have this one attending, %informal%, who I worked with for a month in second year.} {inf:%Ishe% told me, email me anytime, and I actually did, and %ishe% actually answered. That never happens.} [laughs]", any(student, postgrad)),
+    P("{inf:I have this one attending, %informal%, who I worked with for a month in second year.} {inf:%Ishe% told me, email me anytime, and I actually did, and %ishe% actually answered. That never happens.} [laughs]", all(any(student, postgrad), mentors(1))),
     P("{peer:My co-residents, honestly, and one of the fellows.} {peer,time:We mentor each other in the workroom at eleven at night, which is apparently when all important career conversations happen.}", postgrad),
-    P("{inf:A former program director of mine, %informal%, still checks in every few months.} {inf:I think %ishe% does that for a lot of people. I don't know how %ishe% finds the time.}", not(student)),
+    P("{inf:A former program director of mine, %informal%, still checks in every few months.} {inf:I think %ishe% does that for a lot of people. I don't know how %ishe% finds the time.}", all(not(student), mentors(1))),
     P("{peer:I'm part of a peer mentoring circle for new chiefs across the region.} {peer:We do a call once a month. It's the only place I can say, I have no idea what I'm doing, without consequences.}", chief),
     P("{inf:My sister is a nurse, and honestly she mentors me more than anyone at school.} [laughs] {inf:She tells me how to talk to the nurses, which no one else does.}", student),
   ],
@@ -43,7 +43,7 @@ export const MORE_VOICES: Readonly<Record<string, readonly Passage[]>> = {
     P("{more:I'd want someone who's further along but still remembers residency.} {more:The mentors who are twenty years out give advice for a job market that doesn't exist anymore.}", all(wantsMore, trainee)),
     P("{more:Definitely. Especially someone outside this institution.} {more,hier:Everyone here is connected to everyone else, so there's always a little bit of — is this going to get back to someone.}", wantsMore),
     P("I think I have enough, actually. {team:I'm more worried about the people who have none.}", enough),
-    P("{team:Not more. I've got three good ones and that's plenty.} [laughs] {time:Any more and I'd spend my whole week being mentored.}", all(enough, mentors(3))),
+    P("{team:Not more. I've got three good ones and that's plenty.} [laughs] {time:Any more and I'd spend my whole week being mentored.}", all(enough, mentors(3, 3))),
   ],
   training: [
     P("{want:Oh, I'd go.} {skill:I'd especially want help with email. How to write to a senior person. It sounds ridiculous, but I draft those emails five times.}", seeksTraining),

@@ -1,4 +1,4 @@
-import { P, Topic, burnHigh, burnMid, burnLow, resHigh, resLow, rejected, trainee, faculty, female, all, any, postgrad, student, chief, admin, not } from './types';
+import { P, Topic, burnHigh, burnMid, burnLow, mentors, resHigh, resLow, rejected, trainee, faculty, female, all, any, postgrad, student, chief, admin, not } from './types';
 
 export const wellbeing: Topic = {
   id: 'wellbeing',
@@ -38,7 +38,7 @@ export const wellbeing: Topic = {
     P("I feel fine. {res:I had a hard time earlier in my career, and I learned what my warning signs are.} {res:Now I step back before it gets bad.}", all(burnLow, not(student))),
     P("{res:Pretty good.} I like school. [laughs] I know people hate hearing that. {peer:I have a good group, we study together, we keep each other honest.}", all(burnLow, student)),
     P("Fine. {res:I think at this stage I have more control over my time than I ever did, and control is most of it.}", all(burnLow, any(admin, faculty))),
-    P("{res:Pretty well.} {res,team:I think having several people I can call means that no bad week stays bad for long.}", burnLow),
+    P("{res:Pretty well.} {res,team:I think having several people I can call means that no bad week stays bad for long.}", all(burnLow, mentors(2))),
   ],
 };
 

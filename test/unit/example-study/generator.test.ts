@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateStudy } from '../../../scripts/example-study/study';
+
+const STUDY = join(__dirname, '../../../examples/mentorship-study');
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? listFiles(dir, relative) : [relative];
+  });
+}
+
+describe('example study: generator', () => {
+  it('reproduces the committed files byte for byte (npx tsx scripts/example-study/generate.ts)', function () {
+    this.timeout(60000);
+    const study = generateStudy();
+    const committed = listFiles(STUDY).filter((f) => f !== 'README.md').sort();
+    assert.deepEqual([...study.files.keys()].sort(), committed);
+    for (const [relative, content] of study.files) {
+      assert.equal(readFileSync(join(STUDY, relative), 'utf8'), content, relative);
+    }
+  });
+
+  it('writes the documented study settings', () => {
+    assert.equal(
+      readFileSync(join(STUDY, 'grounded.yaml'), 'utf8'),
+      [
+        'grounded: 1',
+        'transcripts:',
+        '  - transcripts/*.txt',
+        'codebook: codebook.yaml',
+        'memos: memos',
+        'survey:',
+        '  files:',
+        '    - survey.csv',
+        '  idColumn: participant_id',
+        'participants:',
+        '  pattern: "^(?<id>P\\\\d{2})"',
+        '',
+      ].join('\n'),
+    );
+  });
+});
