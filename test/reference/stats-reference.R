@@ -146,9 +146,18 @@ chi_square <- unlist(lapply(tables, function(case) lapply(c(TRUE, FALSE), functi
        expected = list(statistic = unname(r$statistic), df = unname(r$parameter), p = r$p.value,
                        expected = unname(r$expected)))
 })), recursive = FALSE)
-fisher <- lapply(tables, function(case) {
+# Fisher only: zero margins (χ² undefined) and tables large enough to need the pruned enumeration.
+fisher_only <- list(
+  list(label = "2x2 zero row", table = list(c(0, 0), c(3, 4))),
+  list(label = "3x3 zero row", table = list(c(2, 1, 4), c(0, 0, 0), c(3, 1, 2))),
+  list(label = "2x3 zero column", table = list(c(2, 0, 3), c(5, 0, 1))),
+  list(label = "3x4 n = 74", table = list(c(8, 6, 5, 7), c(4, 9, 6, 5), c(7, 3, 8, 6))),
+  list(label = "3x4 n = 165", table = list(c(20, 15, 10, 12), c(14, 18, 9, 16), c(11, 13, 17, 10))),
+  list(label = "5x2 transposed shape", table = list(c(3, 9), c(6, 2), c(4, 4), c(0, 5), c(7, 1)))
+)
+fisher <- lapply(c(tables, fisher_only), function(case) {
   m <- mat(case$table)
-  r <- fisher.test(m)
+  r <- fisher.test(m, workspace = 2e7)
   out <- list(p = r$p.value)
   if (all(dim(m) == 2)) { out$estimate <- fin(unname(r$estimate)); out$ci <- fin(as.numeric(r$conf.int)) }
   list(label = case$label, table = case$table, expected = out)

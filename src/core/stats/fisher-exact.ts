@@ -1,5 +1,5 @@
-import factorialln from '@stdlib/math-base-special-factorialln';
 import { margins, tableProblem } from './contingency-table';
+import { fisherRxCPValue, DEFAULT_MAX_FISHER_WORK } from './fisher-rxc';
 import { NoncentralHypergeometric } from './noncentral-hypergeometric';
 import type { CountTable, EffectSize, TestResult } from './types';
 import { uniroot } from './zeroin';
@@ -13,22 +13,18 @@ export interface FisherExactResult extends TestResult {
    * (fisher.test()$estimate and $conf.int). May be 0 or Infinity (JSON.stringify writes Infinity as null).
    */
   oddsRatio: EffectSize | null;
-  /** r × c: complete tables enumerated (undefined for 2 × 2, which needs no enumeration). */
-  tablesEnumerated?: number;
 }
 
 // R counts tables "as or less likely" with this relative slack so that ties lost to rounding still count.
 const RELATIVE_SLACK = 1 + 1e-7;
-/** Default cap on the tables enumerated for r × c; past it the p-value is null with a reason. */
-export const DEFAULT_MAX_TABLES = 2_000_000;
 
 /**
  * fisher.test(table), two-sided. 2 × 2: p sums the probabilities ≤ p_obs·(1 + 1e-7) of the conditional
- * hypergeometric, with R's conditional MLE odds ratio and exact CI. r × c: exact enumeration of every table
- * with the same margins (the same definition of p that R's network algorithm computes); when there are
- * more than `maxTables` such tables the enumeration stops and p is null with a reason.
+ * hypergeometric, with R's conditional MLE odds ratio and exact CI. r × c: exact enumeration over all tables
+ * with the same margins (same p as R's network algorithm; see fisher-rxc.ts); when that would take more
+ * than `maxWork` steps (default DEFAULT_MAX_FISHER_WORK, a few seconds at most) p is null with a reason.
  */
-export function fisherExact(table: CountTable, options: { maxTables?: number; confidence?: number } = {}): FisherExactResult {
+export function fisherExact(table: CountTable, options: { maxWork?: number; confidence?: number } = {}): FisherExactResult {
   const problem = tableProblem(table);
   const total = problem ? 0 : margins(table).total;
   const base = { name: 'fisher-exact' as const, statistic: null, n: total, missing: 0 };
@@ -36,7 +32,7 @@ export function fisherExact(table: CountTable, options: { maxTables?: number; co
   if (table.length === 2 && (table[0] as ReadonlyArray<number>).length === 2) {
     return fisher2x2(table, base, options.confidence ?? 0.95);
   }
-  return fisherRxC(table, base, options.maxTables ?? DEFAULT_MAX_TABLES);
+  return fisherRxC(table, base, options.maxWork ?? DEFAULT_MAX_FISHER_WORK);
 }
 
 type Base = { name: 'fisher-exact'; statistic: null; n: number; missing: number };
@@ -84,62 +80,13 @@ function fisher2x2(table: CountTable, base: Base, confidence: number): FisherExa
   return { ...base, p: Math.min(1, p), oddsRatio };
 }
 
-function fisherRxC(table: CountTable, base: Base, maxTables: number): FisherExactResult {
-  const { rows, columns, total } = margins(table);
-  const constant =
-    rows.reduce((s, r) => s + factorialln(r), 0) + columns.reduce((s, c) => s + factorialln(c), 0) - factorialln(total);
-  const logProbability = (cells: ReadonlyArray<number>): number => cells.reduce((s, x) => s - factorialln(x), constant);
-  const observed = logProbability(table.flat()) + Math.log(RELATIVE_SLACK);
-
-  const r = rows.length;
-  const c = columns.length;
-  const remaining = [...rows];
-  let enumerated = 0;
-  let p = 0;
-  let exceeded = false;
-  // Fill column by column; within a column, each row's cell ranges over what its row and the column allow,
-  // the last row takes the rest. The last column is whatever the rows still need.
-  const fillColumn = (j: number, partial: number): void => {
-    if (exceeded) return;
-    if (j === c - 1) {
-      let logP = partial;
-      for (let i = 0; i < r; i++) logP -= factorialln(remaining[i] as number);
-      enumerated++;
-      if (enumerated > maxTables) {
-        exceeded = true;
-        return;
-      }
-      if (logP <= observed) p += Math.exp(logP);
-      return;
-    }
-    const fillCell = (i: number, left: number, logP: number): void => {
-      if (exceeded) return;
-      if (i === r - 1) {
-        if (left > (remaining[i] as number)) return;
-        remaining[i] = (remaining[i] as number) - left;
-        fillColumn(j + 1, logP - factorialln(left));
-        remaining[i] = (remaining[i] as number) + left;
-        return;
-      }
-      // What the rows below can still absorb bounds this cell from below.
-      let below = 0;
-      for (let k = i + 1; k < r; k++) below += remaining[k] as number;
-      const from = Math.max(0, left - below);
-      const to = Math.min(left, remaining[i] as number);
-      for (let x = from; x <= to; x++) {
-        remaining[i] = (remaining[i] as number) - x;
-        fillCell(i + 1, left - x, logP - factorialln(x));
-        remaining[i] = (remaining[i] as number) + x;
-      }
-    };
-    fillCell(0, columns[j] as number, partial);
-  };
-  fillColumn(0, constant);
-  if (exceeded) {
+function fisherRxC(table: CountTable, base: Base, maxWork: number): FisherExactResult {
+  const p = fisherRxCPValue(table, maxWork);
+  if (p === null) {
     return {
-      ...base, p: null, oddsRatio: null, tablesEnumerated: maxTables,
-      reason: `more than ${maxTables} tables share these margins: too large for exact enumeration (use chi-square or a simulated p-value)`,
+      ...base, p: null, oddsRatio: null,
+      reason: 'table too large for exact enumeration (more than maxWork steps); use chi-square or a simulated p-value',
     };
   }
-  return { ...base, p: Math.min(1, p), oddsRatio: null, tablesEnumerated: enumerated };
+  return { ...base, p, oddsRatio: null };
 }
