@@ -24,7 +24,8 @@ for (const topic of TOPICS) (topic.answers as Passage[]).push(...(MORE_VOICES[to
 /** Answer passages two transcripts may share verbatim before the composer looks elsewhere (the brief allows a couple). */
 export const MAX_SHARED = 2;
 
-const MIN_WORDS = 800;
+/** Some participants are terse, some talk at length: each gets a word target in this range. */
+const TARGET_WORDS = [700, 1300] as const;
 const MAX_WORDS = 1450;
 
 /** Topics whose second passage never contradicts the first, so the interviewer may probe for more. */
@@ -152,7 +153,8 @@ export class Composer {
 
     // Fit the length: probe where the guide allows it, or drop optional topics.
     let words = countWords(blocks, profile);
-    for (let guard = 0; words < MIN_WORDS && guard < 20; guard++) {
+    const target = this.random.int(TARGET_WORDS[0], TARGET_WORDS[1]);
+    for (let guard = 0; words < target && guard < 20; guard++) {
       const probeable = blocks.filter((b) => PROBE_TOPICS.has(b.topic.id) && b.answers.length < 2);
       if (probeable.length === 0) break;
       // Probe where the bank has the most unused material for this participant.
@@ -162,11 +164,11 @@ export class Composer {
       words = countWords(blocks, profile);
     }
     for (const block of this.random.shuffle(blocks.filter((b) => PROBE_TOPICS.has(b.topic.id) && b.answers.length < 2))) {
-      if (words > MAX_WORDS - 150 || !this.random.chance(0.12)) continue;
+      if (words > target || !this.random.chance(0.12)) continue;
       this.probe(block, profile, used);
       words = countWords(blocks, profile);
     }
-    while (words > MAX_WORDS) {
+    while (words > Math.min(MAX_WORDS, target + 250)) {
       const optional = blocks.filter((b) => b.optional);
       const victim = optional.length > 0 ? this.random.pick(optional) : undefined;
       if (!victim) break;
