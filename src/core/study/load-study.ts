@@ -53,15 +53,21 @@ export async function loadStudy(fs: FileSystemPort, root: string): Promise<Study
   const transcripts: StudyTranscript[] = [];
   for (const path of transcriptPaths) {
     const uri = joinUri(root, path);
+    const folder = dirname(path);
+    const stem = stemOf(basename(path));
     const text = await readText(fs, uri, problems);
-    if (text === undefined) continue;
+    if (text === undefined) {
+      // Its sidecars belong to it (not "no transcript"); they cannot be checked until the text decodes.
+      for (const sidecarPath of sidecarPaths) {
+        if (parseSidecarFileName(basename(sidecarPath))?.stem === stem && dirname(sidecarPath) === folder) sidecarPaths.delete(sidecarPath);
+      }
+      continue;
+    }
     const textHash = hashText(text);
     const participant = participantOf(path, settings.participants);
     if (participant === undefined) {
       problems.push(problem(uri, 0, 0, 'no-participant', `no participant for ${path}: participants.pattern "${settings.participants.pattern}" does not match its name`, `add "${path}: <participant id>" under participants.overrides in grounded.yaml`, 'warning'));
     }
-    const folder = dirname(path);
-    const stem = stemOf(basename(path));
     const sidecars: LoadedSidecar[] = [];
     for (const sidecarPath of sidecarPaths) {
       const name = parseSidecarFileName(basename(sidecarPath));

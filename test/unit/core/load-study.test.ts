@@ -118,6 +118,17 @@ describe('loadStudy', () => {
     assert.equal(loaded.problems[0]?.severity, 'warning');
   });
 
+  it('a transcript that does not decode is one encoding problem; its sidecar is not called a stray', async () => {
+    const study = await memoryFixture({ 'codebook.yaml': CODEBOOK, 'P07.txt': TRANSCRIPT });
+    await addCodings(study.fs, await study.transcript('P07.txt'), 'amara', [{ id: 'x', code: 'burnout', ...BURNOUT }]);
+    const sidecar = await study.read('P07.amara.codes.yaml');
+    await study.write('P07.txt', new Uint8Array([...utf8('Caf'), 0xe9, ...utf8('\n')]));
+    const loaded = await loadStudy(study.fs, study.root);
+    assert.deepEqual(places(loaded.problems), [{ kind: 'encoding', line: 0, column: 0, file: 'P07.txt' }]);
+    assert.deepEqual(loaded.transcripts, []);
+    bytesEqual(await study.read('P07.amara.codes.yaml'), sidecar);
+  });
+
   it('reports a coding whose code is not in the codebook at the coding’s line', async () => {
     const study = await memoryFixture({ 'codebook.yaml': CODEBOOK, 'P07.txt': TRANSCRIPT });
     const transcript = await study.transcript('P07.txt');
