@@ -33,6 +33,9 @@ export interface CommandContext {
   readonly fs: NodeFileSystem;
 }
 
+/** Every command takes --help; it is added by the runner and listed by the help text. */
+export const HELP_OPTION: readonly [string, OptionSpec] = ['help', { type: 'boolean', short: 'h', description: 'show this help' }];
+
 /** `--json` is offered by every command that reports something: human text by default, JSON for scripts. */
 export const JSON_OPTION: Readonly<Record<string, OptionSpec>> = {
   json: { type: 'boolean', description: 'print the result as JSON on stdout (for scripts)' },

@@ -1,10 +1,10 @@
-import type { CommandSpec, OptionSpec } from './command';
+import { HELP_OPTION, type CommandSpec, type OptionSpec } from './command';
 
 /** Full help of one command: synopsis, details, options. */
 export function commandHelp(spec: CommandSpec): string {
   const lines = [`${spec.summary}`, '', 'Usage:', ...spec.usage.map((line) => `  grounded ${line}`)];
   if (spec.details && spec.details.length > 0) lines.push('', ...spec.details);
-  const options: [string, OptionSpec][] = [...Object.entries(spec.options), ['help', { type: 'boolean', short: 'h', description: 'show this help' }]];
+  const options: (readonly [string, OptionSpec])[] = [...Object.entries(spec.options), HELP_OPTION];
   lines.push('', 'Options:');
   const labels = options.map(([name, option]) => optionLabel(name, option));
   const width = Math.max(...labels.map((label) => label.length));

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CodebookEditError, CodingRangeError, ConcurrentChangeError, FileLoadError } from '../core/index';
 import { NodeFileSystem } from '../node/node-file-system';
-import { Arguments, type CommandSpec } from './command';
+import { Arguments, HELP_OPTION, type CommandSpec, type OptionSpec } from './command';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors';
 import { commandHelp, usageText } from './help';
 import type { CliIo } from './io';
@@ -32,11 +32,9 @@ export async function runCommand(spec: CommandSpec, argv: readonly string[], io:
 }
 
 function parse(spec: CommandSpec, argv: readonly string[]): Arguments {
+  const specs: (readonly [string, OptionSpec])[] = [...Object.entries(spec.options), HELP_OPTION];
   const options = Object.fromEntries(
-    [...Object.entries(spec.options), ['help', { type: 'boolean' as const, short: 'h' }] as const].map(([name, option]) => [
-      name,
-      { type: option.type, ...(option.short ? { short: option.short } : {}), ...('multiple' in option && option.multiple ? { multiple: true } : {}) },
-    ]),
+    specs.map(([name, option]) => [name, { type: option.type, ...(option.short ? { short: option.short } : {}), ...(option.multiple ? { multiple: true } : {}) }]),
   );
   try {
     const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });

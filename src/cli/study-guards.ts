@@ -1,5 +1,4 @@
-import { parseSidecarFileName, type Study } from '../core/index';
-import { basenameUri } from '../core/index';
+import { basenameUri, parseSidecarFileName, type Study } from '../core/index';
 import type { Output } from './output';
 import { CliError } from './errors';
 

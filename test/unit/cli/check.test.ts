@@ -78,6 +78,26 @@ describe('grounded check', () => {
     assert.deepEqual(again.data.reanchored, []);
   });
 
+  it('reports codings that lost their passage as orphans, exit 1', async () => {
+    const study = cleanStudy();
+    write(study, 'transcripts/P02.txt', P02.replace('I felt burnt out by the end of residency.\n', ''));
+    const { code, data } = await runJson<CheckJson>(study, ['check']);
+    assert.equal(code, 1);
+    assert.deepEqual(data.problems.map((p) => [p.kind, p.severity, p.file]), [['orphan', 'warning', 'transcripts/P02.amara.codes.yaml']]);
+    assert.match(read(study, 'transcripts/P02.amara.codes.yaml'), /quote: "I felt burnt out"\n(.*\n)*? {4}status: orphan\n/, 'kept, with its quote, and flagged');
+  });
+
+  it('reports codings marked needs-review until someone removes the mark, exit 1', async () => {
+    const study = cleanStudy();
+    const text = read(study, 'transcripts/P02.amara.codes.yaml');
+    write(study, 'transcripts/P02.amara.codes.yaml', text.replace(/(quote: "I felt burnt out"\n.*\n.*\n)/, '$1    status: needs-review\n'));
+    const { code, data } = await runJson<CheckJson>(study, ['check']);
+    assert.equal(code, 1);
+    assert.deepEqual(data.problems.map((p) => [p.kind, p.file, p.line]), [['needs-review', 'transcripts/P02.amara.codes.yaml', 14]]);
+    write(study, 'transcripts/P02.amara.codes.yaml', text);
+    assert.equal((await run(study, ['check'])).code, 0);
+  });
+
   it('writes nothing with --dry-run and says the anchors are stale', async () => {
     const study = cleanStudy();
     write(study, 'transcripts/P02.txt', 'Preface.\n' + P02);
