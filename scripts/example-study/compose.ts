@@ -234,7 +234,9 @@ export class Composer {
       block.answers.forEach((answer, index) => {
         if (index > 0) turn('Interviewer', block.probes[index - 1] ?? 'Mm-hm.');
         const bare = answer.text.replace(/^(\{[a-z,]+:)+/, '');
-        const opener = index === 0 && this.random.chance(0.3) && !INTERJECTION.test(bare) ? this.random.pick(OPENERS) : '';
+        // No opener before an interjection or a short first sentence ("Definitely.", "I would."): "Hmm. Definitely." reads wrong.
+        const shortStart = (bare.split(/[.?!]/)[0] ?? '').trim().split(/\s+/).length <= 3;
+        const opener = index === 0 && this.random.chance(0.3) && !INTERJECTION.test(bare) && !shortStart ? this.random.pick(OPENERS) : '';
         const tails = index === 0 ? block.tails : [];
         turn(id, [opener + answer.text, ...tails.map((t) => t.text)].join(' '));
         passages.push(answer, ...tails);

@@ -1,4 +1,6 @@
-import { P, Topic, rejected, kept, trainee, faculty, female, all, any, rating, student, postgrad, burnHigh, not, mentors } from './types';
+import {
+  P, Topic, rejected, kept, trainee, faculty, female, all, any, rating, student, postgrad, burnHigh, not, mentors, pastIntern,
+} from './types';
 
 export const assigned: Topic = {
   id: 'assigned',
@@ -35,7 +37,7 @@ export const assigned: Topic = {
     P("We had assigned mentors, yes. {asg:Mine is %mentor%, who's kind of a legend in the department.} [laughs] At first I was intimidated. {hier:I'd prepare for meetings like they were oral exams.} Now it's more relaxed. I'm glad I stuck with it.", all(kept, mentors(1))),
     P("{asg:I kept the assigned mentor mostly out of inertia, if I'm honest.} Never felt strongly enough to ask for someone else. It's a decent relationship, a bit formal. {inf:The person I actually call when something's wrong is somebody else.}", all(kept, rating(2, 3))),
     P("{asg:When I joined the faculty I was assigned a mentor through the department's junior faculty program, %mentor%.} {promo:%Mshe% walked me through the promotion dossier line by line, which — that alone was worth it.}", all(kept, faculty)),
-    P("{asg:%mentor% was assigned to me and, honestly, %mshe% was the reason I survived intern year.} %Mshe% would text me on Sunday nights: how was the week. That's it. {res:Just knowing somebody was going to ask.}", all(all(kept, postgrad, rating(3, 4, 5)), mentors(1))),
+    P("{asg:%mentor% was assigned to me and, honestly, %mshe% was the reason I survived intern year.} %Mshe% would text me on Sunday nights: how was the week. That's it. {res:Just knowing somebody was going to ask.}", all(all(all(kept, postgrad, rating(3, 4, 5)), mentors(1)), pastIntern)),
     P("{asg:It was a good match on paper. Same specialty, same research interests.} In practice it's been kind of quiet. {avail:%Mshe% is very busy with %mhis% own grants.} I haven't left, I just don't expect much from it anymore.", all(kept, rating(1, 2, 3))),
     P("We didn't really have assigned mentors when I trained, it was all informal. {asg:Here, when I came on faculty, they gave me %mentor%, and I've kept %mher% because %mshe%'s actually good at it.}", all(all(kept, faculty), mentors(1))),
     P("{asg:I was matched with %mentor% in second year.} We meet over coffee every six weeks or so. It's pretty low-key. {asg,dir:%Mshe% did help me realize I wanted %specialty% and not the thing I came in thinking I wanted.}", all(all(kept, student), mentors(1))),

@@ -68,7 +68,7 @@ export const program: Topic = {
   id: 'program',
   questions: [
     P('From where you sit, what do you see in how the institution runs mentoring?', faculty),
-    P('You are also a mentor yourself. What do you see from that side?', faculty),
+    P('What do you see of mentoring across the institution — what works, what does not?', faculty),
   ],
   answers: [
     P("{asg:We assign every incoming trainee a mentor, and about half of those relationships are dead within a year.} {rej:The ones who walk away aren't failing — often they've found something better. We just don't track that.}", admin),

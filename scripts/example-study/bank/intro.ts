@@ -1,4 +1,6 @@
-import { P, Topic, student, resident, chief, attending, admin, trainee, faculty, mentors, all, kept } from './types';
+import {
+  P, Topic, student, resident, chief, attending, admin, trainee, faculty, mentors, all, kept, year, pastIntern,
+} from './types';
 
 export const intro: Topic = {
   id: 'intro',
@@ -11,17 +13,17 @@ export const intro: Topic = {
     P("I'll start the recording now. [pause] Okay. Could you tell me where you are in your career and what mentoring looks like for you today?"),
   ],
   answers: [
-    P("Sure. I'm a %stage%, so I'm mostly on rotations now, which means my life is basically whatever team I'm on that month. I came into med school thinking %specialty%, and I still kind of think %specialty%, but I'm trying to stay open.", student),
+    P("Sure. I'm a %stage%, so I'm mostly on rotations now, which means my life is basically whatever team I'm on that month. I came into med school thinking %specialty%, and I still kind of think %specialty%, but I'm trying to stay open.", all(student, year('third', 'fourth'))),
     P("Okay, so I'm a %stage%. I did a couple of years of lab work before medical school, so I'm a bit older than most of my class. [laughs] I'm interested in %specialty%, mostly because of one rotation that I loved.", student),
-    P("Yeah. So, %stage%. Still in the preclinical part, mostly, lots of lectures and Anki at two in the morning. I'm leaning toward %specialty% but honestly it changes every time somebody inspiring gives a talk.", student),
+    P("Yeah. So, %stage%. Still in the preclinical part, mostly, lots of lectures and Anki at two in the morning. I'm leaning toward %specialty% but honestly it changes every time somebody inspiring gives a talk.", all(student, year('second'))),
     P("Um, I'm a %stage%. I'm first-gen, nobody in my family is a doctor, so a lot of what people here seem to just know, I had to figure out. I think I want to do %specialty%.", student),
-    P("So I'm a %stage% and I'm applying this cycle, so mentoring is kind of on my mind constantly right now — letters, who to ask, where to apply. I'm going into %specialty%, I'm pretty sure.", student),
+    P("So I'm a %stage% and I'm applying this cycle, so mentoring is kind of on my mind constantly right now — letters, who to ask, where to apply. I'm going into %specialty%, I'm pretty sure.", all(student, year('fourth'))),
     P("I'm a %stage% in %specialty%. It's a busy program, a good one, I think, but you feel the volume. Most weeks are seventy-plus hours.", resident),
     P("Sure. I'm a %stage% in %specialty%. I matched here from out of state, so I didn't know anybody when I arrived, and that shaped a lot of how mentoring went for me.", resident),
-    P("So, %stage%, %specialty%. I'm at the point where I'm supposed to be deciding about fellowship, which is — [laughs] — which is a lot.", resident),
-    P("I'm a %stage% in %specialty%. I did my med school here too, so in a way I've been in this building for six years. That cuts both ways.", resident),
+    P("So, %stage%, %specialty%. I'm at the point where I'm supposed to be deciding about fellowship, which is — [laughs] — which is a lot.", all(resident, pastIntern)),
+    P("I'm a %stage% in %specialty%. I did my med school here too, so in a way I've been in this building for six years. That cuts both ways.", all(resident, pastIntern)),
     P("Yes. %Stage% in %specialty%. I'm a parent, I have a two-year-old, so my situation is maybe a little different from some of my co-residents.", resident),
-    P("I'm a %stage% in %specialty%, and honestly I'm still finding my feet. Intern year was a blur. I'm only now starting to think about what I actually want.", resident),
+    P("I'm a %stage% in %specialty%, and honestly I'm still finding my feet. Intern year was a blur. I'm only now starting to think about what I actually want.", all(resident, pastIntern)),
     P("Okay. I'm one of the chief residents in %specialty% this year. So I'm half resident, half administrator — scheduling, wellness stuff, being the person everybody complains to. [laughs]", chief),
     P("I'm chief resident in %specialty%. It's an extra year for us, and I'm starting a faculty job here in July, so I'm kind of in between identities right now.", chief),
     P("So I'm a chief in %specialty%. I took the job partly because I like teaching, and partly, honestly, because someone told me it would help me get the fellowship I want.", chief),
@@ -31,13 +33,13 @@ export const intro: Topic = {
     P("I'm clinical faculty in %specialty%, %years% years in. I'm on the clinician-educator track, which matters for how promotion works, and we can get into that.", attending),
     P("Attending in %specialty%, %years% years on faculty. I also direct one of the clerkships, so I'm on both sides of mentoring — I have mentors and I am, supposedly, one. [laughs]", attending),
     P("So, %stage%. I'm one of the older students — I was a paramedic for six years before this. [laughs] So I came in with opinions. I'm pretty sure I'm headed for %specialty%.", student),
-    P("I'm a %stage%. Honestly I'm still figuring out what kind of doctor I want to be. Right now it's %specialty%, but ask me again after my next rotation.", student),
+    P("I'm a %stage%. Honestly I'm still figuring out what kind of doctor I want to be. Right now it's %specialty%, but ask me again after my next rotation.", all(student, year('third', 'fourth'))),
     P("Hi — yeah. I'm a %stage%, I grew up about twenty minutes from here, actually, so this hospital is where my grandmother was treated. That's part of why I'm here. I'm interested in %specialty%.", student),
     P("%Stage%. I'm doing a dual degree, so my timeline's a bit longer than everyone else's. The research side is in health policy, the clinical side is probably %specialty%.", student),
     P("I'm a %stage%. Um, I'm international — I did my undergraduate degree abroad — so the American system, the way people network here, that was all new to me. Interested in %specialty%.", student),
     P("I'm a %stage% in %specialty%. Before residency I did a year of research, so I came in a little more — I don't know, jaded? [laughs] Or realistic, maybe.", resident),
     P("So I'm a %stage%, %specialty%. I'm a DO, which matters a little here, because most of the faculty trained at MD programs and there are some assumptions.", resident),
-    P("%Stage%, %specialty%. I switched into this program from another specialty after intern year, so I've had two sets of mentors, two programs, two cultures.", resident),
+    P("%Stage%, %specialty%. I switched into this program from another specialty after intern year, so I've had two sets of mentors, two programs, two cultures.", all(resident, pastIntern)),
     P("I'm a %stage% in %specialty%. I'm a single parent, so I'm — honestly, my life is very scheduled. Every hour is accounted for.", resident),
     P("I'm a %stage% in %specialty%. This is my dream program, so I'm still a bit in the phase of — I can't believe I'm here. [laughs]", resident),
     P("Yeah, so I'm a %stage% in %specialty%. I'm hoping to go into a research fellowship, so mentoring's been a big topic for me — who can get me on projects, who can write letters.", resident),

@@ -102,7 +102,7 @@ export const mentoringOthers: Topic = {
     P('Has being a mentor changed how you think about being mentored?', any(faculty, chief)),
     P('Do you ever end up mentoring students who are behind you?', any(student, postgrad)),
   ],
-  probes: ['Anything else from the mentor side?', 'And what have you learned from that?'],
+  probes: ['Anything else from the mentor side?', 'Mm-hm. Anything else about mentoring others?'],
   answers: [
     P("{peer:Informally, yes. The first-years come to me with questions about rotations and Step, and I try to be the person I needed.} {time:It's hard to find the time, though — I'm barely keeping my own head above water.}", student),
     P("{peer:I run a little study group for the second-years.} [laughs] {peer,res:It's weirdly the most satisfying thing I do all week. Teaching something makes you realize you actually know it.}", student),

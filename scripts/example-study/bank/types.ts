@@ -98,3 +98,8 @@ export const CODE_ALIASES: Readonly<Record<string, string>> = {
   want: 'training-wanting',
   skep: 'training-skepticism',
 };
+
+/** Year of training, from the `stage` template variable ("second-year resident"). */
+export const year = (...ordinals: string[]): Predicate => (p) => ordinals.some((o) => (p.vars['stage'] ?? '').startsWith(`${o}-year`));
+/** Residents past intern year, and chiefs. */
+export const pastIntern: Predicate = (p) => p.row.role === 'chief' || (p.row.role === 'resident' && !year('first')(p));
