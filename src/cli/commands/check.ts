@@ -37,7 +37,12 @@ async function runCheck(context: CommandContext, args: Arguments): Promise<numbe
   const began = io.now();
   const study = await openStudy(context, args.positional(0));
   const dryRun = args.flag('dry-run');
-  const problems: Problem[] = [...study.problems, ...quoteMismatches(study)];
+  // Without a codebook every coding's code looks unknown: one line about the codebook says more than hundreds.
+  const codesUnchecked = !study.codebookLoaded;
+  const problems: Problem[] = [...study.problems.filter((p) => !(codesUnchecked && p.kind === 'unknown-code' && p.uri !== study.codebookUri)), ...quoteMismatches(study)];
+  if (codesUnchecked) {
+    problems.push(problem(study.codebookUri, 0, 0, 'codes-unchecked', 'the codebook does not load, so the codes of the codings were not checked', 'fix the codebook (see above) and run `grounded check` again'));
+  }
   if (study.transcripts.length === 0) {
     problems.push(problem(study.settingsUri ?? study.root, 0, 0, 'no-transcripts', `no transcripts match ${study.settings.transcripts.join(', ')}`, 'check "transcripts" in grounded.yaml, or run `grounded init` in the folder of transcripts', 'warning'));
   }

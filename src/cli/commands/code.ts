@@ -51,17 +51,20 @@ async function runCode(context: CommandContext, args: Arguments): Promise<number
   const coder = resolveCoder(context, args.string('by'), dirname(paths[0] as string));
   const memo = args.string('memo');
 
-  const rows: CodingRow[] = [];
+  // Every transcript is resolved (and the code checked) before anything is written, so a typo in the
+  // third file name does not leave the first two coded.
   const studies = new Map<string, Study>();
+  const transcripts: StudyTranscript[] = [];
   for (const path of paths) {
     const root = findStudyRoot(dirname(path));
     let study = studies.get(root);
-    if (!study) {
-      study = await loadStudy(context.fs, pathToUri(root));
-      await ensureCode(context, study, codeId, args.flag('create'));
-      studies.set(root, study);
-    }
-    const transcript = transcriptOf(context, study, path);
+    if (!study) studies.set(root, (study = await loadStudy(context.fs, pathToUri(root))));
+    transcripts.push(transcriptOf(context, study, path));
+  }
+  for (const study of studies.values()) await ensureCode(context, study, codeId, args.flag('create'));
+
+  const rows: CodingRow[] = [];
+  for (const transcript of transcripts) {
     const ranges = 'match' in target ? findMatches(transcript.text, target.match) : [target];
     const added = ranges.length === 0 ? [] : await addCodings(context.fs, transcript, coder, ranges.map(({ start, end }) => ({ code: codeId, start, end, ...(memo ? { memo } : {}) })));
     const made = codingRows(transcript, added);

@@ -78,6 +78,16 @@ describe('grounded check', () => {
     assert.deepEqual(again.data.reanchored, []);
   });
 
+  it('reports a codebook that does not load once, instead of every coding\'s code as unknown', async () => {
+    const study = cleanStudy();
+    write(study, 'codebook.yaml', read(study, 'codebook.yaml').replace('codes:', 'codes: {'));
+    const { code, data } = await runJson<CheckJson>(study, ['check']);
+    assert.equal(code, 1);
+    assert.ok(data.problems.every((p) => p.file === 'codebook.yaml'), JSON.stringify(data.problems));
+    assert.ok(data.problems.some((p) => p.kind === 'codes-unchecked'));
+    assert.ok(data.problems.some((p) => p.kind === 'yaml-syntax' && p.line > 0));
+  });
+
   it('reports codings that lost their passage as orphans, exit 1', async () => {
     const study = cleanStudy();
     write(study, 'transcripts/P02.txt', P02.replace('I felt burnt out by the end of residency.\n', ''));

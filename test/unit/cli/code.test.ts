@@ -128,6 +128,15 @@ describe('grounded code', () => {
     assert.equal(existsSync(join(study, 'notes/todo.amara.codes.yaml')), false);
   });
 
+  it('checks every transcript before coding any of them', async () => {
+    const study = cleanStudy();
+    write(study, 'notes/todo.txt', 'mentor\n');
+    const before = readBytes(study, 'transcripts/P01.amara.codes.yaml');
+    const result = await run(study, ['code', 'transcripts/P01.txt', 'notes/todo.txt', '--code', 'choice', '--match', 'mentor', '--by', 'amara']);
+    assert.equal(result.code, 2);
+    assert.deepEqual(readBytes(study, 'transcripts/P01.amara.codes.yaml'), before);
+  });
+
   it('finds the study above the transcript when run from elsewhere', async () => {
     const study = cleanStudy();
     const result = await run(join(study, 'transcripts'), ['code', 'P02.txt', '--code', 'burnout', '--match', 'residency', '--by', 'amara']);
