@@ -66,6 +66,7 @@ two_sample_cases <- list(
   list(label = "Welch with missing", x = c(2.7, NA, 2.9, 3.1, 2.2, NA), y = c(3.4, 3.9, NA, 2.8, 4.4), equal = FALSE),
   list(label = "pooled unequal n", x = c(12, 15, 11, 19, 14, 13, 16), y = c(18, 21, 17, 22), equal = TRUE),
   list(label = "Welch large samples", x = big_a, y = big_b, equal = FALSE),
+  list(label = "Welch tiny p", x = big_a, y = big_b + 40, equal = FALSE),
   list(label = "pooled n1 = 1", x = c(4), y = c(6, 7, 9), equal = TRUE),
   list(label = "Welch n1 = 1", x = c(4), y = c(6, 7, 9), equal = FALSE),
   list(label = "Welch both constant", x = c(3, 3, 3), y = c(3, 3), equal = FALSE),
@@ -82,6 +83,7 @@ mw_cases <- list(
   list(label = "ties -> normal approx", x = c(1, 2, 2, 3, 4, 5), y = c(2, 3, 3, 6, 7)),
   list(label = "likert ties with missing", x = c(3, 4, NA, 2, 5, 3, 4), y = c(2, 2, 3, 1, NA, 3)),
   list(label = "n >= 50 normal approx", x = big_a, y = big_b),
+  list(label = "n >= 50 tiny p", x = big_a, y = big_b + 40),
   list(label = "n = 49 exact", x = big_a[1:49] + seq(0.001, 0.049, by = 0.001), y = big_b[1:20] + 0.0005),
   list(label = "constant", x = c(2, 2, 2), y = c(2, 2))
 )
@@ -100,6 +102,7 @@ group_cases <- list(
   list(label = "four groups with missing and ties", groups = list(c(3, 4, 4, NA, 5), c(2, 3, 3, 2), c(4, 5, 5, 5, NA), c(1, 2, 3, 3))),
   list(label = "two groups", groups = list(c(10.2, 11.5, 9.8, 12.1), c(13.3, 12.9, 14.8, 15.0, 13.1))),
   list(label = "large", groups = list(big_a, big_b, round(rnorm(40, 58, 9), 1))),
+  list(label = "separated, tiny p", groups = list(seq(1, 30, by = 1.5), seq(40, 70, by = 1.1), seq(80, 120, by = 2.3))),
   list(label = "single group", groups = list(c(1, 2, 3))),
   list(label = "group of one", groups = list(c(1, 2, 3), c(4))),
   list(label = "all constant", groups = list(c(2, 2), c(2, 2, 2)))
@@ -137,7 +140,9 @@ tables <- list(
   list(label = "3x3", table = list(c(2, 3, 4), c(5, 1, 0), c(1, 1, 6))),
   list(label = "2x4 sparse", table = list(c(0, 3, 1, 5), c(4, 0, 2, 1))),
   list(label = "4x3", table = list(c(3, 1, 0), c(2, 4, 1), c(0, 2, 5), c(1, 1, 3))),
-  list(label = "large counts", table = list(c(120, 80), c(95, 140)))
+  list(label = "large counts", table = list(c(120, 80), c(95, 140))),
+  list(label = "tiny p", table = list(c(500, 100), c(100, 500))),
+  list(label = "3x3 tiny p", table = list(c(90, 5, 5), c(5, 90, 5), c(5, 5, 90)))
 )
 chi_square <- unlist(lapply(tables, function(case) lapply(c(TRUE, FALSE), function(correct) {
   m <- mat(case$table)
@@ -155,7 +160,8 @@ fisher_only <- list(
   list(label = "3x4 n = 165", table = list(c(20, 15, 10, 12), c(14, 18, 9, 16), c(11, 13, 17, 10))),
   list(label = "5x2 transposed shape", table = list(c(3, 9), c(6, 2), c(4, 4), c(0, 5), c(7, 1)))
 )
-fisher <- lapply(c(tables, fisher_only), function(case) {
+# (The 3 × 3 tiny-p table is left to χ²: n = 300 with p ~ 1e-92 is seconds of enumeration for no new insight.)
+fisher <- lapply(c(Filter(function(case) case$label != "3x3 tiny p", tables), fisher_only), function(case) {
   m <- mat(case$table)
   r <- fisher.test(m, workspace = 2e7)
   out <- list(p = r$p.value)

@@ -88,17 +88,24 @@ export function fisherRxCPValue(input: CountTable, maxWork = DEFAULT_MAX_FISHER_
 /**
  * Bounds on −Σ log(x!) over the cells still to fill, and the log of its sum over all completions
  * (Σ Π 1/x! = N! / (Π R! Π C!), since the hypergeometric probabilities of the sub-table sum to 1).
- * Upper bound: each column (and each row) maximised on its own, which greedy levelling does exactly for
- * this concave objective; the smaller of the two is kept. Lower bound: Σ log(x!) ≤ log(C!) per column.
+ * Both bounds relax the table to each column (or each row) on its own, keeping only the caps the other
+ * margin imposes, and keep the tighter of the two. Per column the exact extremes are known: the most even
+ * split maximises −Σ log(x!) (concave), filling the largest caps first minimises it (that split majorises
+ * every other, and Σ log(x!) is Schur-convex).
  */
 function completionBounds(rows: ReadonlyArray<number>, columns: ReadonlyArray<number>): { most: number; least: number; logTotal: number } {
   const remainingTotal = rows.reduce((a, b) => a + b, 0);
   const logTotal =
     factorialln(remainingTotal) - rows.reduce((s, r) => s + factorialln(r), 0) - columns.reduce((s, c) => s + factorialln(c), 0);
-  const byColumns = columns.reduce((s, c) => s + mostEvenSplit(c, rows), 0);
-  const byRows = rows.reduce((s, r) => s + mostEvenSplit(r, columns), 0);
-  const least = -columns.reduce((s, c) => s + factorialln(c), 0);
-  return { most: Math.min(byColumns, byRows), least, logTotal };
+  const most = Math.min(
+    columns.reduce((s, c) => s + mostEvenSplit(c, rows), 0),
+    rows.reduce((s, r) => s + mostEvenSplit(r, columns), 0),
+  );
+  const least = Math.max(
+    columns.reduce((s, c) => s + mostConcentratedSplit(c, rows), 0),
+    rows.reduce((s, r) => s + mostConcentratedSplit(r, columns), 0),
+  );
+  return { most, least, logTotal };
 }
 
 /** max of −Σ log(x_i!) subject to Σ x_i = total, 0 ≤ x_i ≤ caps_i: fill the lowest cell first. */
@@ -113,6 +120,18 @@ function mostEvenSplit(total: number, caps: ReadonlyArray<number>): number {
     cells[best] = (cells[best] as number) + 1;
   }
   return -cells.reduce((s, x) => s + factorialln(x), 0);
+}
+
+/** min of −Σ log(x_i!) subject to Σ x_i = total, 0 ≤ x_i ≤ caps_i: fill the largest caps first. */
+function mostConcentratedSplit(total: number, caps: ReadonlyArray<number>): number {
+  let left = total;
+  let value = 0;
+  for (const cap of [...caps].sort((a, b) => b - a)) {
+    const x = Math.min(cap, left);
+    value -= factorialln(x);
+    left -= x;
+  }
+  return value;
 }
 
 /** Every way to spread one column's total over rows with the given remaining totals, with −Σ log(x!). */
