@@ -5,6 +5,7 @@ import { addCodings } from '../../../src/core/study/coding-operations';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/format';
 import { ADAPTERS, CODEBOOK, TRANSCRIPT, bytesEqual, memoryFixture, places, rangeOf, utf8 } from './helpers';
 import { hashText } from '../../../src/core/text/hash';
+import type { FileSystemPort } from '../../../src/core/ports/file-system';
 
 const MENTOR = rangeOf(TRANSCRIPT, 'My assigned mentor was a chief I had never met');
 const BURNOUT = rangeOf(TRANSCRIPT, 'close to burning out');
@@ -207,13 +208,14 @@ describe('loadStudy', () => {
     const files = { 'codebook.yaml': CODEBOOK, 'P07.txt': utf8(TRANSCRIPT.replace(/\n/g, '\r\n')), 'P07.amara.codes.yaml': '<<<<<<< HEAD\n' };
     const study = await memoryFixture(files);
     const writes: string[] = [];
-    const fs = new Proxy(study.fs, {
-      get(target, key: keyof typeof target) {
-        if (key === 'writeFile' || key === 'rename' || key === 'delete') return (uri: string) => (writes.push(uri), Promise.resolve());
-        const value = target[key];
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    const fs: FileSystemPort = {
+      readFile: (uri) => study.fs.readFile(uri),
+      stat: (uri) => study.fs.stat(uri),
+      list: (uri) => study.fs.list(uri),
+      writeFile: async (uri) => void writes.push(uri),
+      rename: async (from) => void writes.push(from),
+      delete: async (uri) => void writes.push(uri),
+    };
     const loaded = await loadStudy(fs, study.root);
     assert.equal(loaded.problems.length, 1);
     assert.deepEqual(writes, []);
