@@ -18,3 +18,4 @@ export { cramersV } from './cramers-v';
 export { adjustPValues, type AdjustMethod } from './p-adjust';
 export { cohensKappa, type KappaResult } from './cohens-kappa';
 export { krippendorffAlpha, type AlphaLevel, type AlphaResult } from './krippendorff-alpha';
+export { groupValues, type GroupedValues } from './group-values';
