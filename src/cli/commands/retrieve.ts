@@ -53,6 +53,7 @@ async function runRetrieve(context: CommandContext, args: Arguments): Promise<nu
     const status = row.status === 'ok' ? '' : ` · ${row.status}`;
     out.line(`${shownPath.get(row.transcript)}:${row.line}  [${row.start}–${row.end}]  ${row.participant ?? '(no participant)'} · ${row.code} · ${row.by}${status}`);
     for (const line of row.quote.split('\n')) out.line(`    ${line}`);
+    if (row.currentText !== undefined) out.line(`    now at these offsets: ${row.currentText.replace(/\n/g, ' ⏎ ')}`);
     if (row.memo !== null) out.line(`    memo: ${row.memo}`);
   }
   out.line(summary(rows, args.string('code'), codes));
