@@ -1,0 +1,68 @@
+import type { Problem } from '../problems';
+import { SMD_CI_METHOD } from '../stats/index';
+import type { Study } from '../study/study';
+import { findColumn, type MergedSurvey, type SurveyColumn } from '../survey/index';
+import { basenameUri } from '../uri';
+import { codeNumericComparisons, codesByGroup, summarizeCodes } from './codes';
+import { coOccurrence } from './co-occurrence';
+import { jointDisplay } from './joint-display';
+import { DEFAULT_QUOTES_PER_CELL, ReportRequestError, requestErrors, type ReportRequest } from './options';
+import { REPORT_FORMAT, type GroupComparison, type StudyReport } from './report-types';
+import { buildStudyData, reportProblems } from './study-data';
+import { compareVariable, describeVariable } from './variables';
+
+/** Methods in words, for the reader who has to write the paper's methods section. */
+function methods(request: ReportRequest, codersIncluded: readonly string[]): string[] {
+  const coders = request.coders && request.coders.length > 0
+    ? `Codings by ${codersIncluded.join(', ')} only.`
+    : `Codings of every coder pooled (${codersIncluded.join(', ') || 'none'}): a participant has a code when any coder coded it.`;
+  return [
+    coders,
+    'Code prevalence is the share of coded participants (a transcript with a sidecar by an included coder) with at least one coding of the code; a category counts its sub-codes.',
+    'Numeric and ordinal variables: mean, SD (n − 1), median and IQR (R type 7 quantiles), 95% CI of the mean from the t distribution.',
+    'Proportions: 95% Wilson score intervals.',
+    "Two groups: Welch's t-test and the Mann–Whitney U test (W as in R's wilcox.test; exact p when both groups have fewer than 50 values and there are no ties, otherwise the normal approximation with continuity correction); Hedges' g with CI by " + SMD_CI_METHOD + '.',
+    "More groups: Welch's one-way ANOVA and the Kruskal–Wallis test.",
+    "Tables: Pearson's χ² (Yates' correction for 2 × 2) when every expected count is ≥ 5, otherwise Fisher's exact test; odds ratio (Woolf CI) and risk difference (Newcombe CI) for 2 × 2 tables, Cramér's V otherwise. Empty groups and outcomes are left out of the test.",
+    'Code × group tests and code × variable tests are adjusted for the number of codes (Holm and Benjamini–Hochberg).',
+    'Missing values are left out of each figure and counted in its "missing".',
+  ];
+}
+
+/**
+ * The whole analysis of a study: survey descriptives, every variable by `by`, code use and prevalence,
+ * prevalence by group with adjusted tests, numeric variables by code presence, co-occurrence and the joint
+ * display. `survey` is the loaded survey (undefined for a study without one); `surveyProblems` are the
+ * warnings met loading it, listed in the report. Throws ReportRequestError for an unknown column or coder.
+ */
+export function buildStudyReport(study: Study, survey: MergedSurvey | undefined, request: ReportRequest = {}, surveyProblems: readonly Problem[] = []): StudyReport {
+  const errors = requestErrors(study, survey, request);
+  if (errors.length > 0) throw new ReportRequestError(errors);
+  const filters = [...(request.filters ?? [])];
+  const coders = request.coders && request.coders.length > 0 ? [...request.coders] : undefined;
+  const data = buildStudyData(study, survey, { ...(coders ? { coders } : {}), filters });
+  const by: SurveyColumn | undefined = request.by !== undefined && survey ? findColumn(survey, request.by) : undefined;
+  const quotesPerCell = request.quotesPerCell ?? DEFAULT_QUOTES_PER_CELL;
+
+  const numericColumns = data.columns.filter((c) => c.type === 'numeric' || c.type === 'ordinal');
+  const comparisons = by ? data.columns.map((c) => compareVariable(c, by, data.records)).filter((c): c is GroupComparison => c !== undefined) : [];
+  const byGroup = by ? codesByGroup(data, by) : [];
+  const usedCodes = new Set(data.codes.filter((code) => data.records.some((r) => r.present[code.id] === 1)).map((code) => code.id));
+  return {
+    format: REPORT_FORMAT,
+    title: basenameUri(study.root) || study.root,
+    options: { by: by?.name ?? null, coders: coders ?? null, filters, confidence: 0.95, quotesPerCell },
+    coders: { available: [...data.coders.available], included: [...data.coders.included] },
+    participants: data.coverage,
+    surveyFiles: [...study.settings.survey.files],
+    variables: data.columns.map((c) => describeVariable(c, data.records)),
+    comparisons,
+    codes: summarizeCodes(data),
+    codesByGroup: byGroup,
+    codeComparisons: numericColumns.flatMap((column) => codeNumericComparisons(data, column).filter((c) => usedCodes.has(c.code))),
+    coOccurrence: coOccurrence(data),
+    jointDisplay: by ? jointDisplay(data, by, byGroup, quotesPerCell) : null,
+    problems: reportProblems(study, surveyProblems),
+    methods: methods(request, data.coders.included),
+  };
+}

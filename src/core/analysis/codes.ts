@@ -1,0 +1,98 @@
+import { adjustPValues, wilsonInterval } from '../stats/index';
+import type { SurveyColumn } from '../survey/index';
+import { analyzeTable } from './contingency';
+import { compareNumeric } from './compare-groups';
+import { columnLevels, labelOf } from './levels';
+import type { CodeByGroup, CodeNumericComparison, CodeSummary, ReportTest } from './report-types';
+import type { StudyData } from './study-data';
+
+export const PRESENT = 'present';
+export const ABSENT = 'absent';
+export const WITH_CODE = 'with code';
+export const WITHOUT_CODE = 'without code';
+
+/**
+ * Use of every code: codings, transcripts and participants (a category counts its children; a participant
+ * or transcript once), and prevalence = share of coded participants with the code, with its Wilson CI.
+ * Prevalence counts participants, not codings, because segment counts grow with how much people talk.
+ */
+export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[] {
+  const coded = data.records.filter((r) => r.coded);
+  return data.codes.map((code) => {
+    const members = new Set(code.members);
+    const codings = data.codings.filter((c) => members.has(c.coding.code));
+    const participants = coded.filter((r) => r.present[code.id] === 1).length;
+    const total = coded.length;
+    return {
+      id: code.id, name: code.name, parent: code.parent, depth: code.depth, inCodebook: code.inCodebook, category: code.category,
+      codings: codings.length,
+      ownCodings: codings.filter((c) => c.coding.code === code.id).length,
+      transcripts: new Set(codings.map((c) => c.transcript.path)).size,
+      participants,
+      total,
+      percent: total === 0 ? null : (100 * participants) / total,
+      ci: wilsonInterval(participants, total, confidence),
+    };
+  });
+}
+
+/** Fills `pHolm`/`pBH` of the first test of each item: one family over all of them. */
+function adjustFirstTests(items: readonly { tests: ReportTest[] }[]): void {
+  const firsts = items.map((item) => item.tests[0]);
+  const ps = firsts.map((test) => test?.p ?? null);
+  const holm = adjustPValues(ps, 'holm');
+  const bh = adjustPValues(ps, 'BH');
+  firsts.forEach((test, i) => {
+    if (!test) return;
+    test.pHolm = holm[i] ?? null;
+    test.pBH = bh[i] ?? null;
+  });
+}
+
+/**
+ * Each code's prevalence in each group of `by`, over coded participants, with the groups × present/absent
+ * test; p-values are adjusted (Holm and Benjamini–Hochberg) across all codes, the family a reader scans.
+ */
+export function codesByGroup(data: StudyData, by: SurveyColumn, confidence = 0.95): CodeByGroup[] {
+  const coded = data.records.filter((r) => r.coded);
+  const levels = columnLevels(by);
+  const results = data.codes.map((code): CodeByGroup => {
+    const known = coded.filter((r) => labelOf(by, r.values) !== null);
+    const extra = [...new Set(known.map((r) => labelOf(by, r.values) as string).filter((g) => !levels.includes(g)))];
+    const rows = [...levels, ...extra];
+    const groups = rows.map((level) => {
+      const inGroup = known.filter((r) => labelOf(by, r.values) === level);
+      const participants = inGroup.filter((r) => r.present[code.id] === 1).length;
+      return { level, participants, total: inGroup.length, percent: inGroup.length === 0 ? null : (100 * participants) / inGroup.length, ci: wilsonInterval(participants, inGroup.length, confidence) };
+    });
+    const counts = groups.map((g) => [g.participants, g.total - g.participants]);
+    const missing = coded.length - known.length;
+    return { code: code.id, name: code.name, by: by.name, n: known.length, missing, groups, ...analyzeTable(rows, [PRESENT, ABSENT], counts, missing) };
+  });
+  adjustFirstTests(results);
+  return results;
+}
+
+/**
+ * A numeric survey variable among participants with vs without each code (coded participants with a
+ * survey answer). Only codes some but not all such participants have can be compared; the others get a
+ * reason. Each test is adjusted across codes for this variable (Welch and Mann–Whitney separately).
+ */
+export function codeNumericComparisons(data: StudyData, variable: SurveyColumn): CodeNumericComparison[] {
+  const rows = data.records.filter((r) => r.coded && r.surveyed);
+  const results = data.codes.map((code): CodeNumericComparison => {
+    const value = (values: Readonly<Record<string, unknown>>) => {
+      const v = values[variable.name];
+      return typeof v === 'number' ? v : null;
+    };
+    const comparison = compareNumeric(variable.name, variable.type, 'code', [WITH_CODE, WITHOUT_CODE],
+      rows.map((r) => ({ group: r.present[code.id] === 1 ? WITH_CODE : WITHOUT_CODE, value: value(r.values) })));
+    const { n, missing, groups, tests, effect, reason } = comparison;
+    return { code: code.id, name: code.name, variable: variable.name, n, missing, groups, tests, effect, ...(reason !== undefined ? { reason } : {}) };
+  });
+  for (const name of ['welch-t', 'mann-whitney'] as const) {
+    const family = results.map((r) => ({ tests: r.tests.filter((t) => t.name === name) }));
+    adjustFirstTests(family);
+  }
+  return results;
+}

@@ -1,0 +1,77 @@
+import { describeCategorical, describeNumeric, hedgesG, kruskalWallis, mannWhitney, twoSampleTTest, welchAnova } from '../stats/index';
+import { analyzeTable } from './contingency';
+import { reportEffect, reportTest } from './convert';
+import type { CategoricalComparison, NumericComparison, NumericGroup, ReportTest, ReportVariableType } from './report-types';
+
+/** One observation: the participant's group label and value (either may be missing). */
+export interface Observation<T> {
+  readonly group: string | null;
+  readonly value: T | null;
+}
+
+/**
+ * A numeric variable across groups: per-group descriptives for every level (empty ones too); with two
+ * groups holding values, Welch's t-test, the Mann–Whitney U test (R's wilcox.test) and Hedges' g
+ * (first − second); with more, Welch's ANOVA (oneway.test) and Kruskal–Wallis. With fewer than two groups
+ * holding values there is nothing to compare: no tests, and `reason` says so.
+ */
+export function compareNumeric(
+  variable: string,
+  variableType: ReportVariableType,
+  by: string,
+  levels: readonly string[],
+  observations: readonly Observation<number>[],
+): NumericComparison {
+  const complete = observations.filter((o): o is { group: string; value: number } => o.group !== null && o.value !== null && !Number.isNaN(o.value));
+  const missing = observations.length - complete.length;
+  const allLevels = [...levels, ...new Set(complete.map((o) => o.group).filter((g) => !levels.includes(g)))];
+  const valuesOf = (level: string) => complete.filter((o) => o.group === level).map((o) => o.value);
+  const groups: NumericGroup[] = allLevels.map((level) => {
+    const inGroup = observations.filter((o) => o.group === level);
+    const summary = describeNumeric(inGroup.map((o) => o.value));
+    return { level, ...summary };
+  });
+  const withValues = allLevels.filter((level) => valuesOf(level).length > 0);
+  const base = { kind: 'numeric' as const, variable, variableType, by, n: complete.length, missing, groups };
+  if (withValues.length < 2) {
+    return { ...base, tests: [], effect: null, otherEffects: [], reason: withValues.length === 0 ? 'no participants with both values' : `a single group (${withValues[0]}): nothing to compare` };
+  }
+  const samples = withValues.map(valuesOf);
+  if (samples.length === 2) {
+    const [x, y] = samples as [number[], number[]];
+    const [gx, gy] = withValues as [string, string];
+    const mw = mannWhitney(x, y);
+    const tests: ReportTest[] = [
+      reportTest(twoSampleTTest(x, y), missing, `Welch two-sample t-test (${gx} − ${gy})`),
+      reportTest(mw, missing, mw.exact === true ? 'exact p' : 'normal approximation with continuity correction'),
+    ];
+    return { ...base, tests, effect: reportEffect(hedgesG(x, y), missing, `${gx} − ${gy}`), otherEffects: [] };
+  }
+  const tests = [reportTest(welchAnova(samples), missing, "Welch's heteroscedastic one-way ANOVA"), reportTest(kruskalWallis(samples), missing)];
+  return { ...base, tests, effect: null, otherEffects: [] };
+}
+
+/**
+ * A labelled variable across groups: the groups × levels table, each group's distribution with Wilson CIs,
+ * and the contingency test (χ² or Fisher's exact by the expected-count rule) with its effect size.
+ */
+export function compareCategorical(
+  variable: string,
+  variableType: ReportVariableType,
+  by: string,
+  levels: readonly string[],
+  outcomeLevels: readonly string[],
+  observations: readonly Observation<string>[],
+): CategoricalComparison {
+  const complete = observations.filter((o): o is { group: string; value: string } => o.group !== null && o.value !== null);
+  const missing = observations.length - complete.length;
+  const rows = [...levels, ...new Set(complete.map((o) => o.group).filter((g) => !levels.includes(g)))];
+  const columns = [...outcomeLevels, ...new Set(complete.map((o) => o.value).filter((v) => !outcomeLevels.includes(v)))];
+  const counts = rows.map((row) => columns.map((column) => complete.filter((o) => o.group === row && o.value === column).length));
+  const groups = rows.map((level) => {
+    const summary = describeCategorical(complete.filter((o) => o.group === level).map((o) => o.value), columns);
+    return { level, n: summary.n, levels: summary.levels };
+  });
+  const analysis = analyzeTable(rows, columns, counts, missing);
+  return { kind: 'categorical', variable, variableType, by, n: complete.length, missing, groups, ...analysis };
+}

@@ -1,0 +1,48 @@
+import type { FileSystemPort } from '../ports/file-system';
+import { problem, type Loaded, type Problem } from '../problems';
+import type { Study } from '../study/study';
+import { mergeSurveys, parseSurvey, type MergedSurvey, type SurveyTable } from '../survey/index';
+import { joinUri } from '../uri';
+
+/**
+ * Reads and merges the study's survey files (settings.survey.files). Returns undefined when the study
+ * declares no survey: a qualitative-only study still gets a code report. Never throws: an unreadable or
+ * malformed file is an error problem, and the survey then does not load at all, because statistics for
+ * publication must not run on a silently reduced set of rows.
+ */
+export async function loadSurvey(fs: FileSystemPort, study: Study): Promise<Loaded<MergedSurvey> | undefined> {
+  const { files } = study.settings.survey;
+  if (files.length === 0) return undefined;
+  const tables: SurveyTable[] = [];
+  const problems: Problem[] = [];
+  let failed = false;
+  for (const file of files) {
+    const uri = joinUri(study.root, file);
+    let bytes: Uint8Array;
+    try {
+      const stat = await fs.stat(uri);
+      if (!stat || stat.type !== 'file') {
+        problems.push(problem(uri, 0, 0, 'survey-not-found', `survey file ${file} does not exist`, 'fix survey.files in grounded.yaml'));
+        failed = true;
+        continue;
+      }
+      bytes = await fs.readFile(uri);
+    } catch (error) {
+      problems.push(problem(uri, 0, 0, 'survey-unreadable', `survey file ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`));
+      failed = true;
+      continue;
+    }
+    const parsed = parseSurvey(uri, bytes, study.settings.survey);
+    if (parsed.ok) {
+      tables.push(parsed.value);
+      problems.push(...parsed.warnings);
+    } else {
+      problems.push(...parsed.problems);
+      failed = true;
+    }
+  }
+  if (failed) return { ok: false, problems };
+  const merged = mergeSurveys(tables);
+  if (!merged.ok) return { ok: false, problems: [...problems, ...merged.problems] };
+  return { ok: true, value: merged.value, warnings: [...problems, ...merged.warnings] };
+}

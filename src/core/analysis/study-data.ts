@@ -1,0 +1,138 @@
+import type { Coding } from '../model';
+import type { Problem } from '../problems';
+import type { Study, StudyTranscript } from '../study/study';
+import { joinParticipants, type MergedSurvey, type SurveyColumn, type SurveyValue } from '../survey/index';
+import { relativeUri } from '../uri';
+import { codeTree, type CodeInfo } from './code-tree';
+import { passesFilters } from './filters';
+import type { ParticipantCoverage, ReportFilter, ReportProblem } from './report-types';
+
+export interface StudyDataOptions {
+  /**
+   * Coders whose codings count. Undefined or empty: every coder, their codings pooled (the union) — a
+   * participant has a code when any coder coded it, which is what "mentions the code" means once coders
+   * have reconciled; pass one coder to see that coder's view alone.
+   */
+  readonly coders?: readonly string[];
+  /** Participants kept when every filter matches their survey row (applied to everything downstream). */
+  readonly filters?: readonly ReportFilter[];
+}
+
+/** A coding by an included coder in an included participant's transcript. */
+export interface DataCoding {
+  readonly participant: string;
+  readonly transcript: StudyTranscript;
+  readonly coder: string;
+  readonly coding: Coding;
+}
+
+/**
+ * One participant: survey answers plus, per code (categories aggregating their children), presence and
+ * count of codings. Records are null-prototype objects so a column or code named "__proto__" is data.
+ */
+export interface ParticipantRecord {
+  readonly id: string;
+  /** Transcript paths (relative to the study root). */
+  readonly transcripts: readonly string[];
+  readonly surveyed: boolean;
+  /** At least one transcript has a sidecar by an included coder: code presence is known. */
+  readonly coded: boolean;
+  /** Every survey column; all null without a survey row. */
+  readonly values: Readonly<Record<string, SurveyValue>>;
+  /** 1 when the participant has a coding of the code (or a descendant), 0 when not, null when not coded. */
+  readonly present: Readonly<Record<string, 0 | 1 | null>>;
+  /** Codings of the code (or a descendant); null when not coded. */
+  readonly counts: Readonly<Record<string, number | null>>;
+}
+
+export interface StudyData {
+  readonly columns: readonly SurveyColumn[];
+  readonly codes: readonly CodeInfo[];
+  readonly coders: { readonly available: readonly string[]; readonly included: readonly string[] };
+  /** Survey row order first, then participants with transcripts only, by id. */
+  readonly records: readonly ParticipantRecord[];
+  readonly codings: readonly DataCoding[];
+  readonly coverage: ParticipantCoverage;
+}
+
+/**
+ * Joins the study's codings with the survey into one record per participant. Survey-only participants
+ * have `coded: false` (code presence null, i.e. missing, not 0); transcript-only participants have null
+ * survey values. Codings in transcripts without a participant id are left out and listed in `coverage`.
+ */
+export function buildStudyData(study: Study, survey: MergedSurvey | undefined, options: StudyDataOptions = {}): StudyData {
+  const available = [...new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.coder)))].sort();
+  const wanted = options.coders && options.coders.length > 0 ? new Set(options.coders) : undefined;
+  const included = wanted ? available.filter((c) => wanted.has(c)) : available;
+  const isIncluded = (coder: string) => !wanted || wanted.has(coder);
+  const filters = options.filters ?? [];
+  const columns = survey?.columns ?? [];
+  const columnsByName = new Map(columns.map((c) => [c.name, c]));
+
+  const join = joinParticipants(survey ?? { columns: [], rows: [], uris: [], idColumn: '' }, study.transcripts);
+  const transcriptsOf = new Map<string, StudyTranscript[]>();
+  for (const transcript of study.transcripts) {
+    const id = transcript.participant?.trim();
+    if (!id) continue;
+    transcriptsOf.set(id, [...(transcriptsOf.get(id) ?? []), transcript]);
+  }
+  const rows = survey?.rows ?? [];
+  const rowIds = new Set(rows.map((row) => row.id));
+  const ids = [...rows.map((row) => row.id), ...[...transcriptsOf.keys()].filter((id) => !rowIds.has(id)).sort()];
+  const rowById = new Map(rows.map((row) => [row.id, row]));
+
+  const codes = codeTree(study.codebook, study.transcripts.flatMap((t) => t.sidecars.flatMap((s) => s.sidecar.codings.map((c) => c.code))));
+  const records: ParticipantRecord[] = [];
+  const codings: DataCoding[] = [];
+  let excludedByFilter = 0;
+  for (const id of ids) {
+    const row = rowById.get(id);
+    if (filters.length > 0 && (!row || !passesFilters(columnsByName, row.values, filters))) {
+      excludedByFilter++;
+      continue;
+    }
+    const transcripts = transcriptsOf.get(id) ?? [];
+    const own = transcripts.flatMap((transcript) =>
+      transcript.sidecars.filter((s) => isIncluded(s.coder)).flatMap((s) => s.sidecar.codings.map((coding) => ({ participant: id, transcript, coder: s.coder, coding }))),
+    );
+    codings.push(...own);
+    const coded = transcripts.some((t) => t.sidecars.some((s) => isIncluded(s.coder)));
+    const values: Record<string, SurveyValue> = Object.create(null);
+    for (const column of columns) values[column.name] = row?.values[column.name] ?? null;
+    const ownCounts = new Map<string, number>();
+    for (const { coding } of own) ownCounts.set(coding.code, (ownCounts.get(coding.code) ?? 0) + 1);
+    const present: Record<string, 0 | 1 | null> = Object.create(null);
+    const counts: Record<string, number | null> = Object.create(null);
+    for (const code of codes) {
+      const count = code.members.reduce((sum, member) => sum + (ownCounts.get(member) ?? 0), 0);
+      counts[code.id] = coded ? count : null;
+      present[code.id] = coded ? (count > 0 ? 1 : 0) : null;
+    }
+    records.push({ id, transcripts: transcripts.map((t) => t.path), surveyed: row !== undefined, coded, values, present, counts });
+  }
+
+  const shown = (uri: string) => relativeUri(study.root, uri) ?? uri;
+  const coverage: ParticipantCoverage = {
+    total: records.length,
+    withSurvey: records.filter((r) => r.surveyed).length,
+    withTranscript: records.filter((r) => r.transcripts.length > 0).length,
+    coded: records.filter((r) => r.coded).length,
+    joined: records.filter((r) => r.coded && r.surveyed).length,
+    excludedByFilter,
+    // Without a survey every transcript lacks a row; that is the study's design, not a join problem.
+    transcriptsWithoutRow: survey
+      ? join.transcriptsWithoutRow.map((t) => ({ transcript: t.path, participant: t.participant, ...(t.sameIgnoringCase !== undefined ? { sameIgnoringCase: t.sameIgnoringCase } : {}) }))
+      : [],
+    transcriptsWithoutParticipant: [...join.transcriptsWithoutParticipant],
+    rowsWithoutTranscript: join.rowsWithoutTranscript.map((r) => ({ participant: r.id, file: shown(r.uri), line: r.line })),
+  };
+  return { columns, codes, coders: { available, included }, records, codings, coverage };
+}
+
+/** Survey problems as a report lists them (paths relative to the study root). */
+export function reportProblems(study: Study, problems: readonly Problem[]): ReportProblem[] {
+  return problems.map((p) => ({
+    file: relativeUri(study.root, p.uri) ?? p.uri, line: p.line, column: p.column, severity: p.severity, kind: p.kind, message: p.message,
+    ...(p.hint !== undefined ? { hint: p.hint } : {}),
+  }));
+}
