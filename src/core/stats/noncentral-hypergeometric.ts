@@ -29,7 +29,7 @@ export class NoncentralHypergeometric {
   /** Probabilities over lo..hi for odds ratio `ncp` (0 < ncp < ∞). */
   density(ncp: number): number[] {
     const logs = this.logCentral.map((d, i) => d + Math.log(ncp) * (this.support[i] as number));
-    const top = Math.max(...logs);
+    const top = logs.reduce((a, b) => Math.max(a, b), -Infinity); // no spread: the support can be long
     const scaled = logs.map((d) => Math.exp(d - top));
     const sum = scaled.reduce((a, b) => a + b, 0);
     return scaled.map((d) => d / sum);
