@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { codebookCodec, sidecarCodec, type Code } from '../../../src/core/index';
 import { cleanStudy, read, readBytes, run, runJson, write } from './helpers';
 
@@ -92,6 +94,17 @@ describe('grounded codebook', () => {
     assert.equal(result.code, 1);
     assert.match(result.stderr, /transcripts\/P01\.ben\.codes\.yaml:\d+:1: error: git conflict marker/);
     assert.deepEqual(files.map((f) => readBytes(study, f)), before);
+  });
+
+  it('merge refuses while a transcript does not decode (its sidecars could not be updated)', async () => {
+    const study = cleanStudy();
+    writeFileSync(join(study, 'transcripts/P02.txt'), Buffer.from([0x50, 0x30, 0xe9, 0x0a])); // Latin-1 "é"
+    const before = readBytes(study, 'transcripts/P02.amara.codes.yaml');
+    const result = await run(study, ['codebook', 'merge', 'choice', 'assigned']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /transcripts\/P02\.txt: error: .*invalid UTF-8/);
+    assert.deepEqual(readBytes(study, 'transcripts/P02.amara.codes.yaml'), before);
+    assert.ok(code(study, 'choice'));
   });
 
   it('delete refuses while codings use the code (exit 1), deletes them with --force and says how many', async () => {
