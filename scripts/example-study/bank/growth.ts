@@ -1,4 +1,4 @@
-import { P, Topic, clinician, wantsMore, enough, seeksTraining, noTraining, trainee, faculty, female, mentors, all, student, rejected, postgrad, any, admin, attending } from './types';
+import { P, Topic, clinician, chief, wantsMore, enough, seeksTraining, noTraining, trainee, faculty, female, mentors, all, student, rejected, postgrad, any, admin, attending } from './types';
 
 export const more: Topic = {
   id: 'more',
@@ -53,7 +53,7 @@ export const training: Topic = {
     P("{want:Yes. I did a short workshop once — two hours, at a conference — and it changed how I prepared.} {skill:I started sending an agenda the day before. My mentor actually said, oh, this is helpful.}", seeksTraining),
     P("{want:Yes — I think especially as a first-gen student, nobody explained the hidden curriculum to me.} {skill,model:What you're allowed to ask for. That you're allowed to switch mentors. Any of it.}", all(seeksTraining, student)),
     P("{want:I would.} {skill:I'd want it to cover how to have more than one mentor without it being weird, how to end a mentoring relationship politely.} {more:Stuff like that.}", seeksTraining),
-    P("{want:I'd go. I'd also make my residents go.} [laughs] {skill:Half the complaints I hear about mentors are really about people not knowing what to ask for.}", all(seeksTraining, any(postgrad, faculty))),
+    P("{want:I'd go. I'd also make my residents go.} [laughs] {skill:Half the complaints I hear about mentors are really about people not knowing what to ask for.}", all(seeksTraining, any(chief, faculty))),
     P("{want:Yeah, I'd go.} {skill,burn:Partly because I'd like to know how to ask for help before I'm completely underwater, instead of after.}", all(seeksTraining, (p) => p.row.burnout_score >= 26)),
     P("{skep:Probably not, honestly. It sounds like one more module.} {time:We already have so many mandatory trainings, and I'm not sure being a mentee is something you learn from slides.}", noTraining),
     P("{skep:I don't think I would.} [pause] {skep:I think it's the mentor's job to know how to mentor, not my job to manage them.} Maybe that's old-fashioned.", noTraining),

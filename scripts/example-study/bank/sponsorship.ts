@@ -1,4 +1,4 @@
-import { P, Topic, diffYes, diffNo, diffNA, faculty, trainee, female, male, all, student, any, chief, admin } from './types';
+import { P, Topic, resident, diffYes, diffNo, diffNA, faculty, trainee, female, male, all, student, any, chief, admin } from './types';
 
 export const sponsorship: Topic = {
   id: 'sponsorship',
@@ -15,7 +15,7 @@ export const sponsorship: Topic = {
     P("{dist:Mentorship is advice. Sponsorship is someone spending their own reputation on you.} {dist,spon:A mentor tells you to apply for the thing. A sponsor calls the committee chair and says you should get it.}", diffYes),
     P("{dist:Oh, very different.} {spon:My sponsor is %informal% — not the person I talk to the most, but the person who put my name forward for the national committee when I didn't even know it existed.} {dist:That's the difference. Sponsors act when you're not in the room.}", all(diffYes, faculty)),
     P("Yeah, I learned this the hard way. {dist:I had lots of mentors giving me great advice, and nothing happened. Then one person vouched for me, once, and suddenly I was on a grant.} {spon,rsch:That was sponsorship, and I didn't have a word for it until later.}", diffYes),
-    P("{dist:A mentor is about you. A sponsor is about your visibility.} I think of it that way. {adv:My chief nominated me to give the resident talk at grand rounds — that's sponsorship, small scale, but it counts.}", all(diffYes, trainee)),
+    P("{dist:A mentor is about you. A sponsor is about your visibility.} I think of it that way. {adv:My chief nominated me to give the resident talk at grand rounds — that's sponsorship, small scale, but it counts.}", all(diffYes, resident)),
     P("{dist:I actually teach this distinction now, in our faculty development sessions.} {dist,promo:Mentoring helps you grow, sponsoring gets you promoted. People need both, and the research says women get more of the first and less of the second.}", all(diffYes, any(admin, faculty))),
     P("{dist:I'd say a sponsor has power and uses it for you.} {adv:When %informal% said to the program director, in front of me, this person should be chief — that was it. That was the moment.}", all(diffYes, chief)),
     P("I can tell them apart, sure. {dist,spon:But in practice I've never really had a sponsor, so it's a bit theoretical for me.} [laughs] {dist:I know what it is because I've watched other people get it.}", diffYes),

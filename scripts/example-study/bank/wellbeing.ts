@@ -1,5 +1,5 @@
 import {
-  P, Topic, burnHigh, burnMid, burnLow, mentors, resHigh, resLow, rejected, trainee, faculty, female, all, any, postgrad, student, chief, admin, not, pastIntern,
+  P, Topic, year, burnHigh, burnMid, burnLow, mentors, resHigh, resLow, rejected, trainee, faculty, female, all, any, postgrad, student, chief, admin, not, pastIntern,
 } from './types';
 
 export const wellbeing: Topic = {
@@ -20,7 +20,7 @@ export const wellbeing: Topic = {
     P("{burn:Honestly I think about leaving medicine most weeks.} Not seriously — well. [pause] {burn:Sometimes seriously.} {iso:I've never said that to anyone here.}", all(burnHigh, not(admin))),
     P("{burn,time:I'm exhausted. We're short-staffed, I'm covering two services some weeks.} {burn,prot:My supposed research day has been eaten by clinical work for — I don't even know, a year?}", all(burnHigh, faculty)),
     P("{burn:It's been rough.} {burn,dbl:And there's this thing where if I say I'm struggling, I worry it'll be read as — she can't handle it.} So I don't say it.", all(burnHigh, female)),
-    P("{burn:I'm running on fumes. Step 2 studying on top of sub-internships.} {burn,iso:Everyone in my class looks fine on Instagram and I'm over here eating cereal for dinner.} [laughs] But not really funny.", all(burnHigh, student)),
+    P("{burn:I'm running on fumes. Step 2 studying on top of sub-internships.} {burn,iso:Everyone in my class looks fine on Instagram and I'm over here eating cereal for dinner.} [laughs] But not really funny.", all(burnHigh, student, year('fourth'))),
     P("{burn:Intern year broke something in me a bit, I think.} {burn:Now I'm more functional but I'm — flat. Like, I don't feel the good parts as much.}", all(all(burnHigh, postgrad), pastIntern)),
     P("{burn:Chief year has been the most exhausting year of my life, and I thought intern year was bad.} {burn,hier:You're absorbing everyone's stress from below and everyone's demands from above.}", all(burnHigh, chief)),
     // Middle.
