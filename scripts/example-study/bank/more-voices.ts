@@ -86,9 +86,9 @@ export const MORE_VOICES: Readonly<Record<string, readonly Passage[]>> = {
     P("{promo:When I was up for promotion, the committee asked for letters from outside.} {spon,adv:%informal% made three phone calls — I know because people told me afterwards.} {promo:I'd have been delayed a year without that.}", all(faculty, diffYes)),
   ],
   qualities: [
-    P("{skill:Someone who challenges you.} The nice mentors who just agree with everything — that's nice, but you don't grow."),
+    P("Someone who challenges you. The nice mentors who just agree with everything — that's nice, but you don't grow."),
     P("{avail:Responsiveness. Honestly that's most of it.} If I need an answer by Friday and you answer the next Thursday, you're not really my mentor."),
-    P("{conc:Someone who doesn't make you feel like a project.} {mis:Some mentors treat you like a problem to be fixed, or a trophy. You can feel it.}"),
+    P("Someone who doesn't make you feel like a project. {mis:Some mentors treat you like a problem to be fixed, or a trophy. You can feel it.}"),
     P("{res:Patience. I'm not a fast learner in some areas, and the best mentors let me take the time.}"),
     P("{dist:Someone who'll put their reputation on the line for you, at least once.}", diffYes),
   ],
