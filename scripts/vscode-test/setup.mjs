@@ -3,7 +3,7 @@
 // Debian packages (Chromium, ripgrep, a native build toolchain) and code-server in the ignored cache
 // .vscode-test/code-server/. A stamp file makes the second run a no-op that takes milliseconds.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CODE_SERVER_VERSION, cacheDir, codeServerDir, codeServerEntry, repoRoot } from './paths.mjs';
@@ -155,12 +155,51 @@ function installCodeServer() {
   writeFileSync(stampFile, `${JSON.stringify(stamp)}\n`);
 }
 
+/**
+ * Several checkouts' scripts may run setup at once (npm test in parallel): one installs, the others
+ * wait for its stamp. A lock older than the longest plausible install is taken over.
+ */
+function withInstallLock(install) {
+  const lockDir = path.join(cacheDir, '.setup.lock');
+  mkdirSync(cacheDir, { recursive: true });
+  const staleMs = 20 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lockDir).mtimeMs;
+      } catch {
+        continue;
+      }
+      if (age > staleMs) {
+        log('taking over a stale setup lock');
+        rmSync(lockDir, { recursive: true, force: true });
+        continue;
+      }
+      log('another setup is installing code-server; waiting');
+      spawnSync('sleep', ['5']);
+    }
+  }
+  try {
+    if (!stampMatches()) install();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
 const started = Date.now();
 ensureDebianPackages();
 ensurePlaywrightCore();
 if (stampMatches()) {
   log(`code-server ${CODE_SERVER_VERSION} already installed (${Date.now() - started} ms)`);
 } else {
-  installCodeServer();
+  withInstallLock(() => {
+    log('first run: fetching and building code-server takes about 2 to 5 minutes');
+    installCodeServer();
+  });
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

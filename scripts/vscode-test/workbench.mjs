@@ -236,3 +236,42 @@ function cleanLogLine(line) {
 }
 
 export { repoRoot };
+
+/** Resolves once the workbench has rendered its status bar (the shell is up and interactive). */
+export async function waitForWorkbench(page, timeoutMs = 60_000) {
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/**
+ * Runs a command the way a person does: F1, type its palette title (e.g. "Grounded: Show Version"),
+ * wait for the matching row, Enter. The palette lists an extension's commands only once the
+ * extension host has registered its contributions, so it reopens the palette until the row shows.
+ * @param {import('playwright-core').Page} page
+ * @param {string} title
+ */
+export async function runCommandFromPalette(page, title, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: Math.max(1000, deadline - Date.now()) });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ state: 'visible', timeout: 3000 });
+      break;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (Date.now() > deadline) throw error;
+    }
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** The screenshot folder given by GROUNDED_SCREENSHOT_DIR (run.mjs --screenshots sets it too), if any. */
+export function screenshotDirFromEnv() {
+  const dir = process.env.GROUNDED_SCREENSHOT_DIR ?? process.env.GROUNDED_TEST_SCREENSHOT_DIR;
+  if (!dir) return undefined;
+  mkdirSync(dir, { recursive: true });
+  return path.resolve(dir);
+}
