@@ -97,12 +97,14 @@ export async function mergeCodes(fs: FileSystemPort, codebookUri: string, sideca
   await readChecked(fs, codebookUri, codebookCodec); // a codebook that cannot be written stops us before any sidecar changes
   let moved = 0;
   for (const uri of sidecarUris) {
+    let movedHere = 0; // the change may run again on a retry: count the attempt that was written
     await updateFile(fs, uri, sidecarCodec, (sidecar) => {
+      movedHere = 0;
       if (!sidecar || !sidecar.codings.some((c) => c.code === from)) return undefined;
       const taken = new Set(sidecar.codings.filter((c) => c.code === into).map((c) => `${c.start}:${c.end}`));
       const codings = sidecar.codings.flatMap((coding) => {
         if (coding.code !== from) return [coding];
-        moved++;
+        movedHere++;
         const key = `${coding.start}:${coding.end}`;
         if (taken.has(key)) return [];
         taken.add(key);
@@ -110,6 +112,7 @@ export async function mergeCodes(fs: FileSystemPort, codebookUri: string, sideca
       });
       return { ...sidecar, codings };
     });
+    moved += movedHere;
   }
   await editCodebook(fs, codebookUri, (codebook) => codebookEdits.merge(codebook, from, into));
   return moved;
@@ -128,12 +131,15 @@ export async function deleteCode(fs: FileSystemPort, codebookUri: string, sideca
   let removed = 0;
   if (deleteCodings) {
     for (const uri of sidecarUris) {
+      let removedHere = 0; // the change may run again on a retry: count the attempt that was written
       await updateFile(fs, uri, sidecarCodec, (sidecar) => {
+        removedHere = 0;
         if (!sidecar || !sidecar.codings.some((c) => c.code === id)) return undefined;
         const codings = sidecar.codings.filter((c) => c.code !== id);
-        removed += sidecar.codings.length - codings.length;
+        removedHere = sidecar.codings.length - codings.length;
         return { ...sidecar, codings };
       });
+      removed += removedHere;
     }
   }
   await editCodebook(fs, codebookUri, (codebook) => codebookEdits.remove(codebook, id));

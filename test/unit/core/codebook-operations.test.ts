@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import type { Codebook } from '../../../src/core/model';
+import type { FileSystemPort } from '../../../src/core/ports/file-system';
 import { CodebookEditError, DEFAULT_COLORS, codebookEdits, deleteCode, editCodebook, mergeCodes } from '../../../src/core/study/codebook-operations';
 import { addCodings, sidecarUriFor } from '../../../src/core/study/coding-operations';
 import { loadStudy } from '../../../src/core/study/load-study';
 import { allCodings } from '../../../src/core/study/study';
 import { readChecked } from '../../../src/core/persistence/safe-file';
 import { codebookCodec } from '../../../src/core/codebook/format';
-import { ADAPTERS, CODEBOOK, TRANSCRIPT, bytesEqual, fromUtf8, rangeOf, type Fixture } from './helpers';
+import { ADAPTERS, CODEBOOK, TRANSCRIPT, bytesEqual, externalAdd, fromUtf8, rangeOf, type Fixture } from './helpers';
 
 const MENTOR = rangeOf(TRANSCRIPT, 'My assigned mentor was a chief I had never met');
 const ROUNDS = rangeOf(TRANSCRIPT, 'An attending stayed after rounds');
@@ -169,6 +170,38 @@ describe('codebook operations', () => {
         assert.deepEqual(allCodings(loaded).map(({ coding }) => coding.id), ['a-assigned', 'a-burnout', 'j-assigned']);
         assert.equal(codeIn(loaded.codebook, 'stay-after').parent, 'mentoring', 'children move up to the deleted code’s parent');
         assert.equal(loaded.codebook.codes.some((c) => c.id === 'informal-mentor'), false);
+      });
+
+      it('counts moved and removed codings once even when a sidecar changes mid-write and the edit is redone', async () => {
+        // Another window (its own process) adds to amara's sidecar while the merge writes it: the merge is redone on that version.
+        let raced = false;
+        let external = { id: 'a-late', code: 'informal-mentor' };
+        const racing: FileSystemPort = {
+          readFile: (uri) => study.fs.readFile(uri),
+          stat: (uri) => study.fs.stat(uri),
+          list: (uri) => study.fs.list(uri),
+          rename: (from, to) => study.fs.rename(from, to),
+          delete: (uri) => study.fs.delete(uri),
+          writeFile: async (uri, data) => {
+            await study.fs.writeFile(uri, data);
+            if (!raced && uri.includes('.P07.amara.codes.yaml.')) {
+              raced = true;
+              await externalAdd(study.fs, study.uri('P07.amara.codes.yaml'), await study.transcript('P07.txt'), external.id, rangeOf(TRANSCRIPT, 'walked through cases'), external.code);
+            }
+          },
+        };
+        const moved = await mergeCodes(racing, codebookUri(), sidecars(), 'informal-mentor', 'assigned-mentor', await codebookOf(study));
+        assert.equal(raced, true);
+        assert.equal(moved, 4, 'a-informal, a-late, j-informal and j-informal-dup, each counted once');
+        const loaded = await loadStudy(study.fs, study.root);
+        assert.deepEqual(allCodings(loaded).filter(({ coding }) => coding.code === 'assigned-mentor').map(({ coding }) => coding.id).sort(), ['a-assigned', 'a-informal', 'a-late', 'j-assigned', 'j-informal']);
+
+        raced = false;
+        external = { id: 'a-late-burnout', code: 'burnout' };
+        const removed = await deleteCode(racing, codebookUri(), sidecars(), 'burnout', 1, true, await codebookOf(study));
+        assert.equal(raced, true);
+        assert.equal(removed, 2, 'a-burnout and a-late-burnout, each counted once');
+        assert.ok(allCodings(await loadStudy(study.fs, study.root)).every(({ coding }) => coding.code !== 'burnout'));
       });
 
       it('deletes an unused code without touching any sidecar', async () => {

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import type { DirectoryEntry, FileStat, FileSystemPort } from '../../../src/core/ports/file-system';
-import { addCodings, makeCodings, removeCodings, type TranscriptRef } from '../../../src/core/study/coding-operations';
+import { addCodings, removeCodings, type TranscriptRef } from '../../../src/core/study/coding-operations';
 import { loadStudy } from '../../../src/core/study/load-study';
 import { updateFile, readChecked } from '../../../src/core/persistence/safe-file';
 import { ConcurrentChangeError, FileLoadError } from '../../../src/core/persistence/errors';
-import { parseSidecar, serializeSidecar, sidecarCodec } from '../../../src/core/sidecar/format';
-import type { Sidecar } from '../../../src/core/model';
-import { ADAPTERS, CODEBOOK, TRANSCRIPT, bytesEqual, fromUtf8, rangeOf, utf8, type Fixture } from './helpers';
+import { sidecarCodec } from '../../../src/core/sidecar/format';
+import { ADAPTERS, CODEBOOK, TRANSCRIPT, bytesEqual, externalAdd, fromUtf8, rangeOf, utf8, type Fixture } from './helpers';
 
 const SIDECAR = 'P07.amara.codes.yaml';
 const MENTOR = rangeOf(TRANSCRIPT, 'My assigned mentor was a chief I had never met');
@@ -49,20 +48,6 @@ class HookedFileSystem implements FileSystemPort {
   list(uri: string): Promise<readonly DirectoryEntry[]> {
     return this.inner.list(uri);
   }
-}
-
-/** Someone else (another window, a sync tool) adds a coding to the sidecar, writing the file directly. */
-async function externalAdd(fs: FileSystemPort, uri: string, transcript: TranscriptRef, id: string, range: { start: number; end: number }, code = 'mentoring'): Promise<void> {
-  const bytes = (await fs.stat(uri)) ? await fs.readFile(uri) : undefined;
-  const current: Sidecar = bytes
-    ? (() => {
-        const parsed = parseSidecar(uri, fromUtf8(bytes));
-        if (!parsed.ok) throw new Error('external writer found a broken sidecar');
-        return parsed.value.sidecar;
-      })()
-    : { transcript: 'P07.txt', coder: 'amara', textHash: transcript.textHash, codings: [] };
-  const [coding] = makeCodings(transcript, 'amara', [{ id, code, ...range }]);
-  await fs.writeFile(uri, utf8(serializeSidecar({ ...current, codings: [...current.codings, coding!] })));
 }
 
 async function idsIn(study: Fixture): Promise<string[]> {

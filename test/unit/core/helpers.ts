@@ -8,7 +8,9 @@ import { NodeFileSystem, pathToUri } from '../../../src/node/node-file-system';
 import { joinUri } from '../../../src/core/uri';
 import { decodeCanonical, codePointLength } from '../../../src/core/text/canonical';
 import { hashText } from '../../../src/core/text/hash';
-import type { TranscriptRef } from '../../../src/core/study/coding-operations';
+import { makeCodings, type TranscriptRef } from '../../../src/core/study/coding-operations';
+import { parseSidecar, serializeSidecar } from '../../../src/core/sidecar/format';
+import type { Sidecar } from '../../../src/core/model';
 import type { Problem } from '../../../src/core/problems';
 import { FileLoadError } from '../../../src/core/persistence/errors';
 import { listFiles } from '../../../src/core/study/walk';
@@ -143,4 +145,18 @@ export function places(problems: readonly Problem[]): { kind: string; line: numb
 export function bytesEqual(actual: Uint8Array | undefined, expected: Uint8Array | undefined, message?: string): void {
   assert.ok(actual !== undefined && expected !== undefined, message ?? 'file missing');
   assert.equal(Buffer.from(actual).toString('hex'), Buffer.from(expected).toString('hex'), message);
+}
+
+/** Someone else (another window, a sync tool) adds a coding to the sidecar, writing the file directly. */
+export async function externalAdd(fs: FileSystemPort, uri: string, transcript: TranscriptRef, id: string, range: { start: number; end: number }, code = 'mentoring'): Promise<void> {
+  const bytes = (await fs.stat(uri)) ? await fs.readFile(uri) : undefined;
+  const current: Sidecar = bytes
+    ? (() => {
+        const parsed = parseSidecar(uri, fromUtf8(bytes));
+        if (!parsed.ok) throw new Error('external writer found a broken sidecar');
+        return parsed.value.sidecar;
+      })()
+    : { transcript: 'P07.txt', coder: 'amara', textHash: transcript.textHash, codings: [] };
+  const [coding] = makeCodings(transcript, 'amara', [{ id, code, ...range }]);
+  await fs.writeFile(uri, utf8(serializeSidecar({ ...current, codings: [...current.codings, coding!] })));
 }
