@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { initialSettingsText, loadStudy, serializeCodebook, SETTINGS_FILE } from '../../core/index';
+import { loadStudy, SETTINGS_FILE } from '../../core/index';
+import { detectStudy, initialStudyFiles, NEW_CODEBOOK_FILE } from '../../core/study/detect-study';
 import { pathToUri } from '../../node/node-file-system';
 import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
 import { CliError, EXIT_OK } from '../errors';
-import { detectStudy } from '../study-detection';
 import { requireFolder, resolvePath } from '../study-root';
 
-const CODEBOOK_FILE = 'codebook.yaml';
+const CODEBOOK_FILE = NEW_CODEBOOK_FILE;
 
 export const initCommand: CommandSpec = {
   name: 'init',
@@ -27,18 +27,12 @@ async function runInit(context: CommandContext, args: Arguments): Promise<number
   const shown = args.positional(0) ?? '.';
   const folder = resolvePath(context, shown);
   requireFolder(folder, shown);
-  const detected = detectStudy(folder);
-
-  const settings = initialSettingsText({
-    transcripts: [detected.transcriptGlob],
-    ...(detected.surveyFile !== undefined ? { surveyFile: detected.surveyFile } : {}),
-    ...(detected.idColumn !== undefined ? { idColumn: detected.idColumn } : {}),
-    ...(detected.participantPattern !== undefined ? { participantPattern: detected.participantPattern } : {}),
-  });
+  const detected = await detectStudy(context.fs, pathToUri(folder));
+  const { settings, codebook } = initialStudyFiles(detected);
   if (!writeNew(join(folder, SETTINGS_FILE), settings)) {
     throw new CliError(`${out.path(pathToUri(join(folder, SETTINGS_FILE)))} already exists: this folder is a study already; nothing was written`, 1, 'edit grounded.yaml by hand, or delete it to start over');
   }
-  const wroteCodebook = writeNew(join(folder, CODEBOOK_FILE), serializeCodebook({ codes: [] }));
+  const wroteCodebook = writeNew(join(folder, CODEBOOK_FILE), codebook);
   const study = await loadStudy(context.fs, pathToUri(folder));
   const withoutParticipant = study.problems.filter((p) => p.kind === 'no-participant').length;
 
