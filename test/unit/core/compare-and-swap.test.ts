@@ -5,7 +5,8 @@ import { loadStudy } from '../../../src/core/study/load-study';
 import { updateFile, readChecked } from '../../../src/core/persistence/safe-file';
 import { ConcurrentChangeError, FileLoadError } from '../../../src/core/persistence/errors';
 import { sidecarCodec } from '../../../src/core/sidecar/format';
-import { ADAPTERS, CODEBOOK, TRANSCRIPT, bytesEqual, externalAdd, fromUtf8, rangeOf, utf8, type Fixture } from './helpers';
+import { ADAPTERS, CODEBOOK, TRANSCRIPT, bytesEqual, externalAdd, fromUtf8, memoryFixture, rangeOf, utf8, type Fixture } from './helpers';
+import { hashBytes } from '../../../src/core/text/hash';
 
 const SIDECAR = 'P07.amara.codes.yaml';
 const MENTOR = rangeOf(TRANSCRIPT, 'My assigned mentor was a chief I had never met');
@@ -58,6 +59,40 @@ async function idsIn(study: Fixture): Promise<string[]> {
 async function tempFiles(study: Fixture): Promise<string[]> {
   return (await study.files()).filter((path) => path.endsWith('.tmp'));
 }
+
+describe('readChecked', () => {
+  it('returns undefined for a missing file, and the value, canonical text and a hash of the exact bytes otherwise', async () => {
+    const study = await memoryFixture({ 'P07.txt': TRANSCRIPT });
+    assert.equal(await readChecked(study.fs, study.uri(SIDECAR), sidecarCodec), undefined);
+    const transcript = await study.transcript('P07.txt');
+    await addCodings(study.fs, transcript, 'amara', [{ id: 'x', code: 'burnout', ...BURNOUT }]);
+    const bytes = (await study.read(SIDECAR)) as Uint8Array;
+    const read = await readChecked(study.fs, study.uri(SIDECAR), sidecarCodec);
+    assert.ok(read);
+    assert.equal(read.bytesHash, hashBytes(bytes));
+    assert.equal(read.text, fromUtf8(bytes));
+    assert.deepEqual(read.value.codings.map((c) => c.id), ['x']);
+    await study.write(SIDECAR, fromUtf8(bytes).replace(/\n/g, '\r\n'));
+    const crlf = await readChecked(study.fs, study.uri(SIDECAR), sidecarCodec);
+    assert.equal(crlf?.text, fromUtf8(bytes), 'canonical text');
+    assert.notEqual(crlf?.bytesHash, read.bytesHash, 'but the hash is of the bytes on disk');
+  });
+
+  it('FileLoadError lists every problem compiler-style, sorted by line and column', async () => {
+    const study = await memoryFixture({ [SIDECAR]: 'grounded: 1\ntranscript: P07.txt\ncoder: Amara\ntextHash: h\ncodings:\n  - id: a\n    code: x\n    start: 5\n    end: 2\n    extra: 1\n' });
+    const error = await readChecked(study.fs, study.uri(SIDECAR), sidecarCodec).then(
+      () => assert.fail('expected a FileLoadError'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof FileLoadError);
+    assert.equal(error.uri, study.uri(SIDECAR));
+    assert.deepEqual(
+      error.message.split('\n').map((line) => line.replace(/: error: .*/, '')),
+      ['memory:/study/P07.amara.codes.yaml:3:8', 'memory:/study/P07.amara.codes.yaml:9:10', 'memory:/study/P07.amara.codes.yaml:10:12'],
+    );
+    assert.deepEqual(error.problems.map((p) => p.kind), ['schema', 'offsets', 'unknown-key']);
+  });
+});
 
 describe('compare-and-swap writes', () => {
   for (const adapter of ADAPTERS) {
