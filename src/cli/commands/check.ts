@@ -1,7 +1,6 @@
 import { changeCodings, ConcurrentChangeError, FileLoadError, problem, type Problem, type Study } from '../../core/index';
 import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
 import { EXIT_OK, EXIT_PROBLEMS } from '../errors';
-import { quoteMismatches } from '../quote-consistency';
 import { openStudy } from '../study-root';
 
 export const checkCommand: CommandSpec = {
@@ -39,7 +38,7 @@ async function runCheck(context: CommandContext, args: Arguments): Promise<numbe
   const dryRun = args.flag('dry-run');
   // Without a codebook every coding's code looks unknown: one line about the codebook says more than hundreds.
   const codesUnchecked = !study.codebookLoaded;
-  const problems: Problem[] = [...study.problems.filter((p) => !(codesUnchecked && p.kind === 'unknown-code' && p.uri !== study.codebookUri)), ...quoteMismatches(study)];
+  const problems: Problem[] = [...study.problems.filter((p) => !(codesUnchecked && p.kind === 'unknown-code' && p.uri !== study.codebookUri))];
   if (codesUnchecked) {
     problems.push(problem(study.codebookUri, 0, 0, 'codes-unchecked', 'the codebook does not load, so the codes of the codings were not checked', 'fix the codebook (see above) and run `grounded check` again'));
   }

@@ -87,6 +87,11 @@ export async function editCodebook(fs: FileSystemPort, codebookUri: string, edit
   return result.value ?? { codes: [] };
 }
 
+/** Every sidecar must load before a study-wide rewrite starts, so it never stops halfway. Throws FileLoadError. */
+async function requireAllLoadable(fs: FileSystemPort, sidecarUris: readonly string[]): Promise<void> {
+  for (const uri of sidecarUris) await readChecked(fs, uri, sidecarCodec);
+}
+
 /**
  * Merges code `from` into `into` everywhere: first every sidecar (so an interruption leaves both codes in
  * the codebook and no coding with an unknown code), then the codebook. Returns the number of codings moved.
@@ -94,6 +99,7 @@ export async function editCodebook(fs: FileSystemPort, codebookUri: string, edit
  */
 export async function mergeCodes(fs: FileSystemPort, codebookUri: string, sidecarUris: readonly string[], from: string, into: string, currentCodebook: Codebook): Promise<number> {
   codebookEdits.merge(currentCodebook, from, into); // validate before touching any file
+  await requireAllLoadable(fs, sidecarUris);
   await readChecked(fs, codebookUri, codebookCodec); // a codebook that cannot be written stops us before any sidecar changes
   let moved = 0;
   for (const uri of sidecarUris) {
@@ -130,6 +136,7 @@ export async function deleteCode(fs: FileSystemPort, codebookUri: string, sideca
   await readChecked(fs, codebookUri, codebookCodec); // a codebook that cannot be written stops us before any sidecar changes
   let removed = 0;
   if (deleteCodings) {
+    await requireAllLoadable(fs, sidecarUris);
     for (const uri of sidecarUris) {
       let removedHere = 0; // the change may run again on a retry: count the attempt that was written
       await updateFile(fs, uri, sidecarCodec, (sidecar) => {

@@ -8,7 +8,7 @@ import { parseSettings, DEFAULT_SETTINGS, SETTINGS_FILE } from '../settings/form
 import { parseCodebook } from '../codebook/format';
 import { parseSidecar, parseSidecarFileName, validateSidecarAgainstText, SIDECAR_SUFFIX } from '../sidecar/format';
 import { parseMemo } from '../memos/format';
-import { reanchorSidecar } from '../anchoring/reanchor-sidecar';
+import { reanchorSidecar, isCodingConsistent } from '../anchoring/reanchor-sidecar';
 import { participantOf } from './participants';
 import { globMatcher, listFiles } from './walk';
 import type { LoadedSidecar, Study, StudyTranscript } from './study';
@@ -73,7 +73,7 @@ export async function loadStudy(fs: FileSystemPort, root: string): Promise<Study
       const name = parseSidecarFileName(basename(sidecarPath));
       if (!name || name.stem !== stem || dirname(sidecarPath) !== folder) continue;
       sidecarPaths.delete(sidecarPath);
-      const loaded = await loadSidecar(fs, joinUri(root, sidecarPath), name.coder, basename(path), text, textHash, knownCodes, problems);
+      const loaded = await loadSidecar(fs, joinUri(root, sidecarPath), name.coder, basename(path), text, textHash, knownCodes, codebookLoaded, problems);
       if (loaded) sidecars.push(loaded);
     }
     transcripts.push({ uri, path, text, textHash, sidecars, ...(participant !== undefined ? { participant } : {}) });
@@ -105,6 +105,7 @@ async function loadSidecar(
   text: string,
   textHash: string,
   knownCodes: ReadonlySet<string>,
+  codebookLoaded: boolean,
   problems: Problem[],
 ): Promise<LoadedSidecar | undefined> {
   const content = await readText(fs, uri, problems);
@@ -115,21 +116,28 @@ async function loadSidecar(
     return undefined;
   }
   const { sidecar, lineOf } = parsed.value;
-  const against = validateSidecarAgainstText(uri, parsed.value, new OffsetMap(text).codePointLength, textHash);
+  const map = new OffsetMap(text);
+  const against = validateSidecarAgainstText(uri, parsed.value, map.codePointLength, textHash);
   if (against.length > 0) {
     problems.push(...against);
     return undefined;
   }
   if (sidecar.coder !== coder) {
-    problems.push(problem(uri, 4, 8, 'coder-mismatch', `the file name says coder "${coder}" but the file says "${sidecar.coder}"`, 'rename the file or fix the coder line', 'warning'));
+    problems.push(problem(uri, 0, 0, 'coder-mismatch', `the file name says coder "${coder}" but the file says "${sidecar.coder}"`, 'rename the file or fix the coder line', 'warning'));
   }
   if (sidecar.transcript !== transcriptName) {
-    problems.push(problem(uri, 3, 13, 'transcript-mismatch', `the file says transcript "${sidecar.transcript}" but sits next to "${transcriptName}"`, 'fix the transcript line', 'warning'));
+    problems.push(problem(uri, 0, 0, 'transcript-mismatch', `the file says transcript "${sidecar.transcript}" but sits next to "${transcriptName}"`, 'fix the transcript line', 'warning'));
   }
-  const reanchored = reanchorSidecar(sidecar, text, textHash);
+  // Same hash but a quote that is not the text at its offsets: a hand edit or a bad merge. Trust the quote
+  // (it is what the coder saw) and re-anchor, reporting each such coding.
+  const mismatched = sidecar.textHash === textHash ? sidecar.codings.filter((coding) => coding.status === undefined && !isCodingConsistent(coding, map)) : [];
+  for (const coding of mismatched) {
+    problems.push(problem(uri, lineOf.get(coding.id) ?? 0, 5, 'quote-mismatch', `coding ${coding.id}: the quote is not the transcript text at ${coding.start}–${coding.end}; re-anchored by its quote`, 'run grounded check to write the corrected offsets', 'warning'));
+  }
+  const reanchored = reanchorSidecar(mismatched.length > 0 ? { ...sidecar, textHash: '' } : sidecar, text, textHash);
   for (const coding of reanchored.sidecar.codings) {
     const line = lineOf.get(coding.id) ?? 0;
-    if (!knownCodes.has(coding.code)) {
+    if (codebookLoaded && !knownCodes.has(coding.code)) {
       problems.push(problem(uri, line, 5, 'unknown-code', `coding ${coding.id} uses code "${coding.code}", which is not in the codebook`, `add "${coding.code}" to the codebook (grounded codebook add ${coding.code}) or change the coding's code`));
     }
     if (coding.status === 'needs-review') {
