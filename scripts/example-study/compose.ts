@@ -66,6 +66,8 @@ export class Composer {
   private readonly holders = new Map<Passage, string[]>();
   /** While composing: answer passages shared with each earlier transcript. */
   private shared = new Map<string, number>();
+  /** At most one interruption per interview. */
+  private crosstalkUsed = false;
 
   constructor(
     private readonly random: Random,
@@ -102,6 +104,7 @@ export class Composer {
     const { profile } = participant;
     const used = new Set<Passage>();
     this.shared = new Map();
+    this.crosstalkUsed = false;
     const blocks: Block[] = [];
     const add = (topic: Topic, optional: boolean): Block | undefined => {
       const question = this.choose(topic.questions, profile, used, false);
@@ -188,7 +191,9 @@ export class Composer {
     used.add(answer);
     block.answers.push(answer);
     const probes = block.topic.probes ?? ['Can you say more about that?'];
-    block.probes.push(this.random.chance(0.06) ? '[crosstalk] Sorry — go on, please.' : this.random.pick(probes));
+    const crosstalk = !this.crosstalkUsed && this.random.chance(0.06);
+    if (crosstalk) this.crosstalkUsed = true;
+    block.probes.push(crosstalk ? '[crosstalk] Sorry — go on, please.' : this.random.pick(probes));
   }
 
   private render(participant: Participant, blocks: readonly Block[]): ComposedTranscript {

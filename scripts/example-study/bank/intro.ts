@@ -22,7 +22,7 @@ export const intro: Topic = {
     P("Sure. I'm a %stage% in %specialty%. I matched here from out of state, so I didn't know anybody when I arrived, and that shaped a lot of how mentoring went for me.", resident),
     P("So, %stage%, %specialty%. I'm at the point where I'm supposed to be deciding about fellowship, which is — [laughs] — which is a lot.", all(resident, pastIntern)),
     P("I'm a %stage% in %specialty%. I did my med school here too, so in a way I've been in this building for six years. That cuts both ways.", all(resident, pastIntern)),
-    P("Yes. %Stage% in %specialty%. I'm a parent, I have a two-year-old, so my situation is maybe a little different from some of my co-residents.", resident),
+    P("Sure. %Stage% in %specialty%. I'm a parent, I have a two-year-old, so my situation is maybe a little different from some of my co-residents.", resident),
     P("I'm a %stage% in %specialty%, and honestly I'm still finding my feet. Intern year was a blur. I'm only now starting to think about what I actually want.", all(resident, pastIntern)),
     P("Okay. I'm one of the chief residents in %specialty% this year. So I'm half resident, half administrator — scheduling, wellness stuff, being the person everybody complains to. [laughs]", chief),
     P("I'm chief resident in %specialty%. It's an extra year for us, and I'm starting a faculty job here in July, so I'm kind of in between identities right now.", chief),

@@ -1,5 +1,5 @@
 import {
-  P, Topic, trainee, faculty, female, male, student, postgrad, chief, attending, admin, rejected, kept, burnHigh, burnLow, all, any, not, mentors, diffYes,
+  P, Topic, trainee, faculty, female, male, student, postgrad, chief, attending, admin, rejected, kept, burnHigh, burnLow, all, any, not, mentors, diffYes, rating,
 } from './types';
 
 export const moment: Topic = {
@@ -12,7 +12,7 @@ export const moment: Topic = {
   ],
   probes: ['Is there another moment that comes to mind?', 'Any other story, maybe from earlier on?', 'Thank you. [pause] Is there another one?'],
   answers: [
-    P("There's one that stays with me. {burn:I had a patient die on a night shift, early in intern year, a young guy, and I handled it — technically — fine. Then I went and sat in the stairwell.} {inf,res:%informal% found me there. %Ishe% didn't give me a speech. %Ishe% sat down on the step and said, I still remember my first one, and then we just sat there for ten minutes.} I don't know that I'd have stayed in medicine without that.", postgrad),
+    P("There's one that stays with me. {burn:I had a patient die on a night shift, early in intern year, a young guy, and I handled it — technically — fine. Then I went and sat in the stairwell.} {inf,res:%informal% found me there. %Ishe% didn't give me a speech. %Ishe% sat down on the step and said, I still remember my first one, and then we just sat there for ten minutes.} I don't know that I'd have stayed in medicine without that.", all(postgrad, not(rating(1)))),
     P("I think about my M&M presentation. {hier:I'd made an error — not a catastrophic one, but real — and I was terrified, because in our department M&M can be brutal.} {inf:%informal% sat with me the night before and went through it slide by slide, and said: you own it, you say what you learned, you sit down.} {res:It went fine. Better than fine. That was the first time I understood a mistake doesn't have to define you.}", any(postgrad, chief)),
     P("Honestly, the moment I think of is a missing one. {iso:I was deciding between two specialties, and I had nobody to ask. I literally made a pro and con list on the back of a lab printout at two in the morning.} {more:I picked well, I think. But I shouldn't have had to do that alone.}", trainee),
     P("{spon,adv:I was at a national meeting, standing at the edge of a reception not knowing a soul, and %informal% walked over, took my elbow, and introduced me to three people — by name, with a sentence about my work each time.} One of those three later reviewed my first grant. {dist:I didn't understand until years later that that was the most valuable ten minutes anyone ever spent on me.}", any(faculty, chief)),
@@ -33,7 +33,7 @@ export const moment: Topic = {
     P("{iso:Honestly the moment I remember is finishing my first year on faculty and realizing nobody had asked me a single question about how it was going.} Not one person. {iso,more:Not unkind, just — nobody's job.}", all(faculty, not(burnLow))),
     P("{res:I got a rejection on my first grant, a really harsh one.} {inf,res:%informal% sent me %ihis% own first rejection, from decades ago, with all the brutal comments.} [laughs] {rsch:And underneath it said: resubmit. Which I did. It got funded.}", any(faculty, chief)),
     P("{hier:On one of my first rotations, an attending humiliated me on rounds — you know, the pimping thing, but really mean.} {inf:Afterwards the resident, %peer%, found me and said, that was about him, not you.} {peer,res:It sounds small. I've thought about that sentence for years.}", any(student, postgrad)),
-    P("{burn:I'd hit a wall around February — I stopped returning texts, I was eating in my car.} {asg:%mentor% noticed, which I didn't expect. %Mshe% called, not emailed, called, and said I've been there, let's get coffee.} I cried in a Starbucks. [laughs] It helped.", all(kept, burnHigh)),
+    P("{burn:I'd hit a wall around February — I stopped returning texts, I was eating in my car.} {asg:%mentor% noticed, which I didn't expect. %Mshe% called, not emailed, called, and said I've been there, let's get coffee.} I cried in a Starbucks. [laughs] It helped.", all(all(kept, burnHigh), not(rating(1)))),
     P("{adv:I was the only one in my class nobody had suggested for a research award, and I didn't even know there was a nomination process.} {adv,iso:I found out when the winners were announced.} {dbl:Everyone who'd been nominated had a faculty member who'd just — thought of them.}", all(trainee, not(male))),
     P("{skill:I messed up a mentoring relationship by being too passive.} {skill,avail:I'd wait for my mentor to reach out, and %mshe% waited for me, and we went six months without talking.} {skill:Eventually I learned that it's on the mentee to drive it, at least partly.}", kept),
   ],
@@ -86,7 +86,7 @@ export const advice: Topic = {
     P("{res:Be patient with yourself.} Finding good mentors took me years. It's not a sign you're doing something wrong if it doesn't click right away."),
     P("{inf:Look outside your department.} {inf:Some of my best mentoring has come from people who have no stake in my evaluations and can just be honest.}"),
     P("{skill:Be honest about what you actually want, even if it's not impressive.} {mis:If you tell mentors what you think they want to hear, they'll mentor you toward a life you don't want.}"),
-    P("{want:Go to the mentee workshops if your school has them. I didn't, and I regret it.}", (p) => p.row.would_seek_menteeship_training === 'yes'),
+    P("{want:Go to the mentee workshops if your school has them. I went to one far too late.}", (p) => p.row.would_seek_menteeship_training === 'yes'),
     P("{conc:Find someone who looks like the future you want.} {model:And if there isn't anyone here, find them somewhere else — conferences, Twitter, whatever.}", female),
     P("{hier:Don't wait to be chosen.} I spent my whole first year waiting for someone to notice me. Nobody did until I started knocking on doors."),
     P("{time:Protect the time.} If you have a meeting with a mentor, treat it like a clinic slot. {time:The minute you treat it as optional, it disappears.}", not(student)),
