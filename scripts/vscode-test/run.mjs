@@ -5,7 +5,7 @@
 //
 //   node scripts/vscode-test/run.mjs [--grep <pattern>] [--timeout <seconds>] [--screenshots <dir>] [--keep]
 //
-// Env: GROUNDED_VSCODE_TEST_TIMEOUT (seconds, default 300), GROUNDED_SCREENSHOT_DIR (also passed to
+// Env: GROUNDED_VSCODE_TEST_TIMEOUT (seconds, default 600), GROUNDED_SCREENSHOT_DIR (also passed to
 // the tests as GROUNDED_TEST_SCREENSHOT_DIR), GROUNDED_VSCODE_TEST_VERBOSE=1 (show workbench noise).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +22,7 @@ const { values: options } = parseArgs({
   },
 });
 
-const timeoutSeconds = Number(options.timeout ?? process.env.GROUNDED_VSCODE_TEST_TIMEOUT ?? 300);
+const timeoutSeconds = Number(options.timeout ?? process.env.GROUNDED_VSCODE_TEST_TIMEOUT ?? 600);
 const screenshotDir = options.screenshots ?? process.env.GROUNDED_SCREENSHOT_DIR;
 const verbose = process.env.GROUNDED_VSCODE_TEST_VERBOSE === '1';
 const started = Date.now();

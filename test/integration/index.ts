@@ -1,7 +1,7 @@
 // The in-host test runner: VS Code (desktop via @vscode/test-electron, or code-server via
 // scripts/vscode-test/run.mjs) loads this module as extensionTestsPath and awaits run().
 // scripts/build.mjs compiles it and every test/integration/**/*.test.ts into dist/test/integration/.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
@@ -12,16 +12,20 @@ interface Results {
   failures: { title: string; error: string }[];
 }
 
+/** Compiled tests beside this file; in a checkout, only those whose source still exists (dist/ may be stale). */
 function compiledTestFiles(): string[] {
+  const sourceDir = path.resolve(__dirname, '../../../test/integration');
+  const checkSource = existsSync(sourceDir);
   return readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.js'))
+    .filter((file) => !checkSource || existsSync(path.join(sourceDir, file.replace(/\.js$/, '.ts'))))
     .sort()
     .map((file) => path.join(__dirname, file));
 }
 
 export function run(): Promise<void> {
   const grep = process.env.GROUNDED_TEST_GREP;
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000, ...(grep ? { grep } : {}) });
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: Number(process.env.GROUNDED_TEST_MOCHA_TIMEOUT ?? 20_000), ...(grep ? { grep } : {}) });
   for (const file of compiledTestFiles()) mocha.addFile(file);
 
   const results: Results = { passed: 0, failed: 0, skipped: 0, failures: [] };
