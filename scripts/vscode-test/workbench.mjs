@@ -227,7 +227,8 @@ export async function openWorkbench(page, url, { onExit, onLog, showNoise = fals
     if (!showNoise && NOISE.some((pattern) => pattern.test(line))) return;
     onLog?.(String(level), line);
   });
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // A loaded 2-core machine can take tens of seconds to serve the workbench.
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
 }
 
 /** Strips console %c styling markers and the CSS arguments that follow them. */
