@@ -6,7 +6,8 @@ import { parseSettings, initialSettingsText, DEFAULT_SETTINGS } from '../../../s
 import { parseMemo } from '../../../src/core/memos/format';
 import { yamlQuoted, yamlString } from '../../../src/core/yaml/emit';
 import { parse as yamlParse } from 'yaml';
-import { CODEBOOK } from './helpers';
+import { CODEBOOK, TRANSCRIPT, fromUtf8, memoryFixture, rangeOf } from './helpers';
+import { addCodings, editCoding } from '../../../src/core/study/coding-operations';
 
 /** Strings that YAML could read as something else, or that a naive emitter would mangle. */
 const TRICKY = [
@@ -365,6 +366,25 @@ describe('core formats: byte-for-byte round trips', () => {
       const plain = parseMemo('memory:/study/memos/m.md', 'Intro\n# Heading two\n', 'm');
       if (!plain.ok) assert.fail(JSON.stringify(plain.problems));
       assert.equal(plain.value.title, 'Heading two');
+    });
+  });
+
+  describe('minimal diffs', () => {
+    it('an edit of one coding touches only that coding’s lines', async () => {
+      const study = await memoryFixture({ 'codebook.yaml': CODEBOOK, 'P07.txt': TRANSCRIPT });
+      const transcript = await study.transcript('P07.txt');
+      const quotes = ['assigned mentor', 'What did you do', 'attending stayed', 'burning out'];
+      await addCodings(study.fs, transcript, 'amara', quotes.map((quote, i) => ({ id: `c${i}`, code: 'burnout', ...rangeOf(TRANSCRIPT, quote) })));
+      const lines = async () => fromUtf8((await study.read('P07.amara.codes.yaml')) ?? new Uint8Array()).split('\n');
+      const before = await lines();
+      await editCoding(study.fs, transcript, 'amara', 'c1', { memo: 'a memo' });
+      const withMemo = await lines();
+      const at = withMemo.indexOf('    memo: "a memo"');
+      assert.equal(withMemo[at - 7], '  - id: c1', 'the memo line ends c1’s block');
+      assert.deepEqual([...withMemo.slice(0, at), ...withMemo.slice(at + 1)], before, 'one line added, nothing else changed');
+      await editCoding(study.fs, transcript, 'amara', 'c2', { code: 'mentoring' });
+      const recoded = await lines();
+      assert.deepEqual(recoded.map((line, i) => (line === withMemo[i] ? '' : `${i}: ${line}`)).filter(Boolean), [`${withMemo.indexOf('  - id: c2') + 1}: ${'    code: mentoring'}`]);
     });
   });
 });
