@@ -25,6 +25,12 @@ export default tseslint.config(
     },
   },
   {
+    // The bin launcher is plain CommonJS so it runs without a build step.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/core/**/*.ts', 'webview/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', platformModules] },
