@@ -46,7 +46,10 @@ export function analyzeTable(rowLevels: readonly string[], columnLevels: readonl
     const otherEffects = [reportEffect(riskDifference(reduced), missing, `share with "${outcome}", ${r} − ${s}`)];
     const fisherOr = chosen.name === 'fisher-exact' ? (chosen as FisherExactResult).oddsRatio : null;
     if (fisherOr) otherEffects.push(reportEffect(fisherOr, missing, direction));
-    return { table, tests, effect: reportEffect(oddsRatio(reduced), missing, direction), otherEffects };
+    const effect = reportEffect(oddsRatio(reduced), missing, direction);
+    // The statistics core points programmers at Fisher's conditional MLE; a reader needs the plain reason.
+    if (effect.value === null) effect.reason = 'a cell is 0, so the odds ratio is 0 or infinite (see the risk difference)';
+    return { table, tests, effect, otherEffects };
   }
   return { table, tests, effect: reportEffect(cramersV(reduced), missing), otherEffects: [] };
 }

@@ -1,0 +1,241 @@
+import type {
+  CategoricalComparison, CodeSummary, GroupComparison, NumericComparison, NumericVariable, StudyReport, VariableSummary,
+} from '../analysis/report-types';
+import { heading, list, paragraph, table, type Block } from './blocks';
+import { ci, count, effectText, NONE, num, pCell, percent, percentCi, testStatisticText, testText } from './format';
+
+/** How many co-occurring pairs the rendered report lists (the JSON has them all). */
+export const CO_OCCURRENCE_ROWS = 25;
+
+function codeLabel(code: Pick<CodeSummary, 'name' | 'id' | 'depth'>): string {
+  return `${'↳ '.repeat(code.depth)}${code.name}${code.name === code.id ? '' : ` (${code.id})`}`;
+}
+
+function scaleText(variable: NumericVariable): string {
+  return variable.scale ? ` / ${variable.scale.max}` : '';
+}
+
+/** One line per survey variable: the figure a paper quotes, with its CI and n. */
+function variableLine(variable: VariableSummary): string {
+  if (variable.kind === 'numeric') {
+    return `${variable.name}: mean ${num(variable.mean)}${scaleText(variable)} (95% CI ${ci(variable.ci)}), SD ${num(variable.sd)}, median ${count(variable.median)}; n = ${variable.n}, missing ${variable.missing}`;
+  }
+  if (variable.kind === 'categorical') {
+    const levels = variable.type === 'yes-no' ? [...variable.levels].reverse() : variable.levels;
+    const parts = levels.map((l) => `${percent(l.percent)} ${l.level} (${l.count}/${variable.n}; 95% CI ${percentCi(l.ci)})`);
+    return `${variable.name}: ${parts.join(', ')}; missing ${variable.missing}`;
+  }
+  return `${variable.name} (${variable.type}): ${variable.n} answers, ${variable.distinct} distinct; missing ${variable.missing}`;
+}
+
+function comparisonLine(comparison: GroupComparison): string {
+  const head = `${comparison.variable} by ${comparison.by}`;
+  if (comparison.kind === 'numeric') {
+    const groups = comparison.groups.filter((g) => g.n > 0).map((g) => `${g.level} ${num(g.mean)} (SD ${num(g.sd)}, n = ${g.n})`).join(' vs ');
+    const tests = comparison.tests.map(testText);
+    const effect = comparison.effect ? [effectText(comparison.effect)] : [];
+    return `${head}: ${groups || 'no values'}${comparison.reason ? ` — ${comparison.reason}` : ''}${[...tests, ...effect].map((t) => `; ${t}`).join('')}`;
+  }
+  const tests = comparison.tests.map(testText);
+  return `${head}: n = ${comparison.n}, missing ${comparison.missing}${comparison.reason ? ` — ${comparison.reason}` : ''}${[...tests, ...(comparison.effect ? [effectText(comparison.effect)] : [])].map((t) => `; ${t}`).join('')}`;
+}
+
+function intro(report: StudyReport): Block[] {
+  const { options, coders, participants: p } = report;
+  const filters = options.filters.map((f) => `${f.column} = ${f.value}`).join(' and ');
+  const lines = [
+    `Participants: ${p.total} (${p.withSurvey} with a survey row, ${p.withTranscript} with a transcript, ${p.coded} coded, ${p.joined} with both a survey row and a coded transcript)`,
+    `Grouped by: ${options.by ?? 'no grouping'}`,
+    `Coders: ${options.coders ? options.coders.join(', ') : `all, pooled (${coders.included.join(', ') || 'none'})`}`,
+    ...(filters ? [`Only participants with ${filters} (${p.excludedByFilter} left out)`] : []),
+    ...(report.surveyFiles.length > 0 ? [`Survey: ${report.surveyFiles.join(', ')}`] : ['Survey: none']),
+  ];
+  const unmatched = [
+    ...p.transcriptsWithoutRow.map((t) => `${t.transcript}: participant ${t.participant} has no survey row${t.sameIgnoringCase ? ` (the survey has ${t.sameIgnoringCase}, which differs in case)` : ''}`),
+    ...p.transcriptsWithoutParticipant.map((t) => `${t}: no participant id could be derived from the file name`),
+    ...p.rowsWithoutTranscript.map((r) => `${r.file}:${r.line}: participant ${r.participant} has no transcript`),
+  ];
+  return [
+    heading(1, `Grounded report: ${report.title}`),
+    list(lines),
+    ...(unmatched.length > 0 ? [heading(3, 'Not joined'), list(unmatched)] : []),
+  ];
+}
+
+function keyFigures(report: StudyReport): Block[] {
+  const lines = [...report.variables.map(variableLine), ...report.comparisons.map(comparisonLine)];
+  return lines.length === 0 ? [] : [heading(2, 'Key figures'), list(lines)];
+}
+
+function variableTables(report: StudyReport): Block[] {
+  const numeric = report.variables.filter((v): v is NumericVariable => v.kind === 'numeric');
+  const labelled = report.variables.filter((v) => v.kind === 'categorical');
+  const blocks: Block[] = [];
+  if (numeric.length > 0) {
+    blocks.push(heading(3, 'Numeric and ordinal'), table(
+      ['Variable', 'Type', 'n', 'Missing', 'Mean', '95% CI', 'SD', 'Median', 'IQR', 'Range'],
+      numeric.map((v) => [
+        v.name, v.scale ? `${v.type} ${v.scale.min}–${v.scale.max}` : v.type, String(v.n), String(v.missing), num(v.mean), ci(v.ci), num(v.sd),
+        count(v.median), v.q1 === null ? NONE : `${count(v.q1)}–${count(v.q3)}`, v.min === null ? NONE : `${count(v.min)}–${count(v.max)}`,
+      ]),
+      [false, false, true, true, true, true, true, true, true, true],
+    ));
+  }
+  if (labelled.length > 0) {
+    blocks.push(heading(3, 'Categorical and yes/no'), table(
+      ['Variable', 'Level', 'Count', 'n', '%', '95% CI', 'Missing'],
+      labelled.flatMap((v) => (v.kind === 'categorical' ? v.levels : []).map((l) => [v.name, l.level, String(l.count), String(v.n), percent(l.percent), percentCi(l.ci), String(v.missing)])),
+      [false, false, true, true, true, true, true],
+    ));
+  }
+  const other = report.variables.filter((v) => v.kind === 'other');
+  if (other.length > 0) blocks.push(heading(3, 'Text and dates (not summarized)'), list(other.map(variableLine)));
+  return blocks.length === 0 ? [] : [heading(2, 'Survey variables'), ...blocks];
+}
+
+function numericComparisonTable(comparisons: readonly NumericComparison[]): Block {
+  const levels = [...new Set(comparisons.flatMap((c) => c.groups.map((g) => g.level)))];
+  return table(
+    ['Variable', ...levels.map((l) => `${l}: mean (SD), n`), 'Tests', 'Effect size'],
+    comparisons.map((c) => [
+      c.variable,
+      ...levels.map((level) => {
+        const g = c.groups.find((x) => x.level === level);
+        return g && g.n > 0 ? `${num(g.mean)} (${num(g.sd)}), ${g.n}` : NONE;
+      }),
+      c.tests.length > 0 ? c.tests.map(testText).join('; ') : (c.reason ?? NONE),
+      effectText(c.effect),
+    ]),
+    [false, ...levels.map(() => true), false, false],
+  );
+}
+
+function categoricalComparisonBlocks(c: CategoricalComparison): Block[] {
+  return [
+    heading(3, `${c.variable} by ${c.by}`),
+    table(
+      [c.by, ...c.table.columnLevels, 'n'],
+      c.groups.map((g) => [g.level, ...g.levels.map((l) => `${l.count} (${percent(l.percent, 1)})`), String(g.n)]),
+      [false, ...c.table.columnLevels.map(() => true), true],
+    ),
+    paragraph([...(c.tests.length > 0 ? c.tests.map(testText) : [c.reason ?? 'no test']), ...(c.effect ? [effectText(c.effect)] : []), `missing ${c.missing}`].join('; ')),
+  ];
+}
+
+function comparisonSections(report: StudyReport): Block[] {
+  if (!report.options.by || report.comparisons.length === 0) return [];
+  const numeric = report.comparisons.filter((c): c is NumericComparison => c.kind === 'numeric');
+  const categorical = report.comparisons.filter((c): c is CategoricalComparison => c.kind === 'categorical');
+  return [
+    heading(2, `Survey variables by ${report.options.by}`),
+    ...(numeric.length > 0 ? [numericComparisonTable(numeric)] : []),
+    ...categorical.flatMap(categoricalComparisonBlocks),
+  ];
+}
+
+function codeSection(report: StudyReport): Block[] {
+  if (report.codes.length === 0) return [heading(2, 'Codes'), paragraph('The codebook has no codes yet.')];
+  return [
+    heading(2, 'Codes'),
+    paragraph('Prevalence: share of coded participants with at least one coding of the code (a category counts its sub-codes).'),
+    table(
+      ['Code', 'Codings', 'Transcripts', 'Participants', '% of participants', '95% CI'],
+      report.codes.map((c) => [codeLabel(c) + (c.inCodebook ? '' : ' (not in codebook)'), String(c.codings), String(c.transcripts), `${c.participants}/${c.total}`, percent(c.percent, 1), percentCi(c.ci)]),
+      [false, true, true, true, true, true],
+    ),
+  ];
+}
+
+function codesByGroupSection(report: StudyReport, labels: ReadonlyMap<string, string>): Block[] {
+  if (report.codesByGroup.length === 0) return [];
+  const levels = report.codesByGroup[0]?.groups.map((g) => g.level) ?? [];
+  return [
+    heading(2, `Code prevalence by ${report.options.by}`),
+    paragraph('Participants with the code / coded participants in the group. p adjusted across all codes (Holm; Benjamini–Hochberg).'),
+    table(
+      ['Code', ...levels, 'Test', 'p', 'p (Holm)', 'p (BH)', 'Effect size'],
+      report.codesByGroup.map((c) => {
+        const test = c.tests[0];
+        return [
+          labels.get(c.code) ?? c.code,
+          ...c.groups.map((g) => `${g.participants}/${g.total} (${percent(g.percent, 1)})`),
+          test ? (test.p === null ? testText(test) : testStatisticText(test)) : (c.reason ?? NONE),
+          test ? pCell(test.p) : NONE,
+          test ? pCell(test.pHolm) : NONE,
+          test ? pCell(test.pBH) : NONE,
+          effectText(c.effect),
+        ];
+      }),
+      [false, ...levels.map(() => true), false, true, true, true, false],
+    ),
+  ];
+}
+
+function codeComparisonSection(report: StudyReport, labels: ReadonlyMap<string, string>): Block[] {
+  const variables = [...new Set(report.codeComparisons.map((c) => c.variable))];
+  if (variables.length === 0) return [];
+  return [
+    heading(2, 'Survey variables by code presence'),
+    paragraph('Coded participants with a survey answer, with vs without the code. p adjusted across codes per variable and test (Holm).'),
+    ...variables.flatMap((variable) => [
+      heading(3, variable),
+      table(
+        ['Code', 'With: mean (SD), n', 'Without: mean (SD), n', 'Welch t', 'p', 'p (Holm)', 'Mann–Whitney p', "Hedges' g (95% CI)"],
+        report.codeComparisons.filter((c) => c.variable === variable).map((c) => {
+          const [withCode, without] = c.groups;
+          const welch = c.tests.find((t) => t.name === 'welch-t');
+          const mw = c.tests.find((t) => t.name === 'mann-whitney');
+          const group = (g: typeof withCode) => (g && g.n > 0 ? `${num(g.mean)} (${num(g.sd)}), ${g.n}` : NONE);
+          return [
+            labels.get(c.code) ?? c.code, group(withCode), group(without),
+            welch ? num(welch.statistic) : (c.reason ?? NONE),
+            welch ? pCell(welch.p) : NONE, welch ? pCell(welch.pHolm) : NONE, mw ? pCell(mw.p) : NONE,
+            c.effect && c.effect.value !== null ? `${num(c.effect.value)} (${ci(c.effect.ci)})` : NONE,
+          ];
+        }),
+        [false, true, true, true, true, true, true, true],
+      ),
+    ]),
+  ];
+}
+
+function coOccurrenceSection(report: StudyReport, labels: ReadonlyMap<string, string>): Block[] {
+  if (report.coOccurrence.length === 0) return [];
+  const shown = report.coOccurrence.slice(0, CO_OCCURRENCE_ROWS);
+  return [
+    heading(2, 'Co-occurrence'),
+    paragraph(`Overlap: codings by the same coder sharing text. Participants: both codes anywhere in the participant's interview; Jaccard = both / either.${report.coOccurrence.length > shown.length ? ` The ${shown.length} pairs with most shared participants of ${report.coOccurrence.length}; the JSON report has them all.` : ''}`),
+    table(
+      ['Code', 'Code', 'Overlapping codings', 'Transcripts', 'Participants with both', 'Jaccard'],
+      shown.map((c) => [labels.get(c.a) ?? c.a, labels.get(c.b) ?? c.b, String(c.overlaps), String(c.overlapTranscripts), `${c.participants}/${c.participantsEither}`, num(c.jaccard)]),
+      [false, false, true, true, true, true],
+    ),
+  ];
+}
+
+function problemSection(report: StudyReport): Block[] {
+  if (report.problems.length === 0) return [];
+  return [
+    heading(2, 'Survey problems'),
+    list(report.problems.map((p) => `${p.file}${p.line > 0 ? `:${p.line}:${p.column}` : ''}: ${p.severity}: ${p.message}${p.hint ? ` — ${p.hint}` : ''}`)),
+  ];
+}
+
+/** The report as blocks, in reading order. */
+export function reportBlocks(report: StudyReport): Block[] {
+  const labels = new Map(report.codes.map((c) => [c.id, codeLabel(c)]));
+  return [
+    ...intro(report),
+    ...keyFigures(report),
+    ...variableTables(report),
+    ...comparisonSections(report),
+    ...codeSection(report),
+    ...codesByGroupSection(report, labels),
+    ...(report.jointDisplay ? [heading(2, `Joint display: codes by ${report.jointDisplay.by}`), paragraph(report.jointDisplay.quoteRule), { kind: 'joint' as const, display: report.jointDisplay, codeLabels: labels }] : []),
+    ...codeComparisonSection(report, labels),
+    ...coOccurrenceSection(report, labels),
+    ...problemSection(report),
+    heading(2, 'Methods'),
+    list(report.methods),
+  ];
+}
