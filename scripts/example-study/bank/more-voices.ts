@@ -1,5 +1,5 @@
 import {
-  P, Passage, trainee, faculty, female, male, student, postgrad, chief, admin, rejected, all, any, not, mentors, wantsMore, enough, seeksTraining, noTraining, diffYes, diffNo, resHigh, resLow,
+  P, Passage, trainee, faculty, female, male, student, postgrad, chief, admin, rejected, kept, all, any, not, mentors, wantsMore, enough, seeksTraining, noTraining, diffYes, diffNo, resHigh, resLow,
 } from './types';
 
 /** Further answer passages, in other voices, appended to the topics of the same id. */
@@ -13,7 +13,7 @@ export const MORE_VOICES: Readonly<Record<string, readonly Passage[]>> = {
     P("{team:I have a sort of split arrangement. %informal% for research, a clinician in my division for everything clinical, and a former co-fellow who's now at another place for the honest stuff.}", all(faculty, mentors(3))),
     P("{inf:The person I actually trust is %informal%, who's retired.} {inf,hier:Which is partly why — %ishe% has nothing to lose by being honest with me, and no politics.}", all(faculty, mentors(1))),
     P("{peer:There's an online community, actually, for women in %specialty%.} {peer,conc:It's thousands of people, and someone always answers at two in the morning.}", female),
-    P("{iso:Nobody, really, beyond the formal stuff.} [pause] I'm not very good at reaching out. {skill:I always feel like I'm imposing.}", mentors(0, 1)),
+    P("{iso:Nobody, really, beyond the formal stuff.} [pause] I'm not very good at reaching out. {skill:I always feel like I'm imposing.}", all(mentors(0, 1), kept)),
     P("{inf:I have this one attending, %informal%, who I worked with for a month in second year.} {inf:%Ishe% told me, email me anytime, and I actually did, and %ishe% actually answered. That never happens.} [laughs]", all(any(student, postgrad), mentors(1))),
     P("{peer:My co-residents, honestly, and one of the fellows.} {peer,time:We mentor each other in the workroom at eleven at night, which is apparently when all important career conversations happen.}", postgrad),
     P("{inf:A former program director of mine, %informal%, still checks in every few months.} {inf:I think %ishe% does that for a lot of people. I don't know how %ishe% finds the time.}", all(not(student), mentors(1))),
@@ -40,7 +40,7 @@ export const MORE_VOICES: Readonly<Record<string, readonly Passage[]>> = {
     P("{more:Yes. I'd love someone who's done the kind of career I think I want — part clinical, part education.} {model:I don't know a single person here who's done that well.}", wantsMore),
     P("{more:Yeah, I'd take another, for sure.} {more,dir:Especially now, with fellowship applications. I have one person's view of the field and I'd like a second opinion.}", all(wantsMore, postgrad)),
     P("{more:More mentors? Yes. More meetings? No.} [laughs] {more,time:I'd want mentors who communicate in short, useful bursts. A text. A two-line email.}", wantsMore),
-    P("{more:I'd want someone who's further along but still remembers residency.} {more:The mentors who are twenty years out give advice for a job market that doesn't exist anymore.}", all(wantsMore, trainee)),
+    P("{more:I'd want someone who's further along but still remembers training.} {more:The mentors who are twenty years out give advice for a job market that doesn't exist anymore.}", all(wantsMore, trainee)),
     P("{more:Definitely. Especially someone outside this institution.} {more,hier:Everyone here is connected to everyone else, so there's always a little bit of — is this going to get back to someone.}", wantsMore),
     P("I think I have enough, actually. {team:I'm more worried about the people who have none.}", enough),
     P("{team:Not more. I've got three good ones and that's plenty.} [laughs] {time:Any more and I'd spend my whole week being mentored.}", all(enough, mentors(3, 3))),

@@ -1,4 +1,4 @@
-import { P, Topic, trainee, faculty, female, mentors, student, postgrad, rejected, kept, any, all, chief, resident } from './types';
+import { P, Topic, trainee, faculty, female, mentors, student, postgrad, rejected, kept, any, all, not, chief, resident } from './types';
 
 export const network: Topic = {
   id: 'network',
@@ -20,7 +20,7 @@ export const network: Topic = {
     P("{inf:%informal% sort of adopted me when my assigned mentor didn't work out.} I don't think %ishe% planned to. I kept showing up in %ihis% office with questions, and at some point %ishe% started just... expecting me.", all(rejected, mentors(1))),
     P("{team:I've got a few people. I'd say the biggest lesson is that no single person can be everything.} {team,mis:The one who's brilliant about research is useless about — about, like, how to have a kid during residency.}", mentors(2)),
     P("{inf:There's a chief from two years ago, %informal%, who's now faculty here. %Ishe% is who I go to.} Partly because %ishe% remembers what it was like. The more senior people sometimes don't.", all(any(resident, chief), mentors(1))),
-    P("Honestly? Not many. {iso:I've been at this a while and I still mostly figure things out alone.} {peer:I have a couple of friends from training I call, which is peer mentoring, I suppose, if we're being generous.}", mentors(0, 1)),
+    P("Honestly? Not many. {iso:I've been at this a while and I still mostly figure things out alone.} {peer:I have a couple of friends from training I call, which is peer mentoring, I suppose, if we're being generous.}", all(mentors(0, 1), not(student))),
     P("{inf:The relationships that actually matter all started informally. Somebody on a committee, somebody I sat next to at grand rounds.} {asg:The formal program gave me a name on a spreadsheet.}", all(kept, mentors(2))),
     P("{peer:My co-chief is my mentor in a lot of ways.} [laughs] We've been mentoring each other all year — who handles which program director, how to say no. {peer:It's a strange, very specific kind of mentoring.}", chief),
     P("{inf:A second-year resident, %peer%, basically mentored me through my first clinical rotation.} Showed me how to present, how not to get yelled at. {peer:I think about that a lot now that I'm the one students follow around.}", any(student, resident)),
