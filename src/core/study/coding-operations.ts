@@ -96,14 +96,25 @@ export async function changeCodings(
   return result.value;
 }
 
-/** Adds codings; an identical coding (same code and range) already present is not added twice. */
+/**
+ * Adds codings; an identical coding (same code and range) already present, or repeated in `additions`, is added
+ * once, and an addition whose supplied id is already in the sidecar is taken as already added.
+ */
 export async function addCodings(fs: FileSystemPort, transcript: TranscriptRef, coder: string, additions: readonly NewCoding[]): Promise<Coding[]> {
   const made = makeCodings(transcript, coder, additions);
   const added: Coding[] = [];
   await changeCodings(fs, transcript, coder, (codings) => {
     added.length = 0;
     const existing = new Set(codings.map((c) => `${c.code}\u0000${c.start}\u0000${c.end}`));
-    for (const coding of made) if (!existing.has(`${coding.code}\u0000${coding.start}\u0000${coding.end}`)) added.push(coding);
+    // A supplied id that is already taken (a redo replayed twice) is that coding: never write a duplicate id.
+    const ids = new Set(codings.map((c) => c.id));
+    for (const coding of made) {
+      const key = `${coding.code}\u0000${coding.start}\u0000${coding.end}`;
+      if (existing.has(key) || ids.has(coding.id)) continue;
+      existing.add(key); // the same addition twice in one call (a double click) is one coding
+      ids.add(coding.id);
+      added.push(coding);
+    }
     return added.length === 0 ? undefined : [...codings, ...added];
   });
   return added;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parse as yamlParse } from 'yaml';
 import { hashText } from '../../../src/core/text/hash';
-import { addCodings, removeCodings, editCoding } from '../../../src/core/study/coding-operations';
+import { addCodings, removeCodings, editCoding, CodingRangeError } from '../../../src/core/study/coding-operations';
 import { codebookEdits, editCodebook, mergeCodes, deleteCode } from '../../../src/core/study/codebook-operations';
 import { loadStudy } from '../../../src/core/study/load-study';
 import { readChecked, updateFile } from '../../../src/core/persistence/safe-file';
@@ -9,7 +9,7 @@ import { sidecarCodec } from '../../../src/core/sidecar/format';
 import { codebookCodec, parseCodebook } from '../../../src/core/codebook/format';
 import { formatProblem } from '../../../src/core/problems';
 import { parseYamlSafely } from '../../../src/core/yaml/safe-parse';
-import { ADAPTERS, CODEBOOK, TRANSCRIPT, bytesEqual, loadErrorOf, places, rangeOf, utf8, type Fixture } from './helpers';
+import { ADAPTERS, CODEBOOK, TRANSCRIPT, bytesEqual, loadErrorOf, memoryFixture, places, rangeOf, utf8, type Fixture } from './helpers';
 
 const SIDECAR = 'P07.amara.codes.yaml';
 const HASH = hashText(TRANSCRIPT);
@@ -242,3 +242,56 @@ function parseCodebookOk(text: string) {
   if (!parsed.ok) assert.fail(JSON.stringify(parsed.problems));
   return parsed.value.codes;
 }
+
+describe('coding operations refuse bad ranges and write nothing', () => {
+  for (const adapter of ADAPTERS) {
+    it(`addCodings and editCoding (${adapter.name})`, async () => {
+      const study = await adapter.make({ 'codebook.yaml': CODEBOOK, 'P07.txt': TRANSCRIPT });
+      try {
+        const transcript = await study.transcript('P07.txt');
+        const length = [...TRANSCRIPT].length;
+        for (const [start, end] of [[10, 5], [5, 5], [-1, 3], [0, length + 1], [1.5, 4], [Number.NaN, 4]] as const) {
+          await assert.rejects(addCodings(study.fs, transcript, 'amara', [{ code: 'burnout', start, end }]), CodingRangeError, `${start}–${end}`);
+        }
+        assert.equal(await study.read(SIDECAR), undefined, 'no sidecar created');
+        await addCodings(study.fs, transcript, 'amara', [{ id: 'a', code: 'burnout', ...MENTOR }]);
+        const bytes = await study.read(SIDECAR);
+        await assert.rejects(editCoding(study.fs, transcript, 'amara', 'a', { end: length + 10 }), CodingRangeError);
+        await assert.rejects(editCoding(study.fs, transcript, 'amara', 'a', { start: MENTOR.end }), CodingRangeError);
+        bytesEqual(await study.read(SIDECAR), bytes);
+        assert.deepEqual((await study.files()).filter((f) => f.endsWith('.tmp')), []);
+      } finally {
+        await study.cleanup();
+      }
+    });
+  }
+
+  it('addCodings does not add the same coding twice, within one call or across calls', async () => {
+    const study = await memoryFixture({ 'codebook.yaml': CODEBOOK, 'P07.txt': TRANSCRIPT });
+    const transcript = await study.transcript('P07.txt');
+    const added = await addCodings(study.fs, transcript, 'amara', [
+      { code: 'burnout', ...MENTOR },
+      { code: 'burnout', ...MENTOR },
+      { code: 'mentoring', ...MENTOR },
+    ]);
+    assert.deepEqual(added.map((c) => c.code), ['burnout', 'mentoring']);
+    assert.deepEqual(await addCodings(study.fs, transcript, 'amara', [{ code: 'burnout', ...MENTOR }]), []);
+    const loaded = await loadStudy(study.fs, study.root);
+    assert.equal(loaded.transcripts[0]?.sidecars[0]?.sidecar.codings.length, 2);
+  });
+
+  it('addCodings never writes a duplicate id, even when the caller supplies one twice (a replayed redo)', async () => {
+    const study = await memoryFixture({ 'codebook.yaml': CODEBOOK, 'P07.txt': TRANSCRIPT });
+    const transcript = await study.transcript('P07.txt');
+    await addCodings(study.fs, transcript, 'amara', [{ id: 'redo-1', code: 'burnout', ...MENTOR }]);
+    const replay = await addCodings(study.fs, transcript, 'amara', [
+      { id: 'redo-1', code: 'mentoring', ...ROUNDS },
+      { id: 'redo-2', code: 'mentoring', ...ROUNDS },
+      { id: 'redo-2', code: 'burnout', ...ROUNDS },
+    ]);
+    assert.deepEqual(replay.map((c) => [c.id, c.code]), [['redo-2', 'mentoring']]);
+    const loaded = await loadStudy(study.fs, study.root);
+    assert.deepEqual(loaded.problems, [], 'the sidecar still loads');
+    assert.deepEqual(loaded.transcripts[0]?.sidecars[0]?.sidecar.codings.map((c) => c.id), ['redo-1', 'redo-2']);
+  });
+});
