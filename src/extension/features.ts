@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import type { Feature } from './services';
+import { decorationsFeature } from './decorations/decorations-feature';
+import { diagnosticsFeature } from './diagnostics/diagnostics-feature';
+import { transcriptsFeature } from './transcripts/transcripts-feature';
 
 /** Shows the extension's version; also a cheap "is Grounded alive" check for tests. */
 const versionFeature: Feature = ({ context }) => {
@@ -13,4 +16,4 @@ const versionFeature: Feature = ({ context }) => {
 };
 
 /** Every feature area of the extension, registered in this order at activation. */
-export const FEATURES: readonly Feature[] = [versionFeature];
+export const FEATURES: readonly Feature[] = [versionFeature, decorationsFeature, diagnosticsFeature, transcriptsFeature];

@@ -13,6 +13,8 @@ export interface GroundedServices {
   readonly studies: StudyService;
   readonly live: LiveCodings;
   readonly coder: CoderIdentity;
+  /** State features expose to the integration tests (read through the extension's exports), by area. */
+  testHooks?: Record<string, unknown>;
 }
 
 /** A feature area: registers its commands, providers and views, all owned by context.subscriptions. */

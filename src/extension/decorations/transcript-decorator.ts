@@ -1,0 +1,179 @@
+import * as vscode from 'vscode';
+import type { LiveCodings, LiveTranscript } from '../study/live-codings';
+import { codeColor, colorOverrides } from './code-colors';
+import { codingOptions, gutterOptions, overlapOptions } from './decoration-options';
+import { affectsLook, currentLook, type DecorationLook } from './decoration-settings';
+import type { AppliedCoding, AppliedDecorations, DecorationState } from './decoration-state';
+import { DecorationTypes } from './decoration-types';
+import { MAX_GUTTER_STRIPES } from './gutter-icons';
+import { overlapSegments } from './overlaps';
+
+/** Typing fires a change per keystroke; redrawing a long transcript on each would lag the editor. */
+const UPDATE_DELAY_MS = 40;
+const OVERLAP_KEY = 'overlap';
+
+/**
+ * Draws the codings of every visible transcript editor in their codes' colours, from LiveCodings (so the
+ * colours follow typing before the file is saved). Only visible editors are drawn; updates are debounced
+ * per document.
+ */
+export class TranscriptDecorator implements vscode.Disposable, DecorationState {
+  private readonly types = new DecorationTypes();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Keys of the types each document's editors were given, so stale ones can be cleared. */
+  private readonly usedBy = new Map<string, Set<string>>();
+  private readonly appliedBy = new Map<string, AppliedDecorations>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private look: DecorationLook = currentLook();
+  private overrides = colorOverrides();
+  private version = 0;
+
+  constructor(private readonly live: LiveCodings) {
+    this.disposables.push(
+      this.types,
+      live.onDidChange((entry) => (entry ? this.schedule(entry.document.uri.toString()) : this.scheduleVisible())),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.visibleChanged()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affectsLook(event)) this.restyle();
+      }),
+      vscode.window.onDidChangeActiveColorTheme(() => {
+        if (currentLook().highContrast !== this.look.highContrast) this.restyle();
+      }),
+    );
+    this.scheduleVisible();
+  }
+
+  get applied(): ReadonlyMap<string, AppliedDecorations> {
+    return this.appliedBy;
+  }
+
+  get generation(): number {
+    return this.types.generation;
+  }
+
+  get style(): DecorationLook['style'] {
+    return this.look.style;
+  }
+
+  get highContrast(): boolean {
+    return this.look.highContrast;
+  }
+
+  get typeKeys(): readonly string[] {
+    return this.types.keys();
+  }
+
+  /** The colour codings of a code are drawn in (overrides applied), for the hover and the status bar. */
+  colorOf(codeId: string, entry: LiveTranscript): string {
+    return codeColor(codeId, entry.study.codebook, this.overrides);
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private scheduleVisible(): void {
+    for (const editor of vscode.window.visibleTextEditors) this.schedule(editor.document.uri.toString());
+  }
+
+  private schedule(documentUri: string): void {
+    if (this.pending.has(documentUri)) return;
+    this.pending.set(
+      documentUri,
+      setTimeout(() => {
+        this.pending.delete(documentUri);
+        this.draw(documentUri);
+      }, UPDATE_DELAY_MS),
+    );
+  }
+
+  private visibleChanged(): void {
+    const visible = new Set(vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString()));
+    for (const uri of [...this.usedBy.keys()]) {
+      if (!visible.has(uri)) {
+        this.usedBy.delete(uri);
+        this.appliedBy.delete(uri);
+      }
+    }
+    this.collect();
+    // A TextEditor that becomes visible again is a new object with no decorations: draw it afresh.
+    this.scheduleVisible();
+  }
+
+  private restyle(): void {
+    this.look = currentLook();
+    this.overrides = colorOverrides();
+    // Disposing the types clears them from every editor: what was drawn is gone until redrawn.
+    this.types.reset();
+    this.usedBy.clear();
+    this.appliedBy.clear();
+    this.scheduleVisible();
+  }
+
+  private draw(documentUri: string): void {
+    const editors = vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.toString() === documentUri);
+    if (editors.length === 0) return;
+    const entry = this.live.get(editors[0]!.document);
+    const ranges = entry ? this.layout(entry) : new Map<string, vscode.Range[]>();
+    const previous = this.usedBy.get(documentUri) ?? new Set<string>();
+    for (const editor of editors) {
+      for (const [key, list] of ranges) editor.setDecorations(this.types.lookup(key)!, list);
+      for (const key of previous) {
+        const type = this.types.lookup(key);
+        if (type && !ranges.has(key)) editor.setDecorations(type, []);
+      }
+    }
+    if (entry) this.usedBy.set(documentUri, new Set(ranges.keys()));
+    else {
+      this.usedBy.delete(documentUri);
+      this.appliedBy.delete(documentUri);
+    }
+    this.collect();
+  }
+
+  /** Groups the ranges of a transcript's codings by decoration type, creating the types it needs. */
+  private layout(entry: LiveTranscript): Map<string, vscode.Range[]> {
+    const look = this.look;
+    const byType = new Map<string, vscode.Range[]>();
+    const add = (key: string, options: () => vscode.DecorationRenderOptions, range: vscode.Range) => {
+      this.types.get(key, options);
+      let list = byType.get(key);
+      if (!list) byType.set(key, (list = []));
+      list.push(range);
+    };
+    const applied: AppliedCoding[] = [];
+    const colorsByLine = new Map<number, string[]>();
+    for (const { coding } of entry.codings) {
+      const color = this.colorOf(coding.code, entry);
+      const range = entry.text.toRange(coding.start, coding.end);
+      applied.push({ codeId: coding.code, codingId: coding.id, color, range, ...(coding.status ? { status: coding.status } : {}) });
+      add(`coding:${color}:${coding.status ?? 'anchored'}`, () => codingOptions(look, color, coding.status), range);
+      for (let line = range.start.line; line <= range.end.line; line++) {
+        if (line === range.end.line && range.end.character === 0 && line > range.start.line) break;
+        const colors = colorsByLine.get(line) ?? [];
+        if (!colors.includes(color)) colors.push(color);
+        colorsByLine.set(line, colors);
+      }
+    }
+    const overlaps = overlapSegments(entry.codings.map(({ coding }) => coding)).map((span) => entry.text.toRange(span.start, span.end));
+    for (const range of overlaps) add(OVERLAP_KEY, () => overlapOptions(look), range);
+    const gutterLines: number[] = [];
+    if (look.gutter) {
+      for (const [line, colors] of colorsByLine) {
+        const shown = colors.slice(0, MAX_GUTTER_STRIPES);
+        add(`gutter:${shown.join(',')}`, () => gutterOptions(shown), new vscode.Range(line, 0, line, 0));
+        gutterLines.push(line);
+      }
+    }
+    this.appliedBy.set(entry.document.uri.toString(), { version: ++this.version, codings: applied, overlaps, gutterLines: gutterLines.sort((a, b) => a - b) });
+    return byType;
+  }
+
+  /** Disposes the types no visible document uses any more (a recoloured code, a removed coding). */
+  private collect(): void {
+    const used = new Set<string>();
+    for (const keys of this.usedBy.values()) for (const key of keys) used.add(key);
+    this.types.retain(used);
+  }
+}

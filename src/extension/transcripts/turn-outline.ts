@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import type { LiveCodings } from '../study/live-codings';
+import { firstWords, parseTranscriptStructure } from './speaker-turns';
+import { TRANSCRIPT_LANGUAGE } from './transcript-language';
+
+/**
+ * The outline of a transcript: its header block and one symbol per speaker turn ("[00:01:02] P07: first
+ * words…", speaker as detail), so the Outline view, breadcrumbs and Go to Symbol jump between turns.
+ * Plain-text documents get an outline only when they are a study's transcripts.
+ */
+export class TurnOutlineProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly live: LiveCodings) {}
+
+  async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
+    if (document.languageId !== TRANSCRIPT_LANGUAGE && !(await this.isStudyTranscript(document))) return [];
+    const structure = parseTranscriptStructure(document.getText());
+    const symbols: vscode.DocumentSymbol[] = [];
+    if (structure.header) {
+      const { startLine, endLine } = structure.header;
+      const range = new vscode.Range(startLine, 0, endLine, document.lineAt(endLine).text.length);
+      symbols.push(new vscode.DocumentSymbol('Header', `${endLine - startLine + 1} lines`, vscode.SymbolKind.Namespace, range, document.lineAt(startLine).range));
+    }
+    for (const turn of structure.turns) {
+      const label = `${turn.timestamp ? `${turn.timestamp} ` : ''}${turn.speaker}: ${firstWords(turn.text)}`.trimEnd();
+      const range = new vscode.Range(turn.line, 0, turn.endLine, document.lineAt(turn.endLine).text.length);
+      const selection = new vscode.Range(turn.line, 0, turn.line, turn.labelEnd);
+      symbols.push(new vscode.DocumentSymbol(label, turn.speaker, vscode.SymbolKind.String, range, selection));
+    }
+    return symbols;
+  }
+
+  private async isStudyTranscript(document: vscode.TextDocument): Promise<boolean> {
+    if (this.live.get(document)) return true;
+    // Untitled and other non-file documents are never a study's transcripts.
+    if (document.isUntitled) return false;
+    try {
+      return (await this.live.track(document)) !== undefined;
+    } catch {
+      return false;
+    }
+  }
+}

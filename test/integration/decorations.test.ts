@@ -1,0 +1,230 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Coding, CodingStatus } from '../../src/core/model';
+import { hashText } from '../../src/core/text/hash';
+import { serializeSidecar } from '../../src/core/sidecar/format';
+import { serializeCodebook } from '../../src/core/codebook/format';
+import type { GroundedServices } from '../../src/extension/services';
+import type { DecorationState } from '../../src/extension/decorations/decoration-state';
+import { fromVscodeUri } from '../../src/extension/platform/workspace-file-system';
+
+// Seeing codes: decorations, hover and status bar on a small study of our own (in a dot-folder, so the
+// example study's loader never sees it), so edits here cannot disturb other suites.
+
+const TEXT = [
+  'Study: Decorations fixture',
+  'Participant: T01',
+  '',
+  '[00:00:05] Interviewer: How did you find your mentor?',
+  '',
+  '[00:00:12] T01: I found her myself. [laughs] She was 😀 great and the program was not.',
+  '',
+  '[00:01:10] T01: [inaudible 00:01:11] Not really.',
+  '',
+].join('\n');
+
+const CODINGS: { id: string; code: string; quote: string; status?: CodingStatus }[] = [
+  { id: 'c1', code: 'found', quote: 'I found her myself.' },
+  { id: 'c2', code: 'praise', quote: 'She was 😀 great' },
+  { id: 'c3', code: 'contrast', quote: 'great and the program was not.' },
+  { id: 'c4', code: 'praise', quote: 'Not really.', status: 'needs-review' },
+];
+const COLORS: Record<string, string> = { found: '#4e79a7', praise: '#59a14f', contrast: '#e15759' };
+
+async function services(): Promise<GroundedServices> {
+  const ext = vscode.extensions.getExtension<GroundedServices>('grounded-qda.grounded');
+  assert.ok(ext, 'extension not found');
+  return ext.activate();
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Code-point offsets of a quote (the sidecar's unit). */
+function offsetsOf(quote: string): { start: number; end: number } {
+  const index = TEXT.indexOf(quote);
+  assert.ok(index >= 0, quote);
+  const start = Array.from(TEXT.slice(0, index)).length;
+  return { start, end: start + Array.from(quote).length };
+}
+
+/** The expected editor range of a quote, computed from UTF-16 indexes (independently of DocumentText). */
+function rangeOf(document: vscode.TextDocument, quote: string, from = 0): vscode.Range {
+  const text = document.getText();
+  const index = text.indexOf(quote, from);
+  assert.ok(index >= 0, quote);
+  return new vscode.Range(document.positionAt(index), document.positionAt(index + quote.length));
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+describe('decorations, hover and status bar on transcripts', function () {
+  this.timeout(30_000);
+  let grounded: GroundedServices;
+  let folder: vscode.Uri;
+  let transcript: vscode.Uri;
+  let state: DecorationState;
+
+  before(async () => {
+    grounded = await services();
+    state = grounded.testHooks?.['decorations'] as DecorationState;
+    assert.ok(state, 'the decorations test hook is registered');
+    const workspace = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(workspace);
+    folder = vscode.Uri.joinPath(workspace.uri, '.grounded-fixture-decorations');
+    transcript = vscode.Uri.joinPath(folder, 'transcripts/T1.txt');
+    const codings: Coding[] = CODINGS.map(({ id, code, quote, status }) => ({ id, code, ...offsetsOf(quote), quote, prefix: '', suffix: '', by: 'tester', ...(status ? { status } : {}) }));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'codebook.yaml'), encode(serializeCodebook({ codes: [
+      { id: 'found', name: 'Found it myself', color: COLORS['found'], parent: 'structures' },
+      { id: 'structures', name: 'Structures', color: '#888888' },
+      { id: 'praise', name: 'Praise', color: COLORS['praise'] },
+      { id: 'contrast', name: 'Contrast', color: COLORS['contrast'] },
+    ] })));
+    await vscode.workspace.fs.writeFile(transcript, encode(TEXT));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'transcripts/T1.tester.codes.yaml'), encode(serializeSidecar({ transcript: 'T1.txt', coder: 'tester', textHash: hashText(TEXT), codings })));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'grounded.yaml'), encode('grounded: 1\ntranscripts:\n  - transcripts/*.txt\n'));
+    await waitFor('the fixture study to load', async () => (await grounded.studies.transcriptFor(transcript))?.transcript.sidecars.length === 1);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.getConfiguration('grounded').update('decorationStyle', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('grounded').update('colors', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+  });
+
+  async function openTranscript(): Promise<vscode.TextEditor> {
+    const editor = await vscode.window.showTextDocument(transcript, { preview: false });
+    // The language switch reopens the document: look it up by URI, not by object.
+    return waitFor('the transcript editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === transcript.toString()) ?? editor);
+  }
+
+  const applied = (document: vscode.TextDocument) => state.applied.get(document.uri.toString());
+
+  it('draws every coding of an opened transcript over exactly its range, overlaps included', async () => {
+    const editor = await openTranscript();
+    const drawn = await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document));
+    const document = editor.document;
+    for (const expected of CODINGS) {
+      const coding = drawn.codings.find((c) => c.codingId === expected.id);
+      assert.ok(coding, expected.id);
+      assert.equal(coding.codeId, expected.code);
+      assert.ok(coding.range.isEqual(rangeOf(document, expected.quote)), `${expected.id}: ${JSON.stringify(coding.range)}`);
+      assert.equal(coding.color, COLORS[expected.code]);
+      assert.equal(coding.status, expected.status);
+    }
+    // "great" is coded twice (praise and contrast): it gets the overlap marker, and nothing else does.
+    assert.equal(drawn.overlaps.length, 1);
+    assert.ok(drawn.overlaps[0]!.isEqual(rangeOf(document, 'great')));
+    assert.deepEqual(drawn.gutterLines, [5, 7]);
+    assert.ok(state.typeKeys.includes('coding:#59a14f:needs-review'), 'needs-review codings have their own look');
+    assert.ok(state.typeKeys.includes('gutter:#4e79a7,#59a14f,#e15759'), 'a gutter mark with a stripe per colour on the line');
+  });
+
+  it('moves the decorations live while typing before a coding, before any save', async () => {
+    const editor = await openTranscript();
+    await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length);
+    const before = applied(editor.document)!.version;
+    const line = 5;
+    const at = new vscode.Position(line, '[00:00:12] T01: '.length);
+    assert.ok(await editor.edit((edit) => edit.insert(at, 'Well, 🙂 ')));
+    try {
+      const document = editor.document;
+      assert.ok(document.isDirty);
+      const drawn = await waitFor('shifted decorations', () => {
+        const now = applied(document);
+        return now && now.version > before && now.codings.find((c) => c.codingId === 'c1')?.range.start.character === at.character + 'Well, 🙂 '.length && now;
+      });
+      for (const expected of CODINGS) {
+        assert.ok(drawn.codings.find((c) => c.codingId === expected.id)!.range.isEqual(rangeOf(document, expected.quote, document.offsetAt(at) + 1)), expected.id);
+      }
+      assert.ok(drawn.overlaps[0]!.isEqual(rangeOf(document, 'great')));
+    } finally {
+      // Undo (not revert): a revert replaces the whole text in one change, which no offset shifting survives.
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('undo');
+    }
+    await waitFor('decorations back in place', () => applied(editor.document)?.codings.find((c) => c.codingId === 'c1')?.range.isEqual(rangeOf(editor.document, 'I found her myself.')));
+  });
+
+  it('recreates the decoration types when grounded.decorationStyle changes, and honours grounded.colors', async () => {
+    const editor = await openTranscript();
+    await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length);
+    const generation = state.generation;
+    const version = applied(editor.document)!.version;
+    await vscode.workspace.getConfiguration('grounded').update('decorationStyle', 'underline', vscode.ConfigurationTarget.Workspace);
+    await waitFor('new types', () => state.generation > generation && state.style === 'underline' && (applied(editor.document)?.version ?? 0) > version);
+    assert.equal(applied(editor.document)!.codings.length, CODINGS.length, 'codings are drawn again with the new types');
+
+    await vscode.workspace.getConfiguration('grounded').update('colors', { found: '#123456', contrast: 'not a colour' }, vscode.ConfigurationTarget.Workspace);
+    const drawn = await waitFor('the override colour', () => applied(editor.document)?.codings.find((c) => c.codeId === 'found')?.color === '#123456' && applied(editor.document));
+    assert.equal(drawn.codings.find((c) => c.codeId === 'contrast')!.color, COLORS['contrast'], 'a malformed override is ignored');
+    await waitFor('the type of the override colour', () => state.typeKeys.includes('coding:#123456:anchored'));
+    assert.ok(!state.typeKeys.includes('coding:#4e79a7:anchored'), 'the unused type was disposed');
+
+    await vscode.workspace.getConfiguration('grounded').update('decorationStyle', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('grounded').update('colors', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor('the default look again', () => state.style === 'background' && applied(editor.document)?.codings.find((c) => c.codeId === 'found')?.color === COLORS['found']);
+  });
+
+  it('hovers list the codes at a position, with category, coder, status and command links', async () => {
+    const editor = await openTranscript();
+    await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length);
+    const text = async (position: vscode.Position) => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+      return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    };
+    const one = await text(rangeOf(editor.document, 'found her').start);
+    assert.match(one, /Found it myself/);
+    assert.match(one, /Structures/, 'the category (parent code)');
+    assert.match(one, /by tester · 19 characters/);
+    assert.match(one, /color:#4e79a7/);
+    const commands = await vscode.commands.getCommands(true);
+    if (commands.includes('grounded.removeCoding')) assert.match(one, /command:grounded\.removeCoding\?/);
+    if (commands.includes('grounded.editMemo')) assert.match(one, /command:grounded\.editMemo\?/);
+    const both = await text(rangeOf(editor.document, 'great').start.translate(0, 2));
+    assert.match(both, /Praise/);
+    assert.match(both, /Contrast/);
+    assert.match(await text(rangeOf(editor.document, 'Not really.').start), /needs review/);
+    assert.doesNotMatch(await text(new vscode.Position(3, 30)), /Found it myself|Praise|Contrast/);
+  });
+
+  it('shows the codes at the cursor in the status bar, and the coding count elsewhere', async () => {
+    const editor = await openTranscript();
+    await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length);
+    const item = grounded.testHooks?.['statusBar'] as vscode.StatusBarItem;
+    const great = rangeOf(editor.document, 'great').start.translate(0, 1);
+    editor.selection = new vscode.Selection(great, great);
+    await waitFor('codes at the cursor', () => item.text === '$(tag) Praise, Contrast');
+    assert.equal(item.command, 'grounded.codeSelection');
+    editor.selection = new vscode.Selection(3, 5, 3, 5);
+    await waitFor('the coding count', () => item.text === `$(tag) ${CODINGS.length} codings`);
+  });
+
+  it('decorates the transcripts of the example study', async function () {
+    if (process.env.GROUNDED_TEST_EXAMPLE !== 'mentorship-study') this.skip();
+    const workspace = vscode.workspace.workspaceFolders![0]!.uri;
+    const uri = vscode.Uri.joinPath(workspace, 'transcripts/P07.txt');
+    const found = await grounded.studies.transcriptFor(uri);
+    assert.ok(found, 'P07 is a transcript of the example study');
+    const expected = found.transcript.sidecars.flatMap((sidecar) => sidecar.sidecar.codings);
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    const drawn = await waitFor('P07 decorations', () => {
+      const now = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+      return now && state.applied.get(now.document.uri.toString())?.codings.length === expected.length && state.applied.get(now.document.uri.toString());
+    });
+    const text = Array.from(editor.document.getText().replace(/\r\n?/g, '\n'));
+    for (const coding of expected) {
+      const range = drawn.codings.find((c) => c.codingId === coding.id)!.range;
+      assert.equal(editor.document.getText(range).replace(/\r\n?/g, '\n'), text.slice(coding.start, coding.end).join(''), coding.id);
+    }
+    assert.equal(fromVscodeUri(editor.document.uri), found.transcript.uri);
+  });
+});

@@ -1,0 +1,130 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { hashText } from '../../src/core/text/hash';
+import { serializeSidecar } from '../../src/core/sidecar/format';
+import type { GroundedServices } from '../../src/extension/services';
+import type { ExplorerBadges } from '../../src/extension/transcripts/explorer-badges';
+
+// Transcripts: the transcript language, the outline of speaker turns and the explorer badges, on a small
+// study of our own in a dot-folder (the example study's loader skips dot-folders).
+
+const TEXT = [
+  'Study: Transcripts fixture',
+  'Participant: T02',
+  'Interviewer: R. Okafor',
+  '',
+  '[00:00:05] Interviewer: How did you find your mentor, and what did you expect from the program at first?',
+  '',
+  '[00:00:12] T02: I found her myself. [laughs]',
+  'She was great.',
+  '',
+  '[01:10] T02: [inaudible 00:01:11] Not really.',
+  '',
+  'Interviewer: Thanks.',
+  '',
+].join('\n');
+
+async function services(): Promise<GroundedServices> {
+  const ext = vscode.extensions.getExtension<GroundedServices>('grounded-qda.grounded');
+  assert.ok(ext, 'extension not found');
+  return ext.activate();
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const openDocument = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+
+function coding(id: string, quote: string, status?: 'needs-review' | 'orphan') {
+  const start = TEXT.indexOf(quote);
+  return { id, code: 'found', start, end: start + quote.length, quote, prefix: '', suffix: '', by: 'amara', ...(status ? { status } : {}) };
+}
+
+describe('transcripts: language, outline and explorer badges', function () {
+  this.timeout(30_000);
+  let grounded: GroundedServices;
+  let folder: vscode.Uri;
+  let transcript: vscode.Uri;
+
+  before(async () => {
+    grounded = await services();
+    const workspace = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(workspace);
+    folder = vscode.Uri.joinPath(workspace.uri, '.grounded-fixture-transcripts');
+    transcript = vscode.Uri.joinPath(folder, 'transcripts/T2.txt');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'codebook.yaml'), encode('grounded: 1\ncodes:\n  - id: found\n    name: Found\n'));
+    await vscode.workspace.fs.writeFile(transcript, encode(TEXT));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'transcripts/notes.txt'), encode('Not a transcript of the study.\n'));
+    const hash = hashText(TEXT);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'transcripts/T2.amara.codes.yaml'), encode(serializeSidecar({ transcript: 'T2.txt', coder: 'amara', textHash: hash, codings: [coding('a1', 'I found her myself.'), coding('a2', 'She was great.', 'needs-review')] })));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'transcripts/T2.jonas.codes.yaml'), encode(serializeSidecar({ transcript: 'T2.txt', coder: 'jonas', textHash: hash, codings: [{ ...coding('j1', 'Not really.'), by: 'jonas' }] })));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'grounded.yaml'), encode('grounded: 1\ntranscripts:\n  - transcripts/T*.txt\n'));
+    await waitFor('the fixture study to load', async () => (await grounded.studies.transcriptFor(transcript))?.transcript.sidecars.length === 2);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+  });
+
+  it('switches a plain-text transcript of a study to the transcript language', async () => {
+    await vscode.window.showTextDocument(transcript, { preview: false });
+    await waitFor('the transcript language', () => openDocument(transcript)?.languageId === 'transcript');
+  });
+
+  it('leaves a matching plain-text file that is no transcript of a study alone', async () => {
+    const notes = vscode.Uri.joinPath(folder, 'transcripts/notes.txt');
+    await vscode.window.showTextDocument(notes, { preview: false });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(openDocument(notes)?.languageId, 'plaintext');
+  });
+
+  it('opens *.transcript files in the transcript language', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'transcript', content: '[00:00:01] P01: Hello.\n' });
+    assert.equal(document.languageId, 'transcript');
+    const languages = await vscode.languages.getLanguages();
+    assert.ok(languages.includes('transcript'));
+  });
+
+  it('outlines the header and each speaker turn', async () => {
+    await vscode.window.showTextDocument(transcript, { preview: false });
+    const symbols = await waitFor('symbols', async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', transcript);
+      return found && found.length > 0 && found;
+    });
+    assert.deepEqual(
+      symbols.map((symbol) => [symbol.name, symbol.detail, symbol.range.start.line, symbol.range.end.line]),
+      [
+        ['Header', '3 lines', 0, 2],
+        ['[00:00:05] Interviewer: How did you find your mentor, and what did you…', 'Interviewer', 4, 4],
+        ['[00:00:12] T02: I found her myself. [laughs]', 'T02', 6, 7],
+        ['[01:10] T02: [inaudible 00:01:11] Not really.', 'T02', 9, 9],
+        ['Interviewer: Thanks.', 'Interviewer', 11, 11],
+      ],
+    );
+    assert.equal(symbols[2]!.selectionRange.end.character, '[00:00:12] T02:'.length);
+  });
+
+  it('gives each transcript an explorer badge with its coding count', async () => {
+    const badges = grounded.testHooks?.['badges'] as ExplorerBadges;
+    const decoration = await waitFor('a badge', () => badges.provideFileDecoration(transcript));
+    assert.equal(decoration.badge, '3');
+    assert.equal(decoration.tooltip, '3 codings by amara, jonas; 1 needs review');
+    assert.equal(badges.provideFileDecoration(vscode.Uri.joinPath(folder, 'transcripts/notes.txt')), undefined);
+  });
+
+  it('caps the badge at two characters', async () => {
+    const { transcriptDecoration } = await import('../../src/extension/transcripts/explorer-badges');
+    assert.equal(transcriptDecoration(250, ['amara'], 0).badge, '99');
+    assert.equal(transcriptDecoration(250, ['amara'], 0).tooltip, '250 codings by amara');
+    assert.equal(transcriptDecoration(0, [], 0).badge, undefined);
+  });
+});
