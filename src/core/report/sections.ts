@@ -12,11 +12,12 @@ function codeLabel(code: Pick<CodeSummary, 'name' | 'id' | 'depth'>): string {
 }
 
 function scaleText(variable: NumericVariable): string {
-  return variable.scale ? ` / ${variable.scale.max}` : '';
+  // "3.2 / 5" reads as a rating; a count that happens to look ordinal (0–6 mentors) gets no "/ 6".
+  return variable.scale && (variable.scale.labels !== undefined || variable.scale.min === 1) ? ` / ${variable.scale.max}` : '';
 }
 
-/** One line per survey variable: the figure a paper quotes, with its CI and n. */
-function variableLine(variable: VariableSummary): string {
+/** One line per survey variable: the figure a paper quotes, with its CI and n (plain text). */
+export function variableLine(variable: VariableSummary): string {
   if (variable.kind === 'numeric') {
     return `${variable.name}: mean ${num(variable.mean)}${scaleText(variable)} (95% CI ${ci(variable.ci)}), SD ${num(variable.sd)}, median ${count(variable.median)}; n = ${variable.n}, missing ${variable.missing}`;
   }
@@ -28,7 +29,8 @@ function variableLine(variable: VariableSummary): string {
   return `${variable.name} (${variable.type}): ${variable.n} answers, ${variable.distinct} distinct; missing ${variable.missing}`;
 }
 
-function comparisonLine(comparison: GroupComparison): string {
+/** One line per comparison: groups, tests and effect size (plain text). */
+export function comparisonLine(comparison: GroupComparison): string {
   const head = `${comparison.variable} by ${comparison.by}`;
   if (comparison.kind === 'numeric') {
     const groups = comparison.groups.filter((g) => g.n > 0).map((g) => `${g.level} ${num(g.mean)} (SD ${num(g.sd)}, n = ${g.n})`).join(' vs ');

@@ -1,0 +1,143 @@
+import { extname } from 'node:path';
+import {
+  buildStudyReport, loadSurvey, parseFilter, requestErrors, type ReportFilter, type ReportRequest,
+} from '../../core/analysis/index';
+import type { Problem, Study } from '../../core/index';
+import type { MergedSurvey } from '../../core/survey/index';
+import { renderHtml, renderMarkdown } from '../../core/report/index';
+import { pathToUri } from '../../node/node-file-system';
+import type { Arguments, CommandContext, CommandSpec, OptionSpec } from '../command';
+import { CliError, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../errors';
+import { warnAboutUnloadedFiles } from '../load-warnings';
+import { openStudy, resolvePath } from '../study-root';
+
+/** Options every analysis command shares (report, stats, export matrix). */
+export const ANALYSIS_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  coder: { type: 'string', multiple: true, value: '<id>', description: 'only this coder\'s codings (repeat for several; default: every coder, pooled)' },
+  where: { type: 'string', multiple: true, value: '<column=value>', description: 'only participants whose survey cell equals value (repeat: all must match)' },
+};
+
+export const ANALYSIS_DETAILS: readonly string[] = [
+  'Codings of every coder are pooled by default: a participant has a code when any coder coded it. --coder',
+  'restricts to one coder (or several). --where keeps participants whose survey cell is exactly the value as',
+  'written in the CSV (yes-no cells by their label; participants without a survey row never match).',
+  'Survey files that do not load are listed with file, line and column, and the command exits 1.',
+];
+
+/**
+ * The strings of a repeatable option. parseArgs gives an array for `multiple` options, which
+ * Arguments.string() does not return; until Arguments has an accessor for it, read the parsed value the
+ * same way and check its shape at run time.
+ */
+function strings(args: Arguments, name: string): string[] {
+  const values: unknown = Reflect.get(args, 'values');
+  const value = typeof values === 'object' && values !== null ? (values as Record<string, unknown>)[name] : undefined;
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return typeof value === 'string' ? [value] : [];
+}
+
+/** --by, --coder and --where as a ReportRequest; a malformed --where is a usage error. */
+export function analysisRequest(args: Arguments, by: string | undefined): ReportRequest {
+  const filters: ReportFilter[] = strings(args, 'where').map((text) => {
+    const filter = parseFilter(text);
+    if (!filter) throw new UsageError(`--where needs column=value, not "${text}"`);
+    return filter;
+  });
+  const coders = strings(args, 'coder').flatMap((c) => c.split(',')).map((c) => c.trim()).filter((c) => c !== '');
+  return { ...(by !== undefined ? { by } : {}), ...(coders.length > 0 ? { coders } : {}), filters };
+}
+
+export interface OpenedAnalysis {
+  readonly study: Study;
+  readonly survey: MergedSurvey | undefined;
+  readonly warnings: readonly Problem[];
+  /** Some study file did not load: the command still answers but exits 1. */
+  readonly incomplete: boolean;
+}
+
+/**
+ * Loads the study and its survey for an analysis command. A survey that does not load stops the command
+ * (exit 1) after listing every problem; warnings are listed on stderr and the analysis goes on. A request
+ * naming an unknown column or coder is a usage error (exit 2) naming what exists.
+ */
+export async function openAnalysis(context: CommandContext, args: Arguments, request: ReportRequest): Promise<OpenedAnalysis> {
+  const { out } = context;
+  const study = await openStudy(context, args.positional(0));
+  const loaded = await loadSurvey(context.fs, study);
+  if (loaded && !loaded.ok) {
+    for (const p of loaded.problems) out.error(out.formatProblem(p));
+    throw new CliError('the survey does not load, so no statistics were computed (see above)', 1, 'fix the cells named above; statistics must not run on a silently reduced set of rows');
+  }
+  const warnings = loaded?.warnings ?? [];
+  for (const p of warnings) out.error(out.formatProblem(p));
+  const survey = loaded?.value;
+  const errors = requestErrors(study, survey, request);
+  if (errors.length > 0) throw new CliError(errors.join('\n  '), 2);
+  const incomplete = warnAboutUnloadedFiles(study, out);
+  return { study, survey, warnings, incomplete };
+}
+
+/** Writes text to -o (relative to the working folder) or stdout. */
+export async function emit(context: CommandContext, text: string, output: string | undefined): Promise<void> {
+  if (output === undefined) {
+    context.io.stdout(text);
+    return;
+  }
+  const path = resolvePath(context, output);
+  try {
+    await context.fs.writeFile(pathToUri(path), new TextEncoder().encode(text));
+  } catch (error) {
+    throw new CliError(`cannot write ${output}: ${error instanceof Error ? error.message : String(error)}`, 1);
+  }
+  context.out.error(`wrote ${context.out.path(pathToUri(path))}`);
+}
+
+const FORMATS = ['md', 'html', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+function formatOf(args: Arguments): Format {
+  const given = args.string('format');
+  if (given !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(given)) throw new UsageError(`--format must be md, html or json, not "${given}"`);
+    return given as Format;
+  }
+  const extension = extname(args.string('output') ?? '').toLowerCase();
+  if (extension === '.html' || extension === '.htm') return 'html';
+  if (extension === '.json') return 'json';
+  return 'md';
+}
+
+export const reportCommand: CommandSpec = {
+  name: 'report',
+  summary: 'survey descriptives, group comparisons and code prevalence as Markdown, HTML or JSON',
+  usage: ['report [dir] [--by <column>] [--format md|html|json] [-o <file>] [--coder <id>] [--where <column=value>]'],
+  details: [
+    'Describes every survey variable (n, missing, mean, SD, median, IQR, 95% CIs; counts with Wilson CIs),',
+    'compares each by --by (Welch t and Mann–Whitney with Hedges\' g for two groups, Welch ANOVA and',
+    'Kruskal–Wallis for more, χ² or Fisher\'s exact for tables), reports code prevalence over participants by',
+    'group with Holm and Benjamini–Hochberg adjusted p, numeric variables by code presence, co-occurrence and a',
+    'joint display with representative quotes. The format follows -o\'s extension unless --format is given.',
+    'JSON follows schemas/report.schema.json.',
+    ...ANALYSIS_DETAILS,
+  ],
+  options: {
+    by: { type: 'string', value: '<column>', description: 'compare groups of this survey column (categorical, yes-no or ordinal)' },
+    format: { type: 'string', value: 'md|html|json', description: 'output format (default: from -o, else md)' },
+    output: { type: 'string', short: 'o', value: '<file>', description: 'write the report to this file instead of stdout' },
+    quotes: { type: 'string', value: '<n>', description: 'representative quotes per joint-display cell (default 2)' },
+    ...ANALYSIS_OPTIONS,
+  },
+  positionals: { min: 0, max: 1 },
+  run: runReport,
+};
+
+async function runReport(context: CommandContext, args: Arguments): Promise<number> {
+  const format = formatOf(args);
+  const quotes = args.integer('quotes');
+  const request = { ...analysisRequest(args, args.string('by')), ...(quotes !== undefined ? { quotesPerCell: quotes } : {}) };
+  const { study, survey, warnings, incomplete } = await openAnalysis(context, args, request);
+  const report = buildStudyReport(study, survey, request, warnings);
+  const text = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'html' ? renderHtml(report) : renderMarkdown(report);
+  await emit(context, text, args.string('output'));
+  return incomplete ? EXIT_PROBLEMS : EXIT_OK;
+}

@@ -1,0 +1,109 @@
+import {
+  buildStudyData, codesByGroup, compareVariable, describeVariable, summarizeCodes,
+  type CodeStats, type GroupComparison, type StudyData, type VariableStats,
+} from '../../core/analysis/index';
+import { findColumn, type MergedSurvey } from '../../core/survey/index';
+import { variableLine } from '../../core/report/index';
+import { effectText, percent, percentCi, testText } from '../../core/report/format';
+import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
+import { CliError, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../errors';
+import type { Output } from '../output';
+import { analysisRequest, ANALYSIS_DETAILS, ANALYSIS_OPTIONS, openAnalysis } from './report';
+
+export const statsCommand: CommandSpec = {
+  name: 'stats',
+  summary: 'statistics of one survey variable or one code, optionally by group',
+  usage: ['stats [dir] --var <column> [--by <column>] [--json]', 'stats [dir] --code <id> [--by <column>] [--json]'],
+  details: [
+    '--var: n, missing, mean, sd, median, ci (numeric/ordinal) or levels with count, percent and Wilson ci',
+    '(categorical/yes-no); with --by, groups (level, n, mean, sd, median…), tests (welch-t, mann-whitney,',
+    'welch-anova, kruskal-wallis, chi-square, fisher-exact: name, statistic, df, p) and effect (name, value, ci).',
+    '--code: codings, transcripts, participants and percent of coded participants with a Wilson ci; with --by,',
+    'groups (level, participants, total, percent, ci) and the test (p adjusted across all codes: pHolm, pBH).',
+    'Percentages are 0–100; ci of a proportion is on the 0–1 scale.',
+    ...ANALYSIS_DETAILS,
+  ],
+  options: {
+    var: { type: 'string', value: '<column>', description: 'a survey column' },
+    code: { type: 'string', value: '<id>', description: 'a code (a category includes its sub-codes)' },
+    by: { type: 'string', value: '<column>', description: 'compare groups of this survey column' },
+    ...ANALYSIS_OPTIONS,
+    ...JSON_OPTION,
+  },
+  positionals: { min: 0, max: 1 },
+  run: runStats,
+};
+
+async function runStats(context: CommandContext, args: Arguments): Promise<number> {
+  const variable = args.string('var');
+  const code = args.string('code');
+  if ((variable === undefined) === (code === undefined)) throw new UsageError('give either --var <column> or --code <id>');
+  const request = analysisRequest(args, args.string('by'));
+  const { study, survey, incomplete } = await openAnalysis(context, args, request);
+  const data = buildStudyData(study, survey, { ...(request.coders ? { coders: request.coders } : {}), filters: request.filters ?? [] });
+  const by = request.by !== undefined && survey ? findColumn(survey, request.by) : undefined;
+  if (variable !== undefined) printVariable(context.out, variableStats(survey, data, variable, by));
+  else printCode(context.out, codeStats(data, code as string, by, study.codebook.codes.map((c) => c.id)));
+  return incomplete ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function comparisonFields(comparison: GroupComparison | undefined): Partial<VariableStats> {
+  if (!comparison) return {};
+  const { by, groups, tests, effect, otherEffects, reason } = comparison;
+  return { by, groups, tests, effect, otherEffects, ...(comparison.kind === 'categorical' ? { table: comparison.table } : {}), ...(reason !== undefined ? { reason } : {}) };
+}
+
+function variableStats(survey: MergedSurvey | undefined, data: StudyData, name: string, by: ReturnType<typeof findColumn>): VariableStats {
+  const column = survey ? findColumn(survey, name) : undefined;
+  if (!column) {
+    throw new CliError(survey ? `no survey column "${name}"; columns: ${survey.columns.map((c) => c.name).join(', ')}` : 'the study has no survey (add survey.files to grounded.yaml)', 2);
+  }
+  if (by && by.name === column.name) throw new UsageError('--var and --by name the same column');
+  const comparison = by ? compareVariable(column, by, data.records) : undefined;
+  if (by && !comparison) throw new UsageError(`"${column.name}" is ${column.type}: it has no statistics to compare across groups`);
+  return { variable: column.name, ...describeVariable(column, data.records), ...comparisonFields(comparison) } as VariableStats;
+}
+
+function codeStats(data: StudyData, id: string, by: ReturnType<typeof findColumn>, codebookIds: readonly string[]): CodeStats {
+  const index = data.codes.findIndex((c) => c.id === id);
+  if (index < 0) throw new CliError(`no code "${id}"; codes: ${codebookIds.join(', ') || '(none)'}`, 2);
+  const summary = summarizeCodes(data)[index] as ReturnType<typeof summarizeCodes>[number];
+  const result: CodeStats = { code: id, ...summary, n: summary.total, missing: data.records.length - summary.total };
+  if (!by) return result;
+  const byGroup = codesByGroup(data, by)[index];
+  if (!byGroup) return result;
+  const { groups, table, tests, effect, otherEffects, reason } = byGroup;
+  return { ...result, by: by.name, groups, table, tests, effect, otherEffects, ...(reason !== undefined ? { reason } : {}) };
+}
+
+function printComparison(out: Output, stats: { by?: string; tests?: VariableStats['tests']; effect?: VariableStats['effect']; reason?: string }): void {
+  if (stats.by === undefined) return;
+  if (stats.reason !== undefined) out.line(`  ${stats.reason}`);
+  for (const test of stats.tests ?? []) out.line(`  ${testText(test)}${test.method ? ` (${test.method})` : ''}${test.pHolm !== undefined ? `; Holm p ${test.pHolm === null ? '—' : test.pHolm.toFixed(3)}, BH p ${test.pBH === null || test.pBH === undefined ? '—' : test.pBH.toFixed(3)} (across all codes)` : ''}`);
+  if (stats.effect) out.line(`  ${effectText(stats.effect)}${stats.effect.direction ? ` (${stats.effect.direction})` : ''}`);
+}
+
+function printVariable(out: Output, stats: VariableStats): void {
+  out.data(stats);
+  if (out.json) return;
+  out.line(variableLine(stats));
+  if (stats.by !== undefined) {
+    out.line(`by ${stats.by}:`);
+    for (const group of stats.groups ?? []) {
+      if ('mean' in group) out.line(`  ${group.level}: n = ${group.n}, missing ${group.missing}, mean ${group.mean === null ? '—' : group.mean.toFixed(2)}, SD ${group.sd === null ? '—' : group.sd.toFixed(2)}, median ${group.median ?? '—'}`);
+      else out.line(`  ${group.level}: n = ${group.n}; ${group.levels.map((l) => `${l.level} ${l.count} (${percent(l.percent, 1)})`).join(', ')}`);
+    }
+  }
+  printComparison(out, stats);
+}
+
+function printCode(out: Output, stats: CodeStats): void {
+  out.data(stats);
+  if (out.json) return;
+  out.line(`${stats.name} [${stats.code}]: ${stats.participants}/${stats.total} coded participants (${percent(stats.percent, 1)}, 95% CI ${percentCi(stats.ci)}); ${stats.codings} coding(s) in ${stats.transcripts} transcript(s); ${stats.missing} participant(s) not coded`);
+  if (stats.by !== undefined) {
+    out.line(`by ${stats.by}:`);
+    for (const group of stats.groups ?? []) out.line(`  ${group.level}: ${group.participants}/${group.total} (${percent(group.percent, 1)}, 95% CI ${percentCi(group.ci)})`);
+  }
+  printComparison(out, stats);
+}
