@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Feature } from './services';
+import { codingFeature } from './coding/coding-feature';
+import { codebookCommandsFeature } from './codebook-commands/codebook-feature';
 import { decorationsFeature } from './decorations/decorations-feature';
 import { diagnosticsFeature } from './diagnostics/diagnostics-feature';
 import { transcriptsFeature } from './transcripts/transcripts-feature';
@@ -16,4 +18,4 @@ const versionFeature: Feature = ({ context }) => {
 };
 
 /** Every feature area of the extension, registered in this order at activation. */
-export const FEATURES: readonly Feature[] = [versionFeature, decorationsFeature, diagnosticsFeature, transcriptsFeature];
+export const FEATURES: readonly Feature[] = [versionFeature, codingFeature, codebookCommandsFeature, decorationsFeature, diagnosticsFeature, transcriptsFeature];

@@ -1,0 +1,120 @@
+import * as vscode from 'vscode';
+import type { FileSystemPort } from '../../core/ports/file-system';
+import { allCodings, type Study } from '../../core/study/study';
+import { codebookEdits, editCodebook, type CodeFields } from '../../core/study/codebook-operations';
+import type { Code } from '../../core/model';
+import { readChecked } from '../../core/persistence/safe-file';
+import { parseSidecarFileName, sidecarCodec } from '../../core/sidecar/format';
+import { basenameUri, relativeUri } from '../../core/uri';
+import type { GroundedServices } from '../services';
+import { requireCodebook } from '../coding/code-creation';
+import { pickOneCode } from '../coding/code-picker';
+import { displayPath, refusalFor, UserError } from '../coding/errors';
+import { toVscodeUri } from '../platform/workspace-file-system';
+import { reloadFresh } from '../coding/fresh-reload';
+
+/** What every codebook command shares. */
+export interface CodebookContext {
+  readonly services: GroundedServices;
+  /** Routes open Grounded files (the codebook, sidecars) through their editors. */
+  readonly fs: FileSystemPort;
+}
+
+/** The common arguments of codebook commands from scripts and views. */
+export interface CodeArgs {
+  /** Code id. */
+  readonly id: string;
+  /** Any file or folder of the study (default: the active editor's study, or the only study). */
+  readonly study: string;
+}
+
+/** A code id from a command argument: a string, or an object with `id`/`codeId` (a view's tree item). */
+export function codeIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return undefined;
+  const record = arg as { id?: unknown; codeId?: unknown };
+  if (typeof record.codeId === 'string') return record.codeId;
+  return typeof record.id === 'string' ? record.id : undefined;
+}
+
+/** The study a codebook command edits, with a codebook that loaded. */
+export async function codebookStudy(context: CodebookContext, arg: unknown): Promise<Study> {
+  const { studies } = context.services;
+  const hint = typeof arg === 'object' && arg !== null && typeof (arg as { study?: unknown }).study === 'string' ? (arg as { study: string }).study : undefined;
+  const editor = vscode.window.activeTextEditor;
+  let study = hint !== undefined ? await studies.studyFor(toVscodeUri(hint)) : editor ? await studies.studyFor(editor.document.uri) : undefined;
+  if (!study) {
+    const all = await studies.allStudies();
+    if (all.length === 0) throw new UserError('Open a study folder first.');
+    if (all.length === 1 || hint !== undefined) study = all[0] as Study;
+    else {
+      const picked = await vscode.window.showQuickPick(
+        all.map((s) => ({ label: displayPath(s.root) || s.root, study: s })),
+        { title: 'Which study’s codebook?' },
+      );
+      if (!picked) throw new UserError('No study chosen.');
+      study = picked.study;
+    }
+  }
+  requireCodebook(study);
+  return study;
+}
+
+/** The code an argument names (checked), or one the person picks. Undefined: cancelled. */
+export async function chooseCode(context: CodebookContext, study: Study, id: string | undefined, title: string, exclude?: ReadonlySet<string>): Promise<Code | undefined> {
+  const chosen = id ?? (await pickOneCode(study, { title, ...(exclude ? { exclude } : {}) }));
+  if (chosen === undefined) return undefined;
+  const code = study.codebook.codes.find((c) => c.id === chosen);
+  if (!code) throw new UserError(`There is no code "${chosen}" in ${displayPath(study.codebookUri)}.`);
+  return code;
+}
+
+/** Updates one code's fields (validated against the loaded codebook first), then reloads the study. */
+export async function updateCode(context: CodebookContext, study: Study, id: string, fields: CodeFields): Promise<Code> {
+  codebookEdits.update(study.codebook, id, fields);
+  const codebook = await editCodebook(context.fs, study.codebookUri, (current) => codebookEdits.update(current, id, fields));
+  const written = codebook.codes.find((c) => c.id === id) as Code;
+  await reloadFresh(context.services.studies, study.root, (loaded) => JSON.stringify(loaded.codebook.codes.find((c) => c.id === id)) === JSON.stringify(written));
+  return written;
+}
+
+function isSidecar(uri: string): boolean {
+  return parseSidecarFileName(basenameUri(uri)) !== undefined;
+}
+
+/**
+ * Codebook-wide edits (merge, delete, split) touch every sidecar. One that does not load would keep codings
+ * of a code that no longer exists, so refuse before changing anything, naming the file and place.
+ */
+export function requireAllSidecarsLoad(study: Study): void {
+  const loaded = new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.uri)));
+  const broken = study.problems.filter((p) => p.severity === 'error' && isSidecar(p.uri) && !loaded.has(p.uri));
+  const first = broken[0];
+  if (first) throw refusalFor(first.uri, broken.filter((p) => p.uri === first.uri));
+}
+
+/** Every sidecar of the study: those next to transcripts and strays whose transcript is missing. */
+export function allSidecarUris(study: Study): string[] {
+  const uris = new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.uri)));
+  for (const p of study.problems) if (p.kind === 'no-transcript' && isSidecar(p.uri)) uris.add(p.uri);
+  return [...uris].sort();
+}
+
+/** How many codings use a code, and in how many files (stray sidecars read from disk). */
+export async function usageOf(context: CodebookContext, study: Study, id: string): Promise<{ codings: number; files: number }> {
+  const counts = new Map<string, number>();
+  for (const { sidecar, coding } of allCodings(study)) if (coding.code === id) counts.set(sidecar.uri, (counts.get(sidecar.uri) ?? 0) + 1);
+  const loaded = new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.uri)));
+  for (const uri of allSidecarUris(study)) {
+    if (loaded.has(uri)) continue;
+    const stray = await readChecked(context.fs, uri, sidecarCodec);
+    const count = stray?.value.codings.filter((c) => c.code === id).length ?? 0;
+    if (count > 0) counts.set(uri, count);
+  }
+  return { codings: [...counts.values()].reduce((a, b) => a + b, 0), files: counts.size };
+}
+
+/** A study-relative path for messages. */
+export function studyPath(study: Study, uri: string): string {
+  return relativeUri(study.root, uri) ?? displayPath(uri);
+}

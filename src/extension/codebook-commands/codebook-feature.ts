@@ -1,0 +1,24 @@
+import type { Feature } from '../services';
+import { EditorAwareFileSystem } from '../coding/editor-aware-file-system';
+import { registerCommand } from '../coding/register-command';
+import type { CodebookContext } from './codebook-context';
+import { renameCode } from './rename-code';
+import { redefineCode } from './redefine-code';
+import { recolorCode } from './recolor-code';
+import { moveCode } from './move-code';
+import { mergeCodes } from './merge-codes';
+import { splitCode } from './split-code';
+import { deleteCode } from './delete-code';
+
+/** Codebook commands: rename, redefine, recolour, move, merge, split, delete — sidecars kept in step. */
+export const codebookCommandsFeature: Feature = (services) => {
+  const codebook: CodebookContext = { services, fs: new EditorAwareFileSystem(services.fs) };
+  const { context } = services;
+  registerCommand(context, 'grounded.renameCode', renameCode(codebook));
+  registerCommand(context, 'grounded.redefineCode', redefineCode(codebook));
+  registerCommand(context, 'grounded.recolorCode', recolorCode(codebook));
+  registerCommand(context, 'grounded.moveCode', moveCode(codebook));
+  registerCommand(context, 'grounded.mergeCodes', mergeCodes(codebook));
+  registerCommand(context, 'grounded.splitCode', splitCode(codebook));
+  registerCommand(context, 'grounded.deleteCode', deleteCode(codebook));
+};

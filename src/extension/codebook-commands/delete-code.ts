@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { codebookEdits, deleteCode as deleteInCore } from '../../core/study/codebook-operations';
+import { UserError } from '../coding/errors';
+import { hasScriptArgs } from '../coding/register-command';
+import { reloadFresh } from '../coding/fresh-reload';
+import { allSidecarUris, chooseCode, codebookStudy, codeIdOf, requireAllSidecarsLoad, usageOf, type CodebookContext } from './codebook-context';
+
+interface DeleteArgs {
+  readonly id: string;
+  /** Also delete the codings that use the code (a script's confirmation). */
+  readonly force: boolean;
+}
+
+/**
+ * grounded.deleteCode: removes a code from the codebook; its children move up. Refused while codings use
+ * it, unless the person confirms deleting them too in a modal warning (or merges instead).
+ */
+export function deleteCode(context: CodebookContext) {
+  return async (arg?: unknown): Promise<{ deleted: string; codings: number } | undefined> => {
+    const study = await codebookStudy(context, arg);
+    requireAllSidecarsLoad(study);
+    const code = await chooseCode(context, study, codeIdOf(arg), 'Delete which code?');
+    if (!code) return undefined;
+    codebookEdits.remove(study.codebook, code.id);
+    const usage = await usageOf(context, study, code.id);
+    let force = (arg as Partial<DeleteArgs> | undefined)?.force === true;
+    if (usage.codings > 0 && !force) {
+      const refusal = `"${code.name}" is used by ${usage.codings} coding(s) in ${usage.files} file(s): nothing was deleted. Merge it into another code, or confirm deleting its codings too.`;
+      if (hasScriptArgs(arg)) throw new UserError(refusal);
+      const merge = 'Merge Into Another Code…';
+      const remove = 'Delete Code and Codings';
+      const answer = await vscode.window.showWarningMessage(
+        `"${code.name}" is used by ${usage.codings} coding(s) in ${usage.files} file(s).`,
+        { modal: true, detail: 'Deleting the code deletes those codings too. Merging keeps the passages coded with another code.' },
+        merge,
+        remove,
+      );
+      if (answer === merge) {
+        await vscode.commands.executeCommand('grounded.mergeCodes', code.id);
+        return undefined;
+      }
+      if (answer !== remove) return undefined;
+      force = true;
+    }
+    const removed = await deleteInCore(context.fs, study.codebookUri, allSidecarUris(study), code.id, usage.codings, force, study.codebook);
+    await reloadFresh(context.services.studies, study.root, (loaded) => !loaded.codebook.codes.some((c) => c.id === code.id));
+    vscode.window.setStatusBarMessage(`Grounded: deleted "${code.name}"${removed > 0 ? ` and ${removed} coding(s)` : ''}`, 5000);
+    return { deleted: code.id, codings: removed };
+  };
+}

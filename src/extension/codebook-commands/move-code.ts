@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import type { Code } from '../../core/model';
+import { descendantsOf } from '../../core/study/study';
+import { codeIcon } from '../coding/code-icons';
+import { categoryLabel, codesInTreeOrder } from '../coding/code-tree';
+import { chooseCode, codebookStudy, codeIdOf, updateCode, type CodebookContext } from './codebook-context';
+
+/** grounded.moveCode: puts a code under another code (a category, for axial coding) or at the top level. */
+export function moveCode(context: CodebookContext) {
+  return async (arg?: unknown): Promise<Code | undefined> => {
+    const study = await codebookStudy(context, arg);
+    const code = await chooseCode(context, study, codeIdOf(arg), 'Move which code?');
+    if (!code) return undefined;
+    let parent = (arg as { parent?: string | null } | undefined)?.parent;
+    if (parent === undefined) {
+      const below = descendantsOf(study.codebook, code.id);
+      const items = [
+        { label: '$(arrow-up) Top level', description: 'no category', parent: null as string | null },
+        ...codesInTreeOrder(study.codebook)
+          .filter(({ code: candidate }) => !below.has(candidate.id))
+          .map(({ code: candidate, path }) => ({
+            label: candidate.name,
+            description: [categoryLabel(path), candidate.id === code.parent ? '(current)' : ''].filter(Boolean).join(' '),
+            iconPath: codeIcon(candidate),
+            parent: candidate.id as string | null,
+          })),
+      ];
+      const picked = await vscode.window.showQuickPick(items, { title: `Move "${code.name}" under…`, matchOnDescription: true });
+      if (!picked) return undefined;
+      parent = picked.parent;
+    }
+    return updateCode(context, study, code.id, { parent: parent ?? null });
+  };
+}

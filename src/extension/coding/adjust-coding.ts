@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import type { Coding } from '../../core/model';
+import { sentenceSpan, trimSpan, turnSpan, type Span } from '../../core/editing/boundaries';
+import { chooseCoding, shorten } from './coding-choice';
+import { placeOf, type CodingContext } from './coding-context';
+import { UserError } from './errors';
+import { scriptArgs } from './register-command';
+import { transcriptTarget, type TranscriptTarget } from './transcript-target';
+
+type AdjustTo = 'selection' | 'sentence' | 'turn';
+
+interface AdjustArgs {
+  readonly id: string;
+  readonly to: AdjustTo;
+  /** For `to: 'selection'` from a script: the new code-point range (default: the editor's selection). */
+  readonly range: Span;
+  readonly uri: vscode.Uri | string;
+}
+
+const LABELS: Record<AdjustTo, string> = { selection: 'to the selection', sentence: 'to the sentence', turn: 'to the speaker turn' };
+
+/** grounded.adjustCoding: moves a coding's bounds to the selection, its sentence(s) or its speaker turn(s). */
+export function adjustCoding(context: CodingContext) {
+  return async (arg?: unknown): Promise<Coding | undefined> => {
+    const args = scriptArgs<AdjustArgs>(arg);
+    const target = await transcriptTarget(context.services, args.uri);
+    const chosen = await chooseCoding(target, args.id, 'adjust');
+    if (!chosen) return undefined;
+    const { coding } = chosen;
+    let to = args.to;
+    if (to === undefined) {
+      const options = (Object.keys(LABELS) as AdjustTo[]).flatMap((kind) => {
+        const span = spanFor(target, coding, kind, args.range, false);
+        return span ? [{ label: `Adjust ${LABELS[kind]}`, detail: `“${shorten(target.text.map.slice(span.start, span.end), 120)}”`, to: kind }] : [];
+      });
+      const picked = await vscode.window.showQuickPick(options, { title: `Adjust the ${coding.code} coding “${shorten(coding.quote, 40)}”` });
+      if (!picked) return undefined;
+      to = picked.to;
+    }
+    if (!Object.hasOwn(LABELS, to)) throw new UserError(`"to" must be one of ${Object.keys(LABELS).join(', ')}`);
+    const span = spanFor(target, coding, to, args.range, true) as Span;
+    if (span.start === coding.start && span.end === coding.end) return coding;
+    return context.actions.edit(placeOf(target, coding.by), coding, span, `adjusting a ${coding.code} coding ${LABELS[to]}`);
+  };
+}
+
+function spanFor(target: TranscriptTarget, coding: Coding, to: AdjustTo, range: Span | undefined, strict: boolean): Span | undefined {
+  const text = target.text.text;
+  let span: Span | undefined;
+  if (to === 'selection') {
+    const selection = range ?? (target.editor ? trimSpan(text, target.text.fromRange(target.editor.selection)) : undefined);
+    span = selection && selection.end > selection.start ? selection : undefined;
+    if (!span && strict) throw new UserError('Select the new extent of the coding first.');
+    if (span && !strict && span.start === coding.start && span.end === coding.end) return undefined;
+  } else {
+    span = to === 'sentence' ? sentenceSpan(text, coding) : turnSpan(text, coding);
+    if (!span && strict) throw new UserError(`The coding is not inside a ${to === 'sentence' ? 'sentence' : 'speaker turn'}.`);
+  }
+  return span;
+}

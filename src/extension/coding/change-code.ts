@@ -1,0 +1,40 @@
+import type * as vscode from 'vscode';
+import type { Coding } from '../../core/model';
+import { pickCodes } from './code-picker';
+import { chooseCoding } from './coding-choice';
+import { idsForChoices, placeOf, requireKnownCodes, type CodingContext } from './coding-context';
+import { scriptArgs } from './register-command';
+import { transcriptTarget } from './transcript-target';
+
+interface ChangeArgs {
+  readonly id: string;
+  readonly code: string;
+  readonly uri: vscode.Uri | string;
+}
+
+/** grounded.changeCode: gives the coding under the cursor another code (same passage, same id). */
+export function changeCode(context: CodingContext) {
+  return async (arg?: unknown): Promise<Coding | undefined> => {
+    const args = scriptArgs<ChangeArgs>(arg);
+    const target = await transcriptTarget(context.services, args.uri);
+    const chosen = await chooseCoding(target, args.id, 'change');
+    if (!chosen) return undefined;
+    let code = args.code;
+    if (code !== undefined) {
+      requireKnownCodes(target.study, [code]);
+    } else {
+      const current = target.study.codebook.codes.find((c) => c.id === chosen.coding.code)?.name ?? chosen.coding.code;
+      const choices = await pickCodes(target.study, {
+        title: `Change code "${current}" to…`,
+        allowCreate: true,
+        exclude: new Set([chosen.coding.code]),
+        recent: context.recent.get(target.study.root),
+      });
+      const ids = choices && (await idsForChoices(context, target.study, choices));
+      code = ids?.[0];
+      if (code === undefined) return undefined;
+      await context.recent.note(target.study.root, [code]);
+    }
+    return context.actions.edit(placeOf(target, chosen.coding.by), chosen.coding, { code }, `changing a coding from ${chosen.coding.code} to ${code}`);
+  };
+}

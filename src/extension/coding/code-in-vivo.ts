@@ -1,0 +1,37 @@
+import type { Coding } from '../../core/model';
+import { addCode } from './code-creation';
+import { codeRanges, rangesToCode, type CodeSelectionArgs } from './code-selection';
+import type { CodingContext } from './coding-context';
+import { UserError } from './errors';
+import { scriptArgs } from './register-command';
+import { transcriptTarget } from './transcript-target';
+import { reloadFresh } from './fresh-reload';
+
+/** In-vivo code names are the participant's words; past this many characters it is a quote, not a code. */
+const MAX_NAME = 80;
+
+/**
+ * grounded.codeInVivo: the selected words become a code (name = the words, id = their slug) and the
+ * passage is coded with it. Words that already name a code reuse it.
+ */
+export function codeInVivo(context: CodingContext) {
+  return async (arg?: unknown): Promise<Coding[] | undefined> => {
+    const args = scriptArgs<Omit<CodeSelectionArgs, 'codes'>>(arg);
+    const target = await transcriptTarget(context.services, args.uri);
+    const ranges = rangesToCode(target, args.ranges);
+    const added: Coding[] = [];
+    let study = target.study;
+    for (const range of ranges) {
+      const name = target.text.map.slice(range.start, range.end).replace(/\s+/g, ' ').trim();
+      if (!name) continue;
+      if ([...name].length > MAX_NAME) throw new UserError(`In-vivo codes are a few of the participant's words; the selection has ${[...name].length} characters (at most ${MAX_NAME}).`);
+      const { id } = await addCode(context.fs, study, name);
+      study = await reloadFresh(context.services.studies, study.root, (loaded) => loaded.codebook.codes.some((code) => code.id === id));
+      const codings = await codeRanges(context, { ...target, study }, [range], [id], `in-vivo code "${name}"`);
+      if (!codings) return undefined;
+      added.push(...codings);
+      await context.recent.note(study.root, [id]);
+    }
+    return added;
+  };
+}

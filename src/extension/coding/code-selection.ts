@@ -1,0 +1,59 @@
+import type * as vscode from 'vscode';
+import type { Coding } from '../../core/model';
+import { trimSpan } from '../../core/editing/boundaries';
+import { pickCodes } from './code-picker';
+import { idsForChoices, placeOf, requireKnownCodes, type CodingContext } from './coding-context';
+import { UserError } from './errors';
+import { scriptArgs } from './register-command';
+import { selectedRanges, transcriptTarget, type TranscriptTarget } from './transcript-target';
+
+export interface CodeSelectionArgs {
+  /** Code ids; skips the picker. */
+  readonly codes: readonly string[];
+  readonly uri: vscode.Uri | string;
+  /** Code-point ranges; default: the editor's selections. */
+  readonly ranges: readonly { start: number; end: number }[];
+}
+
+/** The ranges to code: a script's ranges as given, the editor's selections without stray edge spaces. */
+export function rangesToCode(target: TranscriptTarget, scripted: readonly { start: number; end: number }[] | undefined): { start: number; end: number }[] {
+  const ranges = scripted ? selectedRanges(target, scripted) : selectedRanges(target).map((range) => trimSpan(target.text.text, range));
+  const nonEmpty = ranges.filter((range) => range.end > range.start);
+  if (nonEmpty.length === 0) throw new UserError('Select the passage to code first (several selections are coded together).');
+  return nonEmpty;
+}
+
+/** Codes every selection with the given codes, notes them as recently used, returns the new codings. */
+export async function codeRanges(context: CodingContext, target: TranscriptTarget, ranges: readonly { start: number; end: number }[], codes: readonly string[], label: string): Promise<Coding[] | undefined> {
+  const coder = await context.services.coder.coderId();
+  if (!coder) return undefined;
+  const additions = ranges.flatMap((range) => codes.map((code) => ({ code, start: range.start, end: range.end })));
+  return context.actions.add(placeOf(target, coder), additions, label);
+}
+
+/** grounded.codeSelection: pick one or more codes (or create one) and code the selection(s). */
+export function codeSelection(context: CodingContext) {
+  return async (arg?: unknown): Promise<Coding[] | undefined> => {
+    const args = scriptArgs<CodeSelectionArgs>(arg);
+    const target = await transcriptTarget(context.services, args.uri);
+    const ranges = rangesToCode(target, args.ranges);
+    let codes = args.codes ? [...args.codes] : undefined;
+    if (codes) {
+      requireKnownCodes(target.study, codes);
+    } else {
+      const choices = await pickCodes(target.study, {
+        title: ranges.length > 1 ? `Code ${ranges.length} selections` : 'Code selection',
+        canPickMany: true,
+        allowCreate: true,
+        recent: context.recent.get(target.study.root),
+      });
+      if (!choices) return undefined;
+      codes = await idsForChoices(context, target.study, choices);
+      if (!codes) return undefined;
+    }
+    if (codes.length === 0) return undefined;
+    const added = await codeRanges(context, target, ranges, codes, `coding with ${codes.join(', ')}`);
+    await context.recent.note(target.study.root, codes);
+    return added;
+  };
+}

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import type { Coding } from '../../core/model';
+import { chooseCoding } from './coding-choice';
+import { placeOf, type CodingContext } from './coding-context';
+import { scriptArgs } from './register-command';
+import { transcriptTarget } from './transcript-target';
+
+interface MemoArgs {
+  readonly id: string;
+  /** "" removes the memo. */
+  readonly memo: string;
+  readonly uri: vscode.Uri | string;
+}
+
+/** grounded.editMemo: writes the memo of the coding under the cursor (prefilled; empty removes it). */
+export function editMemo(context: CodingContext) {
+  return async (arg?: unknown): Promise<Coding | undefined> => {
+    const args = scriptArgs<MemoArgs>(arg);
+    const target = await transcriptTarget(context.services, args.uri);
+    const chosen = await chooseCoding(target, args.id, 'write a memo for');
+    if (!chosen) return undefined;
+    let memo = args.memo;
+    if (memo === undefined) {
+      memo = await vscode.window.showInputBox({
+        title: `Memo on the ${chosen.coding.code} coding`,
+        prompt: 'Why this code here, doubts, links to other passages. Empty removes the memo.',
+        value: chosen.coding.memo ?? '',
+        ignoreFocusOut: true,
+      });
+      if (memo === undefined) return undefined;
+    }
+    return context.actions.edit(placeOf(target, chosen.coding.by), chosen.coding, { memo: memo.trim() }, `editing a memo`);
+  };
+}

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { codingsAt } from '../../core/editing/navigation';
+import type { LiveCodings } from '../study/live-codings';
+
+/** True while the active editor shows a transcript of a study: enables the coding keys and menus. */
+export const IS_TRANSCRIPT = 'grounded.coding.isTranscript';
+/** True while the cursor or selection touches a coding: enables remove/change/adjust/memo. */
+export const AT_CODING = 'grounded.coding.atCursor';
+
+/**
+ * Keeps the two context keys of the coding commands in step with the active editor, its selection and its
+ * codings. Only changed values are sent (setContext crosses to the renderer).
+ */
+export class EditorContextKeys implements vscode.Disposable {
+  private readonly values = new Map<string, boolean>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly live: LiveCodings) {
+    this.disposables = [
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.window.onDidChangeTextEditorSelection((event) => {
+        if (event.textEditor === vscode.window.activeTextEditor) this.update();
+      }),
+      live.onDidChange(() => this.update()),
+    ];
+    this.update();
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private update(): void {
+    const editor = vscode.window.activeTextEditor;
+    const entry = editor ? this.live.get(editor.document) : undefined;
+    this.set(IS_TRANSCRIPT, entry !== undefined);
+    let atCoding = false;
+    if (editor && entry && entry.text.document.version === editor.document.version) {
+      const range = entry.text.fromRange(editor.selection);
+      atCoding = codingsAt(entry.codings.map((live) => live.coding), range).length > 0;
+    }
+    this.set(AT_CODING, atCoding);
+  }
+
+  private set(key: string, value: boolean): void {
+    if (this.values.get(key) === value) return;
+    this.values.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
+  }
+}

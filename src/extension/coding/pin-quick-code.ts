@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { pinQuickCode as pinned, QUICK_SLOTS } from '../../core/editing/recent-codes';
+import { pickOneCode } from './code-picker';
+import type { CodingContext } from './coding-context';
+import { requireKnownCodes } from './coding-context';
+import { UserError } from './errors';
+import { pinnedQuickCodes, quickCodesOf } from './quick-code';
+import { hasScriptArgs, scriptArgs } from './register-command';
+
+interface PinArgs {
+  /** 1–9. */
+  readonly slot: number;
+  /** Code id; null or "" unpins the key. */
+  readonly code: string | null;
+}
+
+/** grounded.pinQuickCode: put a code on a quick key (setting grounded.quickCodes), or free the key. */
+export function pinQuickCode(context: CodingContext) {
+  return async (arg?: unknown): Promise<string[] | undefined> => {
+    const args = scriptArgs<PinArgs>(arg);
+    const study = await studyForPinning(context);
+    let slot = args.slot;
+    let code: string | null | undefined = args.code;
+    if (hasScriptArgs(arg)) {
+      if (!Number.isInteger(slot) || slot! < 1 || slot! > QUICK_SLOTS) throw new UserError(`slot must be 1–${QUICK_SLOTS}`);
+      if (code) requireKnownCodes(study, [code]);
+    } else {
+      const current = quickCodesOf(context, study);
+      const pins = pinnedQuickCodes();
+      const nameOf = (id: string | undefined) => study.codebook.codes.find((c) => c.id === id)?.name ?? '(free)';
+      const items = current.flatMap((id, index) => {
+        const isPinned = Boolean(pins[index]) && pins[index] === id;
+        const entry = { label: `${index + 1}: ${nameOf(id)}`, description: id === undefined ? '' : isPinned ? 'pinned' : 'recent', slot: index + 1, unpin: false };
+        return isPinned ? [entry, { label: `$(pinned-dirty) Unpin key ${index + 1}`, description: nameOf(id), slot: index + 1, unpin: true }] : [entry];
+      });
+      const chosen = await vscode.window.showQuickPick(items, { title: 'Pin a code to a quick key (ctrl+alt+1…9)' });
+      if (!chosen) return undefined;
+      slot = chosen.slot;
+      if (chosen.unpin) code = null;
+      else {
+        code = await pickOneCode(study, { title: `Code for quick key ${slot}`, recent: context.recent.get(study.root) });
+        if (code === undefined) return undefined;
+      }
+    }
+    const next = pinned(pinnedQuickCodes(), slot as number, code || undefined);
+    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await vscode.workspace.getConfiguration('grounded').update('quickCodes', next, target);
+    return next;
+  };
+}
+
+async function studyForPinning(context: CodingContext) {
+  const editor = vscode.window.activeTextEditor;
+  const study = (editor ? await context.services.studies.studyFor(editor.document.uri) : undefined) ?? (await context.services.studies.allStudies())[0];
+  if (!study) throw new UserError('Open a study folder first.');
+  return study;
+}
