@@ -1,18 +1,21 @@
 import type { FileSystemPort } from '../ports/file-system';
 import { problem, type Loaded, type Problem } from '../problems';
+import { DEFAULT_SETTINGS } from '../settings/format';
 import type { Study } from '../study/study';
 import { mergeSurveys, parseSurvey, type MergedSurvey, type SurveyTable } from '../survey/index';
 import { joinUri } from '../uri';
 
 /**
  * Reads and merges the study's survey files (settings.survey.files). Returns undefined when the study
- * declares no survey: a qualitative-only study still gets a code report. Never throws: an unreadable or
- * malformed file is an error problem, and the survey then does not load at all, because statistics for
+ * declares no survey, or relies on the default survey.csv and has none: a qualitative-only study still
+ * gets a code report. Never throws: an unreadable or malformed file is an error problem, and the survey then does not load at all, because statistics for
  * publication must not run on a silently reduced set of rows.
  */
 export async function loadSurvey(fs: FileSystemPort, study: Study): Promise<Loaded<MergedSurvey> | undefined> {
   const { files } = study.settings.survey;
   if (files.length === 0) return undefined;
+  // The default (survey.csv at the root) is a guess, not a declaration: its absence means "no survey".
+  if (await isAbsentDefault(fs, study, files)) return undefined;
   const tables: SurveyTable[] = [];
   const problems: Problem[] = [];
   let failed = false;
@@ -45,4 +48,14 @@ export async function loadSurvey(fs: FileSystemPort, study: Study): Promise<Load
   const merged = mergeSurveys(tables);
   if (!merged.ok) return { ok: false, problems: [...problems, ...merged.problems] };
   return { ok: true, value: merged.value, warnings: [...problems, ...merged.warnings] };
+}
+
+async function isAbsentDefault(fs: FileSystemPort, study: Study, files: readonly string[]): Promise<boolean> {
+  const defaults = DEFAULT_SETTINGS.survey.files;
+  if (files.length !== defaults.length || files.some((file, i) => file !== defaults[i])) return false;
+  try {
+    return (await fs.stat(joinUri(study.root, files[0] as string))) === undefined;
+  } catch {
+    return false; // unreadable is a problem to report, which the caller does
+  }
 }
