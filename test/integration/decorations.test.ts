@@ -91,12 +91,16 @@ describe('decorations, hover and status bar on transcripts', function () {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'transcripts/T1.tester.codes.yaml'), encode(serializeSidecar({ transcript: 'T1.txt', coder: 'tester', textHash: hashText(TEXT), codings })));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'grounded.yaml'), encode('grounded: 1\ntranscripts:\n  - transcripts/*.txt\n'));
     await waitFor('the fixture study to load', async () => (await grounded.studies.transcriptFor(transcript))?.transcript.sidecars.length === 1);
+    // The web workbench auto-saves after a delay by default: a save in the middle of the typing test would
+    // re-anchor the codings on disk and turn a live-shifting check into a reload check.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.getConfiguration('grounded').update('decorationStyle', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.getConfiguration('grounded').update('colors', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
   });
 
@@ -172,6 +176,29 @@ describe('decorations, hover and status bar on transcripts', function () {
     await vscode.workspace.getConfiguration('grounded').update('decorationStyle', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.getConfiguration('grounded').update('colors', undefined, vscode.ConfigurationTarget.Workspace);
     await waitFor('the default look again', () => state.style === 'background' && applied(editor.document)?.codings.find((c) => c.codeId === 'found')?.color === COLORS['found']);
+  });
+
+  it('draws outlines instead of fills in a high-contrast theme, and drops gutter marks when asked', async () => {
+    const editor = await openTranscript();
+    await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length);
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    const generation = state.generation;
+    await workbench.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the high-contrast look', () => state.highContrast && state.generation > generation && applied(editor.document)?.codings.length === CODINGS.length);
+    } finally {
+      await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the normal look again', () => !state.highContrast && applied(editor.document)?.codings.length === CODINGS.length);
+
+    await vscode.workspace.getConfiguration('grounded').update('showGutterMarks', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('no gutter marks', () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document)?.gutterLines.length === 0);
+      assert.ok(!state.typeKeys.some((key) => key.startsWith('gutter:')));
+    } finally {
+      await vscode.workspace.getConfiguration('grounded').update('showGutterMarks', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('gutter marks again', () => applied(editor.document)?.gutterLines.length === 2);
   });
 
   it('hovers list the codes at a position, with category, coder, status and command links', async () => {

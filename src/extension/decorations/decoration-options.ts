@@ -4,7 +4,7 @@ import type { DecorationLook } from './decoration-settings';
 import { gutterIcon } from './gutter-icons';
 
 /** Alpha of the translucent fill: light enough that text stays readable, and overlapping fills add up. */
-const FILL_ALPHA_LIGHT = '40';
+const FILL_ALPHA_LIGHT = '4d';
 const FILL_ALPHA_DARK = '33';
 
 const underline = (color: string | vscode.ThemeColor, width = 2, line = 'solid'): vscode.DecorationRenderOptions => ({
