@@ -2,6 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadStudy, SETTINGS_FILE, type Study } from '../core/index';
 import { pathToUri } from '../node/node-file-system';
+import { nodeLoadOptions } from '../node/node-study-cache';
+import { version } from '../../package.json';
 import type { CommandContext } from './command';
 import { CliError } from './errors';
 
@@ -21,11 +23,15 @@ export function findStudyRoot(folder: string): string {
   }
 }
 
-/** Resolves a folder argument (default: the working folder), finds its study and loads it. */
+/**
+ * Resolves a folder argument (default: the working folder), finds its study and loads it, with the
+ * native hash and the derived-data cache in the user's cache folder (GROUNDED_CACHE=off disables it).
+ */
 export async function openStudy(context: CommandContext, folderArgument: string | undefined): Promise<Study> {
   const folder = resolvePath(context, folderArgument ?? '.');
   requireFolder(folder, folderArgument ?? '.');
-  return loadStudy(context.fs, pathToUri(findStudyRoot(folder)));
+  const root = findStudyRoot(folder);
+  return loadStudy(context.fs, pathToUri(root), nodeLoadOptions(root, context.io.env, version));
 }
 
 export function requireFolder(folder: string, shown: string): void {

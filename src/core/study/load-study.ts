@@ -3,12 +3,15 @@ import type { FileSystemPort } from '../ports/file-system';
 import { problem, type Problem } from '../problems';
 import { basenameUri, joinUri, stemOf } from '../uri';
 import { decodeCanonical, OffsetMap, TextDecodingError } from '../text/canonical';
-import { hashText } from '../text/hash';
+import { hashBytes } from '../text/hash';
 import { parseSettings, DEFAULT_SETTINGS, SETTINGS_FILE } from '../settings/format';
 import { parseCodebook } from '../codebook/format';
 import { parseSidecar, parseSidecarFileName, validateSidecarAgainstText, SIDECAR_SUFFIX } from '../sidecar/format';
 import { parseMemo } from '../memos/format';
 import { reanchorSidecar, isCodingConsistent } from '../anchoring/reanchor-sidecar';
+import { parseCanonicalSidecar } from '../sidecar/canonical-parse';
+import type { LoadStudyOptions, StudyCache } from './cache';
+import { decodeDerivedSidecar, encodeDerivedSidecar, sidecarCacheKey, type DerivedSidecar } from './cache-entry';
 import { participantOf } from './participants';
 import { globMatcher, listFiles } from './walk';
 import type { LoadedSidecar, Study, StudyTranscript } from './study';
@@ -17,9 +20,14 @@ import type { LoadedSidecar, Study, StudyTranscript } from './study';
  * Loads a study folder: settings, codebook, transcripts (canonical text), their sidecars (validated and
  * re-anchored in memory when the transcript changed) and memos. Never throws for a bad file: every
  * problem is collected with file, line and column, and the rest of the study still loads.
+ *
+ * `options` make it fast (ENGINEERING §11) without changing what it returns: a content-addressed cache of
+ * derived sidecars and a native SHA-256. A study loaded with or without them is deep-equal.
  */
-export async function loadStudy(fs: FileSystemPort, root: string): Promise<Study> {
+export async function loadStudy(fs: FileSystemPort, root: string, options: LoadStudyOptions = {}): Promise<Study> {
   const problems: Problem[] = [];
+  const sha256 = options.sha256 ?? defaultSha256;
+  const caching: Caching | undefined = options.cache ? { cache: options.cache, sha256, used: new Set() } : undefined;
   const settingsUri = joinUri(root, SETTINGS_FILE);
   const settingsText = await readText(fs, settingsUri, problems);
   let settings: StudySettings = DEFAULT_SETTINGS;
@@ -55,15 +63,16 @@ export async function loadStudy(fs: FileSystemPort, root: string): Promise<Study
     const uri = joinUri(root, path);
     const folder = dirname(path);
     const stem = stemOf(basename(path));
-    const text = await readText(fs, uri, problems);
-    if (text === undefined) {
+    const file = await readFileText(fs, uri, problems);
+    if (file === undefined) {
       // Its sidecars belong to it (not "no transcript"); they cannot be checked until the text decodes.
       for (const sidecarPath of sidecarPaths) {
         if (parseSidecarFileName(basename(sidecarPath))?.stem === stem && dirname(sidecarPath) === folder) sidecarPaths.delete(sidecarPath);
       }
       continue;
     }
-    const textHash = hashText(text);
+    const { text } = file;
+    const textHash = canonicalTextHash(file, sha256);
     const participant = participantOf(path, settings.participants);
     if (participant === undefined) {
       problems.push(problem(uri, 0, 0, 'no-participant', `no participant for ${path}: participants.pattern "${settings.participants.pattern}" does not match its name`, `add "${path}: <participant id>" under participants.overrides in grounded.yaml`, 'warning'));
@@ -73,7 +82,7 @@ export async function loadStudy(fs: FileSystemPort, root: string): Promise<Study
       const name = parseSidecarFileName(basename(sidecarPath));
       if (!name || name.stem !== stem || dirname(sidecarPath) !== folder) continue;
       sidecarPaths.delete(sidecarPath);
-      const loaded = await loadSidecar(fs, joinUri(root, sidecarPath), name.coder, basename(path), text, textHash, knownCodes, codebookLoaded, problems);
+      const loaded = await loadSidecar(fs, joinUri(root, sidecarPath), name.coder, basename(path), text, textHash, knownCodes, codebookLoaded, problems, caching);
       if (loaded) sidecars.push(loaded);
     }
     transcripts.push({ uri, path, text, textHash, sidecars, ...(participant !== undefined ? { participant } : {}) });
@@ -83,6 +92,13 @@ export async function loadStudy(fs: FileSystemPort, root: string): Promise<Study
   }
 
   const memos = await loadMemos(fs, root, settings, files, problems);
+  if (caching?.cache.retain) {
+    try {
+      await caching.cache.retain(caching.used);
+    } catch {
+      // Pruning is housekeeping: a cache that cannot prune only grows.
+    }
+  }
   problems.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.line - b.line || a.column - b.column));
   return {
     root,
@@ -97,6 +113,13 @@ export async function loadStudy(fs: FileSystemPort, root: string): Promise<Study
   };
 }
 
+/** What the sidecar loads of one study load share: the cache, the hash, and the keys used (to prune the rest). */
+interface Caching {
+  readonly cache: StudyCache;
+  readonly sha256: (bytes: Uint8Array) => string;
+  readonly used: Set<string>;
+}
+
 async function loadSidecar(
   fs: FileSystemPort,
   uri: string,
@@ -107,10 +130,33 @@ async function loadSidecar(
   knownCodes: ReadonlySet<string>,
   codebookLoaded: boolean,
   problems: Problem[],
+  caching: Caching | undefined,
 ): Promise<LoadedSidecar | undefined> {
-  const content = await readText(fs, uri, problems);
+  const bytes = await readBytes(fs, uri, problems);
+  if (bytes === undefined) return undefined;
+  let key: string | undefined;
+  if (caching) {
+    key = sidecarCacheKey(caching.sha256(bytes), textHash);
+    caching.used.add(key);
+    const cached = await readCached(caching, key);
+    if (cached) return reportDerived(uri, coder, transcriptName, cached, knownCodes, codebookLoaded, problems);
+  }
+  const content = decodeText(uri, bytes, problems);
   if (content === undefined) return undefined;
-  const parsed = parseSidecar(uri, content);
+  const derived = deriveSidecar(uri, content, text, textHash, problems);
+  if (derived === undefined) return undefined;
+  if (caching && key !== undefined) await writeCached(caching, key, derived);
+  return reportDerived(uri, coder, transcriptName, derived, knownCodes, codebookLoaded, problems);
+}
+
+/**
+ * The expensive, cacheable part of loading a sidecar: parse (the fast path for our own layout, else the
+ * real parser), check against the text, re-anchor. Depends only on the sidecar text and the transcript
+ * text; a file that fails here is never cached, so its problems always come fresh from the parser.
+ */
+function deriveSidecar(uri: string, content: string, text: string, textHash: string, problems: Problem[]): DerivedSidecar | undefined {
+  const fast = parseCanonicalSidecar(content);
+  const parsed = fast ? ({ ok: true, value: fast } as const) : parseSidecar(uri, content);
   if (!parsed.ok) {
     problems.push(...parsed.problems);
     return undefined;
@@ -122,20 +168,39 @@ async function loadSidecar(
     problems.push(...against);
     return undefined;
   }
+  // Same hash but a quote that is not the text at its offsets: a hand edit or a bad merge. Trust the quote
+  // (it is what the coder saw) and re-anchor, reporting each such coding.
+  const mismatched = sidecar.textHash === textHash ? sidecar.codings.filter((coding) => coding.status === undefined && !isCodingConsistent(coding, map)) : [];
+  const reanchored = reanchorSidecar(mismatched.length > 0 ? { ...sidecar, textHash: '' } : sidecar, text, textHash);
+  return {
+    sidecar: reanchored.sidecar,
+    lineOf,
+    reanchored: reanchored.changes.length > 0 || reanchored.sidecar !== sidecar,
+    mismatched: mismatched.map(({ id, start, end }) => ({ id, start, end })),
+  };
+}
+
+/** The problems that depend on where the sidecar sits and on the codebook: recomputed on every load. */
+function reportDerived(
+  uri: string,
+  coder: string,
+  transcriptName: string,
+  derived: DerivedSidecar,
+  knownCodes: ReadonlySet<string>,
+  codebookLoaded: boolean,
+  problems: Problem[],
+): LoadedSidecar {
+  const { sidecar, lineOf } = derived;
   if (sidecar.coder !== coder) {
     problems.push(problem(uri, 0, 0, 'coder-mismatch', `the file name says coder "${coder}" but the file says "${sidecar.coder}"`, 'rename the file or fix the coder line', 'warning'));
   }
   if (sidecar.transcript !== transcriptName) {
     problems.push(problem(uri, 0, 0, 'transcript-mismatch', `the file says transcript "${sidecar.transcript}" but sits next to "${transcriptName}"`, 'fix the transcript line', 'warning'));
   }
-  // Same hash but a quote that is not the text at its offsets: a hand edit or a bad merge. Trust the quote
-  // (it is what the coder saw) and re-anchor, reporting each such coding.
-  const mismatched = sidecar.textHash === textHash ? sidecar.codings.filter((coding) => coding.status === undefined && !isCodingConsistent(coding, map)) : [];
-  for (const coding of mismatched) {
+  for (const coding of derived.mismatched) {
     problems.push(problem(uri, lineOf.get(coding.id) ?? 0, 5, 'quote-mismatch', `coding ${coding.id}: the quote is not the transcript text at ${coding.start}–${coding.end}; re-anchored by its quote`, 'run grounded check to write the corrected offsets', 'warning'));
   }
-  const reanchored = reanchorSidecar(mismatched.length > 0 ? { ...sidecar, textHash: '' } : sidecar, text, textHash);
-  for (const coding of reanchored.sidecar.codings) {
+  for (const coding of sidecar.codings) {
     const line = lineOf.get(coding.id) ?? 0;
     if (codebookLoaded && !knownCodes.has(coding.code)) {
       problems.push(problem(uri, line, 5, 'unknown-code', `coding ${coding.id} uses code "${coding.code}", which is not in the codebook`, `add "${coding.code}" to the codebook (grounded codebook add ${coding.code}) or change the coding's code`));
@@ -146,7 +211,27 @@ async function loadSidecar(
       problems.push(problem(uri, line, 5, 'orphan', `coding ${coding.id} (${coding.code}) lost its passage: "${shorten(coding.quote)}" is no longer in the transcript`, 're-code the passage where it now is, or delete the coding', 'warning'));
     }
   }
-  return { uri, coder, sidecar: reanchored.sidecar, reanchored: reanchored.changes.length > 0 || reanchored.sidecar !== sidecar, lineOf };
+  return { uri, coder, sidecar, reanchored: derived.reanchored, lineOf };
+}
+
+/** A cache that fails or holds something unreadable is a miss, never an error of the study. */
+async function readCached(caching: Caching, key: string): Promise<DerivedSidecar | undefined> {
+  try {
+    const bytes = await caching.cache.read(key);
+    return bytes === undefined ? undefined : decodeDerivedSidecar(key, bytes, caching.sha256);
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeCached(caching: Caching, key: string, derived: DerivedSidecar): Promise<void> {
+  const bytes = encodeDerivedSidecar(key, derived, caching.sha256);
+  if (bytes === undefined) return;
+  try {
+    await caching.cache.write(key, bytes);
+  } catch {
+    // A read-only or full cache folder: the next load recomputes.
+  }
 }
 
 async function loadMemos(fs: FileSystemPort, root: string, settings: StudySettings, files: readonly string[], problems: Problem[]): Promise<Memo[]> {
@@ -166,10 +251,31 @@ async function loadMemos(fs: FileSystemPort, root: string, settings: StudySettin
 
 /** Reads a text file as canonical text; a missing file is undefined, an undecodable one a problem. */
 async function readText(fs: FileSystemPort, uri: string, problems: Problem[]): Promise<string | undefined> {
+  return (await readFileText(fs, uri, problems))?.text;
+}
+
+/** A text file's bytes as read and its canonical text. */
+async function readFileText(fs: FileSystemPort, uri: string, problems: Problem[]): Promise<{ bytes: Uint8Array; text: string } | undefined> {
+  const bytes = await readBytes(fs, uri, problems);
+  if (bytes === undefined) return undefined;
+  const text = decodeText(uri, bytes, problems);
+  return text === undefined ? undefined : { bytes, text };
+}
+
+async function readBytes(fs: FileSystemPort, uri: string, problems: Problem[]): Promise<Uint8Array | undefined> {
   const stat = await fs.stat(uri);
   if (!stat || stat.type !== 'file') return undefined;
   try {
-    return decodeCanonical(await fs.readFile(uri));
+    return await fs.readFile(uri);
+  } catch (error) {
+    problems.push(problem(uri, 0, 0, 'read', `cannot read ${basenameUri(uri)}: ${(error as Error).message}`));
+    return undefined;
+  }
+}
+
+function decodeText(uri: string, bytes: Uint8Array, problems: Problem[]): string | undefined {
+  try {
+    return decodeCanonical(bytes);
   } catch (error) {
     if (error instanceof TextDecodingError) {
       problems.push(problem(uri, 0, 0, 'encoding', `${basenameUri(uri)}: invalid UTF-8 at byte ${error.byteOffset}`, error.message));
@@ -178,6 +284,21 @@ async function readText(fs: FileSystemPort, uri: string, problems: Problem[]): P
     problems.push(problem(uri, 0, 0, 'read', `cannot read ${basenameUri(uri)}: ${(error as Error).message}`));
     return undefined;
   }
+}
+
+function defaultSha256(bytes: Uint8Array): string {
+  return hashBytes(bytes).slice('sha256:'.length);
+}
+
+/**
+ * hashText(text) without re-encoding the text: when the file has no BOM and no CR, its bytes are exactly
+ * the UTF-8 of its canonical text (decoding was strict), so they are hashed as read.
+ */
+function canonicalTextHash(file: { bytes: Uint8Array; text: string }, sha256: (bytes: Uint8Array) => string): string {
+  const { bytes } = file;
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const canonicalBytes = hasBom || bytes.indexOf(0x0d) >= 0 ? new TextEncoder().encode(file.text) : bytes;
+  return 'sha256:' + sha256(canonicalBytes);
 }
 
 function shorten(text: string): string {
