@@ -1,5 +1,5 @@
 import {
-  buildStudyData, codesByGroup, compareVariable, describeVariable, summarizeCodes,
+  buildStudyData, codesByGroup, compareVariable, describeVariable, noSurveyMessage, summarizeCodes,
   type CodeStats, type GroupComparison, type StudyData, type VariableStats,
 } from '../../core/analysis/index';
 import { findColumn, type MergedSurvey } from '../../core/survey/index';
@@ -42,7 +42,7 @@ async function runStats(context: CommandContext, args: Arguments): Promise<numbe
   const { study, survey, incomplete } = await openAnalysis(context, args, request);
   const data = buildStudyData(study, survey, { ...(request.coders ? { coders: request.coders } : {}), filters: request.filters ?? [] });
   const by = request.by !== undefined && survey ? findColumn(survey, request.by) : undefined;
-  if (variable !== undefined) printVariable(context.out, variableStats(survey, data, variable, by));
+  if (variable !== undefined) printVariable(context.out, variableStats(survey, data, variable, by, noSurveyMessage(study)));
   else printCode(context.out, codeStats(data, code as string, by, study.codebook.codes.map((c) => c.id)));
   return incomplete ? EXIT_PROBLEMS : EXIT_OK;
 }
@@ -53,10 +53,10 @@ function comparisonFields(comparison: GroupComparison | undefined): Partial<Vari
   return { by, groups, tests, effect, otherEffects, ...(comparison.kind === 'categorical' ? { table: comparison.table } : {}), ...(reason !== undefined ? { reason } : {}) };
 }
 
-function variableStats(survey: MergedSurvey | undefined, data: StudyData, name: string, by: ReturnType<typeof findColumn>): VariableStats {
+function variableStats(survey: MergedSurvey | undefined, data: StudyData, name: string, by: ReturnType<typeof findColumn>, noSurvey: string): VariableStats {
   const column = survey ? findColumn(survey, name) : undefined;
   if (!column) {
-    throw new CliError(survey ? `no survey column "${name}"; columns: ${survey.columns.map((c) => c.name).join(', ')}` : 'the study has no survey (add survey.files to grounded.yaml)', 2);
+    throw new CliError(survey ? `no survey column "${name}"; columns: ${survey.columns.map((c) => c.name).join(', ')}` : noSurvey, 2);
   }
   if (by && by.name === column.name) throw new UsageError('--var and --by name the same column');
   const comparison = by ? compareVariable(column, by, data.records) : undefined;

@@ -13,4 +13,4 @@ export { coOccurrence } from './co-occurrence';
 export { jointDisplay } from './joint-display';
 export { representativeQuotes, agreedCodings, shorten, QUOTE_RULE } from './quotes';
 export { buildStudyReport } from './build-report';
-export { requestErrors, ReportRequestError, DEFAULT_QUOTES_PER_CELL, type ReportRequest } from './options';
+export { requestErrors, noSurveyMessage, ReportRequestError, DEFAULT_QUOTES_PER_CELL, type ReportRequest } from './options';

@@ -25,6 +25,14 @@ export class ReportRequestError extends Error {
   }
 }
 
+/** Why there is no survey, for messages: none declared, or the declared file(s) missing. */
+export function noSurveyMessage(study: Study): string {
+  const files = study.settings.survey.files;
+  return files.length === 0
+    ? 'the study has no survey (add survey.files to grounded.yaml)'
+    : `no survey is loaded: ${files.join(', ')} (survey.files in grounded.yaml) does not exist`;
+}
+
 const list = (names: readonly string[]) => (names.length === 0 ? '(none)' : names.join(', '));
 
 /** Every reason the request cannot be answered for this study and survey, in words naming what exists. */
@@ -33,7 +41,7 @@ export function requestErrors(study: Study, survey: MergedSurvey | undefined, re
   const columns = survey?.columns.map((c) => c.name) ?? [];
   const needColumn = (name: string, what: string): boolean => {
     if (!survey) {
-      errors.push(`${what} "${name}" needs a survey, and the study has none (add survey.files to grounded.yaml)`);
+      errors.push(`${what} "${name}" needs a survey; ${noSurveyMessage(study)}`);
       return false;
     }
     if (!findColumn(survey, name)) {
