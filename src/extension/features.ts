@@ -5,6 +5,8 @@ import { codebookCommandsFeature } from './codebook-commands/codebook-feature';
 import { decorationsFeature } from './decorations/decorations-feature';
 import { diagnosticsFeature } from './diagnostics/diagnostics-feature';
 import { transcriptsFeature } from './transcripts/transcripts-feature';
+import { viewsFeature } from './views/views-feature';
+import { studySetupFeature } from './study-setup/study-setup-feature';
 
 /** Shows the extension's version; also a cheap "is Grounded alive" check for tests. */
 const versionFeature: Feature = ({ context }) => {
@@ -18,4 +20,4 @@ const versionFeature: Feature = ({ context }) => {
 };
 
 /** Every feature area of the extension, registered in this order at activation. */
-export const FEATURES: readonly Feature[] = [versionFeature, codingFeature, codebookCommandsFeature, decorationsFeature, diagnosticsFeature, transcriptsFeature];
+export const FEATURES: readonly Feature[] = [versionFeature, codingFeature, codebookCommandsFeature, decorationsFeature, diagnosticsFeature, transcriptsFeature, viewsFeature, studySetupFeature];

@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import type { Code } from '../../../core/model';
+import type { LiveCoding, LiveCodings, LiveTranscript } from '../../study/live-codings';
+import { codeIcon } from '../../coding/code-icons';
+import { firstWords } from '../text';
+import type { CodingPlace } from '../reveal-coding';
+
+/** One coding of the transcript shown. */
+export interface CodingNode {
+  readonly live: LiveCoding;
+  readonly transcript: LiveTranscript;
+}
+
+/**
+ * The Codings view: every coding of the active transcript in reading order, following the active editor
+ * and the live codings (so it updates while typing, before the sidecar is saved).
+ */
+export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<CodingNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  /** The transcript document shown; kept while focus is in a view or a panel (no active text editor). */
+  private document: vscode.TextDocument | undefined;
+  private view: vscode.TreeView<CodingNode> | undefined;
+
+  constructor(private readonly live: LiveCodings) {
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor) this.show(editor.document);
+      }),
+      live.onDidChange((changed) => {
+        if (!changed || changed.document === this.document) this.refresh();
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document === this.document) this.show(undefined);
+      }),
+    );
+    this.document = vscode.window.activeTextEditor?.document;
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  attach(view: vscode.TreeView<CodingNode>): void {
+    this.view = view;
+    this.describe();
+  }
+
+  /** The transcript currently listed (for tests and the view's description). */
+  get shown(): vscode.TextDocument | undefined {
+    return this.document;
+  }
+
+  private show(document: vscode.TextDocument | undefined): void {
+    if (document?.uri.scheme === 'output') return;
+    this.document = document;
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.describe();
+    this.emitter.fire(undefined);
+  }
+
+  async getChildren(node?: CodingNode): Promise<CodingNode[]> {
+    if (node || !this.document) return [];
+    const transcript = this.live.get(this.document) ?? (await this.live.track(this.document));
+    if (!transcript) return [];
+    this.describe();
+    return [...transcript.codings]
+      .sort((a, b) => a.coding.start - b.coding.start || a.coding.end - b.coding.end || a.coding.code.localeCompare(b.coding.code) || a.coding.by.localeCompare(b.coding.by))
+      .map((live) => ({ live, transcript }));
+  }
+
+  getTreeItem({ live, transcript }: CodingNode): vscode.TreeItem {
+    const { coding } = live;
+    const code: Code | undefined = transcript.study.codebook.codes.find((c) => c.id === coding.code);
+    const item = new vscode.TreeItem(code?.name ?? coding.code, vscode.TreeItemCollapsibleState.None);
+    item.id = `${live.sidecarUri}#${coding.id}`;
+    // An orphan's offsets point at nothing in particular: its stored quote is what was coded.
+    const quote = coding.status === 'orphan' ? coding.quote : transcript.text.map.slice(coding.start, coding.end);
+    item.description = `${coding.by} · ${firstWords(quote, 50)}${coding.memo ? ' · memo' : ''}`;
+    item.iconPath = statusIcon(coding.status) ?? (code ? codeIcon(code) : new vscode.ThemeIcon('tag'));
+    item.tooltip = tooltipOf(code, coding.code, quote, coding.by, coding.memo, coding.status, transcript.text.toPosition(coding.start).line + 1);
+    item.contextValue = coding.status ? `grounded.coding.${coding.status}` : 'grounded.coding';
+    const place: CodingPlace = { uri: transcript.text.uri, start: coding.start, end: coding.end, codingId: coding.id };
+    item.command = { command: 'grounded.revealCoding', title: 'Show Coding', arguments: [place] };
+    return item;
+  }
+
+  private describe(): void {
+    if (!this.view) return;
+    const transcript = this.document ? this.live.get(this.document) : undefined;
+    this.view.description = transcript ? `${transcript.transcript.participant ?? transcript.transcript.path} · ${transcript.codings.length}` : undefined;
+  }
+}
+
+/** Codings that could not be re-anchored cleanly stand out from the colour swatches. */
+function statusIcon(status: string | undefined): vscode.ThemeIcon | undefined {
+  if (status === 'needs-review') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  if (status === 'orphan') return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  return undefined;
+}
+
+function tooltipOf(code: Code | undefined, codeId: string, quote: string, coder: string, memo: string | undefined, status: string | undefined, line: number): string {
+  const lines = [`${code?.name ?? `${codeId} (not in the codebook)`} — ${coder}, line ${line}`];
+  if (status === 'needs-review') lines.push('Needs review: the transcript changed and the passage was re-found only approximately.');
+  if (status === 'orphan') lines.push('Orphan: the passage was not found in the transcript any more.');
+  lines.push('', quote);
+  if (memo) lines.push('', `Memo: ${memo}`);
+  return lines.join('\n');
+}

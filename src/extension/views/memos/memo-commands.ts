@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import { joinUri } from '../../../core/uri';
+import { encodeUtf8 } from '../../../core/text/canonical';
+import type { GroundedServices } from '../../services';
+import { codesInTreeOrder, categoryLabel } from '../../coding/code-tree';
+import { codeIcon } from '../../coding/code-icons';
+import { UserError } from '../../coding/errors';
+import { toVscodeUri } from '../../platform/workspace-file-system';
+import { registerViewCommand } from '../register-view-command';
+import { studyOf } from '../codebook/codebook-view-commands';
+import { localDate, memoFileName, memoText } from './memo-file';
+
+interface NewMemoArgs {
+  readonly title: string;
+  readonly codes: readonly string[];
+  readonly study: string;
+  /** False: write the file without opening it (tests, scripts). */
+  readonly open: boolean;
+}
+
+/** How many "-2", "-3" … suffixes to try before giving up on a free memo file name. */
+const MAX_NAME_ATTEMPTS = 50;
+
+/** grounded.newMemo and grounded.openCodeMemo. */
+export function registerMemoCommands(services: GroundedServices): void {
+  const { context } = services;
+
+  registerViewCommand(context, 'grounded.newMemo', async (arg?: unknown): Promise<string | undefined> => {
+    const node = arg as { kind?: unknown; id?: unknown; study?: unknown } | undefined;
+    // From a code in the Codebook view: a memo about that code.
+    const fromCode = node?.kind === 'code' && typeof node.id === 'string' ? node.id : undefined;
+    const args = (typeof arg === 'object' && arg !== null && fromCode === undefined ? arg : {}) as Partial<NewMemoArgs>;
+    const study = await studyOf(services, typeof node?.study === 'string' ? node.study : undefined);
+    if (!study) return undefined;
+    const title =
+      typeof args.title === 'string'
+        ? args.title.trim()
+        : (await vscode.window.showInputBox({ title: 'New memo', prompt: 'Title of the memo', placeHolder: 'e.g. Rejecting the assigned mentor as agency', validateInput: (v) => (v.trim() ? undefined : 'A memo needs a title') }))?.trim();
+    if (!title) return undefined;
+    let codes = Array.isArray(args.codes) ? args.codes.map(String) : fromCode !== undefined ? [fromCode] : undefined;
+    if (codes === undefined) {
+      const picked = await vscode.window.showQuickPick(
+        codesInTreeOrder(study.codebook).map(({ code, path }) => ({ label: code.name, description: categoryLabel(path) || undefined, iconPath: codeIcon(code), id: code.id })),
+        { title: `Codes "${title}" is about (optional: Enter without ticking any for none)`, canPickMany: true, matchOnDescription: true },
+      );
+      if (!picked) return undefined;
+      codes = picked.map((p) => p.id);
+    }
+    const unknown = codes.filter((id) => !study.codebook.codes.some((c) => c.id === id));
+    if (unknown.length > 0) throw new UserError(`Not in the codebook: ${unknown.join(', ')}`);
+    const date = localDate();
+    const folder = joinUri(study.root, study.settings.memos);
+    let uri: string | undefined;
+    for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS && uri === undefined; attempt++) {
+      const candidate = joinUri(folder, memoFileName(date, title, attempt));
+      if ((await services.fs.stat(candidate)) === undefined) uri = candidate;
+    }
+    if (uri === undefined) throw new UserError(`There are already ${MAX_NAME_ATTEMPTS} memos named like "${title}" today.`);
+    await services.fs.writeFile(uri, encodeUtf8(memoText(title, codes, date)));
+    // No reload here: the file watcher's reload lists the memo, and nothing waits for it (a study load is the
+    // slowest thing Grounded does).
+    if (args.open !== false) {
+      const editor = await vscode.window.showTextDocument(toVscodeUri(uri), { preview: false });
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(end, end);
+    }
+    return uri;
+  });
+
+  registerViewCommand(context, 'grounded.openCodeMemo', async (arg?: unknown): Promise<void> => {
+    const node = arg as { id?: unknown; study?: unknown } | undefined;
+    if (typeof node?.id !== 'string' || typeof node.study !== 'string') throw new UserError('grounded.openCodeMemo needs { id, study }.');
+    const study = await services.studies.study(node.study);
+    const document = await vscode.workspace.openTextDocument(toVscodeUri(study.codebookUri));
+    const line = codeLine(document.getText(), node.id);
+    const position = new vscode.Position(line, 0);
+    const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  });
+}
+
+/** 0-based line of a code's `memo:` key in codebook.yaml (else of its `- id:` line, else the top). */
+export function codeLine(text: string, id: string): number {
+  const lines = text.split(/\r?\n/);
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const idLine = new RegExp(`^\\s*-\\s*id:\\s*(["']?)${escaped}\\1\\s*(#.*)?$`);
+  const start = lines.findIndex((line) => idLine.test(line));
+  if (start < 0) return 0;
+  for (let i = start + 1; i < lines.length && !/^\s*-\s/.test(lines[i] as string) && /^\s/.test(lines[i] as string); i++) {
+    if (/^\s*memo:/.test(lines[i] as string)) return i;
+  }
+  return start;
+}

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import type { GroundedServices } from '../services';
+import { DocumentText } from '../study/document-text';
+import { toVscodeUri } from '../platform/workspace-file-system';
+import { UserError } from '../coding/errors';
+import { registerViewCommand } from './register-view-command';
+
+/** Where a coding is: its transcript and code-point offsets (as loaded), and its id to find it live. */
+export interface CodingPlace {
+  readonly uri: string;
+  readonly start: number;
+  readonly end: number;
+  readonly codingId?: string;
+}
+
+/**
+ * grounded.revealCoding: opens the transcript and selects the coded passage. An open transcript may hold
+ * unsaved edits, so the live offsets of the coding (by id) win over the ones loaded from disk.
+ */
+export function registerRevealCoding(services: GroundedServices): void {
+  registerViewCommand(services.context, 'grounded.revealCoding', async (arg?: unknown): Promise<vscode.Range> => {
+    const place = arg as Partial<CodingPlace> | undefined;
+    if (typeof place?.uri !== 'string' || typeof place.start !== 'number' || typeof place.end !== 'number') throw new UserError('grounded.revealCoding needs { uri, start, end }.');
+    const document = await vscode.workspace.openTextDocument(toVscodeUri(place.uri));
+    const editor = await vscode.window.showTextDocument(document, { preview: true, preserveFocus: false });
+    const live = services.live.get(document) ?? (await services.live.track(document));
+    const current = place.codingId === undefined ? undefined : live?.codings.find((entry) => entry.coding.id === place.codingId)?.coding;
+    const text = live?.text ?? new DocumentText(document);
+    const range = text.toRange(current?.start ?? place.start, current?.end ?? place.end);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return range;
+  });
+}

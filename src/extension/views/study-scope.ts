@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { Study } from '../../core/study/study';
+import type { StudyService } from '../study/study-service';
+import { basenameUri } from '../../core/uri';
+
+/** What the views show for the workspace; also the `grounded.studyState` context key the welcome views read. */
+export type StudyState = 'noFolder' | 'none' | 'emptyCodebook' | 'brokenCodebook' | 'ready';
+
+/**
+ * A folder counts as a study when it has a grounded.yaml, codes, or codings. A workspace folder without any
+ * of these is still loaded with default settings by StudyService, but the views offer to create a study there
+ * instead of showing an empty codebook.
+ */
+export function isStudy(study: Study): boolean {
+  return study.settingsUri !== undefined || study.codebook.codes.length > 0 || study.transcripts.some((t) => t.sidecars.length > 0);
+}
+
+/** The studies the views list, outermost folder first (StudyService keeps them deepest first). */
+export async function shownStudies(studies: StudyService): Promise<Study[]> {
+  const all = await studies.allStudies();
+  return all.filter(isStudy).sort((a, b) => a.root.length - b.root.length || a.root.localeCompare(b.root));
+}
+
+export function studyStateOf(shown: readonly Study[]): StudyState {
+  if ((vscode.workspace.workspaceFolders ?? []).length === 0) return 'noFolder';
+  if (shown.length === 0) return 'none';
+  // An empty list because codebook.yaml does not load must not invite the person to start a codebook.
+  if (shown.some((study) => !study.codebookLoaded)) return 'brokenCodebook';
+  return shown.some((study) => study.codebook.codes.length > 0) ? 'ready' : 'emptyCodebook';
+}
+
+/** Keeps `grounded.studyState` in step with the loaded studies, so the right welcome content shows. */
+export function trackStudyState(studies: StudyService): vscode.Disposable {
+  let last: StudyState | undefined;
+  const update = async () => {
+    const state = studyStateOf(await shownStudies(studies));
+    if (state === last) return;
+    last = state;
+    await vscode.commands.executeCommand('setContext', 'grounded.studyState', state);
+  };
+  void update();
+  return vscode.Disposable.from(
+    studies.onDidChangeStudy(() => void update()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void update()),
+  );
+}
+
+/** A short name for a study in views that list several: its folder name. */
+export function studyLabel(study: Study): string {
+  return basenameUri(study.root) || study.root;
+}
