@@ -5,6 +5,7 @@ import { codebookCommandsFeature } from './codebook-commands/codebook-feature';
 import { decorationsFeature } from './decorations/decorations-feature';
 import { diagnosticsFeature } from './diagnostics/diagnostics-feature';
 import { transcriptsFeature } from './transcripts/transcripts-feature';
+import { analysisPanelFeature } from './analysis-panel/analysis-feature';
 import { viewsFeature } from './views/views-feature';
 import { studySetupFeature } from './study-setup/study-setup-feature';
 
@@ -20,4 +21,4 @@ const versionFeature: Feature = ({ context }) => {
 };
 
 /** Every feature area of the extension, registered in this order at activation. */
-export const FEATURES: readonly Feature[] = [versionFeature, codingFeature, codebookCommandsFeature, decorationsFeature, diagnosticsFeature, transcriptsFeature, viewsFeature, studySetupFeature];
+export const FEATURES: readonly Feature[] = [versionFeature, codingFeature, codebookCommandsFeature, decorationsFeature, diagnosticsFeature, transcriptsFeature, viewsFeature, studySetupFeature, analysisPanelFeature];

@@ -1,0 +1,180 @@
+import * as vscode from 'vscode';
+import type { Study } from '../../core/study/study';
+import type { MergedSurvey } from '../../core/survey/index';
+import type { HostMessage, ReportRequestState, StudyReport, WebviewMessage } from '../../../webview/protocol';
+import { parseWebviewMessage } from '../../../webview/validate';
+import { toVscodeUri } from '../platform/workspace-file-system';
+import type { GroundedServices } from '../services';
+import { askSaveUri, saveExport, type ChooseSaveUri } from './exports';
+import { openCoding, openProblem } from './open-location';
+import { overlappingPairs } from './overlaps';
+import { panelHtml } from './panel-html';
+import { buildPanelReport } from './report-builder';
+
+export const ANALYSIS_VIEW_TYPE = 'grounded.analysis';
+
+/** Wait after a study change before rebuilding: a burst of sidecar writes should cost one report. */
+const REBUILD_DELAY_MS = 200;
+
+/**
+ * One analysis panel over one study: builds the report (the core's buildStudyReport) for the panel's
+ * request, posts it, and rebuilds when the study changes. Every message from the webview is validated
+ * (webview/validate.ts) before anything acts on it; files it opens are only those the panel listed.
+ */
+export class AnalysisPanel implements vscode.Disposable {
+  private request: ReportRequestState;
+  private study: Study | undefined;
+  private survey: MergedSurvey | undefined;
+  private report: StudyReport | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private building: Promise<void> = Promise.resolve();
+  private disposed = false;
+  /** Files the webview may ask to open: those listed in the last report (problems, unjoined rows). */
+  private openableFiles = new Set<string>();
+  private readonly postedEmitter = new vscode.EventEmitter<HostMessage>();
+  /** Fires after each message posted to the webview (tests wait on it). */
+  readonly onDidPost = this.postedEmitter.event;
+  /** Messages the host refused (unknown type, malformed payload): counted for tests and diagnostics. */
+  rejected = 0;
+  /** Replaced by tests to skip the save dialog. */
+  chooseSaveUri: ChooseSaveUri = askSaveUri;
+  lastPosted: HostMessage | undefined;
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  constructor(readonly panel: vscode.WebviewPanel, readonly root: string, private readonly services: GroundedServices, request: ReportRequestState) {
+    this.request = request;
+    const extensionUri = services.context.extensionUri;
+    panel.webview.html = panelHtml(panel.webview, extensionUri);
+    this.disposables.push(
+      this.postedEmitter,
+      this.disposeEmitter,
+      panel.webview.onDidReceiveMessage((data: unknown) => void this.receive(data)),
+      panel.onDidDispose(() => this.dispose()),
+      services.studies.onDidChangeStudy((study) => {
+        if (study.root === this.root) this.scheduleRebuild();
+      }),
+    );
+  }
+
+  get currentRequest(): ReportRequestState {
+    return this.request;
+  }
+
+  get currentReport(): StudyReport | undefined {
+    return this.report;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.pending) clearTimeout(this.pending);
+    this.disposeEmitter.fire();
+    for (const disposable of this.disposables) disposable.dispose();
+    this.panel.dispose();
+  }
+
+  /** Handles one message from the webview; public so tests can drive the host as the webview would. */
+  async receive(data: unknown): Promise<void> {
+    const message = parseWebviewMessage(data);
+    if (!message) {
+      this.rejected++;
+      return;
+    }
+    try {
+      await this.handle(message);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Grounded analysis: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.rebuild();
+      case 'setRequest':
+        this.request = message.request;
+        return this.rebuild();
+      case 'openCoding': {
+        const study = await this.currentStudy();
+        await openCoding(study, this.panel, message.transcript, message.start, message.end, message.codingId);
+        return;
+      }
+      case 'openProblem': {
+        if (!this.openableFiles.has(message.file)) {
+          this.rejected++;
+          return;
+        }
+        await openProblem(await this.currentStudy(), this.panel, message.file, message.line, message.column);
+        return;
+      }
+      case 'requestOverlaps': {
+        const study = await this.currentStudy();
+        const { pairs, total } = overlappingPairs(study, this.survey, this.request, message.a, message.b);
+        await this.post({ type: 'overlaps', a: message.a, b: message.b, pairs, total });
+        return;
+      }
+      case 'exportTable':
+      case 'exportSvg':
+      case 'exportPng':
+      case 'exportReport': {
+        if (!this.report) return;
+        const saved = await saveExport(message, this.report, toVscodeUri(this.root), this.chooseSaveUri);
+        if (saved) void vscode.window.showInformationMessage(`Grounded: saved ${vscode.workspace.asRelativePath(saved)}.`);
+        return;
+      }
+    }
+  }
+
+  private async currentStudy(): Promise<Study> {
+    this.study = await this.services.studies.study(this.root);
+    return this.study;
+  }
+
+  private scheduleRebuild(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      void this.rebuild();
+    }, REBUILD_DELAY_MS);
+  }
+
+  /** Rebuilds and posts; builds run one after another so an older report never overwrites a newer one. */
+  rebuild(): Promise<void> {
+    this.building = this.building.then(() => this.buildAndPost()).catch((error: unknown) => {
+      void vscode.window.showErrorMessage(`Grounded analysis: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return this.building;
+  }
+
+  private async buildAndPost(): Promise<void> {
+    if (this.disposed) return;
+    const study = await this.currentStudy();
+    const request = this.request;
+    const built = await buildPanelReport(this.services.fs, study, request);
+    this.survey = built.survey;
+    this.panel.title = `Analysis: ${study.root.split('/').filter(Boolean).pop() ?? 'study'}`;
+    if (!built.ok) {
+      await this.post({ type: 'reportError', message: built.message, request, study: built.facts });
+      return;
+    }
+    this.report = built.report;
+    const p = built.report.participants;
+    this.openableFiles = new Set([
+      ...built.facts.problems.map((x) => x.file),
+      ...built.report.problems.map((x) => x.file),
+      ...p.transcriptsWithoutRow.map((t) => t.transcript),
+      ...p.transcriptsWithoutParticipant,
+      ...p.rowsWithoutTranscript.map((r) => r.file),
+    ]);
+    await this.post({ type: 'report', report: built.report, request, study: built.facts });
+  }
+
+  private async post(message: HostMessage): Promise<void> {
+    if (this.disposed) return;
+    await this.panel.webview.postMessage(message);
+    this.lastPosted = message;
+    this.postedEmitter.fire(message);
+  }
+}

@@ -1,0 +1,36 @@
+import { buildStudyReport, loadSurvey, reportProblems, ReportRequestError } from '../../core/analysis/index';
+import type { FileSystemPort } from '../../core/ports/file-system';
+import type { Study } from '../../core/study/study';
+import type { MergedSurvey } from '../../core/survey/index';
+import type { ReportRequestState, StudyFacts, StudyReport } from '../../../webview/protocol';
+
+export type PanelReport =
+  | { ok: true; report: StudyReport; facts: StudyFacts; survey: MergedSurvey | undefined }
+  | { ok: false; message: string; facts: StudyFacts; survey: MergedSurvey | undefined };
+
+export function studyFacts(study: Study): StudyFacts {
+  return { root: study.root, transcripts: study.transcripts.length, problems: reportProblems(study, study.problems) };
+}
+
+/**
+ * The same report `grounded report` builds: the survey loaded through the port, then buildStudyReport with
+ * the panel's grouping, coders and filters. A request the study cannot answer (a column or coder that is
+ * gone) comes back as a message in words, not an exception.
+ */
+export async function buildPanelReport(fs: FileSystemPort, study: Study, request: ReportRequestState): Promise<PanelReport> {
+  const facts = studyFacts(study);
+  const loaded = await loadSurvey(fs, study);
+  const survey = loaded?.ok ? loaded.value : undefined;
+  const surveyProblems = loaded ? (loaded.ok ? loaded.warnings : loaded.problems) : [];
+  try {
+    const report = buildStudyReport(study, survey, {
+      ...(request.by !== null ? { by: request.by } : {}),
+      ...(request.coders ? { coders: request.coders } : {}),
+      filters: request.filters,
+    }, surveyProblems);
+    return { ok: true, report, facts, survey };
+  } catch (error) {
+    if (error instanceof ReportRequestError) return { ok: false, message: error.messages.join('; '), facts, survey };
+    throw error;
+  }
+}

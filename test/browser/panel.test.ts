@@ -1,0 +1,401 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { overlappingPairs } from '../../src/extension/analysis-panel/overlaps';
+import type { HostMessage, ReportRequestState, WebviewMessage } from '../../webview/protocol';
+import { hostileReport, loadExample, scaledReport, type Example } from './fixtures';
+import { startServer, type TestServer } from './server';
+import type { ThemeKind } from './themes';
+
+// The panel's webview in headless Chromium with a fake host: the page has the real panel's CSP, a stub
+// acquireVsCodeApi records what the panel posts, and the host's messages are reports built in Node from
+// the example study with the core's buildStudyReport.
+
+const CHROMIUM = process.env.GROUNDED_CHROMIUM ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+const BY_GENDER: ReportRequestState = { by: 'gender', coders: null, filters: [] };
+
+type ReportMessage = Extract<HostMessage, { type: 'report' }>;
+
+let server: TestServer;
+let browser: Browser;
+let example: Example;
+let byGender: ReportMessage;
+const pageErrors: string[] = [];
+
+async function openPanel(theme: ThemeKind = 'dark', viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('dialog', (dialog) => {
+    pageErrors.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(`${server.url}/panel/${theme}`);
+  await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+  return page;
+}
+
+async function posted(page: Page): Promise<WebviewMessage[]> {
+  return page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted);
+}
+
+async function clearPosted(page: Page): Promise<void> {
+  await page.evaluate(() => { (window as unknown as { __posted: unknown[] }).__posted.length = 0; });
+}
+
+/**
+ * Posts a host message and waits until the panel has handled it and the browser has painted. The message is
+ * handed to the page first, so the time returned is the panel's alone (receipt, validation, DOM, layout,
+ * paint), not the transfer from this Node process.
+ */
+async function send(page: Page, message: unknown): Promise<number> {
+  await page.evaluate((m) => { (window as unknown as { __next: unknown }).__next = m; }, message);
+  return page.evaluate(() => new Promise<number>((resolve) => {
+    const before = Number(document.body.dataset.messages ?? '0');
+    const started = performance.now();
+    window.postMessage((window as unknown as { __next: unknown }).__next, '*');
+    const poll = () => {
+      if (Number(document.body.dataset.messages ?? '0') > before) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+      else setTimeout(poll, 1);
+    };
+    poll();
+  }));
+}
+
+/** Time to show a section from a click on its tab until it is drawn and painted (measured in the page). */
+async function timeSection(page: Page, id: string): Promise<number> {
+  return page.evaluate((section) => new Promise<number>((resolve) => {
+    const started = performance.now();
+    (document.querySelector(`vscode-tab-header[data-section="${section}"]`) as HTMLElement).click();
+    const poll = () => {
+      if (document.querySelector(`vscode-tab-panel[data-section="${section}"] .section`)) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+      else setTimeout(poll, 1);
+    };
+    poll();
+  }), id);
+}
+
+/** Selects a section's tab the way a click does and waits for its content. */
+async function showSection(page: Page, id: string): Promise<void> {
+  await page.click(`vscode-tab-header[data-section="${id}"]`);
+  await page.waitForSelector(`vscode-tab-panel[data-section="${id}"] .section`);
+}
+
+async function sectionText(page: Page, id: string): Promise<string> {
+  return page.locator(`vscode-tab-panel[data-section="${id}"]`).innerText();
+}
+
+before(async function () {
+  this.timeout(180_000);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or node scripts/vscode-test/setup.mjs)`);
+  if (!existsSync(path.resolve(__dirname, '../../dist/webview/main.js'))) throw new Error('dist/webview/main.js is missing: node scripts/build.mjs');
+  example = await loadExample();
+  byGender = example.reportMessage(BY_GENDER);
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(function () {
+  const errors = pageErrors.splice(0);
+  if (this.currentTest?.state === 'passed') assert.deepEqual(errors, [], 'no page errors or dialogs');
+});
+
+describe('analysis panel webview (headless Chromium, fake host)', () => {
+  it('says it is ready, renders the overview under the strict CSP with no violations', async () => {
+    const page = await openPanel();
+    assert.deepEqual(await posted(page), [{ type: 'ready' }]);
+    const ms = await send(page, byGender);
+    console.log(`      example study (44 transcripts, ${byGender.report.codes.filter((c) => c.depth === 0).reduce((s, c) => s + c.codings, 0)} codings): report handled and overview drawn in ${ms.toFixed(0)} ms`);
+    const text = await sectionText(page, 'overview');
+    const p = byGender.report.participants;
+    for (const figure of [`Participants\n${p.total}`, `Transcripts\n${example.study.transcripts.length}`, `Coders\n2 of 2`, `Survey rows matched\n${p.withSurvey}`, 'Survey rows unmatched\n0']) {
+      assert.ok(text.includes(figure), `overview shows ${JSON.stringify(figure)}`);
+    }
+    assert.ok(text.includes('No problems found in the study.'));
+    // Lit styles the components with constructable stylesheets, which the CSP allows without 'unsafe-inline'.
+    const styled = await page.evaluate(() => {
+      const tabs = document.querySelector('vscode-tabs');
+      return customElements.get('vscode-tabs') !== undefined && (tabs?.shadowRoot?.adoptedStyleSheets.length ?? 0) > 0;
+    });
+    assert.equal(styled, true, 'vscode-elements registered and styled');
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations), []);
+    await page.close();
+  });
+
+  it('Variables: descriptives with CIs and a distribution chart per variable', async () => {
+    const page = await openPanel();
+    await send(page, byGender);
+    await showSection(page, 'variables');
+    const rating = byGender.report.variables.find((v) => v.name === 'overall_mentoring_rating');
+    assert.ok(rating && rating.kind === 'numeric' && rating.mean !== null);
+    const row = await page.locator('[data-table="variables-numeric"] tr', { hasText: 'overall_mentoring_rating' }).innerText();
+    assert.match(row, new RegExp(`\\b${rating.mean.toFixed(2)}\\b`), 'mean 3.20 of the overall rating');
+    assert.equal(rating.mean.toFixed(1), '3.2');
+    const charted = byGender.report.variables.filter((v) => v.kind !== 'other').length;
+    assert.equal(await page.locator('.variable-card svg.grounded-chart').count(), charted, 'one chart per variable');
+    await page.close();
+  });
+
+  it('Compare groups: per-group statistics, tests with p and effect size, charts with error bars', async () => {
+    const page = await openPanel();
+    await send(page, byGender);
+    await showSection(page, 'groups');
+    const comparison = byGender.report.comparisons.find((c) => c.variable === 'active_mentors');
+    assert.ok(comparison && comparison.kind === 'numeric');
+    const female = comparison.groups.find((g) => g.level === 'female');
+    const male = comparison.groups.find((g) => g.level === 'male');
+    assert.equal(female?.mean?.toFixed(1), '2.7');
+    assert.equal(male?.mean?.toFixed(1), '2.9');
+    const article = page.locator('article.comparison[data-variable="active_mentors"]');
+    const text = await article.innerText();
+    assert.ok(text.includes((female?.mean as number).toFixed(2)) && text.includes((male?.mean as number).toFixed(2)), '2.72 vs 2.89 active mentors');
+    const welch = comparison.tests.find((t) => t.name === 'welch-t');
+    assert.ok(text.includes('Welch t') && text.includes((welch?.p as number).toFixed(3)), 'Welch t and its p');
+    assert.ok(text.includes("Hedges' g"), 'effect size');
+    assert.equal(await article.locator('svg.grounded-chart g[aria-label="rule"] line').count() >= 2, true, 'error bars');
+    await page.close();
+  });
+
+  it('Codes: prevalence by group with Holm and BH adjusted p, bar chart, variables by code presence', async () => {
+    const page = await openPanel();
+    await send(page, byGender);
+    await showSection(page, 'codes');
+    const table = page.locator('[data-table="codes-by-group"]');
+    assert.equal(await table.locator('tbody tr').count(), Math.min(50, byGender.report.codesByGroup.length));
+    const header = await table.locator('thead').innerText();
+    assert.ok(header.includes('p (Holm)') && header.includes('p (BH)'));
+    const first = byGender.report.codesByGroup[0];
+    assert.ok(first);
+    const row = await table.locator('tbody tr').first().innerText();
+    for (const g of first.groups) assert.ok(row.includes(`${g.participants}/${g.total}`), `prevalence ${g.participants}/${g.total}`);
+    assert.ok(await page.locator('[data-chart="codes-by-group-chart"] svg.grounded-chart').count() === 1);
+    assert.ok(await page.locator('[data-table^="codes-variable-"] tbody tr').count() > 0, 'a numeric variable with vs without each code');
+    await page.close();
+  });
+
+  it('Co-occurrence: a heatmap cell lists the overlapping quotes, and a quote opens its coding', async () => {
+    const page = await openPanel();
+    await send(page, byGender);
+    await showSection(page, 'cooccurrence');
+    const withOverlap = byGender.report.coOccurrence.find((p) => p.overlaps > 0);
+    assert.ok(withOverlap, 'the example has overlapping codings');
+    // Switch the heatmap to overlaps, as a user would.
+    await page.evaluate(() => {
+      const select = document.querySelector('#co-metric') as HTMLElement & { value: string };
+      select.value = 'overlaps';
+      select.dispatchEvent(new Event('change'));
+    });
+    await page.waitForSelector('[data-chart="cooccurrence-overlaps"]');
+    await clearPosted(page);
+    await page.click(`rect.heat-cell[data-a="${withOverlap.a}"][data-b="${withOverlap.b}"]`);
+    const requests = (await posted(page)).filter((m) => m.type === 'requestOverlaps');
+    assert.deepEqual(requests, [{ type: 'requestOverlaps', a: withOverlap.a, b: withOverlap.b }]);
+    const { pairs, total } = overlappingPairs(example.study, example.survey, BY_GENDER, withOverlap.a, withOverlap.b);
+    assert.equal(total, withOverlap.overlaps, 'the host lists as many pairs as the report counts');
+    await send(page, { type: 'overlaps', a: withOverlap.a, b: withOverlap.b, pairs, total });
+    const first = pairs[0];
+    assert.ok(first);
+    await clearPosted(page);
+    await page.locator('.overlaps button.quote').first().click();
+    assert.deepEqual((await posted(page)).at(-1), { type: 'openCoding', transcript: first.a.transcript, start: first.a.start, end: first.a.end, codingId: first.a.codingId });
+    await page.close();
+  });
+
+  it('Joint display: prevalence and quotes per group; a quote posts openCoding with its place', async () => {
+    const page = await openPanel();
+    await send(page, byGender);
+    await showSection(page, 'joint');
+    const row = byGender.report.jointDisplay?.rows[0];
+    const cell = row?.cells[0];
+    const quote = cell?.quotes[0];
+    assert.ok(row && cell && quote);
+    const text = await page.locator(`table.joint tr[data-code="${row.code}"]`).innerText();
+    assert.ok(text.includes(`${cell.participants}/${cell.total}`));
+    assert.ok(text.includes(quote.text.slice(0, 40)));
+    await clearPosted(page);
+    await page.locator(`table.joint tr[data-code="${row.code}"] td`).first().locator('button.quote').first().click();
+    assert.deepEqual(await posted(page), [{ type: 'openCoding', transcript: quote.transcript, start: quote.start, end: quote.end, codingId: quote.codingId }]);
+    await page.close();
+  });
+
+  it('grouping, coder and filters go to the host as one request; the panel keeps its state across a reload', async () => {
+    const page = await openPanel();
+    await send(page, example.reportMessage({ by: null, coders: null, filters: [] }));
+    await clearPosted(page);
+    await page.evaluate(() => {
+      const select = document.querySelector('#group-by') as HTMLElement & { value: string };
+      select.value = 'role';
+      select.dispatchEvent(new Event('change'));
+    });
+    assert.deepEqual(await posted(page), [{ type: 'setRequest', request: { by: 'role', coders: null, filters: [] } }]);
+    const byRole = example.reportMessage({ by: 'role', coders: null, filters: [] });
+    await send(page, byRole);
+    await clearPosted(page);
+    await page.evaluate(() => {
+      const column = document.querySelector('#filter-column') as HTMLElement & { value: string };
+      column.value = 'role';
+      column.dispatchEvent(new Event('change'));
+    });
+    await page.evaluate(() => {
+      const value = document.querySelector('#filter-value') as HTMLElement & { value: string };
+      value.value = 'resident';
+      value.dispatchEvent(new Event('change'));
+    });
+    await page.click('#filter-apply');
+    const filtered: ReportRequestState = { by: 'role', coders: null, filters: [{ column: 'role', value: 'resident' }] };
+    assert.deepEqual(await posted(page), [{ type: 'setRequest', request: filtered }]);
+    const residents = example.reportMessage(filtered);
+    await send(page, residents);
+    assert.ok((await page.locator('.chip').innerText()).includes('role = resident'));
+    await showSection(page, 'codes');
+
+    // Reload: VS Code keeps the state (here the stub's sessionStorage); the panel comes back on the same tab.
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+    const state = await page.evaluate(() => JSON.parse(sessionStorage.getItem('grounded-state') ?? 'null') as { tab: string; request: ReportRequestState });
+    assert.equal(state.tab, 'codes');
+    assert.deepEqual(state.request, filtered);
+    await send(page, residents);
+    assert.equal(await page.locator('vscode-tab-panel[data-section="codes"] .section').count(), 1, 'the codes section is drawn after the reload');
+    await page.close();
+  });
+
+  it('exports tables as CSV rows, charts as SVG and PNG, and the report in both formats', async () => {
+    const page = await openPanel();
+    await send(page, byGender);
+    await showSection(page, 'groups');
+    await clearPosted(page);
+    const article = page.locator('article.comparison[data-variable="active_mentors"]');
+    await article.locator('[data-table="groups-active_mentors-groups"] button.export').click();
+    await article.locator('[data-chart="groups-active_mentors-chart"] button.export', { hasText: 'SVG' }).click();
+    await article.locator('[data-chart="groups-active_mentors-chart"] button.export', { hasText: 'PNG' }).click();
+    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'exportPng'));
+    await page.click('#export-markdown');
+    await page.click('#export-html');
+    const messages = await posted(page);
+    const table = messages.find((m) => m.type === 'exportTable');
+    assert.ok(table && table.type === 'exportTable');
+    assert.deepEqual(table.header.slice(0, 4), ['gender', 'n', 'Missing', 'Mean']);
+    assert.equal(table.rows.find((r) => r[0] === 'female')?.[3], (byGender.report.comparisons.find((c) => c.variable === 'active_mentors')?.groups[0] as { mean: number }).mean, 'CSV keeps full-precision numbers');
+    const svg = messages.find((m) => m.type === 'exportSvg');
+    assert.ok(svg && svg.type === 'exportSvg' && svg.svg.startsWith('<svg') && svg.svg.includes('xmlns="http://www.w3.org/2000/svg"'));
+    const png = messages.find((m) => m.type === 'exportPng');
+    assert.ok(png && png.type === 'exportPng' && png.dataUrl.startsWith('data:image/png;base64,'));
+    assert.ok(Buffer.from(png.dataUrl.split(',')[1] as string, 'base64').subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])));
+    assert.deepEqual(messages.filter((m) => m.type === 'exportReport'), [{ type: 'exportReport', format: 'markdown' }, { type: 'exportReport', format: 'html' }]);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations), [], 'PNG export stays within the CSP');
+    await page.close();
+  });
+
+  it('shows code names, quotes, levels and problems with markup, script URLs and formulas as inert text', async () => {
+    const page = await openPanel();
+    const hostile = hostileReport(byGender);
+    await send(page, hostile);
+    for (const id of ['overview', 'variables', 'groups', 'codes', 'cooccurrence', 'joint']) {
+      if (id !== 'overview') await showSection(page, id);
+    }
+    const overview = await sectionText(page, 'overview');
+    assert.ok(overview.includes('<img src=x onerror="window.__xss=1">'), 'markup shown as text');
+    const joint = await sectionText(page, 'joint');
+    assert.ok(joint.includes('<script>window.__xss=2</script>') && joint.includes('javascript:window.__xss=3') && joint.includes('=HYPERLINK('));
+    const inert = await page.evaluate(() => ({
+      xss: (window as unknown as { __xss?: unknown }).__xss,
+      images: document.querySelectorAll('#app img').length,
+      scripts: document.querySelectorAll('#app script').length,
+      links: document.querySelectorAll('#app a[href]').length,
+      handlers: [...document.querySelectorAll('#app *')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+    }));
+    assert.deepEqual(inert, { xss: undefined, images: 0, scripts: 0, links: 0, handlers: 0 });
+    // A problem with a hostile file name opens through the host with the name as data.
+    await clearPosted(page);
+    await showSection(page, 'overview');
+    await page.locator('[data-table="overview-problems"] button.link', { hasText: 'javascript:' }).click();
+    assert.deepEqual(await posted(page), [{ type: 'openProblem', file: 'javascript:window.__xss=3', line: 1, column: 1 }]);
+    // The CSV export carries the text unchanged; the host's toCsv escapes formulas (unit-tested).
+    await clearPosted(page);
+    await showSection(page, 'codes');
+    await page.locator('[data-table="codes-prevalence"] button.export').click();
+    const csv = (await posted(page)).find((m) => m.type === 'exportTable');
+    assert.ok(csv && csv.type === 'exportTable' && csv.rows.some((r) => String(r[0]).includes('=HYPERLINK(')));
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations), []);
+    await page.close();
+  });
+
+  it('ignores host messages that are not in the protocol', async () => {
+    const page = await openPanel();
+    await send(page, byGender);
+    const before = await page.locator('#app').innerText();
+    for (const bad of [{ type: 'report', report: {} }, { type: 'eval', code: 'window.__xss=4' }, 'report', null, { type: 'overlaps', a: 'x', b: 'y', pairs: [{}], total: 1 }]) {
+      await page.evaluate((m) => window.postMessage(m, '*'), bad);
+    }
+    await send(page, byGender);
+    assert.equal(await page.locator('#app').innerText(), before);
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), undefined);
+    await page.close();
+  });
+
+  it('says plainly why a report could not be built', async () => {
+    const page = await openPanel();
+    await send(page, byGender);
+    await send(page, { type: 'reportError', message: 'no survey column "cohort"', request: { by: 'cohort', coders: null, filters: [] }, study: byGender.study });
+    assert.ok((await page.locator('.status').innerText()).includes('no survey column "cohort"'));
+    await clearPosted(page);
+    await page.click('#reset-request');
+    assert.deepEqual(await posted(page), [{ type: 'setRequest', request: { by: null, coders: null, filters: [] } }]);
+    await page.close();
+  });
+
+  it('stays responsive on a very large report: tables paged by 50, figures printed', async function () {
+    this.timeout(300_000);
+    const page = await openPanel();
+    const large = scaledReport(byGender, 20);
+    const ms = await send(page, large);
+    const sections: string[] = [];
+    for (const id of ['variables', 'groups', 'codes', 'cooccurrence', 'joint']) sections.push(`${id} ${(await timeSection(page, id)).toFixed(0)} ms`);
+    console.log(`      scaled report (${large.report.codes.length} codes, ${large.report.coOccurrence.length} pairs, ${large.report.codeComparisons.length} code comparisons): overview ${ms.toFixed(0)} ms; ${sections.join(', ')}`);
+    await showSection(page, 'codes');
+    assert.equal(await page.locator('[data-table="codes-prevalence"] tbody tr').count(), 50, 'paged by 50');
+    assert.ok((await page.locator('[data-table="codes-prevalence"] .page-info').innerText()).includes(`of ${large.report.codes.length}`));
+    await page.locator('[data-table="codes-prevalence"] .pager button', { hasText: 'Next' }).click();
+    assert.ok((await page.locator('[data-table="codes-prevalence"] .page-info').innerText()).startsWith('Rows 51–100'));
+    await page.close();
+  });
+
+  it('renders the benchmark studies within budget (when their reports are given)', async function () {
+    this.timeout(300_000);
+    const dir = process.env.GROUNDED_PANEL_REPORTS;
+    const sizes = ['S', 'XL'].filter((size) => dir && existsSync(path.join(dir, `report-${size}.json`)));
+    if (sizes.length === 0) this.skip();
+    for (const size of sizes) {
+      const report = JSON.parse(readFileSync(path.join(dir as string, `report-${size}.json`), 'utf8')) as ReportMessage['report'];
+      const page = await openPanel();
+      const message: ReportMessage = { type: 'report', report, request: { by: report.options.by, coders: null, filters: [] }, study: { root: 'file:///bench', transcripts: 0, problems: [] } };
+      const ms = await send(page, message);
+      const sections: string[] = [];
+      for (const id of ['variables', 'groups', 'codes', 'cooccurrence', 'joint']) sections.push(`${id} ${(await timeSection(page, id)).toFixed(0)} ms`);
+      console.log(`      bench ${size} (${report.codes.length} codes, ${report.coOccurrence.length} pairs, ${report.variables.length} variables): overview ${ms.toFixed(0)} ms after the data arrived; ${sections.join(', ')}`);
+      await page.close();
+    }
+  });
+
+  it('looks right in light, dark and high-contrast themes (screenshots)', async function () {
+    this.timeout(60_000);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const theme of ['light', 'dark', 'high-contrast'] as const) {
+      const page = await openPanel(theme, { width: 1200, height: 1000 });
+      await send(page, byGender);
+      await showSection(page, 'groups');
+      await page.screenshot({ path: path.join(SCREENSHOTS, `panel-${theme}.png`) });
+      await showSection(page, 'joint');
+      await page.screenshot({ path: path.join(SCREENSHOTS, `panel-joint-${theme}.png`) });
+      assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations), []);
+      await page.close();
+    }
+  });
+});
