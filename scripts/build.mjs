@@ -17,6 +17,8 @@ const entries = [
   { entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
   // The in-host integration test runner and each test file; mocha and vscode come from the host at run time.
   { entryPoints: ['test/integration/index.ts', 'test/integration/**/*.test.ts'], outdir: 'dist/test/integration', outbase: 'test/integration', platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] },
+  // On-demand benchmarks in the real extension host (scripts/vscode-test/bench.mjs); never run by npm test.
+  { entryPoints: ['test/integration-bench/code-selection.bench.ts'], outdir: 'dist/test/integration-bench', outbase: 'test/integration-bench', platform: 'node', format: 'cjs', external: ['vscode'] },
 ].filter((entry) => existsSync(entry.entryPoints[0]));
 
 if (watch) {
