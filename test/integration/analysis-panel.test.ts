@@ -1,0 +1,129 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { canonicalize } from '../../src/core/text/canonical';
+import { renderMarkdown } from '../../src/core/report/index';
+import type { AnalysisPanel } from '../../src/extension/analysis-panel/analysis-panel';
+import type { AnalysisPanelHooks } from '../../src/extension/analysis-panel/analysis-feature';
+import type { GroundedServices } from '../../src/extension/services';
+import type { HostMessage } from '../../webview/protocol';
+
+// The analysis panel in a real VS Code (code-server: the webview runs in Chromium under the panel's CSP).
+// A report arriving proves the webview loaded, ran its script and said "ready"; the rest drives the host
+// with messages as the webview would send them.
+
+async function services(): Promise<GroundedServices> {
+  const ext = vscode.extensions.getExtension<GroundedServices>('grounded-qda.grounded');
+  assert.ok(ext, 'extension not found');
+  return ext.activate();
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The next report the host posts (after `action`), optionally one matching `accept`. */
+function nextReport(panel: AnalysisPanel, accept: (m: Extract<HostMessage, { type: 'report' }>) => boolean = () => true, timeoutMs = 60_000): Promise<Extract<HostMessage, { type: 'report' }>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error('no report posted'));
+    }, timeoutMs);
+    const listener = panel.onDidPost((message) => {
+      if (message.type === 'report' && accept(message)) {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(message);
+      }
+    });
+  });
+}
+
+describe('analysis panel in VS Code', function () {
+  this.timeout(120_000);
+  let grounded: GroundedServices;
+  let panel: AnalysisPanel;
+
+  before(async () => {
+    grounded = await services();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  after(() => panel?.dispose());
+
+  it('grounded.openAnalysis opens a panel and the webview receives the report', async () => {
+    const hooks = grounded.testHooks?.analysisPanel as AnalysisPanelHooks | undefined;
+    assert.ok(hooks, 'the analysis panel test hook');
+    const opened = await vscode.commands.executeCommand<AnalysisPanel>('grounded.openAnalysis');
+    assert.ok(opened, 'the command returns the panel controller');
+    panel = opened;
+    assert.deepEqual(hooks.panels(), [panel]);
+    const first = panel.lastPosted?.type === 'report' ? panel.lastPosted : await nextReport(panel);
+    assert.equal(first.report.title, 'mentorship-study');
+    assert.equal(first.report.participants.total, 44);
+    assert.equal(first.study.transcripts, 44);
+    assert.equal(panel.panel.viewType, 'grounded.analysis');
+    // Running the command again reveals the same panel.
+    assert.equal(await vscode.commands.executeCommand<AnalysisPanel>('grounded.openAnalysis'), panel);
+  });
+
+  it('rebuilds with the grouping and filters the webview asks for, and refuses malformed messages', async () => {
+    const grouped = nextReport(panel, (m) => m.report.options.by === 'gender');
+    await panel.receive({ type: 'setRequest', request: { by: 'gender', coders: null, filters: [{ column: 'role', value: 'resident' }] } });
+    const report = (await grouped).report;
+    assert.deepEqual(report.options.filters, [{ column: 'role', value: 'resident' }]);
+    assert.ok(report.participants.total < 44 && report.participants.excludedByFilter > 0);
+    assert.ok(report.jointDisplay, 'the joint display comes with a grouping');
+
+    const rejected = panel.rejected;
+    await panel.receive({ type: 'runCommand', command: 'workbench.action.terminal.new' });
+    await panel.receive({ type: 'openCoding', transcript: '../outside.txt', start: 0, end: 1, codingId: 'x' });
+    await panel.receive({ type: 'openProblem', file: 'not-listed.yaml', line: 1, column: 1 });
+    assert.equal(panel.rejected, rejected + 3);
+  });
+
+  it('opens a coding from a message: the transcript with the coded passage selected', async () => {
+    const report = panel.currentReport;
+    const quote = report?.jointDisplay?.rows.flatMap((r) => r.cells.flatMap((c) => c.quotes)).find((q) => !q.truncated);
+    assert.ok(quote, 'a quote in the joint display');
+    await panel.receive({ type: 'openCoding', transcript: quote.transcript, start: quote.start, end: quote.end, codingId: quote.codingId });
+    const editor = await waitFor('the transcript editor', () => {
+      const active = vscode.window.activeTextEditor;
+      return active && active.document.uri.path.endsWith(`/${quote.transcript}`) ? active : undefined;
+    });
+    const selected = canonicalize(editor.document.getText(editor.selection));
+    assert.equal(selected.trim(), quote.text.trim());
+  });
+
+  it('exports the Markdown report through the save step, identical to the core renderer', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const target = vscode.Uri.joinPath(folder.uri, '.grounded-test-report.md');
+    panel.chooseSaveUri = async () => target;
+    try {
+      await panel.receive({ type: 'exportReport', format: 'markdown' });
+      const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+      assert.equal(written, renderMarkdown(panel.currentReport!));
+      assert.ok(written.includes('Code prevalence by gender'));
+    } finally {
+      await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    }
+  });
+
+  it('rebuilds when the study changes on disk (the survey too)', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const survey = vscode.Uri.joinPath(folder.uri, 'survey.csv');
+    const bytes = await vscode.workspace.fs.readFile(survey);
+    const rebuilt = nextReport(panel);
+    // The same bytes written again: the watcher fires, the study reloads, and nothing else's data changes.
+    await vscode.workspace.fs.writeFile(survey, bytes);
+    const report = (await rebuilt).report;
+    assert.equal(report.options.by, 'gender', 'the request is kept');
+  });
+});
