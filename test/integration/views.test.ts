@@ -21,6 +21,7 @@ interface ViewHooks {
   codings: CodingsTree;
   retrieve: RetrieveTree;
   memos: MemosTree;
+  treeViews: Record<'codebookView' | 'codingsView' | 'retrieveView' | 'memosView', vscode.TreeView<unknown>>;
 }
 
 const decoder = new TextDecoder();
@@ -95,6 +96,16 @@ describe('views', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // What the runner's final screenshot (--screenshots) shows: the container beside a coded transcript.
+    await vscode.commands.executeCommand('workbench.view.extension.grounded');
+    await vscode.window.showTextDocument(file('transcripts', 'P07.txt'), { preview: false });
+    await vscode.commands.executeCommand('grounded.retrieveQuotes', { code: 'barriers', study: root });
+  });
+
+  it('the Grounded container in the activity bar shows the Codebook, Codings, Retrieve and Memos views', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.grounded');
+    const { codebookView, codingsView, retrieveView, memosView } = views.treeViews;
+    await until(() => codebookView.visible && codingsView.visible && retrieveView.visible && memosView.visible, 'the four views to show');
   });
 
   describe('Codebook', () => {

@@ -38,5 +38,5 @@ export const viewsFeature: Feature = (services) => {
   registerMemoCommands(services);
   registerRevealCoding(services);
 
-  services.testHooks = { ...services.testHooks, views: { codebook, codebookDrop, codings, retrieve, memos } };
+  services.testHooks = { ...services.testHooks, views: { codebook, codebookDrop, codings, retrieve, memos, treeViews: { codebookView, codingsView, retrieveView, memosView } } };
 };
