@@ -48,7 +48,7 @@ export function analyzeTable(rowLevels: readonly string[], columnLevels: readonl
     if (fisherOr) otherEffects.push(reportEffect(fisherOr, missing, direction));
     const effect = reportEffect(oddsRatio(reduced), missing, direction);
     // The statistics core points programmers at Fisher's conditional MLE; a reader needs the plain reason.
-    if (effect.value === null) effect.reason = 'a cell is 0, so the odds ratio is 0 or infinite (see the risk difference)';
+    if (effect.value === null) effect.reason = 'a cell is 0, so the odds ratio is 0 or infinite; see the risk difference';
     return { table, tests, effect, otherEffects };
   }
   return { table, tests, effect: reportEffect(cramersV(reduced), missing), otherEffects: [] };
