@@ -5,7 +5,6 @@ import type { CodingContext } from './coding-context';
 import { UserError } from './errors';
 import { scriptArgs } from './register-command';
 import { transcriptTarget } from './transcript-target';
-import { reloadFresh } from './fresh-reload';
 
 /** In-vivo code names are the participant's words; past this many characters it is a quote, not a code. */
 const MAX_NAME = 80;
@@ -20,17 +19,16 @@ export function codeInVivo(context: CodingContext) {
     const target = await transcriptTarget(context.services, args.uri);
     const ranges = rangesToCode(target, args.ranges);
     const added: Coding[] = [];
-    let study = target.study;
     for (const range of ranges) {
       const name = target.text.map.slice(range.start, range.end).replace(/\s+/g, ' ').trim();
       if (!name) continue;
       if ([...name].length > MAX_NAME) throw new UserError(`In-vivo codes are a few of the participant's words; the selection has ${[...name].length} characters (at most ${MAX_NAME}).`);
-      const { id } = await addCode(context.fs, study, name);
-      study = await reloadFresh(context.services.studies, study.root, (loaded) => loaded.codebook.codes.some((code) => code.id === id));
-      const codings = await codeRanges(context, { ...target, study }, [range], [id], `in-vivo code "${name}"`);
+      // addCode reads the codebook fresh; the coding below reloads the study, codebook included.
+      const { id } = await addCode(context.fs, target.study, name);
+      const codings = await codeRanges(context, target, [range], [id], `in-vivo code "${name}"`);
       if (!codings) return undefined;
       added.push(...codings);
-      await context.recent.note(study.root, [id]);
+      await context.recent.note(target.study.root, [id]);
     }
     return added;
   };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Code } from '../../core/model';
 import type { Study } from '../../core/study/study';
 import { recentFirst } from '../../core/editing/recent-codes';
+import { bestMatch } from '../../core/editing/best-match';
 import { codeIcon } from './code-icons';
 import { categoryLabel, codesInTreeOrder } from './code-tree';
 
@@ -37,20 +38,27 @@ export async function pickCodes(study: Study, options: CodePickerOptions): Promi
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   const base = baseItems(study, options);
-  pick.items = base;
 
   const names = new Set(study.codebook.codes.flatMap((code) => [code.name.toLowerCase(), code.id.toLowerCase()]));
-  pick.onDidChangeValue((value) => {
-    if (!options.allowCreate) return;
+  const update = (value: string) => {
     const name = value.trim();
     const create: CodeItem[] =
-      name && !names.has(name.toLowerCase())
+      options.allowCreate && name && !names.has(name.toLowerCase())
         ? [{ label: `$(add) Create new code "${name}"`, description: 'adds it to the codebook', alwaysShow: true, choice: { newName: name } }]
         : [];
     const selected = pick.selectedItems;
     pick.items = [...base, ...create];
-    if (pick.canSelectMany) pick.selectedItems = pick.items.filter((item) => selected.some((s) => s.choice === item.choice));
-  });
+    if (!pick.canSelectMany) return;
+    pick.selectedItems = pick.items.filter((item) => selected.some((s) => s.choice === item.choice));
+    // A multi-select pick highlights no row by itself, so Enter would do nothing: highlight the row the
+    // typed text most plausibly means, or "Create new code" when it means none.
+    const codes = base.filter((item) => item.choice);
+    const best = bestMatch(codes, name);
+    const active = best !== undefined ? codes[best] : create[0];
+    pick.activeItems = active ? [active] : [];
+  };
+  pick.onDidChangeValue(update);
+  update('');
 
   return new Promise<CodeChoice[] | undefined>((resolve) => {
     let done = false;

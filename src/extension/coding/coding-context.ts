@@ -8,7 +8,6 @@ import type { TranscriptTarget } from './transcript-target';
 import { addCodeInteractively } from './code-creation';
 import type { CodeChoice } from './code-picker';
 import { UserError } from './errors';
-import { reloadFresh } from './fresh-reload';
 
 /** What every coding command shares. */
 export interface CodingContext {
@@ -24,19 +23,20 @@ export function placeOf(target: TranscriptTarget, coder: string): CodingPlace {
   return { study: target.study, transcript: target.text, coder };
 }
 
-/** Code ids for picked choices, creating the new ones (asking for a definition). Undefined: cancelled. */
+/**
+ * Code ids for picked choices, creating the new ones (asking for a definition). Undefined: cancelled.
+ * No reload here: the coding that follows reloads the study once, codebook included.
+ */
 export async function idsForChoices(context: CodingContext, study: Study, choices: readonly CodeChoice[]): Promise<string[] | undefined> {
   const ids: string[] = [];
-  let current = study;
   for (const choice of choices) {
     if ('id' in choice) {
       ids.push(choice.id);
       continue;
     }
-    const id = await addCodeInteractively(context.fs, current, choice.newName);
+    const id = await addCodeInteractively(context.fs, study, choice.newName);
     if (id === undefined) return undefined;
     ids.push(id);
-    current = await reloadFresh(context.services.studies, study.root, (loaded) => loaded.codebook.codes.some((code) => code.id === id));
   }
   return [...new Set(ids)];
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { noteUsed, pinQuickCode, quickCodeSlots, recentFirst, uniqueCodeId } from '../../../src/core/editing/recent-codes';
 import { codingsAt, nextCodingStart } from '../../../src/core/editing/navigation';
+import { bestMatch } from '../../../src/core/editing/best-match';
 
 describe('editing: recent codes and quick-code slots', () => {
   it('noteUsed puts the used codes first, once, capped', () => {
@@ -52,5 +53,24 @@ describe('editing: navigation between codings', () => {
     assert.deepEqual(codingsAt(codings, { start: 20, end: 20 }), [codings[0], codings[1]]);
     assert.deepEqual(codingsAt(codings, { start: 20, end: 21 }), [codings[1]]);
     assert.deepEqual(codingsAt(codings, { start: 45, end: 45 }), []);
+  });
+});
+
+describe('editing: the picker row a query means', () => {
+  const items = [
+    { label: 'Time pressure', description: 'Barriers · barriers-time', detail: 'Lack of time on either side' },
+    { label: 'Informal mentor', description: 'Structures', detail: 'A mentor nobody assigned' },
+    { label: 'Mentor', description: 'Structures' },
+  ];
+
+  it('prefers an exact label, then a label prefix, substring, fuzzy; then description and detail', () => {
+    assert.equal(bestMatch(items, 'mentor'), 2);
+    assert.equal(bestMatch(items, 'inf'), 1);
+    assert.equal(bestMatch(items, 'pressure'), 0);
+    assert.equal(bestMatch(items, 'tmpr'), 0);
+    assert.equal(bestMatch(items, 'barriers'), 0);
+    assert.equal(bestMatch(items, 'nobody assigned'), 1);
+    assert.equal(bestMatch(items, 'zebra crossing'), undefined);
+    assert.equal(bestMatch(items, ''), 0);
   });
 });
