@@ -65,6 +65,24 @@ function rangeOf(document: vscode.TextDocument, quote: string, from = 0): vscode
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
+/**
+ * Waits for a freshly written fixture study to load. Study roots are discovered from file-watcher events;
+ * when an older discovery finishes last (a previous suite's fixture was just deleted) the new root is
+ * missed until grounded.yaml changes again, so it is rewritten between attempts.
+ */
+async function untilStudyLoads(settings: vscode.Uri, probe: () => Promise<boolean>): Promise<void> {
+  const content = await vscode.workspace.fs.readFile(settings);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await waitFor('the fixture study to load', probe, 3000);
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await vscode.workspace.fs.writeFile(settings, content);
+    }
+  }
+}
+
 describe('decorations, hover and status bar on transcripts', function () {
   this.timeout(30_000);
   let grounded: GroundedServices;
@@ -90,7 +108,7 @@ describe('decorations, hover and status bar on transcripts', function () {
     await vscode.workspace.fs.writeFile(transcript, encode(TEXT));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'transcripts/T1.tester.codes.yaml'), encode(serializeSidecar({ transcript: 'T1.txt', coder: 'tester', textHash: hashText(TEXT), codings })));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'grounded.yaml'), encode('grounded: 1\ntranscripts:\n  - transcripts/*.txt\n'));
-    await waitFor('the fixture study to load', async () => (await grounded.studies.transcriptFor(transcript))?.transcript.sidecars.length === 1);
+    await untilStudyLoads(vscode.Uri.joinPath(folder, 'grounded.yaml'), async () => (await grounded.studies.transcriptFor(transcript))?.transcript.sidecars.length === 1);
     // The web workbench auto-saves after a delay by default: a save in the middle of the typing test would
     // re-anchor the codings on disk and turn a live-shifting check into a reload check.
     await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);

@@ -28,6 +28,24 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false | Pro
 }
 
 const encode = (text: string) => new TextEncoder().encode(text);
+
+/**
+ * Waits for a freshly written fixture study to load. Study roots are discovered from file-watcher events;
+ * when an older discovery finishes last (a previous suite's fixture was just deleted) the new root is
+ * missed until grounded.yaml changes again, so it is rewritten between attempts.
+ */
+async function untilStudyLoads(settings: vscode.Uri, probe: () => Promise<boolean>): Promise<void> {
+  const content = await vscode.workspace.fs.readFile(settings);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await waitFor('the fixture study to load', probe, 3000);
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await vscode.workspace.fs.writeFile(settings, content);
+    }
+  }
+}
 const grounded = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Grounded');
 
 function goodSidecar(): string {
@@ -51,7 +69,7 @@ describe('diagnostics: study problems on their files', function () {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'transcripts/T3.txt'), encode(TEXT));
     await vscode.workspace.fs.writeFile(sidecar, encode(goodSidecar()));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'grounded.yaml'), encode('grounded: 1\ntranscripts:\n  - transcripts/*.txt\n'));
-    await waitFor('the fixture study to load', async () => (await services_.studies.transcriptFor(vscode.Uri.joinPath(folder, 'transcripts/T3.txt')))?.transcript.sidecars.length === 1);
+    await untilStudyLoads(vscode.Uri.joinPath(folder, 'grounded.yaml'), async () => (await services_.studies.transcriptFor(vscode.Uri.joinPath(folder, 'transcripts/T3.txt')))?.transcript.sidecars.length === 1);
   });
 
   after(async () => {

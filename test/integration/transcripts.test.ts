@@ -41,6 +41,24 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false | Pro
 }
 
 const encode = (text: string) => new TextEncoder().encode(text);
+
+/**
+ * Waits for a freshly written fixture study to load. Study roots are discovered from file-watcher events;
+ * when an older discovery finishes last (a previous suite's fixture was just deleted) the new root is
+ * missed until grounded.yaml changes again, so it is rewritten between attempts.
+ */
+async function untilStudyLoads(settings: vscode.Uri, probe: () => Promise<boolean>): Promise<void> {
+  const content = await vscode.workspace.fs.readFile(settings);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await waitFor('the fixture study to load', probe, 3000);
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await vscode.workspace.fs.writeFile(settings, content);
+    }
+  }
+}
 const openDocument = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
 
 function coding(id: string, quote: string, status?: 'needs-review' | 'orphan') {
@@ -67,7 +85,7 @@ describe('transcripts: language, outline and explorer badges', function () {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'transcripts/T2.amara.codes.yaml'), encode(serializeSidecar({ transcript: 'T2.txt', coder: 'amara', textHash: hash, codings: [coding('a1', 'I found her myself.'), coding('a2', 'She was great.', 'needs-review')] })));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'transcripts/T2.jonas.codes.yaml'), encode(serializeSidecar({ transcript: 'T2.txt', coder: 'jonas', textHash: hash, codings: [{ ...coding('j1', 'Not really.'), by: 'jonas' }] })));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'grounded.yaml'), encode('grounded: 1\ntranscripts:\n  - transcripts/T*.txt\n'));
-    await waitFor('the fixture study to load', async () => (await grounded.studies.transcriptFor(transcript))?.transcript.sidecars.length === 2);
+    await untilStudyLoads(vscode.Uri.joinPath(folder, 'grounded.yaml'), async () => (await grounded.studies.transcriptFor(transcript))?.transcript.sidecars.length === 2);
   });
 
   after(async () => {
