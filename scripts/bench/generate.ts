@@ -63,8 +63,9 @@ function transcriptText(random: Random, id: string, words: number): string {
   const lines = [`Study: Synthetic benchmark study`, `Participant: ${id}`, `Date: 2025-03-0${random.int(1, 9)}`, ''];
   let written = 0;
   let seconds = 4;
+  let turn = 0;
   while (written < words) {
-    const speaker = lines.length % 2 === 0 ? 'Interviewer' : id;
+    const speaker = turn++ % 2 === 0 ? 'Interviewer' : id;
     const turnWords = speaker === 'Interviewer' ? random.int(8, 30) : random.int(40, 220);
     const parts: string[] = [];
     for (let i = 0; i < turnWords; i++) {

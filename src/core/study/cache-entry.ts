@@ -27,12 +27,38 @@ export function sidecarCacheKey(sidecarSha256: string, textHash: string): string
 type CodingRow = [string, string, number, number, string, string, string, number] | [string, string, number, number, string, string, string, number, string | null, CodingStatus | null];
 
 /**
- * A header line (magic, format, key, SHA-256 of the payload) and a JSON payload of arrays, which JSON.parse
- * reads several times faster than objects. The checksum makes a truncated, bit-flipped or hand-edited entry
- * a miss instead of wrong data; the key in the header catches an entry stored under the wrong name.
- * Returns undefined for a sidecar that does not fit the compact form (it is then simply not cached).
+ * An entry is a header line (magic, format, key, SHA-256 of the payload) and a JSON payload. The checksum
+ * makes a truncated, bit-flipped or hand-edited entry a miss instead of wrong data; the key in the header
+ * catches an entry stored under the wrong name.
  */
-export function encodeDerivedSidecar(key: string, derived: DerivedSidecar, sha256: (bytes: Uint8Array) => string): Uint8Array | undefined {
+export function encodeEntry(key: string, payload: unknown, sha256: (bytes: Uint8Array) => string): Uint8Array {
+  const body = new TextEncoder().encode(JSON.stringify(payload));
+  const header = new TextEncoder().encode(`${MAGIC} ${CACHE_FORMAT} ${key} ${sha256(body)}\n`);
+  const bytes = new Uint8Array(header.length + body.length);
+  bytes.set(header, 0);
+  bytes.set(body, header.length);
+  return bytes;
+}
+
+/** The payload of an intact entry of this key, or undefined for anything else. */
+export function decodeEntry(key: string, bytes: Uint8Array, sha256: (bytes: Uint8Array) => string): unknown {
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 0 || newline > 400) return undefined;
+  const header = new TextDecoder().decode(bytes.subarray(0, newline)).split(' ');
+  const body = bytes.subarray(newline + 1);
+  if (header.length !== 4 || header[0] !== MAGIC || header[1] !== String(CACHE_FORMAT) || header[2] !== key || header[3] !== sha256(body)) return undefined;
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A derived sidecar as arrays, which JSON.parse reads several times faster than objects. Undefined for a
+ * sidecar that does not fit the compact form (it is then simply not cached).
+ */
+export function derivedSidecarPayload(derived: DerivedSidecar): unknown {
   const { sidecar } = derived;
   const rows: CodingRow[] = [];
   for (const coding of sidecar.codings) {
@@ -43,28 +69,17 @@ export function encodeDerivedSidecar(key: string, derived: DerivedSidecar, sha25
   }
   if (derived.lineOf.size !== rows.length) return undefined;
   const mismatched = derived.mismatched.flatMap((m) => [m.id, m.start, m.end]);
-  const payload = new TextEncoder().encode(JSON.stringify([sidecar.transcript, sidecar.coder, sidecar.textHash, derived.reanchored ? 1 : 0, mismatched, rows]));
-  const header = new TextEncoder().encode(`${MAGIC} ${CACHE_FORMAT} ${key} ${sha256(payload)}\n`);
-  const bytes = new Uint8Array(header.length + payload.length);
-  bytes.set(header, 0);
-  bytes.set(payload, header.length);
-  return bytes;
+  return [sidecar.transcript, sidecar.coder, sidecar.textHash, derived.reanchored ? 1 : 0, mismatched, rows];
 }
 
-/** The entry, or undefined for anything that is not a well-formed, intact entry of this key. */
+export function encodeDerivedSidecar(key: string, derived: DerivedSidecar, sha256: (bytes: Uint8Array) => string): Uint8Array | undefined {
+  const payload = derivedSidecarPayload(derived);
+  return payload === undefined ? undefined : encodeEntry(key, payload, sha256);
+}
+
 export function decodeDerivedSidecar(key: string, bytes: Uint8Array, sha256: (bytes: Uint8Array) => string): DerivedSidecar | undefined {
-  const newline = bytes.indexOf(0x0a);
-  if (newline < 0 || newline > 400) return undefined;
-  const header = new TextDecoder().decode(bytes.subarray(0, newline)).split(' ');
-  const payload = bytes.subarray(newline + 1);
-  if (header.length !== 4 || header[0] !== MAGIC || header[1] !== String(CACHE_FORMAT) || header[2] !== key || header[3] !== sha256(payload)) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
-  } catch {
-    return undefined;
-  }
-  return fromPayload(data);
+  const payload = decodeEntry(key, bytes, sha256);
+  return payload === undefined ? undefined : fromPayload(payload);
 }
 
 function fromPayload(data: unknown): DerivedSidecar | undefined {

@@ -10,8 +10,9 @@ import { parseSidecar, parseSidecarFileName, validateSidecarAgainstText, SIDECAR
 import { parseMemo } from '../memos/format';
 import { reanchorSidecar, isCodingConsistent } from '../anchoring/reanchor-sidecar';
 import { parseCanonicalSidecar } from '../sidecar/canonical-parse';
-import type { LoadStudyOptions, StudyCache } from './cache';
-import { decodeDerivedSidecar, encodeDerivedSidecar, sidecarCacheKey, type DerivedSidecar } from './cache-entry';
+import type { LoadStudyOptions } from './cache';
+import { sidecarCacheKey, type DerivedSidecar } from './cache-entry';
+import { parseThroughCache, readDerivedSidecar, writeDerivedSidecar, type CacheSession } from './cache-session';
 import { participantOf } from './participants';
 import { globMatcher, listFiles } from './walk';
 import type { LoadedSidecar, Study, StudyTranscript } from './study';
@@ -27,22 +28,22 @@ import type { LoadedSidecar, Study, StudyTranscript } from './study';
 export async function loadStudy(fs: FileSystemPort, root: string, options: LoadStudyOptions = {}): Promise<Study> {
   const problems: Problem[] = [];
   const sha256 = options.sha256 ?? defaultSha256;
-  const caching: Caching | undefined = options.cache ? { cache: options.cache, sha256, used: new Set() } : undefined;
+  const caching: CacheSession | undefined = options.cache ? { cache: options.cache, sha256, used: new Set() } : undefined;
   const settingsUri = joinUri(root, SETTINGS_FILE);
-  const settingsText = await readText(fs, settingsUri, problems);
+  const settingsFile = await readFileText(fs, settingsUri, problems);
   let settings: StudySettings = DEFAULT_SETTINGS;
-  if (settingsText !== undefined) {
-    const parsed = parseSettings(settingsUri, settingsText);
+  if (settingsFile !== undefined) {
+    const parsed = await parseThroughCache(caching, 'settings', settingsFile.bytes, () => parseSettings(settingsUri, settingsFile.text), looksLikeSettings);
     if (parsed.ok) settings = parsed.value;
     else problems.push(...parsed.problems);
   }
 
   const codebookUri = joinUri(root, settings.codebook);
-  const codebookText = await readText(fs, codebookUri, problems);
+  const codebookFile = await readFileText(fs, codebookUri, problems);
   let codebook: Codebook = { codes: [] };
   let codebookLoaded = true;
-  if (codebookText !== undefined) {
-    const parsed = parseCodebook(codebookUri, codebookText);
+  if (codebookFile !== undefined) {
+    const parsed = await parseThroughCache(caching, 'codebook', codebookFile.bytes, () => parseCodebook(codebookUri, codebookFile.text), looksLikeCodebook);
     if (parsed.ok) {
       codebook = parsed.value;
       problems.push(...parsed.warnings);
@@ -55,39 +56,22 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
   const files = await listFiles(fs, root);
   const isTranscript = globMatcher(settings.transcripts, settings.exclude);
   const transcriptPaths = files.filter((path) => isTranscript(path) && !path.endsWith(SIDECAR_SUFFIX) && path !== settings.codebook);
-  const sidecarPaths = new Set(files.filter((path) => parseSidecarFileName(basename(path)) !== undefined));
+  const { claimed, strays } = claimSidecars(transcriptPaths, files);
   const knownCodes = new Set(codebook.codes.map((code) => code.id));
 
+  // Transcripts load a few at a time (file reads overlap; each transcript's own steps stay in order) and
+  // their results are taken in path order, so the study is the same as one loaded strictly in sequence.
+  const loaded = await mapInOrder(transcriptPaths, CONCURRENT_TRANSCRIPTS, async (path) => {
+    const own: Problem[] = [];
+    const transcript = await loadTranscript(fs, root, path, claimed.get(path) ?? [], settings, knownCodes, codebookLoaded, sha256, caching, own);
+    return { transcript, problems: own };
+  });
   const transcripts: StudyTranscript[] = [];
-  for (const path of transcriptPaths) {
-    const uri = joinUri(root, path);
-    const folder = dirname(path);
-    const stem = stemOf(basename(path));
-    const file = await readFileText(fs, uri, problems);
-    if (file === undefined) {
-      // Its sidecars belong to it (not "no transcript"); they cannot be checked until the text decodes.
-      for (const sidecarPath of sidecarPaths) {
-        if (parseSidecarFileName(basename(sidecarPath))?.stem === stem && dirname(sidecarPath) === folder) sidecarPaths.delete(sidecarPath);
-      }
-      continue;
-    }
-    const { text } = file;
-    const textHash = canonicalTextHash(file, sha256);
-    const participant = participantOf(path, settings.participants);
-    if (participant === undefined) {
-      problems.push(problem(uri, 0, 0, 'no-participant', `no participant for ${path}: participants.pattern "${settings.participants.pattern}" does not match its name`, `add "${path}: <participant id>" under participants.overrides in grounded.yaml`, 'warning'));
-    }
-    const sidecars: LoadedSidecar[] = [];
-    for (const sidecarPath of sidecarPaths) {
-      const name = parseSidecarFileName(basename(sidecarPath));
-      if (!name || name.stem !== stem || dirname(sidecarPath) !== folder) continue;
-      sidecarPaths.delete(sidecarPath);
-      const loaded = await loadSidecar(fs, joinUri(root, sidecarPath), name.coder, basename(path), text, textHash, knownCodes, codebookLoaded, problems, caching);
-      if (loaded) sidecars.push(loaded);
-    }
-    transcripts.push({ uri, path, text, textHash, sidecars, ...(participant !== undefined ? { participant } : {}) });
+  for (const result of loaded) {
+    problems.push(...result.problems);
+    if (result.transcript) transcripts.push(result.transcript);
   }
-  for (const stray of sidecarPaths) {
+  for (const stray of strays) {
     problems.push(problem(joinUri(root, stray), 0, 0, 'no-transcript', `${stray} belongs to no transcript of the study`, 'rename it to match its transcript, or add the transcript to grounded.yaml "transcripts"', 'warning'));
   }
 
@@ -103,7 +87,7 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
   return {
     root,
     settings,
-    ...(settingsText !== undefined ? { settingsUri } : {}),
+    ...(settingsFile !== undefined ? { settingsUri } : {}),
     codebookUri,
     codebook,
     codebookLoaded,
@@ -113,11 +97,83 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
   };
 }
 
-/** What the sidecar loads of one study load share: the cache, the hash, and the keys used (to prune the rest). */
-interface Caching {
-  readonly cache: StudyCache;
-  readonly sha256: (bytes: Uint8Array) => string;
-  readonly used: Set<string>;
+/** Enough to overlap file reads; few enough that a 500-transcript study never holds many texts twice. */
+const CONCURRENT_TRANSCRIPTS = 8;
+
+/**
+ * Which sidecars belong to which transcript: same folder, same stem; the first transcript (in path order)
+ * with that stem claims them, even if its text then fails to decode (its sidecars are not strays).
+ */
+function claimSidecars(transcriptPaths: readonly string[], files: readonly string[]): { claimed: Map<string, string[]>; strays: string[] } {
+  const unclaimed = new Set(files.filter((path) => parseSidecarFileName(basename(path)) !== undefined));
+  const claimed = new Map<string, string[]>();
+  for (const path of transcriptPaths) {
+    const folder = dirname(path);
+    const stem = stemOf(basename(path));
+    const own: string[] = [];
+    for (const sidecarPath of unclaimed) {
+      if (parseSidecarFileName(basename(sidecarPath))?.stem !== stem || dirname(sidecarPath) !== folder) continue;
+      unclaimed.delete(sidecarPath);
+      own.push(sidecarPath);
+    }
+    claimed.set(path, own);
+  }
+  return { claimed, strays: [...unclaimed] };
+}
+
+async function loadTranscript(
+  fs: FileSystemPort,
+  root: string,
+  path: string,
+  sidecarPaths: readonly string[],
+  settings: StudySettings,
+  knownCodes: ReadonlySet<string>,
+  codebookLoaded: boolean,
+  sha256: (bytes: Uint8Array) => string,
+  caching: CacheSession | undefined,
+  problems: Problem[],
+): Promise<StudyTranscript | undefined> {
+  const uri = joinUri(root, path);
+  // Its sidecars stay claimed (not "no transcript") when the text does not decode; they cannot be checked then.
+  const file = await readFileText(fs, uri, problems);
+  if (file === undefined) return undefined;
+  const { text } = file;
+  const textHash = canonicalTextHash(file, sha256);
+  const participant = participantOf(path, settings.participants);
+  if (participant === undefined) {
+    problems.push(problem(uri, 0, 0, 'no-participant', `no participant for ${path}: participants.pattern "${settings.participants.pattern}" does not match its name`, `add "${path}: <participant id>" under participants.overrides in grounded.yaml`, 'warning'));
+  }
+  const sidecars: LoadedSidecar[] = [];
+  for (const sidecarPath of sidecarPaths) {
+    const coder = parseSidecarFileName(basename(sidecarPath))?.coder as string;
+    const loaded = await loadSidecar(fs, joinUri(root, sidecarPath), coder, basename(path), text, textHash, knownCodes, codebookLoaded, problems, caching);
+    if (loaded) sidecars.push(loaded);
+  }
+  return { uri, path, text, textHash, sidecars, ...(participant !== undefined ? { participant } : {}) };
+}
+
+/** fn over items with at most `limit` running at once; results in the order of items. */
+async function mapInOrder<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function looksLikeSettings(value: unknown): value is StudySettings {
+  const settings = value as Partial<StudySettings> | null;
+  return typeof settings === 'object' && settings !== null && Array.isArray(settings.transcripts) && Array.isArray(settings.exclude) && typeof settings.codebook === 'string' && typeof settings.memos === 'string' && typeof settings.survey === 'object' && typeof settings.participants === 'object';
+}
+
+function looksLikeCodebook(value: unknown): value is Codebook {
+  const codebook = value as Partial<Codebook> | null;
+  return typeof codebook === 'object' && codebook !== null && Array.isArray(codebook.codes) && codebook.codes.every((code) => typeof code === 'object' && code !== null && typeof code.id === 'string');
 }
 
 async function loadSidecar(
@@ -130,22 +186,21 @@ async function loadSidecar(
   knownCodes: ReadonlySet<string>,
   codebookLoaded: boolean,
   problems: Problem[],
-  caching: Caching | undefined,
+  caching: CacheSession | undefined,
 ): Promise<LoadedSidecar | undefined> {
   const bytes = await readBytes(fs, uri, problems);
   if (bytes === undefined) return undefined;
   let key: string | undefined;
   if (caching) {
     key = sidecarCacheKey(caching.sha256(bytes), textHash);
-    caching.used.add(key);
-    const cached = await readCached(caching, key);
+    const cached = await readDerivedSidecar(caching, key);
     if (cached) return reportDerived(uri, coder, transcriptName, cached, knownCodes, codebookLoaded, problems);
   }
   const content = decodeText(uri, bytes, problems);
   if (content === undefined) return undefined;
   const derived = deriveSidecar(uri, content, text, textHash, problems);
   if (derived === undefined) return undefined;
-  if (caching && key !== undefined) await writeCached(caching, key, derived);
+  if (caching && key !== undefined) await writeDerivedSidecar(caching, key, derived);
   return reportDerived(uri, coder, transcriptName, derived, knownCodes, codebookLoaded, problems);
 }
 
@@ -212,26 +267,6 @@ function reportDerived(
     }
   }
   return { uri, coder, sidecar, reanchored: derived.reanchored, lineOf };
-}
-
-/** A cache that fails or holds something unreadable is a miss, never an error of the study. */
-async function readCached(caching: Caching, key: string): Promise<DerivedSidecar | undefined> {
-  try {
-    const bytes = await caching.cache.read(key);
-    return bytes === undefined ? undefined : decodeDerivedSidecar(key, bytes, caching.sha256);
-  } catch {
-    return undefined;
-  }
-}
-
-async function writeCached(caching: Caching, key: string, derived: DerivedSidecar): Promise<void> {
-  const bytes = encodeDerivedSidecar(key, derived, caching.sha256);
-  if (bytes === undefined) return;
-  try {
-    await caching.cache.write(key, bytes);
-  } catch {
-    // A read-only or full cache folder: the next load recomputes.
-  }
 }
 
 async function loadMemos(fs: FileSystemPort, root: string, settings: StudySettings, files: readonly string[], problems: Problem[]): Promise<Memo[]> {

@@ -61,7 +61,7 @@ describe('study cache: a cached load is the same study as an uncached one', () =
     assert.deepStrictEqual(await cached(cache), expected);
     assert.equal(cache.hits, 0);
     const written = cache.writes;
-    assert.equal(written, 4, 'every sidecar that loads is cached; the broken one is not');
+    assert.equal(written, 6, 'settings, codebook and every sidecar that loads are cached; the broken sidecar is not');
     assert.deepStrictEqual(await cached(cache), expected);
     assert.equal(cache.hits, written);
     assert.equal(cache.writes, written, 'a warm load writes nothing');
@@ -141,11 +141,11 @@ describe('study cache: a cached load is the same study as an uncached one', () =
     const cache = new NodeStudyCache(cacheFolder, '1.0.0');
     await cached(cache);
     let names = await readdir(cacheFolder);
-    assert.equal(names.length, 4);
-    assert.ok(names.every((n) => n.startsWith('1.0.0_sidecar')));
+    assert.equal(names.length, 6);
+    assert.ok(names.every((n) => n.startsWith('1.0.0_')));
     await rm(join(study.folder, 'transcripts/P02.amara.codes.yaml'));
     await cached(cache);
     names = await readdir(cacheFolder);
-    assert.equal(names.length, 3);
+    assert.equal(names.length, 5);
   });
 });

@@ -1,0 +1,106 @@
+/**
+ * `npm run bench [-- S L XL] [--runs N]`: study loading against the goals of issue 3 item 5.
+ *
+ * Generates the synthetic studies once (deterministic; kept in os.tmpdir() between runs), bundles
+ * child.ts with esbuild as the CLI is bundled, and measures each figure in fresh processes:
+ *   cold  = empty cache, fresh process: load, then the report (`grounded report --by gender` without I/O of the output);
+ *   warm  = cache filled by a previous process, fresh process;
+ *   hot   = a second load in the warm process (what a long-lived host such as the extension would see).
+ * Every figure is the best of N runs (the machine is shared; the minimum is the least disturbed run),
+ * printed beside the JSON.parse time of the same codings measured in the same process.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { SIZES, generateStudy, type StudySize } from './generate';
+import type { ChildFigures, ChildRequest } from './child';
+import { formatTable, judge, type SizeResult } from './report';
+
+/** Bump when generate.ts changes what it writes, so kept studies are regenerated. */
+const GENERATOR_VERSION = 2;
+const BENCH_ROOT = join(tmpdir(), 'grounded-bench');
+
+function parseArgs(argv: readonly string[]): { sizes: StudySize[]; runs: number | undefined } {
+  let runs: number | undefined;
+  const names: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--runs') runs = Number(argv[++i]);
+    else names.push((argv[i] as string).toUpperCase());
+  }
+  const sizes = names.length === 0 ? [...SIZES] : SIZES.filter((size) => names.includes(size.name));
+  if (sizes.length === 0) throw new Error(`unknown sizes ${names.join(', ')}; use ${SIZES.map((s) => s.name).join(', ')}`);
+  return { sizes, runs };
+}
+
+function ensureStudy(size: StudySize): string {
+  const folder = join(BENCH_ROOT, size.name);
+  const stamp = join(BENCH_ROOT, `${size.name}.stamp`);
+  const expected = JSON.stringify({ GENERATOR_VERSION, size });
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === expected && existsSync(folder)) return folder;
+  process.stderr.write(`generating ${size.name} (${size.transcripts} transcripts × ${size.codingsPerTranscript} codings) in ${folder} …\n`);
+  generateStudy(folder, size);
+  writeFileSync(stamp, expected);
+  return folder;
+}
+
+async function bundleChild(): Promise<string> {
+  const outfile = join(BENCH_ROOT, 'child.cjs');
+  await build({ entryPoints: [join(__dirname, 'child.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'es2022', logLevel: 'warning' });
+  return outfile;
+}
+
+function runChild(child: string, request: ChildRequest, cacheDir: string): ChildFigures & { wallMs: number } {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [child, JSON.stringify(request)], {
+    env: { ...process.env, GROUNDED_CACHE_DIR: cacheDir, GROUNDED_CACHE: 'on' },
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - start;
+  if (result.status !== 0) throw new Error(`benchmark process failed (${result.status}):\n${result.stderr}`);
+  return { ...(JSON.parse(result.stdout) as ChildFigures), wallMs };
+}
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, Node ${process.version}, ${process.platform}`;
+}
+
+function loadAverage(): string {
+  return loadavg().map((value) => value.toFixed(2)).join(' / ');
+}
+
+async function main(): Promise<void> {
+  const { sizes, runs } = parseArgs(process.argv.slice(2));
+  mkdirSync(BENCH_ROOT, { recursive: true });
+  const child = await bundleChild();
+  const loadBefore = loadAverage();
+  const results: SizeResult[] = [];
+  for (const size of sizes) {
+    const folder = ensureStudy(size);
+    const cacheDir = join(BENCH_ROOT, `${size.name}-cache`);
+    const n = runs ?? (size.name === 'XL' ? 2 : 3);
+    const cold: (ChildFigures & { wallMs: number })[] = [];
+    const warm: (ChildFigures & { wallMs: number })[] = [];
+    for (let i = 0; i < n; i++) {
+      rmSync(cacheDir, { recursive: true, force: true });
+      process.stderr.write(`${size.name}: cold run ${i + 1}/${n} …\n`);
+      cold.push(runChild(child, { study: folder, hot: false, yamlSample: i === 0 ? 10 : 0 }, cacheDir));
+      process.stderr.write(`${size.name}: warm run ${i + 1}/${n} …\n`);
+      warm.push(runChild(child, { study: folder, hot: true, yamlSample: 0 }, cacheDir));
+    }
+    results.push({ size, cold, warm });
+  }
+  const loadAfter = loadAverage();
+  process.stdout.write(`\nMachine: ${machine()}\nLoad average (1/5/15 min): ${loadBefore} at start, ${loadAfter} at end\n\n`);
+  process.stdout.write(formatTable(results) + '\n');
+  const verdicts = judge(results);
+  process.stdout.write(verdicts.text + '\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,70 @@
+import type { Loaded } from '../problems';
+import type { StudyCache } from './cache';
+import { CACHE_FORMAT, decodeDerivedSidecar, decodeEntry, encodeDerivedSidecar, encodeEntry, type DerivedSidecar } from './cache-entry';
+
+/** The cache as one study load uses it: the port, the hash, and the keys used (to prune the rest). */
+export interface CacheSession {
+  readonly cache: StudyCache;
+  readonly sha256: (bytes: Uint8Array) => string;
+  readonly used: Set<string>;
+}
+
+/** A cache that fails or holds something unreadable is a miss, never an error of the study. */
+export async function readDerivedSidecar(session: CacheSession, key: string): Promise<DerivedSidecar | undefined> {
+  session.used.add(key);
+  try {
+    const bytes = await session.cache.read(key);
+    return bytes === undefined ? undefined : decodeDerivedSidecar(key, bytes, session.sha256);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeDerivedSidecar(session: CacheSession, key: string, derived: DerivedSidecar): Promise<void> {
+  const bytes = encodeDerivedSidecar(key, derived, session.sha256);
+  if (bytes !== undefined) await writeQuietly(session, key, bytes);
+}
+
+/**
+ * A small YAML file (settings, codebook) parsed through the cache. Its `yaml` parse is cheap per file but
+ * is most of a warm load of a small study (the parser's first calls are slow). Only clean results are
+ * cached (ok, no warnings, plain JSON data), so every problem still comes from the real parser.
+ */
+export async function parseThroughCache<T>(
+  session: CacheSession | undefined,
+  kind: string,
+  bytes: Uint8Array,
+  parse: () => Loaded<T>,
+  looksRight: (value: unknown) => value is T,
+): Promise<Loaded<T>> {
+  if (!session) return parse();
+  const key = `${kind}${CACHE_FORMAT}-${session.sha256(bytes)}`;
+  session.used.add(key);
+  try {
+    const stored = await session.cache.read(key);
+    const value = stored === undefined ? undefined : decodeEntry(key, stored, session.sha256);
+    if (value !== undefined && looksRight(value)) return { ok: true, value, warnings: [] };
+  } catch {
+    // a miss
+  }
+  const parsed = parse();
+  if (parsed.ok && parsed.warnings.length === 0 && isPlainJson(parsed.value)) await writeQuietly(session, key, encodeEntry(key, parsed.value, session.sha256));
+  return parsed;
+}
+
+async function writeQuietly(session: CacheSession, key: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await session.cache.write(key, bytes);
+  } catch {
+    // A read-only or full cache folder: the next load recomputes.
+  }
+}
+
+/** Whether JSON gives the value back deep-equal: no undefined members, no non-finite numbers, no class instances. */
+export function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(isPlainJson);
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value as Record<string, unknown>).every((member) => member !== undefined && isPlainJson(member));
+}
