@@ -171,6 +171,18 @@ describe('coding commands', function () {
     );
   });
 
+  it('codes the sentence at each bare cursor', async () => {
+    const editor = await openTranscript('P05');
+    const live = await until(() => services.live.get(editor.document), 'P05 to be tracked');
+    const cursor = (fragment: string) => {
+      const position = live.text.toPosition(range(TRANSCRIPT, fragment).start);
+      return new vscode.Selection(position, position);
+    };
+    editor.selections = [cursor('chief'), cursor('attending')];
+    const added = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', { codes: ['found-own'] });
+    assert.deepEqual(added.map((c) => c.quote).sort(), ['An attending stayed after rounds and walked through cases with me.', 'My assigned mentor was a chief I had never met!']);
+  });
+
   it('refuses a code that is not in the codebook', async () => {
     await assert.rejects(
       async () => vscode.commands.executeCommand('grounded.codeSelection', { codes: ['no-such-code'], uri: file('transcripts', 'P01.txt'), ranges: [range(TRANSCRIPT, 'list')] }),

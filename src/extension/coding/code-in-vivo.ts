@@ -17,7 +17,7 @@ export function codeInVivo(context: CodingContext) {
   return async (arg?: unknown): Promise<Coding[] | undefined> => {
     const args = scriptArgs<Omit<CodeSelectionArgs, 'codes'>>(arg);
     const target = await transcriptTarget(context.services, args.uri);
-    const ranges = rangesToCode(target, args.ranges);
+    const ranges = rangesToCode(target, args.ranges, false);
     const added: Coding[] = [];
     for (const range of ranges) {
       const name = target.text.map.slice(range.start, range.end).replace(/\s+/g, ' ').trim();

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Coding } from '../../core/model';
-import { trimSpan } from '../../core/editing/boundaries';
+import { sentenceSpan, trimSpan } from '../../core/editing/boundaries';
 import { pickCodes } from './code-picker';
 import { idsForChoices, placeOf, requireKnownCodes, type CodingContext } from './coding-context';
 import { UserError } from './errors';
@@ -15,11 +15,23 @@ export interface CodeSelectionArgs {
   readonly ranges: readonly { start: number; end: number }[];
 }
 
-/** The ranges to code: a script's ranges as given, the editor's selections without stray edge spaces. */
-export function rangesToCode(target: TranscriptTarget, scripted: readonly { start: number; end: number }[] | undefined): { start: number; end: number }[] {
-  const ranges = scripted ? selectedRanges(target, scripted) : selectedRanges(target).map((range) => trimSpan(target.text.text, range));
+/**
+ * The ranges to code: a script's ranges as given; the editor's selections without stray edge spaces, and
+ * for a bare cursor (when `cursorSentence`) the sentence it is in — so several cursors code several
+ * sentences at once.
+ */
+export function rangesToCode(target: TranscriptTarget, scripted: readonly { start: number; end: number }[] | undefined, cursorSentence = true): { start: number; end: number }[] {
+  const text = target.text.text;
+  const ranges = scripted
+    ? selectedRanges(target, scripted)
+    : (target.editor?.selections ?? []).flatMap((selection) => {
+        const range = target.text.fromRange(selection);
+        if (range.end > range.start) return [trimSpan(text, range)];
+        const sentence = cursorSentence ? sentenceSpan(text, range) : undefined;
+        return sentence ? [sentence] : [];
+      });
   const nonEmpty = ranges.filter((range) => range.end > range.start);
-  if (nonEmpty.length === 0) throw new UserError('Select the passage to code first (several selections are coded together).');
+  if (nonEmpty.length === 0) throw new UserError(cursorSentence ? 'Select the passage to code, or put the cursor in a sentence (several selections or cursors are coded together).' : 'Select the words to code first.');
   return nonEmpty;
 }
 
