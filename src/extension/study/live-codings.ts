@@ -54,8 +54,14 @@ export class LiveCodings implements vscode.Disposable {
 
   /** Loads (or re-reads) the codings of a document if it is a transcript of a study. */
   async track(document: vscode.TextDocument): Promise<LiveTranscript | undefined> {
-    if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode') return undefined;
-    const found = await this.studies.transcriptFor(document.uri);
+    // Untitled buffers, output channels and other non-file documents are never transcripts.
+    if (!document.uri.path.startsWith('/') || ['output', 'vscode', 'untitled', 'git', 'vscode-userdata'].includes(document.uri.scheme)) return undefined;
+    let found: Awaited<ReturnType<StudyService['transcriptFor']>>;
+    try {
+      found = await this.studies.transcriptFor(document.uri);
+    } catch {
+      return undefined; // the study could not be loaded; its problems surface as diagnostics
+    }
     if (!found) {
       this.byDocument.delete(document.uri.toString());
       return undefined;
@@ -92,12 +98,23 @@ export class LiveCodings implements vscode.Disposable {
     // contentChanges are reported against the text before the event and do not overlap; applying them from
     // the end of the document backwards keeps every earlier offset valid.
     const changes = [...event.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
-    const edits: TextEdit[] = changes.map((change) => {
-      const { start, end } = entry.text.fromRange(change.range);
-      return { start, end, insertedLength: Array.from(change.text.replace(/\r\n?/g, '\n')).length };
-    });
+    const after = new DocumentText(event.document);
+    const replacesMost = changes.some((change) => change.rangeLength > entry.text.text.length / 2);
+    if (replacesMost && after.textHash === entry.transcript.textHash) {
+      // "Revert File" and similar whole-text replacements back to the saved text: take the study's codings as they are.
+      this.set(event.document, entry.study, entry.transcript);
+      return;
+    }
+    // A whole-text replacement would collapse every coding; the difference between old and new text keeps them.
+    const whole = replacesMost ? differenceEdit(entry.text.text, after.text) : undefined;
+    const edits: TextEdit[] = whole
+      ? [whole]
+      : changes.map((change) => {
+          const { start, end } = entry.text.fromRange(change.range);
+          return { start, end, insertedLength: Array.from(change.text.replace(/\r\n?/g, '\n')).length };
+        });
     const codings = entry.codings.map((live) => ({ ...live, coding: shiftCodings([live.coding], edits)[0] as Coding }));
-    const next = { ...entry, codings, text: new DocumentText(event.document) };
+    const next = { ...entry, codings, text: after };
     this.byDocument.set(event.document.uri.toString(), next);
     this.emitter.fire(next);
   }

@@ -24,6 +24,8 @@ export class StudyService implements vscode.Disposable {
   private pendingReload: ReturnType<typeof setTimeout> | undefined;
   private readonly dirtyRoots = new Set<string>();
   private rootsKnown: Promise<void>;
+  /** Only the newest root search may set `roots`: searches overlap when files change quickly. */
+  private rootsGeneration = 0;
 
   /** Fires after a study finished (re)loading. */
   readonly onDidChangeStudy = this.changeEmitter.event;
@@ -104,6 +106,15 @@ export class StudyService implements vscode.Disposable {
         this.changeEmitter.fire(study);
         return study;
       })
+      .catch(async (error: unknown) => {
+        // The study folder was deleted (or renamed) under us: forget it instead of failing every caller.
+        if (!(await this.fs.stat(root))) {
+          this.studies.delete(root);
+          this.roots = this.roots.filter((candidate) => candidate !== root);
+          this.rootsKnown = this.findRoots();
+        }
+        throw error;
+      })
       .finally(() => {
         this.loading.delete(root);
         // A change that arrived while loading marks the root dirty again: load once more.
@@ -129,8 +140,10 @@ export class StudyService implements vscode.Disposable {
   }
 
   private async findRoots(): Promise<void> {
+    const generation = ++this.rootsGeneration;
     const folders = vscode.workspace.workspaceFolders ?? [];
     const settingsFiles = await vscode.workspace.findFiles(`**/${SETTINGS_FILE}`, '**/{node_modules,.git}/**');
+    if (generation !== this.rootsGeneration) return this.rootsKnown;
     const roots = new Set(settingsFiles.map((file) => dirnameUri(fromVscodeUri(file))));
     for (const folder of folders) {
       const folderUri = fromVscodeUri(folder.uri);
@@ -138,6 +151,7 @@ export class StudyService implements vscode.Disposable {
     }
     // Deepest first, so studyFor finds the innermost study.
     this.roots = [...roots].sort((a, b) => b.length - a.length);
+    for (const root of this.studies.keys()) if (!this.roots.includes(root)) this.studies.delete(root);
   }
 }
 
