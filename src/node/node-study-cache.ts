@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFile, writeFile } from 'node:fs';
+import { promisify } from 'node:util';
 import { basename, join } from 'node:path';
 import type { LoadStudyOptions, StudyCache } from '../core/study/cache';
 
@@ -13,7 +14,14 @@ import type { LoadStudyOptions, StudyCache } from '../core/study/cache';
  * other's entries as valid unless the files are the same. Entries carry Grounded's version, so an upgrade
  * never reuses what an older loader derived.
  */
+// The callback forms read and write a file in one request to the thread pool; fs.promises' FileHandle
+// versions take four (open, stat, read, close), which shows on a loaded machine with a thousand entries.
+const readFileOnce = promisify(readFile);
+const writeFileOnce = promisify(writeFile);
+
 export class NodeStudyCache implements StudyCache {
+  private folderMade: Promise<unknown> | undefined;
+
   constructor(
     /** This study's folder of entries. */
     readonly folder: string,
@@ -23,7 +31,8 @@ export class NodeStudyCache implements StudyCache {
 
   async read(key: string): Promise<Uint8Array | undefined> {
     try {
-      return new Uint8Array(await fs.readFile(join(this.folder, this.fileName(key))));
+      const buffer = await readFileOnce(join(this.folder, this.fileName(key)));
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     } catch {
       return undefined; // missing or unreadable: a miss
     }
@@ -31,11 +40,12 @@ export class NodeStudyCache implements StudyCache {
 
   /** Temp file and rename, so a reader (another `grounded` run) never sees half an entry. */
   async write(key: string, bytes: Uint8Array): Promise<void> {
-    await fs.mkdir(this.folder, { recursive: true });
+    this.folderMade ??= fs.mkdir(this.folder, { recursive: true });
+    await this.folderMade;
     const path = join(this.folder, this.fileName(key));
     const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await fs.writeFile(temp, bytes);
+      await writeFileOnce(temp, bytes);
       await fs.rename(temp, path);
     } catch (error) {
       await fs.rm(temp, { force: true });

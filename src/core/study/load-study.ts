@@ -144,9 +144,12 @@ async function loadTranscript(
     problems.push(problem(uri, 0, 0, 'no-participant', `no participant for ${path}: participants.pattern "${settings.participants.pattern}" does not match its name`, `add "${path}: <participant id>" under participants.overrides in grounded.yaml`, 'warning'));
   }
   const sidecars: LoadedSidecar[] = [];
+  // One offset map per text, made only if some sidecar is not in the cache.
+  let map: OffsetMap | undefined;
+  const offsets = () => (map ??= new OffsetMap(text));
   for (const sidecarPath of sidecarPaths) {
     const coder = parseSidecarFileName(basename(sidecarPath))?.coder as string;
-    const loaded = await loadSidecar(fs, joinUri(root, sidecarPath), coder, basename(path), text, textHash, knownCodes, codebookLoaded, problems, caching);
+    const loaded = await loadSidecar(fs, joinUri(root, sidecarPath), coder, basename(path), offsets, textHash, knownCodes, codebookLoaded, problems, caching);
     if (loaded) sidecars.push(loaded);
   }
   return { uri, path, text, textHash, sidecars, ...(participant !== undefined ? { participant } : {}) };
@@ -181,7 +184,7 @@ async function loadSidecar(
   uri: string,
   coder: string,
   transcriptName: string,
-  text: string,
+  offsets: () => OffsetMap,
   textHash: string,
   knownCodes: ReadonlySet<string>,
   codebookLoaded: boolean,
@@ -198,7 +201,7 @@ async function loadSidecar(
   }
   const content = decodeText(uri, bytes, problems);
   if (content === undefined) return undefined;
-  const derived = deriveSidecar(uri, content, text, textHash, problems);
+  const derived = deriveSidecar(uri, content, offsets(), textHash, problems);
   if (derived === undefined) return undefined;
   if (caching && key !== undefined) await writeDerivedSidecar(caching, key, derived);
   return reportDerived(uri, coder, transcriptName, derived, knownCodes, codebookLoaded, problems);
@@ -209,7 +212,7 @@ async function loadSidecar(
  * real parser), check against the text, re-anchor. Depends only on the sidecar text and the transcript
  * text; a file that fails here is never cached, so its problems always come fresh from the parser.
  */
-function deriveSidecar(uri: string, content: string, text: string, textHash: string, problems: Problem[]): DerivedSidecar | undefined {
+function deriveSidecar(uri: string, content: string, map: OffsetMap, textHash: string, problems: Problem[]): DerivedSidecar | undefined {
   const fast = parseCanonicalSidecar(content);
   const parsed = fast ? ({ ok: true, value: fast } as const) : parseSidecar(uri, content);
   if (!parsed.ok) {
@@ -217,7 +220,6 @@ function deriveSidecar(uri: string, content: string, text: string, textHash: str
     return undefined;
   }
   const { sidecar, lineOf } = parsed.value;
-  const map = new OffsetMap(text);
   const against = validateSidecarAgainstText(uri, parsed.value, map.codePointLength, textHash);
   if (against.length > 0) {
     problems.push(...against);
@@ -226,7 +228,7 @@ function deriveSidecar(uri: string, content: string, text: string, textHash: str
   // Same hash but a quote that is not the text at its offsets: a hand edit or a bad merge. Trust the quote
   // (it is what the coder saw) and re-anchor, reporting each such coding.
   const mismatched = sidecar.textHash === textHash ? sidecar.codings.filter((coding) => coding.status === undefined && !isCodingConsistent(coding, map)) : [];
-  const reanchored = reanchorSidecar(mismatched.length > 0 ? { ...sidecar, textHash: '' } : sidecar, text, textHash);
+  const reanchored = reanchorSidecar(mismatched.length > 0 ? { ...sidecar, textHash: '' } : sidecar, map.text, textHash);
   return {
     sidecar: reanchored.sidecar,
     lineOf,
