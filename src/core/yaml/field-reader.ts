@@ -13,8 +13,8 @@ export class FieldReader {
 
   constructor(readonly file: YamlFile) {}
 
-  error(path: Path, kind: string, message: string, hint?: string): void {
-    const { line, column } = this.file.positionOf(path);
+  error(path: Path, kind: string, message: string, hint?: string, at: 'value' | 'key' = 'value'): void {
+    const { line, column } = at === 'key' ? this.file.keyPositionOf(path) : this.file.positionOf(path);
     this.problems.push(problem(this.file.uri, line, column, kind, message, hint));
   }
 
@@ -27,7 +27,7 @@ export class FieldReader {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       if (!allowedKeys.includes(key)) {
-        this.error([...path, key], 'unknown-key', `unknown key "${key}" in ${describe(path)}`, `Grounded would drop it on the next write; known keys: ${allowedKeys.join(', ')}`);
+        this.error([...path, key], 'unknown-key', `unknown key "${key}" in ${describe(path)}`, `Grounded would drop it on the next write; known keys: ${allowedKeys.join(', ')}`, 'key');
       }
     }
     return record;

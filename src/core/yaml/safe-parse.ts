@@ -8,6 +8,8 @@ export interface YamlFile {
   readonly data: unknown;
   /** 1-based line and column of the node at a path such as ['codings', 3, 'start'], or of its nearest parent. */
   positionOf(path: readonly (string | number)[]): { line: number; column: number };
+  /** Line and column of the KEY of the last path element (for "unknown key" messages). */
+  keyPositionOf(path: readonly (string | number)[]): { line: number; column: number };
 }
 
 /**
@@ -62,7 +64,16 @@ export function parseYamlSafely(uri: string, text: string): { ok: true; file: Ya
     }
     return { line: 1, column: 1 };
   };
-  return { ok: true, file: { uri, data, positionOf } };
+  const keyPositionOf = (path: readonly (string | number)[]) => {
+    const parent = path.length <= 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === path[path.length - 1]);
+      const range = (pair?.key as Node | undefined)?.range;
+      if (range) return positionOfOffset(range[0]);
+    }
+    return positionOf(path);
+  };
+  return { ok: true, file: { uri, data, positionOf, keyPositionOf } };
 }
 
 /** The first line of a `yaml` error, without its own "at line L, column C" (we print the place ourselves). */

@@ -88,7 +88,7 @@ describe('readChecked', () => {
     assert.equal(error.uri, study.uri(SIDECAR));
     assert.deepEqual(
       error.message.split('\n').map((line) => line.replace(/: error: .*/, '')),
-      ['memory:/study/P07.amara.codes.yaml:3:8', 'memory:/study/P07.amara.codes.yaml:9:10', 'memory:/study/P07.amara.codes.yaml:10:12'],
+      ['memory:/study/P07.amara.codes.yaml:3:8', 'memory:/study/P07.amara.codes.yaml:9:10', 'memory:/study/P07.amara.codes.yaml:10:5'],
     );
     assert.deepEqual(error.problems.map((p) => p.kind), ['schema', 'offsets', 'unknown-key']);
   });

@@ -63,7 +63,7 @@ describe('loadStudy', () => {
   it('reports a broken grounded.yaml with its place and falls back to the defaults', async () => {
     const study = await memoryFixture({ 'grounded.yaml': 'grounded: 1\ntranscript: ["*.txt"]\n', 'P01.txt': 'x' });
     const loaded = await loadStudy(study.fs, study.root);
-    assert.deepEqual(places(loaded.problems), [{ kind: 'unknown-key', line: 2, column: 13, file: 'grounded.yaml' }]);
+    assert.deepEqual(places(loaded.problems), [{ kind: 'unknown-key', line: 2, column: 1, file: 'grounded.yaml' }]);
     assert.deepEqual(loaded.settings, DEFAULT_SETTINGS);
     assert.equal(loaded.transcripts.length, 1);
     const badPattern = await memoryFixture({ 'grounded.yaml': 'participants:\n  pattern: "(unclosed"\n' });
