@@ -105,20 +105,24 @@ const CONCURRENT_TRANSCRIPTS = 8;
  * with that stem claims them, even if its text then fails to decode (its sidecars are not strays).
  */
 function claimSidecars(transcriptPaths: readonly string[], files: readonly string[]): { claimed: Map<string, string[]>; strays: string[] } {
-  const unclaimed = new Set(files.filter((path) => parseSidecarFileName(basename(path)) !== undefined));
+  // Grouped by folder and stem first: matching every transcript against every sidecar is quadratic
+  // (500 transcripts × 1000 sidecars was a tenth of a warm load).
+  const unclaimed = new Map<string, string[]>();
+  for (const path of files) {
+    const name = parseSidecarFileName(basename(path));
+    if (!name) continue;
+    const group = `${dirname(path)}/${name.stem}`;
+    const members = unclaimed.get(group);
+    if (members) members.push(path);
+    else unclaimed.set(group, [path]);
+  }
   const claimed = new Map<string, string[]>();
   for (const path of transcriptPaths) {
-    const folder = dirname(path);
-    const stem = stemOf(basename(path));
-    const own: string[] = [];
-    for (const sidecarPath of unclaimed) {
-      if (parseSidecarFileName(basename(sidecarPath))?.stem !== stem || dirname(sidecarPath) !== folder) continue;
-      unclaimed.delete(sidecarPath);
-      own.push(sidecarPath);
-    }
-    claimed.set(path, own);
+    const group = `${dirname(path)}/${stemOf(basename(path))}`;
+    claimed.set(path, unclaimed.get(group) ?? []);
+    unclaimed.delete(group);
   }
-  return { claimed, strays: [...unclaimed] };
+  return { claimed, strays: [...unclaimed.values()].flat().sort() };
 }
 
 async function loadTranscript(
