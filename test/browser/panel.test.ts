@@ -51,29 +51,12 @@ async function clearPosted(page: Page): Promise<void> {
  */
 async function send(page: Page, message: unknown): Promise<number> {
   await page.evaluate((m) => { (window as unknown as { __next: unknown }).__next = m; }, message);
-  return page.evaluate(() => new Promise<number>((resolve) => {
-    const before = Number(document.body.dataset.messages ?? '0');
-    const started = performance.now();
-    window.postMessage((window as unknown as { __next: unknown }).__next, '*');
-    const poll = () => {
-      if (Number(document.body.dataset.messages ?? '0') > before) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
-      else setTimeout(poll, 1);
-    };
-    poll();
-  }));
+  return page.evaluate(() => (window as unknown as { __timedSend: () => Promise<number> }).__timedSend());
 }
 
 /** Time to show a section from a click on its tab until it is drawn and painted (measured in the page). */
 async function timeSection(page: Page, id: string): Promise<number> {
-  return page.evaluate((section) => new Promise<number>((resolve) => {
-    const started = performance.now();
-    (document.querySelector(`vscode-tab-header[data-section="${section}"]`) as HTMLElement).click();
-    const poll = () => {
-      if (document.querySelector(`vscode-tab-panel[data-section="${section}"] .section`)) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
-      else setTimeout(poll, 1);
-    };
-    poll();
-  }), id);
+  return page.evaluate((section) => (window as unknown as { __timedSection: (s: string) => Promise<number> }).__timedSection(section), id);
 }
 
 /** Selects a section's tab the way a click does and waits for its content. */
@@ -138,7 +121,11 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     assert.match(row, new RegExp(`\\b${rating.mean.toFixed(2)}\\b`), 'mean 3.20 of the overall rating');
     assert.equal(rating.mean.toFixed(1), '3.2');
     const charted = byGender.report.variables.filter((v) => v.kind !== 'other').length;
-    assert.equal(await page.locator('.variable-card svg.grounded-chart').count(), charted, 'one chart per variable');
+    assert.equal(await page.locator('.variable-card figure.chart-block').count(), charted, 'one chart per variable');
+    // Charts draw as they come near the viewport.
+    const last = page.locator('.variable-card figure.chart-block').last();
+    await last.scrollIntoViewIfNeeded();
+    await last.locator('svg.grounded-chart').waitFor();
     await page.close();
   });
 
@@ -158,6 +145,8 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     const welch = comparison.tests.find((t) => t.name === 'welch-t');
     assert.ok(text.includes('Welch t') && text.includes((welch?.p as number).toFixed(3)), 'Welch t and its p');
     assert.ok(text.includes("Hedges' g"), 'effect size');
+    await article.locator('figure.chart-block').scrollIntoViewIfNeeded();
+    await article.locator('svg.grounded-chart').waitFor();
     assert.equal(await article.locator('svg.grounded-chart g[aria-label="rule"] line').count() >= 2, true, 'error bars');
     await page.close();
   });
@@ -174,7 +163,8 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     assert.ok(first);
     const row = await table.locator('tbody tr').first().innerText();
     for (const g of first.groups) assert.ok(row.includes(`${g.participants}/${g.total}`), `prevalence ${g.participants}/${g.total}`);
-    assert.ok(await page.locator('[data-chart="codes-by-group-chart"] svg.grounded-chart').count() === 1);
+    await page.locator('[data-chart="codes-by-group-chart"]').scrollIntoViewIfNeeded();
+    await page.locator('[data-chart="codes-by-group-chart"] svg.grounded-chart').waitFor();
     assert.ok(await page.locator('[data-table^="codes-variable-"] tbody tr').count() > 0, 'a numeric variable with vs without each code');
     await page.close();
   });
@@ -391,6 +381,7 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
       const page = await openPanel(theme, { width: 1200, height: 1000 });
       await send(page, byGender);
       await showSection(page, 'groups');
+      await page.locator('vscode-tab-panel[data-section="groups"] svg.grounded-chart').first().waitFor();
       await page.screenshot({ path: path.join(SCREENSHOTS, `panel-${theme}.png`) });
       await showSection(page, 'joint');
       await page.screenshot({ path: path.join(SCREENSHOTS, `panel-joint-${theme}.png`) });

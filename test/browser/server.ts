@@ -23,6 +23,24 @@ document.addEventListener('securitypolicyviolation', (e) => window.__violations.
     getState: () => state,
     setState: (next) => { state = next; sessionStorage.setItem('grounded-state', JSON.stringify(next)); },
   };
+  // Timing helpers, written here because code passed to page.evaluate from tsx-compiled tests may
+  // reference esbuild's __name helper, which does not exist in the page.
+  const painted = (started, resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+  const until = (ready, started, resolve) => {
+    const poll = () => (ready() ? painted(started, resolve) : setTimeout(poll, 1));
+    poll();
+  };
+  window.__timedSend = () => new Promise((resolve) => {
+    const before = Number(document.body.dataset.messages || '0');
+    const started = performance.now();
+    window.postMessage(window.__next, '*');
+    until(() => Number(document.body.dataset.messages || '0') > before, started, resolve);
+  });
+  window.__timedSection = (section) => new Promise((resolve) => {
+    const started = performance.now();
+    document.querySelector('vscode-tab-header[data-section="' + section + '"]').click();
+    until(() => document.querySelector('vscode-tab-panel[data-section="' + section + '"] .section'), started, resolve);
+  });
   let acquired = false;
   window.acquireVsCodeApi = () => {
     if (acquired) throw new Error('acquireVsCodeApi called twice');

@@ -16,9 +16,9 @@ function seriesRange(series: readonly string[], colors: ThemeColors): string[] {
   return series.map((_, i) => colors.series(SERIES_COLORS[i % SERIES_COLORS.length] ?? 'blue'));
 }
 
-function common(colors: ThemeColors): Plot.PlotOptions {
+function common(colors: ThemeColors, width: number = WIDTH): Plot.PlotOptions {
   return {
-    width: WIDTH,
+    width,
     className: 'grounded-chart',
     style: { background: 'transparent', color: colors.foreground, fontFamily: colors.fontFamily, fontSize: '11px', overflow: 'visible' },
   };
@@ -35,7 +35,7 @@ function barChart(spec: BarChart, colors: ThemeColors): SVGSVGElement | HTMLElem
   if (spec.horizontal) {
     const height = Math.max(120, spec.labels.length * spec.series.length * ROW + spec.labels.length * 6 + 60);
     return Plot.plot({
-      ...common(colors),
+      ...common(colors, spec.width),
       height,
       marginLeft: marginFor(spec.labels),
       x: { domain: spec.domain ?? undefined, label: spec.valueLabel, grid: true },
@@ -53,7 +53,7 @@ function barChart(spec: BarChart, colors: ThemeColors): SVGSVGElement | HTMLElem
     });
   }
   return Plot.plot({
-    ...common(colors),
+    ...common(colors, spec.width),
     height: 260,
     marginBottom: 40,
     y: { domain: spec.domain ?? undefined, label: spec.valueLabel, grid: true },
@@ -76,7 +76,7 @@ function meanChart(spec: MeanChart, colors: ThemeColors): SVGSVGElement | HTMLEl
     const height = Math.max(120, spec.labels.length * spec.series.length * ROW + spec.labels.length * 6 + 60);
     const band = multi ? { fy: 'label' as const } : {};
     return Plot.plot({
-      ...common(colors),
+      ...common(colors, spec.width),
       height,
       marginLeft: marginFor(spec.labels),
       x: { domain: spec.domain ?? undefined, label: `${spec.valueLabel} (mean ± 95% CI)`, grid: true },
@@ -89,7 +89,7 @@ function meanChart(spec: MeanChart, colors: ThemeColors): SVGSVGElement | HTMLEl
     });
   }
   return Plot.plot({
-    ...common(colors),
+    ...common(colors, spec.width),
     height: 260,
     marginBottom: 40,
     y: { domain: spec.domain ?? undefined, label: `${spec.valueLabel} (mean ± 95% CI)`, grid: true },
@@ -111,7 +111,7 @@ function boxChart(spec: BoxChart, colors: ThemeColors): SVGSVGElement | HTMLElem
   const datum = [spec];
   const accent = colors.series('blue');
   return Plot.plot({
-    ...common(colors),
+    ...common(colors, spec.width),
     height: 120,
     marginLeft: 130,
     x: { label: spec.valueLabel, grid: true },
@@ -135,7 +135,7 @@ function heatmapChart(spec: HeatmapChart, colors: ThemeColors, onCell: ((cell: H
   const margin = marginFor(spec.labels);
   const dense = spec.labels.length <= 24;
   const plot = Plot.plot({
-    ...common(colors),
+    ...common(colors, spec.width),
     width: margin + spec.labels.length * size + 40,
     height: margin + spec.labels.length * size + 20,
     marginLeft: margin,
@@ -143,9 +143,11 @@ function heatmapChart(spec: HeatmapChart, colors: ThemeColors, onCell: ((cell: H
     padding: 0.04,
     x: { domain: spec.labels, tickRotate: -60, label: null },
     y: { domain: spec.labels, label: null },
-    color: { type: 'linear', range: [colors.lines, colors.series('blue')], legend: true, label: spec.valueLabel, zero: true },
+    // One hue over the theme's background, stronger with the value: reads in light, dark and high contrast.
+    opacity: { type: 'linear', range: [0.2, 1], legend: true, label: spec.valueLabel, zero: true },
     marks: [
-      Plot.cell(spec.cells, { x: 'bLabel', y: 'aLabel', fill: 'value', title: 'title', inset: 0.5 }),
+      Plot.frame({ stroke: colors.lines }),
+      Plot.cell(spec.cells, { x: 'bLabel', y: 'aLabel', fill: colors.series('blue'), fillOpacity: 'value', title: 'title', inset: 0.5 }),
       ...(dense ? [Plot.text(spec.cells, { x: 'bLabel', y: 'aLabel', text: (c: HeatCell) => (Number.isInteger(c.value) ? String(c.value) : c.value.toFixed(2)), fill: colors.foreground, fontSize: 9, pointerEvents: 'none' })] : []),
     ],
   });

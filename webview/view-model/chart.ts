@@ -31,6 +31,8 @@ export interface Bar {
 
 /** Bars with optional error bars; `horizontal` puts categories on the y axis (long code names). */
 export interface BarChart {
+  /** Layout width in px (the SVG scales down, never up); absent = the default. */
+  width?: number;
   kind: 'bars';
   id: string;
   title: string;
@@ -56,6 +58,8 @@ export interface MeanPoint {
 
 /** Means with their CIs as error bars (dot and whisker), one point per group. */
 export interface MeanChart {
+  /** Layout width in px (the SVG scales down, never up); absent = the default. */
+  width?: number;
   kind: 'means';
   id: string;
   title: string;
@@ -70,6 +74,8 @@ export interface MeanChart {
 
 /** A numeric variable's distribution from its summary: range, IQR box, median, mean with CI. */
 export interface BoxChart {
+  /** Layout width in px (the SVG scales down, never up); absent = the default. */
+  width?: number;
   kind: 'box';
   id: string;
   title: string;
@@ -95,6 +101,8 @@ export interface HeatCell {
 
 /** Codes × codes, symmetric; cells open the overlapping quotes. */
 export interface HeatmapChart {
+  /** Layout width in px (the SVG scales down, never up); absent = the default. */
+  width?: number;
   kind: 'heatmap';
   id: string;
   title: string;

@@ -67,7 +67,7 @@ function numericView(c: NumericComparison, scale: [number, number] | null): Nume
   };
   const shown = c.groups.filter((g) => g.mean !== null);
   const chart: MeanChart = {
-    kind: 'means', id: `${id}-chart`, title: `${c.variable} by ${c.by}: mean ± 95% CI`, valueLabel: c.variable, horizontal: false,
+    kind: 'means', width: 520, id: `${id}-chart`, title: `${c.variable} by ${c.by}: mean ± 95% CI`, valueLabel: c.variable, horizontal: false,
     labels: c.groups.map((g) => g.level), series: [''], domain: scale,
     points: shown.map((g) => ({
       label: g.level, series: '', mean: g.mean as number, low: g.ci?.[0] ?? null, high: g.ci?.[1] ?? null,
@@ -100,7 +100,7 @@ function categoricalView(c: CategoricalComparison): CategoricalComparisonView {
   };
   const series = c.groups.map((g) => g.level);
   const chart: BarChart = {
-    kind: 'bars', id: `${id}-chart`, title: `${c.variable} by ${c.by}: % within group ± 95% CI`, valueLabel: '% of group', domain: [0, 100], horizontal: false,
+    kind: 'bars', width: 520, id: `${id}-chart`, title: `${c.variable} by ${c.by}: % within group ± 95% CI`, valueLabel: '% of group', domain: [0, 100], horizontal: false,
     labels: [...c.table.columnLevels], series,
     bars: c.groups.flatMap((g) => g.levels.map((l) => ({
       label: l.level, series: g.level, value: l.percent ?? 0, low: l.ci ? l.ci[0] * 100 : null, high: l.ci ? l.ci[1] * 100 : null,

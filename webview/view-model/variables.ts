@@ -59,7 +59,7 @@ export function otherTable(report: StudyReport): TableModel {
 
 function levelBars(id: string, title: string, levels: readonly LevelCount[], n: number): BarChart {
   return {
-    kind: 'bars', id, title, valueLabel: '% of answers', domain: [0, 100], horizontal: false,
+    kind: 'bars', width: 420, id, title, valueLabel: '% of answers', domain: [0, 100], horizontal: false,
     labels: levels.map((l) => l.level), series: [''],
     bars: levels.map((l) => ({
       label: l.level, series: '', value: l.percent ?? 0,
@@ -72,7 +72,7 @@ function levelBars(id: string, title: string, levels: readonly LevelCount[], n: 
 function boxChart(v: NumericVariable): BoxChart | undefined {
   if (v.min === null || v.q1 === null || v.median === null || v.q3 === null || v.max === null) return undefined;
   return {
-    kind: 'box', id: `variable-${slug(v.name)}`, title: `${v.name}: mean ${num(v.mean)} (95% CI ${ci(v.ci)}), median ${count(v.median)}, n = ${v.n}`,
+    kind: 'box', width: 420, id: `variable-${slug(v.name)}`, title: `${v.name}: mean ${num(v.mean)} (95% CI ${ci(v.ci)}), median ${count(v.median)}, n = ${v.n}`,
     valueLabel: v.name, min: v.min, q1: v.q1, median: v.median, q3: v.q3, max: v.max, mean: v.mean, low: v.ci?.[0] ?? null, high: v.ci?.[1] ?? null,
   };
 }

@@ -29,6 +29,8 @@ export class AnalysisPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private pending: ReturnType<typeof setTimeout> | undefined;
   private building: Promise<void> = Promise.resolve();
+  /** The last message posted for a study object and request: a webview that reloads (hidden, then shown) gets it again without a rebuild. */
+  private cache: { study: Study; key: string; message: HostMessage } | undefined;
   private disposed = false;
   /** Files the webview may ask to open: those listed in the last report (problems, unjoined rows). */
   private openableFiles = new Set<string>();
@@ -91,8 +93,11 @@ export class AnalysisPanel implements vscode.Disposable {
 
   private async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
+        const study = await this.currentStudy();
+        if (this.cache && this.cache.study === study && this.cache.key === JSON.stringify(this.request)) return this.post(this.cache.message);
         return this.rebuild();
+      }
       case 'setRequest':
         this.request = message.request;
         return this.rebuild();
@@ -156,7 +161,9 @@ export class AnalysisPanel implements vscode.Disposable {
     this.survey = built.survey;
     this.panel.title = `Analysis: ${study.root.split('/').filter(Boolean).pop() ?? 'study'}`;
     if (!built.ok) {
-      await this.post({ type: 'reportError', message: built.message, request, study: built.facts });
+      const message: HostMessage = { type: 'reportError', message: built.message, request, study: built.facts };
+      this.cache = { study, key: JSON.stringify(request), message };
+      await this.post(message);
       return;
     }
     this.report = built.report;
@@ -168,7 +175,9 @@ export class AnalysisPanel implements vscode.Disposable {
       ...p.transcriptsWithoutParticipant,
       ...p.rowsWithoutTranscript.map((r) => r.file),
     ]);
-    await this.post({ type: 'report', report: built.report, request, study: built.facts });
+    const message: HostMessage = { type: 'report', report: built.report, request, study: built.facts };
+    this.cache = { study, key: JSON.stringify(request), message };
+    await this.post(message);
   }
 
   private async post(message: HostMessage): Promise<void> {
