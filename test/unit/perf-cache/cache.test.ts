@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadStudy } from '../../../src/core/study/load-study';
 import { MemoryStudyCache, type StudyCache } from '../../../src/core/study/cache';
-import { NodeFileSystem } from '../../../src/node/node-file-system';
+import { NodeFileSystem, pathToUri } from '../../../src/node/node-file-system';
+import { generateStudy } from '../../../scripts/bench/generate';
 import { NodeStudyCache, nodeSha256 } from '../../../src/node/node-study-cache';
 import type { Study } from '../../../src/core/study/study';
 import { FILES, P01, diskStudy, type DiskStudy } from './fixture';
@@ -147,5 +148,47 @@ describe('study cache: a cached load is the same study as an uncached one', () =
     await cached(cache);
     names = await readdir(cacheFolder);
     assert.equal(names.length, 5);
+  });
+});
+
+describe('NodeStudyCache: one pack per study, loose files for the few entries that changed', () => {
+  it('packs a first load, reads a warm load from the pack, keeps an edit loose, survives a damaged pack', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'grounded-pack-'));
+    const folder = join(parent, 'study');
+    const cacheFolder = join(parent, 'cache');
+    try {
+      generateStudy(folder, { name: 'tiny', transcripts: 12, codingsPerTranscript: 6, surveyRows: 12, words: [150, 300] });
+      const root = pathToUri(folder);
+      const load = (cache: StudyCache) => loadStudy(fs, root, { cache, sha256: nodeSha256 });
+      const expected = await loadStudy(fs, root);
+      assert.deepStrictEqual(await load(new NodeStudyCache(cacheFolder, '1.0.0')), expected);
+      assert.deepEqual(await readdir(cacheFolder), ['1.0.0.pack']);
+      const stored = await new NodeStudyCache(cacheFolder, '1.0.0').storedKeys();
+      assert.equal(stored.length, 26, 'settings, codebook and 24 sidecars');
+
+      const warm = new CountingCache(new NodeStudyCache(cacheFolder, '1.0.0'));
+      assert.deepStrictEqual(await load(warm), expected);
+      assert.equal(warm.hits, 26);
+      assert.equal(warm.writes, 0);
+
+      const sidecar = join(folder, 'transcripts', 'P0003.amara.codes.yaml');
+      await writeFile(sidecar, (await readFile(sidecar, 'utf8')).replace(/code: (\S+)/, 'code: benefits-1'));
+      const edited = await loadStudy(fs, root);
+      assert.deepStrictEqual(await load(new NodeStudyCache(cacheFolder, '1.0.0')), edited);
+      const names = (await readdir(cacheFolder)).sort();
+      assert.equal(names.length, 2);
+      assert.equal(names[0], '1.0.0.pack');
+      assert.ok(names[1]?.startsWith('1.0.0_sidecar'));
+      assert.deepStrictEqual(await load(new NodeStudyCache(cacheFolder, '1.0.0')), edited);
+
+      const pack = await readFile(join(cacheFolder, '1.0.0.pack'));
+      await writeFile(join(cacheFolder, '1.0.0.pack'), pack.subarray(0, pack.length - 100));
+      assert.deepStrictEqual(await load(new NodeStudyCache(cacheFolder, '1.0.0')), edited);
+      const again = new CountingCache(new NodeStudyCache(cacheFolder, '1.0.0'));
+      assert.deepStrictEqual(await load(again), edited);
+      assert.equal(again.hits, 26, 'the damaged pack was rebuilt');
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
   });
 });
