@@ -106,13 +106,10 @@ const userDir = scratch.dir('code-server/user-data/User');
 const settingsFile = path.join(userDir, 'settings.json');
 const baseSettings = {
   'grounded.coder': CODER,
-  // Themes for the screenshots. "Preferences: Color Theme" is of no use offline (its list shows only
-  // the failed marketplace search) and code-server picks up a hand-edited settings file only after
-  // minutes, so the screenshots step through "Toggle between Light/Dark Themes": Light Modern → the
-  // preferred dark theme → the "preferred light" one, set here to the high-contrast theme.
-  'workbench.colorTheme': 'Default Light Modern',
-  'workbench.preferredDarkColorTheme': 'Default Dark Modern',
-  'workbench.preferredLightColorTheme': 'Default High Contrast',
+  // No workbench.colorTheme here: the development host starts in the web default (Light+) whatever this
+  // says, and later writes of the same value change nothing. code-server also picks up a hand-edited
+  // settings file only after minutes, so the screenshots set the theme by editing this file in the
+  // workbench itself (Preferences: Open User Settings (JSON), replace, save).
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
@@ -267,7 +264,11 @@ async function main() {
   const sidecar = path.join(workspace, SIDECAR);
   const added = await step(`${SIDECAR} on disk has a new ${CODE_ID} coding whose quote is the selected text`, async () => {
     const known = new Set(before.map((c) => c.id));
-    const found = await waitUntil('the coding in the sidecar', () => readCodings(sidecar).find((c) => !known.has(c.id)), 15_000, 200);
+    const found = await waitUntil('the coding in the sidecar', () => readCodings(sidecar).find((c) => !known.has(c.id)), 15_000, 200).catch(async (error) => {
+      // The command shows its failure as a notification: say what it was.
+      const toasts = await page.locator('.notification-toast .notification-list-item-message').allInnerTexts().catch(() => []);
+      throw new Error(`${error.message}${toasts.length ? `\nnotifications: ${toasts.join(' | ')}` : ''}`);
+    });
     const after = readCodings(sidecar);
     if (after.length !== before.length + 1) throw new Error(`expected ${before.length + 1} codings, found ${after.length}`);
     if (found.code !== CODE_ID) throw new Error(`the new coding has code ${found.code}, not ${CODE_ID}`);
@@ -294,7 +295,7 @@ async function main() {
     // div per rendered line, at the same top as the text line), underlines/colours as spans in the line.
     await waitUntil('a decoration on the coded line', () => page.evaluate(() => {
       const editor = document.querySelector('.editor-instance .monaco-editor');
-      const line = [...(editor?.querySelectorAll('.view-lines .view-line') ?? [])].find((l) => l.textContent?.includes('My sister is a nurse'));
+      const line = [...(editor?.querySelectorAll('.view-lines .view-line') ?? [])].find((l) => l.textContent?.replace(/\u00a0/g, ' ').includes('My sister is a nurse'));
       if (!line) return false;
       const box = line.getBoundingClientRect();
       const middle = box.top + box.height / 2;
@@ -305,7 +306,7 @@ async function main() {
     }), 30_000, 250).catch(async (error) => {
       const seen = await page.evaluate(() => {
         const editor = document.querySelector('.editor-instance .monaco-editor');
-        const line = [...(editor?.querySelectorAll('.view-lines .view-line') ?? [])].find((l) => l.textContent?.includes('My sister is a nurse'));
+        const line = [...(editor?.querySelectorAll('.view-lines .view-line') ?? [])].find((l) => l.textContent?.replace(/\u00a0/g, ' ').includes('My sister is a nurse'));
         const box = line?.getBoundingClientRect();
         const decorations = [...(editor?.querySelectorAll('[class*="ced-"]') ?? [])].map((e) => `${e.className} @${Math.round(e.getBoundingClientRect().top)}`);
         return `line 21 ${box ? `at ${Math.round(box.top)}–${Math.round(box.bottom)}` : 'not rendered'}; decorations: ${decorations.join(', ') || 'none'}`;
@@ -326,12 +327,13 @@ async function takeScreenshots(page) {
     await page.locator('.sidebar .pane-header', { hasText: 'Codebook' }).first().waitFor({ state: 'visible', timeout: 15_000 });
   }, { fatal: false });
 
-  // Wrapped lines show whole passages (the coding above needed it off).
-  await step('word wrap on (View: Toggle Word Wrap)', () => runCommandFromPalette(page, 'View: Toggle Word Wrap', 30_000), { fatal: false });
-  for (const [index, { file, theme, themeClass }] of THEMES.entries()) {
+  for (const { file, theme, themeClass } of THEMES) {
     await step(`screenshot ${path.relative(repoRoot, path.join(screenshotDir, file))} (${theme})`, async () => {
-      if (index > 0) await runCommandFromPalette(page, 'Preferences: Toggle between Light/Dark Themes', 30_000);
-      await waitUntil(`the ${theme} theme`, () => page.evaluate((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls) ?? false, themeClass), 30_000, 200);
+      await editUserSettings(page, { ...baseSettings, 'workbench.colorTheme': theme, 'editor.wordWrap': 'on' });
+      await waitUntil(`the ${theme} theme`, () => page.evaluate((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls) ?? false, themeClass), 30_000, 200).catch(async (error) => {
+        const now = await page.evaluate(() => document.querySelector('.monaco-workbench')?.className.match(/vscode-theme-\S+/)?.[0] ?? 'no theme class');
+        throw new Error(`${error.message}; the workbench has ${now}`);
+      });
       // Back to the editor, the cursor inside the new coding (status bar shows its code), passages in view.
       await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
       await goToLine(page, LINE);
@@ -346,6 +348,25 @@ async function takeScreenshots(page) {
       note(`${file}: ${Math.round(size / 1024)} KB`);
     }, { fatal: false });
   }
+}
+
+/**
+ * Replaces the user settings through the workbench (Preferences: Open User Settings (JSON), select all,
+ * insert, save, close): the workbench applies its own writes at once. Wrapped lines show whole passages.
+ */
+async function editUserSettings(page, settings) {
+  await runCommandFromPalette(page, 'Preferences: Open User Settings (JSON)', 30_000);
+  await page.locator('.tabs-container .tab.active', { hasText: 'settings.json' }).waitFor({ state: 'visible', timeout: 20_000 });
+  const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  // insertText is one input event: no auto-closed quotes or brackets doubled by the JSON editor.
+  await page.keyboard.insertText(JSON.stringify(settings, null, 2));
+  await page.keyboard.press('Control+S');
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page.keyboard.press('Control+W');
+  await page.locator('.tabs-container .tab.active', { hasText: 'P07.txt' }).waitFor({ state: 'visible', timeout: 10_000 });
 }
 
 async function dismissNotifications(page) {

@@ -11,7 +11,7 @@
 // DecorationState of src/extension/decorations) has drawn it. Baseline: serializeSidecar + writeFile of
 // the same sidecar in the same host, i.e. the least any code-selection could cost.
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -117,7 +117,7 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false, time
   }
 }
 
-/** Resolves with the time each condition first held, polling every event-loop turn (setImmediate). */
+/** Resolves with the time each condition first held, polling every millisecond or so. */
 function timeUntil(conditions: Record<string, () => boolean>, t0: number, timeoutMs: number): Promise<Record<string, number>> {
   const times: Record<string, number> = {};
   return new Promise((resolve, reject) => {
@@ -125,7 +125,7 @@ function timeUntil(conditions: Record<string, () => boolean>, t0: number, timeou
       for (const [name, holds] of Object.entries(conditions)) if (times[name] === undefined && holds()) times[name] = performance.now() - t0;
       if (Object.keys(times).length === Object.keys(conditions).length) resolve(times);
       else if (performance.now() - t0 > timeoutMs) reject(new Error(`timed out after ${timeoutMs} ms; reached: ${JSON.stringify(times)}`));
-      else setImmediate(poll);
+      else setTimeout(poll, 1);
     };
     poll();
   });
@@ -196,21 +196,31 @@ export async function run(): Promise<void> {
         added = value;
         commandDone = performance.now() - t0;
       });
-      // The new coding's id is known only once the command returns: until then, look for the range.
-      const idOrRange = () => added?.[0]?.id;
+      // Found by its code and offsets (sentence 3 of this turn was never coded), so the write and the
+      // drawing are timed on their own, not only once the command returns its coding's id. The sidecar is
+      // re-read only when its size or mtime changes, to take as little as possible from the host's thread.
+      const block = `    code: ${code}\n    start: ${range.start}\n    end: ${range.end}\n`;
+      let seen = '';
+      let found = false;
       const onDisk = () => {
-        const id = idOrRange();
-        if (!id) return false;
+        if (found) return true;
         try {
-          return readFileSync(sidecarPath, 'utf8').includes(id);
+          const stat = statSync(sidecarPath);
+          const signature = `${stat.size}:${stat.mtimeMs}`;
+          if (signature === seen) return false;
+          seen = signature;
+          found = readFileSync(sidecarPath, 'utf8').includes(block);
+          return found;
         } catch {
           return false;
         }
       };
       const drawn = () => {
-        const id = idOrRange();
-        if (id) return state.applied.get(documentKey())?.codings.some((c) => c.codingId === id) ?? false;
-        return false;
+        const document = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === transcriptUri.toString())?.document;
+        if (!document) return false;
+        const start = document.positionAt(range.start);
+        const end = document.positionAt(range.end);
+        return state.applied.get(document.uri.toString())?.codings.some((c) => c.codeId === code && c.range.start.isEqual(start) && c.range.end.isEqual(end)) ?? false;
       };
       const times = await timeUntil({ command: () => commandDone > 0, disk: onDisk, drawn }, t0, 30_000);
       await command;
