@@ -130,6 +130,18 @@ describe('codebook commands', function () {
     assert.equal(loaded.codebook.codes.find((c) => c.id === 'burnout')?.name, 'Burnout (near)', 'the study was reloaded');
   });
 
+  it('undoes a rename and a first colour with undoLastCodingAction', async () => {
+    const before = await read(file('codebook.yaml'));
+    await vscode.commands.executeCommand('grounded.renameCode', { study, id: 'found-own', name: 'Chosen mentor' });
+    await vscode.commands.executeCommand('grounded.recolorCode', { study, id: 'found-own', color: '#abcdef' });
+    assert.equal((await code('found-own'))?.color, '#abcdef');
+    await vscode.commands.executeCommand('grounded.undoLastCodingAction');
+    assert.equal((await code('found-own'))?.color, undefined, 'a colour the code did not have is removed again');
+    assert.equal((await code('found-own'))?.name, 'Chosen mentor');
+    await vscode.commands.executeCommand('grounded.undoLastCodingAction');
+    assert.equal(await read(file('codebook.yaml')), before);
+  });
+
   it('refuses a bad colour and a move under the code itself', async () => {
     const before = await read(file('codebook.yaml'));
     await assert.rejects(async () => vscode.commands.executeCommand('grounded.recolorCode', { study, id: 'burnout', color: 'red' }), /not #rrggbb/);

@@ -12,12 +12,15 @@ import { pickOneCode } from '../coding/code-picker';
 import { displayPath, refusalFor, UserError } from '../coding/errors';
 import { toVscodeUri } from '../platform/workspace-file-system';
 import { reloadFresh } from '../coding/fresh-reload';
+import type { UndoStack } from '../coding/undo-stack';
 
 /** What every codebook command shares. */
 export interface CodebookContext {
   readonly services: GroundedServices;
   /** Routes open Grounded files (the codebook, sidecars) through their editors. */
   readonly fs: FileSystemPort;
+  /** Field edits (rename, redefine, recolour, move) can be undone with grounded.undoLastCodingAction. */
+  readonly undo: UndoStack;
 }
 
 /** The common arguments of codebook commands from scripts and views. */
@@ -69,12 +72,30 @@ export async function chooseCode(context: CodebookContext, study: Study, id: str
   return code;
 }
 
-/** Updates one code's fields (validated against the loaded codebook first), then reloads the study. */
+/**
+ * Updates one code's fields (validated against the loaded codebook first), then reloads the study. The
+ * old values of the changed fields go on the undo stack.
+ */
 export async function updateCode(context: CodebookContext, study: Study, id: string, fields: CodeFields): Promise<Code> {
   codebookEdits.update(study.codebook, id, fields);
-  const codebook = await editCodebook(context.fs, study.codebookUri, (current) => codebookEdits.update(current, id, fields));
+  let before: Code | undefined;
+  const codebook = await editCodebook(context.fs, study.codebookUri, (current) => {
+    before = current.codes.find((c) => c.id === id);
+    return codebookEdits.update(current, id, fields);
+  });
   const written = codebook.codes.find((c) => c.id === id) as Code;
   await reloadFresh(context.services.studies, study.root, (loaded) => JSON.stringify(loaded.codebook.codes.find((c) => c.id === id)) === JSON.stringify(written));
+  if (before) {
+    const old = before;
+    context.undo.push({
+      label: `editing code "${old.name}"`,
+      undo: async () => {
+        const now = await context.services.studies.study(study.root);
+        requireCodebook(now);
+        await restoreFields(context, now, old, Object.keys(fields) as (keyof CodeFields)[]);
+      },
+    });
+  }
   return written;
 }
 
@@ -117,4 +138,25 @@ export async function usageOf(context: CodebookContext, study: Study, id: string
 /** A study-relative path for messages. */
 export function studyPath(study: Study, uri: string): string {
   return relativeUri(study.root, uri) ?? displayPath(uri);
+}
+
+/** Puts back the given fields of a code as they were in `old` (a field it did not have is removed again). */
+async function restoreFields(context: CodebookContext, study: Study, old: Code, keys: readonly (keyof CodeFields)[]): Promise<void> {
+  const fields = Object.fromEntries(keys.map((key) => [key, old[key]]));
+  if (old.parent !== undefined && keys.includes('parent') && !study.codebook.codes.some((c) => c.id === old.parent)) {
+    throw new UserError(`Cannot put "${old.name}" back under "${old.parent}": that code no longer exists.`);
+  }
+  const restored = await editCodebook(context.fs, study.codebookUri, (current) => {
+    codebookEdits.update(current, old.id, {}); // the code must still exist
+    return {
+      codes: current.codes.map((code) => {
+        if (code.id !== old.id) return code;
+        const next: Record<string, unknown> = { ...code, ...fields };
+        for (const key of keys) if (next[key] === undefined) delete next[key];
+        return next as unknown as Code;
+      }),
+    };
+  });
+  const written = restored.codes.find((c) => c.id === old.id);
+  await reloadFresh(context.services.studies, study.root, (loaded) => JSON.stringify(loaded.codebook.codes.find((c) => c.id === old.id)) === JSON.stringify(written));
 }

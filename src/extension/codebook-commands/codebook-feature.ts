@@ -1,6 +1,7 @@
 import type { Feature } from '../services';
 import { EditorAwareFileSystem } from '../coding/editor-aware-file-system';
 import { registerCommand } from '../coding/register-command';
+import { undoStackFor } from '../coding/undo-stack';
 import type { CodebookContext } from './codebook-context';
 import { renameCode } from './rename-code';
 import { redefineCode } from './redefine-code';
@@ -12,8 +13,8 @@ import { deleteCode } from './delete-code';
 
 /** Codebook commands: rename, redefine, recolour, move, merge, split, delete — sidecars kept in step. */
 export const codebookCommandsFeature: Feature = (services) => {
-  const codebook: CodebookContext = { services, fs: new EditorAwareFileSystem(services.fs) };
   const { context } = services;
+  const codebook: CodebookContext = { services, fs: new EditorAwareFileSystem(services.fs), undo: undoStackFor(context) };
   registerCommand(context, 'grounded.renameCode', renameCode(codebook));
   registerCommand(context, 'grounded.redefineCode', redefineCode(codebook));
   registerCommand(context, 'grounded.recolorCode', recolorCode(codebook));

@@ -3,7 +3,7 @@ import { QUICK_SLOTS } from '../../core/editing/recent-codes';
 import { EditorAwareFileSystem } from './editor-aware-file-system';
 import { CodingActions } from './coding-actions';
 import { RecentCodes } from './recent-codes';
-import { UndoStack } from './undo-stack';
+import { undoStackFor } from './undo-stack';
 import type { CodingContext } from './coding-context';
 import { registerCommand } from './register-command';
 import { codeSelection } from './code-selection';
@@ -22,7 +22,7 @@ import { EditorContextKeys } from './editor-context-keys';
 export const codingFeature: Feature = (services) => {
   const { context } = services;
   const fs = new EditorAwareFileSystem(services.fs);
-  const undo = new UndoStack();
+  const undo = undoStackFor(context);
   const coding: CodingContext = { services, fs, undo, actions: new CodingActions(services, fs, undo), recent: new RecentCodes(context.workspaceState) };
 
   registerCommand(context, 'grounded.codeSelection', codeSelection(coding));

@@ -1,3 +1,5 @@
+import type * as vscode from 'vscode';
+
 /** How many coding actions can be undone with grounded.undoLastCodingAction. */
 const LIMIT = 100;
 
@@ -28,4 +30,13 @@ export class UndoStack {
   get size(): number {
     return this.entries.length;
   }
+}
+
+const stacks = new WeakMap<vscode.ExtensionContext, UndoStack>();
+
+/** The session's one stack, shared by the coding and the codebook commands of an activation. */
+export function undoStackFor(context: vscode.ExtensionContext): UndoStack {
+  let stack = stacks.get(context);
+  if (!stack) stacks.set(context, (stack = new UndoStack()));
+  return stack;
 }
