@@ -29,19 +29,33 @@ export function studyStateOf(shown: readonly Study[]): StudyState {
   return shown.some((study) => study.codebook.codes.length > 0) ? 'ready' : 'emptyCodebook';
 }
 
-/** Keeps `grounded.studyState` in step with the loaded studies, so the right welcome content shows. */
+/**
+ * Keeps `grounded.studyState` in step with the loaded studies, so the right welcome content shows. Passive:
+ * it reads the studies as they finish loading and never starts a load itself, so it adds no work (and no
+ * concurrent loads) to each file change.
+ */
 export function trackStudyState(studies: StudyService): vscode.Disposable {
+  const known = new Map<string, Study>();
   let last: StudyState | undefined;
-  const update = async () => {
-    const state = studyStateOf(await shownStudies(studies));
+  const publish = async () => {
+    const roots = new Set(await studies.studyRoots());
+    for (const root of [...known.keys()]) if (!roots.has(root)) known.delete(root);
+    const state = studyStateOf([...known.values()].filter(isStudy));
     if (state === last) return;
     last = state;
     await vscode.commands.executeCommand('setContext', 'grounded.studyState', state);
   };
-  void update();
+  // Once at activation, when every study is loaded anyway (decorations, diagnostics).
+  void studies.allStudies().then((all) => {
+    for (const study of all) if (!known.has(study.root)) known.set(study.root, study);
+    return publish();
+  });
   return vscode.Disposable.from(
-    studies.onDidChangeStudy(() => void update()),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => void update()),
+    studies.onDidChangeStudy((study) => {
+      known.set(study.root, study);
+      void publish();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void publish()),
   );
 }
 

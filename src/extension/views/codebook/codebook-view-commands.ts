@@ -87,7 +87,8 @@ export async function studyOf(services: GroundedServices, hint: string | undefin
     return study;
   }
   const editor = vscode.window.activeTextEditor;
-  const active = editor ? await services.studies.studyFor(editor.document.uri) : undefined;
+  // An untitled or virtual document (no file path) belongs to no study.
+  const active = editor && !editor.document.isUntitled ? await services.studies.studyFor(editor.document.uri).catch(() => undefined) : undefined;
   const shown = await shownStudies(services.studies);
   if (active && shown.some((s) => s.root === active.root)) return active;
   if (shown.length === 1) return shown[0];

@@ -64,7 +64,7 @@ export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.
   }
 
   async getChildren(node?: CodingNode): Promise<CodingNode[]> {
-    if (node || !this.document) return [];
+    if (node || !this.document || this.document.isUntitled) return [];
     const transcript = this.live.get(this.document) ?? (await this.live.track(this.document));
     if (!transcript) return [];
     this.describe();
