@@ -18,6 +18,8 @@ export interface ChildRequest {
   readonly hot: boolean;
   /** Sidecars to parse with the real `yaml` parser for the per-coding estimate (0: skip). */
   readonly yamlSample: number;
+  /** Load only (for profiling the loader by hand: `node child.cjs '{"study":…,"skipReport":true}'`). */
+  readonly skipReport?: boolean;
 }
 
 export interface ChildFigures {
@@ -41,13 +43,15 @@ async function measure(request: ChildRequest): Promise<ChildFigures> {
   const study = await openStudy(context, request.study);
   const t1 = performance.now();
   // What runReport does after openAnalysis's openStudy: survey, checks, report, rendering.
-  const loaded = await loadSurvey(fs, study);
+  const loaded = request.skipReport ? undefined : await loadSurvey(fs, study);
   if (loaded && !loaded.ok) throw new Error(`survey does not load: ${loaded.problems[0]?.message}`);
   const reportRequest: ReportRequest = { by: 'gender', filters: [] };
-  const errors = requestErrors(study, loaded?.value, reportRequest);
-  if (errors.length > 0) throw new Error(errors.join('; '));
-  const report = buildStudyReport(study, loaded?.value, reportRequest, loaded?.warnings ?? []);
-  const markdown = renderMarkdown(report);
+  let markdown = '';
+  if (!request.skipReport) {
+    const errors = requestErrors(study, loaded?.value, reportRequest);
+    if (errors.length > 0) throw new Error(errors.join('; '));
+    markdown = renderMarkdown(buildStudyReport(study, loaded?.value, reportRequest, loaded?.warnings ?? []));
+  }
   const t2 = performance.now();
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
 
