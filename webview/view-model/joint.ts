@@ -51,7 +51,7 @@ export function jointView(report: StudyReport): JointView | undefined {
     rows: display.rows.map((row) => ({
       code: row.code, label: labels.get(row.code) ?? row.name, depth: row.depth,
       cells: row.cells.map((c) => ({
-        level: c.level, prevalence: `${c.participants}/${c.total} (${percent(c.percent, 1)})`, ci: percentCi(c.ci), quotes: c.quotes.map(quoteView),
+        level: c.level, prevalence: `${c.participants}/${c.total} (${percent(c.percent, 1)})`, ci: `95% CI ${percentCi(c.ci)}`, quotes: c.quotes.map(quoteView),
       })),
     })),
   };
