@@ -56,7 +56,10 @@ export function toVscodeUri(uri: string): vscode.Uri {
 
 /** The core's string form of a VS Code URI. */
 export function fromVscodeUri(uri: vscode.Uri): string {
-  return normalizeUri(uri.toString().replace(/#.*$/, '').replace(/\?.*$/, ''));
+  // Untitled buffers and other path-less documents (untitled:Untitled-1) are never study files; they keep
+  // their own string so comparisons with study URIs are simply false instead of throwing.
+  if (!uri.path.startsWith('/')) return uri.toString();
+  return normalizeUri(uri.with({ query: '', fragment: '' }).toString());
 }
 
 function withCode(error: unknown): Error & { code?: string } {

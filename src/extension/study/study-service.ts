@@ -88,6 +88,10 @@ export class StudyService implements vscode.Disposable {
 
   /** Reloads now (after our own writes, so views update without waiting for the watcher). */
   async reload(root: string): Promise<Study> {
+    // A load already running may have read the folder before the caller's write: let it finish, then load
+    // again. A load started after this call began (by anyone) has seen the write, so joining it is fine.
+    const running = this.loading.get(root);
+    if (running) await running.catch(() => undefined);
     this.dirtyRoots.add(root);
     return this.load(root);
   }
