@@ -31,7 +31,12 @@ export function splitCode(context: CodebookContext) {
     const args = (typeof arg === 'object' && arg !== null ? arg : {}) as Partial<SplitArgs>;
     const source = await chooseCode(context, study, codeIdOf(arg), 'Split which code?');
     if (!source) return undefined;
-    const located = allCodings(study).filter(({ coding }) => coding.code === source.id);
+    let located = allCodings(study).filter(({ coding }) => coding.code === source.id);
+    if (args.codings?.some((id) => !located.some(({ coding }) => coding.id === id))) {
+      // A script may name codings written a moment ago that the cached study does not show yet.
+      study = await context.services.studies.reload(study.root);
+      located = allCodings(study).filter(({ coding }) => coding.code === source.id);
+    }
     if (located.length === 0) throw new UserError(`"${source.name}" has no codings to split off.`);
 
     let into: string | undefined = args.into;
