@@ -13,7 +13,7 @@ import { FEATURES } from './features';
  */
 export function activateGrounded(context: vscode.ExtensionContext, platform: Platform, features: readonly Feature[] = FEATURES): GroundedServices {
   const fs = new WorkspaceFileSystem();
-  const studies = new StudyService(fs);
+  const studies = new StudyService(fs, platform.sha256);
   const live = new LiveCodings(studies);
   const coder = new CoderIdentity(platform);
   context.subscriptions.push(

@@ -1,6 +1,7 @@
 // Desktop entry point (Node extension host).
 import type * as vscode from 'vscode';
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { activateGrounded } from './activate';
 import type { GroundedServices } from './services';
 
@@ -11,7 +12,7 @@ function gitUserName(folderPath: string | undefined): Promise<string | undefined
 }
 
 export function activate(context: vscode.ExtensionContext): GroundedServices {
-  return activateGrounded(context, { gitUserName });
+  return activateGrounded(context, { gitUserName, sha256: (bytes) => createHash('sha256').update(bytes).digest('hex') });
 }
 
 export function deactivate(): void {

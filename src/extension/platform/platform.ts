@@ -2,4 +2,6 @@
 export interface Platform {
   /** git's user.name for the workspace, when it can be asked (not in vscode.dev). */
   gitUserName(folderPath: string | undefined): Promise<string | undefined>;
+  /** A native SHA-256 (hex) where there is one (Node); the core's pure-JS hash is used otherwise. */
+  readonly sha256?: (bytes: Uint8Array) => string;
 }

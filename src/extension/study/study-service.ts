@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { loadStudy } from '../../core/study/load-study';
+import { MemoryStudyCache } from '../../core/study/cache';
 import type { Study, StudyTranscript } from '../../core/study/study';
 import { SETTINGS_FILE } from '../../core/settings/format';
 import { dirnameUri, isInside } from '../../core/uri';
@@ -30,7 +31,16 @@ export class StudyService implements vscode.Disposable {
   /** Fires after a study finished (re)loading. */
   readonly onDidChangeStudy = this.changeEmitter.event;
 
-  constructor(readonly fs: FileSystemPort) {
+  /**
+   * Parsed sidecars, keyed by content, kept between reloads: after a write or a git pull only the files that
+   * changed are parsed again, which keeps "code selection → colours updated" fast on large studies.
+   */
+  private readonly caches = new Map<string, MemoryStudyCache>();
+
+  constructor(
+    readonly fs: FileSystemPort,
+    private readonly sha256?: (bytes: Uint8Array) => string,
+  ) {
     this.rootsKnown = this.findRoots();
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const onEvent = (uri: vscode.Uri) => this.fileChanged(uri);
@@ -104,7 +114,9 @@ export class StudyService implements vscode.Disposable {
     const running = this.loading.get(root);
     if (running) return running;
     this.dirtyRoots.delete(root);
-    const promise = loadStudy(this.fs, root)
+    let cache = this.caches.get(root);
+    if (!cache) this.caches.set(root, (cache = new MemoryStudyCache()));
+    const promise = loadStudy(this.fs, root, { cache, ...(this.sha256 ? { sha256: this.sha256 } : {}) })
       .then((study) => {
         this.studies.set(root, study);
         this.changeEmitter.fire(study);
@@ -114,6 +126,7 @@ export class StudyService implements vscode.Disposable {
         // The study folder was deleted (or renamed) under us: forget it instead of failing every caller.
         if (!(await this.fs.stat(root))) {
           this.studies.delete(root);
+          this.caches.delete(root);
           this.roots = this.roots.filter((candidate) => candidate !== root);
           this.rootsKnown = this.findRoots();
         }
