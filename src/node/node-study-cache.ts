@@ -76,7 +76,7 @@ export class NodeStudyCache implements StudyCache {
         const bytes = await this.read(key);
         if (bytes) entries.push([key, bytes]);
       }
-      await this.atomicWrite(this.packName(), encodePack(entries));
+      await this.atomicWrite(this.packName(), packChunks(entries));
       keep.add(this.packName());
     } else {
       keep.add(this.packName());
@@ -115,11 +115,22 @@ export class NodeStudyCache implements StudyCache {
     return this.pack;
   }
 
-  private async atomicWrite(name: string, bytes: Uint8Array): Promise<void> {
+  /** Temp file and rename, so a reader (another `grounded` run) never sees half a file. */
+  private async atomicWrite(name: string, chunks: Uint8Array | readonly Uint8Array[]): Promise<void> {
     const path = join(this.folder, name);
     const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await writeFileOnce(temp, bytes);
+      if (chunks instanceof Uint8Array) {
+        await writeFileOnce(temp, chunks);
+      } else {
+        // Written piece by piece: a pack as one buffer would double the memory of a first load of a big study.
+        const handle = await fs.open(temp, 'w');
+        try {
+          await handle.writev([...chunks]);
+        } finally {
+          await handle.close();
+        }
+      }
       await fs.rename(temp, path);
     } catch (error) {
       await fs.rm(temp, { force: true });
@@ -141,17 +152,9 @@ export class NodeStudyCache implements StudyCache {
 }
 
 /** A header line, an index line (JSON [key, length] pairs) and the entries back to back. */
-function encodePack(entries: readonly [string, Uint8Array][]): Uint8Array {
+function packChunks(entries: readonly [string, Uint8Array][]): Uint8Array[] {
   const head = new TextEncoder().encode(`${PACK_MAGIC}\n${JSON.stringify(entries.map(([key, bytes]) => [key, bytes.length]))}\n`);
-  const total = entries.reduce((sum, [, bytes]) => sum + bytes.length, head.length);
-  const out = new Uint8Array(total);
-  out.set(head, 0);
-  let at = head.length;
-  for (const [, bytes] of entries) {
-    out.set(bytes, at);
-    at += bytes.length;
-  }
-  return out;
+  return [head, ...entries.map(([, bytes]) => bytes)];
 }
 
 function decodePack(bytes: Uint8Array): Map<string, Uint8Array> {
