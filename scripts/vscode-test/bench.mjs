@@ -107,10 +107,10 @@ async function main() {
   const pick = (key) => results.samples.map((s) => s[key]);
   console.log('');
   console.log(`grounded.codeSelection on a transcript with ${results.codings} codings (${Math.round(results.sidecarBytes / 1024)} KB sidecar), ${results.samples.length} runs, ms:`);
-  console.log(`  command resolved           ${summary(pick('command'))}`);
+  console.log(`  command promise resolved   ${summary(pick('command'))}  (it also awaits a fresh study reload)`);
   console.log(`  sidecar on disk has it     ${summary(pick('disk'))}`);
   console.log(`  decorations draw it        ${summary(pick('drawn'))}`);
-  console.log(`  both (command → written+drawn) ${summary(pick('total'))}`);
+  console.log(`  written and drawn (goal)   ${summary(pick('total'))}`);
   console.log(`  baseline: serializeSidecar + writeFile of the same sidecar ${summary(results.baseline)}`);
   const median = quantile([...pick('total')].sort((a, b) => a - b), 0.5);
   const met = median <= results.goalMs;
