@@ -6,16 +6,11 @@ import type { AnalysisPanel } from '../../src/extension/analysis-panel/analysis-
 import type { AnalysisPanelHooks } from '../../src/extension/analysis-panel/analysis-feature';
 import type { GroundedServices } from '../../src/extension/services';
 import type { HostMessage } from '../../webview/protocol';
+import { services } from './support';
 
 // The analysis panel in a real VS Code (code-server: the webview runs in Chromium under the panel's CSP).
 // A report arriving proves the webview loaded, ran its script and said "ready"; the rest drives the host
 // with messages as the webview would send them.
-
-async function services(): Promise<GroundedServices> {
-  const ext = vscode.extensions.getExtension<GroundedServices>('grounded-qda.grounded');
-  assert.ok(ext, 'extension not found');
-  return ext.activate();
-}
 
 async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -7,6 +7,7 @@ import { serializeCodebook } from '../../src/core/codebook/format';
 import type { GroundedServices } from '../../src/extension/services';
 import type { DecorationState } from '../../src/extension/decorations/decoration-state';
 import { fromVscodeUri } from '../../src/extension/platform/workspace-file-system';
+import { encode, services, untilStudyLoads, waitFor } from './support';
 
 // Seeing codes: decorations, hover and status bar on a small study of our own (in a dot-folder, so the
 // example study's loader never sees it), so edits here cannot disturb other suites.
@@ -31,22 +32,6 @@ const CODINGS: { id: string; code: string; quote: string; status?: CodingStatus 
 ];
 const COLORS: Record<string, string> = { found: '#4e79a7', praise: '#59a14f', contrast: '#e15759' };
 
-async function services(): Promise<GroundedServices> {
-  const ext = vscode.extensions.getExtension<GroundedServices>('grounded-qda.grounded');
-  assert.ok(ext, 'extension not found');
-  return ext.activate();
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /** Code-point offsets of a quote (the sidecar's unit). */
 function offsetsOf(quote: string): { start: number; end: number } {
   const index = TEXT.indexOf(quote);
@@ -61,26 +46,6 @@ function rangeOf(document: vscode.TextDocument, quote: string, from = 0): vscode
   const index = text.indexOf(quote, from);
   assert.ok(index >= 0, quote);
   return new vscode.Range(document.positionAt(index), document.positionAt(index + quote.length));
-}
-
-const encode = (text: string) => new TextEncoder().encode(text);
-
-/**
- * Waits for a freshly written fixture study to load. Study roots are discovered from file-watcher events;
- * when an older discovery finishes last (a previous suite's fixture was just deleted) the new root is
- * missed until grounded.yaml changes again, so it is rewritten between attempts.
- */
-async function untilStudyLoads(settings: vscode.Uri, probe: () => Promise<boolean>): Promise<void> {
-  const content = await vscode.workspace.fs.readFile(settings);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await waitFor('the fixture study to load', probe, 3000);
-      return;
-    } catch (error) {
-      if (attempt === 4) throw error;
-      await vscode.workspace.fs.writeFile(settings, content);
-    }
-  }
 }
 
 describe('decorations, hover and status bar on transcripts', function () {

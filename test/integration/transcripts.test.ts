@@ -4,6 +4,7 @@ import { hashText } from '../../src/core/text/hash';
 import { serializeSidecar } from '../../src/core/sidecar/format';
 import type { GroundedServices } from '../../src/extension/services';
 import type { ExplorerBadges } from '../../src/extension/transcripts/explorer-badges';
+import { encode, services, untilStudyLoads, waitFor } from './support';
 
 // Transcripts: the transcript language, the outline of speaker turns and the explorer badges, on a small
 // study of our own in a dot-folder (the example study's loader skips dot-folders).
@@ -24,41 +25,6 @@ const TEXT = [
   '',
 ].join('\n');
 
-async function services(): Promise<GroundedServices> {
-  const ext = vscode.extensions.getExtension<GroundedServices>('grounded-qda.grounded');
-  assert.ok(ext, 'extension not found');
-  return ext.activate();
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const encode = (text: string) => new TextEncoder().encode(text);
-
-/**
- * Waits for a freshly written fixture study to load. Study roots are discovered from file-watcher events;
- * when an older discovery finishes last (a previous suite's fixture was just deleted) the new root is
- * missed until grounded.yaml changes again, so it is rewritten between attempts.
- */
-async function untilStudyLoads(settings: vscode.Uri, probe: () => Promise<boolean>): Promise<void> {
-  const content = await vscode.workspace.fs.readFile(settings);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await waitFor('the fixture study to load', probe, 3000);
-      return;
-    } catch (error) {
-      if (attempt === 4) throw error;
-      await vscode.workspace.fs.writeFile(settings, content);
-    }
-  }
-}
 const openDocument = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
 
 function coding(id: string, quote: string, status?: 'needs-review' | 'orphan') {

@@ -4,7 +4,8 @@ import { asUserError, showError } from './errors';
 /**
  * Registers a command owned by the extension context. Failures are shown as messages. When a script or
  * test passed an arguments object (bypassing the pickers) the error is also rethrown, so the caller of
- * executeCommand learns why nothing happened; menus pass a Uri, which counts as an interactive call.
+ * executeCommand learns why nothing happened; menus pass a Uri or a view item (an object with `kind`),
+ * which count as interactive calls: the view's action runner would show the error a second time.
  */
 export function registerCommand(context: vscode.ExtensionContext, id: string, handler: (...args: unknown[]) => unknown): void {
   context.subscriptions.push(
@@ -22,7 +23,7 @@ export function registerCommand(context: vscode.ExtensionContext, id: string, ha
 }
 
 function isScriptArgument(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri);
+  return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri) && !('kind' in value);
 }
 
 /** The arguments object of a scripted call; a Uri from a menu becomes `{ uri }`; anything else, none. */
