@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { overlappingPairs } from '../../src/extension/analysis-panel/overlaps';
@@ -355,23 +355,6 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     await page.locator('[data-table="codes-prevalence"] .pager button', { hasText: 'Next' }).click();
     assert.ok((await page.locator('[data-table="codes-prevalence"] .page-info').innerText()).startsWith('Rows 51–100'));
     await page.close();
-  });
-
-  it('renders the benchmark studies within budget (when their reports are given)', async function () {
-    this.timeout(300_000);
-    const dir = process.env.GROUNDED_PANEL_REPORTS;
-    const sizes = ['S', 'XL'].filter((size) => dir && existsSync(path.join(dir, `report-${size}.json`)));
-    if (sizes.length === 0) this.skip();
-    for (const size of sizes) {
-      const report = JSON.parse(readFileSync(path.join(dir as string, `report-${size}.json`), 'utf8')) as ReportMessage['report'];
-      const page = await openPanel();
-      const message: ReportMessage = { type: 'report', report, request: { by: report.options.by, coders: null, filters: [] }, study: { root: 'file:///bench', transcripts: 0, problems: [] } };
-      const ms = await send(page, message);
-      const sections: string[] = [];
-      for (const id of ['variables', 'groups', 'codes', 'cooccurrence', 'joint']) sections.push(`${id} ${(await timeSection(page, id)).toFixed(0)} ms`);
-      console.log(`      bench ${size} (${report.codes.length} codes, ${report.coOccurrence.length} pairs, ${report.variables.length} variables): overview ${ms.toFixed(0)} ms after the data arrived; ${sections.join(', ')}`);
-      await page.close();
-    }
   });
 
   it('looks right in light, dark and high-contrast themes (screenshots)', async function () {
