@@ -78,7 +78,7 @@ const isInternal = (id: string): boolean => id.startsWith('_') || id.startsWith(
 //   1. The base registrars are `<x>.commands.registerCommand` / `registerTextEditorCommand` (id at 0).
 //   2. Any function (declaration, const arrow/function expression, method) that passes one of its own
 //      parameters as the id to a registrar is a registrar too, with that parameter's position; repeated
-//      until nothing changes, across files (named imports are followed, aliases included).
+//      until nothing changes, across files (named imports and re-exports are followed, aliases included).
 //   3. Every other call to a registrar gives an id: a string literal, a const string (local or
 //      imported), the elements of a literal/const string array iterated by for…of or .forEach, or a
 //      template literal, kept as a pattern (`grounded.quickCode*`) matched against the contributions.
@@ -137,6 +137,12 @@ export function scanRegistrations(files: string[]): { registrations: Registratio
   const sources = new Map(files.map((file) => [file, ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS)]));
   /** Per file: local name → global key `file#name` (own declarations and named imports). */
   const bindings = new Map<string, Map<string, string>>();
+  /** Re-exports: `file#exported` → the key it stands for. */
+  const aliases = new Map<string, string>();
+  const canonical = (key: string): string => {
+    for (let hops = 0; hops < 10 && aliases.has(key); hops++) key = aliases.get(key) ?? key;
+    return key;
+  };
   const functions: FunctionInfo[] = [];
   const constStrings = new Map<string, string>();
   const constArrays = new Map<string, string[]>();
@@ -151,6 +157,11 @@ export function scanRegistrations(files: string[]): { registrations: Registratio
         if (target && named && ts.isNamedImports(named)) {
           for (const element of named.elements) local.set(element.name.text, `${target}#${(element.propertyName ?? element.name).text}`);
         }
+      }
+      // `export { registerCommand as registerViewCommand } from '../coding/register-command'`
+      if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && node.exportClause && ts.isNamedExports(node.exportClause)) {
+        const target = resolveModule(file, node.moduleSpecifier.text);
+        if (target) for (const element of node.exportClause.elements) aliases.set(`${file}#${element.name.text}`, `${target}#${(element.propertyName ?? element.name).text}`);
       }
       if (isFunctionLike(node)) {
         const name = functionName(node);
@@ -189,7 +200,7 @@ export function scanRegistrations(files: string[]): { registrations: Registratio
     }
     if (ts.isIdentifier(callee)) {
       const key = bindings.get(file)?.get(callee.text);
-      return key === undefined ? undefined : registrars.get(key);
+      return key === undefined ? undefined : registrars.get(canonical(key));
     }
     return undefined;
   };
@@ -406,9 +417,12 @@ describe('package.json manifest', () => {
         };
         const files = [
           write('wrap.ts', "import * as vscode from 'vscode';\nexport function wrap(ctx: unknown, id: string, h: () => void) { vscode.commands.registerCommand(id, h); }\nexport const IDS = ['t.fromConstArray'] as const;\nexport const ONE = 't.fromConst';\n"),
+          write('again.ts', "export { wrap as rewrapped } from './wrap';\n"),
           write('use.ts', [
             "import * as vscode from 'vscode';",
             "import { wrap as reg, IDS, ONE } from './wrap';",
+            "import { rewrapped } from './again';",
+            "rewrapped(undefined, 't.reexported', () => undefined);",
             "vscode.commands.registerTextEditorCommand('t.direct', () => undefined);",
             'const local = (id: string) => reg(undefined, id, () => undefined);',
             "local('t.viaLocal');",
@@ -421,7 +435,7 @@ describe('package.json manifest', () => {
           ].join('\n')),
         ];
         const { registrations: found, unresolved: open } = scanRegistrations(files);
-        assert.deepEqual(found.map((r) => r.text).sort(), ['t.direct', 't.each1', 't.each2', 't.fromConst', 't.fromConstArray', 't.slot*', 't.viaLocal']);
+        assert.deepEqual(found.map((r) => r.text).sort(), ['t.direct', 't.each1', 't.each2', 't.fromConst', 't.fromConstArray', 't.reexported', 't.slot*', 't.viaLocal']);
         assert.ok(found.find((r) => r.text === 't.slot*')?.pattern?.test('t.slot7'));
         assert.equal(open.length, 1);
         assert.match(open[0] ?? '', /unknownId/);
