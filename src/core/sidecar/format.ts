@@ -5,6 +5,7 @@ import { FieldReader } from '../yaml/field-reader';
 import { parseYamlSafely } from '../yaml/safe-parse';
 import { yamlQuoted, yamlString } from '../yaml/emit';
 import { compareCodings } from './order';
+import { parseCanonicalSidecar } from './canonical-parse';
 
 export const SIDECAR_VERSION = 1;
 export const SIDECAR_SUFFIX = '.codes.yaml';
@@ -144,9 +145,15 @@ export function parseSidecarFileName(fileName: string): { stem: string; coder: s
   return CODER_ID.test(coder) ? { stem: base.slice(0, dot), coder } : undefined;
 }
 
-/** Sidecars through the safe-write path. */
+/**
+ * Sidecars through the safe-write path. Every coding action re-reads the sidecar before writing it (compare
+ * and swap), so the fast reader for our own layout matters here as much as in loading; anything it does not
+ * accept goes to the full parser, which reports the problems.
+ */
 export const sidecarCodec = {
   parse: (uri: string, text: string): Loaded<Sidecar> => {
+    const fast = parseCanonicalSidecar(text);
+    if (fast) return { ok: true, value: fast.sidecar, warnings: [] };
     const parsed = parseSidecar(uri, text);
     return parsed.ok ? { ok: true, value: parsed.value.sidecar, warnings: parsed.warnings } : parsed;
   },
