@@ -12,7 +12,8 @@ import { FEATURES } from './features';
  * register what it owns. Nothing here touches Node APIs; the platform object carries what differs.
  */
 export function activateGrounded(context: vscode.ExtensionContext, platform: Platform, features: readonly Feature[] = FEATURES): GroundedServices {
-  const fs = new WorkspaceFileSystem();
+  const workspaceFs = new WorkspaceFileSystem();
+  const fs = platform.fileSystem ? platform.fileSystem(workspaceFs) : workspaceFs;
   const studies = new StudyService(fs, platform.sha256);
   const live = new LiveCodings(studies);
   const coder = new CoderIdentity(platform);

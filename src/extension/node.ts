@@ -3,6 +3,8 @@ import type * as vscode from 'vscode';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { activateGrounded } from './activate';
+import { NodeFileSystem } from '../node/node-file-system';
+import { LocalFirstFileSystem } from './platform/local-first-file-system';
 import type { GroundedServices } from './services';
 
 function gitUserName(folderPath: string | undefined): Promise<string | undefined> {
@@ -12,7 +14,11 @@ function gitUserName(folderPath: string | undefined): Promise<string | undefined
 }
 
 export function activate(context: vscode.ExtensionContext): GroundedServices {
-  return activateGrounded(context, { gitUserName, sha256: (bytes) => createHash('sha256').update(bytes).digest('hex') });
+  return activateGrounded(context, {
+    gitUserName,
+    sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
+    fileSystem: (workspace) => new LocalFirstFileSystem(new NodeFileSystem(), workspace),
+  });
 }
 
 export function deactivate(): void {

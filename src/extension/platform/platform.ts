@@ -1,7 +1,11 @@
+import type { FileSystemPort } from '../../core/ports/file-system';
+
 /** What differs between the desktop (Node) and the web extension host. */
 export interface Platform {
   /** git's user.name for the workspace, when it can be asked (not in vscode.dev). */
   gitUserName(folderPath: string | undefined): Promise<string | undefined>;
   /** A native SHA-256 (hex) where there is one (Node); the core's pure-JS hash is used otherwise. */
   readonly sha256?: (bytes: Uint8Array) => string;
+  /** Wraps the workspace.fs port (the desktop adds direct access to local files). */
+  readonly fileSystem?: (workspace: FileSystemPort) => FileSystemPort;
 }

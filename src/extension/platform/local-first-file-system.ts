@@ -1,0 +1,42 @@
+import type { DirectoryEntry, FileStat, FileSystemPort } from '../../core/ports/file-system';
+
+/**
+ * On the desktop, local files (file://) go straight to Node's file system and everything else (remote,
+ * virtual) through vscode.workspace.fs. Every workspace.fs call is a round trip through the workbench
+ * process; a coding action makes several (read, compare, write a temp file, rename), which cost the better
+ * part of a second on large sidecars. The web entry does not use this: there, workspace.fs is the only way.
+ */
+export class LocalFirstFileSystem implements FileSystemPort {
+  constructor(
+    private readonly local: FileSystemPort,
+    private readonly workspace: FileSystemPort,
+  ) {}
+
+  private pick(uri: string): FileSystemPort {
+    return uri.startsWith('file://') ? this.local : this.workspace;
+  }
+
+  readFile(uri: string): Promise<Uint8Array> {
+    return this.pick(uri).readFile(uri);
+  }
+
+  writeFile(uri: string, data: Uint8Array): Promise<void> {
+    return this.pick(uri).writeFile(uri, data);
+  }
+
+  rename(from: string, to: string): Promise<void> {
+    return this.pick(to).rename(from, to);
+  }
+
+  delete(uri: string): Promise<void> {
+    return this.pick(uri).delete(uri);
+  }
+
+  stat(uri: string): Promise<FileStat | undefined> {
+    return this.pick(uri).stat(uri);
+  }
+
+  list(uri: string): Promise<readonly DirectoryEntry[]> {
+    return this.pick(uri).list(uri);
+  }
+}
