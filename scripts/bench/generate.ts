@@ -6,6 +6,7 @@ import { OffsetMap } from '../../src/core/text/canonical';
 import { hashText } from '../../src/core/text/hash';
 import { serializeSidecar } from '../../src/core/sidecar/format';
 import { serializeCodebook } from '../../src/core/codebook/format';
+import { Random as SeededRandom } from '../../test/unit/perf-cache/random';
 
 /** Sizes of the synthetic studies (issue 3 item 5). */
 export interface StudySize {
@@ -26,22 +27,8 @@ export const SIZES: readonly StudySize[] = [
 export const CODERS = ['amara', 'jonas'] as const;
 export const SURVEY_COLUMNS = 30;
 
-/** mulberry32: tiny, seeded, identical on every machine, so every run benchmarks the same bytes. */
-class Random {
-  constructor(private state: number) {}
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(low: number, high: number): number {
-    return low + Math.floor(this.next() * (high - low + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)] as T;
-  }
+/** The tests' mulberry32 (seeded, identical on every machine), so every run benchmarks the same bytes. */
+class Random extends SeededRandom {
   hex(length: number): string {
     let out = '';
     while (out.length < length) out += Math.floor(this.next() * 16).toString(16);
