@@ -4,7 +4,7 @@
  * these shapes (webview/validate.ts): a webview is a web page showing other people's text, so the host
  * treats whatever it posts as untrusted input, and the webview does the same the other way round.
  */
-import type { ReportFilter, ReportProblem, StudyReport } from '../src/core/analysis/report-types';
+import type { ReportFilter, ReportProblem, ReportQuote, StudyReport } from '../src/core/analysis/report-types';
 
 export type { ReportFilter, ReportProblem, StudyReport };
 
@@ -25,18 +25,8 @@ export interface StudyFacts {
   problems: ReportProblem[];
 }
 
-/** A coding's quote and place, as the panel lists it (co-occurrence drill-down). */
-export interface QuoteRef {
-  text: string;
-  truncated: boolean;
-  participant: string;
-  transcript: string;
-  start: number;
-  end: number;
-  code: string;
-  codingId: string;
-  coder: string;
-}
+/** A coding's quote and place, as the panel lists it (co-occurrence drill-down): a report quote without agreement and problems. */
+export type QuoteRef = Omit<ReportQuote, 'agreed' | 'problems'>;
 
 /** Two overlapping codings, one of each code. */
 export interface OverlapPair {
