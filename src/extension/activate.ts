@@ -4,6 +4,7 @@ import type { Platform } from './platform/platform';
 import { StudyService } from './study/study-service';
 import { LiveCodings } from './study/live-codings';
 import { CoderIdentity } from './study/coder-identity';
+import { DocumentText } from './study/document-text';
 import type { Feature, GroundedServices } from './services';
 import { FEATURES } from './features';
 
@@ -14,6 +15,7 @@ import { FEATURES } from './features';
 export function activateGrounded(context: vscode.ExtensionContext, platform: Platform, features: readonly Feature[] = FEATURES): GroundedServices {
   const workspaceFs = new WorkspaceFileSystem();
   const fs = platform.fileSystem ? platform.fileSystem(workspaceFs) : workspaceFs;
+  DocumentText.sha256 = platform.sha256;
   const studies = new StudyService(fs, platform.sha256);
   const live = new LiveCodings(studies);
   const coder = new CoderIdentity(platform);

@@ -22,10 +22,11 @@ const MAX_ATTEMPTS = 5;
 export async function readChecked<T>(fs: FileSystemPort, uri: string, codec: FileCodec<T>): Promise<ReadResult<T> | undefined> {
   const bytes = await readIfExists(fs, uri);
   if (bytes === undefined) return undefined;
-  return decodeAndParse(uri, bytes, codec);
+  return { ...decodeAndParse(uri, bytes, codec), bytesHash: hashBytes(bytes) };
 }
 
-function decodeAndParse<T>(uri: string, bytes: Uint8Array, codec: FileCodec<T>): ReadResult<T> {
+/** Without the hash: updateFile compares bytes, and hashing a large sidecar in pure JS costs more than parsing it. */
+function decodeAndParse<T>(uri: string, bytes: Uint8Array, codec: FileCodec<T>): Omit<ReadResult<T>, 'bytesHash'> {
   let text: string;
   try {
     text = decodeCanonical(bytes);
@@ -35,7 +36,7 @@ function decodeAndParse<T>(uri: string, bytes: Uint8Array, codec: FileCodec<T>):
   }
   const loaded = codec.parse(uri, text);
   if (!loaded.ok) throw new FileLoadError(uri, [...loaded.problems].sort((a, b) => a.line - b.line || a.column - b.column));
-  return { value: loaded.value, bytesHash: hashBytes(bytes), text };
+  return { value: loaded.value, text };
 }
 
 async function readIfExists(fs: FileSystemPort, uri: string): Promise<Uint8Array | undefined> {
@@ -92,6 +93,7 @@ export function updateFile<T>(
           continue; // someone else wrote in between: redo the logical change on their version
         }
         await fs.rename(temp, uri);
+        codec.written?.(uri, text, next);
       } catch (error) {
         await fs.delete(temp).catch(() => undefined); // a failed write or rename leaves no temp file behind
         throw error;

@@ -37,8 +37,21 @@ export function serializeSidecar(sidecar: Sidecar): string {
   const codings = [...sidecar.codings].sort(compareCodings);
   if (codings.length === 0) lines.push('codings: []');
   else lines.push('codings:');
-  for (const coding of codings) {
-    lines.push(
+  for (const coding of codings) lines.push(codingBlock(coding));
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Each coding's lines, kept per coding object: codings are never mutated, and a coding action rewrites a
+ * sidecar in which all but one or two codings are the objects of the previous write, so most of a 2,000-coding
+ * file is joined, not escaped again.
+ */
+const blocks = new WeakMap<Coding, string>();
+
+function codingBlock(coding: Coding): string {
+  let block = blocks.get(coding);
+  if (block === undefined) {
+    block = [
       `  - id: ${yamlString(coding.id)}`,
       `    code: ${yamlString(coding.code)}`,
       `    start: ${coding.start}`,
@@ -46,11 +59,12 @@ export function serializeSidecar(sidecar: Sidecar): string {
       `    quote: ${yamlQuoted(coding.quote)}`,
       `    prefix: ${yamlQuoted(coding.prefix)}`,
       `    suffix: ${yamlQuoted(coding.suffix)}`,
-    );
-    if (coding.memo !== undefined && coding.memo !== '') lines.push(`    memo: ${yamlQuoted(coding.memo)}`);
-    if (coding.status !== undefined) lines.push(`    status: ${coding.status}`);
+      ...(coding.memo !== undefined && coding.memo !== '' ? [`    memo: ${yamlQuoted(coding.memo)}`] : []),
+      ...(coding.status !== undefined ? [`    status: ${coding.status}`] : []),
+    ].join('\n');
+    blocks.set(coding, block);
   }
-  return lines.join('\n') + '\n';
+  return block;
 }
 
 /** A file name inside the header comment: a line break (legal in file names) would end the comment and inject YAML. */
@@ -152,10 +166,14 @@ export function parseSidecarFileName(fileName: string): { stem: string; coder: s
  */
 export const sidecarCodec = {
   parse: (uri: string, text: string): Loaded<Sidecar> => {
-    const fast = parseCanonicalSidecar(text);
-    if (fast) return { ok: true, value: fast.sidecar, warnings: [] };
-    const parsed = parseSidecar(uri, text);
+    const parsed = parseSidecarFast(uri, text);
     return parsed.ok ? { ok: true, value: parsed.value.sidecar, warnings: parsed.warnings } : parsed;
   },
   serialize: serializeSidecar,
 };
+
+/** parseSidecar's result, through the fast reader for our own layout when it accepts the text. */
+export function parseSidecarFast(uri: string, text: string): Loaded<ParsedSidecar> {
+  const fast = parseCanonicalSidecar(text);
+  return fast ? { ok: true, value: fast, warnings: [] } : parseSidecar(uri, text);
+}

@@ -3,10 +3,11 @@ import type { FileSystemPort } from '../ports/file-system';
 import { OffsetMap } from '../text/canonical';
 import { quoteSelector } from '../anchoring/selector';
 import { reanchorSidecar } from '../anchoring/reanchor-sidecar';
-import { parseSidecar, serializeSidecar, sidecarFileName, validateSidecarAgainstText } from '../sidecar/format';
+import { parseSidecarFast, serializeSidecar, sidecarFileName, validateSidecarAgainstText } from '../sidecar/format';
 import type { FileCodec } from '../persistence/codec';
 import { compareCodings } from '../sidecar/order';
 import { updateFile } from '../persistence/safe-file';
+import { ParseMemo } from '../persistence/parse-memo';
 import { basenameUri, dirnameUri, joinUri } from '../uri';
 import { newId } from './ids';
 
@@ -15,6 +16,8 @@ export interface TranscriptRef {
   readonly uri: string;
   readonly text: string;
   readonly textHash: string;
+  /** The text's offset map, when the caller already has one (an editor's text): saves a pass over the text per operation. */
+  readonly map?: OffsetMap;
 }
 
 export interface NewCoding {
@@ -34,7 +37,7 @@ export function sidecarUriFor(transcriptUri: string, coder: string): string {
 
 /** Builds codings (quote, prefix, suffix from the text) after checking the offsets. */
 export function makeCodings(transcript: TranscriptRef, coder: string, additions: readonly NewCoding[]): Coding[] {
-  const map = new OffsetMap(transcript.text);
+  const map = transcript.map ?? new OffsetMap(transcript.text);
   return additions.map((addition) => {
     const { start, end } = addition;
     if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end <= start || end > map.codePointLength) {
@@ -57,17 +60,28 @@ export function makeCodings(transcript: TranscriptRef, coder: string, additions:
  * to be anchored to (same hash) mean a broken file, which must not be rewritten (ENGINEERING §4.2).
  */
 function sidecarCodecFor(transcript: TranscriptRef): FileCodec<Sidecar> {
-  const length = new OffsetMap(transcript.text).codePointLength;
+  const length = (transcript.map ?? new OffsetMap(transcript.text)).codePointLength;
+  // Validity against the text depends only on the text, which its hash stands for.
+  const context = transcript.textHash;
   return {
     parse: (uri, text) => {
-      const parsed = parseSidecar(uri, text);
+      const remembered = recentSidecars.get(uri, context, text);
+      if (remembered) return { ok: true, value: remembered, warnings: [] };
+      const parsed = parseSidecarFast(uri, text);
       if (!parsed.ok) return parsed;
       const problems = validateSidecarAgainstText(uri, parsed.value, length, transcript.textHash);
-      return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.value.sidecar, warnings: parsed.warnings };
+      if (problems.length > 0) return { ok: false, problems };
+      if (parsed.warnings.length === 0) recentSidecars.set(uri, context, text, parsed.value.sidecar);
+      return { ok: true, value: parsed.value.sidecar, warnings: parsed.warnings };
     },
     serialize: serializeSidecar,
+    written: (uri, text, sidecar) => recentSidecars.set(uri, context, text, sidecar),
   };
 }
+
+/** Sidecars this process just read or wrote: the next action on the same file skips the parse (and, since the
+ * codings are the same objects, most of the serializing). A few files: one person codes one transcript at a time. */
+const recentSidecars = new ParseMemo<Sidecar>(8);
 
 /** An existing sidecar brought up to date with the transcript, or a new empty one. */
 function current(sidecar: Sidecar | undefined, transcript: TranscriptRef, coder: string): Sidecar {
@@ -78,12 +92,14 @@ function current(sidecar: Sidecar | undefined, transcript: TranscriptRef, coder:
 /**
  * Changes one coder's sidecar of a transcript through the safe-write path. `change` receives the sidecar
  * re-anchored to the transcript's current text and returns the new list of codings (or undefined: no change).
+ * `written` is told the sidecar just written (offsets for `transcript.text`), so an editor can show it at once.
  */
 export async function changeCodings(
   fs: FileSystemPort,
   transcript: TranscriptRef,
   coder: string,
   change: (codings: readonly Coding[]) => readonly Coding[] | undefined,
+  written?: OnWritten,
 ): Promise<Sidecar | undefined> {
   const uri = sidecarUriFor(transcript.uri, coder);
   const result = await updateFile(fs, uri, sidecarCodecFor(transcript), (existing) => {
@@ -93,14 +109,18 @@ export async function changeCodings(
     if (codings === undefined) return existing === undefined || base === existing ? undefined : base;
     return { ...base, codings: [...codings].sort(compareCodings) };
   });
+  if (result.written && result.value) written?.(result.value);
   return result.value;
 }
+
+/** Told the sidecar a coding operation wrote. */
+export type OnWritten = (sidecar: Sidecar) => void;
 
 /**
  * Adds codings; an identical coding (same code and range) already present, or repeated in `additions`, is added
  * once, and an addition whose supplied id is already in the sidecar is taken as already added.
  */
-export async function addCodings(fs: FileSystemPort, transcript: TranscriptRef, coder: string, additions: readonly NewCoding[]): Promise<Coding[]> {
+export async function addCodings(fs: FileSystemPort, transcript: TranscriptRef, coder: string, additions: readonly NewCoding[], written?: OnWritten): Promise<Coding[]> {
   const made = makeCodings(transcript, coder, additions);
   const added: Coding[] = [];
   await changeCodings(fs, transcript, coder, (codings) => {
@@ -116,17 +136,17 @@ export async function addCodings(fs: FileSystemPort, transcript: TranscriptRef, 
       added.push(coding);
     }
     return added.length === 0 ? undefined : [...codings, ...added];
-  });
+  }, written);
   return added;
 }
 
-export async function removeCodings(fs: FileSystemPort, transcript: TranscriptRef, coder: string, ids: ReadonlySet<string>): Promise<Coding[]> {
+export async function removeCodings(fs: FileSystemPort, transcript: TranscriptRef, coder: string, ids: ReadonlySet<string>, written?: OnWritten): Promise<Coding[]> {
   const removed: Coding[] = [];
   await changeCodings(fs, transcript, coder, (codings) => {
     removed.length = 0;
     const kept = codings.filter((coding) => (ids.has(coding.id) ? (removed.push(coding), false) : true));
     return removed.length === 0 ? undefined : kept;
-  });
+  }, written);
   return removed;
 }
 
@@ -139,7 +159,7 @@ export interface CodingEdit {
   readonly memo?: string;
 }
 
-export async function editCoding(fs: FileSystemPort, transcript: TranscriptRef, coder: string, id: string, edit: CodingEdit): Promise<Coding | undefined> {
+export async function editCoding(fs: FileSystemPort, transcript: TranscriptRef, coder: string, id: string, edit: CodingEdit, written?: OnWritten): Promise<Coding | undefined> {
   let edited: Coding | undefined;
   await changeCodings(fs, transcript, coder, (codings) => {
     const index = codings.findIndex((coding) => coding.id === id);
@@ -159,7 +179,7 @@ export async function editCoding(fs: FileSystemPort, transcript: TranscriptRef, 
     const copy = [...codings];
     copy[index] = next;
     return copy;
-  });
+  }, written);
   return edited;
 }
 

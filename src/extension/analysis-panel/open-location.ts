@@ -23,7 +23,7 @@ export async function openCoding(study: Study, panel: vscode.WebviewPanel, trans
   const current = transcript.sidecars.flatMap((s) => s.sidecar.codings).find((c) => c.id === codingId);
   const range = current ? { start: current.start, end: current.end } : { start, end };
   const document = await vscode.workspace.openTextDocument(toVscodeUri(transcript.uri));
-  const selection = new DocumentText(document).toRange(range.start, range.end);
+  const selection = DocumentText.of(document).toRange(range.start, range.end);
   return vscode.window.showTextDocument(document, { viewColumn: columnBeside(panel), selection, preserveFocus: false, preview: false });
 }
 

@@ -1,7 +1,7 @@
 import type { Coding } from '../../core/model';
 import type { FileSystemPort } from '../../core/ports/file-system';
 import type { Study } from '../../core/study/study';
-import { addCodings, changeCodings, editCoding, removeCodings, sidecarUriFor, type CodingEdit, type NewCoding, type TranscriptRef } from '../../core/study/coding-operations';
+import { addCodings, changeCodings, editCoding, removeCodings, sidecarUriFor, type CodingEdit, type NewCoding, type OnWritten, type TranscriptRef } from '../../core/study/coding-operations';
 import { isCodingConsistent, reanchorSidecar } from '../../core/anchoring/reanchor-sidecar';
 import { compareCodings } from '../../core/sidecar/order';
 import type { GroundedServices } from '../services';
@@ -31,7 +31,7 @@ export class CodingActions {
 
   async add(place: CodingPlace, additions: readonly NewCoding[], label: string): Promise<Coding[]> {
     this.refuseBroken(place);
-    const added = await addCodings(this.fs, place.transcript, place.coder, additions);
+    const added = await addCodings(this.fs, place.transcript, place.coder, additions, this.show(place));
     const ids = new Set(added.map((c) => c.id));
     if (added.length > 0) this.remember(place, label, (now) => this.removeIds(now, ids), (codings) => !codings.some((c) => ids.has(c.id)));
     await this.reload(place, (codings) => [...ids].every((id) => codings.some((c) => c.id === id)));
@@ -40,7 +40,7 @@ export class CodingActions {
 
   async remove(place: CodingPlace, ids: ReadonlySet<string>, label: string): Promise<Coding[]> {
     this.refuseBroken(place);
-    const removed = await removeCodings(this.fs, place.transcript, place.coder, ids);
+    const removed = await removeCodings(this.fs, place.transcript, place.coder, ids, this.show(place));
     if (removed.length > 0) this.remember(place, label, (now) => this.restore(now, removed), (codings) => removed.every((r) => codings.some((c) => c.id === r.id)));
     await this.reload(place, (codings) => !codings.some((c) => ids.has(c.id)));
     return removed;
@@ -50,7 +50,7 @@ export class CodingActions {
   async edit(place: CodingPlace, before: Coding, edit: CodingEdit, label: string): Promise<Coding | undefined> {
     this.refuseBroken(place);
     const { id } = before;
-    const after = await editCoding(this.fs, place.transcript, place.coder, id, edit);
+    const after = await editCoding(this.fs, place.transcript, place.coder, id, edit, this.show(place));
     if (after) this.remember(place, label, (now) => this.restore(now, [before]), (codings) => sameFields(codings.find((c) => c.id === id), before));
     await this.reload(place, (codings) => after === undefined || sameFields(codings.find((c) => c.id === id), after));
     return after;
@@ -74,7 +74,12 @@ export class CodingActions {
   }
 
   private async removeIds(place: CodingPlace, ids: ReadonlySet<string>): Promise<void> {
-    await removeCodings(this.fs, place.transcript, place.coder, ids);
+    await removeCodings(this.fs, place.transcript, place.coder, ids, this.show(place));
+  }
+
+  /** The colours change the moment the sidecar is written; the reload that follows confirms them. */
+  private show(place: CodingPlace): OnWritten {
+    return (sidecar) => this.services.live.showWritten(place.transcript, sidecarUriFor(place.transcript.uri, place.coder), sidecar);
   }
 
   /** Puts codings back as they were (same ids); one whose passage moved is re-anchored to the current text. */
@@ -86,7 +91,7 @@ export class CodingActions {
         : (reanchorSidecar({ transcript: '', coder: place.coder, textHash: '', codings: [coding] }, text, textHash).sidecar.codings[0] as Coding),
     );
     const ids = new Set(restored.map((c) => c.id));
-    await changeCodings(this.fs, place.transcript, place.coder, (current) => [...current.filter((c) => !ids.has(c.id)), ...restored].sort(compareCodings));
+    await changeCodings(this.fs, place.transcript, place.coder, (current) => [...current.filter((c) => !ids.has(c.id)), ...restored].sort(compareCodings), this.show(place));
   }
 
   /** A sidecar the study could not load is never written (ENGINEERING §4 rule 2). */
@@ -98,9 +103,15 @@ export class CodingActions {
     if (problems.length > 0) throw refusalFor(uri, problems);
   }
 
-  /** Reloads so views update at once; `written` recognises a study that shows the change. */
+  /**
+   * Reloads the transcript's sidecars so views and colours update at once (the rest of the study did not
+   * change); `written` recognises a study that shows the change, and a whole reload follows if it does not.
+   */
   private async reload(place: CodingPlace, written: (codings: readonly Coding[]) => boolean): Promise<void> {
-    await reloadFresh(this.services.studies, place.study.root, (study) => written(loadedCodings(study, place.transcript.uri, place.coder)));
+    const { root } = place.study;
+    const shows = (study: Study) => written(loadedCodings(study, place.transcript.uri, place.coder));
+    if (shows(await this.services.studies.reloadTranscripts(root, [place.transcript.uri]))) return;
+    await reloadFresh(this.services.studies, root, shows);
   }
 }
 

@@ -41,7 +41,7 @@ export async function transcriptTarget(services: GroundedServices, uri?: vscode.
     }
   }
   if (!live) throw new UserError(`${vscode.workspace.asRelativePath(document.uri)} is not a transcript of a study (see "transcripts" in grounded.yaml).`);
-  return { document, editor, study: live.study, transcript: live.transcript, text: new DocumentText(document), codings: live.codings };
+  return { document, editor, study: live.study, transcript: live.transcript, text: DocumentText.of(document), codings: live.codings };
 }
 
 /**
@@ -52,7 +52,7 @@ export async function currentTranscriptRef(services: GroundedServices, transcrip
   const document = vscode.workspace.textDocuments.find((doc) => !doc.isClosed && doc.uri.toString() === toVscodeUri(transcriptUri).toString());
   const found = await services.studies.transcriptFor(transcriptUri);
   if (!found) return undefined;
-  return { ref: document ? new DocumentText(document) : found.transcript, root: found.study.root };
+  return { ref: document ? DocumentText.of(document) : found.transcript, root: found.study.root };
 }
 
 /** Code-point ranges of the editor's selections (or the ranges a script passed), empty ones dropped. */

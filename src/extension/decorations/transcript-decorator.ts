@@ -20,8 +20,8 @@ const OVERLAP_KEY = 'overlap';
 export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   private readonly types = new DecorationTypes();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Keys of the types each document's editors were given, so stale ones can be cleared. */
-  private readonly usedBy = new Map<string, Set<string>>();
+  /** What each document's editors were given (ranges by type key), so stale types are cleared and unchanged ones skipped. */
+  private readonly drawnBy = new Map<string, DrawnDecorations>();
   private readonly appliedBy = new Map<string, AppliedDecorations>();
   private readonly disposables: vscode.Disposable[] = [];
   private look: DecorationLook = currentLook();
@@ -31,7 +31,11 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   constructor(private readonly live: LiveCodings) {
     this.disposables.push(
       this.types,
-      live.onDidChange((entry) => (entry ? this.schedule(entry.document.uri.toString()) : this.scheduleVisible())),
+      live.onDidChange((entry) => {
+        if (!entry) this.scheduleVisible();
+        else if (entry.cause === 'typing') this.schedule(entry.document.uri.toString());
+        else this.drawNow(entry.document.uri.toString());
+      }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.visibleChanged()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsLook(event)) this.restyle();
@@ -88,11 +92,19 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     );
   }
 
+  /** After a load or a coding action: the person waits for the colours, and there is no burst to batch. */
+  private drawNow(documentUri: string): void {
+    const pending = this.pending.get(documentUri);
+    if (pending) clearTimeout(pending);
+    this.pending.delete(documentUri);
+    this.draw(documentUri);
+  }
+
   private visibleChanged(): void {
     const visible = new Set(vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString()));
-    for (const uri of [...this.usedBy.keys()]) {
+    for (const uri of [...this.drawnBy.keys()]) {
       if (!visible.has(uri)) {
-        this.usedBy.delete(uri);
+        this.drawnBy.delete(uri);
         this.appliedBy.delete(uri);
       }
     }
@@ -106,7 +118,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     this.overrides = colorOverrides();
     // Disposing the types clears them from every editor: what was drawn is gone until redrawn.
     this.types.reset();
-    this.usedBy.clear();
+    this.drawnBy.clear();
     this.appliedBy.clear();
     this.scheduleVisible();
   }
@@ -116,17 +128,24 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     if (editors.length === 0) return;
     const entry = this.live.get(editors[0]!.document);
     const ranges = entry ? this.layout(entry) : new Map<string, vscode.Range[]>();
-    const previous = this.usedBy.get(documentUri) ?? new Set<string>();
+    const previous = this.drawnBy.get(documentUri);
+    const document = editors[0]!.document;
+    // Each setDecorations ships its ranges to the window. After a coding action the text is the same and
+    // one or two types changed: only those are sent. After typing (VS Code moved its copies of the ranges
+    // by its own rules) or in other editors, everything is.
+    const unchanged = previous !== undefined && previous.version === document.version && sameEditors(previous.editors, editors)
+      ? (key: string, list: readonly vscode.Range[]) => sameRanges(previous.ranges.get(key), list)
+      : () => false;
     for (const editor of editors) {
-      for (const [key, list] of ranges) editor.setDecorations(this.types.lookup(key)!, list);
-      for (const key of previous) {
+      for (const [key, list] of ranges) if (!unchanged(key, list)) editor.setDecorations(this.types.lookup(key)!, list);
+      for (const key of previous?.ranges.keys() ?? []) {
         const type = this.types.lookup(key);
         if (type && !ranges.has(key)) editor.setDecorations(type, []);
       }
     }
-    if (entry) this.usedBy.set(documentUri, new Set(ranges.keys()));
+    if (entry) this.drawnBy.set(documentUri, { version: document.version, editors, ranges });
     else {
-      this.usedBy.delete(documentUri);
+      this.drawnBy.delete(documentUri);
       this.appliedBy.delete(documentUri);
     }
     this.collect();
@@ -173,7 +192,21 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   /** Disposes the types no visible document uses any more (a recoloured code, a removed coding). */
   private collect(): void {
     const used = new Set<string>();
-    for (const keys of this.usedBy.values()) for (const key of keys) used.add(key);
+    for (const drawn of this.drawnBy.values()) for (const key of drawn.ranges.keys()) used.add(key);
     this.types.retain(used);
   }
+}
+
+interface DrawnDecorations {
+  readonly version: number;
+  readonly editors: readonly vscode.TextEditor[];
+  readonly ranges: ReadonlyMap<string, readonly vscode.Range[]>;
+}
+
+function sameEditors(a: readonly vscode.TextEditor[], b: readonly vscode.TextEditor[]): boolean {
+  return a.length === b.length && a.every((editor, index) => editor === b[index]);
+}
+
+function sameRanges(a: readonly vscode.Range[] | undefined, b: readonly vscode.Range[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((range, index) => range.isEqual(b[index] as vscode.Range));
 }

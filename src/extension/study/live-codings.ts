@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Coding } from '../../core/model';
+import type { Coding, Sidecar } from '../../core/model';
+import type { TranscriptRef } from '../../core/study/coding-operations';
 import type { Study, StudyTranscript } from '../../core/study/study';
 import { shiftCodings, type TextEdit } from '../../core/anchoring/shift';
 import type { StudyService } from './study-service';
@@ -19,6 +20,8 @@ export interface LiveTranscript {
   readonly codings: readonly LiveCoding[];
   /** The document's text as of `codings` (needed to convert the next edit's ranges). */
   readonly text: DocumentText;
+  /** What made this state: a (re)load of the study, or typing in the editor (frequent, worth batching). */
+  readonly cause: 'loaded' | 'typing';
 }
 
 /**
@@ -69,8 +72,26 @@ export class LiveCodings implements vscode.Disposable {
     return this.set(document, found.study, found.transcript);
   }
 
+  /**
+   * Shows a sidecar this window just wrote in its transcript's editors at once, ahead of the reload that
+   * confirms it. Its codings are anchored to `text`; they are shown only where that is the document's
+   * text as the editor holds it now (the coding commands work on exactly that), otherwise the reload does it.
+   */
+  showWritten(text: TranscriptRef, sidecarUri: string, sidecar: Sidecar): void {
+    for (const [key, entry] of this.byDocument) {
+      if (entry.text !== text) continue;
+      const kept = entry.codings.filter((live) => live.sidecarUri !== sidecarUri);
+      const at = entry.codings.findIndex((live) => live.sidecarUri === sidecarUri);
+      const written = sidecar.codings.map((coding) => ({ coding, sidecarUri }));
+      const codings = at < 0 ? [...kept, ...written] : [...kept.slice(0, at), ...written, ...kept.slice(at)];
+      const next: LiveTranscript = { ...entry, codings, cause: 'loaded' };
+      this.byDocument.set(key, next);
+      this.emitter.fire(next);
+    }
+  }
+
   private set(document: vscode.TextDocument, study: Study, transcript: StudyTranscript): LiveTranscript {
-    const live = new DocumentText(document);
+    const live = DocumentText.of(document);
     let codings: LiveCoding[] = transcript.sidecars.flatMap((sidecar) => sidecar.sidecar.codings.map((coding) => ({ coding, sidecarUri: sidecar.uri })));
     if (live.textHash !== transcript.textHash) {
       // The editor holds unsaved changes: the study's offsets are for the saved text. Shift them by the
@@ -78,7 +99,7 @@ export class LiveCodings implements vscode.Disposable {
       const edit = differenceEdit(transcript.text, live.text);
       if (edit) codings = codings.map((entry) => ({ ...entry, coding: shiftCodings([entry.coding], [edit])[0] as Coding }));
     }
-    const entry: LiveTranscript = { document, study, transcript, codings, text: live };
+    const entry: LiveTranscript = { document, study, transcript, codings, text: live, cause: 'loaded' };
     this.byDocument.set(document.uri.toString(), entry);
     this.emitter.fire(entry);
     return entry;
@@ -88,7 +109,12 @@ export class LiveCodings implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) {
       const uri = fromVscodeUri(document.uri);
       const transcript = study.transcripts.find((t) => t.uri === uri);
-      if (transcript) this.set(document, study, transcript);
+      if (!transcript) continue;
+      const entry = this.byDocument.get(document.uri.toString());
+      // A partial reload keeps the other transcripts as they were (same objects, same codebook): their
+      // codings and colours stand; only the study they belong to is newer.
+      if (entry && entry.transcript === transcript) this.byDocument.set(document.uri.toString(), { ...entry, study });
+      else this.set(document, study, transcript);
     }
   }
 
@@ -98,7 +124,7 @@ export class LiveCodings implements vscode.Disposable {
     // contentChanges are reported against the text before the event and do not overlap; applying them from
     // the end of the document backwards keeps every earlier offset valid.
     const changes = [...event.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
-    const after = new DocumentText(event.document);
+    const after = DocumentText.of(event.document);
     const replacesMost = changes.some((change) => change.rangeLength > entry.text.text.length / 2);
     if (replacesMost && after.textHash === entry.transcript.textHash) {
       // "Revert File" and similar whole-text replacements back to the saved text: take the study's codings as they are.
@@ -114,7 +140,7 @@ export class LiveCodings implements vscode.Disposable {
           return { start, end, insertedLength: Array.from(change.text.replace(/\r\n?/g, '\n')).length };
         });
     const codings = entry.codings.map((live) => ({ ...live, coding: shiftCodings([live.coding], edits)[0] as Coding }));
-    const next = { ...entry, codings, text: after };
+    const next: LiveTranscript = { ...entry, codings, text: after, cause: 'typing' };
     this.byDocument.set(event.document.uri.toString(), next);
     this.emitter.fire(next);
   }

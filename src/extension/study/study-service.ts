@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { loadStudy } from '../../core/study/load-study';
-import { MemoryStudyCache } from '../../core/study/cache';
+import { reloadTranscripts } from '../../core/study/reload-transcripts';
+import { MemoryStudyCache, type StudyCache } from '../../core/study/cache';
+import { parseSidecarFileName } from '../../core/sidecar/format';
 import type { Study, StudyTranscript } from '../../core/study/study';
 import { SETTINGS_FILE } from '../../core/settings/format';
-import { dirnameUri, isInside } from '../../core/uri';
+import { basenameUri, dirnameUri, isInside, stemOf } from '../../core/uri';
 import type { FileSystemPort } from '../../core/ports/file-system';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
 
@@ -24,6 +26,12 @@ export class StudyService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private pendingReload: ReturnType<typeof setTimeout> | undefined;
   private readonly dirtyRoots = new Set<string>();
+  /** Transcripts whose files (text or sidecars) changed, by root, when nothing else of the study did. */
+  private readonly changedTranscripts = new Map<string, Set<string>>();
+  /** One partial reload at a time per root: each builds on the study the previous one published. */
+  private readonly partialReloads = new Map<string, Promise<Study>>();
+  /** Cache keys each transcript's last partial reload used: the ones it no longer uses are dropped. */
+  private readonly partialKeys = new Map<string, Set<string>>();
   private rootsKnown: Promise<void>;
   /** Only the newest root search may set `roots`: searches overlap when files change quickly. */
   private rootsGeneration = 0;
@@ -84,8 +92,14 @@ export class StudyService implements vscode.Disposable {
   /** The loaded study at a root (loading it on first use). */
   study(root: string): Promise<Study> {
     const loaded = this.studies.get(root);
-    if (loaded && !this.dirtyRoots.has(root)) return Promise.resolve(loaded);
-    return this.load(root);
+    if (!loaded || this.dirtyRoots.has(root)) return this.load(root);
+    // Files of some transcripts changed and their reload waits for the watcher's quiet period: do it now.
+    const changed = this.changedTranscripts.get(root);
+    if (changed) {
+      this.changedTranscripts.delete(root);
+      return this.reloadTranscripts(root, [...changed]);
+    }
+    return this.partialReloads.get(root) ?? Promise.resolve(loaded);
   }
 
   /** The transcript at a URI, if it is one of a study's transcripts. */
@@ -106,6 +120,63 @@ export class StudyService implements vscode.Disposable {
     return this.load(root);
   }
 
+  /**
+   * Reloads only these transcripts and their sidecars (after our own write, or file events that touched
+   * nothing else): the core's partial load, which gives what a full load would, at the cost of one
+   * transcript instead of the study. The whole study is loaded when that cannot be done exactly.
+   */
+  reloadTranscripts(root: string, transcriptUris: readonly string[]): Promise<Study> {
+    const previous = this.partialReloads.get(root) ?? Promise.resolve(undefined);
+    const next = previous.catch(() => undefined).then(() => this.reloadTranscriptsNow(root, transcriptUris));
+    this.partialReloads.set(root, next);
+    void next.catch(() => undefined).then(() => {
+      if (this.partialReloads.get(root) === next) this.partialReloads.delete(root);
+    });
+    return next;
+  }
+
+  private async reloadTranscriptsNow(root: string, transcriptUris: readonly string[]): Promise<Study> {
+    // A full load already running may have read the files before the change: its result comes first.
+    const running = this.loading.get(root);
+    if (running) await running.catch(() => undefined);
+    for (;;) {
+      const base = this.studies.get(root);
+      if (!base || this.dirtyRoots.has(root)) return this.load(root);
+      const used = new Set<string>();
+      const cache = this.cacheFor(root);
+      const recording: StudyCache = {
+        read: (key) => (used.add(key), cache.read(key)),
+        write: (key, bytes) => (used.add(key), cache.write(key, bytes)),
+      };
+      const study = await reloadTranscripts(this.fs, base, transcriptUris, { cache: recording, ...(this.sha256 ? { sha256: this.sha256 } : {}) });
+      if (!study) return this.reload(root);
+      // Someone published a newer study meanwhile: redo the partial reload on top of it.
+      if (this.studies.get(root) !== base) continue;
+      this.forgetUnused(cache, transcriptUris, used);
+      if (study !== base) this.publish(root, study);
+      return study;
+    }
+  }
+
+  /** Drops the cache entries a transcript's previous partial reload used and this one did not (older versions of its sidecars). */
+  private forgetUnused(cache: MemoryStudyCache, transcriptUris: readonly string[], used: ReadonlySet<string>): void {
+    for (const uri of transcriptUris) {
+      for (const key of this.partialKeys.get(uri) ?? []) if (!used.has(key)) cache.entries.delete(key);
+      this.partialKeys.set(uri, new Set(used));
+    }
+  }
+
+  private cacheFor(root: string): MemoryStudyCache {
+    let cache = this.caches.get(root);
+    if (!cache) this.caches.set(root, (cache = new MemoryStudyCache()));
+    return cache;
+  }
+
+  private publish(root: string, study: Study): void {
+    this.studies.set(root, study);
+    this.changeEmitter.fire(study);
+  }
+
   async reloadAll(): Promise<void> {
     await Promise.all(this.roots.map((root) => this.reload(root)));
   }
@@ -114,12 +185,13 @@ export class StudyService implements vscode.Disposable {
     const running = this.loading.get(root);
     if (running) return running;
     this.dirtyRoots.delete(root);
-    let cache = this.caches.get(root);
-    if (!cache) this.caches.set(root, (cache = new MemoryStudyCache()));
+    this.changedTranscripts.delete(root);
+    const cache = this.cacheFor(root);
     const promise = loadStudy(this.fs, root, { cache, ...(this.sha256 ? { sha256: this.sha256 } : {}) })
       .then((study) => {
-        this.studies.set(root, study);
-        this.changeEmitter.fire(study);
+        // A full load prunes the cache to what it used: partial reloads start over from it.
+        for (const transcript of study.transcripts) this.partialKeys.delete(transcript.uri);
+        this.publish(root, study);
         return study;
       })
       .catch(async (error: unknown) => {
@@ -148,12 +220,47 @@ export class StudyService implements vscode.Disposable {
     if (path.endsWith('/' + SETTINGS_FILE)) {
       this.rootsKnown = this.findRoots();
     }
-    for (const root of this.roots) if (isInside(root, target)) this.dirtyRoots.add(root);
+    for (const root of this.roots) {
+      if (!isInside(root, target)) continue;
+      const transcript = this.dirtyRoots.has(root) ? undefined : this.transcriptOfFile(root, target);
+      if (transcript === undefined) this.dirtyRoots.add(root);
+      else {
+        const changed = this.changedTranscripts.get(root) ?? new Set<string>();
+        this.changedTranscripts.set(root, changed.add(transcript));
+      }
+    }
     if (this.pendingReload) clearTimeout(this.pendingReload);
     this.pendingReload = setTimeout(() => {
       this.pendingReload = undefined;
-      void this.rootsKnown.then(() => Promise.all([...this.dirtyRoots].filter((root) => this.roots.includes(root)).map((root) => this.load(root))));
+      void this.rootsKnown.then(() => this.reloadChanged());
     }, RELOAD_DELAY_MS);
+  }
+
+  private async reloadChanged(): Promise<void> {
+    const reloads: Promise<unknown>[] = [];
+    for (const root of this.roots) {
+      const transcripts = this.changedTranscripts.get(root);
+      this.changedTranscripts.delete(root);
+      if (this.dirtyRoots.has(root)) reloads.push(this.load(root));
+      else if (transcripts) reloads.push(this.reloadTranscripts(root, [...transcripts]));
+    }
+    await Promise.all(reloads.map((reload) => reload.catch(() => undefined)));
+  }
+
+  /**
+   * The transcript a changed file belongs to when the change can concern nothing else: the transcript
+   * itself or one of its sidecars (an existing one, or a new coder's). Anything else — settings, codebook,
+   * memos, a file that might be a new transcript — undefined: the whole study reloads.
+   */
+  private transcriptOfFile(root: string, uri: string): string | undefined {
+    const study = this.studies.get(root);
+    if (!study) return undefined;
+    if (study.transcripts.some((t) => t.uri === uri)) return uri;
+    const sidecar = parseSidecarFileName(basenameUri(uri));
+    if (!sidecar) return undefined;
+    const folder = dirnameUri(uri);
+    const owners = study.transcripts.filter((t) => dirnameUri(t.uri) === folder && stemOf(basenameUri(t.uri)) === sidecar.stem);
+    return owners.length === 1 ? owners[0]?.uri : undefined;
   }
 
   private async findRoots(): Promise<void> {

@@ -25,7 +25,7 @@ export function registerRevealCoding(services: GroundedServices): void {
     const editor = await vscode.window.showTextDocument(document, { preview: true, preserveFocus: false });
     const live = services.live.get(document) ?? (await services.live.track(document));
     const current = place.codingId === undefined ? undefined : live?.codings.find((entry) => entry.coding.id === place.codingId)?.coding;
-    const text = live?.text ?? new DocumentText(document);
+    const text = live?.text ?? DocumentText.of(document);
     const range = text.toRange(current?.start ?? place.start, current?.end ?? place.end);
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
