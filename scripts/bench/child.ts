@@ -4,8 +4,8 @@
  * native hash and the cache in GROUNDED_CACHE_DIR), then does what runReport does, then measures the
  * JSON.parse baseline of the same codings, and prints one JSON line of figures.
  */
-import { NodeFileSystem } from '../../src/node/node-file-system';
 import { openStudy } from '../../src/cli/study-root';
+import { cliFileSystem } from '../../src/cli/file-system';
 import type { CommandContext } from '../../src/cli/command';
 import { buildStudyReport, loadSurvey, requestErrors, type ReportRequest } from '../../src/core/analysis/index';
 import { renderMarkdown } from '../../src/core/report/index';
@@ -37,7 +37,8 @@ export interface ChildFigures {
 }
 
 async function measure(request: ChildRequest): Promise<ChildFigures> {
-  const fs = new NodeFileSystem();
+  // The file system the CLI's commands get (runCommand), so the load is the one `grounded report` does.
+  const fs = cliFileSystem();
   const context = { io: { cwd: request.study, env: process.env }, fs } as unknown as CommandContext;
   const t0 = performance.now();
   const study = await openStudy(context, request.study);

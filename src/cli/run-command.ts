@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { CodebookEditError, CodingRangeError, ConcurrentChangeError, FileLoadError } from '../core/index';
-import { NodeFileSystem } from '../node/node-file-system';
 import { Arguments, HELP_OPTION, type CommandSpec, type OptionSpec } from './command';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors';
+import { cliFileSystem } from './file-system';
 import { commandHelp, usageText } from './help';
 import type { CliIo } from './io';
 import { Output } from './output';
@@ -25,7 +25,7 @@ export async function runCommand(spec: CommandSpec, argv: readonly string[], io:
     const { min, max } = spec.positionals;
     if (args.positionals.length < min) throw new UsageError('missing argument');
     if (args.positionals.length > max) throw new UsageError(`unexpected argument "${args.positionals[max]}"`);
-    return await spec.run({ io, out, fs: new NodeFileSystem() }, args);
+    return await spec.run({ io, out, fs: cliFileSystem() }, args);
   } catch (error) {
     return reportFailure(spec, error, out, io);
   }

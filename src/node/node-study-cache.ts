@@ -3,6 +3,7 @@ import { promises as fs, readFile, writeFile } from 'node:fs';
 import { promisify } from 'node:util';
 import { basename, join } from 'node:path';
 import type { LoadStudyOptions, StudyCache } from '../core/study/cache';
+import { nodeUtf8 } from './node-utf8';
 
 /**
  * The study cache on disk, in the user's cache folder rather than in the study:
@@ -205,15 +206,15 @@ export function userCacheFolder(env: Readonly<Record<string, string | undefined>
 }
 
 /**
- * loadStudy options for a study folder in a Node process: the native hash always, and the cache unless
+ * loadStudy options for a study folder in a Node process: the native hash and UTF-8 decoder always, and the cache unless
  * GROUNDED_CACHE is "off"/"0"/"false" or no cache folder is known. Each study gets its own folder, named
  * after the study and a hash of its path, so pruning one study never touches another's entries.
  */
 export function nodeLoadOptions(studyPath: string, env: Readonly<Record<string, string | undefined>>, version: string): LoadStudyOptions {
   const setting = (env['GROUNDED_CACHE'] ?? '').toLowerCase();
   const base = ['off', '0', 'false', 'no'].includes(setting) ? undefined : userCacheFolder(env);
-  if (base === undefined) return { sha256: nodeSha256 };
+  if (base === undefined) return { sha256: nodeSha256, utf8: nodeUtf8 };
   const name = basename(studyPath).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40) || 'study';
   const folder = join(base, 'studies', `${name}-${nodeSha256(new TextEncoder().encode(studyPath)).slice(0, 16)}`);
-  return { sha256: nodeSha256, cache: new NodeStudyCache(folder, version) };
+  return { sha256: nodeSha256, utf8: nodeUtf8, cache: new NodeStudyCache(folder, version) };
 }

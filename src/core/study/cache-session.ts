@@ -1,6 +1,8 @@
 import type { Loaded } from '../problems';
 import type { StudyCache } from './cache';
-import { CACHE_FORMAT, decodeDerivedSidecar, decodeEntry, encodeDerivedSidecar, encodeEntry, type DerivedSidecar } from './cache-entry';
+import { OffsetMap } from '../text/canonical';
+import { CACHE_FORMAT, decodeEntry, encodeEntry, type DerivedSidecar } from './cache-entry';
+import { decodeDerivedSidecar, encodeDerivedSidecar } from './derived-sidecar-payload';
 
 /** The cache as one study load uses it: the port, the hash, and the keys used (to prune the rest). */
 export interface CacheSession {
@@ -10,19 +12,53 @@ export interface CacheSession {
 }
 
 /** A cache that fails or holds something unreadable is a miss, never an error of the study. */
-export async function readDerivedSidecar(session: CacheSession, key: string): Promise<DerivedSidecar | undefined> {
+export async function readDerivedSidecar(session: CacheSession, key: string, map: OffsetMap): Promise<DerivedSidecar | undefined> {
   session.used.add(key);
   try {
     const bytes = await session.cache.read(key);
-    return bytes === undefined ? undefined : decodeDerivedSidecar(key, bytes, session.sha256);
+    return bytes === undefined ? undefined : decodeDerivedSidecar(key, bytes, map, session.sha256);
   } catch {
     return undefined;
   }
 }
 
-export async function writeDerivedSidecar(session: CacheSession, key: string, derived: DerivedSidecar): Promise<void> {
-  const bytes = encodeDerivedSidecar(key, derived, session.sha256);
+export async function writeDerivedSidecar(session: CacheSession, key: string, derived: DerivedSidecar, map: OffsetMap): Promise<void> {
+  const bytes = encodeDerivedSidecar(key, derived, map, session.sha256);
   if (bytes !== undefined) await writeQuietly(session, key, bytes);
+}
+
+/**
+ * The offset map of a transcript text. Making one scans the whole text for surrogate pairs (35 M
+ * characters in a 500-transcript study); where they are depends on the text alone, so they are kept
+ * under the text's hash. Checked on the way in: each must be a surrogate pair of this text.
+ */
+export async function textOffsetMap(session: CacheSession | undefined, text: string, textHash: string): Promise<OffsetMap> {
+  if (!session) return new OffsetMap(text);
+  const key = `text${CACHE_FORMAT}-${textHash.replace(/^sha256:/, '')}`;
+  session.used.add(key);
+  try {
+    const stored = await session.cache.read(key);
+    const units = stored === undefined ? undefined : decodeEntry(key, stored, session.sha256);
+    if (areAstralUnitsOf(units, text)) return new OffsetMap(text, units);
+  } catch {
+    // a miss
+  }
+  const map = new OffsetMap(text);
+  await writeQuietly(session, key, encodeEntry(key, map.astralUnits, session.sha256));
+  return map;
+}
+
+function areAstralUnitsOf(value: unknown, text: string): value is number[] {
+  if (!Array.isArray(value)) return false;
+  let previous = -2;
+  for (const unit of value as unknown[]) {
+    if (typeof unit !== 'number' || !Number.isSafeInteger(unit) || unit < previous + 2 || unit + 1 >= text.length) return false;
+    const high = text.charCodeAt(unit);
+    const low = text.charCodeAt(unit + 1);
+    if (high < 0xd800 || high > 0xdbff || low < 0xdc00 || low > 0xdfff) return false;
+    previous = unit;
+  }
+  return true;
 }
 
 /**

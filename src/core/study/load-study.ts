@@ -1,8 +1,9 @@
 import type { Codebook, Memo, StudySettings } from '../model';
 import type { FileSystemPort } from '../ports/file-system';
 import { problem, type Problem } from '../problems';
-import { basenameUri, joinUri, stemOf } from '../uri';
-import { decodeCanonical, OffsetMap, TextDecodingError } from '../text/canonical';
+import { joinUri, stemOf } from '../uri';
+import { OffsetMap, strictUtf8, type Utf8Decoder } from '../text/canonical';
+import { decodeText, readBytes, readFileText } from './read-files';
 import { hashBytes } from '../text/hash';
 import { parseSettings, DEFAULT_SETTINGS, SETTINGS_FILE } from '../settings/format';
 import { parseCodebook } from '../codebook/format';
@@ -12,7 +13,7 @@ import { reanchorSidecar, isCodingConsistent } from '../anchoring/reanchor-sidec
 import { parseCanonicalSidecar } from '../sidecar/canonical-parse';
 import type { LoadStudyOptions } from './cache';
 import { sidecarCacheKey, type DerivedSidecar } from './cache-entry';
-import { parseThroughCache, readDerivedSidecar, writeDerivedSidecar, type CacheSession } from './cache-session';
+import { parseThroughCache, readDerivedSidecar, textOffsetMap, writeDerivedSidecar, type CacheSession } from './cache-session';
 import { participantOf } from './participants';
 import { globMatcher, listFiles } from './walk';
 import type { LoadedSidecar, Study, StudyTranscript } from './study';
@@ -28,9 +29,10 @@ import type { LoadedSidecar, Study, StudyTranscript } from './study';
 export async function loadStudy(fs: FileSystemPort, root: string, options: LoadStudyOptions = {}): Promise<Study> {
   const problems: Problem[] = [];
   const sha256 = options.sha256 ?? defaultSha256;
+  const io: LoadIo = { fs, sha256, utf8: options.utf8 ?? strictUtf8 };
   const caching: CacheSession | undefined = options.cache ? { cache: options.cache, sha256, used: new Set() } : undefined;
   const settingsUri = joinUri(root, SETTINGS_FILE);
-  const settingsFile = await readFileText(fs, settingsUri, problems);
+  const settingsFile = await readFileText(fs, settingsUri, problems, false, io.utf8);
   let settings: StudySettings = DEFAULT_SETTINGS;
   if (settingsFile !== undefined) {
     const parsed = await parseThroughCache(caching, 'settings', settingsFile.bytes, () => parseSettings(settingsUri, settingsFile.text), looksLikeSettings);
@@ -39,7 +41,7 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
   }
 
   const codebookUri = joinUri(root, settings.codebook);
-  const codebookFile = await readFileText(fs, codebookUri, problems);
+  const codebookFile = await readFileText(fs, codebookUri, problems, false, io.utf8);
   let codebook: Codebook = { codes: [] };
   let codebookLoaded = true;
   if (codebookFile !== undefined) {
@@ -63,7 +65,7 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
   // their results are taken in path order, so the study is the same as one loaded strictly in sequence.
   const loaded = await mapInOrder(transcriptPaths, CONCURRENT_TRANSCRIPTS, async (path) => {
     const own: Problem[] = [];
-    const transcript = await loadTranscript(fs, root, path, claimed.get(path) ?? [], settings, knownCodes, codebookLoaded, sha256, caching, own);
+    const transcript = await loadTranscript(io, root, path, claimed.get(path) ?? [], settings, knownCodes, codebookLoaded, caching, own);
     return { transcript, problems: own };
   });
   const transcripts: StudyTranscript[] = [];
@@ -75,7 +77,7 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     problems.push(problem(joinUri(root, stray), 0, 0, 'no-transcript', `${stray} belongs to no transcript of the study`, 'rename it to match its transcript, or add the transcript to grounded.yaml "transcripts"', 'warning'));
   }
 
-  const memos = await loadMemos(fs, root, settings, files, problems);
+  const memos = await loadMemos(io, root, settings, files, problems);
   if (caching?.cache.retain) {
     try {
       await caching.cache.retain(caching.used);
@@ -95,6 +97,13 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     memos,
     problems,
   };
+}
+
+/** What loading reads files with, and how it hashes and decodes them. */
+interface LoadIo {
+  readonly fs: FileSystemPort;
+  readonly sha256: (bytes: Uint8Array) => string;
+  readonly utf8: Utf8Decoder;
 }
 
 /** Enough to overlap file reads; few enough that a 500-transcript study never holds many texts twice. */
@@ -126,34 +135,33 @@ function claimSidecars(transcriptPaths: readonly string[], files: readonly strin
 }
 
 async function loadTranscript(
-  fs: FileSystemPort,
+  io: LoadIo,
   root: string,
   path: string,
   sidecarPaths: readonly string[],
   settings: StudySettings,
   knownCodes: ReadonlySet<string>,
   codebookLoaded: boolean,
-  sha256: (bytes: Uint8Array) => string,
   caching: CacheSession | undefined,
   problems: Problem[],
 ): Promise<StudyTranscript | undefined> {
   const uri = joinUri(root, path);
   // Its sidecars stay claimed (not "no transcript") when the text does not decode; they cannot be checked then.
-  const file = await readFileText(fs, uri, problems);
+  const file = await readFileText(io.fs, uri, problems, true, io.utf8);
   if (file === undefined) return undefined;
   const { text } = file;
-  const textHash = canonicalTextHash(file, sha256);
+  // hashText(text) without encoding the text again when the file's bytes are already its UTF-8.
+  const textHash = 'sha256:' + io.sha256(file.bytesAreCanonical ? file.bytes : new TextEncoder().encode(text));
   const participant = participantOf(path, settings.participants);
   if (participant === undefined) {
     problems.push(problem(uri, 0, 0, 'no-participant', `no participant for ${path}: participants.pattern "${settings.participants.pattern}" does not match its name`, `add "${path}: <participant id>" under participants.overrides in grounded.yaml`, 'warning'));
   }
   const sidecars: LoadedSidecar[] = [];
-  // One offset map per text, made only if some sidecar is not in the cache.
-  let map: OffsetMap | undefined;
-  const offsets = () => (map ??= new OffsetMap(text));
+  // One offset map per text, shared by its sidecars (cached ones slice their quotes from the text too).
+  const map = sidecarPaths.length > 0 ? await textOffsetMap(caching, text, textHash) : undefined;
   for (const sidecarPath of sidecarPaths) {
     const coder = parseSidecarFileName(basename(sidecarPath))?.coder as string;
-    const loaded = await loadSidecar(fs, joinUri(root, sidecarPath), coder, basename(path), offsets, textHash, knownCodes, codebookLoaded, problems, caching);
+    const loaded = await loadSidecar(io, joinUri(root, sidecarPath), coder, basename(path), map as OffsetMap, textHash, knownCodes, codebookLoaded, problems, caching);
     if (loaded) sidecars.push(loaded);
   }
   return { uri, path, text, textHash, sidecars, ...(participant !== undefined ? { participant } : {}) };
@@ -184,30 +192,30 @@ function looksLikeCodebook(value: unknown): value is Codebook {
 }
 
 async function loadSidecar(
-  fs: FileSystemPort,
+  io: LoadIo,
   uri: string,
   coder: string,
   transcriptName: string,
-  offsets: () => OffsetMap,
+  map: OffsetMap,
   textHash: string,
   knownCodes: ReadonlySet<string>,
   codebookLoaded: boolean,
   problems: Problem[],
   caching: CacheSession | undefined,
 ): Promise<LoadedSidecar | undefined> {
-  const bytes = await readBytes(fs, uri, problems);
+  const bytes = await readBytes(io.fs, uri, problems, true);
   if (bytes === undefined) return undefined;
   let key: string | undefined;
   if (caching) {
     key = sidecarCacheKey(caching.sha256(bytes), textHash);
-    const cached = await readDerivedSidecar(caching, key);
+    const cached = await readDerivedSidecar(caching, key, map);
     if (cached) return reportDerived(uri, coder, transcriptName, cached, knownCodes, codebookLoaded, problems);
   }
-  const content = decodeText(uri, bytes, problems);
+  const content = decodeText(uri, bytes, problems, io.utf8)?.text;
   if (content === undefined) return undefined;
-  const derived = deriveSidecar(uri, content, offsets(), textHash, problems);
+  const derived = deriveSidecar(uri, content, map, textHash, problems);
   if (derived === undefined) return undefined;
-  if (caching && key !== undefined) await writeDerivedSidecar(caching, key, derived);
+  if (caching && key !== undefined) await writeDerivedSidecar(caching, key, derived, map);
   return reportDerived(uri, coder, transcriptName, derived, knownCodes, codebookLoaded, problems);
 }
 
@@ -275,13 +283,13 @@ function reportDerived(
   return { uri, coder, sidecar, reanchored: derived.reanchored, lineOf };
 }
 
-async function loadMemos(fs: FileSystemPort, root: string, settings: StudySettings, files: readonly string[], problems: Problem[]): Promise<Memo[]> {
+async function loadMemos(io: LoadIo, root: string, settings: StudySettings, files: readonly string[], problems: Problem[]): Promise<Memo[]> {
   const prefix = settings.memos.replace(/\/+$/, '') + '/';
   const memos: Memo[] = [];
   for (const path of files) {
     if (!path.startsWith(prefix) || !path.endsWith('.md')) continue;
     const uri = joinUri(root, path);
-    const text = await readText(fs, uri, problems);
+    const text = (await readFileText(io.fs, uri, problems, true, io.utf8))?.text;
     if (text === undefined) continue;
     const parsed = parseMemo(uri, text, stemOf(basename(path)));
     if (parsed.ok) memos.push(parsed.value);
@@ -290,56 +298,8 @@ async function loadMemos(fs: FileSystemPort, root: string, settings: StudySettin
   return memos;
 }
 
-/** Reads a text file as canonical text; a missing file is undefined, an undecodable one a problem. */
-async function readText(fs: FileSystemPort, uri: string, problems: Problem[]): Promise<string | undefined> {
-  return (await readFileText(fs, uri, problems))?.text;
-}
-
-/** A text file's bytes as read and its canonical text. */
-async function readFileText(fs: FileSystemPort, uri: string, problems: Problem[]): Promise<{ bytes: Uint8Array; text: string } | undefined> {
-  const bytes = await readBytes(fs, uri, problems);
-  if (bytes === undefined) return undefined;
-  const text = decodeText(uri, bytes, problems);
-  return text === undefined ? undefined : { bytes, text };
-}
-
-async function readBytes(fs: FileSystemPort, uri: string, problems: Problem[]): Promise<Uint8Array | undefined> {
-  const stat = await fs.stat(uri);
-  if (!stat || stat.type !== 'file') return undefined;
-  try {
-    return await fs.readFile(uri);
-  } catch (error) {
-    problems.push(problem(uri, 0, 0, 'read', `cannot read ${basenameUri(uri)}: ${(error as Error).message}`));
-    return undefined;
-  }
-}
-
-function decodeText(uri: string, bytes: Uint8Array, problems: Problem[]): string | undefined {
-  try {
-    return decodeCanonical(bytes);
-  } catch (error) {
-    if (error instanceof TextDecodingError) {
-      problems.push(problem(uri, 0, 0, 'encoding', `${basenameUri(uri)}: invalid UTF-8 at byte ${error.byteOffset}`, error.message));
-      return undefined;
-    }
-    problems.push(problem(uri, 0, 0, 'read', `cannot read ${basenameUri(uri)}: ${(error as Error).message}`));
-    return undefined;
-  }
-}
-
 function defaultSha256(bytes: Uint8Array): string {
   return hashBytes(bytes).slice('sha256:'.length);
-}
-
-/**
- * hashText(text) without re-encoding the text: when the file has no BOM and no CR, its bytes are exactly
- * the UTF-8 of its canonical text (decoding was strict), so they are hashed as read.
- */
-function canonicalTextHash(file: { bytes: Uint8Array; text: string }, sha256: (bytes: Uint8Array) => string): string {
-  const { bytes } = file;
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const canonicalBytes = hasBom || bytes.indexOf(0x0d) >= 0 ? new TextEncoder().encode(file.text) : bytes;
-  return 'sha256:' + sha256(canonicalBytes);
 }
 
 function shorten(text: string): string {

@@ -62,7 +62,7 @@ describe('study cache: a cached load is the same study as an uncached one', () =
     assert.deepStrictEqual(await cached(cache), expected);
     assert.equal(cache.hits, 0);
     const written = cache.writes;
-    assert.equal(written, 6, 'settings, codebook and every sidecar that loads are cached; the broken sidecar is not');
+    assert.equal(written, 8, 'settings, codebook, every sidecar that loads and the offsets of both texts are cached; the broken sidecar is not');
     assert.deepStrictEqual(await cached(cache), expected);
     assert.equal(cache.hits, written);
     assert.equal(cache.writes, written, 'a warm load writes nothing');
@@ -142,12 +142,12 @@ describe('study cache: a cached load is the same study as an uncached one', () =
     const cache = new NodeStudyCache(cacheFolder, '1.0.0');
     await cached(cache);
     let names = await readdir(cacheFolder);
-    assert.equal(names.length, 6);
+    assert.equal(names.length, 8);
     assert.ok(names.every((n) => n.startsWith('1.0.0_')));
     await rm(join(study.folder, 'transcripts/P02.amara.codes.yaml'));
     await cached(cache);
     names = await readdir(cacheFolder);
-    assert.equal(names.length, 5);
+    assert.equal(names.length, 7);
   });
 });
 
@@ -164,11 +164,11 @@ describe('NodeStudyCache: one pack per study, loose files for the few entries th
       assert.deepStrictEqual(await load(new NodeStudyCache(cacheFolder, '1.0.0')), expected);
       assert.deepEqual(await readdir(cacheFolder), ['1.0.0.pack']);
       const stored = await new NodeStudyCache(cacheFolder, '1.0.0').storedKeys();
-      assert.equal(stored.length, 26, 'settings, codebook and 24 sidecars');
+      assert.equal(stored.length, 38, 'settings, codebook, 24 sidecars and the offsets of 12 texts');
 
       const warm = new CountingCache(new NodeStudyCache(cacheFolder, '1.0.0'));
       assert.deepStrictEqual(await load(warm), expected);
-      assert.equal(warm.hits, 26);
+      assert.equal(warm.hits, 38);
       assert.equal(warm.writes, 0);
 
       const sidecar = join(folder, 'transcripts', 'P0003.amara.codes.yaml');
@@ -186,7 +186,7 @@ describe('NodeStudyCache: one pack per study, loose files for the few entries th
       assert.deepStrictEqual(await load(new NodeStudyCache(cacheFolder, '1.0.0')), edited);
       const again = new CountingCache(new NodeStudyCache(cacheFolder, '1.0.0'));
       assert.deepStrictEqual(await load(again), edited);
-      assert.equal(again.hits, 26, 'the damaged pack was rebuilt');
+      assert.equal(again.hits, 38, 'the damaged pack was rebuilt');
     } finally {
       await rm(parent, { recursive: true, force: true });
     }

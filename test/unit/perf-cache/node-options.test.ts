@@ -43,7 +43,7 @@ describe('study cache in Node and the CLI', () => {
       const first = await runCli(['codes', '--json']);
       const [studyFolder] = await readdir(join(cacheDir, 'studies'));
       assert.ok(studyFolder);
-      assert.equal((await readdir(join(cacheDir, 'studies', studyFolder))).length, 6);
+      assert.equal((await readdir(join(cacheDir, 'studies', studyFolder))).length, 8);
       assert.deepEqual(await runCli(['codes', '--json']), first);
     } finally {
       await study.cleanup();
