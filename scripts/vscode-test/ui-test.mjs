@@ -9,7 +9,10 @@
 // no input box asks.
 //
 //   node scripts/vscode-test/ui-test.mjs [--screenshots] [--screenshot-dir <dir>] [--timeout <s>] [--keep] [--verbose]
-//                                        [--no-git-extension]
+//                                        [--no-git-extension] [--web-worker]
+//
+// --web-worker runs the same session against the extension's browser entry in the web-worker extension host
+// (as on vscode.dev): files only through vscode.workspace.fs, no Node APIs (`npm run test:ui:web`).
 //
 // --screenshots also saves the coded P07 editor (decorations, the Grounded views in the side bar) in the
 // light, dark and high-contrast default themes to docs/screenshots/editor-{light,dark,high-contrast}.png
@@ -17,7 +20,7 @@
 // Prints `N passed, N failed` last; exits non-zero on any failure.
 /* global document -- page.evaluate callbacks run in the browser */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
@@ -33,6 +36,9 @@ const { values: options } = parseArgs({
     // Diagnostic only: without VS Code's git extension (no Source Control view, no vscode-scm: input
     // document). The default keeps it on, as people have it; `git diff` is checked with the git CLI either way.
     'no-git-extension': { type: 'boolean', default: false },
+    // The extension's browser entry in the web-worker extension host (as on vscode.dev), not the Node one:
+    // the workbench loads a copy of the extension whose manifest has no "main", so nothing else can run it.
+    'web-worker': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: process.env.GROUNDED_VSCODE_TEST_VERBOSE === '1' },
   },
 });
@@ -194,6 +200,21 @@ async function goToLine(page, line) {
   await waitUntil(`the cursor on line ${line}`, async () => (await cursorPosition(page)).line === line, 10_000);
 }
 
+/**
+ * The extension as the .vsix ships it (see .vscodeignore), with "main" removed from the manifest: VS Code then
+ * runs it only in the web-worker extension host, from its "browser" entry, the way vscode.dev does.
+ */
+function webOnlyCopy() {
+  const target = scratch.dir('web-extension');
+  for (const entry of ['README.md', 'dist/extension', 'dist/webview', 'syntaxes', 'schemas', 'media', 'examples/mentorship-study']) {
+    cpSync(path.join(repoRoot, entry), path.join(target, entry), { recursive: true });
+  }
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  delete manifest.main;
+  writeFileSync(path.join(target, 'package.json'), JSON.stringify(manifest, null, 2));
+  return target;
+}
+
 async function main() {
   // The workspace is a git repository with everything committed, so `git diff` shows exactly the coding.
   git(workspace, 'init', '-q');
@@ -207,7 +228,7 @@ async function main() {
   note(`code-server on ${server.url} (${elapsed()})`);
   browser = await launchBrowser({ scratch, viewport: { width: 1280, height: 800 } });
   const { page } = browser;
-  await openWorkbench(page, workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: repoRoot }), {
+  await openWorkbench(page, workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: options['web-worker'] ? webOnlyCopy() : repoRoot }), {
     showNoise: options.verbose,
     onLog: options.verbose ? (_level, line) => console.log(`  [host] ${line}`) : undefined,
   });
