@@ -6,21 +6,11 @@ import type { AnalysisPanel } from '../../src/extension/analysis-panel/analysis-
 import type { AnalysisPanelHooks } from '../../src/extension/analysis-panel/analysis-feature';
 import type { GroundedServices } from '../../src/extension/services';
 import type { HostMessage } from '../../webview/protocol';
-import { services } from './support';
+import { services, waitFor } from './support';
 
 // The analysis panel in a real VS Code (code-server: the webview runs in Chromium under the panel's CSP).
 // A report arriving proves the webview loaded, ran its script and said "ready"; the rest drives the host
 // with messages as the webview would send them.
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** The next report the host posts (after `action`), optionally one matching `accept`. */
 function nextReport(panel: AnalysisPanel, accept: (m: Extract<HostMessage, { type: 'report' }>) => boolean = () => true, timeoutMs = 60_000): Promise<Extract<HostMessage, { type: 'report' }>> {
@@ -90,7 +80,7 @@ describe('analysis panel in VS Code', function () {
     const editor = await waitFor('the transcript editor', () => {
       const active = vscode.window.activeTextEditor;
       return active && active.document.uri.path.endsWith(`/${quote.transcript}`) ? active : undefined;
-    });
+    }, 30_000);
     const selected = canonicalize(editor.document.getText(editor.selection));
     assert.equal(selected.trim(), quote.text.trim());
   });
@@ -120,5 +110,31 @@ describe('analysis panel in VS Code', function () {
     await vscode.workspace.fs.writeFile(survey, bytes);
     const report = (await rebuilt).report;
     assert.equal(report.options.by, 'gender', 'the request is kept');
+  });
+
+  it('does not rebuild while hidden (its page is gone), and catches up when shown again', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const survey = vscode.Uri.joinPath(folder.uri, 'survey.csv');
+    const bytes = await vscode.workspace.fs.readFile(survey);
+    // Another editor in the panel's group hides it.
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'grounded.yaml'), { viewColumn: panel.panel.viewColumn, preview: false });
+    await waitFor('the panel hidden', () => !panel.panel.visible);
+    const posted: string[] = [];
+    const watching = panel.onDidPost((message) => posted.push(message.type));
+    try {
+      const reloaded = new Promise<void>((resolve) => {
+        const once = grounded.studies.onDidChangeStudy(() => (once.dispose(), resolve()));
+      });
+      await vscode.workspace.fs.writeFile(survey, bytes);
+      await reloaded;
+      await new Promise((resolve) => setTimeout(resolve, 600)); // past the rebuild delay
+      assert.deepEqual(posted, [], 'nothing built for a hidden panel');
+      const rebuilt = nextReport(panel);
+      panel.panel.reveal();
+      assert.equal((await rebuilt).report.options.by, 'gender', 'shown again: rebuilt for the same request');
+    } finally {
+      watching.dispose();
+    }
   });
 });

@@ -55,7 +55,10 @@ export class AnalysisPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((data: unknown) => void this.receive(data)),
       panel.onDidDispose(() => this.dispose()),
       services.studies.onDidChangeStudy((study) => {
-        if (study.root === this.root) this.scheduleRebuild();
+        // A hidden panel's page is gone (no retainContextWhenHidden): it says 'ready' when shown again and is
+        // rebuilt then if the study moved on. Building now would only take the extension host's thread from
+        // the person coding in the editor.
+        if (study.root === this.root && this.panel.visible) this.scheduleRebuild();
       }),
     );
   }
