@@ -53,7 +53,7 @@ export class NodeFileSystem implements FileSystemPort {
     try {
       const path = fileURLToPath(uri);
       const stats: Stats = this.blocking ? statSync(path) : await statOnce(path);
-      return { type: stats.isDirectory() ? 'directory' : 'file', size: stats.size, mtime: stats.mtimeMs };
+      return { type: stats.isDirectory() ? 'directory' : 'file', size: stats.size, mtime: stats.mtimeMs, changeTime: stats.ctimeMs, inode: stats.ino };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;

@@ -3,12 +3,22 @@ import type { StudyCache } from './cache';
 import { OffsetMap } from '../text/canonical';
 import { CACHE_FORMAT, decodeEntry, encodeEntry, type DerivedSidecar } from './cache-entry';
 import { decodeDerivedSidecar, encodeDerivedSidecar } from './derived-sidecar-payload';
+import { STAT_INDEX_KEY, StatIndexBuilder, statIndexFromPayload, statIndexPayload, type StatIndex } from './stat-index';
 
 /** The cache as one study load uses it: the port, the hash, and the keys used (to prune the rest). */
 export interface CacheSession {
   readonly cache: StudyCache;
   readonly sha256: (bytes: Uint8Array) => string;
   readonly used: Set<string>;
+  /** When file stats are trusted (stat-index.ts): the previous load's index and this load's. */
+  readonly stats?: StatSession;
+}
+
+export interface StatSession {
+  /** The index whose records may be trusted: the previous load's, unless only recording. */
+  readonly previous: StatIndex | undefined;
+  readonly previousBytes: Uint8Array | undefined;
+  readonly next: StatIndexBuilder;
 }
 
 /** A cache that fails or holds something unreadable is a miss, never an error of the study. */
@@ -58,6 +68,34 @@ function areAstralUnitsOf(value: unknown, text: string): value is number[] {
     if (high < 0xd800 || high > 0xdbff || low < 0xdc00 || low > 0xdfff) return false;
     previous = unit;
   }
+  return true;
+}
+
+/** The previous load's index (none if absent or damaged; ignored unless `trust`) and a new one to fill. */
+export async function startStatSession(cache: StudyCache, sha256: (bytes: Uint8Array) => string, used: Set<string>, trust: boolean): Promise<StatSession> {
+  used.add(STAT_INDEX_KEY);
+  let previous: StatIndex | undefined;
+  let previousBytes: Uint8Array | undefined;
+  try {
+    previousBytes = await cache.read(STAT_INDEX_KEY);
+    previous = previousBytes === undefined ? undefined : statIndexFromPayload(decodeEntry(STAT_INDEX_KEY, previousBytes, sha256));
+  } catch {
+    // no index: every file is read and hashed
+  }
+  return { previous: trust ? previous : undefined, previousBytes: previous ? previousBytes : undefined, next: new StatIndexBuilder() };
+}
+
+/** Stores this load's index for the next one (unless it is the one already stored). */
+export async function finishStatSession(session: CacheSession): Promise<void> {
+  if (!session.stats) return;
+  const bytes = encodeEntry(STAT_INDEX_KEY, statIndexPayload(session.stats.next.build()), session.sha256);
+  if (session.stats.previousBytes && sameBytes(session.stats.previousBytes, bytes)) return;
+  await writeQuietly(session, STAT_INDEX_KEY, bytes);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 

@@ -6,8 +6,8 @@ import type { Utf8Decoder } from '../text/canonical';
  * and the browser can use MemoryStudyCache; without one, loadStudy computes everything every time.
  *
  * Entries are content-addressed: a key is derived from the SHA-256 of every input the entry depends on,
- * so an entry is either exactly right for the files being loaded or never looked up. No stat times are
- * trusted, so no clock, copy, checkout or same-second edit can make a load return stale data.
+ * so an entry is either exactly right for the files being loaded or never looked up. The one exception is
+ * the stat index (stat-index.ts, only with `fileStats`), which is state kept under a fixed key.
  */
 export interface StudyCache {
   /** The bytes stored under `key`, or undefined. May throw; loadStudy then treats it as a miss. */
@@ -34,6 +34,13 @@ export interface LoadStudyOptions {
    * over its native converters, which decode the non-ASCII text of transcripts ≈ 1.7× as fast.
    */
   readonly utf8?: Utf8Decoder;
+  /**
+   * The stat index (src/core/study/stat-index.ts; needs `cache` and a file system that reports change times
+   * and inodes): 'trust' takes a sidecar's hash from the previous load's index when its size, times and
+   * inode are unchanged and settled (git's racy-safe rule) instead of reading and hashing the file;
+   * 'record' reads and hashes every file but keeps the index up to date; absent, no index at all.
+   */
+  readonly fileStats?: 'trust' | 'record';
 }
 
 /** A cache in memory: for tests, and for hosts without a place on disk (the browser) to reuse within a session. */

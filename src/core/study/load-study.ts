@@ -13,7 +13,8 @@ import { reanchorSidecar, isCodingConsistent } from '../anchoring/reanchor-sidec
 import { parseCanonicalSidecar } from '../sidecar/canonical-parse';
 import type { LoadStudyOptions } from './cache';
 import { sidecarCacheKey, type DerivedSidecar } from './cache-entry';
-import { parseThroughCache, readDerivedSidecar, textOffsetMap, writeDerivedSidecar, type CacheSession } from './cache-session';
+import { finishStatSession, parseThroughCache, readDerivedSidecar, startStatSession, textOffsetMap, writeDerivedSidecar, type CacheSession } from './cache-session';
+import { trustedSha256 } from './stat-index';
 import { participantOf } from './participants';
 import { globMatcher, listFiles } from './walk';
 import type { LoadedSidecar, Study, StudyTranscript } from './study';
@@ -30,7 +31,10 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
   const problems: Problem[] = [];
   const sha256 = options.sha256 ?? defaultSha256;
   const io: LoadIo = { fs, sha256, utf8: options.utf8 ?? strictUtf8 };
-  const caching: CacheSession | undefined = options.cache ? { cache: options.cache, sha256, used: new Set() } : undefined;
+  const used = new Set<string>();
+  const caching: CacheSession | undefined = options.cache
+    ? { cache: options.cache, sha256, used, ...(options.fileStats ? { stats: await startStatSession(options.cache, sha256, used, options.fileStats === 'trust') } : {}) }
+    : undefined;
   const settingsUri = joinUri(root, SETTINGS_FILE);
   const settingsFile = await readFileText(fs, settingsUri, problems, false, io.utf8);
   let settings: StudySettings = DEFAULT_SETTINGS;
@@ -78,6 +82,7 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
   }
 
   const memos = await loadMemos(io, root, settings, files, problems);
+  if (caching) await finishStatSession(caching);
   if (caching?.cache.retain) {
     try {
       await caching.cache.retain(caching.used);
@@ -203,11 +208,24 @@ async function loadSidecar(
   problems: Problem[],
   caching: CacheSession | undefined,
 ): Promise<LoadedSidecar | undefined> {
+  // With a stat index: the stat comes first (what is recorded must predate the bytes hashed), and an
+  // unchanged, settled file's hash comes from the index, so a cache hit never reads the file.
+  const stat = caching?.stats ? await io.fs.stat(uri).catch(() => undefined) : undefined;
+  if (caching?.stats && stat?.type === 'file') {
+    const known = trustedSha256(caching.stats.previous, uri, stat);
+    const cached = known === undefined ? undefined : await readDerivedSidecar(caching, sidecarCacheKey(known, textHash), map);
+    if (cached) {
+      caching.stats.next.add(uri, stat, known as string);
+      return reportDerived(uri, coder, transcriptName, cached, knownCodes, codebookLoaded, problems);
+    }
+  }
   const bytes = await readBytes(io.fs, uri, problems, true);
   if (bytes === undefined) return undefined;
   let key: string | undefined;
   if (caching) {
-    key = sidecarCacheKey(caching.sha256(bytes), textHash);
+    const sha256 = caching.sha256(bytes);
+    caching.stats?.next.add(uri, stat, sha256);
+    key = sidecarCacheKey(sha256, textHash);
     const cached = await readDerivedSidecar(caching, key, map);
     if (cached) return reportDerived(uri, coder, transcriptName, cached, knownCodes, codebookLoaded, problems);
   }

@@ -70,14 +70,18 @@ describe('study cache: a cached load is the same study as an uncached one', () =
     assert.deepStrictEqual(await loadStudy(fs, study.root, { cache: new NodeStudyCache(cacheFolder, '1.0.0') }), expected);
   });
 
-  it('sees an edit that keeps size and mtime (a stat-keyed cache would not): sidecar and transcript', async () => {
+  it('sees an edit that keeps size and mtime (a cache keyed by size and mtime alone would not): sidecar and transcript', async () => {
     const cache = new NodeStudyCache(cacheFolder, '1.0.0');
     await cached(cache);
+    // The CLI's stat index too (stat-index.test.ts has the rule itself): the change time gives the edit away.
+    const trusting = () => loadStudy(fs, study.root, { cache, sha256: nodeSha256, fileStats: 'trust' });
+    await trusting();
     const sidecarPath = 'transcripts/P01.amara.codes.yaml';
     const sidecarText = await readFile(join(study.folder, sidecarPath), 'utf8');
     await study.replaceKeepingStat(sidecarPath, 'code: informal', 'code: burnout!', sidecarText);
     let expected = await plain(study);
     assert.ok(expected.transcripts[0]?.sidecars.some((s) => s.sidecar.codings.some((c) => c.code === 'burnout!')));
+    assert.deepStrictEqual(await trusting(), expected);
     assert.deepStrictEqual(await cached(cache), expected);
 
     // The transcript changes under its codings: re-anchoring must run again, not come from the cache.
@@ -86,6 +90,7 @@ describe('study cache: a cached load is the same study as an uncached one', () =
     expected = await plain(study);
     assert.notEqual(expected.transcripts[0]?.textHash, oldHash);
     assert.ok(expected.transcripts[0]?.sidecars.some((s) => s.reanchored));
+    assert.deepStrictEqual(await trusting(), expected);
     assert.deepStrictEqual(await cached(cache), expected);
     assert.deepStrictEqual(await cached(cache), expected);
   });

@@ -21,6 +21,9 @@ describe('study cache in Node and the CLI', () => {
   it('passes the native hash always and the cache unless switched off; one folder per study path', () => {
     assert.equal(nodeLoadOptions('/s', {}, '1').cache, undefined);
     assert.equal(nodeLoadOptions('/s', { HOME: '/h', GROUNDED_CACHE: 'off' }, '1').cache, undefined);
+    assert.equal(nodeLoadOptions('/s', { HOME: '/h' }, '1').fileStats, 'trust');
+    assert.equal(nodeLoadOptions('/s', { HOME: '/h', GROUNDED_CACHE: 'verify' }, '1').fileStats, 'record', 'verify: read and hash every file');
+    assert.ok(nodeLoadOptions('/s', { HOME: '/h', GROUNDED_CACHE: 'verify' }, '1').cache);
     const a = nodeLoadOptions('/studies/a', { HOME: '/h' }, '1').cache as NodeStudyCache;
     const b = nodeLoadOptions('/other/a', { HOME: '/h' }, '1').cache as NodeStudyCache;
     assert.ok(a.folder.startsWith(join('/h', '.cache', 'grounded', 'studies', 'a-')));
@@ -43,7 +46,7 @@ describe('study cache in Node and the CLI', () => {
       const first = await runCli(['codes', '--json']);
       const [studyFolder] = await readdir(join(cacheDir, 'studies'));
       assert.ok(studyFolder);
-      assert.equal((await readdir(join(cacheDir, 'studies', studyFolder))).length, 8);
+      assert.equal((await readdir(join(cacheDir, 'studies', studyFolder))).length, 9, 'settings, codebook, 4 sidecars, 2 texts and the stat index');
       assert.deepEqual(await runCli(['codes', '--json']), first);
     } finally {
       await study.cleanup();
