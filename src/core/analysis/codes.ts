@@ -5,6 +5,7 @@ import { compareNumeric } from './compare-groups';
 import { columnLevels, labelOf } from './levels';
 import type { CodeByGroup, CodeNumericComparison, CodeSummary, ReportTest } from './report-types';
 import type { StudyData } from './study-data';
+import { codingsOfCodes } from './codings-of-codes';
 
 export const PRESENT = 'present';
 export const ABSENT = 'absent';
@@ -18,16 +19,23 @@ export const WITHOUT_CODE = 'without code';
  */
 export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[] {
   const coded = data.records.filter((r) => r.coded);
-  return data.codes.map((code) => {
-    const members = new Set(code.members);
-    const codings = data.codings.filter((c) => members.has(c.coding.code));
+  const ofCode = codingsOfCodes(data);
+  return data.codes.map((code, i) => {
+    const codings = ofCode[i] as number[];
+    let ownCodings = 0;
+    const transcripts = new Set<string>();
+    for (const index of codings) {
+      const c = data.codings[index] as StudyData['codings'][number];
+      if (c.coding.code === code.id) ownCodings++;
+      transcripts.add(c.transcript.path);
+    }
     const participants = coded.filter((r) => r.present[code.id] === 1).length;
     const total = coded.length;
     return {
       id: code.id, name: code.name, parent: code.parent, depth: code.depth, inCodebook: code.inCodebook, category: code.category,
       codings: codings.length,
-      ownCodings: codings.filter((c) => c.coding.code === code.id).length,
-      transcripts: new Set(codings.map((c) => c.transcript.path)).size,
+      ownCodings,
+      transcripts: transcripts.size,
       participants,
       total,
       percent: total === 0 ? null : (100 * participants) / total,
@@ -80,13 +88,14 @@ export function codesByGroup(data: StudyData, by: SurveyColumn, confidence = 0.9
  */
 export function codeNumericComparisons(data: StudyData, variable: SurveyColumn): CodeNumericComparison[] {
   const rows = data.records.filter((r) => r.coded && r.surveyed);
+  // The variable's values once, not once per code.
+  const values = rows.map((r) => {
+    const v = r.values[variable.name];
+    return typeof v === 'number' ? v : null;
+  });
   const results = data.codes.map((code): CodeNumericComparison => {
-    const value = (values: Readonly<Record<string, unknown>>) => {
-      const v = values[variable.name];
-      return typeof v === 'number' ? v : null;
-    };
     const comparison = compareNumeric(variable.name, variable.type, 'code', [WITH_CODE, WITHOUT_CODE],
-      rows.map((r) => ({ group: r.present[code.id] === 1 ? WITH_CODE : WITHOUT_CODE, value: value(r.values) })));
+      rows.map((r, i) => ({ group: r.present[code.id] === 1 ? WITH_CODE : WITHOUT_CODE, value: values[i] as number | null })));
     const { n, missing, groups, tests, effect, reason } = comparison;
     return { code: code.id, name: code.name, variable: variable.name, n, missing, groups, tests, effect, ...(reason !== undefined ? { reason } : {}) };
   });

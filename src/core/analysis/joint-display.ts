@@ -1,20 +1,29 @@
 import type { SurveyColumn } from '../survey/index';
 import { columnLevels, labelOf } from './levels';
-import { agreedCodings, QUOTE_RULE, representativeQuotes } from './quotes';
+import { agreedCodings, QUOTE_RULE, quoteFacts, rankedQuotes } from './quotes';
 import type { CodeByGroup, JointDisplay } from './report-types';
 import type { StudyData } from './study-data';
+import { codingsOfCodes } from './codings-of-codes';
 
 /**
  * Codes × groups: each cell the code's prevalence in the group (from `byGroup`) and up to `quotesPerCell`
  * representative quotes from participants of that group.
  */
 export function jointDisplay(data: StudyData, by: SurveyColumn, byGroup: readonly CodeByGroup[], quotesPerCell: number): JointDisplay {
-  const agreed = agreedCodings(data.codings);
+  const facts = quoteFacts(data.codings, agreedCodings(data.codings));
   const groupOf = new Map(data.records.map((r) => [r.id, labelOf(by, r.values)]));
+  const levelOf = data.codings.map((c) => groupOf.get(c.participant));
   const groups = byGroup[0]?.groups.map((g) => g.level) ?? columnLevels(by);
+  const ofCode = codingsOfCodes(data);
   const rows = data.codes.map((code, i) => {
-    const members = new Set(code.members);
-    const ofCode = data.codings.filter((c) => members.has(c.coding.code));
+    // The code's codings by group, in the order of data.codings (as filtering them would give).
+    const byLevel = new Map<string | null | undefined, number[]>();
+    for (const index of ofCode[i] as number[]) {
+      const level = levelOf[index];
+      const list = byLevel.get(level);
+      if (list) list.push(index);
+      else byLevel.set(level, [index]);
+    }
     const prevalence = byGroup[i] as CodeByGroup;
     return {
       code: code.id,
@@ -22,7 +31,7 @@ export function jointDisplay(data: StudyData, by: SurveyColumn, byGroup: readonl
       depth: code.depth,
       cells: prevalence.groups.map((g) => ({
         ...g,
-        quotes: representativeQuotes(ofCode.filter((c) => groupOf.get(c.participant) === g.level), agreed, quotesPerCell),
+        quotes: rankedQuotes(facts, byLevel.get(g.level) ?? [], quotesPerCell),
       })),
     };
   });

@@ -8,27 +8,34 @@ export const QUOTE_RULE =
   'then earliest in the transcript, then participant id. Orphaned codings are never quoted. Quotes longer than ' +
   `${QUOTE_LIMIT} characters are shortened at a word boundary.`;
 
-/** Code-point length, the unit of every offset in Grounded. */
+/** Code-point length, the unit of every offset in Grounded (a lone surrogate counts as one, as iterating does). */
 function length(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
+  return SURROGATE.test(text) ? text.length - (text.match(SURROGATE_PAIRS)?.length ?? 0) : text.length;
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+const SURROGATE_PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+/** trim()'s whitespace is exactly \s (WhiteSpace and LineTerminator): a quote is blank unless this matches. */
+const NOT_BLANK = /\S/;
 
 /** Whether another coder coded an overlapping passage of the same transcript with the same code. */
 export function agreedCodings(codings: readonly DataCoding[]): Set<DataCoding> {
   const agreed = new Set<DataCoding>();
-  const byTranscriptCode = new Map<string, DataCoding[]>();
+  // By transcript, then code: nested maps rather than a joined string key per coding.
+  const byTranscript = new Map<string, Map<string, DataCoding[]>>();
   for (const c of codings) {
     if (c.coding.status === 'orphan') continue;
-    const key = `${c.transcript.path}\u0000${c.coding.code}`;
-    const list = byTranscriptCode.get(key);
+    let byCode = byTranscript.get(c.transcript.path);
+    if (!byCode) byTranscript.set(c.transcript.path, (byCode = new Map()));
+    const list = byCode.get(c.coding.code);
     if (list) list.push(c);
-    else byTranscriptCode.set(key, [c]);
+    else byCode.set(c.coding.code, [c]);
   }
-  for (const list of byTranscriptCode.values()) {
-    for (const x of list) {
-      if (list.some((y) => y.coder !== x.coder && x.coding.start < y.coding.end && y.coding.start < x.coding.end)) agreed.add(x);
+  for (const byCode of byTranscript.values()) {
+    for (const list of byCode.values()) {
+      for (const x of list) {
+        if (list.some((y) => y.coder !== x.coder && x.coding.start < y.coding.end && y.coding.start < x.coding.end)) agreed.add(x);
+      }
     }
   }
   return agreed;
@@ -45,27 +52,86 @@ export function shorten(text: string): { text: string; truncated: boolean } {
 }
 
 function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers natively, without a comparator call per comparison.
+  const sorted = Float64Array.from(values).sort();
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/** trim() would leave something: most quotes start with a visible ASCII character, the rest ask \S (trim's set). */
+function isBlank(quote: string): boolean {
+  const first = quote.charCodeAt(0);
+  return !(first > 0x20 && first < 0x7f) && !NOT_BLANK.test(quote);
+}
+
+/**
+ * What ranking needs of each coding, worked out once for all the cells of a joint display (a coding is in
+ * its code's cells and in each of its categories'; a big study has 100,000 codings).
+ */
+export interface QuoteFacts {
+  readonly codings: readonly DataCoding[];
+  /** 1 when the coding may be quoted: not orphaned, a quote that is not blank. */
+  readonly usable: Uint8Array;
+  /** Code points of each usable coding's quote. */
+  readonly length: Int32Array;
+  readonly agreed: Uint8Array;
+}
+
+export function quoteFacts(codings: readonly DataCoding[], agreed: ReadonlySet<DataCoding>): QuoteFacts {
+  const usable = new Uint8Array(codings.length);
+  const lengths = new Int32Array(codings.length);
+  const isAgreed = new Uint8Array(codings.length);
+  codings.forEach((c, i) => {
+    if (c.coding.status === 'orphan' || isBlank(c.coding.quote)) return;
+    usable[i] = 1;
+    lengths[i] = length(c.coding.quote);
+    isAgreed[i] = agreed.has(c) ? 1 : 0;
+  });
+  return { codings, usable, length: lengths, agreed: isAgreed };
+}
+
 /** The most representative quotes among `candidates` (see QUOTE_RULE), at most `limit`. */
 export function representativeQuotes(candidates: readonly DataCoding[], agreed: ReadonlySet<DataCoding>, limit: number): ReportQuote[] {
-  const usable = candidates.filter((c) => c.coding.status !== 'orphan' && c.coding.quote.trim() !== '');
+  return rankedQuotes(quoteFacts(candidates, agreed), candidates.map((_, i) => i), limit);
+}
+
+/**
+ * representativeQuotes over candidates given as ascending indices into `facts.codings` (their order is
+ * the candidates' order).
+ */
+export function rankedQuotes(facts: QuoteFacts, candidates: readonly number[], limit: number): ReportQuote[] {
+  const usable = candidates.filter((i) => facts.usable[i] === 1);
   if (usable.length === 0 || limit <= 0) return [];
-  const lengths = new Map(usable.map((c) => [c, length(c.coding.quote)]));
-  const typical = median([...lengths.values()]);
-  const distance = (c: DataCoding) => Math.abs((lengths.get(c) as number) - typical);
-  const rank = (x: DataCoding, y: DataCoding) =>
-    Number(agreed.has(y)) - Number(agreed.has(x)) ||
-    distance(x) - distance(y) ||
-    x.coding.start - y.coding.start ||
-    (x.participant < y.participant ? -1 : x.participant > y.participant ? 1 : 0) ||
-    (x.coding.id < y.coding.id ? -1 : x.coding.id > y.coding.id ? 1 : 0);
-  const best = new Map<string, DataCoding>();
-  for (const c of [...usable].sort(rank)) if (!best.has(c.participant)) best.set(c.participant, c);
-  return [...best.values()].sort(rank).slice(0, limit).map((c) => ({
+  const codings = facts.codings;
+  // Over distinct codings, as a map of them would be (representativeQuotes may be handed one twice).
+  const distinct = new Map<DataCoding, number>();
+  for (const i of usable) distinct.set(codings[i] as DataCoding, facts.length[i] as number);
+  const typical = median(distinct.size === usable.length ? usable.map((i) => facts.length[i] as number) : [...distinct.values()]);
+  const rank = (i: number, j: number) => {
+    const x = codings[i] as DataCoding;
+    const y = codings[j] as DataCoding;
+    return (
+      (facts.agreed[j] as number) - (facts.agreed[i] as number) ||
+      Math.abs((facts.length[i] as number) - typical) - Math.abs((facts.length[j] as number) - typical) ||
+      x.coding.start - y.coding.start ||
+      (x.participant < y.participant ? -1 : x.participant > y.participant ? 1 : 0) ||
+      (x.coding.id < y.coding.id ? -1 : x.coding.id > y.coding.id ? 1 : 0) ||
+      i - j // the order a stable sort of the candidates keeps
+    );
+  };
+  // Each participant's best coding (the first it would have in a ranked list of all candidates), then the
+  // best participants: the same quotes as ranking everything, with one comparison per candidate.
+  const bestOf = new Map<string, number>();
+  for (const i of usable) {
+    const participant = (codings[i] as DataCoding).participant;
+    const best = bestOf.get(participant);
+    if (best === undefined || rank(i, best) < 0) bestOf.set(participant, i);
+  }
+  return [...bestOf.values()].sort(rank).slice(0, limit).map((i) => quoteOf(codings[i] as DataCoding, facts.agreed[i] === 1));
+}
+
+function quoteOf(c: DataCoding, agreed: boolean): ReportQuote {
+  return {
     ...shorten(c.coding.quote),
     participant: c.participant,
     transcript: c.transcript.path,
@@ -74,6 +140,6 @@ export function representativeQuotes(candidates: readonly DataCoding[], agreed: 
     code: c.coding.code,
     codingId: c.coding.id,
     coder: c.coder,
-    agreed: agreed.has(c),
-  }));
+    agreed,
+  };
 }

@@ -1,0 +1,22 @@
+import type { DataCoding, StudyData } from './study-data';
+
+/**
+ * For each code of data.codes, the indices in data.codings of its codings and those of its sub-codes,
+ * ascending — what filtering data.codings by the code's members gives, in one pass over the codings
+ * instead of one per code (48 codes × 100,000 codings in a big study).
+ */
+export function codingsOfCodes(data: StudyData): number[][] {
+  const containing = new Map<string, number[]>();
+  data.codes.forEach((code, index) => {
+    for (const member of new Set(code.members)) {
+      const list = containing.get(member);
+      if (list) list.push(index);
+      else containing.set(member, [index]);
+    }
+  });
+  const ofCode = data.codes.map((): number[] => []);
+  data.codings.forEach((c: DataCoding, i) => {
+    for (const index of containing.get(c.coding.code) ?? []) (ofCode[index] as number[]).push(i);
+  });
+  return ofCode;
+}
