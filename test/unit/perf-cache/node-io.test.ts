@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeUtf8 } from '../../../src/node/node-utf8';
 import { NodeFileSystem, pathToUri } from '../../../src/node/node-file-system';
-import { decodeCanonical, decodeCanonicalFile, strictUtf8, TextDecodingError } from '../../../src/core/text/canonical';
+import { decodeCanonical, decodeCanonicalFile, NulBytesError, strictUtf8, TextDecodingError } from '../../../src/core/text/canonical';
 import { readBytes, readFileText } from '../../../src/core/study/read-files';
 import type { FileSystemPort } from '../../../src/core/ports/file-system';
 import { MemoryFileSystem } from '../../../src/core/ports/memory-file-system';
@@ -22,15 +22,20 @@ function reference(bytes: Uint8Array): string {
   }
 }
 
+/** nodeUtf8's outcome in the reference's terms: a NUL byte in valid UTF-8 is refused (at its offset) rather than decoded. */
 function fast(bytes: Uint8Array): string {
   try {
     return nodeUtf8(bytes);
-  } catch {
+  } catch (error) {
+    if (error instanceof NulBytesError) {
+      assert.equal(error.byteOffset, bytes.indexOf(0));
+      return reference(bytes).includes('\u0000') ? reference(bytes) : 'NUL in invalid UTF-8?';
+    }
     return 'throws';
   }
 }
 
-describe('nodeUtf8: the same strings as TextDecoder (fatal, BOM kept)', () => {
+describe('nodeUtf8: the same strings as TextDecoder (fatal, BOM kept), NUL bytes refused', () => {
   it('agrees on valid, invalid and edge-case bytes', () => {
     const cases: Uint8Array[] = [
       new Uint8Array(),
