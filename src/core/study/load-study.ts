@@ -287,15 +287,16 @@ function reportDerived(
   for (const coding of derived.mismatched) {
     problems.push(problem(uri, lineOf.get(coding.id) ?? 0, 5, 'quote-mismatch', `coding ${coding.id}: the quote is not the transcript text at ${coding.start}–${coding.end}; re-anchored by its quote`, 'run grounded check to write the corrected offsets', 'warning'));
   }
+  // 100,000 codings in a big study, nearly all without a problem: the line is looked up only for one.
+  const lineOfCoding = (id: string) => lineOf.get(id) ?? 0;
   for (const coding of sidecar.codings) {
-    const line = lineOf.get(coding.id) ?? 0;
     if (codebookLoaded && !knownCodes.has(coding.code)) {
-      problems.push(problem(uri, line, 5, 'unknown-code', `coding ${coding.id} uses code "${coding.code}", which is not in the codebook`, `add "${coding.code}" to the codebook (grounded codebook add ${coding.code}) or change the coding's code`));
+      problems.push(problem(uri, lineOfCoding(coding.id), 5, 'unknown-code', `coding ${coding.id} uses code "${coding.code}", which is not in the codebook`, `add "${coding.code}" to the codebook (grounded codebook add ${coding.code}) or change the coding's code`));
     }
     if (coding.status === 'needs-review') {
-      problems.push(problem(uri, line, 5, 'needs-review', `coding ${coding.id} (${coding.code}) was re-anchored with low confidence at ${coding.start}–${coding.end}: "${shorten(coding.quote)}"`, 'check the passage, adjust the coding, and remove its "status" line', 'warning'));
+      problems.push(problem(uri, lineOfCoding(coding.id), 5, 'needs-review', `coding ${coding.id} (${coding.code}) was re-anchored with low confidence at ${coding.start}–${coding.end}: "${shorten(coding.quote)}"`, 'check the passage, adjust the coding, and remove its "status" line', 'warning'));
     } else if (coding.status === 'orphan') {
-      problems.push(problem(uri, line, 5, 'orphan', `coding ${coding.id} (${coding.code}) lost its passage: "${shorten(coding.quote)}" is no longer in the transcript`, 're-code the passage where it now is, or delete the coding', 'warning'));
+      problems.push(problem(uri, lineOfCoding(coding.id), 5, 'orphan', `coding ${coding.id} (${coding.code}) lost its passage: "${shorten(coding.quote)}" is no longer in the transcript`, 're-code the passage where it now is, or delete the coding', 'warning'));
     }
   }
   return { uri, coder, sidecar, reanchored: derived.reanchored, lineOf };

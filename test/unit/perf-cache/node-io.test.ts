@@ -3,7 +3,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeUtf8 } from '../../../src/node/node-utf8';
-import { NodeFileSystem, pathToUri } from '../../../src/node/node-file-system';
+import { NodeFileSystem, pathToUri, uriToPath } from '../../../src/node/node-file-system';
+import { fileURLToPath } from 'node:url';
+import { joinUri } from '../../../src/core/uri';
 import { decodeCanonical, decodeCanonicalFile, NulBytesError, strictUtf8, TextDecodingError } from '../../../src/core/text/canonical';
 import { readBytes, readFileText } from '../../../src/core/study/read-files';
 import type { FileSystemPort } from '../../../src/core/ports/file-system';
@@ -133,6 +135,17 @@ describe('NodeFileSystem, blocking (the CLI) and not (the extension)', () => {
     assert.deepEqual(blocking.read, { value: utf8('alpha 🙂\n') });
     assert.deepEqual(blocking.stats, [{ type: 'file', size: 11 }, { type: 'directory', size: blocking.stats[1]?.size }, undefined]);
     assert.deepEqual(blocking.missing, { error: 'ENOENT' });
+  });
+});
+
+describe('uriToPath: the URL parser\'s answer, without it for plain paths', () => {
+  it('agrees with fileURLToPath on plain, escaped, dotted and odd URIs', () => {
+    const root = pathToUri('/tmp/My Study (2024)');
+    const uris = [
+      root, joinUri(root, 'transcripts/P01.amara.codes.yaml'), joinUri(root, 'naïve/ü 1.txt'), 'file:///a/b', 'file:///a//b/', 'file:///a/./b',
+      'file:///a/../b', 'file:///a/..', 'file:///a/.b/c..d', 'file:///a%20b', 'file:///a?x#y', "file:///a/b!$&'()*+,;=:@~-_.c", 'file:///',
+    ];
+    for (const uri of uris) assert.equal(uriToPath(uri), fileURLToPath(uri), uri);
   });
 });
 
