@@ -25,7 +25,8 @@ export function findStudyRoot(folder: string): string {
 
 /**
  * Resolves a folder argument (default: the working folder), finds its study and loads it, with the
- * native hash and the derived-data cache in the user's cache folder (GROUNDED_CACHE=off disables it).
+ * native hash and the derived-data cache in the user's cache folder (GROUNDED_CACHE=off disables it,
+ * GROUNDED_CACHE=verify reads and hashes every file instead of trusting the stat index).
  */
 export async function openStudy(context: CommandContext, folderArgument: string | undefined): Promise<Study> {
   const folder = resolvePath(context, folderArgument ?? '.');

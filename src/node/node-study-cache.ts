@@ -214,8 +214,8 @@ export function userCacheFolder(env: Readonly<Record<string, string | undefined>
  * cache unless GROUNDED_CACHE is "off"/"0"/"false"/"no" or no cache folder is known; and the stat index
  * (a sidecar whose size, times and inode are unchanged and settled is not read again, stat-index.ts)
  * unless GROUNDED_CACHE is "verify", which reads and hashes every file on every load (and only records
- * the index). Each study gets its
- * own folder, named after the study and a hash of its path, so pruning one study never touches another's.
+ * the index). Each study gets its own folder, named after the study and a hash of its path, so pruning
+ * one study never touches another's.
  */
 export function nodeLoadOptions(studyPath: string, env: Readonly<Record<string, string | undefined>>, version: string): LoadStudyOptions {
   const setting = (env['GROUNDED_CACHE'] ?? '').toLowerCase();
