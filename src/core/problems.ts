@@ -35,3 +35,8 @@ export function formatProblem(p: Problem, displayPath: (uri: string) => string =
 export type Loaded<T> =
   | { readonly ok: true; readonly value: T; readonly warnings: readonly Problem[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** The order problems are listed in everywhere: by file, then line, then column (stable for ties). */
+export function compareProblems(a: Problem, b: Problem): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.line - b.line || a.column - b.column;
+}

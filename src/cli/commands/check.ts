@@ -1,4 +1,4 @@
-import { changeCodings, ConcurrentChangeError, FileLoadError, problem, type Problem, type Study } from '../../core/index';
+import { changeCodings, compareProblems, ConcurrentChangeError, FileLoadError, problem, type Problem, type Study } from '../../core/index';
 import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
 import { EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import { openStudy } from '../study-root';
@@ -46,7 +46,7 @@ async function runCheck(context: CommandContext, args: Arguments): Promise<numbe
     problems.push(problem(study.settingsUri ?? study.root, 0, 0, 'no-transcripts', `no transcripts match ${study.settings.transcripts.join(', ')}`, 'check "transcripts" in grounded.yaml, or run `grounded init` in the folder of transcripts', 'warning'));
   }
   const reanchored = await writeReanchored(context, study, dryRun, problems);
-  problems.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.line - b.line || a.column - b.column));
+  problems.sort(compareProblems);
   const seconds = (io.now() - began) / 1000;
 
   const counts = {

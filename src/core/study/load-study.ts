@@ -1,6 +1,6 @@
 import type { Codebook, Memo, StudySettings } from '../model';
 import type { FileSystemPort } from '../ports/file-system';
-import { problem, type Problem } from '../problems';
+import { compareProblems, problem, type Problem } from '../problems';
 import { joinUri, stemOf } from '../uri';
 import { OffsetMap, strictUtf8, type Utf8Decoder } from '../text/canonical';
 import { decodeText, readBytes, readFileText } from './read-files';
@@ -90,7 +90,7 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
       // Pruning is housekeeping: a cache that cannot prune only grows.
     }
   }
-  problems.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.line - b.line || a.column - b.column));
+  problems.sort(compareProblems);
   return {
     root,
     settings,

@@ -1,6 +1,6 @@
 import { dequal } from 'dequal';
 import type { DirectoryEntry, FileSystemPort } from '../ports/file-system';
-import type { Problem } from '../problems';
+import { compareProblems, type Problem } from '../problems';
 import { parseSidecarFileName } from '../sidecar/format';
 import { basenameUri, relativeUri, stemOf } from '../uri';
 import type { LoadStudyOptions } from './cache';
@@ -53,7 +53,7 @@ export async function reloadTranscripts(fs: FileSystemPort, study: Study, transc
   // The echo of a write this study already shows (the file watcher reporting our own save): nothing to publish.
   if (targets.every((t) => dequal(t, reloaded.get(t.uri))) && dequal(before, after)) return study;
   const problems: Problem[] = [...study.problems.filter((p) => !affected.has(p.uri)), ...after];
-  problems.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.line - b.line || a.column - b.column));
+  problems.sort(compareProblems);
   return { ...study, transcripts: study.transcripts.map((t) => reloaded.get(t.uri) ?? t), problems };
 }
 
