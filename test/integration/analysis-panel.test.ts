@@ -117,6 +117,8 @@ describe('analysis panel in VS Code', function () {
     assert.ok(folder);
     const survey = vscode.Uri.joinPath(folder.uri, 'survey.csv');
     const bytes = await vscode.workspace.fs.readFile(survey);
+    // Builds already under way finish first (they may post: they began while the panel was visible).
+    await panel.rebuild();
     // Another editor in the panel's group hides it.
     await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'grounded.yaml'), { viewColumn: panel.panel.viewColumn, preview: false });
     await waitFor('the panel hidden', () => !panel.panel.visible);

@@ -157,7 +157,8 @@ export class AnalysisPanel implements vscode.Disposable {
   }
 
   private async buildAndPost(): Promise<void> {
-    if (this.disposed) return;
+    // Hidden since the build was asked for (a change just before the panel was covered): nobody would see it.
+    if (this.disposed || !this.panel.visible) return;
     const study = await this.currentStudy();
     const request = this.request;
     const built = await buildPanelReport(this.services.fs, study, request);
