@@ -39,6 +39,8 @@ export class AnalysisPanel implements vscode.Disposable {
   readonly onDidPost = this.postedEmitter.event;
   /** Messages the host refused (unknown type, malformed payload): counted for tests and diagnostics. */
   rejected = 0;
+  /** Reports built so far (tests check a hidden panel builds none). */
+  builds = 0;
   /** Replaced by tests to skip the save dialog. */
   chooseSaveUri: ChooseSaveUri = askSaveUri;
   lastPosted: HostMessage | undefined;
@@ -159,6 +161,7 @@ export class AnalysisPanel implements vscode.Disposable {
   private async buildAndPost(): Promise<void> {
     // Hidden since the build was asked for (a change just before the panel was covered): nobody would see it.
     if (this.disposed || !this.panel.visible) return;
+    this.builds++;
     const study = await this.currentStudy();
     const request = this.request;
     const built = await buildPanelReport(this.services.fs, study, request);
