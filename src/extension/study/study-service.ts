@@ -158,12 +158,19 @@ export class StudyService implements vscode.Disposable {
     }
   }
 
-  /** Drops the cache entries a transcript's previous partial reload used and this one did not (older versions of its sidecars). */
+  /**
+   * Drops the cache entries a transcript's previous partial reload used and this one did not (older versions
+   * of its sidecars), so memory does not grow with every coding. Keys of a reload of several transcripts
+   * cannot be told apart: those are left to the next full load, which keeps only what it uses.
+   */
   private forgetUnused(cache: MemoryStudyCache, transcriptUris: readonly string[], used: ReadonlySet<string>): void {
-    for (const uri of transcriptUris) {
-      for (const key of this.partialKeys.get(uri) ?? []) if (!used.has(key)) cache.entries.delete(key);
-      this.partialKeys.set(uri, new Set(used));
+    const [only] = transcriptUris;
+    if (transcriptUris.length !== 1 || only === undefined) {
+      for (const uri of transcriptUris) this.partialKeys.delete(uri);
+      return;
     }
+    for (const key of this.partialKeys.get(only) ?? []) if (!used.has(key)) cache.entries.delete(key);
+    this.partialKeys.set(only, new Set(used));
   }
 
   private cacheFor(root: string): MemoryStudyCache {
