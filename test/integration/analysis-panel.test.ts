@@ -128,7 +128,7 @@ describe('analysis panel in VS Code', function () {
     });
     await vscode.workspace.fs.writeFile(survey, bytes);
     await reloaded;
-    await new Promise((resolve) => setTimeout(resolve, 600)); // past the rebuild delay
+    await new Promise((resolve) => setTimeout(resolve, panel.rebuildDelayMs + 400)); // past the rebuild delay
     assert.equal(panel.builds, builds, 'nothing built for a hidden panel');
     const rebuilt = nextReport(panel);
     panel.panel.reveal();

@@ -13,8 +13,13 @@ import { buildPanelReport } from './report-builder';
 
 export const ANALYSIS_VIEW_TYPE = 'grounded.analysis';
 
-/** Wait after a study change before rebuilding: a burst of sidecar writes should cost one report. */
+/**
+ * Wait after a study change before rebuilding: a burst of sidecar writes should cost one report. The wait
+ * grows with the last build (three times its duration, up to 10 s): a build runs on the extension host's
+ * thread, and in a big study (≈ 2 s) it should come when the person pauses, not between two codings.
+ */
 const REBUILD_DELAY_MS = 200;
+const MAX_REBUILD_DELAY_MS = 10_000;
 
 /**
  * One analysis panel over one study: builds the report (the core's buildStudyReport) for the panel's
@@ -41,6 +46,8 @@ export class AnalysisPanel implements vscode.Disposable {
   rejected = 0;
   /** Reports built so far (tests check a hidden panel builds none). */
   builds = 0;
+  /** How long the last build took: later rebuilds wait longer after a slow one. */
+  private lastBuildMs = 0;
   /** Replaced by tests to skip the save dialog. */
   chooseSaveUri: ChooseSaveUri = askSaveUri;
   lastPosted: HostMessage | undefined;
@@ -142,12 +149,17 @@ export class AnalysisPanel implements vscode.Disposable {
     return this.study;
   }
 
+  /** How long a rebuild after a study change waits now. */
+  get rebuildDelayMs(): number {
+    return Math.min(MAX_REBUILD_DELAY_MS, Math.max(REBUILD_DELAY_MS, 3 * this.lastBuildMs));
+  }
+
   private scheduleRebuild(): void {
     if (this.pending) clearTimeout(this.pending);
     this.pending = setTimeout(() => {
       this.pending = undefined;
       void this.rebuild();
-    }, REBUILD_DELAY_MS);
+    }, this.rebuildDelayMs);
   }
 
   /** Rebuilds and posts; builds run one after another so an older report never overwrites a newer one. */
@@ -164,7 +176,9 @@ export class AnalysisPanel implements vscode.Disposable {
     this.builds++;
     const study = await this.currentStudy();
     const request = this.request;
+    const started = Date.now();
     const built = await buildPanelReport(this.services.fs, study, request);
+    this.lastBuildMs = Date.now() - started;
     this.survey = built.survey;
     this.panel.title = `Analysis: ${study.root.split('/').filter(Boolean).pop() ?? 'study'}`;
     if (!built.ok) {
