@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from './paths.mjs';
-import { createScratch, launchBrowser, openWorkbench, prepareWorkspace, startCodeServer, workbenchUrl } from './workbench.mjs';
+import { createScratch, harnessSession, launchBrowser, openWorkbench, prepareWorkspace, startCodeServer, workbenchUrl } from './workbench.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -39,23 +39,13 @@ if (!existsSync(benchPath)) {
 const scratch = createScratch('grounded-bench-');
 const resultsFile = path.join(scratch.root, 'bench.json');
 const workspace = prepareWorkspace(scratch);
-let server;
-let browser;
-let cleanedUp = false;
-async function cleanup() {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  await browser?.close();
-  await server?.stop();
-  if (options.keep) note(`kept scratch folder ${scratch.root}`);
-  else scratch.remove();
-}
-const watchdog = setTimeout(() => {
-  console.error(`[bench] FAILED: no result within ${timeoutSeconds} s`);
-  void cleanup().finally(() => process.exit(1));
-}, timeoutSeconds * 1000);
-watchdog.unref();
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+const session = harnessSession({
+  scratch,
+  keep: options.keep,
+  note,
+  timeoutSeconds,
+  onTimeout: () => console.error(`[bench] FAILED: no result within ${timeoutSeconds} s`),
+});
 
 /** The q-quantile (0..1) of sorted values, nearest rank. */
 function quantile(sorted, q) {
@@ -75,8 +65,8 @@ async function main() {
     ...(options.runs ? { GROUNDED_BENCH_RUNS: options.runs } : {}),
     ...(options.codings ? { GROUNDED_BENCH_CODINGS: options.codings } : {}),
   };
-  server = await startCodeServer({ scratch, env });
-  browser = await launchBrowser({ scratch });
+  const server = (session.server = await startCodeServer({ scratch, env }));
+  const browser = (session.browser = await launchBrowser({ scratch }));
   let reportExit = () => undefined;
   const exited = new Promise((resolve) => {
     reportExit = resolve;
@@ -124,6 +114,6 @@ try {
 } catch (error) {
   console.error(`[bench] FAILED: ${error instanceof Error ? error.stack : String(error)}`);
 } finally {
-  await cleanup();
+  await session.cleanup();
 }
 process.exit(exitCode);

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exampleStudy, repoRoot, testRunnerPath } from './paths.mjs';
-import { createScratch, launchBrowser, openWorkbench, prepareWorkspace, startCodeServer, workbenchUrl } from './workbench.mjs';
+import { createScratch, harnessSession, launchBrowser, openWorkbench, prepareWorkspace, startCodeServer, workbenchUrl } from './workbench.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -40,35 +40,17 @@ const workspace = prepareWorkspace(scratch);
 const screenshots = screenshotDir ? path.resolve(screenshotDir) : undefined;
 if (screenshots) mkdirSync(screenshots, { recursive: true });
 
-/** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
-let server;
-/** @type {Awaited<ReturnType<typeof launchBrowser>> | undefined} */
-let browser;
-let cleanedUp = false;
-
-async function cleanup() {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  await browser?.close();
-  await server?.stop();
-  if (!options.keep) scratch.remove();
-  else note(`kept scratch folder ${scratch.root}`);
-}
-
 // The overall deadline covers every phase (code-server, browser, workbench, tests): a hang fails the run.
-const watchdog = setTimeout(() => {
-  console.error(`[vscode-test] FAILED: no result within ${timeoutSeconds} s`);
-  console.log('0 passed, 1 failed');
-  void cleanup().finally(() => process.exit(1));
-}, timeoutSeconds * 1000);
-watchdog.unref();
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    note(`${signal}: stopping`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+const session = harnessSession({
+  scratch,
+  keep: options.keep,
+  note,
+  timeoutSeconds,
+  onTimeout: () => {
+    console.error(`[vscode-test] FAILED: no result within ${timeoutSeconds} s`);
+    console.log('0 passed, 1 failed');
+  },
+});
 
 function readResults() {
   try {
@@ -86,9 +68,9 @@ async function main() {
     ...(options.grep ? { GROUNDED_TEST_GREP: options.grep } : {}),
     ...(screenshots ? { GROUNDED_TEST_SCREENSHOT_DIR: screenshots } : {}),
   };
-  server = await startCodeServer({ scratch, env: testEnv });
+  const server = (session.server = await startCodeServer({ scratch, env: testEnv }));
   note(`code-server on ${server.url} (${elapsed()})`);
-  browser = await launchBrowser({ scratch });
+  const browser = (session.browser = await launchBrowser({ scratch }));
   note(`chromium started (${elapsed()})`);
 
   /** @type {(code: number) => void} */
@@ -142,9 +124,9 @@ try {
   exitCode = await main();
 } catch (error) {
   console.error(`[vscode-test] FAILED: ${error instanceof Error ? error.stack : String(error)}`);
-  if (server) console.error(`code-server log (last lines):\n${server.readLog().trim().split('\n').slice(-40).join('\n')}`);
+  if (session.server) console.error(`code-server log (last lines):\n${session.server.readLog().trim().split('\n').slice(-40).join('\n')}`);
   console.log('0 passed, 1 failed');
 } finally {
-  await cleanup();
+  await session.cleanup();
 }
 process.exit(exitCode);

@@ -25,7 +25,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { repoRoot } from './paths.mjs';
-import { createScratch, launchBrowser, openWorkbench, prepareWorkspace, runCommandFromPalette, screenshotDirFromEnv, startCodeServer, waitForWorkbench, workbenchUrl } from './workbench.mjs';
+import { createScratch, harnessSession, launchBrowser, openWorkbench, prepareWorkspace, runCommandFromPalette, screenshotDirFromEnv, startCodeServer, waitForWorkbench, workbenchUrl } from './workbench.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -131,31 +131,16 @@ const baseSettings = {
 if (options['no-git-extension']) baseSettings['git.enabled'] = false;
 const writeSettings = () => writeFileSync(settingsFile, `${JSON.stringify(baseSettings, null, 2)}\n`);
 
-/** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
-let server;
-/** @type {Awaited<ReturnType<typeof launchBrowser>> | undefined} */
-let browser;
-let cleanedUp = false;
-async function cleanup() {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  await browser?.close();
-  await server?.stop();
-  if (options.keep) note(`kept scratch folder ${scratch.root}`);
-  else scratch.remove();
-}
-
-const watchdog = setTimeout(() => {
-  console.error(`[ui-test] FAILED: no result within ${timeoutSeconds} s`);
-  console.log(`${results.passed} passed, ${results.failed + 1} failed`);
-  void cleanup().finally(() => process.exit(1));
-}, timeoutSeconds * 1000);
-watchdog.unref();
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+const session = harnessSession({
+  scratch,
+  keep: options.keep,
+  note,
+  timeoutSeconds,
+  onTimeout: () => {
+    console.error(`[ui-test] FAILED: no result within ${timeoutSeconds} s`);
+    console.log(`${results.passed} passed, ${results.failed + 1} failed`);
+  },
+});
 
 /** The text of the line, and the passage the keyboard selects (after the speaker label). */
 function expectedPassage() {
@@ -224,9 +209,9 @@ async function main() {
   const passage = expectedPassage();
   const before = readCodings(path.join(workspace, SIDECAR));
 
-  server = await startCodeServer({ scratch });
+  const server = (session.server = await startCodeServer({ scratch }));
   note(`code-server on ${server.url} (${elapsed()})`);
-  browser = await launchBrowser({ scratch, viewport: { width: 1280, height: 800 } });
+  const browser = (session.browser = await launchBrowser({ scratch, viewport: { width: 1280, height: 800 } }));
   const { page } = browser;
   await openWorkbench(page, workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: options['web-worker'] ? webOnlyCopy() : repoRoot }), {
     showNoise: options.verbose,
@@ -410,14 +395,14 @@ try {
     results.failed++;
     console.error(`[ui-test] FAILED: ${error instanceof Error ? error.stack : String(error)}`);
   }
-  if (server) console.error(`code-server log (last lines):\n${server.readLog().trim().split('\n').slice(-30).join('\n')}`);
-  if (browser) {
+  if (session.server) console.error(`code-server log (last lines):\n${session.server.readLog().trim().split('\n').slice(-30).join('\n')}`);
+  if (session.browser) {
     const file = path.join(scratch.root, 'failure.png');
-    await browser.page.screenshot({ path: file }).catch(() => undefined);
+    await session.browser.page.screenshot({ path: file }).catch(() => undefined);
     if (options.keep) note(`failure screenshot: ${file}`);
   }
 } finally {
-  await cleanup();
+  await session.cleanup();
 }
 note(`finished in ${elapsed()}`);
 console.log(`${results.passed} passed, ${results.failed} failed`);

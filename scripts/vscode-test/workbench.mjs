@@ -276,3 +276,39 @@ export function screenshotDirFromEnv() {
   mkdirSync(dir, { recursive: true });
   return path.resolve(dir);
 }
+
+/**
+ * What one harness run owns — code-server, the browser, the scratch folder — and the one way it is released:
+ * at the end (`cleanup()`), when the overall deadline passes (a hang fails the run: `onTimeout` reports it,
+ * exit 1), or on Ctrl+C / SIGTERM (exit 130). Set `server` and `browser` as they start.
+ * @param {{ scratch: { root: string, remove: () => void }, keep: boolean, note: (message: string) => void, timeoutSeconds: number, onTimeout: () => void }} options
+ */
+export function harnessSession({ scratch, keep, note, timeoutSeconds, onTimeout }) {
+  let cleanedUp = false;
+  const session = {
+    /** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
+    server: undefined,
+    /** @type {Awaited<ReturnType<typeof launchBrowser>> | undefined} */
+    browser: undefined,
+    async cleanup() {
+      if (cleanedUp) return;
+      cleanedUp = true;
+      await session.browser?.close();
+      await session.server?.stop();
+      if (keep) note(`kept scratch folder ${scratch.root}`);
+      else scratch.remove();
+    },
+  };
+  const watchdog = setTimeout(() => {
+    onTimeout();
+    void session.cleanup().finally(() => process.exit(1));
+  }, timeoutSeconds * 1000);
+  watchdog.unref();
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      note(`${signal}: stopping`);
+      void session.cleanup().finally(() => process.exit(130));
+    });
+  }
+  return session;
+}
