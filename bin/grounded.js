@@ -8,4 +8,8 @@ if (!existsSync(bundle)) {
   process.stderr.write('grounded: the CLI is not built yet. Run `npm run build` in the Grounded folder.\n');
   process.exit(2);
 }
-require(bundle).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+require(bundle)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -11,14 +11,41 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 
 /** Each entry is built only when its source exists, so the scaffold builds while features land. */
 const entries = [
-  { entryPoints: ['src/extension/node.ts'], outfile: 'dist/extension/node.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-  { entryPoints: ['src/extension/web.ts'], outfile: 'dist/extension/web.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { 'process.env.NODE_ENV': '"production"' } },
+  {
+    entryPoints: ['src/extension/node.ts'],
+    outfile: 'dist/extension/node.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    entryPoints: ['src/extension/web.ts'],
+    outfile: 'dist/extension/web.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+  },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/main.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
   // The in-host integration test runner and each test file; mocha and vscode come from the host at run time.
-  { entryPoints: ['test/integration/index.ts', 'test/integration/**/*.test.ts'], outdir: 'dist/test/integration', outbase: 'test/integration', platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] },
+  {
+    entryPoints: ['test/integration/index.ts', 'test/integration/**/*.test.ts'],
+    outdir: 'dist/test/integration',
+    outbase: 'test/integration',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode', 'mocha'],
+  },
   // On-demand benchmarks in the real extension host (scripts/vscode-test/bench.mjs); never run by npm test.
-  { entryPoints: ['test/integration-bench/code-selection.bench.ts'], outdir: 'dist/test/integration-bench', outbase: 'test/integration-bench', platform: 'node', format: 'cjs', external: ['vscode'] },
+  {
+    entryPoints: ['test/integration-bench/code-selection.bench.ts'],
+    outdir: 'dist/test/integration-bench',
+    outbase: 'test/integration-bench',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
 ].filter((entry) => existsSync(entry.entryPoints[0]));
 
 if (watch) {

@@ -44,7 +44,9 @@ const server = await startCodeServer({
   logFile: path.join(scratch.root, 'code-server.log'),
 });
 const url = workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot });
-console.log(`\nGrounded (this checkout) in code-server, opening ${path.relative(repoRoot, folder) || '.'}:\n\n  ${url}\n`);
+console.log(
+  `\nGrounded (this checkout) in code-server, opening ${path.relative(repoRoot, folder) || '.'}:\n\n  ${url}\n`,
+);
 console.log(`code-server log: ${server.logFile}\nPress Ctrl-C to stop.`);
 
 let stopping = false;

@@ -5,8 +5,18 @@
  * parseHostMessage on everything it receives. Both return undefined for anything not exactly allowed.
  */
 import {
-  CO_METRICS, LIMITS, SECTION_IDS, type CsvValue, type HostMessage, type OverlapPair, type PanelState, type QuoteRef,
-  type ReportFilter, type ReportRequestState, type StudyFacts, type WebviewMessage,
+  CO_METRICS,
+  LIMITS,
+  SECTION_IDS,
+  type CsvValue,
+  type HostMessage,
+  type OverlapPair,
+  type PanelState,
+  type QuoteRef,
+  type ReportFilter,
+  type ReportRequestState,
+  type StudyFacts,
+  type WebviewMessage,
 } from './protocol';
 
 type Obj = Record<string, unknown>;
@@ -33,7 +43,13 @@ function isStringArray(value: unknown, maxItems: number, maxLength: number = LIM
 }
 
 function isFilter(value: unknown): value is ReportFilter {
-  return isObject(value) && hasOnlyKeys(value, ['column', 'value']) && isString(value.column) && value.column !== '' && isString(value.value);
+  return (
+    isObject(value) &&
+    hasOnlyKeys(value, ['column', 'value']) &&
+    isString(value.column) &&
+    value.column !== '' &&
+    isString(value.value)
+  );
 }
 
 export function isReportRequest(value: unknown): value is ReportRequestState {
@@ -58,7 +74,13 @@ function isName(value: unknown): value is string {
 
 /** A relative path inside the study as the report writes them: no scheme, no parent steps. */
 function isRelativePath(value: unknown): value is string {
-  return isString(value, LIMITS.path) && value !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.startsWith('/') && !value.split(/[\\/]/).includes('..');
+  return (
+    isString(value, LIMITS.path) &&
+    value !== '' &&
+    !/^[a-z][a-z0-9+.-]*:/i.test(value) &&
+    !value.startsWith('/') &&
+    !value.split(/[\\/]/).includes('..')
+  );
 }
 
 /** Checks a message from the webview; undefined when it is not one the host accepts. */
@@ -69,20 +91,43 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'ready':
       return keys() ? { type: 'ready' } : undefined;
     case 'setRequest':
-      return keys('request') && isReportRequest(value.request) ? { type: 'setRequest', request: value.request } : undefined;
+      return keys('request') && isReportRequest(value.request)
+        ? { type: 'setRequest', request: value.request }
+        : undefined;
     case 'openCoding':
-      return keys('transcript', 'start', 'end', 'codingId') && isRelativePath(value.transcript) && isCount(value.start) && isCount(value.end) &&
-        value.start <= value.end && isString(value.codingId, LIMITS.name)
-        ? { type: 'openCoding', transcript: value.transcript, start: value.start, end: value.end, codingId: value.codingId }
+      return keys('transcript', 'start', 'end', 'codingId') &&
+        isRelativePath(value.transcript) &&
+        isCount(value.start) &&
+        isCount(value.end) &&
+        value.start <= value.end &&
+        isString(value.codingId, LIMITS.name)
+        ? {
+            type: 'openCoding',
+            transcript: value.transcript,
+            start: value.start,
+            end: value.end,
+            codingId: value.codingId,
+          }
         : undefined;
     case 'openProblem':
-      return keys('file', 'line', 'column') && isString(value.file, LIMITS.path) && value.file !== '' && isCount(value.line) && isCount(value.column)
+      return keys('file', 'line', 'column') &&
+        isString(value.file, LIMITS.path) &&
+        value.file !== '' &&
+        isCount(value.line) &&
+        isCount(value.column)
         ? { type: 'openProblem', file: value.file, line: value.line, column: value.column }
         : undefined;
     case 'requestOverlaps':
-      return keys('a', 'b') && isString(value.a) && isString(value.b) ? { type: 'requestOverlaps', a: value.a, b: value.b } : undefined;
+      return keys('a', 'b') && isString(value.a) && isString(value.b)
+        ? { type: 'requestOverlaps', a: value.a, b: value.b }
+        : undefined;
     case 'exportTable': {
-      if (!keys('name', 'header', 'rows') || !isName(value.name) || !isStringArray(value.header, LIMITS.tableColumns, LIMITS.cell)) return undefined;
+      if (
+        !keys('name', 'header', 'rows') ||
+        !isName(value.name) ||
+        !isStringArray(value.header, LIMITS.tableColumns, LIMITS.cell)
+      )
+        return undefined;
       const width = value.header.length;
       const rows = value.rows;
       if (!Array.isArray(rows) || rows.length > LIMITS.tableRows) return undefined;
@@ -90,33 +135,63 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return { type: 'exportTable', name: value.name, header: value.header, rows: rows as CsvValue[][] };
     }
     case 'exportSvg':
-      return keys('name', 'svg') && isName(value.name) && isString(value.svg, LIMITS.svg) && /^<svg[\s>]/.test(value.svg)
+      return keys('name', 'svg') &&
+        isName(value.name) &&
+        isString(value.svg, LIMITS.svg) &&
+        /^<svg[\s>]/.test(value.svg)
         ? { type: 'exportSvg', name: value.name, svg: value.svg }
         : undefined;
     case 'exportPng':
-      return keys('name', 'dataUrl') && isName(value.name) && isString(value.dataUrl, LIMITS.png) && /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(value.dataUrl)
+      return keys('name', 'dataUrl') &&
+        isName(value.name) &&
+        isString(value.dataUrl, LIMITS.png) &&
+        /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(value.dataUrl)
         ? { type: 'exportPng', name: value.name, dataUrl: value.dataUrl }
         : undefined;
     case 'exportReport':
-      return keys('format') && (value.format === 'markdown' || value.format === 'html') ? { type: 'exportReport', format: value.format } : undefined;
+      return keys('format') && (value.format === 'markdown' || value.format === 'html')
+        ? { type: 'exportReport', format: value.format }
+        : undefined;
     default:
       return undefined;
   }
 }
 
 function isProblem(value: unknown): boolean {
-  return isObject(value) && isString(value.file, LIMITS.path) && isCount(value.line) && isCount(value.column) &&
-    (value.severity === 'error' || value.severity === 'warning' || value.severity === 'info') && typeof value.message === 'string' && typeof value.kind === 'string';
+  return (
+    isObject(value) &&
+    isString(value.file, LIMITS.path) &&
+    isCount(value.line) &&
+    isCount(value.column) &&
+    (value.severity === 'error' || value.severity === 'warning' || value.severity === 'info') &&
+    typeof value.message === 'string' &&
+    typeof value.kind === 'string'
+  );
 }
 
 function isStudyFacts(value: unknown): value is StudyFacts {
-  return isObject(value) && typeof value.root === 'string' && isCount(value.transcripts) && Array.isArray(value.problems) && value.problems.every(isProblem);
+  return (
+    isObject(value) &&
+    typeof value.root === 'string' &&
+    isCount(value.transcripts) &&
+    Array.isArray(value.problems) &&
+    value.problems.every(isProblem)
+  );
 }
 
 function isQuoteRef(value: unknown): value is QuoteRef {
-  return isObject(value) && typeof value.text === 'string' && typeof value.truncated === 'boolean' && typeof value.participant === 'string' &&
-    typeof value.transcript === 'string' && isCount(value.start) && isCount(value.end) && typeof value.code === 'string' &&
-    typeof value.codingId === 'string' && typeof value.coder === 'string';
+  return (
+    isObject(value) &&
+    typeof value.text === 'string' &&
+    typeof value.truncated === 'boolean' &&
+    typeof value.participant === 'string' &&
+    typeof value.transcript === 'string' &&
+    isCount(value.start) &&
+    isCount(value.end) &&
+    typeof value.code === 'string' &&
+    typeof value.codingId === 'string' &&
+    typeof value.coder === 'string'
+  );
 }
 
 function isOverlapPair(value: unknown): value is OverlapPair {
@@ -130,9 +205,24 @@ function isOverlapPair(value: unknown): value is OverlapPair {
  */
 function isReportShape(value: unknown): boolean {
   if (!isObject(value) || value.format !== 'grounded-report/1' || typeof value.title !== 'string') return false;
-  const arrays = ['variables', 'comparisons', 'codes', 'codesByGroup', 'codeComparisons', 'coOccurrence', 'problems', 'methods', 'surveyFiles'];
-  return arrays.every((key) => Array.isArray(value[key])) && isObject(value.options) && isObject(value.coders) && isObject(value.participants) &&
-    (value.jointDisplay === null || isObject(value.jointDisplay));
+  const arrays = [
+    'variables',
+    'comparisons',
+    'codes',
+    'codesByGroup',
+    'codeComparisons',
+    'coOccurrence',
+    'problems',
+    'methods',
+    'surveyFiles',
+  ];
+  return (
+    arrays.every((key) => Array.isArray(value[key])) &&
+    isObject(value.options) &&
+    isObject(value.coders) &&
+    isObject(value.participants) &&
+    (value.jointDisplay === null || isObject(value.jointDisplay))
+  );
 }
 
 /** Checks a message from the host; undefined when it is not one the webview accepts. */
@@ -140,13 +230,21 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
   if (!isObject(value) || typeof value.type !== 'string') return undefined;
   switch (value.type) {
     case 'report':
-      return isReportShape(value.report) && isReportRequest(value.request) && isStudyFacts(value.study) ? (value as unknown as HostMessage) : undefined;
+      return isReportShape(value.report) && isReportRequest(value.request) && isStudyFacts(value.study)
+        ? (value as unknown as HostMessage)
+        : undefined;
     case 'reportError':
-      return typeof value.message === 'string' && isReportRequest(value.request) && (value.study === null || isStudyFacts(value.study))
+      return typeof value.message === 'string' &&
+        isReportRequest(value.request) &&
+        (value.study === null || isStudyFacts(value.study))
         ? (value as unknown as HostMessage)
         : undefined;
     case 'overlaps':
-      return typeof value.a === 'string' && typeof value.b === 'string' && isCount(value.total) && Array.isArray(value.pairs) && value.pairs.every(isOverlapPair)
+      return typeof value.a === 'string' &&
+        typeof value.b === 'string' &&
+        isCount(value.total) &&
+        Array.isArray(value.pairs) &&
+        value.pairs.every(isOverlapPair)
         ? (value as unknown as HostMessage)
         : undefined;
     default:
@@ -157,7 +255,16 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
 const DEFAULT_REQUEST: ReportRequestState = { by: null, coders: null, filters: [] };
 
 export function defaultPanelState(): PanelState {
-  return { version: 1, tab: 'overview', request: { ...DEFAULT_REQUEST, filters: [] }, studyRoot: null, pages: {}, coMetric: 'participants', coCell: null, codeVariable: null };
+  return {
+    version: 1,
+    tab: 'overview',
+    request: { ...DEFAULT_REQUEST, filters: [] },
+    studyRoot: null,
+    pages: {},
+    coMetric: 'participants',
+    coCell: null,
+    codeVariable: null,
+  };
 }
 
 /**
@@ -167,14 +274,18 @@ export function defaultPanelState(): PanelState {
 export function parsePanelState(value: unknown): PanelState {
   const state = defaultPanelState();
   if (!isObject(value)) return state;
-  if (typeof value.tab === 'string' && (SECTION_IDS as readonly string[]).includes(value.tab)) state.tab = value.tab as PanelState['tab'];
+  if (typeof value.tab === 'string' && (SECTION_IDS as readonly string[]).includes(value.tab))
+    state.tab = value.tab as PanelState['tab'];
   if (isReportRequest(value.request)) state.request = value.request;
   if (typeof value.studyRoot === 'string' && value.studyRoot.length <= LIMITS.path) state.studyRoot = value.studyRoot;
   if (isObject(value.pages)) {
-    for (const [key, page] of Object.entries(value.pages)) if (isCount(page) && key.length <= LIMITS.name) state.pages[key] = page;
+    for (const [key, page] of Object.entries(value.pages))
+      if (isCount(page) && key.length <= LIMITS.name) state.pages[key] = page;
   }
-  if (typeof value.coMetric === 'string' && (CO_METRICS as readonly string[]).includes(value.coMetric)) state.coMetric = value.coMetric as PanelState['coMetric'];
-  if (isObject(value.coCell) && isString(value.coCell.a) && isString(value.coCell.b)) state.coCell = { a: value.coCell.a, b: value.coCell.b };
+  if (typeof value.coMetric === 'string' && (CO_METRICS as readonly string[]).includes(value.coMetric))
+    state.coMetric = value.coMetric as PanelState['coMetric'];
+  if (isObject(value.coCell) && isString(value.coCell.a) && isString(value.coCell.b))
+    state.coCell = { a: value.coCell.a, b: value.coCell.b };
   if (isString(value.codeVariable)) state.codeVariable = value.codeVariable;
   return state;
 }

@@ -74,7 +74,8 @@ function codebookCodes(): { id: string; name: string; parent?: string; color: st
   const categories = ['barriers', 'benefits', 'structures', 'identity', 'sponsorship', 'wellbeing'];
   for (const category of categories) {
     codes.push({ id: category, name: category[0]!.toUpperCase() + category.slice(1), color: '#4e79a7' });
-    for (let i = 1; i <= 7; i++) codes.push({ id: `${category}-${i}`, name: `${category} ${i}`, parent: category, color: '#f28e2b' });
+    for (let i = 1; i <= 7; i++)
+      codes.push({ id: `${category}-${i}`, name: `${category} ${i}`, parent: category, color: '#f28e2b' });
   }
   return codes;
 }
@@ -104,13 +105,36 @@ function surveyCsv(random: Random, rows: number): string {
   const header = ['participant_id', 'gender', 'role', 'site'];
   for (let i = 1; i <= 12; i++) header.push(`likert_${i}`);
   for (let i = 1; i <= 6; i++) header.push(`yesno_${i}`);
-  header.push('active_mentors', 'burnout_score', 'resilience_score', 'publications', 'years_in_training', 'age', 'hours_per_week', 'comment');
+  header.push(
+    'active_mentors',
+    'burnout_score',
+    'resilience_score',
+    'publications',
+    'years_in_training',
+    'age',
+    'hours_per_week',
+    'comment',
+  );
   const lines = [header.join(',')];
   for (let row = 1; row <= rows; row++) {
-    const cells = [participantId(row), random.pick(['female', 'male', 'nonbinary']), random.pick(['student', 'resident', 'chief', 'attending', 'administrator']), random.pick(['north', 'south', 'east', 'west'])];
+    const cells = [
+      participantId(row),
+      random.pick(['female', 'male', 'nonbinary']),
+      random.pick(['student', 'resident', 'chief', 'attending', 'administrator']),
+      random.pick(['north', 'south', 'east', 'west']),
+    ];
     for (let i = 1; i <= 12; i++) cells.push(random.next() < 0.03 ? 'NA' : String(random.int(1, 5)));
     for (let i = 1; i <= 6; i++) cells.push(random.next() < 0.03 ? 'NA' : random.pick(['yes', 'no']));
-    cells.push(String(random.int(0, 7)), String(random.int(5, 45)), String(random.int(10, 40)), String(random.int(0, 30)), String(random.int(1, 8)), String(random.int(22, 65)), String(random.int(30, 90)), random.next() < 0.5 ? '"more time, please"' : '');
+    cells.push(
+      String(random.int(0, 7)),
+      String(random.int(5, 45)),
+      String(random.int(10, 40)),
+      String(random.int(0, 30)),
+      String(random.int(1, 8)),
+      String(random.int(22, 65)),
+      String(random.int(30, 90)),
+      random.next() < 0.5 ? '"more time, please"' : '',
+    );
     lines.push(cells.join(','));
   }
   if (header.length !== 30) throw new Error(`survey has ${header.length} columns`);
@@ -128,7 +152,20 @@ export function generateStudy(folder: string, size: StudySize): { codings: numbe
   const random = new Random(0x5eed + size.transcripts);
   const codes = codebookCodes();
   const codeIds = codes.filter((code) => code.parent !== undefined).map((code) => code.id);
-  writeFileSync(join(folder, 'grounded.yaml'), ['grounded: 1', 'transcripts:', '  - transcripts/*.txt', 'codebook: codebook.yaml', 'survey:', '  files:', '    - survey.csv', '  idColumn: participant_id', ''].join('\n'));
+  writeFileSync(
+    join(folder, 'grounded.yaml'),
+    [
+      'grounded: 1',
+      'transcripts:',
+      '  - transcripts/*.txt',
+      'codebook: codebook.yaml',
+      'survey:',
+      '  files:',
+      '    - survey.csv',
+      '  idColumn: participant_id',
+      '',
+    ].join('\n'),
+  );
   writeFileSync(join(folder, 'codebook.yaml'), serializeCodebook({ codes }));
   writeFileSync(join(folder, 'survey.csv'), surveyCsv(random, size.surveyRows));
   let total = 0;
@@ -139,8 +176,15 @@ export function generateStudy(folder: string, size: StudySize): { codings: numbe
     writeFileSync(join(folder, 'transcripts', `${id}.txt`), text);
     const textHash = hashText(text);
     CODERS.forEach((coder, index) => {
-      const count = Math.floor(size.codingsPerTranscript / CODERS.length) + (index < size.codingsPerTranscript % CODERS.length ? 1 : 0);
-      const sidecar = serializeSidecar({ transcript: `${id}.txt`, coder, textHash, codings: codings(random, text, count, coder, codeIds) });
+      const count =
+        Math.floor(size.codingsPerTranscript / CODERS.length) +
+        (index < size.codingsPerTranscript % CODERS.length ? 1 : 0);
+      const sidecar = serializeSidecar({
+        transcript: `${id}.txt`,
+        coder,
+        textHash,
+        codings: codings(random, text, count, coder, codeIds),
+      });
       writeFileSync(join(folder, 'transcripts', `${id}.${coder}.codes.yaml`), sidecar);
       total += count;
       bytes += Buffer.byteLength(sidecar);

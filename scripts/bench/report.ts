@@ -54,7 +54,11 @@ function best(result: SizeResult): Best {
 }
 
 function ms(value: number): string {
-  return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(0)} ms`;
+  return value >= 10_000
+    ? `${(value / 1000).toFixed(1)} s`
+    : value >= 1000
+      ? `${(value / 1000).toFixed(2)} s`
+      : `${value.toFixed(0)} ms`;
 }
 
 function times(value: number, baseline: number): string {
@@ -62,7 +66,21 @@ function times(value: number, baseline: number): string {
 }
 
 export function formatTable(results: readonly SizeResult[]): string {
-  const header = ['study', 'codings', 'JSON MB', 'JSON.parse', 'cold load', 'cold load+report', 'warm load', 'warm load+report', 'hot load', 'report', 'process wall cold/warm', 'peak RSS cold/warm', 'yaml-only parse (est.)'];
+  const header = [
+    'study',
+    'codings',
+    'JSON MB',
+    'JSON.parse',
+    'cold load',
+    'cold load+report',
+    'warm load',
+    'warm load+report',
+    'hot load',
+    'report',
+    'process wall cold/warm',
+    'peak RSS cold/warm',
+    'yaml-only parse (est.)',
+  ];
   const rows = results.map((result) => {
     const b = best(result);
     return [
@@ -82,14 +100,15 @@ export function formatTable(results: readonly SizeResult[]): string {
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-  const line = (cells: readonly string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ') + ' |';
+  const line = (cells: readonly string[]) =>
+    '| ' + cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ') + ' |';
   return [
     line(header),
     '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|',
     ...rows.map(line),
     '',
     'Best of N fresh processes per figure; (n×) = multiple of the JSON.parse baseline of the same codings in the same process.',
-    'Load = the CLI\'s openStudy (native SHA-256, cache in GROUNDED_CACHE_DIR); report = survey + buildStudyReport --by gender + Markdown.',
+    "Load = the CLI's openStudy (native SHA-256, cache in GROUNDED_CACHE_DIR); report = survey + buildStudyReport --by gender + Markdown.",
     'Process wall = spawn to exit of the whole measured process (Node start-up, bundle load, report, baseline included).',
   ].join('\n');
 }
@@ -103,11 +122,29 @@ interface Goal {
 }
 
 const GOALS: readonly Goal[] = [
-  { size: 'S', what: 'cold load + report ≤ 1.5 s', value: (b) => b.coldLoadReport, limit: () => 1500, show: (v) => ms(v) },
+  {
+    size: 'S',
+    what: 'cold load + report ≤ 1.5 s',
+    value: (b) => b.coldLoadReport,
+    limit: () => 1500,
+    show: (v) => ms(v),
+  },
   { size: 'S', what: 'warm load ≤ 0.2 s', value: (b) => b.warmLoad, limit: () => 200, show: (v) => ms(v) },
   { size: 'XL', what: 'warm load ≤ 2 s', value: (b) => b.warmLoad, limit: () => 2000, show: (v) => ms(v) },
-  { size: 'XL', what: 'warm load ≤ 3× JSON.parse', value: (b) => b.warmLoad, limit: (b) => 3 * b.json, show: (v, _l, b) => `${ms(v)} = ${times(v, b.json)} of ${ms(b.json)}` },
-  { size: 'XL', what: 'peak memory ≤ 500 MB', value: (b) => Math.max(b.coldRss, b.warmRss), limit: () => 500, show: (v) => `${v.toFixed(0)} MB` },
+  {
+    size: 'XL',
+    what: 'warm load ≤ 3× JSON.parse',
+    value: (b) => b.warmLoad,
+    limit: (b) => 3 * b.json,
+    show: (v, _l, b) => `${ms(v)} = ${times(v, b.json)} of ${ms(b.json)}`,
+  },
+  {
+    size: 'XL',
+    what: 'peak memory ≤ 500 MB',
+    value: (b) => Math.max(b.coldRss, b.warmRss),
+    limit: () => 500,
+    show: (v) => `${v.toFixed(0)} MB`,
+  },
 ];
 
 export function judge(results: readonly SizeResult[]): { text: string; passed: boolean } {
@@ -120,9 +157,14 @@ export function judge(results: readonly SizeResult[]): { text: string; passed: b
     const value = goal.value(b);
     const ok = value <= goal.limit(b);
     passed &&= ok;
-    lines.push(`  ${ok ? 'PASS' : 'MISS'}  ${goal.size.padEnd(2)} ${goal.what.padEnd(28)} ${goal.show(value, goal.limit(b), b)}`);
+    lines.push(
+      `  ${ok ? 'PASS' : 'MISS'}  ${goal.size.padEnd(2)} ${goal.what.padEnd(28)} ${goal.show(value, goal.limit(b), b)}`,
+    );
   }
   const withProblems = results.filter((r) => best(r).problems > 0);
-  if (withProblems.length > 0) lines.push(`  note: ${withProblems.map((r) => r.size.name).join(', ')} loaded with problems (the generator should write clean studies)`);
+  if (withProblems.length > 0)
+    lines.push(
+      `  note: ${withProblems.map((r) => r.size.name).join(', ')} loaded with problems (the generator should write clean studies)`,
+    );
   return { text: lines.join('\n'), passed };
 }

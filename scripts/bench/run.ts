@@ -30,7 +30,8 @@ function parseArgs(argv: readonly string[]): { sizes: StudySize[]; runs: number 
     else names.push((argv[i] as string).toUpperCase());
   }
   const sizes = names.length === 0 ? [...SIZES] : SIZES.filter((size) => names.includes(size.name));
-  if (sizes.length === 0) throw new Error(`unknown sizes ${names.join(', ')}; use ${SIZES.map((s) => s.name).join(', ')}`);
+  if (sizes.length === 0)
+    throw new Error(`unknown sizes ${names.join(', ')}; use ${SIZES.map((s) => s.name).join(', ')}`);
   return { sizes, runs };
 }
 
@@ -39,7 +40,9 @@ function ensureStudy(size: StudySize): string {
   const stamp = join(BENCH_ROOT, `${size.name}.stamp`);
   const expected = JSON.stringify({ GENERATOR_VERSION, size });
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === expected && existsSync(folder)) return folder;
-  process.stderr.write(`generating ${size.name} (${size.transcripts} transcripts × ${size.codingsPerTranscript} codings) in ${folder} …\n`);
+  process.stderr.write(
+    `generating ${size.name} (${size.transcripts} transcripts × ${size.codingsPerTranscript} codings) in ${folder} …\n`,
+  );
   generateStudy(folder, size);
   writeFileSync(stamp, expected);
   return folder;
@@ -47,7 +50,15 @@ function ensureStudy(size: StudySize): string {
 
 async function bundleChild(): Promise<string> {
   const outfile = join(BENCH_ROOT, 'child.cjs');
-  await build({ entryPoints: [join(__dirname, 'child.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'es2022', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(__dirname, 'child.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'es2022',
+    logLevel: 'warning',
+  });
   return outfile;
 }
 
@@ -69,7 +80,9 @@ function machine(): string {
 }
 
 function loadAverage(): string {
-  return loadavg().map((value) => value.toFixed(2)).join(' / ');
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
 }
 
 async function main(): Promise<void> {
@@ -94,7 +107,9 @@ async function main(): Promise<void> {
     results.push({ size, cold, warm });
   }
   const loadAfter = loadAverage();
-  process.stdout.write(`\nMachine: ${machine()}\nLoad average (1/5/15 min): ${loadBefore} at start, ${loadAfter} at end\n\n`);
+  process.stdout.write(
+    `\nMachine: ${machine()}\nLoad average (1/5/15 min): ${loadBefore} at start, ${loadAfter} at end\n\n`,
+  );
   process.stdout.write(formatTable(results) + '\n');
   const verdicts = judge(results);
   process.stdout.write(verdicts.text + '\n');

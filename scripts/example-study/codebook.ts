@@ -19,7 +19,8 @@ const CATEGORIES: readonly CategorySpec[] = [
     id: 'structures',
     name: 'Mentorship structures',
     color: '#4e79a7',
-    definition: 'How mentoring relationships are set up and held: formal and informal, one mentor or several. Category: code its children, not this.',
+    definition:
+      'How mentoring relationships are set up and held: formal and informal, one mentor or several. Category: code its children, not this.',
     codes: [
       {
         id: 'structures-assigned',
@@ -32,8 +33,7 @@ const CATEGORIES: readonly CategorySpec[] = [
         name: 'Rejected assigned mentor',
         definition:
           'Use when the participant ended, left, asked to change, or let lapse the assigned mentor relationship, including quietly disengaging ("ghosting"). Also code the participant reflecting on that decision. Not for a relationship that is merely weak but continues.',
-        memo:
-          'In vivo phrases: "I just stopped going", "I ghosted, a little". Participants frame it as loss and as agency at once; see the memo "Rejecting the assigned mentor as an act of agency".',
+        memo: 'In vivo phrases: "I just stopped going", "I ghosted, a little". Participants frame it as loss and as agency at once; see the memo "Rejecting the assigned mentor as an act of agency".',
       },
       {
         id: 'structures-informal',
@@ -65,7 +65,8 @@ const CATEGORIES: readonly CategorySpec[] = [
     id: 'sponsorship',
     name: 'Sponsorship',
     color: '#f28e2b',
-    definition: 'Sponsorship (someone using their influence to advance the participant) and how it is told apart from mentorship. Category.',
+    definition:
+      'Sponsorship (someone using their influence to advance the participant) and how it is told apart from mentorship. Category.',
     codes: [
       {
         id: 'sponsorship-confusion',
@@ -173,12 +174,14 @@ const CATEGORIES: readonly CategorySpec[] = [
       {
         id: 'wellbeing-resilience',
         name: 'Resilience',
-        definition: 'Use for what helps the participant recover or persist: boundaries, therapy, exercise, faith, perspective, people.',
+        definition:
+          'Use for what helps the participant recover or persist: boundaries, therapy, exercise, faith, perspective, people.',
       },
       {
         id: 'wellbeing-isolation',
         name: 'Isolation',
-        definition: 'Use for feeling alone, unseen, or without anyone to check in with. Not for choosing independence without distress.',
+        definition:
+          'Use for feeling alone, unseen, or without anyone to check in with. Not for choosing independence without distress.',
       },
       {
         id: 'wellbeing-protected-time',
@@ -206,7 +209,8 @@ const CATEGORIES: readonly CategorySpec[] = [
       {
         id: 'career-research',
         name: 'Research productivity',
-        definition: 'Use for research projects, grants, collaborations and research careers beyond the publication count.',
+        definition:
+          'Use for research projects, grants, collaborations and research careers beyond the publication count.',
       },
       {
         id: 'career-direction',
@@ -246,16 +250,35 @@ const CATEGORIES: readonly CategorySpec[] = [
 /** Mixes a #rrggbb colour towards white by `amount` (0–1). */
 function tint(color: string, amount: number): string {
   const channels = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
-  return '#' + channels.map((c) => Math.round(c + (255 - c) * amount).toString(16).padStart(2, '0')).join('');
+  return (
+    '#' +
+    channels
+      .map((c) =>
+        Math.round(c + (255 - c) * amount)
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')
+  );
 }
 
 export function buildCodebook(random: Random): Code[] {
   const codes: Code[] = [];
   for (const category of CATEGORIES) {
-    codes.push(withOptional({ id: category.id, name: category.name, color: category.color, definition: category.definition }, category.memo));
+    codes.push(
+      withOptional(
+        { id: category.id, name: category.name, color: category.color, definition: category.definition },
+        category.memo,
+      ),
+    );
     category.codes.forEach((spec, index) => {
       const color = tint(category.color, 0.25 + (0.45 * index) / Math.max(1, category.codes.length - 1));
-      codes.push(withOptional({ id: spec.id, name: spec.name, parent: category.id, color, definition: spec.definition }, spec.memo));
+      codes.push(
+        withOptional(
+          { id: spec.id, name: spec.name, parent: category.id, color, definition: spec.definition },
+          spec.memo,
+        ),
+      );
     });
   }
   codes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

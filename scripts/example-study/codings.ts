@@ -9,13 +9,41 @@ import { Random } from './prng';
  * participant order, that she coded with it.
  */
 export const CODING_MEMOS: readonly { code: string; skip: number; memo: string }[] = [
-  { code: 'structures-rejected', skip: 0, memo: 'Framed as relief, not failure. Compare with how faculty narrate rejecting a mentor years later.' },
-  { code: 'structures-rejected', skip: 4, memo: 'Disengaging without telling anyone: no script exists for ending an assigned mentorship (hierarchy).' },
-  { code: 'sponsorship-confusion', skip: 2, memo: 'Equates sponsor with funder. In vivo candidate: "a mentor who pays".' },
-  { code: 'identity-double-standards', skip: 1, memo: 'Same behaviour, different label. Link to sponsorship: who gets "thought of" for nominations.' },
-  { code: 'wellbeing-burnout', skip: 3, memo: 'Burnout talk follows the rejected mentor directly: nobody whose job it is to notice. Theoretical sampling: ask the next rejecters about check-ins.' },
-  { code: 'training-skepticism', skip: 1, memo: 'Structural critique of training, not of mentoring itself. Keep apart from "doesn\'t need training".' },
-  { code: 'structures-team', skip: 2, memo: 'Board-of-directors metaphor recurs; check whether it comes from a workshop (diffusion) or independently.' },
+  {
+    code: 'structures-rejected',
+    skip: 0,
+    memo: 'Framed as relief, not failure. Compare with how faculty narrate rejecting a mentor years later.',
+  },
+  {
+    code: 'structures-rejected',
+    skip: 4,
+    memo: 'Disengaging without telling anyone: no script exists for ending an assigned mentorship (hierarchy).',
+  },
+  {
+    code: 'sponsorship-confusion',
+    skip: 2,
+    memo: 'Equates sponsor with funder. In vivo candidate: "a mentor who pays".',
+  },
+  {
+    code: 'identity-double-standards',
+    skip: 1,
+    memo: 'Same behaviour, different label. Link to sponsorship: who gets "thought of" for nominations.',
+  },
+  {
+    code: 'wellbeing-burnout',
+    skip: 3,
+    memo: 'Burnout talk follows the rejected mentor directly: nobody whose job it is to notice. Theoretical sampling: ask the next rejecters about check-ins.',
+  },
+  {
+    code: 'training-skepticism',
+    skip: 1,
+    memo: 'Structural critique of training, not of mentoring itself. Keep apart from "doesn\'t need training".',
+  },
+  {
+    code: 'structures-team',
+    skip: 2,
+    memo: 'Board-of-directors metaphor recurs; check whether it comes from a workshop (diffusion) or independently.',
+  },
 ];
 
 /** Sibling codes a second coder plausibly picks instead: the disagreements of the example. */

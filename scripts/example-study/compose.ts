@@ -16,8 +16,25 @@ import { advice, mentoringOthers, moment, qualities } from './bank/stories';
 import { MORE_VOICES } from './bank/more-voices';
 
 export const TOPICS: readonly Topic[] = [
-  intro, mentorCount, assigned, network, moment, sponsorship, more, qualities, training, wellbeing, resilience, gender, career,
-  mentoringOthers, barriers, program, overall, advice, closing,
+  intro,
+  mentorCount,
+  assigned,
+  network,
+  moment,
+  sponsorship,
+  more,
+  qualities,
+  training,
+  wellbeing,
+  resilience,
+  gender,
+  career,
+  mentoringOthers,
+  barriers,
+  program,
+  overall,
+  advice,
+  closing,
 ];
 for (const topic of TOPICS) (topic.answers as Passage[]).push(...(MORE_VOICES[topic.id] ?? []));
 
@@ -29,16 +46,39 @@ const TARGET_WORDS = [700, 1300] as const;
 const MAX_WORDS = 1450;
 
 /** Topics whose second passage never contradicts the first, so the interviewer may probe for more. */
-const PROBE_TOPICS = new Set(['network', 'moment', 'sponsorship', 'more', 'qualities', 'training', 'gender', 'mentoring-others', 'barriers']);
+const PROBE_TOPICS = new Set([
+  'network',
+  'moment',
+  'sponsorship',
+  'more',
+  'qualities',
+  'training',
+  'gender',
+  'mentoring-others',
+  'barriers',
+]);
 
-const OPENERS = ['Yeah. ', 'Hmm. ', 'Okay. ', 'Mm. ', 'Right. ', 'Good question. ', 'Oh, gosh. ', '[pause] ', 'Um. ', 'Let me think. ', 'Sure. ', 'So. '];
+const OPENERS = [
+  'Yeah. ',
+  'Hmm. ',
+  'Okay. ',
+  'Mm. ',
+  'Right. ',
+  'Good question. ',
+  'Oh, gosh. ',
+  '[pause] ',
+  'Um. ',
+  'Let me think. ',
+  'Sure. ',
+  'So. ',
+];
 
 /** Passages that already open with one of these get no extra opener ("Hmm. Hmm."). */
 const INTERJECTION = /^(\[|Hmm|Yeah|Yes|No\b|Okay|Mm|Right|Oh|Um|Uh|Honestly|So\b|Sure|Well|Good)/;
 
 /** An astral-plane passage for one transcript, so that code-point offsets get tested on real data. */
 const EMOJI_PASSAGE =
-  "{inf,res:%informal% still texts me before every exam — literally just \"you've got this 💪\" — and it genuinely helps.} [laughs] {peer:And our group chat is mostly 🙃 and 😭 during exam weeks, which is its own kind of support.}";
+  '{inf,res:%informal% still texts me before every exam — literally just "you\'ve got this 💪" — and it genuinely helps.} [laughs] {peer:And our group chat is mostly 🙃 and 😭 during exam weeks, which is its own kind of support.}';
 
 interface Block {
   readonly topic: Topic;
@@ -78,10 +118,17 @@ export class Composer {
    * The least-used passage that fits the participant; ties broken at random. Answers that would make this
    * transcript share more than MAX_SHARED passages with another one are avoided while there is a choice.
    */
-  private choose(candidates: readonly Passage[], profile: Profile, exclude: ReadonlySet<Passage>, answer = true, strict = false): Passage | undefined {
+  private choose(
+    candidates: readonly Passage[],
+    profile: Profile,
+    exclude: ReadonlySet<Passage>,
+    answer = true,
+    strict = false,
+  ): Passage | undefined {
     let fitting = candidates.filter((p) => !exclude.has(p) && (!p.when || p.when(profile)));
     if (answer) {
-      const within = (limit: number) => fitting.filter((p) => !(this.holders.get(p) ?? []).some((t) => (this.shared.get(t) ?? 0) >= limit));
+      const within = (limit: number) =>
+        fitting.filter((p) => !(this.holders.get(p) ?? []).some((t) => (this.shared.get(t) ?? 0) >= limit));
       const preferred = within(MAX_SHARED - 1);
       const allowed = within(MAX_SHARED);
       // Optional material (probes, optional topics) never breaks the limit; required topics may.
@@ -161,12 +208,15 @@ export class Composer {
       const probeable = blocks.filter((b) => PROBE_TOPICS.has(b.topic.id) && b.answers.length < 2);
       if (probeable.length === 0) break;
       // Probe where the bank has the most unused material for this participant.
-      const fresh = (b: Block): number => b.topic.answers.filter((p) => !used.has(p) && (!p.when || p.when(profile)) && !this.usage.get(p)).length;
+      const fresh = (b: Block): number =>
+        b.topic.answers.filter((p) => !used.has(p) && (!p.when || p.when(profile)) && !this.usage.get(p)).length;
       const best = Math.max(...probeable.map(fresh));
       this.probe(this.random.pick(probeable.filter((b) => fresh(b) === best)), profile, used);
       words = countWords(blocks, profile);
     }
-    for (const block of this.random.shuffle(blocks.filter((b) => PROBE_TOPICS.has(b.topic.id) && b.answers.length < 2))) {
+    for (const block of this.random.shuffle(
+      blocks.filter((b) => PROBE_TOPICS.has(b.topic.id) && b.answers.length < 2),
+    )) {
       if (words > target || !this.random.chance(0.12)) continue;
       this.probe(block, profile, used);
       words = countWords(blocks, profile);
@@ -181,7 +231,8 @@ export class Composer {
       words = countWords(blocks, profile);
     }
     const composed = this.render(participant, blocks);
-    for (const passage of composed.passages) this.holders.set(passage, [...(this.holders.get(passage) ?? []), profile.row.participant_id]);
+    for (const passage of composed.passages)
+      this.holders.set(passage, [...(this.holders.get(passage) ?? []), profile.row.participant_id]);
     return composed;
   }
 
@@ -227,7 +278,11 @@ export class Composer {
       started = true;
       const prefixLength = [...prefix].length;
       for (const span of parsed.spans) {
-        spans.push({ code: span.code, start: length + prefixLength + span.start, end: length + prefixLength + span.end });
+        spans.push({
+          code: span.code,
+          start: length + prefixLength + span.start,
+          end: length + prefixLength + span.end,
+        });
       }
       text += prefix + parsed.text + '\n';
       length += prefixLength + [...parsed.text].length + 1;
@@ -241,7 +296,10 @@ export class Composer {
         const bare = answer.text.replace(/^(\{[a-z,]+:)+/, '');
         // No opener before an interjection or a short first sentence ("Definitely.", "I would."): "Hmm. Definitely." reads wrong.
         const shortStart = (bare.split(/[.?!]/)[0] ?? '').trim().split(/\s+/).length <= 3;
-        const opener = index === 0 && this.random.chance(0.3) && !INTERJECTION.test(bare) && !shortStart ? this.random.pick(OPENERS) : '';
+        const opener =
+          index === 0 && this.random.chance(0.3) && !INTERJECTION.test(bare) && !shortStart
+            ? this.random.pick(OPENERS)
+            : '';
         const tails = index === 0 ? block.tails : [];
         turn(id, [opener + answer.text, ...tails.map((t) => t.text)].join(' '));
         passages.push(answer, ...tails);
@@ -274,7 +332,8 @@ function countWords(blocks: readonly Block[], profile: Profile): number {
   let total = 0;
   for (const block of blocks) {
     total += wordCount(block.question.text);
-    for (const answer of [...block.answers, ...block.tails]) total += wordCount(fill(answer.text.replace(/[{}]|\b[a-z,]+:/g, ' '), profile));
+    for (const answer of [...block.answers, ...block.tails])
+      total += wordCount(fill(answer.text.replace(/[{}]|\b[a-z,]+:/g, ' '), profile));
     for (const probe of block.probes) total += wordCount(probe);
   }
   return total;

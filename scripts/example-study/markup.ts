@@ -51,7 +51,8 @@ export function parseMarkup(source: string, knownCodes: ReadonlySet<string>): Pa
   if (open.length > 0) throw new Error(`Unclosed "{" in: ${source}`);
   for (const span of spans) {
     const quote = [...text].slice(span.start, span.end).join('');
-    if (quote.trim() !== quote || quote.length === 0) throw new Error(`Span with outer whitespace: "${quote}" in: ${source}`);
+    if (quote.trim() !== quote || quote.length === 0)
+      throw new Error(`Span with outer whitespace: "${quote}" in: ${source}`);
   }
   if (codePointLength(text) !== length) throw new Error('code point count mismatch');
   return { text, spans };

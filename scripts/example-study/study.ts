@@ -46,7 +46,9 @@ export function generateStudy(): GeneratedStudy {
   const survey = generateSurvey(root.fork('survey'));
   const codebook = buildCodebook(root.fork('codebook'));
   const knownCodes = new Set(codebook.map((code) => code.id));
-  const participants: Participant[] = survey.map((row, index) => makeParticipant(row, index, root.fork(`people-${row.participant_id}`)));
+  const participants: Participant[] = survey.map((row, index) =>
+    makeParticipant(row, index, root.fork(`people-${row.participant_id}`)),
+  );
   const composer = new Composer(root.fork('transcripts'), knownCodes);
   const emojiParticipant = survey.find((row) => row.role === 'student' && row.active_mentors >= 1)?.participant_id;
   const secondCoded = new Set(
@@ -81,17 +83,34 @@ export function generateStudy(): GeneratedStudy {
       memoCursor.set(entry, seen + 1);
       if (seen === entry.skip && !memos.has(span)) memos.set(span, entry.memo);
     }
-    sidecars.push(sidecar(fileName, CODERS.full, textHash, first.map((span) => toCoding(codingRandom, map, CODERS.full, span, memos.get(span)))));
+    sidecars.push(
+      sidecar(
+        fileName,
+        CODERS.full,
+        textHash,
+        first.map((span) => toCoding(codingRandom, map, CODERS.full, span, memos.get(span))),
+      ),
+    );
     if (secondCoded.has(id)) {
       const jonasRandom = root.fork(`second-coder-${id}`);
       // He reads the same passages closely: what she coded, plus a few stretches she left out.
       const leftOut = jonasRandom.shuffle(merged.filter((s) => !first.includes(s))).slice(0, jonasRandom.int(1, 4));
-      const base = [...first, ...leftOut].sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+      const base = [...first, ...leftOut].sort(
+        (a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code),
+      );
       const second = secondCoderSpans(jonasRandom, composed.text, base);
-      sidecars.push(sidecar(fileName, CODERS.partial, textHash, second.map((span) => toCoding(jonasRandom, map, CODERS.partial, span))));
+      sidecars.push(
+        sidecar(
+          fileName,
+          CODERS.partial,
+          textHash,
+          second.map((span) => toCoding(jonasRandom, map, CODERS.partial, span)),
+        ),
+      );
     }
   }
-  for (const car of sidecars) files.set(`transcripts/${sidecarFileName(car.transcript, car.coder)}`, serializeSidecar(car));
+  for (const car of sidecars)
+    files.set(`transcripts/${sidecarFileName(car.transcript, car.coder)}`, serializeSidecar(car));
   files.set('survey.csv', surveyCsv(survey));
   files.set('codebook.yaml', serializeCodebook({ codes: codebook }));
   files.set('grounded.yaml', SETTINGS);
@@ -106,8 +125,12 @@ function mergeRuns(text: string, spans: readonly Span[]): Span[] {
   const merged: Span[] = [];
   for (const span of sorted) {
     const last = merged[merged.length - 1];
-    const gap = last && last.code === span.code && span.start >= last.end ? chars.slice(last.end, span.start).join('') : undefined;
-    if (last && gap !== undefined && /^( |\[[^\]\n]*\])*$/.test(gap)) merged[merged.length - 1] = { ...last, end: Math.max(last.end, span.end) };
+    const gap =
+      last && last.code === span.code && span.start >= last.end
+        ? chars.slice(last.end, span.start).join('')
+        : undefined;
+    if (last && gap !== undefined && /^( |\[[^\]\n]*\])*$/.test(gap))
+      merged[merged.length - 1] = { ...last, end: Math.max(last.end, span.end) };
     else merged.push(span);
   }
   return merged.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
@@ -115,8 +138,14 @@ function mergeRuns(text: string, spans: readonly Span[]): Span[] {
 
 /** Codes tied to a survey item: a coder reading for them does not skip them. */
 const KEY_CODES = new Set([
-  'structures-rejected', 'sponsorship-confusion', 'sponsorship-distinguished', 'structures-wants-more',
-  'training-wanting', 'training-skepticism', 'wellbeing-burnout', 'wellbeing-resilience',
+  'structures-rejected',
+  'sponsorship-confusion',
+  'sponsorship-distinguished',
+  'structures-wants-more',
+  'training-wanting',
+  'training-skepticism',
+  'wellbeing-burnout',
+  'wellbeing-resilience',
 ]);
 
 /**

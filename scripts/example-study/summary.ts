@@ -26,7 +26,10 @@ export function summarize(study: GeneratedStudy): string {
   }
   const lines = [
     `transcripts: ${ids.length}; words min/median/max ${Math.min(...words)}/${median(words)}/${Math.max(...words)}`,
-    ...[...byCoder].map(([coder, counts]) => `${coder}: ${counts.length} sidecars, ${counts.reduce((a, b) => a + b, 0)} codings (min ${Math.min(...counts)}, max ${Math.max(...counts)})`),
+    ...[...byCoder].map(
+      ([coder, counts]) =>
+        `${coder}: ${counts.length} sidecars, ${counts.reduce((a, b) => a + b, 0)} codings (min ${Math.min(...counts)}, max ${Math.max(...counts)})`,
+    ),
     `codes: ${study.codebook.length} (${study.codebook.filter((c) => !c.parent).length} categories)`,
     `most answer passages shared by two transcripts: ${maxShared} (${maxPair})`,
   ];

@@ -52,7 +52,14 @@ export const TARGETS = {
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
 /** Nudges integer values by ±1 (random rows, within bounds) until they sum to `target`. */
-function forceSum(random: Random, values: number[], indices: readonly number[], target: number, min: number, max: number): void {
+function forceSum(
+  random: Random,
+  values: number[],
+  indices: readonly number[],
+  target: number,
+  min: number,
+  max: number,
+): void {
   let sum = indices.reduce((acc, i) => acc + (values[i] as number), 0);
   let guard = 0;
   while (sum !== target) {
@@ -66,7 +73,13 @@ function forceSum(random: Random, values: number[], indices: readonly number[], 
   }
 }
 
-const ROLE_MENTORS: Record<Role, number> = { student: 2.2, resident: 2.7, chief: 3.1, attending: 3.2, administrator: 3.0 };
+const ROLE_MENTORS: Record<Role, number> = {
+  student: 2.2,
+  resident: 2.7,
+  chief: 3.1,
+  attending: 3.2,
+  administrator: 3.0,
+};
 const ROLE_BURNOUT: Record<Role, number> = { student: 20, resident: 27, chief: 25, attending: 21, administrator: 17 };
 const ROLE_PUBLICATIONS: Record<Role, [number, number]> = {
   student: [0, 3],
@@ -82,12 +95,24 @@ export function generateSurvey(random: Random): SurveyRow[] {
   const roles = random.shuffle(
     (Object.entries(TARGETS.roles) as [Role, number][]).flatMap(([role, count]) => Array<Role>(count).fill(role)),
   );
-  const femaleSet = random.weightedSample(roles.map((role) => (role === 'administrator' ? 0.6 : 1)), TARGETS.female);
+  const femaleSet = random.weightedSample(
+    roles.map((role) => (role === 'administrator' ? 0.6 : 1)),
+    TARGETS.female,
+  );
   const genders: Gender[] = ids.map((_, i) => (femaleSet.has(i) ? 'female' : 'male'));
 
   // Trainees reject assigned mentors more often than faculty (who mostly recall it from their training).
-  const rejectWeight: Record<Role, number> = { student: 1.3, resident: 1.4, chief: 1.1, attending: 0.7, administrator: 0.5 };
-  const rejectedSet = random.weightedSample(roles.map((role) => rejectWeight[role]), TARGETS.rejected);
+  const rejectWeight: Record<Role, number> = {
+    student: 1.3,
+    resident: 1.4,
+    chief: 1.1,
+    attending: 0.7,
+    administrator: 0.5,
+  };
+  const rejectedSet = random.weightedSample(
+    roles.map((role) => rejectWeight[role]),
+    TARGETS.rejected,
+  );
 
   const mentors = roles.map((role) => clamp(Math.round(random.normal(ROLE_MENTORS[role], 1.1)), 0, 6));
   const femaleIdx = ids.map((_, i) => i).filter((i) => genders[i] === 'female');
@@ -98,24 +123,58 @@ export function generateSurvey(random: Random): SurveyRow[] {
   const ratings = ids.map((_, i) =>
     clamp(Math.round(random.normal(rejectedSet.has(i) ? 2.6 : 3.55, 0.8) + 0.2 * ((mentors[i] as number) - 2.7)), 1, 5),
   );
-  forceSum(random, ratings, ids.map((_, i) => i), TARGETS.ratingSum, 1, 5);
+  forceSum(
+    random,
+    ratings,
+    ids.map((_, i) => i),
+    TARGETS.ratingSum,
+    1,
+    5,
+  );
 
   const burnout = roles.map((role, i) =>
-    clamp(Math.round(random.normal(ROLE_BURNOUT[role] + (rejectedSet.has(i) ? 7 : 0) - 1.5 * ((ratings[i] as number) - 3.2), 8)), 2, 52),
+    clamp(
+      Math.round(
+        random.normal(ROLE_BURNOUT[role] + (rejectedSet.has(i) ? 7 : 0) - 1.5 * ((ratings[i] as number) - 3.2), 8),
+      ),
+      2,
+      52,
+    ),
   );
   const resilience = burnout.map((b) => clamp(Math.round(random.normal(36 - 0.32 * b, 3.2)), 8, 40));
 
   // People with many mentors already are the ones who do not ask for more.
-  const wantsSet = random.weightedSample(mentors.map((m) => (m >= 5 ? 0.35 : m >= 4 ? 0.7 : 1.4)), TARGETS.wantsMore);
-  const trainingWeight: Record<Role, number> = { student: 1.6, resident: 1.3, chief: 1.0, attending: 0.6, administrator: 0.5 };
+  const wantsSet = random.weightedSample(
+    mentors.map((m) => (m >= 5 ? 0.35 : m >= 4 ? 0.7 : 1.4)),
+    TARGETS.wantsMore,
+  );
+  const trainingWeight: Record<Role, number> = {
+    student: 1.6,
+    resident: 1.3,
+    chief: 1.0,
+    attending: 0.6,
+    administrator: 0.5,
+  };
   const trainingSet = random.weightedSample(
     roles.map((role, i) => trainingWeight[role] * (rejectedSet.has(i) ? 1.3 : 1)),
     TARGETS.seeksTraining,
   );
-  const naSet = random.weightedSample(roles.map((role) => (role === 'student' ? 1.5 : 1)), TARGETS.differentiateNA);
-  const diffWeight: Record<Role, number> = { student: 0.4, resident: 0.6, chief: 1.0, attending: 1.6, administrator: 2.2 };
+  const naSet = random.weightedSample(
+    roles.map((role) => (role === 'student' ? 1.5 : 1)),
+    TARGETS.differentiateNA,
+  );
+  const diffWeight: Record<Role, number> = {
+    student: 0.4,
+    resident: 0.6,
+    chief: 1.0,
+    attending: 1.6,
+    administrator: 2.2,
+  };
   const answered = ids.map((_, i) => i).filter((i) => !naSet.has(i));
-  const diffPicked = random.weightedSample(answered.map((i) => diffWeight[roles[i] as Role]), TARGETS.differentiateYes);
+  const diffPicked = random.weightedSample(
+    answered.map((i) => diffWeight[roles[i] as Role]),
+    TARGETS.differentiateYes,
+  );
   const diffYes = new Set([...diffPicked].map((k) => answered[k] as number));
 
   return ids.map((participant_id, i) => {

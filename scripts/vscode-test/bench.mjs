@@ -14,7 +14,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from './paths.mjs';
-import { createScratch, harnessSession, launchBrowser, openWorkbench, prepareWorkspace, startCodeServer, workbenchUrl } from './workbench.mjs';
+import {
+  createScratch,
+  harnessSession,
+  launchBrowser,
+  openWorkbench,
+  prepareWorkspace,
+  startCodeServer,
+  workbenchUrl,
+} from './workbench.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -71,13 +79,17 @@ async function main() {
   const exited = new Promise((resolve) => {
     reportExit = resolve;
   });
-  await openWorkbench(browser.page, workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: benchPath }), {
-    showNoise: verbose,
-    onExit: (code) => reportExit(code),
-    onLog: (_level, line) => {
-      if (verbose || line.startsWith('[bench]')) console.log(line);
+  await openWorkbench(
+    browser.page,
+    workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: benchPath }),
+    {
+      showNoise: verbose,
+      onExit: (code) => reportExit(code),
+      onLog: (_level, line) => {
+        if (verbose || line.startsWith('[bench]')) console.log(line);
+      },
     },
-  });
+  );
   note('workbench opened; the benchmark runs in the extension host');
   const code = await exited;
   let results;
@@ -87,7 +99,9 @@ async function main() {
     results = undefined;
   }
   if (!results) {
-    console.error(`[bench] FAILED: no results (the workbench reported ${code})\n${server.readLog().trim().split('\n').slice(-30).join('\n')}`);
+    console.error(
+      `[bench] FAILED: no results (the workbench reported ${code})\n${server.readLog().trim().split('\n').slice(-30).join('\n')}`,
+    );
     return 1;
   }
   if (results.error) {
@@ -96,13 +110,18 @@ async function main() {
   }
   const pick = (key) => results.samples.map((s) => s[key]);
   console.log('');
-  console.log(`grounded.codeSelection on a transcript with ${results.codings} codings (${Math.round(results.sidecarBytes / 1024)} KB sidecar), ${results.samples.length} runs, ms:`);
+  console.log(
+    `grounded.codeSelection on a transcript with ${results.codings} codings (${Math.round(results.sidecarBytes / 1024)} KB sidecar), ${results.samples.length} runs, ms:`,
+  );
   console.log(`  command promise resolved   ${summary(pick('command'))}  (it also awaits a fresh study reload)`);
   console.log(`  sidecar on disk has it     ${summary(pick('disk'))}`);
   console.log(`  decorations draw it        ${summary(pick('drawn'))}`);
   console.log(`  written and drawn (goal)   ${summary(pick('total'))}`);
   console.log(`  baseline: serializeSidecar + writeFile of the same sidecar ${summary(results.baseline)}`);
-  const median = quantile([...pick('total')].sort((a, b) => a - b), 0.5);
+  const median = quantile(
+    [...pick('total')].sort((a, b) => a - b),
+    0.5,
+  );
   const met = median <= results.goalMs;
   console.log(`goal: median ≤ ${results.goalMs} ms → ${met ? 'met' : 'NOT met'} (${median.toFixed(1)} ms)`);
   return options.enforce && !met ? 1 : 0;

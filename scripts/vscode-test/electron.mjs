@@ -32,7 +32,15 @@ try {
     version: options['vscode-version'],
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: testRunnerPath,
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', scratch.dir('user-data'), '--extensions-dir', scratch.dir('extensions')],
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      scratch.dir('user-data'),
+      '--extensions-dir',
+      scratch.dir('extensions'),
+    ],
     extensionTestsEnv: {
       GROUNDED_TEST_RESULTS: resultsFile,
       GROUNDED_TEST_WORKSPACE: workspace,

@@ -11,7 +11,15 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exampleStudy, repoRoot, testRunnerPath } from './paths.mjs';
-import { createScratch, harnessSession, launchBrowser, openWorkbench, prepareWorkspace, startCodeServer, workbenchUrl } from './workbench.mjs';
+import {
+  createScratch,
+  harnessSession,
+  launchBrowser,
+  openWorkbench,
+  prepareWorkspace,
+  startCodeServer,
+  workbenchUrl,
+} from './workbench.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -82,7 +90,11 @@ async function main() {
   const remaining = Math.max(0, timeoutSeconds * 1000 - (Date.now() - started) - 2000);
   const timedOut = new Promise((resolve) => setTimeout(() => resolve('timeout'), remaining).unref());
 
-  const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: testRunnerPath });
+  const url = workbenchUrl(server, {
+    folder: workspace,
+    extensionDevelopmentPath: repoRoot,
+    extensionTestsPath: testRunnerPath,
+  });
   await openWorkbench(browser.page, url, {
     showNoise: verbose,
     onExit: (code) => reportExit(code),
@@ -104,7 +116,8 @@ async function main() {
   else if (results.passed + results.failed === 0) problems.push('no test ran');
   if (results?.failures?.length) {
     console.log('\nFailures:');
-    for (const failure of results.failures) console.log(`  ${failure.title}\n    ${String(failure.error).split('\n').join('\n    ')}`);
+    for (const failure of results.failures)
+      console.log(`  ${failure.title}\n    ${String(failure.error).split('\n').join('\n    ')}`);
   }
   if (problems.length > 0 || verbose) {
     const log = server.readLog().trim().split('\n').slice(-40).join('\n');
@@ -124,7 +137,10 @@ try {
   exitCode = await main();
 } catch (error) {
   console.error(`[vscode-test] FAILED: ${error instanceof Error ? error.stack : String(error)}`);
-  if (session.server) console.error(`code-server log (last lines):\n${session.server.readLog().trim().split('\n').slice(-40).join('\n')}`);
+  if (session.server)
+    console.error(
+      `code-server log (last lines):\n${session.server.readLog().trim().split('\n').slice(-40).join('\n')}`,
+    );
   console.log('0 passed, 1 failed');
 } finally {
   await session.cleanup();

@@ -8,13 +8,25 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CODE_SERVER_VERSION, cacheDir, codeServerDir, codeServerEntry, repoRoot } from './paths.mjs';
 
-const DEBIAN_PACKAGES = ['build-essential', 'python3', 'pkg-config', 'libkrb5-dev', 'ripgrep', 'chromium', 'fonts-noto-color-emoji'];
+const DEBIAN_PACKAGES = [
+  'build-essential',
+  'python3',
+  'pkg-config',
+  'libkrb5-dev',
+  'ripgrep',
+  'chromium',
+  'fonts-noto-color-emoji',
+];
 // fonts-noto-color-emoji: transcripts quote emoji (the example study has some); without a colour emoji font Chromium draws boxes in the screenshots.
 // @vscode/ripgrep's postinstall downloads rg from GitHub unless this archive is already in its cache.
 // The release string is the VERSION constant of its lib/postinstall.js, fixed per package version.
 const RIPGREP_RELEASES = { '1.15.11': 'v13.0.0-10' };
 const stampFile = path.join(codeServerDir, '.installed.json');
-const stamp = { codeServer: CODE_SERVER_VERSION, nodeAbi: process.versions.modules, platform: `${process.platform}-${process.arch}` };
+const stamp = {
+  codeServer: CODE_SERVER_VERSION,
+  nodeAbi: process.versions.modules,
+  platform: `${process.platform}-${process.arch}`,
+};
 
 function log(message) {
   console.log(`[vscode-test setup] ${message}`);

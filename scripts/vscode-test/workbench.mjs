@@ -3,7 +3,16 @@
 // run.mjs uses them for the extension-host test suite; a Playwright UI test (F1, typing into the real
 // command palette, screenshots) can use them the same way.
 import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -92,7 +101,8 @@ async function waitForHealth(url, child, timeoutMs) {
  */
 export async function startCodeServer(options) {
   const { scratch } = options;
-  if (!existsSync(codeServerEntry)) throw new Error('code-server is not installed: run `node scripts/vscode-test/setup.mjs`');
+  if (!existsSync(codeServerEntry))
+    throw new Error('code-server is not installed: run `node scripts/vscode-test/setup.mjs`');
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? (await freePort());
   const configFile = path.join(scratch.dir('code-server'), 'config.yaml');
@@ -100,16 +110,21 @@ export async function startCodeServer(options) {
   const logFile = options.logFile ?? path.join(scratch.root, 'code-server.log');
   const args = [
     codeServerEntry,
-    '--config', configFile,
-    '--bind-addr', `${host}:${port}`,
-    '--auth', 'none',
+    '--config',
+    configFile,
+    '--bind-addr',
+    `${host}:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--user-data-dir', scratch.dir('code-server/user-data'),
-    '--extensions-dir', options.extensionsDir ?? scratch.dir('code-server/extensions'),
+    '--user-data-dir',
+    scratch.dir('code-server/user-data'),
+    '--extensions-dir',
+    options.extensionsDir ?? scratch.dir('code-server/extensions'),
     ...(options.extraArgs ?? []),
   ];
   const out = createWriteStream(logFile);
@@ -129,7 +144,15 @@ export async function startCodeServer(options) {
     await stop();
     throw error;
   }
-  return { url, host, port, child, logFile, stop, readLog: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '') };
+  return {
+    url,
+    host,
+    port,
+    child,
+    logFile,
+    stop,
+    readLog: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
+  };
 }
 
 /** SIGTERM to the whole group (code-server forks its extension host), then SIGKILL if it lingers. */
@@ -165,7 +188,8 @@ export const CHROMIUM_ARGS = [
  * @param {{ scratch: ReturnType<typeof createScratch>, viewport?: { width: number, height: number } }} options
  */
 export async function launchBrowser({ scratch, viewport = { width: 1400, height: 900 } }) {
-  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: run \`node scripts/vscode-test/setup.mjs\``);
+  if (!existsSync(chromiumPath))
+    throw new Error(`${chromiumPath} is missing: run \`node scripts/vscode-test/setup.mjs\``);
   const { chromium } = await import('playwright-core');
   const context = await chromium.launchPersistentContext(scratch.dir('chromium-profile'), {
     executablePath: chromiumPath,

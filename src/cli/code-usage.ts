@@ -40,12 +40,21 @@ export function codeUsage(study: Study): CodeUsage[] {
   }
   const { codes } = study.codebook;
   const known = new Set(codes.map((code) => code.id));
-  const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => compare(a.name.toLowerCase(), b.name.toLowerCase()) || compare(a.id, b.id);
+  const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
+    compare(a.name.toLowerCase(), b.name.toLowerCase()) || compare(a.id, b.id);
   const result: CodeUsage[] = [];
   const visit = (parent: string | undefined, depth: number) => {
     for (const code of codes.filter((c) => c.parent === parent).sort(byName)) {
       const total = mergeTallies([...descendantsOf(study.codebook, code.id)].map((id) => tallies.get(id)));
-      result.push({ id: code.id, name: code.name, parent: code.parent ?? null, depth, inCodebook: true, own: usageOf(tallies.get(code.id)), total: usageOf(total) });
+      result.push({
+        id: code.id,
+        name: code.name,
+        parent: code.parent ?? null,
+        depth,
+        inCodebook: true,
+        own: usageOf(tallies.get(code.id)),
+        total: usageOf(total),
+      });
       visit(code.id, depth + 1);
     }
   };
@@ -69,7 +78,9 @@ function mergeTallies(tallies: readonly (Tally | undefined)[]): Tally {
 }
 
 function usageOf(tally: Tally | undefined): Usage {
-  return tally ? { codings: tally.codings, transcripts: tally.transcripts.size, participants: tally.participants.size } : { codings: 0, transcripts: 0, participants: 0 };
+  return tally
+    ? { codings: tally.codings, transcripts: tally.transcripts.size, participants: tally.participants.size }
+    : { codings: 0, transcripts: 0, participants: 0 };
 }
 
 function compare(a: string, b: string): number {

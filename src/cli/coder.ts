@@ -9,7 +9,11 @@ import { CliError } from './errors';
 export function resolveCoder(context: CommandContext, by: string | undefined, folder: string): string {
   const name = nonEmpty(by) ?? nonEmpty(context.io.env['GROUNDED_CODER']) ?? nonEmpty(context.io.gitUserName(folder));
   if (name === undefined) {
-    throw new CliError('who is coding? no --by, no $GROUNDED_CODER and no git user.name', 2, 'pass --by <your name>, or set GROUNDED_CODER, or run `git config --global user.name "Your Name"`');
+    throw new CliError(
+      'who is coding? no --by, no $GROUNDED_CODER and no git user.name',
+      2,
+      'pass --by <your name>, or set GROUNDED_CODER, or run `git config --global user.name "Your Name"`',
+    );
   }
   return coderIdFrom(name);
 }

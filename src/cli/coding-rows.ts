@@ -23,7 +23,11 @@ export interface CodingRow {
 }
 
 /** Rows of one transcript's codings; the line index is shared by all of them. */
-export function codingRows(transcript: StudyTranscript, codings: readonly Coding[], lines = new LineIndex(transcript.text)): CodingRow[] {
+export function codingRows(
+  transcript: StudyTranscript,
+  codings: readonly Coding[],
+  lines = new LineIndex(transcript.text),
+): CodingRow[] {
   return codings.map((coding) => {
     const status = coding.status ?? 'ok';
     return {

@@ -34,7 +34,10 @@ export interface CommandContext {
 }
 
 /** Every command takes --help; it is added by the runner and listed by the help text. */
-export const HELP_OPTION: readonly [string, OptionSpec] = ['help', { type: 'boolean', short: 'h', description: 'show this help' }];
+export const HELP_OPTION: readonly [string, OptionSpec] = [
+  'help',
+  { type: 'boolean', short: 'h', description: 'show this help' },
+];
 
 /** `--json` is offered by every command that reports something: human text by default, JSON for scripts. */
 export const JSON_OPTION: Readonly<Record<string, OptionSpec>> = {
@@ -67,7 +70,8 @@ export class Arguments {
   integer(name: string): number | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(`--${name} must be a whole number ≥ 0, not "${value}"`);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
+      throw new UsageError(`--${name} must be a whole number ≥ 0, not "${value}"`);
     return Number(value);
   }
 

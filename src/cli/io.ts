@@ -42,7 +42,12 @@ function quietOnClosedPipe(): void {
 
 function gitConfigUserName(folder: string): string | undefined {
   try {
-    const name = execFileSync('git', ['config', 'user.name'], { cwd: folder, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
+    const name = execFileSync('git', ['config', 'user.name'], {
+      cwd: folder,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5000,
+    }).trim();
     return name === '' ? undefined : name;
   } catch {
     return undefined; // git not installed, not configured, or the folder is gone: the caller explains what to do

@@ -8,7 +8,9 @@ import type { Output } from './output';
 export function warnAboutUnloadedFiles(study: Study, out: Output): boolean {
   const files = [...new Set(study.problems.filter((p) => p.severity === 'error').map((p) => p.uri))];
   if (files.length === 0) return false;
-  out.error(`warning: ${files.length} file(s) of the study do not load, so what they hold is left out: ${files.map((uri) => out.path(uri)).join(', ')}`);
+  out.error(
+    `warning: ${files.length} file(s) of the study do not load, so what they hold is left out: ${files.map((uri) => out.path(uri)).join(', ')}`,
+  );
   out.error('  run `grounded check` for the details');
   return true;
 }

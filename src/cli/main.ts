@@ -33,10 +33,16 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stdout(groupHelp(first, COMMANDS));
       return EXIT_OK;
     }
-    io.stderr(`grounded ${first}: ${second === undefined ? 'missing subcommand' : `unknown subcommand "${second}"`}\n\n${groupHelp(first, COMMANDS)}`);
+    io.stderr(
+      `grounded ${first}: ${second === undefined ? 'missing subcommand' : `unknown subcommand "${second}"`}\n\n${groupHelp(first, COMMANDS)}`,
+    );
     return EXIT_USAGE;
   }
-  const suggestion = COMMANDS.map((c) => c.name.split(' ')[0] as string).find((name) => name.startsWith(first.slice(0, 3)));
-  io.stderr(`grounded: unknown command "${first}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}\n\n${overviewHelp(COMMANDS, version)}`);
+  const suggestion = COMMANDS.map((c) => c.name.split(' ')[0] as string).find((name) =>
+    name.startsWith(first.slice(0, 3)),
+  );
+  io.stderr(
+    `grounded: unknown command "${first}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}\n\n${overviewHelp(COMMANDS, version)}`,
+  );
   return EXIT_USAGE;
 }

@@ -13,7 +13,17 @@ import { exportMatrixCommand } from './commands/export';
  * Every command, in the order the overview lists them. A new command (report, stats, export…) is one
  * file in commands/ and one entry here; names of two words form a group (`grounded codebook add`).
  */
-export const COMMANDS: readonly CommandSpec[] = [initCommand, codeCommand, codesCommand, ...codebookCommands, retrieveCommand, checkCommand, reportCommand, statsCommand, exportMatrixCommand];
+export const COMMANDS: readonly CommandSpec[] = [
+  initCommand,
+  codeCommand,
+  codesCommand,
+  ...codebookCommands,
+  retrieveCommand,
+  checkCommand,
+  reportCommand,
+  statsCommand,
+  exportMatrixCommand,
+];
 
 /** The command named by the start of argv (two-word names first) and the arguments after its name. */
 export function findCommand(argv: readonly string[]): { spec: CommandSpec; rest: readonly string[] } | undefined {

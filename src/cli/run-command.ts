@@ -34,7 +34,14 @@ export async function runCommand(spec: CommandSpec, argv: readonly string[], io:
 function parse(spec: CommandSpec, argv: readonly string[]): Arguments {
   const specs: (readonly [string, OptionSpec])[] = [...Object.entries(spec.options), HELP_OPTION];
   const options = Object.fromEntries(
-    specs.map(([name, option]) => [name, { type: option.type, ...(option.short ? { short: option.short } : {}), ...(option.multiple ? { multiple: true } : {}) }]),
+    specs.map(([name, option]) => [
+      name,
+      {
+        type: option.type,
+        ...(option.short ? { short: option.short } : {}),
+        ...(option.multiple ? { multiple: true } : {}),
+      },
+    ]),
   );
   try {
     const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
@@ -72,6 +79,8 @@ function reportFailure(spec: CommandSpec, error: unknown, out: Output, io: CliIo
     out.error(`grounded ${spec.name}: ${error.message}`);
     return EXIT_PROBLEMS;
   }
-  out.error(`grounded ${spec.name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  out.error(
+    `grounded ${spec.name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   return EXIT_PROBLEMS;
 }

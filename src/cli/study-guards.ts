@@ -14,10 +14,17 @@ export function requireCodebook(study: Study, out: Output): void {
  * and end up with codings of a code that no longer exists, so refuse before changing anything.
  */
 export function requireAllSidecarsLoad(study: Study, out: Output): void {
-  const broken = new Set(study.problems.filter((p) => p.severity === 'error' && (isSidecarUri(p.uri) || UNREADABLE.has(p.kind))).map((p) => p.uri));
+  const broken = new Set(
+    study.problems
+      .filter((p) => p.severity === 'error' && (isSidecarUri(p.uri) || UNREADABLE.has(p.kind)))
+      .map((p) => p.uri),
+  );
   if (broken.size === 0) return;
   for (const uri of broken) printProblemsOf(study, uri, out);
-  throw new CliError(`${broken.size} file(s) do not load; fix them first so that every coding is updated (see above, or run \`grounded check\`)`, 1);
+  throw new CliError(
+    `${broken.size} file(s) do not load; fix them first so that every coding is updated (see above, or run \`grounded check\`)`,
+    1,
+  );
 }
 
 /** A transcript that cannot be read hides its sidecars from the study, so they would be skipped too. */

@@ -22,7 +22,9 @@ export function problem(
   hint?: string,
   severity: Problem['severity'] = 'error',
 ): Problem {
-  return hint === undefined ? { uri, line, column, severity, kind, message } : { uri, line, column, severity, kind, message, hint };
+  return hint === undefined
+    ? { uri, line, column, severity, kind, message }
+    : { uri, line, column, severity, kind, message, hint };
 }
 
 /** `file:line:col: severity: message (hint)` — the format compilers use, so terminals make it clickable. */

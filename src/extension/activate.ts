@@ -12,7 +12,11 @@ import { FEATURES } from './features';
  * Activation shared by the desktop and the web entry points: builds the services, then lets each feature
  * register what it owns. Nothing here touches Node APIs; the platform object carries what differs.
  */
-export function activateGrounded(context: vscode.ExtensionContext, platform: Platform, features: readonly Feature[] = FEATURES): GroundedServices {
+export function activateGrounded(
+  context: vscode.ExtensionContext,
+  platform: Platform,
+  features: readonly Feature[] = FEATURES,
+): GroundedServices {
   const workspaceFs = new WorkspaceFileSystem();
   const fs = platform.fileSystem ? platform.fileSystem(workspaceFs) : workspaceFs;
   DocumentText.sha256 = platform.sha256;

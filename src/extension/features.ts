@@ -21,4 +21,14 @@ const versionFeature: Feature = ({ context }) => {
 };
 
 /** Every feature area of the extension, registered in this order at activation. */
-export const FEATURES: readonly Feature[] = [versionFeature, codingFeature, codebookCommandsFeature, decorationsFeature, diagnosticsFeature, transcriptsFeature, viewsFeature, studySetupFeature, analysisPanelFeature];
+export const FEATURES: readonly Feature[] = [
+  versionFeature,
+  codingFeature,
+  codebookCommandsFeature,
+  decorationsFeature,
+  diagnosticsFeature,
+  transcriptsFeature,
+  viewsFeature,
+  studySetupFeature,
+  analysisPanelFeature,
+];

@@ -9,7 +9,9 @@ import type { GroundedServices } from './services';
 
 function gitUserName(folderPath: string | undefined): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', ['config', 'user.name'], { cwd: folderPath, timeout: 3000 }, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined));
+    execFile('git', ['config', 'user.name'], { cwd: folderPath, timeout: 3000 }, (error, stdout) =>
+      resolve(error ? undefined : stdout.trim() || undefined),
+    );
   });
 }
 

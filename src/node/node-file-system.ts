@@ -1,4 +1,13 @@
-import { promises as fs, readFile as readFileCallback, readFileSync, readdirSync, stat as statCallback, statSync, type Dirent, type Stats } from 'node:fs';
+import {
+  promises as fs,
+  readFile as readFileCallback,
+  readFileSync,
+  readdirSync,
+  stat as statCallback,
+  statSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
 import { promisify } from 'node:util';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -53,7 +62,13 @@ export class NodeFileSystem implements FileSystemPort {
     try {
       const path = uriToPath(uri);
       const stats: Stats = this.blocking ? statSync(path) : await statOnce(path);
-      return { type: stats.isDirectory() ? 'directory' : 'file', size: stats.size, mtime: stats.mtimeMs, changeTime: stats.ctimeMs, inode: stats.ino };
+      return {
+        type: stats.isDirectory() ? 'directory' : 'file',
+        size: stats.size,
+        mtime: stats.mtimeMs,
+        changeTime: stats.ctimeMs,
+        inode: stats.ino,
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
@@ -62,7 +77,9 @@ export class NodeFileSystem implements FileSystemPort {
 
   async list(uri: string): Promise<readonly DirectoryEntry[]> {
     const path = uriToPath(uri);
-    const entries: Dirent[] = this.blocking ? readdirSync(path, { withFileTypes: true }) : await fs.readdir(path, { withFileTypes: true });
+    const entries: Dirent[] = this.blocking
+      ? readdirSync(path, { withFileTypes: true })
+      : await fs.readdir(path, { withFileTypes: true });
     return entries
       .filter((entry) => entry.isFile() || entry.isDirectory())
       .map((entry) => ({ name: entry.name, type: entry.isDirectory() ? 'directory' : 'file' }) as const);
@@ -77,7 +94,8 @@ export function pathToUri(path: string): string {
 export function uriToPath(uri: string): string {
   // The common case without the URL parser (a warm study load converts some 2,500 URIs): on POSIX a
   // file:/// URI of characters the parser keeps as they are, without '.' or '..' segments, is its path.
-  if (POSIX && uri.startsWith('file:///') && PLAIN_PATH.test(uri) && !DOT_SEGMENT.test(uri)) return uri.slice('file://'.length);
+  if (POSIX && uri.startsWith('file:///') && PLAIN_PATH.test(uri) && !DOT_SEGMENT.test(uri))
+    return uri.slice('file://'.length);
   return fileURLToPath(uri);
 }
 

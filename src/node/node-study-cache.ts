@@ -67,7 +67,9 @@ export class NodeStudyCache implements StudyCache {
       // no cache folder yet
     }
     const loose = new Set(names);
-    const outside = [...keys].filter((key) => !pack.has(key) && (this.pending.has(key) || loose.has(this.fileName(key))));
+    const outside = [...keys].filter(
+      (key) => !pack.has(key) && (this.pending.has(key) || loose.has(this.fileName(key))),
+    );
     const stale = [...pack.keys()].filter((key) => !keys.has(key)).length;
     const repack = outside.length > Math.max(16, keys.size / 20) || stale > Math.max(16, pack.size / 5);
     await fs.mkdir(this.folder, { recursive: true });
@@ -104,7 +106,9 @@ export class NodeStudyCache implements StudyCache {
   async storedKeys(): Promise<string[]> {
     const prefix = this.fileName('');
     const names = await fs.readdir(this.folder).catch(() => [] as string[]);
-    const loose = names.filter((name) => name.startsWith(prefix) && !name.endsWith('.tmp')).map((name) => name.slice(prefix.length));
+    const loose = names
+      .filter((name) => name.startsWith(prefix) && !name.endsWith('.tmp'))
+      .map((name) => name.slice(prefix.length));
     return [...new Set([...(await this.packed()).keys(), ...loose])].sort();
   }
 
@@ -155,7 +159,9 @@ export class NodeStudyCache implements StudyCache {
 
 /** A header line, an index line (JSON [key, length] pairs) and the entries back to back. */
 function packChunks(entries: readonly [string, Uint8Array][]): Uint8Array[] {
-  const head = new TextEncoder().encode(`${PACK_MAGIC}\n${JSON.stringify(entries.map(([key, bytes]) => [key, bytes.length]))}\n`);
+  const head = new TextEncoder().encode(
+    `${PACK_MAGIC}\n${JSON.stringify(entries.map(([key, bytes]) => [key, bytes.length]))}\n`,
+  );
   return [head, ...entries.map(([, bytes]) => bytes)];
 }
 
@@ -174,7 +180,14 @@ function decodePack(bytes: Uint8Array): Map<string, Uint8Array> {
   let at = second + 1;
   for (const item of index) {
     const [key, length] = Array.isArray(item) ? (item as unknown[]) : [];
-    if (typeof key !== 'string' || typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || at + length > bytes.length) return new Map();
+    if (
+      typeof key !== 'string' ||
+      typeof length !== 'number' ||
+      !Number.isSafeInteger(length) ||
+      length < 0 ||
+      at + length > bytes.length
+    )
+      return new Map();
     entries.set(key, bytes.subarray(at, at + length));
     at += length;
   }
@@ -195,7 +208,10 @@ const oneShotHash = (crypto as { hash?: (algorithm: string, data: Uint8Array, en
  * environment get no cache): $GROUNDED_CACHE_DIR, else XDG_CACHE_HOME or ~/.cache (Linux),
  * ~/Library/Caches (macOS), %LOCALAPPDATA% (Windows), each with a "grounded" folder.
  */
-export function userCacheFolder(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform = process.platform): string | undefined {
+export function userCacheFolder(
+  env: Readonly<Record<string, string | undefined>>,
+  platform: NodeJS.Platform = process.platform,
+): string | undefined {
   const explicit = env['GROUNDED_CACHE_DIR'];
   if (explicit) return explicit;
   const home = env['HOME'] ?? env['USERPROFILE'];
@@ -217,11 +233,23 @@ export function userCacheFolder(env: Readonly<Record<string, string | undefined>
  * the index). Each study gets its own folder, named after the study and a hash of its path, so pruning
  * one study never touches another's.
  */
-export function nodeLoadOptions(studyPath: string, env: Readonly<Record<string, string | undefined>>, version: string): LoadStudyOptions {
+export function nodeLoadOptions(
+  studyPath: string,
+  env: Readonly<Record<string, string | undefined>>,
+  version: string,
+): LoadStudyOptions {
   const setting = (env['GROUNDED_CACHE'] ?? '').toLowerCase();
   const base = ['off', '0', 'false', 'no'].includes(setting) ? undefined : userCacheFolder(env);
   if (base === undefined) return { sha256: nodeSha256, utf8: nodeUtf8 };
-  const name = basename(studyPath).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40) || 'study';
+  const name =
+    basename(studyPath)
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .slice(0, 40) || 'study';
   const folder = join(base, 'studies', `${name}-${nodeSha256(new TextEncoder().encode(studyPath)).slice(0, 16)}`);
-  return { sha256: nodeSha256, utf8: nodeUtf8, cache: new NodeStudyCache(folder, version), fileStats: setting === 'verify' ? 'record' : 'trust' };
+  return {
+    sha256: nodeSha256,
+    utf8: nodeUtf8,
+    cache: new NodeStudyCache(folder, version),
+    fileStats: setting === 'verify' ? 'record' : 'trust',
+  };
 }

@@ -41,7 +41,9 @@ async function posted(page: Page): Promise<WebviewMessage[]> {
 }
 
 async function clearPosted(page: Page): Promise<void> {
-  await page.evaluate(() => { (window as unknown as { __posted: unknown[] }).__posted.length = 0; });
+  await page.evaluate(() => {
+    (window as unknown as { __posted: unknown[] }).__posted.length = 0;
+  });
 }
 
 /**
@@ -50,13 +52,18 @@ async function clearPosted(page: Page): Promise<void> {
  * paint), not the transfer from this Node process.
  */
 async function send(page: Page, message: unknown): Promise<number> {
-  await page.evaluate((m) => { (window as unknown as { __next: unknown }).__next = m; }, message);
+  await page.evaluate((m) => {
+    (window as unknown as { __next: unknown }).__next = m;
+  }, message);
   return page.evaluate(() => (window as unknown as { __timedSend: () => Promise<number> }).__timedSend());
 }
 
 /** Time to show a section from a click on its tab until it is drawn and painted (measured in the page). */
 async function timeSection(page: Page, id: string): Promise<number> {
-  return page.evaluate((section) => (window as unknown as { __timedSection: (s: string) => Promise<number> }).__timedSection(section), id);
+  return page.evaluate(
+    (section) => (window as unknown as { __timedSection: (s: string) => Promise<number> }).__timedSection(section),
+    id,
+  );
 }
 
 /** Selects a section's tab the way a click does and waits for its content. */
@@ -71,12 +78,18 @@ async function sectionText(page: Page, id: string): Promise<string> {
 
 before(async function () {
   this.timeout(180_000);
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or node scripts/vscode-test/setup.mjs)`);
-  if (!existsSync(path.resolve(__dirname, '../../dist/webview/main.js'))) throw new Error('dist/webview/main.js is missing: node scripts/build.mjs');
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or node scripts/vscode-test/setup.mjs)`);
+  if (!existsSync(path.resolve(__dirname, '../../dist/webview/main.js')))
+    throw new Error('dist/webview/main.js is missing: node scripts/build.mjs');
   example = await loadExample();
   byGender = example.reportMessage(BY_GENDER);
   server = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
 });
 
 after(async () => {
@@ -94,10 +107,18 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     const page = await openPanel();
     assert.deepEqual(await posted(page), [{ type: 'ready' }]);
     const ms = await send(page, byGender);
-    console.log(`      example study (44 transcripts, ${byGender.report.codes.filter((c) => c.depth === 0).reduce((s, c) => s + c.codings, 0)} codings): report handled and overview drawn in ${ms.toFixed(0)} ms`);
+    console.log(
+      `      example study (44 transcripts, ${byGender.report.codes.filter((c) => c.depth === 0).reduce((s, c) => s + c.codings, 0)} codings): report handled and overview drawn in ${ms.toFixed(0)} ms`,
+    );
     const text = await sectionText(page, 'overview');
     const p = byGender.report.participants;
-    for (const figure of [`Participants\n${p.total}`, `Transcripts\n${example.study.transcripts.length}`, `Coders\n2 of 2`, `Survey rows matched\n${p.withSurvey}`, 'Survey rows unmatched\n0']) {
+    for (const figure of [
+      `Participants\n${p.total}`,
+      `Transcripts\n${example.study.transcripts.length}`,
+      `Coders\n2 of 2`,
+      `Survey rows matched\n${p.withSurvey}`,
+      'Survey rows unmatched\n0',
+    ]) {
       assert.ok(text.includes(figure), `overview shows ${JSON.stringify(figure)}`);
     }
     assert.ok(text.includes('No problems found in the study.'));
@@ -117,7 +138,9 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     await showSection(page, 'variables');
     const rating = byGender.report.variables.find((v) => v.name === 'overall_mentoring_rating');
     assert.ok(rating && rating.kind === 'numeric' && rating.mean !== null);
-    const row = await page.locator('[data-table="variables-numeric"] tr', { hasText: 'overall_mentoring_rating' }).innerText();
+    const row = await page
+      .locator('[data-table="variables-numeric"] tr', { hasText: 'overall_mentoring_rating' })
+      .innerText();
     assert.match(row, new RegExp(`\\b${rating.mean.toFixed(2)}\\b`), 'mean 3.20 of the overall rating');
     assert.equal(rating.mean.toFixed(1), '3.2');
     const charted = byGender.report.variables.filter((v) => v.kind !== 'other').length;
@@ -141,13 +164,20 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     assert.equal(male?.mean?.toFixed(1), '2.9');
     const article = page.locator('article.comparison[data-variable="active_mentors"]');
     const text = await article.innerText();
-    assert.ok(text.includes((female?.mean as number).toFixed(2)) && text.includes((male?.mean as number).toFixed(2)), '2.72 vs 2.89 active mentors');
+    assert.ok(
+      text.includes((female?.mean as number).toFixed(2)) && text.includes((male?.mean as number).toFixed(2)),
+      '2.72 vs 2.89 active mentors',
+    );
     const welch = comparison.tests.find((t) => t.name === 'welch-t');
     assert.ok(text.includes('Welch t') && text.includes((welch?.p as number).toFixed(3)), 'Welch t and its p');
     assert.ok(text.includes("Hedges' g"), 'effect size');
     await article.locator('figure.chart-block').scrollIntoViewIfNeeded();
     await article.locator('svg.grounded-chart').waitFor();
-    assert.equal(await article.locator('svg.grounded-chart g[aria-label="rule"] line').count() >= 2, true, 'error bars');
+    assert.equal(
+      (await article.locator('svg.grounded-chart g[aria-label="rule"] line').count()) >= 2,
+      true,
+      'error bars',
+    );
     await page.close();
   });
 
@@ -162,10 +192,14 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     const first = byGender.report.codesByGroup[0];
     assert.ok(first);
     const row = await table.locator('tbody tr').first().innerText();
-    for (const g of first.groups) assert.ok(row.includes(`${g.participants}/${g.total}`), `prevalence ${g.participants}/${g.total}`);
+    for (const g of first.groups)
+      assert.ok(row.includes(`${g.participants}/${g.total}`), `prevalence ${g.participants}/${g.total}`);
     await page.locator('[data-chart="codes-by-group-chart"]').scrollIntoViewIfNeeded();
     await page.locator('[data-chart="codes-by-group-chart"] svg.grounded-chart').waitFor();
-    assert.ok(await page.locator('[data-table^="codes-variable-"] tbody tr').count() > 0, 'a numeric variable with vs without each code');
+    assert.ok(
+      (await page.locator('[data-table^="codes-variable-"] tbody tr').count()) > 0,
+      'a numeric variable with vs without each code',
+    );
     await page.close();
   });
 
@@ -193,7 +227,13 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     assert.ok(first);
     await clearPosted(page);
     await page.locator('.overlaps button.quote').first().click();
-    assert.deepEqual((await posted(page)).at(-1), { type: 'openCoding', transcript: first.a.transcript, start: first.a.start, end: first.a.end, codingId: first.a.codingId });
+    assert.deepEqual((await posted(page)).at(-1), {
+      type: 'openCoding',
+      transcript: first.a.transcript,
+      start: first.a.start,
+      end: first.a.end,
+      codingId: first.a.codingId,
+    });
     await page.close();
   });
 
@@ -210,7 +250,15 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     assert.ok(text.includes(quote.text.slice(0, 40)));
     await clearPosted(page);
     await page.locator(`table.joint tr[data-code="${row.code}"] td`).first().locator('button.quote').first().click();
-    assert.deepEqual(await posted(page), [{ type: 'openCoding', transcript: quote.transcript, start: quote.start, end: quote.end, codingId: quote.codingId }]);
+    assert.deepEqual(await posted(page), [
+      {
+        type: 'openCoding',
+        transcript: quote.transcript,
+        start: quote.start,
+        end: quote.end,
+        codingId: quote.codingId,
+      },
+    ]);
     await page.close();
   });
 
@@ -248,11 +296,18 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     // Reload: VS Code keeps the state (here the stub's sessionStorage); the panel comes back on the same tab.
     await page.reload();
     await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
-    const state = await page.evaluate(() => JSON.parse(sessionStorage.getItem('grounded-state') ?? 'null') as { tab: string; request: ReportRequestState });
+    const state = await page.evaluate(
+      () =>
+        JSON.parse(sessionStorage.getItem('grounded-state') ?? 'null') as { tab: string; request: ReportRequestState },
+    );
     assert.equal(state.tab, 'codes');
     assert.deepEqual(state.request, filtered);
     await send(page, residents);
-    assert.equal(await page.locator('vscode-tab-panel[data-section="codes"] .section').count(), 1, 'the codes section is drawn after the reload');
+    assert.equal(
+      await page.locator('vscode-tab-panel[data-section="codes"] .section').count(),
+      1,
+      'the codes section is drawn after the reload',
+    );
     await page.close();
   });
 
@@ -265,21 +320,46 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     await article.locator('[data-table="groups-active_mentors-groups"] button.export').click();
     await article.locator('[data-chart="groups-active_mentors-chart"] button.export', { hasText: 'SVG' }).click();
     await article.locator('[data-chart="groups-active_mentors-chart"] button.export', { hasText: 'PNG' }).click();
-    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'exportPng'));
+    await page.waitForFunction(() =>
+      (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'exportPng'),
+    );
     await page.click('#export-markdown');
     await page.click('#export-html');
     const messages = await posted(page);
     const table = messages.find((m) => m.type === 'exportTable');
     assert.ok(table && table.type === 'exportTable');
     assert.deepEqual(table.header.slice(0, 4), ['gender', 'n', 'Missing', 'Mean']);
-    assert.equal(table.rows.find((r) => r[0] === 'female')?.[3], (byGender.report.comparisons.find((c) => c.variable === 'active_mentors')?.groups[0] as { mean: number }).mean, 'CSV keeps full-precision numbers');
+    assert.equal(
+      table.rows.find((r) => r[0] === 'female')?.[3],
+      (byGender.report.comparisons.find((c) => c.variable === 'active_mentors')?.groups[0] as { mean: number }).mean,
+      'CSV keeps full-precision numbers',
+    );
     const svg = messages.find((m) => m.type === 'exportSvg');
-    assert.ok(svg && svg.type === 'exportSvg' && svg.svg.startsWith('<svg') && svg.svg.includes('xmlns="http://www.w3.org/2000/svg"'));
+    assert.ok(
+      svg &&
+        svg.type === 'exportSvg' &&
+        svg.svg.startsWith('<svg') &&
+        svg.svg.includes('xmlns="http://www.w3.org/2000/svg"'),
+    );
     const png = messages.find((m) => m.type === 'exportPng');
     assert.ok(png && png.type === 'exportPng' && png.dataUrl.startsWith('data:image/png;base64,'));
-    assert.ok(Buffer.from(png.dataUrl.split(',')[1] as string, 'base64').subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])));
-    assert.deepEqual(messages.filter((m) => m.type === 'exportReport'), [{ type: 'exportReport', format: 'markdown' }, { type: 'exportReport', format: 'html' }]);
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations), [], 'PNG export stays within the CSP');
+    assert.ok(
+      Buffer.from(png.dataUrl.split(',')[1] as string, 'base64')
+        .subarray(0, 8)
+        .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+    );
+    assert.deepEqual(
+      messages.filter((m) => m.type === 'exportReport'),
+      [
+        { type: 'exportReport', format: 'markdown' },
+        { type: 'exportReport', format: 'html' },
+      ],
+    );
+    assert.deepEqual(
+      await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations),
+      [],
+      'PNG export stays within the CSP',
+    );
     await page.close();
   });
 
@@ -293,20 +373,28 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     const overview = await sectionText(page, 'overview');
     assert.ok(overview.includes('<img src=x onerror="window.__xss=1">'), 'markup shown as text');
     const joint = await sectionText(page, 'joint');
-    assert.ok(joint.includes('<script>window.__xss=2</script>') && joint.includes('javascript:window.__xss=3') && joint.includes('=HYPERLINK('));
+    assert.ok(
+      joint.includes('<script>window.__xss=2</script>') &&
+        joint.includes('javascript:window.__xss=3') &&
+        joint.includes('=HYPERLINK('),
+    );
     const inert = await page.evaluate(() => ({
       xss: (window as unknown as { __xss?: unknown }).__xss,
       images: document.querySelectorAll('#app img').length,
       scripts: document.querySelectorAll('#app script').length,
       links: document.querySelectorAll('#app a[href]').length,
-      handlers: [...document.querySelectorAll('#app *')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+      handlers: [...document.querySelectorAll('#app *')].filter((e) =>
+        [...e.attributes].some((a) => a.name.startsWith('on')),
+      ).length,
     }));
     assert.deepEqual(inert, { xss: undefined, images: 0, scripts: 0, links: 0, handlers: 0 });
     // A problem with a hostile file name opens through the host with the name as data.
     await clearPosted(page);
     await showSection(page, 'overview');
     await page.locator('[data-table="overview-problems"] button.link', { hasText: 'javascript:' }).click();
-    assert.deepEqual(await posted(page), [{ type: 'openProblem', file: 'javascript:window.__xss=3', line: 1, column: 1 }]);
+    assert.deepEqual(await posted(page), [
+      { type: 'openProblem', file: 'javascript:window.__xss=3', line: 1, column: 1 },
+    ]);
     // The CSV export carries the text unchanged; the host's toCsv escapes formulas (unit-tested).
     await clearPosted(page);
     await showSection(page, 'codes');
@@ -321,7 +409,13 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     const page = await openPanel();
     await send(page, byGender);
     const before = await page.locator('#app').innerText();
-    for (const bad of [{ type: 'report', report: {} }, { type: 'eval', code: 'window.__xss=4' }, 'report', null, { type: 'overlaps', a: 'x', b: 'y', pairs: [{}], total: 1 }]) {
+    for (const bad of [
+      { type: 'report', report: {} },
+      { type: 'eval', code: 'window.__xss=4' },
+      'report',
+      null,
+      { type: 'overlaps', a: 'x', b: 'y', pairs: [{}], total: 1 },
+    ]) {
       await page.evaluate((m) => window.postMessage(m, '*'), bad);
     }
     await send(page, byGender);
@@ -333,7 +427,12 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
   it('says plainly why a report could not be built', async () => {
     const page = await openPanel();
     await send(page, byGender);
-    await send(page, { type: 'reportError', message: 'no survey column "cohort"', request: { by: 'cohort', coders: null, filters: [] }, study: byGender.study });
+    await send(page, {
+      type: 'reportError',
+      message: 'no survey column "cohort"',
+      request: { by: 'cohort', coders: null, filters: [] },
+      study: byGender.study,
+    });
     assert.ok((await page.locator('.status').innerText()).includes('no survey column "cohort"'));
     await clearPosted(page);
     await page.click('#reset-request');
@@ -347,11 +446,18 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     const large = scaledReport(byGender, 20);
     const ms = await send(page, large);
     const sections: string[] = [];
-    for (const id of ['variables', 'groups', 'codes', 'cooccurrence', 'joint']) sections.push(`${id} ${(await timeSection(page, id)).toFixed(0)} ms`);
-    console.log(`      scaled report (${large.report.codes.length} codes, ${large.report.coOccurrence.length} pairs, ${large.report.codeComparisons.length} code comparisons): overview ${ms.toFixed(0)} ms; ${sections.join(', ')}`);
+    for (const id of ['variables', 'groups', 'codes', 'cooccurrence', 'joint'])
+      sections.push(`${id} ${(await timeSection(page, id)).toFixed(0)} ms`);
+    console.log(
+      `      scaled report (${large.report.codes.length} codes, ${large.report.coOccurrence.length} pairs, ${large.report.codeComparisons.length} code comparisons): overview ${ms.toFixed(0)} ms; ${sections.join(', ')}`,
+    );
     await showSection(page, 'codes');
     assert.equal(await page.locator('[data-table="codes-prevalence"] tbody tr').count(), 50, 'paged by 50');
-    assert.ok((await page.locator('[data-table="codes-prevalence"] .page-info').innerText()).includes(`of ${large.report.codes.length}`));
+    assert.ok(
+      (await page.locator('[data-table="codes-prevalence"] .page-info').innerText()).includes(
+        `of ${large.report.codes.length}`,
+      ),
+    );
     await page.locator('[data-table="codes-prevalence"] .pager button', { hasText: 'Next' }).click();
     assert.ok((await page.locator('[data-table="codes-prevalence"] .page-info').innerText()).startsWith('Rows 51–100'));
     await page.close();

@@ -85,12 +85,18 @@ export async function startServer(): Promise<TestServer> {
         response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
         response.end(body);
       };
-      const theme = /^\/(?:panel|theme)\/(light|dark|high-contrast)(?:\.css)?$/.exec(url.pathname)?.[1] as ThemeKind | undefined;
+      const theme = /^\/(?:panel|theme)\/(light|dark|high-contrast)(?:\.css)?$/.exec(url.pathname)?.[1] as
+        ThemeKind | undefined;
       if (url.pathname.startsWith('/panel/') && theme) return send(200, 'text/html; charset=utf-8', page(theme));
       if (url.pathname.startsWith('/theme/') && theme) return send(200, 'text/css', themeCss(theme));
       if (url.pathname === '/stub.js') return send(200, 'text/javascript', STUB);
       const file = /^\/webview\/(main\.(?:js|css))$/.exec(url.pathname)?.[1];
-      if (file) return send(200, file.endsWith('.js') ? 'text/javascript' : 'text/css', await readFile(path.join(webviewDir, file)));
+      if (file)
+        return send(
+          200,
+          file.endsWith('.js') ? 'text/javascript' : 'text/css',
+          await readFile(path.join(webviewDir, file)),
+        );
       send(404, 'text/plain', 'not found');
     })().catch((error: unknown) => {
       response.writeHead(500);

@@ -12,7 +12,8 @@ export const BODY_CLASS: Record<ThemeKind, string> = {
 };
 
 const COMMON = {
-  '--vscode-font-family': '-apple-system, BlinkMacSystemFont, "Segoe WPC", "Segoe UI", "Ubuntu", "Droid Sans", sans-serif',
+  '--vscode-font-family':
+    '-apple-system, BlinkMacSystemFont, "Segoe WPC", "Segoe UI", "Ubuntu", "Droid Sans", sans-serif',
   '--vscode-font-size': '13px',
   '--vscode-font-weight': 'normal',
   '--vscode-editor-font-family': '"Droid Sans Mono", monospace',
@@ -178,5 +179,7 @@ export const THEMES: Record<ThemeKind, Record<string, string>> = {
 };
 
 export function themeCss(kind: ThemeKind): string {
-  return `html {\n${Object.entries(THEMES[kind]).map(([name, value]) => `  ${name}: ${value};`).join('\n')}\n}\n`;
+  return `html {\n${Object.entries(THEMES[kind])
+    .map(([name, value]) => `  ${name}: ${value};`)
+    .join('\n')}\n}\n`;
 }

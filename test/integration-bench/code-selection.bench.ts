@@ -60,7 +60,10 @@ function random(seed: number): () => number {
 }
 
 function sentence(next: () => number): string {
-  const words = Array.from({ length: 8 + Math.floor(next() * 10) }, () => WORDS[Math.floor(next() * WORDS.length)] ?? 'word');
+  const words = Array.from(
+    { length: 8 + Math.floor(next() * 10) },
+    () => WORDS[Math.floor(next() * WORDS.length)] ?? 'word',
+  );
   const text = words.join(' ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
@@ -118,13 +121,19 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false, time
 }
 
 /** Resolves with the time each condition first held, polling every millisecond or so. */
-function timeUntil(conditions: Record<string, () => boolean>, t0: number, timeoutMs: number): Promise<Record<string, number>> {
+function timeUntil(
+  conditions: Record<string, () => boolean>,
+  t0: number,
+  timeoutMs: number,
+): Promise<Record<string, number>> {
   const times: Record<string, number> = {};
   return new Promise((resolve, reject) => {
     const poll = () => {
-      for (const [name, holds] of Object.entries(conditions)) if (times[name] === undefined && holds()) times[name] = performance.now() - t0;
+      for (const [name, holds] of Object.entries(conditions))
+        if (times[name] === undefined && holds()) times[name] = performance.now() - t0;
       if (Object.keys(times).length === Object.keys(conditions).length) resolve(times);
-      else if (performance.now() - t0 > timeoutMs) reject(new Error(`timed out after ${timeoutMs} ms; reached: ${JSON.stringify(times)}`));
+      else if (performance.now() - t0 > timeoutMs)
+        reject(new Error(`timed out after ${timeoutMs} ms; reached: ${JSON.stringify(times)}`));
       else setTimeout(poll, 1);
     };
     poll();
@@ -132,7 +141,14 @@ function timeUntil(conditions: Record<string, () => boolean>, t0: number, timeou
 }
 
 export async function run(): Promise<void> {
-  const results: BenchResults = { codings: CODINGS, runs: RUNS, samples: [], baseline: [], sidecarBytes: 0, goalMs: GOAL_MS };
+  const results: BenchResults = {
+    codings: CODINGS,
+    runs: RUNS,
+    samples: [],
+    baseline: [],
+    sidecarBytes: 0,
+    goalMs: GOAL_MS,
+  };
   const log = (message: string) => console.log(`[bench] ${message}`);
   try {
     const extension = vscode.extensions.getExtension<GroundedServices>('grounded-qda.grounded');
@@ -172,16 +188,28 @@ export async function run(): Promise<void> {
     writeFileSync(path.join(folder.fsPath, 'transcripts/P90.txt'), text);
     writeFileSync(sidecarPath, serializeSidecar(sidecar));
     results.sidecarBytes = Buffer.byteLength(serializeSidecar(sidecar));
-    log(`wrote transcripts/P90.txt (${text.length} characters, ${TURNS} turns) and P90.${CODER}.codes.yaml (${existing.length} codings, ${Math.round(results.sidecarBytes / 1024)} KB)`);
+    log(
+      `wrote transcripts/P90.txt (${text.length} characters, ${TURNS} turns) and P90.${CODER}.codes.yaml (${existing.length} codings, ${Math.round(results.sidecarBytes / 1024)} KB)`,
+    );
 
-    const loaded = async () => (await study.transcriptFor(transcriptUri))?.transcript.sidecars.some((s) => s.sidecar.coder === CODER && s.sidecar.codings.length === CODINGS);
-    for (const deadline = Date.now() + 60_000; !(await loaded()); ) {
+    const loaded = async () =>
+      (await study.transcriptFor(transcriptUri))?.transcript.sidecars.some(
+        (s) => s.sidecar.coder === CODER && s.sidecar.codings.length === CODINGS,
+      );
+    for (const deadline = Date.now() + 60_000; !(await loaded());) {
       if (Date.now() > deadline) throw new Error('the study did not load P90 and its sidecar within 60 s');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const editor = await vscode.window.showTextDocument(transcriptUri, { preview: false });
-    const documentKey = () => (vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === transcriptUri.toString()) ?? editor).document.uri.toString();
-    await waitFor('all codings drawn', () => (state.applied.get(documentKey())?.codings.length ?? 0) >= CODINGS, 60_000);
+    const documentKey = () =>
+      (
+        vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === transcriptUri.toString()) ?? editor
+      ).document.uri.toString();
+    await waitFor(
+      'all codings drawn',
+      () => (state.applied.get(documentKey())?.codings.length ?? 0) >= CODINGS,
+      60_000,
+    );
     log(`P90 open, ${CODINGS} codings drawn; ${WARMUP} warm-up + ${RUNS} measured runs`);
 
     // Each run codes sentence 3 of a fresh turn (never coded before) with one code.
@@ -192,10 +220,16 @@ export async function run(): Promise<void> {
       const t0 = performance.now();
       let added: Coding[] | undefined;
       let commandDone = 0;
-      const command = vscode.commands.executeCommand<Coding[] | undefined>('grounded.codeSelection', { codes: [code], uri: transcriptUri.toString(), ranges: [range] }).then((value) => {
-        added = value;
-        commandDone = performance.now() - t0;
-      });
+      const command = vscode.commands
+        .executeCommand<Coding[] | undefined>('grounded.codeSelection', {
+          codes: [code],
+          uri: transcriptUri.toString(),
+          ranges: [range],
+        })
+        .then((value) => {
+          added = value;
+          commandDone = performance.now() - t0;
+        });
       // Found by its code and offsets (sentence 3 of this turn was never coded), so the write and the
       // drawing are timed on their own, not only once the command returns its coding's id. The sidecar is
       // re-read only when its size or mtime changes, to take as little as possible from the host's thread.
@@ -216,16 +250,28 @@ export async function run(): Promise<void> {
         }
       };
       const drawn = () => {
-        const document = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === transcriptUri.toString())?.document;
+        const document = vscode.window.visibleTextEditors.find(
+          (e) => e.document.uri.toString() === transcriptUri.toString(),
+        )?.document;
         if (!document) return false;
         const start = document.positionAt(range.start);
         const end = document.positionAt(range.end);
-        return state.applied.get(document.uri.toString())?.codings.some((c) => c.codeId === code && c.range.start.isEqual(start) && c.range.end.isEqual(end)) ?? false;
+        return (
+          state.applied
+            .get(document.uri.toString())
+            ?.codings.some((c) => c.codeId === code && c.range.start.isEqual(start) && c.range.end.isEqual(end)) ??
+          false
+        );
       };
       const times = await timeUntil({ command: () => commandDone > 0, disk: onDisk, drawn }, t0, 30_000);
       await command;
       if (!added?.length) throw new Error(`run ${run}: grounded.codeSelection returned no coding`);
-      const sample = { command: commandDone, disk: times['disk'] ?? NaN, drawn: times['drawn'] ?? NaN, total: Math.max(times['disk'] ?? NaN, times['drawn'] ?? NaN) };
+      const sample = {
+        command: commandDone,
+        disk: times['disk'] ?? NaN,
+        drawn: times['drawn'] ?? NaN,
+        total: Math.max(times['disk'] ?? NaN, times['drawn'] ?? NaN),
+      };
       if (run >= WARMUP) results.samples.push(sample);
       // Let debounced work (reloads, redraws) finish so runs do not overlap.
       await new Promise((resolve) => setTimeout(resolve, 150));

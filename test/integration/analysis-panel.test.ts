@@ -13,7 +13,11 @@ import { services, waitFor } from './support';
 // with messages as the webview would send them.
 
 /** The next report the host posts (after `action`), optionally one matching `accept`. */
-function nextReport(panel: AnalysisPanel, accept: (m: Extract<HostMessage, { type: 'report' }>) => boolean = () => true, timeoutMs = 60_000): Promise<Extract<HostMessage, { type: 'report' }>> {
+function nextReport(
+  panel: AnalysisPanel,
+  accept: (m: Extract<HostMessage, { type: 'report' }>) => boolean = () => true,
+  timeoutMs = 60_000,
+): Promise<Extract<HostMessage, { type: 'report' }>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       listener.dispose();
@@ -59,7 +63,10 @@ describe('analysis panel in VS Code', function () {
 
   it('rebuilds with the grouping and filters the webview asks for, and refuses malformed messages', async () => {
     const grouped = nextReport(panel, (m) => m.report.options.by === 'gender');
-    await panel.receive({ type: 'setRequest', request: { by: 'gender', coders: null, filters: [{ column: 'role', value: 'resident' }] } });
+    await panel.receive({
+      type: 'setRequest',
+      request: { by: 'gender', coders: null, filters: [{ column: 'role', value: 'resident' }] },
+    });
     const report = (await grouped).report;
     assert.deepEqual(report.options.filters, [{ column: 'role', value: 'resident' }]);
     assert.ok(report.participants.total < 44 && report.participants.excludedByFilter > 0);
@@ -76,11 +83,21 @@ describe('analysis panel in VS Code', function () {
     const report = panel.currentReport;
     const quote = report?.jointDisplay?.rows.flatMap((r) => r.cells.flatMap((c) => c.quotes)).find((q) => !q.truncated);
     assert.ok(quote, 'a quote in the joint display');
-    await panel.receive({ type: 'openCoding', transcript: quote.transcript, start: quote.start, end: quote.end, codingId: quote.codingId });
-    const editor = await waitFor('the transcript editor', () => {
-      const active = vscode.window.activeTextEditor;
-      return active && active.document.uri.path.endsWith(`/${quote.transcript}`) ? active : undefined;
-    }, 30_000);
+    await panel.receive({
+      type: 'openCoding',
+      transcript: quote.transcript,
+      start: quote.start,
+      end: quote.end,
+      codingId: quote.codingId,
+    });
+    const editor = await waitFor(
+      'the transcript editor',
+      () => {
+        const active = vscode.window.activeTextEditor;
+        return active && active.document.uri.path.endsWith(`/${quote.transcript}`) ? active : undefined;
+      },
+      30_000,
+    );
     const selected = canonicalize(editor.document.getText(editor.selection));
     assert.equal(selected.trim(), quote.text.trim());
   });
@@ -120,7 +137,10 @@ describe('analysis panel in VS Code', function () {
     // Builds already under way finish first (they may post: they began while the panel was visible).
     await panel.rebuild();
     // Another editor in the panel's group hides it.
-    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'grounded.yaml'), { viewColumn: panel.panel.viewColumn, preview: false });
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'grounded.yaml'), {
+      viewColumn: panel.panel.viewColumn,
+      preview: false,
+    });
     await waitFor('the panel hidden', () => !panel.panel.visible);
     const builds = panel.builds;
     const reloaded = new Promise<void>((resolve) => {

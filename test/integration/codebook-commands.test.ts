@@ -70,7 +70,11 @@ async function codings(name: string): Promise<Coding[]> {
 }
 
 async function codeWith(name: string, id: string, fragment: string): Promise<Coding> {
-  const [coding] = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', { codes: [id], uri: file('transcripts', `${name}.txt`), ranges: [range(fragment)] });
+  const [coding] = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', {
+    codes: [id],
+    uri: file('transcripts', `${name}.txt`),
+    ranges: [range(fragment)],
+  });
   assert.ok(coding, `could not code ${fragment}`);
   return coding;
 }
@@ -112,7 +116,11 @@ describe('codebook commands', function () {
     await codeWith('P01', 'burnout', 'burning out');
     const sidecarBefore = await read(sidecarUri('P01'));
     await vscode.commands.executeCommand('grounded.renameCode', { study, id: 'burnout', name: 'Burnout (near)' });
-    await vscode.commands.executeCommand('grounded.redefineCode', { study, id: 'burnout', definition: 'Exhaustion from work' });
+    await vscode.commands.executeCommand('grounded.redefineCode', {
+      study,
+      id: 'burnout',
+      definition: 'Exhaustion from work',
+    });
     await vscode.commands.executeCommand('grounded.recolorCode', { study, id: 'burnout', color: '#12AB34' });
     await vscode.commands.executeCommand('grounded.moveCode', { study, id: 'burnout', parent: 'mentoring' });
     let burnout = await code('burnout');
@@ -127,7 +135,11 @@ describe('codebook commands', function () {
     assert.equal(burnout?.definition, undefined);
     assert.equal(await read(sidecarUri('P01')), sidecarBefore, 'ids are stable: no sidecar changes on a rename');
     const loaded = await services.studies.study(study);
-    assert.equal(loaded.codebook.codes.find((c) => c.id === 'burnout')?.name, 'Burnout (near)', 'the study was reloaded');
+    assert.equal(
+      loaded.codebook.codes.find((c) => c.id === 'burnout')?.name,
+      'Burnout (near)',
+      'the study was reloaded',
+    );
   });
 
   it('undoes a rename and a first colour with undoLastCodingAction', async () => {
@@ -144,15 +156,25 @@ describe('codebook commands', function () {
 
   it('refuses a bad colour and a move under the code itself', async () => {
     const before = await read(file('codebook.yaml'));
-    await assert.rejects(async () => vscode.commands.executeCommand('grounded.recolorCode', { study, id: 'burnout', color: 'red' }), /not #rrggbb/);
-    await assert.rejects(async () => vscode.commands.executeCommand('grounded.moveCode', { study, id: 'mentoring', parent: 'found-own' }), /cannot be placed under itself/);
+    await assert.rejects(
+      async () => vscode.commands.executeCommand('grounded.recolorCode', { study, id: 'burnout', color: 'red' }),
+      /not #rrggbb/,
+    );
+    await assert.rejects(
+      async () => vscode.commands.executeCommand('grounded.moveCode', { study, id: 'mentoring', parent: 'found-own' }),
+      /cannot be placed under itself/,
+    );
     assert.equal(await read(file('codebook.yaml')), before);
   });
 
   it('merges a code into another in the codebook and in every sidecar', async () => {
     const a = await codeWith('P01', 'exhaustion', 'sleeping four hours');
     const b = await codeWith('P02', 'exhaustion', 'skipping meals');
-    const result = await vscode.commands.executeCommand<{ moved: number }>('grounded.mergeCodes', { study, from: 'exhaustion', into: 'burnout' });
+    const result = await vscode.commands.executeCommand<{ moved: number }>('grounded.mergeCodes', {
+      study,
+      from: 'exhaustion',
+      into: 'burnout',
+    });
     assert.equal(result.moved, 2);
     assert.equal(await code('exhaustion'), undefined);
     assert.equal((await codings('P01')).find((c) => c.id === a.id)?.code, 'burnout');
@@ -162,7 +184,12 @@ describe('codebook commands', function () {
   it('splits chosen codings of a code into a new code beside it', async () => {
     const keep = await codeWith('P01', 'assigned-mentor', 'My assigned mentor');
     const move = await codeWith('P02', 'assigned-mentor', 'a chief I had never met');
-    const result = await vscode.commands.executeCommand<{ into: string; moved: number }>('grounded.splitCode', { study, id: 'assigned-mentor', name: 'Unknown mentor', codings: [move.id] });
+    const result = await vscode.commands.executeCommand<{ into: string; moved: number }>('grounded.splitCode', {
+      study,
+      id: 'assigned-mentor',
+      name: 'Unknown mentor',
+      codings: [move.id],
+    });
     assert.equal(result.moved, 1);
     const created = await code(result.into);
     assert.equal(created?.name, 'Unknown mentor');
@@ -174,13 +201,23 @@ describe('codebook commands', function () {
   it('refuses to delete a code while codings use it, deletes it when forced', async () => {
     const codebookBefore = await read(file('codebook.yaml'));
     const sidecarBefore = await read(sidecarUri('P01'));
-    await assert.rejects(async () => vscode.commands.executeCommand('grounded.deleteCode', { study, id: 'burnout' }), /used by \d+ coding/);
+    await assert.rejects(
+      async () => vscode.commands.executeCommand('grounded.deleteCode', { study, id: 'burnout' }),
+      /used by \d+ coding/,
+    );
     assert.equal(await read(file('codebook.yaml')), codebookBefore);
     assert.equal(await read(sidecarUri('P01')), sidecarBefore);
-    const unused = await vscode.commands.executeCommand<{ codings: number }>('grounded.deleteCode', { study, id: 'unused' });
+    const unused = await vscode.commands.executeCommand<{ codings: number }>('grounded.deleteCode', {
+      study,
+      id: 'unused',
+    });
     assert.equal(unused.codings, 0);
     assert.equal(await code('unused'), undefined);
-    const forced = await vscode.commands.executeCommand<{ codings: number }>('grounded.deleteCode', { study, id: 'burnout', force: true });
+    const forced = await vscode.commands.executeCommand<{ codings: number }>('grounded.deleteCode', {
+      study,
+      id: 'burnout',
+      force: true,
+    });
     assert.ok(forced.codings >= 2);
     assert.equal(await code('burnout'), undefined);
     for (const name of ['P01', 'P02']) assert.ok(!(await codings(name)).some((c) => c.code === 'burnout'));
@@ -193,7 +230,11 @@ describe('codebook commands', function () {
     await services.studies.reload(study);
     const codebookBefore = await read(file('codebook.yaml'));
     const p01Before = await read(sidecarUri('P01'));
-    await assert.rejects(async () => vscode.commands.executeCommand('grounded.mergeCodes', { study, from: 'found-own', into: 'mentoring' }), /P02\.tester\.codes\.yaml:\d+:\d+/);
+    await assert.rejects(
+      async () =>
+        vscode.commands.executeCommand('grounded.mergeCodes', { study, from: 'found-own', into: 'mentoring' }),
+      /P02\.tester\.codes\.yaml:\d+:\d+/,
+    );
     assert.equal(await read(file('codebook.yaml')), codebookBefore);
     assert.equal(await read(sidecarUri('P01')), p01Before);
     assert.equal(await read(broken), good.replace('codings:', 'codings:\n  - id: [unclosed'));

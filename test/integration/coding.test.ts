@@ -95,7 +95,11 @@ async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -138,8 +142,13 @@ describe('coding commands', function () {
     // A selection in the editor (UTF-16 positions), a little too wide: the spaces are trimmed.
     const text = editor.document.getText();
     const from = text.indexOf(' assigned mentor ');
-    editor.selection = new vscode.Selection(editor.document.positionAt(from), editor.document.positionAt(from + ' assigned mentor '.length));
-    const added = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', { codes: ['assigned-mentor'] });
+    editor.selection = new vscode.Selection(
+      editor.document.positionAt(from),
+      editor.document.positionAt(from + ' assigned mentor '.length),
+    );
+    const added = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', {
+      codes: ['assigned-mentor'],
+    });
     assert.equal(added.length, 1);
     const [coding] = await codingsOf('P01', 'assigned-mentor');
     assert.ok(coding);
@@ -148,7 +157,10 @@ describe('coding commands', function () {
     assert.equal(codePointSlice(TRANSCRIPT, coding.start, coding.end), coding.quote);
     assert.equal(coding.by, CODER);
     const live = services.live.get(editor.document);
-    assert.ok(live?.codings.some((entry) => entry.coding.id === coding.id), 'LiveCodings did not pick up the new coding');
+    assert.ok(
+      live?.codings.some((entry) => entry.coding.id === coding.id),
+      'LiveCodings did not pick up the new coding',
+    );
   });
 
   it('codes several selections with several codes at once', async () => {
@@ -162,13 +174,17 @@ describe('coding commands', function () {
     };
     await until(() => services.live.get(editor.document), 'P02 to be tracked');
     editor.selections = [toSelection(a), toSelection(b)];
-    const added = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', { codes: ['burnout', 'time-pressure'] });
+    const added = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', {
+      codes: ['burnout', 'time-pressure'],
+    });
     assert.equal(added.length, 4);
     const codings = await codingsOf('P02');
-    assert.deepEqual(
-      codings.map((c) => `${c.code}:${c.quote}`).sort(),
-      ['burnout:close to burning out', 'burnout:sleeping four hours', 'time-pressure:close to burning out', 'time-pressure:sleeping four hours'],
-    );
+    assert.deepEqual(codings.map((c) => `${c.code}:${c.quote}`).sort(), [
+      'burnout:close to burning out',
+      'burnout:sleeping four hours',
+      'time-pressure:close to burning out',
+      'time-pressure:sleeping four hours',
+    ]);
   });
 
   it('codes the sentence at each bare cursor', async () => {
@@ -180,24 +196,41 @@ describe('coding commands', function () {
     };
     editor.selections = [cursor('chief'), cursor('attending')];
     const added = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', { codes: ['found-own'] });
-    assert.deepEqual(added.map((c) => c.quote).sort(), ['An attending stayed after rounds and walked through cases with me.', 'My assigned mentor was a chief I had never met!']);
+    assert.deepEqual(added.map((c) => c.quote).sort(), [
+      'An attending stayed after rounds and walked through cases with me.',
+      'My assigned mentor was a chief I had never met!',
+    ]);
   });
 
   it('refuses a code that is not in the codebook', async () => {
     await assert.rejects(
-      async () => vscode.commands.executeCommand('grounded.codeSelection', { codes: ['no-such-code'], uri: file('transcripts', 'P01.txt'), ranges: [range(TRANSCRIPT, 'list')] }),
+      async () =>
+        vscode.commands.executeCommand('grounded.codeSelection', {
+          codes: ['no-such-code'],
+          uri: file('transcripts', 'P01.txt'),
+          ranges: [range(TRANSCRIPT, 'list')],
+        }),
       /Not in the codebook: no-such-code/,
     );
   });
 
   it('quick codes: a pinned key, and free keys filled with recent codes', async () => {
-    const pinned = await vscode.commands.executeCommand<string[]>('grounded.pinQuickCode', { slot: 1, code: 'found-own' });
+    const pinned = await vscode.commands.executeCommand<string[]>('grounded.pinQuickCode', {
+      slot: 1,
+      code: 'found-own',
+    });
     assert.deepEqual(pinned, ['found-own']);
     const uri = file('transcripts', 'P03.txt');
-    const first = await vscode.commands.executeCommand<Coding[]>('grounded.quickCode1', { uri, ranges: [range(TRANSCRIPT, 'I found my own people.')] });
+    const first = await vscode.commands.executeCommand<Coding[]>('grounded.quickCode1', {
+      uri,
+      ranges: [range(TRANSCRIPT, 'I found my own people.')],
+    });
     assert.equal(first[0]?.code, 'found-own');
     // Key 2 holds the most recently used code that is not pinned (time-pressure or burnout, coded together above).
-    const second = await vscode.commands.executeCommand<Coding[]>('grounded.quickCode2', { uri, ranges: [range(TRANSCRIPT, 'skipping meals')] });
+    const second = await vscode.commands.executeCommand<Coding[]>('grounded.quickCode2', {
+      uri,
+      ranges: [range(TRANSCRIPT, 'skipping meals')],
+    });
     assert.ok(['burnout', 'time-pressure'].includes(second[0]?.code ?? ''), `key 2 coded ${second[0]?.code}`);
     const codes = (await codingsOf('P03')).map((c) => c.code).sort();
     assert.deepEqual(codes, ['found-own', second[0]!.code].sort());
@@ -207,7 +240,10 @@ describe('coding commands', function () {
 
   it('codes in vivo: the words become a code in codebook.yaml', async () => {
     const r = range(TRANSCRIPT, 'walked through cases');
-    const added = await vscode.commands.executeCommand<Coding[]>('grounded.codeInVivo', { uri: file('transcripts', 'P01.txt'), ranges: [r] });
+    const added = await vscode.commands.executeCommand<Coding[]>('grounded.codeInVivo', {
+      uri: file('transcripts', 'P01.txt'),
+      ranges: [r],
+    });
     assert.equal(added[0]?.code, 'walked-through-cases');
     const codebook = parseCodebook(fromVscodeUri(file('codebook.yaml')), await read(file('codebook.yaml')));
     assert.ok(codebook.ok);
@@ -218,7 +254,11 @@ describe('coding commands', function () {
 
   it('removes, changes the code of, and writes a memo on a coding', async () => {
     const uri = file('transcripts', 'P04.txt');
-    const [a, b] = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', { codes: ['burnout'], uri, ranges: [range(TRANSCRIPT, 'burning out'), range(TRANSCRIPT, 'a chief')] });
+    const [a, b] = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', {
+      codes: ['burnout'],
+      uri,
+      ranges: [range(TRANSCRIPT, 'burning out'), range(TRANSCRIPT, 'a chief')],
+    });
     assert.ok(a && b);
     await vscode.commands.executeCommand('grounded.changeCode', { uri, id: a.id, code: 'time-pressure' });
     await vscode.commands.executeCommand('grounded.editMemo', { uri, id: a.id, memo: 'tiredness or workload?' });
@@ -239,16 +279,36 @@ describe('coding commands', function () {
 
   it('adjusts a coding to its sentence, its speaker turn, and a selection', async () => {
     const uri = file('transcripts', 'P04.txt');
-    const [coding] = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', { codes: ['assigned-mentor'], uri, ranges: [range(TRANSCRIPT, 'chief')] });
+    const [coding] = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', {
+      codes: ['assigned-mentor'],
+      uri,
+      ranges: [range(TRANSCRIPT, 'chief')],
+    });
     assert.ok(coding);
-    const sentence = await vscode.commands.executeCommand<Coding>('grounded.adjustCoding', { uri, id: coding.id, to: 'sentence' });
+    const sentence = await vscode.commands.executeCommand<Coding>('grounded.adjustCoding', {
+      uri,
+      id: coding.id,
+      to: 'sentence',
+    });
     assert.equal(sentence.quote, 'My assigned mentor was a chief I had never met!');
-    const turn = await vscode.commands.executeCommand<Coding>('grounded.adjustCoding', { uri, id: coding.id, to: 'turn' });
-    assert.equal(turn.quote, '🙂 The program gave us a list. My assigned mentor was a chief I had never met! I found my own people. An attending stayed after rounds and walked through cases with me.');
+    const turn = await vscode.commands.executeCommand<Coding>('grounded.adjustCoding', {
+      uri,
+      id: coding.id,
+      to: 'turn',
+    });
+    assert.equal(
+      turn.quote,
+      '🙂 The program gave us a list. My assigned mentor was a chief I had never met! I found my own people. An attending stayed after rounds and walked through cases with me.',
+    );
     const onDisk = (await codingsOf('P04')).find((c) => c.id === coding.id);
     assert.equal(onDisk?.quote, turn.quote);
     assert.equal(codePointSlice(TRANSCRIPT, onDisk!.start, onDisk!.end), turn.quote);
-    const selection = await vscode.commands.executeCommand<Coding>('grounded.adjustCoding', { uri, id: coding.id, to: 'selection', range: range(TRANSCRIPT, 'a chief I had never met') });
+    const selection = await vscode.commands.executeCommand<Coding>('grounded.adjustCoding', {
+      uri,
+      id: coding.id,
+      to: 'selection',
+      range: range(TRANSCRIPT, 'a chief I had never met'),
+    });
     assert.equal(selection.quote, 'a chief I had never met');
   });
 
@@ -262,7 +322,11 @@ describe('coding commands', function () {
     assert.deepEqual(editor.selection.active, live.text.toPosition(starts[0]!));
     assert.equal(await vscode.commands.executeCommand<number>('grounded.nextCoding'), starts[1]);
     assert.equal(await vscode.commands.executeCommand<number>('grounded.previousCoding'), starts[0]);
-    assert.equal(await vscode.commands.executeCommand<number>('grounded.previousCoding'), starts[starts.length - 1], 'previous wraps around');
+    assert.equal(
+      await vscode.commands.executeCommand<number>('grounded.previousCoding'),
+      starts[starts.length - 1],
+      'previous wraps around',
+    );
     const same = await vscode.commands.executeCommand<number>('grounded.nextCodingSameCode', { code: 'burnout' });
     assert.equal(same, starts[0], 'wraps to the first burnout coding');
   });
@@ -270,10 +334,18 @@ describe('coding commands', function () {
   it('with the sidecar open, a coding action is undone by ctrl+z in its editor', async () => {
     const sidecarUri = file('transcripts', `P05.${CODER}.codes.yaml`);
     const uri = file('transcripts', 'P05.txt');
-    await vscode.commands.executeCommand('grounded.codeSelection', { codes: ['burnout'], uri, ranges: [range(TRANSCRIPT, 'skipping meals')] });
+    await vscode.commands.executeCommand('grounded.codeSelection', {
+      codes: ['burnout'],
+      uri,
+      ranges: [range(TRANSCRIPT, 'skipping meals')],
+    });
     const before = await read(sidecarUri);
     const sidecarEditor = await vscode.window.showTextDocument(sidecarUri, { preview: false });
-    const [added] = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', { codes: ['time-pressure'], uri, ranges: [range(TRANSCRIPT, 'sleeping four hours')] });
+    const [added] = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', {
+      codes: ['time-pressure'],
+      uri,
+      ranges: [range(TRANSCRIPT, 'sleeping four hours')],
+    });
     assert.ok(added);
     assert.ok(sidecarEditor.document.getText().includes(added.id), 'the open sidecar shows the new coding');
     assert.equal(sidecarEditor.document.isDirty, false, 'the edit was saved');
@@ -292,7 +364,11 @@ describe('coding commands', function () {
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# my unsaved note\n'));
     assert.equal(document.isDirty, true);
-    const [added] = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', { codes: ['found-own'], uri, ranges: [range(TRANSCRIPT, 'my own people')] });
+    const [added] = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', {
+      codes: ['found-own'],
+      uri,
+      ranges: [range(TRANSCRIPT, 'my own people')],
+    });
     assert.ok(added);
     assert.ok(document.getText().includes(added.id));
     // The person's unsaved line was read with the document and saved along with the change.
@@ -303,7 +379,11 @@ describe('coding commands', function () {
 
   it('undoLastCodingAction undoes an addition and a removal when the sidecar is not open', async () => {
     const uri = file('transcripts', 'P03.txt');
-    const [added] = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', { codes: ['burnout'], uri, ranges: [range(TRANSCRIPT, 'second year')] });
+    const [added] = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', {
+      codes: ['burnout'],
+      uri,
+      ranges: [range(TRANSCRIPT, 'second year')],
+    });
     assert.ok(added);
     assert.ok((await codingsOf('P03')).some((c) => c.id === added.id));
     await vscode.commands.executeCommand('grounded.undoLastCodingAction');
@@ -320,15 +400,32 @@ describe('coding commands', function () {
 
   it('refuses to code into a malformed sidecar and leaves it byte-identical', async () => {
     const broken = file('transcripts', `P01.${CODER}.codes.yaml`);
-    await vscode.commands.executeCommand('grounded.codeSelection', { codes: ['burnout'], uri: file('transcripts', 'P01.txt'), ranges: [range(TRANSCRIPT, 'four hours')] });
+    await vscode.commands.executeCommand('grounded.codeSelection', {
+      codes: ['burnout'],
+      uri: file('transcripts', 'P01.txt'),
+      ranges: [range(TRANSCRIPT, 'four hours')],
+    });
     const good = await read(broken);
     const lines = good.split('\n');
-    const conflicted = [...lines.slice(0, 6), '<<<<<<< HEAD', ...lines.slice(6, 9), '=======', ...lines.slice(6, 9), '>>>>>>> theirs', ...lines.slice(9)].join('\n');
+    const conflicted = [
+      ...lines.slice(0, 6),
+      '<<<<<<< HEAD',
+      ...lines.slice(6, 9),
+      '=======',
+      ...lines.slice(6, 9),
+      '>>>>>>> theirs',
+      ...lines.slice(9),
+    ].join('\n');
     await write(broken, conflicted);
     await services.studies.reload(fromVscodeUri(root));
     const bytes = await vscode.workspace.fs.readFile(broken);
     await assert.rejects(
-      async () => vscode.commands.executeCommand('grounded.codeSelection', { codes: ['burnout'], uri: file('transcripts', 'P01.txt'), ranges: [range(TRANSCRIPT, 'a list')] }),
+      async () =>
+        vscode.commands.executeCommand('grounded.codeSelection', {
+          codes: ['burnout'],
+          uri: file('transcripts', 'P01.txt'),
+          ranges: [range(TRANSCRIPT, 'a list')],
+        }),
       (error: Error) => {
         assert.match(error.message, /P01\.tester\.codes\.yaml:7:1/);
         return true;

@@ -63,17 +63,42 @@ describe('decorations, hover and status bar on transcripts', function () {
     assert.ok(workspace);
     folder = vscode.Uri.joinPath(workspace.uri, '.grounded-fixture-decorations');
     transcript = vscode.Uri.joinPath(folder, 'transcripts/T1.txt');
-    const codings: Coding[] = CODINGS.map(({ id, code, quote, status }) => ({ id, code, ...offsetsOf(quote), quote, prefix: '', suffix: '', by: 'tester', ...(status ? { status } : {}) }));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'codebook.yaml'), encode(serializeCodebook({ codes: [
-      { id: 'found', name: 'Found it myself', color: COLORS['found'], parent: 'structures' },
-      { id: 'structures', name: 'Structures', color: '#888888' },
-      { id: 'praise', name: 'Praise', color: COLORS['praise'] },
-      { id: 'contrast', name: 'Contrast', color: COLORS['contrast'] },
-    ] })));
+    const codings: Coding[] = CODINGS.map(({ id, code, quote, status }) => ({
+      id,
+      code,
+      ...offsetsOf(quote),
+      quote,
+      prefix: '',
+      suffix: '',
+      by: 'tester',
+      ...(status ? { status } : {}),
+    }));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'codebook.yaml'),
+      encode(
+        serializeCodebook({
+          codes: [
+            { id: 'found', name: 'Found it myself', color: COLORS['found'], parent: 'structures' },
+            { id: 'structures', name: 'Structures', color: '#888888' },
+            { id: 'praise', name: 'Praise', color: COLORS['praise'] },
+            { id: 'contrast', name: 'Contrast', color: COLORS['contrast'] },
+          ],
+        }),
+      ),
+    );
     await vscode.workspace.fs.writeFile(transcript, encode(TEXT));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'transcripts/T1.tester.codes.yaml'), encode(serializeSidecar({ transcript: 'T1.txt', coder: 'tester', textHash: hashText(TEXT), codings })));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'grounded.yaml'), encode('grounded: 1\ntranscripts:\n  - transcripts/*.txt\n'));
-    await untilStudyLoads(vscode.Uri.joinPath(folder, 'grounded.yaml'), async () => (await grounded.studies.transcriptFor(transcript))?.transcript.sidecars.length === 1);
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'transcripts/T1.tester.codes.yaml'),
+      encode(serializeSidecar({ transcript: 'T1.txt', coder: 'tester', textHash: hashText(TEXT), codings })),
+    );
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'grounded.yaml'),
+      encode('grounded: 1\ntranscripts:\n  - transcripts/*.txt\n'),
+    );
+    await untilStudyLoads(
+      vscode.Uri.joinPath(folder, 'grounded.yaml'),
+      async () => (await grounded.studies.transcriptFor(transcript))?.transcript.sidecars.length === 1,
+    );
     // The web workbench auto-saves after a delay by default: a save in the middle of the typing test would
     // re-anchor the codings on disk and turn a live-shifting check into a reload check.
     await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
@@ -81,29 +106,44 @@ describe('decorations, hover and status bar on transcripts', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration('grounded').update('decorationStyle', undefined, vscode.ConfigurationTarget.Workspace);
-    await vscode.workspace.getConfiguration('grounded').update('colors', undefined, vscode.ConfigurationTarget.Workspace);
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('grounded')
+      .update('decorationStyle', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('grounded')
+      .update('colors', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('files')
+      .update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
   });
 
   async function openTranscript(): Promise<vscode.TextEditor> {
     const editor = await vscode.window.showTextDocument(transcript, { preview: false });
     // The language switch reopens the document: look it up by URI, not by object.
-    return waitFor('the transcript editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === transcript.toString()) ?? editor);
+    return waitFor(
+      'the transcript editor',
+      () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === transcript.toString()) ?? editor,
+    );
   }
 
   const applied = (document: vscode.TextDocument) => state.applied.get(document.uri.toString());
 
   it('draws every coding of an opened transcript over exactly its range, overlaps included', async () => {
     const editor = await openTranscript();
-    const drawn = await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document));
+    const drawn = await waitFor(
+      'decorations',
+      () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document),
+    );
     const document = editor.document;
     for (const expected of CODINGS) {
       const coding = drawn.codings.find((c) => c.codingId === expected.id);
       assert.ok(coding, expected.id);
       assert.equal(coding.codeId, expected.code);
-      assert.ok(coding.range.isEqual(rangeOf(document, expected.quote)), `${expected.id}: ${JSON.stringify(coding.range)}`);
+      assert.ok(
+        coding.range.isEqual(rangeOf(document, expected.quote)),
+        `${expected.id}: ${JSON.stringify(coding.range)}`,
+      );
       assert.equal(coding.color, COLORS[expected.code]);
       assert.equal(coding.status, expected.status);
     }
@@ -112,7 +152,10 @@ describe('decorations, hover and status bar on transcripts', function () {
     assert.ok(drawn.overlaps[0]!.isEqual(rangeOf(document, 'great')));
     assert.deepEqual(drawn.gutterLines, [5, 7]);
     assert.ok(state.typeKeys.includes('coding:#59a14f:needs-review'), 'needs-review codings have their own look');
-    assert.ok(state.typeKeys.includes('gutter:#4e79a7,#59a14f,#e15759'), 'a gutter mark with a stripe per colour on the line');
+    assert.ok(
+      state.typeKeys.includes('gutter:#4e79a7,#59a14f,#e15759'),
+      'a gutter mark with a stripe per colour on the line',
+    );
   });
 
   it('moves the decorations live while typing before a coding, before any save', async () => {
@@ -127,10 +170,20 @@ describe('decorations, hover and status bar on transcripts', function () {
       assert.ok(document.isDirty);
       const drawn = await waitFor('shifted decorations', () => {
         const now = applied(document);
-        return now && now.version > before && now.codings.find((c) => c.codingId === 'c1')?.range.start.character === at.character + 'Well, 🙂 '.length && now;
+        return (
+          now &&
+          now.version > before &&
+          now.codings.find((c) => c.codingId === 'c1')?.range.start.character === at.character + 'Well, 🙂 '.length &&
+          now
+        );
       });
       for (const expected of CODINGS) {
-        assert.ok(drawn.codings.find((c) => c.codingId === expected.id)!.range.isEqual(rangeOf(document, expected.quote, document.offsetAt(at) + 1)), expected.id);
+        assert.ok(
+          drawn.codings
+            .find((c) => c.codingId === expected.id)!
+            .range.isEqual(rangeOf(document, expected.quote, document.offsetAt(at) + 1)),
+          expected.id,
+        );
       }
       assert.ok(drawn.overlaps[0]!.isEqual(rangeOf(document, 'great')));
     } finally {
@@ -138,7 +191,11 @@ describe('decorations, hover and status bar on transcripts', function () {
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('undo');
     }
-    await waitFor('decorations back in place', () => applied(editor.document)?.codings.find((c) => c.codingId === 'c1')?.range.isEqual(rangeOf(editor.document, 'I found her myself.')));
+    await waitFor('decorations back in place', () =>
+      applied(editor.document)
+        ?.codings.find((c) => c.codingId === 'c1')
+        ?.range.isEqual(rangeOf(editor.document, 'I found her myself.')),
+    );
   });
 
   it('recreates the decoration types when grounded.decorationStyle changes, and honours grounded.colors', async () => {
@@ -146,19 +203,51 @@ describe('decorations, hover and status bar on transcripts', function () {
     await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length);
     const generation = state.generation;
     const version = applied(editor.document)!.version;
-    await vscode.workspace.getConfiguration('grounded').update('decorationStyle', 'underline', vscode.ConfigurationTarget.Workspace);
-    await waitFor('new types', () => state.generation > generation && state.style === 'underline' && (applied(editor.document)?.version ?? 0) > version);
-    assert.equal(applied(editor.document)!.codings.length, CODINGS.length, 'codings are drawn again with the new types');
+    await vscode.workspace
+      .getConfiguration('grounded')
+      .update('decorationStyle', 'underline', vscode.ConfigurationTarget.Workspace);
+    await waitFor(
+      'new types',
+      () =>
+        state.generation > generation &&
+        state.style === 'underline' &&
+        (applied(editor.document)?.version ?? 0) > version,
+    );
+    assert.equal(
+      applied(editor.document)!.codings.length,
+      CODINGS.length,
+      'codings are drawn again with the new types',
+    );
 
-    await vscode.workspace.getConfiguration('grounded').update('colors', { found: '#123456', contrast: 'not a colour' }, vscode.ConfigurationTarget.Workspace);
-    const drawn = await waitFor('the override colour', () => applied(editor.document)?.codings.find((c) => c.codeId === 'found')?.color === '#123456' && applied(editor.document));
-    assert.equal(drawn.codings.find((c) => c.codeId === 'contrast')!.color, COLORS['contrast'], 'a malformed override is ignored');
+    await vscode.workspace
+      .getConfiguration('grounded')
+      .update('colors', { found: '#123456', contrast: 'not a colour' }, vscode.ConfigurationTarget.Workspace);
+    const drawn = await waitFor(
+      'the override colour',
+      () =>
+        applied(editor.document)?.codings.find((c) => c.codeId === 'found')?.color === '#123456' &&
+        applied(editor.document),
+    );
+    assert.equal(
+      drawn.codings.find((c) => c.codeId === 'contrast')!.color,
+      COLORS['contrast'],
+      'a malformed override is ignored',
+    );
     await waitFor('the type of the override colour', () => state.typeKeys.includes('coding:#123456:anchored'));
     assert.ok(!state.typeKeys.includes('coding:#4e79a7:anchored'), 'the unused type was disposed');
 
-    await vscode.workspace.getConfiguration('grounded').update('decorationStyle', undefined, vscode.ConfigurationTarget.Workspace);
-    await vscode.workspace.getConfiguration('grounded').update('colors', undefined, vscode.ConfigurationTarget.Workspace);
-    await waitFor('the default look again', () => state.style === 'background' && applied(editor.document)?.codings.find((c) => c.codeId === 'found')?.color === COLORS['found']);
+    await vscode.workspace
+      .getConfiguration('grounded')
+      .update('decorationStyle', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('grounded')
+      .update('colors', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(
+      'the default look again',
+      () =>
+        state.style === 'background' &&
+        applied(editor.document)?.codings.find((c) => c.codeId === 'found')?.color === COLORS['found'],
+    );
   });
 
   it('draws outlines instead of fills in a high-contrast theme, and drops gutter marks when asked', async () => {
@@ -168,18 +257,36 @@ describe('decorations, hover and status bar on transcripts', function () {
     const generation = state.generation;
     await workbench.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Workspace);
     try {
-      await waitFor('the high-contrast look', () => state.highContrast && state.generation > generation && applied(editor.document)?.codings.length === CODINGS.length);
+      await waitFor(
+        'the high-contrast look',
+        () =>
+          state.highContrast &&
+          state.generation > generation &&
+          applied(editor.document)?.codings.length === CODINGS.length,
+      );
     } finally {
       await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await waitFor('the normal look again', () => !state.highContrast && applied(editor.document)?.codings.length === CODINGS.length);
+    await waitFor(
+      'the normal look again',
+      () => !state.highContrast && applied(editor.document)?.codings.length === CODINGS.length,
+    );
 
-    await vscode.workspace.getConfiguration('grounded').update('showGutterMarks', false, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('grounded')
+      .update('showGutterMarks', false, vscode.ConfigurationTarget.Workspace);
     try {
-      await waitFor('no gutter marks', () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document)?.gutterLines.length === 0);
+      await waitFor(
+        'no gutter marks',
+        () =>
+          applied(editor.document)?.codings.length === CODINGS.length &&
+          applied(editor.document)?.gutterLines.length === 0,
+      );
       assert.ok(!state.typeKeys.some((key) => key.startsWith('gutter:')));
     } finally {
-      await vscode.workspace.getConfiguration('grounded').update('showGutterMarks', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace
+        .getConfiguration('grounded')
+        .update('showGutterMarks', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await waitFor('gutter marks again', () => applied(editor.document)?.gutterLines.length === 2);
   });
@@ -188,8 +295,14 @@ describe('decorations, hover and status bar on transcripts', function () {
     const editor = await openTranscript();
     await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length);
     const text = async (position: vscode.Position) => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
-      return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        position,
+      );
+      return hovers
+        .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)))
+        .join('\n');
     };
     const one = await text(rangeOf(editor.document, 'found her').start);
     assert.match(one, /Found it myself/);
@@ -228,12 +341,20 @@ describe('decorations, hover and status bar on transcripts', function () {
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
     const drawn = await waitFor('P07 decorations', () => {
       const now = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-      return now && state.applied.get(now.document.uri.toString())?.codings.length === expected.length && state.applied.get(now.document.uri.toString());
+      return (
+        now &&
+        state.applied.get(now.document.uri.toString())?.codings.length === expected.length &&
+        state.applied.get(now.document.uri.toString())
+      );
     });
     const text = Array.from(editor.document.getText().replace(/\r\n?/g, '\n'));
     for (const coding of expected) {
       const range = drawn.codings.find((c) => c.codingId === coding.id)!.range;
-      assert.equal(editor.document.getText(range).replace(/\r\n?/g, '\n'), text.slice(coding.start, coding.end).join(''), coding.id);
+      assert.equal(
+        editor.document.getText(range).replace(/\r\n?/g, '\n'),
+        text.slice(coding.start, coding.end).join(''),
+        coding.id,
+      );
     }
     assert.equal(fromVscodeUri(editor.document.uri), found.transcript.uri);
   });

@@ -16,7 +16,14 @@ const grounded = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filte
 
 function goodSidecar(): string {
   const start = TEXT.indexOf(QUOTE);
-  return serializeSidecar({ transcript: 'T3.txt', coder: 'tester', textHash: hashText(TEXT), codings: [{ id: 'c1', code: 'found', start, end: start + QUOTE.length, quote: QUOTE, prefix: '', suffix: '', by: 'tester' }] });
+  return serializeSidecar({
+    transcript: 'T3.txt',
+    coder: 'tester',
+    textHash: hashText(TEXT),
+    codings: [
+      { id: 'c1', code: 'found', start, end: start + QUOTE.length, quote: QUOTE, prefix: '', suffix: '', by: 'tester' },
+    ],
+  });
 }
 
 describe('diagnostics: study problems on their files', function () {
@@ -31,11 +38,22 @@ describe('diagnostics: study problems on their files', function () {
     assert.ok(workspace);
     folder = vscode.Uri.joinPath(workspace.uri, '.grounded-fixture-diagnostics');
     sidecar = vscode.Uri.joinPath(folder, 'transcripts/T3.tester.codes.yaml');
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'codebook.yaml'), encode('grounded: 1\ncodes:\n  - id: found\n    name: Found\n'));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'codebook.yaml'),
+      encode('grounded: 1\ncodes:\n  - id: found\n    name: Found\n'),
+    );
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'transcripts/T3.txt'), encode(TEXT));
     await vscode.workspace.fs.writeFile(sidecar, encode(goodSidecar()));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'grounded.yaml'), encode('grounded: 1\ntranscripts:\n  - transcripts/*.txt\n'));
-    await untilStudyLoads(vscode.Uri.joinPath(folder, 'grounded.yaml'), async () => (await services_.studies.transcriptFor(vscode.Uri.joinPath(folder, 'transcripts/T3.txt')))?.transcript.sidecars.length === 1);
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'grounded.yaml'),
+      encode('grounded: 1\ntranscripts:\n  - transcripts/*.txt\n'),
+    );
+    await untilStudyLoads(
+      vscode.Uri.joinPath(folder, 'grounded.yaml'),
+      async () =>
+        (await services_.studies.transcriptFor(vscode.Uri.joinPath(folder, 'transcripts/T3.txt')))?.transcript.sidecars
+          .length === 1,
+    );
   });
 
   after(async () => {
@@ -53,7 +71,10 @@ describe('diagnostics: study problems on their files', function () {
     // A reload or two later, still byte-identical: nothing rewrites a file that failed to load.
     const root = (await services_.studies.studyFor(sidecar))!.root;
     await services_.studies.reload(root);
-    assert.ok(Buffer.from(await vscode.workspace.fs.readFile(sidecar)).equals(Buffer.from(bytes)), "the sidecar was rewritten");
+    assert.ok(
+      Buffer.from(await vscode.workspace.fs.readFile(sidecar)).equals(Buffer.from(bytes)),
+      'the sidecar was rewritten',
+    );
     return diagnostics;
   }
 
@@ -77,7 +98,11 @@ describe('diagnostics: study problems on their files', function () {
     assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character], [line, problem.column - 1]);
     assert.match(diagnostic.message, /unknown key "colour"/);
     const badges = services_.testHooks?.['badges'] as ExplorerBadges | undefined;
-    if (badges) assert.ok(badges.provideFileDecoration(sidecar)?.color instanceof vscode.ThemeColor, 'the broken sidecar is coloured in the explorer');
+    if (badges)
+      assert.ok(
+        badges.provideFileDecoration(sidecar)?.color instanceof vscode.ThemeColor,
+        'the broken sidecar is coloured in the explorer',
+      );
     await fix();
     if (badges) assert.equal(badges.provideFileDecoration(sidecar), undefined);
   });
@@ -87,18 +112,32 @@ describe('diagnostics: study problems on their files', function () {
     const line = broken.split('\n').findIndex((text) => text.startsWith('    start: [1, '));
     const diagnostics = await breakWith(broken, 'yaml-syntax');
     assert.ok(diagnostics.every((d) => d.code === 'yaml-syntax'));
-    assert.ok(diagnostics.some((d) => d.range.start.line >= line), `a syntax error at or after line ${line + 1}: ${diagnostics.map((d) => d.range.start.line).join(', ')}`);
+    assert.ok(
+      diagnostics.some((d) => d.range.start.line >= line),
+      `a syntax error at or after line ${line + 1}: ${diagnostics.map((d) => d.range.start.line).join(', ')}`,
+    );
     await fix();
   });
 
   it('reports each git conflict marker on its line', async () => {
     const good = goodSidecar().split('\n');
     const at = good.findIndex((text) => text.startsWith('  - id:'));
-    const conflicted = [...good.slice(0, at), '<<<<<<< HEAD', ...good.slice(at, -1), '=======', '  - id: c2', '>>>>>>> amara-branch', ''].join('\n');
+    const conflicted = [
+      ...good.slice(0, at),
+      '<<<<<<< HEAD',
+      ...good.slice(at, -1),
+      '=======',
+      '  - id: c2',
+      '>>>>>>> amara-branch',
+      '',
+    ].join('\n');
     const diagnostics = await breakWith(conflicted, 'conflict-marker');
     const lines = conflicted.split('\n');
     const expected = ['<<<<<<< HEAD', '=======', '>>>>>>> amara-branch'].map((marker) => lines.indexOf(marker));
-    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.range.start.character]), expected.map((line) => [line, 0]));
+    assert.deepEqual(
+      diagnostics.map((d) => [d.range.start.line, d.range.start.character]),
+      expected.map((line) => [line, 0]),
+    );
     await fix();
   });
 

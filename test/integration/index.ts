@@ -25,7 +25,13 @@ function compiledTestFiles(): string[] {
 
 export function run(): Promise<void> {
   const grep = process.env.GROUNDED_TEST_GREP;
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: Number(process.env.GROUNDED_TEST_MOCHA_TIMEOUT ?? 20_000), ...(grep ? { grep } : {}) });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    color: false,
+    timeout: Number(process.env.GROUNDED_TEST_MOCHA_TIMEOUT ?? 20_000),
+    ...(grep ? { grep } : {}),
+  });
   for (const file of compiledTestFiles()) mocha.addFile(file);
 
   const results: Results = { passed: 0, failed: 0, skipped: 0, failures: [] };
@@ -40,11 +46,17 @@ export function run(): Promise<void> {
       runner.on('pending', () => results.skipped++);
       runner.on('fail', (test, error: unknown) => {
         results.failed++;
-        results.failures.push({ title: test.fullTitle(), error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        results.failures.push({
+          title: test.fullTitle(),
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
       });
     } catch (error) {
       results.failed++;
-      results.failures.push({ title: '(loading tests)', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      results.failures.push({
+        title: '(loading tests)',
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
       writeResults(results);
       reject(error);
     }

@@ -29,7 +29,11 @@ describe('settings and schema contributions', () => {
     const ext = extension();
     const contributes = (ext.packageJSON as { contributes: Contributes }).contributes;
     const entries = contributes.yamlValidation ?? [];
-    assert.deepEqual(entries.map((entry) => entry.fileMatch).sort(), ['*.codes.yaml', 'codebook.yaml', 'grounded.yaml']);
+    assert.deepEqual(entries.map((entry) => entry.fileMatch).sort(), [
+      '*.codes.yaml',
+      'codebook.yaml',
+      'grounded.yaml',
+    ]);
     for (const entry of entries) {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, entry.url));
       const schema = JSON.parse(new TextDecoder().decode(bytes)) as { $schema: string; additionalProperties: boolean };
@@ -43,7 +47,9 @@ describe('settings and schema contributions', () => {
     const contributes = (ext.packageJSON as { contributes: Contributes }).contributes;
     const grammar = contributes.grammars?.find((g) => g.language === 'transcript');
     assert.ok(grammar);
-    const parsed = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, grammar.path)))) as { scopeName: string };
+    const parsed = JSON.parse(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, grammar.path))),
+    ) as { scopeName: string };
     assert.equal(parsed.scopeName, grammar.scopeName);
     assert.ok(contributes.languages?.find((l) => l.id === 'transcript')?.extensions?.includes('.transcript'));
   });

@@ -45,7 +45,10 @@ describe('smoke: the extension in a real VS Code', () => {
     await vscode.workspace.fs.writeFile(probe, new TextEncoder().encode('probe\n'));
     try {
       const found = await vscode.workspace.findFiles('**/smoke-probe.txt');
-      assert.deepEqual(found.map((uri) => uri.path), [probe.path]);
+      assert.deepEqual(
+        found.map((uri) => uri.path),
+        [probe.path],
+      );
     } finally {
       await vscode.workspace.fs.delete(probe);
     }

@@ -77,7 +77,10 @@ describe('study setup', function () {
     assert.equal(created.codebookWritten, false);
     assert.equal(await read(vscode.Uri.joinPath(folder, 'codebook.yaml')), codebookText);
     const settingsText = await read(vscode.Uri.joinPath(folder, 'grounded.yaml'));
-    await assert.rejects(async () => vscode.commands.executeCommand('grounded.createStudy', { folder }), /already exists: this folder is a study already/);
+    await assert.rejects(
+      async () => vscode.commands.executeCommand('grounded.createStudy', { folder }),
+      /already exists: this folder is a study already/,
+    );
     assert.equal(await read(vscode.Uri.joinPath(folder, 'grounded.yaml')), settingsText);
   });
 
@@ -86,13 +89,24 @@ describe('study setup', function () {
     const copy = await vscode.commands.executeCommand<vscode.Uri>('grounded.openExampleStudy', { target, open: false });
     assert.equal(copy.path, vscode.Uri.joinPath(target, 'mentorship-study').path);
     const source = vscode.Uri.joinPath(extension.extensionUri, 'examples', 'mentorship-study');
-    for (const name of ['grounded.yaml', 'codebook.yaml', 'survey.csv', 'transcripts/P07.txt', 'transcripts/P07.amara.codes.yaml']) {
+    for (const name of [
+      'grounded.yaml',
+      'codebook.yaml',
+      'survey.csv',
+      'transcripts/P07.txt',
+      'transcripts/P07.amara.codes.yaml',
+    ]) {
       assert.equal(await read(vscode.Uri.joinPath(copy, name)), await read(vscode.Uri.joinPath(source, name)), name);
     }
-    const transcripts = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(copy, 'transcripts'))).filter(([name]) => name.endsWith('.txt'));
+    const transcripts = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(copy, 'transcripts'))).filter(
+      ([name]) => name.endsWith('.txt'),
+    );
     assert.equal(transcripts.length, 44);
     assert.ok(await exists(vscode.Uri.joinPath(copy, 'memos')));
-    const again = await vscode.commands.executeCommand<vscode.Uri>('grounded.openExampleStudy', { target, open: false });
+    const again = await vscode.commands.executeCommand<vscode.Uri>('grounded.openExampleStudy', {
+      target,
+      open: false,
+    });
     assert.equal(again.path, vscode.Uri.joinPath(target, 'mentorship-study-2').path);
   });
 });

@@ -25,11 +25,22 @@ const TEXT = [
   '',
 ].join('\n');
 
-const openDocument = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+const openDocument = (uri: vscode.Uri) =>
+  vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
 
 function coding(id: string, quote: string, status?: 'needs-review' | 'orphan') {
   const start = TEXT.indexOf(quote);
-  return { id, code: 'found', start, end: start + quote.length, quote, prefix: '', suffix: '', by: 'amara', ...(status ? { status } : {}) };
+  return {
+    id,
+    code: 'found',
+    start,
+    end: start + quote.length,
+    quote,
+    prefix: '',
+    suffix: '',
+    by: 'amara',
+    ...(status ? { status } : {}),
+  };
 }
 
 describe('transcripts: language, outline and explorer badges', function () {
@@ -44,14 +55,46 @@ describe('transcripts: language, outline and explorer badges', function () {
     assert.ok(workspace);
     folder = vscode.Uri.joinPath(workspace.uri, '.grounded-fixture-transcripts');
     transcript = vscode.Uri.joinPath(folder, 'transcripts/T2.txt');
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'codebook.yaml'), encode('grounded: 1\ncodes:\n  - id: found\n    name: Found\n'));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'codebook.yaml'),
+      encode('grounded: 1\ncodes:\n  - id: found\n    name: Found\n'),
+    );
     await vscode.workspace.fs.writeFile(transcript, encode(TEXT));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'transcripts/notes.txt'), encode('Not a transcript of the study.\n'));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'transcripts/notes.txt'),
+      encode('Not a transcript of the study.\n'),
+    );
     const hash = hashText(TEXT);
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'transcripts/T2.amara.codes.yaml'), encode(serializeSidecar({ transcript: 'T2.txt', coder: 'amara', textHash: hash, codings: [coding('a1', 'I found her myself.'), coding('a2', 'She was great.', 'needs-review')] })));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'transcripts/T2.jonas.codes.yaml'), encode(serializeSidecar({ transcript: 'T2.txt', coder: 'jonas', textHash: hash, codings: [{ ...coding('j1', 'Not really.'), by: 'jonas' }] })));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'grounded.yaml'), encode('grounded: 1\ntranscripts:\n  - transcripts/T*.txt\n'));
-    await untilStudyLoads(vscode.Uri.joinPath(folder, 'grounded.yaml'), async () => (await grounded.studies.transcriptFor(transcript))?.transcript.sidecars.length === 2);
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'transcripts/T2.amara.codes.yaml'),
+      encode(
+        serializeSidecar({
+          transcript: 'T2.txt',
+          coder: 'amara',
+          textHash: hash,
+          codings: [coding('a1', 'I found her myself.'), coding('a2', 'She was great.', 'needs-review')],
+        }),
+      ),
+    );
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'transcripts/T2.jonas.codes.yaml'),
+      encode(
+        serializeSidecar({
+          transcript: 'T2.txt',
+          coder: 'jonas',
+          textHash: hash,
+          codings: [{ ...coding('j1', 'Not really.'), by: 'jonas' }],
+        }),
+      ),
+    );
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'grounded.yaml'),
+      encode('grounded: 1\ntranscripts:\n  - transcripts/T*.txt\n'),
+    );
+    await untilStudyLoads(
+      vscode.Uri.joinPath(folder, 'grounded.yaml'),
+      async () => (await grounded.studies.transcriptFor(transcript))?.transcript.sidecars.length === 2,
+    );
   });
 
   after(async () => {
@@ -72,7 +115,10 @@ describe('transcripts: language, outline and explorer badges', function () {
   });
 
   it('opens *.transcript files in the transcript language', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'transcript', content: '[00:00:01] P01: Hello.\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'transcript',
+      content: '[00:00:01] P01: Hello.\n',
+    });
     assert.equal(document.languageId, 'transcript');
     const languages = await vscode.languages.getLanguages();
     assert.ok(languages.includes('transcript'));
@@ -81,7 +127,10 @@ describe('transcripts: language, outline and explorer badges', function () {
   it('outlines the header and each speaker turn', async () => {
     await vscode.window.showTextDocument(transcript, { preview: false });
     const symbols = await waitFor('symbols', async () => {
-      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', transcript);
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+        'vscode.executeDocumentSymbolProvider',
+        transcript,
+      );
       return found && found.length > 0 && found;
     });
     assert.deepEqual(

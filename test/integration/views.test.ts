@@ -38,7 +38,11 @@ async function read(uri: vscode.Uri): Promise<string> {
   return decoder.decode(await vscode.workspace.fs.readFile(uri));
 }
 
-async function until<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -67,7 +71,10 @@ async function parentInCodebookFile(id: string): Promise<string | undefined> {
 
 /** Survey answers of the example, read straight from the CSV (plain: no quoted cells). */
 async function surveyColumn(column: string): Promise<Map<string, string>> {
-  const [header, ...rows] = (await read(file('survey.csv'))).trim().split('\n').map((line) => line.split(','));
+  const [header, ...rows] = (await read(file('survey.csv')))
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
   const index = header!.indexOf(column);
   return new Map(rows.map((cells) => [cells[0]!, cells[index]!]));
 }
@@ -105,7 +112,10 @@ describe('views', function () {
   it('the Grounded container in the activity bar shows the Codebook, Codings, Retrieve and Memos views', async () => {
     await vscode.commands.executeCommand('workbench.view.extension.grounded');
     const { codebookView, codingsView, retrieveView, memosView } = views.treeViews;
-    await until(() => codebookView.visible && codingsView.visible && retrieveView.visible && memosView.visible, 'the four views to show');
+    await until(
+      () => codebookView.visible && codingsView.visible && retrieveView.visible && memosView.visible,
+      'the four views to show',
+    );
   });
 
   describe('Codebook', () => {
@@ -113,16 +123,16 @@ describe('views', function () {
       const loaded = await study();
       const nodes = await codebookRoots();
       const topLevel = loaded.codebook.codes.filter((c) => c.parent === undefined);
-      assert.deepEqual(
-        nodes.map((n) => (n.kind === 'code' ? n.id : '?')).sort(),
-        topLevel.map((c) => c.id).sort(),
-      );
+      assert.deepEqual(nodes.map((n) => (n.kind === 'code' ? n.id : '?')).sort(), topLevel.map((c) => c.id).sort());
       const barriers = nodes.find((n) => n.kind === 'code' && n.id === 'barriers');
       assert.ok(barriers);
       const children = await views.codebook.getChildren(barriers);
       assert.deepEqual(
         children.map((n) => (n.kind === 'code' ? n.id : '?')).sort(),
-        loaded.codebook.codes.filter((c) => c.parent === 'barriers').map((c) => c.id).sort(),
+        loaded.codebook.codes
+          .filter((c) => c.parent === 'barriers')
+          .map((c) => c.id)
+          .sort(),
       );
       // A category counts its sub-codes' codings and the distinct participants behind them.
       const ids = descendantsOf(loaded.codebook, 'barriers');
@@ -133,10 +143,19 @@ describe('views', function () {
       assert.equal(item.label, 'Barriers');
       assert.equal(item.description, `${codings.length} codings · ${participants.size} participants`);
       assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
-      const leaf = await views.codebook.getTreeItem(children.find((n) => n.kind === 'code' && n.id === 'barriers-time')!);
+      const leaf = await views.codebook.getTreeItem(
+        children.find((n) => n.kind === 'code' && n.id === 'barriers-time')!,
+      );
       assert.equal(leaf.label, 'Time pressure');
-      assert.ok(leaf.iconPath instanceof vscode.Uri && leaf.iconPath.scheme === 'data', 'a colour swatch as a data: URI');
-      assert.ok(decoder.decode(Uint8Array.from(atob(leaf.iconPath.path.split(',')[1]!), (c) => c.charCodeAt(0))).includes('#e98183'));
+      assert.ok(
+        leaf.iconPath instanceof vscode.Uri && leaf.iconPath.scheme === 'data',
+        'a colour swatch as a data: URI',
+      );
+      assert.ok(
+        decoder
+          .decode(Uint8Array.from(atob(leaf.iconPath.path.split(',')[1]!), (c) => c.charCodeAt(0)))
+          .includes('#e98183'),
+      );
       assert.match(String(leaf.tooltip), /lack of time on either side/);
       assert.equal(leaf.contextValue, 'grounded.code');
     });
@@ -153,7 +172,10 @@ describe('views', function () {
       try {
         await views.codebookDrop.handleDrop(undefined, drag([node]), token);
         assert.equal(await parentInCodebookFile('barriers-time'), undefined);
-        assert.ok((await codebookRoots()).some((n) => n.kind === 'code' && n.id === 'barriers-time'), 'the view lists it at the top');
+        assert.ok(
+          (await codebookRoots()).some((n) => n.kind === 'code' && n.id === 'barriers-time'),
+          'the view lists it at the top',
+        );
 
         const asked: string[] = [];
         views.codebookDrop.chooseAction = async (_study, dragged, target) => {
@@ -172,7 +194,11 @@ describe('views', function () {
     });
 
     it('drag and drop: a code dropped on another and merged leaves the codebook; a code cannot go under itself', async () => {
-      const id = await vscode.commands.executeCommand<string>('grounded.newCode', { name: 'Scratch code for merging', parent: 'career', study: root });
+      const id = await vscode.commands.executeCommand<string>('grounded.newCode', {
+        name: 'Scratch code for merging',
+        parent: 'career',
+        study: root,
+      });
       assert.equal(id, 'scratch-code-for-merging');
       assert.equal(await parentInCodebookFile(id), 'career');
       const transfer = new vscode.DataTransfer();
@@ -193,7 +219,11 @@ describe('views', function () {
         // A category dropped on its own child: nothing to ask, nothing changes.
         const careerTransfer = new vscode.DataTransfer();
         views.codebookDrop.handleDrag([{ kind: 'code', id: 'career', study: root }], careerTransfer);
-        await views.codebookDrop.handleDrop({ kind: 'code', id: 'career-promotion', study: root }, careerTransfer, token);
+        await views.codebookDrop.handleDrop(
+          { kind: 'code', id: 'career-promotion', study: root },
+          careerTransfer,
+          token,
+        );
         assert.equal(asked, 1);
         assert.equal(await parentInCodebookFile('career'), undefined);
       } finally {
@@ -206,13 +236,18 @@ describe('views', function () {
     it('lists the active transcript’s codings in order, and an item selects its passage', async () => {
       const editor = await vscode.window.showTextDocument(file('transcripts', 'P07.txt'), { preview: false });
       await until(() => views.codings.shown === editor.document, 'the view to follow the editor');
-      const expected = (await study()).transcripts.find((t) => t.path === 'transcripts/P07.txt')!.sidecars.flatMap((s) => s.sidecar.codings);
+      const expected = (await study()).transcripts
+        .find((t) => t.path === 'transcripts/P07.txt')!
+        .sidecars.flatMap((s) => s.sidecar.codings);
       const nodes = await until(async () => {
         const listed = await views.codings.getChildren();
         return listed.length === expected.length ? listed : undefined;
       }, 'the codings of P07');
       const starts = nodes.map((n) => n.live.coding.start);
-      assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+      assert.deepEqual(
+        starts,
+        [...starts].sort((a, b) => a - b),
+      );
       const node = nodes[3]!;
       const item = views.codings.getTreeItem(node);
       const code = (await study()).codebook.codes.find((c) => c.id === node.live.coding.code);
@@ -223,7 +258,10 @@ describe('views', function () {
       // From another editor: the command opens P07 again and selects the passage.
       await vscode.window.showTextDocument(file('transcripts', 'P08.txt'), { preview: false });
       await until(() => views.codings.shown?.uri.path.endsWith('/P08.txt'), 'the view to follow to P08');
-      const range = await vscode.commands.executeCommand<vscode.Range>(item.command!.command, ...(item.command!.arguments ?? []));
+      const range = await vscode.commands.executeCommand<vscode.Range>(
+        item.command!.command,
+        ...(item.command!.arguments ?? []),
+      );
       const active = vscode.window.activeTextEditor;
       assert.ok(active && active.document.uri.path.endsWith('/P07.txt'), 'P07 is active again');
       assert.ok(active.selection.isEqual(new vscode.Selection(range.start, range.end)));
@@ -234,18 +272,28 @@ describe('views', function () {
       const editor = await vscode.window.showTextDocument(file('transcripts', 'P07.txt'), { preview: false });
       await until(() => views.codings.shown === editor.document, 'the view to show P07');
       const before = (await views.codings.getChildren()).length;
-      await vscode.workspace.getConfiguration('grounded').update('coder', 'viewtester', vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace
+        .getConfiguration('grounded')
+        .update('coder', 'viewtester', vscode.ConfigurationTarget.Workspace);
       const text = editor.document.getText();
       const at = text.indexOf('mentor');
-      editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at + 'mentor'.length));
+      editor.selection = new vscode.Selection(
+        editor.document.positionAt(at),
+        editor.document.positionAt(at + 'mentor'.length),
+      );
       await vscode.commands.executeCommand('grounded.codeSelection', { codes: ['barriers-time'] });
       try {
-        await until(async () => (await views.codings.getChildren()).length === before + 1, 'the new coding in the view');
+        await until(
+          async () => (await views.codings.getChildren()).length === before + 1,
+          'the new coding in the view',
+        );
         const mine = (await views.codings.getChildren()).filter((n) => n.live.coding.by === 'viewtester');
         assert.equal(mine.length, 1);
       } finally {
         await vscode.workspace.fs.delete(file('transcripts', 'P07.viewtester.codes.yaml'));
-        await vscode.workspace.getConfiguration('grounded').update('coder', undefined, vscode.ConfigurationTarget.Workspace);
+        await vscode.workspace
+          .getConfiguration('grounded')
+          .update('coder', undefined, vscode.ConfigurationTarget.Workspace);
         await services.studies.reload(root);
       }
     });
@@ -257,20 +305,29 @@ describe('views', function () {
     });
 
     it('lists every quote of a code and its sub-codes, grouped by transcript, each jumping to its place', async () => {
-      const result = await vscode.commands.executeCommand<RetrieveResult>('grounded.retrieveQuotes', { code: 'barriers', study: root });
+      const result = await vscode.commands.executeCommand<RetrieveResult>('grounded.retrieveQuotes', {
+        code: 'barriers',
+        study: root,
+      });
       const loaded = await study();
       const ids = descendantsOf(loaded.codebook, 'barriers');
       const expected = allCodings(loaded).filter(({ coding }) => ids.has(coding.code));
       assert.equal(result.quotes, expected.length);
       assert.equal(new Set(participantsOf(result)).size, new Set(expected.map((e) => e.transcript.participant)).size);
-      assert.ok(result.groups.some((g) => g.quotes.some((q) => q.located.coding.code !== 'barriers')), 'sub-codes are included');
+      assert.ok(
+        result.groups.some((g) => g.quotes.some((q) => q.located.coding.code !== 'barriers')),
+        'sub-codes are included',
+      );
       const groups = await views.retrieve.getChildren();
       assert.equal(groups.length, result.groups.length);
       const quotes = await views.retrieve.getChildren(groups[0]);
       const quote = quotes[0]!;
       assert.equal(quote.kind, 'quote');
       const item = views.retrieve.getTreeItem(quote);
-      const range = await vscode.commands.executeCommand<vscode.Range>(item.command!.command, ...(item.command!.arguments ?? []));
+      const range = await vscode.commands.executeCommand<vscode.Range>(
+        item.command!.command,
+        ...(item.command!.arguments ?? []),
+      );
       const editor = vscode.window.activeTextEditor;
       assert.ok(editor);
       assert.equal(fromVscodeUri(editor.document.uri), quote.kind === 'quote' ? quote.located.transcript.uri : '');
@@ -278,8 +335,14 @@ describe('views', function () {
     });
 
     it('filters by survey answers (gender = female) and by coder', async () => {
-      const all = await vscode.commands.executeCommand<RetrieveResult>('grounded.retrieveQuotes', { code: 'barriers', study: root });
-      const female = await vscode.commands.executeCommand<RetrieveResult>('grounded.retrieve.filter', { column: 'gender', values: ['female'] });
+      const all = await vscode.commands.executeCommand<RetrieveResult>('grounded.retrieveQuotes', {
+        code: 'barriers',
+        study: root,
+      });
+      const female = await vscode.commands.executeCommand<RetrieveResult>('grounded.retrieve.filter', {
+        column: 'gender',
+        values: ['female'],
+      });
       const gender = await surveyColumn('gender');
       const listed = participantsOf(female);
       assert.ok(listed.length > 0, 'no female participant has a barriers quote');
@@ -288,14 +351,22 @@ describe('views', function () {
       assert.deepEqual(listed, expectedFemale);
       assert.ok(female.quotes < all.quotes);
 
-      const roles = await vscode.commands.executeCommand<RetrieveResult>('grounded.retrieve.filter', { column: 'role', values: ['resident', 'chief'] });
+      const roles = await vscode.commands.executeCommand<RetrieveResult>('grounded.retrieve.filter', {
+        column: 'role',
+        values: ['resident', 'chief'],
+      });
       const role = await surveyColumn('role');
       for (const participant of participantsOf(roles)) {
         assert.equal(gender.get(participant), 'female');
-        assert.ok(['resident', 'chief'].includes(role.get(participant) ?? ''), `${participant} is a ${role.get(participant)}`);
+        assert.ok(
+          ['resident', 'chief'].includes(role.get(participant) ?? ''),
+          `${participant} is a ${role.get(participant)}`,
+        );
       }
 
-      const jonas = await vscode.commands.executeCommand<RetrieveResult>('grounded.retrieve.filterCoders', { coders: ['jonas'] });
+      const jonas = await vscode.commands.executeCommand<RetrieveResult>('grounded.retrieve.filterCoders', {
+        coders: ['jonas'],
+      });
       assert.ok(jonas.groups.every((g) => g.quotes.every((q) => q.located.coding.by === 'jonas')));
       const cleared = await vscode.commands.executeCommand<RetrieveResult>('grounded.retrieve.clearFilters');
       assert.equal(cleared.quotes, all.quotes);
@@ -303,7 +374,10 @@ describe('views', function () {
 
     it('refuses a column the survey does not have', async () => {
       await vscode.commands.executeCommand('grounded.retrieveQuotes', { code: 'barriers', study: root });
-      await assert.rejects(async () => vscode.commands.executeCommand('grounded.retrieve.filter', { column: 'shoe_size', values: ['42'] }), /no column "shoe_size"/);
+      await assert.rejects(
+        async () => vscode.commands.executeCommand('grounded.retrieve.filter', { column: 'shoe_size', values: ['42'] }),
+        /no column "shoe_size"/,
+      );
     });
   });
 
@@ -317,7 +391,10 @@ describe('views', function () {
       const nodes = await memoNodes();
       const titles = nodes.flatMap((n) => (n.kind === 'memo' ? [n.memo.title] : []));
       assert.ok(titles.includes('Rejecting the assigned mentor as an act of agency'), titles.join(' | '));
-      assert.equal(titles.length, (await vscode.workspace.fs.readDirectory(file('memos'))).filter(([name]) => name.endsWith('.md')).length);
+      assert.equal(
+        titles.length,
+        (await vscode.workspace.fs.readDirectory(file('memos'))).filter(([name]) => name.endsWith('.md')).length,
+      );
       const memo = nodes.find((n) => n.kind === 'memo' && n.memo.title === 'From one mentor to a mentoring team')!;
       const item = await views.memos.getTreeItem(memo);
       assert.match(String(item.description), /Mentoring team/i);
@@ -333,7 +410,12 @@ describe('views', function () {
     });
 
     it('"New memo" writes memos/<date>-<slug>.md with front matter and lists it', async () => {
-      const uri = await vscode.commands.executeCommand<string>('grounded.newMemo', { title: 'Time, again: who notices?', codes: ['barriers-time', 'wellbeing-burnout'], study: root, open: false });
+      const uri = await vscode.commands.executeCommand<string>('grounded.newMemo', {
+        title: 'Time, again: who notices?',
+        codes: ['barriers-time', 'wellbeing-burnout'],
+        study: root,
+        open: false,
+      });
       try {
         assert.match(uri, /\/memos\/\d{4}-\d{2}-\d{2}-time-again-who-notices\.md$/);
         const text = await read(vscode.Uri.parse(uri));
@@ -342,9 +424,18 @@ describe('views', function () {
         assert.equal(parsed.value.title, 'Time, again: who notices?');
         assert.deepEqual(parsed.value.codes, ['barriers-time', 'wellbeing-burnout']);
         assert.match(text, /^date: \d{4}-\d{2}-\d{2}$/m);
-        await until(async () => (await memoNodes()).some((n) => n.kind === 'memo' && n.memo.uri === uri), 'the new memo to be listed (after the watcher’s reload)', 40_000);
+        await until(
+          async () => (await memoNodes()).some((n) => n.kind === 'memo' && n.memo.uri === uri),
+          'the new memo to be listed (after the watcher’s reload)',
+          40_000,
+        );
         // The same title again gets a new file, never the first one overwritten.
-        const second = await vscode.commands.executeCommand<string>('grounded.newMemo', { title: 'Time, again: who notices?', codes: [], study: root, open: false });
+        const second = await vscode.commands.executeCommand<string>('grounded.newMemo', {
+          title: 'Time, again: who notices?',
+          codes: [],
+          study: root,
+          open: false,
+        });
         try {
           assert.notEqual(second, uri);
           assert.match(second, /-2\.md$/);

@@ -1,4 +1,13 @@
-import { SECTION_IDS, type HostMessage, type PanelState, type ReportRequestState, type SectionId, type StudyFacts, type StudyReport, type WebviewMessage } from '../protocol';
+import {
+  SECTION_IDS,
+  type HostMessage,
+  type PanelState,
+  type ReportRequestState,
+  type SectionId,
+  type StudyFacts,
+  type StudyReport,
+  type WebviewMessage,
+} from '../protocol';
 import { parseHostMessage, parsePanelState } from '../validate';
 import type { ChartSpec, HeatCell } from '../view-model/chart';
 import { slug } from '../view-model/labels';
@@ -56,7 +65,10 @@ export class AnalysisApp {
   private readonly rendered = new Set<SectionId>();
   private readonly context: PanelContext;
 
-  constructor(private readonly root: HTMLElement, private readonly vscode: VsCodeApi) {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly vscode: VsCodeApi,
+  ) {
     this.state = parsePanelState(vscode.getState());
     this.context = {
       post: (message) => this.post(message),
@@ -69,7 +81,10 @@ export class AnalysisApp {
     };
     window.addEventListener('message', (event: MessageEvent) => this.receive(event.data));
     // VS Code swaps the body's theme class when the theme changes; charts resolve colours, so redraw.
-    new MutationObserver(() => this.renderAll()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    new MutationObserver(() => this.renderAll()).observe(document.body, {
+      attributes: true,
+      attributeFilter: ['class'],
+    });
     this.renderAll();
     this.post({ type: 'ready' });
   }
@@ -100,7 +115,14 @@ export class AnalysisApp {
         this.study = message.study;
         this.error = undefined;
         this.updating = false;
-        if (this.state.coCell && !message.report.coOccurrence.some((p) => (p.a === this.state.coCell?.a && p.b === this.state.coCell.b) || (p.a === this.state.coCell?.b && p.b === this.state.coCell.a))) {
+        if (
+          this.state.coCell &&
+          !message.report.coOccurrence.some(
+            (p) =>
+              (p.a === this.state.coCell?.a && p.b === this.state.coCell.b) ||
+              (p.a === this.state.coCell?.b && p.b === this.state.coCell.a),
+          )
+        ) {
           this.state.coCell = null;
         }
         this.save({ request: message.request, studyRoot: message.study.root });
@@ -162,7 +184,8 @@ export class AnalysisApp {
   }
 
   private renderStatus(): void {
-    if (this.error) replaceChildren(this.statusLine, h('span', { class: 'error' }, `The report could not be built: ${this.error}`));
+    if (this.error)
+      replaceChildren(this.statusLine, h('span', { class: 'error' }, `The report could not be built: ${this.error}`));
     else if (this.updating) replaceChildren(this.statusLine, 'Updating…');
     else replaceChildren(this.statusLine);
   }
@@ -172,7 +195,11 @@ export class AnalysisApp {
     this.rendered.clear();
     this.renderStatus();
     if (!this.report || !this.study) {
-      replaceChildren(this.root, this.statusLine, this.error ? this.resetButton() : h('p', { class: 'loading' }, 'Building the analysis…'));
+      replaceChildren(
+        this.root,
+        this.statusLine,
+        this.error ? this.resetButton() : h('p', { class: 'loading' }, 'Building the analysis…'),
+      );
       return;
     }
     const report = this.report;
@@ -191,8 +218,14 @@ export class AnalysisApp {
         this.drawSection(id);
       }
     });
-    replaceChildren(this.root,
-      toolbar(report, this.state.request, (request) => this.setRequest(request), (message) => this.post(message)),
+    replaceChildren(
+      this.root,
+      toolbar(
+        report,
+        this.state.request,
+        (request) => this.setRequest(request),
+        (message) => this.post(message),
+      ),
       this.statusLine,
       this.error ? this.resetButton() : null,
       tabs,

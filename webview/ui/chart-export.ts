@@ -6,7 +6,10 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
  * A chart as a standalone SVG file: the legend swatches (HTML in the panel) are dropped, and the theme's
  * foreground, background and font are written onto the root, so the file looks the same outside VS Code.
  */
-export function chartSvg(node: Element, colors: ThemeColors): { svg: string; width: number; height: number } | undefined {
+export function chartSvg(
+  node: Element,
+  colors: ThemeColors,
+): { svg: string; width: number; height: number } | undefined {
   const source = node instanceof SVGSVGElement ? node : node.querySelector('svg.grounded-chart');
   if (!(source instanceof SVGSVGElement)) return undefined;
   const svg = source.cloneNode(true) as SVGSVGElement;

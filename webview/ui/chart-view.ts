@@ -14,14 +14,17 @@ const pending = new WeakMap<Element, () => void>();
  * charts on screen, and the rest draw as the user scrolls.
  */
 function whenVisible(element: Element, draw: () => void): void {
-  observer ??= new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      observer?.unobserve(entry.target);
-      pending.get(entry.target)?.();
-      pending.delete(entry.target);
-    }
-  }, { rootMargin: LOOKAHEAD });
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer?.unobserve(entry.target);
+        pending.get(entry.target)?.();
+        pending.delete(entry.target);
+      }
+    },
+    { rootMargin: LOOKAHEAD },
+  );
   pending.set(element, draw);
   observer.observe(element);
 }
@@ -36,7 +39,11 @@ export function chartView(spec: ChartSpec, context: PanelContext): HTMLElement {
       chart = renderChart(spec, context.colors(), (cell) => context.onHeatCell(cell));
     } catch (error) {
       // A chart that cannot be drawn must not take the tables with it; say so where it would be.
-      chart = h('p', { class: 'empty' }, `This chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`);
+      chart = h(
+        'p',
+        { class: 'empty' },
+        `This chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     holder.classList.remove('chart-pending');
     replaceChildren(holder, chart);
@@ -47,7 +54,9 @@ export function chartView(spec: ChartSpec, context: PanelContext): HTMLElement {
   svgButton.classList.add('export');
   pngButton.classList.add('export');
   whenVisible(holder, draw);
-  return h('figure', { class: 'chart-block', 'data-chart': spec.id },
+  return h(
+    'figure',
+    { class: 'chart-block', 'data-chart': spec.id },
     h('div', { class: 'table-title' }, h('figcaption', {}, spec.title), svgButton, pngButton),
     holder,
   );

@@ -20,12 +20,20 @@ function common(colors: ThemeColors, width: number = WIDTH): Plot.PlotOptions {
   return {
     width,
     className: 'grounded-chart',
-    style: { background: 'transparent', color: colors.foreground, fontFamily: colors.fontFamily, fontSize: '11px', overflow: 'visible' },
+    style: {
+      background: 'transparent',
+      color: colors.foreground,
+      fontFamily: colors.fontFamily,
+      fontSize: '11px',
+      overflow: 'visible',
+    },
   };
 }
 
 function colorScale(series: readonly string[], colors: ThemeColors): Plot.ScaleOptions {
-  return series.length > 1 ? { domain: [...series], range: seriesRange(series, colors), legend: true } : { domain: [...series], range: seriesRange(series, colors) };
+  return series.length > 1
+    ? { domain: [...series], range: seriesRange(series, colors), legend: true }
+    : { domain: [...series], range: seriesRange(series, colors) };
 }
 
 function barChart(spec: BarChart, colors: ThemeColors): SVGSVGElement | HTMLElement {
@@ -40,14 +48,42 @@ function barChart(spec: BarChart, colors: ThemeColors): SVGSVGElement | HTMLElem
       marginLeft: marginFor(spec.labels),
       x: { domain: spec.domain ?? undefined, label: spec.valueLabel, grid: true },
       ...(multi
-        ? { fy: { domain: spec.labels, label: null, axis: 'left', padding: 0.15 }, y: { domain: spec.series, axis: null } }
+        ? {
+            fy: { domain: spec.labels, label: null, axis: 'left', padding: 0.15 },
+            y: { domain: spec.series, axis: null },
+          }
         : { y: { domain: spec.labels, label: null } }),
       color: colorScale(spec.series, colors),
       marks: [
-        Plot.barX(spec.bars, { x: 'value', y: multi ? 'series' : 'label', ...(multi ? { fy: 'label' } : {}), fill: 'series', title: 'title' }),
-        Plot.ruleY(withCi, { x1: 'low', x2: 'high', y: multi ? 'series' : 'label', ...(multi ? { fy: 'label' } : {}), stroke: errorStroke, strokeWidth: 1.5 }),
-        Plot.tickX(withCi, { x: 'low', y: multi ? 'series' : 'label', ...(multi ? { fy: 'label' } : {}), stroke: errorStroke, inset: 3 }),
-        Plot.tickX(withCi, { x: 'high', y: multi ? 'series' : 'label', ...(multi ? { fy: 'label' } : {}), stroke: errorStroke, inset: 3 }),
+        Plot.barX(spec.bars, {
+          x: 'value',
+          y: multi ? 'series' : 'label',
+          ...(multi ? { fy: 'label' } : {}),
+          fill: 'series',
+          title: 'title',
+        }),
+        Plot.ruleY(withCi, {
+          x1: 'low',
+          x2: 'high',
+          y: multi ? 'series' : 'label',
+          ...(multi ? { fy: 'label' } : {}),
+          stroke: errorStroke,
+          strokeWidth: 1.5,
+        }),
+        Plot.tickX(withCi, {
+          x: 'low',
+          y: multi ? 'series' : 'label',
+          ...(multi ? { fy: 'label' } : {}),
+          stroke: errorStroke,
+          inset: 3,
+        }),
+        Plot.tickX(withCi, {
+          x: 'high',
+          y: multi ? 'series' : 'label',
+          ...(multi ? { fy: 'label' } : {}),
+          stroke: errorStroke,
+          inset: 3,
+        }),
         Plot.ruleX([spec.domain?.[0] ?? 0], { stroke: colors.lines }),
       ],
     });
@@ -57,13 +93,40 @@ function barChart(spec: BarChart, colors: ThemeColors): SVGSVGElement | HTMLElem
     height: 260,
     marginBottom: 40,
     y: { domain: spec.domain ?? undefined, label: spec.valueLabel, grid: true },
-    ...(multi ? { fx: { domain: spec.labels, label: null, padding: 0.15 }, x: { domain: spec.series, axis: null } } : { x: { domain: spec.labels, label: null } }),
+    ...(multi
+      ? { fx: { domain: spec.labels, label: null, padding: 0.15 }, x: { domain: spec.series, axis: null } }
+      : { x: { domain: spec.labels, label: null } }),
     color: colorScale(spec.series, colors),
     marks: [
-      Plot.barY(spec.bars, { x: multi ? 'series' : 'label', y: 'value', ...(multi ? { fx: 'label' } : {}), fill: 'series', title: 'title' }),
-      Plot.ruleX(withCi, { x: multi ? 'series' : 'label', y1: 'low', y2: 'high', ...(multi ? { fx: 'label' } : {}), stroke: errorStroke, strokeWidth: 1.5 }),
-      Plot.tickY(withCi, { x: multi ? 'series' : 'label', y: 'low', ...(multi ? { fx: 'label' } : {}), stroke: errorStroke, inset: 6 }),
-      Plot.tickY(withCi, { x: multi ? 'series' : 'label', y: 'high', ...(multi ? { fx: 'label' } : {}), stroke: errorStroke, inset: 6 }),
+      Plot.barY(spec.bars, {
+        x: multi ? 'series' : 'label',
+        y: 'value',
+        ...(multi ? { fx: 'label' } : {}),
+        fill: 'series',
+        title: 'title',
+      }),
+      Plot.ruleX(withCi, {
+        x: multi ? 'series' : 'label',
+        y1: 'low',
+        y2: 'high',
+        ...(multi ? { fx: 'label' } : {}),
+        stroke: errorStroke,
+        strokeWidth: 1.5,
+      }),
+      Plot.tickY(withCi, {
+        x: multi ? 'series' : 'label',
+        y: 'low',
+        ...(multi ? { fx: 'label' } : {}),
+        stroke: errorStroke,
+        inset: 6,
+      }),
+      Plot.tickY(withCi, {
+        x: multi ? 'series' : 'label',
+        y: 'high',
+        ...(multi ? { fx: 'label' } : {}),
+        stroke: errorStroke,
+        inset: 6,
+      }),
       Plot.ruleY([spec.domain?.[0] ?? 0], { stroke: colors.lines }),
     ],
   });
@@ -80,11 +143,30 @@ function meanChart(spec: MeanChart, colors: ThemeColors): SVGSVGElement | HTMLEl
       height,
       marginLeft: marginFor(spec.labels),
       x: { domain: spec.domain ?? undefined, label: `${spec.valueLabel} (mean ± 95% CI)`, grid: true },
-      ...(multi ? { fy: { domain: spec.labels, label: null, axis: 'left', padding: 0.15 }, y: { domain: spec.series, axis: null } } : { y: { domain: spec.labels, label: null } }),
+      ...(multi
+        ? {
+            fy: { domain: spec.labels, label: null, axis: 'left', padding: 0.15 },
+            y: { domain: spec.series, axis: null },
+          }
+        : { y: { domain: spec.labels, label: null } }),
       color: colorScale(spec.series, colors),
       marks: [
-        Plot.ruleY(withCi, { x1: 'low', x2: 'high', y: multi ? 'series' : 'label', ...band, stroke: 'series', strokeWidth: 2 }),
-        Plot.dot(spec.points, { x: 'mean', y: multi ? 'series' : 'label', ...band, fill: 'series', r: 4, title: 'title' }),
+        Plot.ruleY(withCi, {
+          x1: 'low',
+          x2: 'high',
+          y: multi ? 'series' : 'label',
+          ...band,
+          stroke: 'series',
+          strokeWidth: 2,
+        }),
+        Plot.dot(spec.points, {
+          x: 'mean',
+          y: multi ? 'series' : 'label',
+          ...band,
+          fill: 'series',
+          r: 4,
+          title: 'title',
+        }),
       ],
     });
   }
@@ -100,7 +182,13 @@ function meanChart(spec: MeanChart, colors: ThemeColors): SVGSVGElement | HTMLEl
       Plot.tickY(withCi, { x: 'label', y: 'low', stroke: colors.series('blue'), inset: 12 }),
       Plot.tickY(withCi, { x: 'label', y: 'high', stroke: colors.series('blue'), inset: 12 }),
       Plot.dot(spec.points, { x: 'label', y: 'mean', fill: colors.series('blue'), r: 5, title: 'title' }),
-      Plot.text(spec.points, { x: 'label', y: 'mean', text: (p: { mean: number }) => p.mean.toFixed(2), dx: 26, fill: colors.foreground }),
+      Plot.text(spec.points, {
+        x: 'label',
+        y: 'mean',
+        text: (p: { mean: number }) => p.mean.toFixed(2),
+        dx: 26,
+        fill: colors.foreground,
+      }),
     ],
   });
 }
@@ -118,11 +206,25 @@ function boxChart(spec: BoxChart, colors: ThemeColors): SVGSVGElement | HTMLElem
     y: { domain: [rowRange, rowMean], label: null },
     marks: [
       Plot.ruleY(datum, { x1: 'min', x2: 'max', y: () => rowRange, stroke: colors.foreground }),
-      Plot.barX(datum, { x1: 'q1', x2: 'q3', y: () => rowRange, fill: accent, fillOpacity: 0.6, stroke: accent, title: (d: BoxChart) => `Q1 ${d.q1}, median ${d.median}, Q3 ${d.q3}; range ${d.min}–${d.max}` }),
+      Plot.barX(datum, {
+        x1: 'q1',
+        x2: 'q3',
+        y: () => rowRange,
+        fill: accent,
+        fillOpacity: 0.6,
+        stroke: accent,
+        title: (d: BoxChart) => `Q1 ${d.q1}, median ${d.median}, Q3 ${d.q3}; range ${d.min}–${d.max}`,
+      }),
       Plot.tickX(datum, { x: 'median', y: () => rowRange, stroke: colors.foreground, strokeWidth: 2 }),
       ...(spec.mean !== null
         ? [
-            Plot.ruleY(spec.low !== null && spec.high !== null ? datum : [], { x1: 'low', x2: 'high', y: () => rowMean, stroke: accent, strokeWidth: 2 }),
+            Plot.ruleY(spec.low !== null && spec.high !== null ? datum : [], {
+              x1: 'low',
+              x2: 'high',
+              y: () => rowMean,
+              stroke: accent,
+              strokeWidth: 2,
+            }),
             Plot.dot(datum, { x: 'mean', y: () => rowMean, fill: accent, r: 4 }),
           ]
         : []),
@@ -130,7 +232,11 @@ function boxChart(spec: BoxChart, colors: ThemeColors): SVGSVGElement | HTMLElem
   });
 }
 
-function heatmapChart(spec: HeatmapChart, colors: ThemeColors, onCell: ((cell: HeatCell) => void) | undefined): SVGSVGElement | HTMLElement {
+function heatmapChart(
+  spec: HeatmapChart,
+  colors: ThemeColors,
+  onCell: ((cell: HeatCell) => void) | undefined,
+): SVGSVGElement | HTMLElement {
   const size = Math.max(10, Math.min(28, Math.floor(520 / Math.max(1, spec.labels.length))));
   const margin = marginFor(spec.labels);
   const dense = spec.labels.length <= 24;
@@ -147,8 +253,26 @@ function heatmapChart(spec: HeatmapChart, colors: ThemeColors, onCell: ((cell: H
     opacity: { type: 'linear', range: [0.2, 1], legend: true, label: spec.valueLabel, zero: true },
     marks: [
       Plot.frame({ stroke: colors.lines }),
-      Plot.cell(spec.cells, { x: 'bLabel', y: 'aLabel', fill: colors.series('blue'), fillOpacity: 'value', title: 'title', inset: 0.5 }),
-      ...(dense ? [Plot.text(spec.cells, { x: 'bLabel', y: 'aLabel', text: (c: HeatCell) => (Number.isInteger(c.value) ? String(c.value) : c.value.toFixed(2)), fill: colors.foreground, fontSize: 9, pointerEvents: 'none' })] : []),
+      Plot.cell(spec.cells, {
+        x: 'bLabel',
+        y: 'aLabel',
+        fill: colors.series('blue'),
+        fillOpacity: 'value',
+        title: 'title',
+        inset: 0.5,
+      }),
+      ...(dense
+        ? [
+            Plot.text(spec.cells, {
+              x: 'bLabel',
+              y: 'aLabel',
+              text: (c: HeatCell) => (Number.isInteger(c.value) ? String(c.value) : c.value.toFixed(2)),
+              fill: colors.foreground,
+              fontSize: 9,
+              pointerEvents: 'none',
+            }),
+          ]
+        : []),
     ],
   });
   if (onCell) {
@@ -178,11 +302,18 @@ function heatmapChart(spec: HeatmapChart, colors: ThemeColors, onCell: ((cell: H
  * (no 'unsafe-inline' styles) would refuse it, so it is removed before the SVG enters the document and the
  * panel's stylesheet carries the same rules for `.grounded-chart`.
  */
-export function renderChart(spec: ChartSpec, colors: ThemeColors, onCell?: (cell: HeatCell) => void): HTMLElement | SVGSVGElement {
+export function renderChart(
+  spec: ChartSpec,
+  colors: ThemeColors,
+  onCell?: (cell: HeatCell) => void,
+): HTMLElement | SVGSVGElement {
   const node =
-    spec.kind === 'bars' ? barChart(spec, colors)
-      : spec.kind === 'means' ? meanChart(spec, colors)
-        : spec.kind === 'box' ? boxChart(spec, colors)
+    spec.kind === 'bars'
+      ? barChart(spec, colors)
+      : spec.kind === 'means'
+        ? meanChart(spec, colors)
+        : spec.kind === 'box'
+          ? boxChart(spec, colors)
           : heatmapChart(spec, colors, onCell);
   node.querySelectorAll('style').forEach((style) => style.remove());
   return node;

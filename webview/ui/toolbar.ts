@@ -9,17 +9,43 @@ const NONE = '\u0000none';
  * Group by, coder and filters (they apply to every section: the host rebuilds the report), and the
  * whole-report exports. Values are survey column names and labels, set as text.
  */
-export function toolbar(report: StudyReport, request: ReportRequestState, setRequest: (request: ReportRequestState) => void, post: (message: WebviewMessage) => void): HTMLElement {
-  const groupBy = labelledSelect('Group by', [{ value: NONE, label: 'No grouping' }, ...groupingChoices(report).map((name) => ({ value: name, label: name }))],
-    request.by ?? NONE, (value) => setRequest({ ...request, by: value === NONE ? null : value }), 'group-by');
+export function toolbar(
+  report: StudyReport,
+  request: ReportRequestState,
+  setRequest: (request: ReportRequestState) => void,
+  post: (message: WebviewMessage) => void,
+): HTMLElement {
+  const groupBy = labelledSelect(
+    'Group by',
+    [{ value: NONE, label: 'No grouping' }, ...groupingChoices(report).map((name) => ({ value: name, label: name }))],
+    request.by ?? NONE,
+    (value) => setRequest({ ...request, by: value === NONE ? null : value }),
+    'group-by',
+  );
   const selectedCoder = request.coders && request.coders.length === 1 ? (request.coders[0] as string) : NONE;
-  const coder = labelledSelect('Coder', [{ value: NONE, label: 'All coders, pooled' }, ...report.coders.available.map((c) => ({ value: c, label: c }))],
-    selectedCoder, (value) => setRequest({ ...request, coders: value === NONE ? null : [value] }), 'coder');
+  const coder = labelledSelect(
+    'Coder',
+    [{ value: NONE, label: 'All coders, pooled' }, ...report.coders.available.map((c) => ({ value: c, label: c }))],
+    selectedCoder,
+    (value) => setRequest({ ...request, coders: value === NONE ? null : [value] }),
+    'coder',
+  );
 
   const chips = h('span', { class: 'chips' });
   request.filters.forEach((filter, index) => {
-    const remove = linkButton('×', () => setRequest({ ...request, filters: request.filters.filter((_, i) => i !== index) }), `Remove the filter ${filter.column} = ${filter.value}`);
-    chips.append(h('span', { class: 'chip', 'data-filter': `${filter.column}=${filter.value}` }, `${filter.column} = ${filter.value}`, remove));
+    const remove = linkButton(
+      '×',
+      () => setRequest({ ...request, filters: request.filters.filter((_, i) => i !== index) }),
+      `Remove the filter ${filter.column} = ${filter.value}`,
+    );
+    chips.append(
+      h(
+        'span',
+        { class: 'chip', 'data-filter': `${filter.column}=${filter.value}` },
+        `${filter.column} = ${filter.value}`,
+        remove,
+      ),
+    );
   });
 
   const choices = filterChoices(report);
@@ -29,13 +55,29 @@ export function toolbar(report: StudyReport, request: ReportRequestState, setReq
     let value = column.values[0] ?? '';
     const valueHolder = h('span');
     const renderValues = () => {
-      valueHolder.replaceChildren(labelledSelect('equals', column.values.map((v) => ({ value: v, label: v })), value, (v) => { value = v; }, 'filter-value'));
+      valueHolder.replaceChildren(
+        labelledSelect(
+          'equals',
+          column.values.map((v) => ({ value: v, label: v })),
+          value,
+          (v) => {
+            value = v;
+          },
+          'filter-value',
+        ),
+      );
     };
-    const columnSelect = labelledSelect('Filter', choices.map((c) => ({ value: c.name, label: c.name })), column.name, (name) => {
-      column = choices.find((c) => c.name === name) ?? column;
-      value = column.values[0] ?? '';
-      renderValues();
-    }, 'filter-column');
+    const columnSelect = labelledSelect(
+      'Filter',
+      choices.map((c) => ({ value: c.name, label: c.name })),
+      column.name,
+      (name) => {
+        column = choices.find((c) => c.name === name) ?? column;
+        value = column.values[0] ?? '';
+        renderValues();
+      },
+      'filter-column',
+    );
     renderValues();
     const add = h('vscode-button', { id: 'filter-apply', secondary: '' }, 'Add filter');
     add.addEventListener('click', () => {
@@ -45,13 +87,31 @@ export function toolbar(report: StudyReport, request: ReportRequestState, setReq
     filterAdd.append(columnSelect, valueHolder, add);
   }
 
-  const exportMarkdown = h('vscode-button', { id: 'export-markdown', secondary: '', title: 'The same report as grounded report --format markdown' }, 'Export Markdown');
+  const exportMarkdown = h(
+    'vscode-button',
+    { id: 'export-markdown', secondary: '', title: 'The same report as grounded report --format markdown' },
+    'Export Markdown',
+  );
   exportMarkdown.addEventListener('click', () => post({ type: 'exportReport', format: 'markdown' }));
-  const exportHtml = h('vscode-button', { id: 'export-html', secondary: '', title: 'The same report as grounded report --format html' }, 'Export HTML');
+  const exportHtml = h(
+    'vscode-button',
+    { id: 'export-html', secondary: '', title: 'The same report as grounded report --format html' },
+    'Export HTML',
+  );
   exportHtml.addEventListener('click', () => post({ type: 'exportReport', format: 'html' }));
 
-  return h('div', { class: 'toolbar', role: 'toolbar' },
+  return h(
+    'div',
+    { class: 'toolbar', role: 'toolbar' },
     h('div', { class: 'toolbar-row' }, groupBy, coder, filterAdd),
-    h('div', { class: 'toolbar-row' }, request.filters.length > 0 ? h('span', { class: 'field-label' }, 'Only:') : null, chips, h('span', { class: 'spacer' }), exportMarkdown, exportHtml),
+    h(
+      'div',
+      { class: 'toolbar-row' },
+      request.filters.length > 0 ? h('span', { class: 'field-label' }, 'Only:') : null,
+      chips,
+      h('span', { class: 'spacer' }),
+      exportMarkdown,
+      exportHtml,
+    ),
   );
 }

@@ -9,7 +9,7 @@ export interface ColumnChoice {
 /** Columns the report can group by: categorical, yes-no and ordinal (the core's GROUPING_TYPES). */
 export function groupingChoices(report: StudyReport): string[] {
   return report.variables
-    .filter((v) => (v.kind === 'categorical') || (v.kind === 'numeric' && v.type === 'ordinal'))
+    .filter((v) => v.kind === 'categorical' || (v.kind === 'numeric' && v.type === 'ordinal'))
     .map((v) => v.name);
 }
 
@@ -18,7 +18,8 @@ export function filterChoices(report: StudyReport): ColumnChoice[] {
   const choices: ColumnChoice[] = [];
   for (const v of report.variables) {
     if (v.kind === 'categorical') choices.push({ name: v.name, values: v.levels.map((l) => l.level) });
-    else if (v.kind === 'numeric' && v.levels && v.levels.length > 0) choices.push({ name: v.name, values: v.levels.map((l) => l.level) });
+    else if (v.kind === 'numeric' && v.levels && v.levels.length > 0)
+      choices.push({ name: v.name, values: v.levels.map((l) => l.level) });
   }
   return choices;
 }

@@ -15,9 +15,12 @@ export function prevalenceTable(report: StudyReport): TableModel {
     numeric: [false, true, true, true, true, true, true],
     rows: report.codes.map((c) => [
       text(labels.get(c.id) ?? c.id, c.inCodebook ? undefined : 'not in the codebook'),
-      numberCell(c.codings, String(c.codings)), numberCell(c.transcripts, String(c.transcripts)),
-      numberCell(c.participants, String(c.participants)), numberCell(c.total, String(c.total)),
-      numberCell(c.percent, percent(c.percent, 1)), text(percentCi(c.ci)),
+      numberCell(c.codings, String(c.codings)),
+      numberCell(c.transcripts, String(c.transcripts)),
+      numberCell(c.participants, String(c.participants)),
+      numberCell(c.total, String(c.total)),
+      numberCell(c.percent, percent(c.percent, 1)),
+      text(percentCi(c.ci)),
     ]),
     caption: 'Prevalence: share of coded participants with at least one coding of the code.',
   };
@@ -41,11 +44,14 @@ export function byGroupTable(report: StudyReport): TableModel {
           return g ? numberCell(g.percent, `${g.participants}/${g.total} (${percent(g.percent, 1)})`) : text(NONE);
         }),
         testCell(test, c.reason),
-        pCellOf(test?.p), pCellOf(test?.pHolm), pCellOf(test?.pBH),
+        pCellOf(test?.p),
+        pCellOf(test?.pHolm),
+        pCellOf(test?.pBH),
         effectCell(c.effect),
       ];
     }),
-    caption: 'Participants with the code / coded participants of the group. p adjusted across all codes (Holm; Benjamini–Hochberg).',
+    caption:
+      'Participants with the code / coded participants of the group. p adjusted across all codes (Holm; Benjamini–Hochberg).',
   };
 }
 
@@ -56,14 +62,24 @@ export function byGroupChart(report: StudyReport): BarChart | undefined {
   const series = report.codesByGroup[0]?.groups.map((g) => g.level) ?? [];
   const shown = report.codesByGroup.slice(0, CHART_CODES);
   return {
-    kind: 'bars', id: 'codes-by-group-chart', title: `Code prevalence by ${report.options.by ?? ''}: % of participants ± 95% CI${firstOf(report.codesByGroup.length)}`,
-    valueLabel: '% of participants', domain: [0, 100], horizontal: true,
-    labels: shown.map((c) => names.get(c.code) ?? c.code), series,
-    bars: shown.flatMap((c) => c.groups.map((g) => ({
-      label: names.get(c.code) ?? c.code, series: g.level, value: g.percent ?? 0,
-      low: g.ci ? g.ci[0] * 100 : null, high: g.ci ? g.ci[1] * 100 : null,
-      title: `${names.get(c.code) ?? c.code}, ${g.level}: ${g.participants}/${g.total} (${percent(g.percent, 1)}; 95% CI ${percentCi(g.ci)})`,
-    }))),
+    kind: 'bars',
+    id: 'codes-by-group-chart',
+    title: `Code prevalence by ${report.options.by ?? ''}: % of participants ± 95% CI${firstOf(report.codesByGroup.length)}`,
+    valueLabel: '% of participants',
+    domain: [0, 100],
+    horizontal: true,
+    labels: shown.map((c) => names.get(c.code) ?? c.code),
+    series,
+    bars: shown.flatMap((c) =>
+      c.groups.map((g) => ({
+        label: names.get(c.code) ?? c.code,
+        series: g.level,
+        value: g.percent ?? 0,
+        low: g.ci ? g.ci[0] * 100 : null,
+        high: g.ci ? g.ci[1] * 100 : null,
+        title: `${names.get(c.code) ?? c.code}, ${g.level}: ${g.participants}/${g.total} (${percent(g.percent, 1)}; 95% CI ${percentCi(g.ci)})`,
+      })),
+    ),
   };
 }
 
@@ -73,10 +89,20 @@ export function prevalenceChart(report: StudyReport): BarChart | undefined {
   const names = codeNames(report);
   const shown = report.codes.slice(0, CHART_CODES);
   return {
-    kind: 'bars', id: 'codes-prevalence-chart', title: `Code prevalence: % of participants ± 95% CI${firstOf(report.codes.length)}`, valueLabel: '% of participants', domain: [0, 100], horizontal: true,
-    labels: shown.map((c) => names.get(c.id) ?? c.id), series: [''],
+    kind: 'bars',
+    id: 'codes-prevalence-chart',
+    title: `Code prevalence: % of participants ± 95% CI${firstOf(report.codes.length)}`,
+    valueLabel: '% of participants',
+    domain: [0, 100],
+    horizontal: true,
+    labels: shown.map((c) => names.get(c.id) ?? c.id),
+    series: [''],
     bars: shown.map((c) => ({
-      label: names.get(c.id) ?? c.id, series: '', value: c.percent ?? 0, low: c.ci ? c.ci[0] * 100 : null, high: c.ci ? c.ci[1] * 100 : null,
+      label: names.get(c.id) ?? c.id,
+      series: '',
+      value: c.percent ?? 0,
+      low: c.ci ? c.ci[0] * 100 : null,
+      high: c.ci ? c.ci[1] * 100 : null,
       title: `${c.name}: ${c.participants}/${c.total} (${percent(c.percent, 1)}; 95% CI ${percentCi(c.ci)})`,
     })),
   };
@@ -89,21 +115,42 @@ export function codeVariableTable(report: StudyReport, variable: string): TableM
   return {
     id: `codes-variable-${slug(variable)}`,
     title: `${variable} with vs without each code`,
-    header: ['Code', 'With: mean (SD), n', 'Without: mean (SD), n', 'Welch t', 'p', 'p (Holm)', 'p (BH)', 'Mann–Whitney p', "Hedges' g (95% CI)"],
+    header: [
+      'Code',
+      'With: mean (SD), n',
+      'Without: mean (SD), n',
+      'Welch t',
+      'p',
+      'p (Holm)',
+      'p (BH)',
+      'Mann–Whitney p',
+      "Hedges' g (95% CI)",
+    ],
     numeric: [false, true, true, true, true, true, true, true, true],
     rows: rows.map((c) => {
       const [withCode, without] = c.groups;
       const welch = c.tests.find((t) => t.name === 'welch-t');
       const mw = c.tests.find((t) => t.name === 'mann-whitney');
-      const group = (g: typeof withCode): Cell => (g && g.n > 0 ? numberCell(g.mean, `${num(g.mean)} (${num(g.sd)}), ${g.n}`) : text(NONE));
+      const group = (g: typeof withCode): Cell =>
+        g && g.n > 0 ? numberCell(g.mean, `${num(g.mean)} (${num(g.sd)}), ${g.n}`) : text(NONE);
       return [
-        text(labels.get(c.code) ?? c.code), group(withCode), group(without),
-        welch && welch.p !== null ? numberCell(welch.statistic, num(welch.statistic)) : text(`not run: ${welch?.reason ?? c.reason ?? 'no test applies'}`),
-        pCellOf(welch?.p), pCellOf(welch?.pHolm), pCellOf(welch?.pBH), pCellOf(mw?.p),
-        c.effect && c.effect.value !== null ? numberCell(c.effect.value, `${num(c.effect.value)} (${ci(c.effect.ci)})`) : text(c.effect?.reason ? `not computed: ${c.effect.reason}` : NONE),
+        text(labels.get(c.code) ?? c.code),
+        group(withCode),
+        group(without),
+        welch && welch.p !== null
+          ? numberCell(welch.statistic, num(welch.statistic))
+          : text(`not run: ${welch?.reason ?? c.reason ?? 'no test applies'}`),
+        pCellOf(welch?.p),
+        pCellOf(welch?.pHolm),
+        pCellOf(welch?.pBH),
+        pCellOf(mw?.p),
+        c.effect && c.effect.value !== null
+          ? numberCell(c.effect.value, `${num(c.effect.value)} (${ci(c.effect.ci)})`)
+          : text(c.effect?.reason ? `not computed: ${c.effect.reason}` : NONE),
       ];
     }),
-    caption: 'Coded participants with an answer, with vs without the code. p adjusted across codes for this variable (Holm; Benjamini–Hochberg).',
+    caption:
+      'Coded participants with an answer, with vs without the code. p adjusted across codes for this variable (Holm; Benjamini–Hochberg).',
   };
 }
 
@@ -116,12 +163,25 @@ export function codeVariableChart(report: StudyReport, variable: string): MeanCh
   const scale = report.variables.find((v) => v.name === variable);
   const series = [...new Set(rows.flatMap((c) => c.groups.map((g) => g.level)))];
   return {
-    kind: 'means', id: `codes-variable-${slug(variable)}-chart`, title: `${variable} by code presence: mean ± 95% CI${firstOf(all.length)}`, valueLabel: variable, horizontal: true,
-    labels: rows.map((c) => names.get(c.code) ?? c.code), series,
+    kind: 'means',
+    id: `codes-variable-${slug(variable)}-chart`,
+    title: `${variable} by code presence: mean ± 95% CI${firstOf(all.length)}`,
+    valueLabel: variable,
+    horizontal: true,
+    labels: rows.map((c) => names.get(c.code) ?? c.code),
+    series,
     domain: scale?.kind === 'numeric' && scale.scale ? [scale.scale.min, scale.scale.max] : null,
-    points: rows.flatMap((c) => c.groups.filter((g) => g.mean !== null).map((g) => ({
-      label: names.get(c.code) ?? c.code, series: g.level, mean: g.mean as number, low: g.ci?.[0] ?? null, high: g.ci?.[1] ?? null,
-      title: `${names.get(c.code) ?? c.code}, ${g.level}: mean ${num(g.mean)} (95% CI ${ci(g.ci)}), n = ${g.n}`,
-    }))),
+    points: rows.flatMap((c) =>
+      c.groups
+        .filter((g) => g.mean !== null)
+        .map((g) => ({
+          label: names.get(c.code) ?? c.code,
+          series: g.level,
+          mean: g.mean as number,
+          low: g.ci?.[0] ?? null,
+          high: g.ci?.[1] ?? null,
+          title: `${names.get(c.code) ?? c.code}, ${g.level}: mean ${num(g.mean)} (95% CI ${ci(g.ci)}), n = ${g.n}`,
+        })),
+    ),
   };
 }

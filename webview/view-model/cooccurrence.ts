@@ -38,7 +38,9 @@ export function heatmap(report: StudyReport, metric: CoMetric): HeatmapChart {
     weight.set(p.a, (weight.get(p.a) ?? 0) + v);
     weight.set(p.b, (weight.get(p.b) ?? 0) + v);
   }
-  const kept = [...weight.keys()].sort((x, y) => (weight.get(y) as number) - (weight.get(x) as number)).slice(0, HEATMAP_CODES);
+  const kept = [...weight.keys()]
+    .sort((x, y) => (weight.get(y) as number) - (weight.get(x) as number))
+    .slice(0, HEATMAP_CODES);
   const codes = new Set(kept);
   const ids = [...codes].sort((x, y) => (order.get(x) ?? Infinity) - (order.get(y) ?? Infinity) || (x < y ? -1 : 1));
   const label = (id: string) => names.get(id) ?? id;
@@ -52,8 +54,12 @@ export function heatmap(report: StudyReport, metric: CoMetric): HeatmapChart {
     ];
   });
   return {
-    kind: 'heatmap', id: `cooccurrence-${metric}`, title: `Co-occurrence: ${METRIC_LABELS[metric]}`, valueLabel: METRIC_LABELS[metric],
-    labels: ids.map(label), cells,
+    kind: 'heatmap',
+    id: `cooccurrence-${metric}`,
+    title: `Co-occurrence: ${METRIC_LABELS[metric]}`,
+    valueLabel: METRIC_LABELS[metric],
+    labels: ids.map(label),
+    cells,
   };
 }
 
@@ -63,15 +69,26 @@ export function pairsTable(report: StudyReport): TableModel {
   return {
     id: 'cooccurrence-pairs',
     title: 'Co-occurring pairs',
-    header: ['Code', 'Code', 'Overlapping codings', 'Transcripts', 'Participants with both', 'Participants with either', 'Jaccard'],
+    header: [
+      'Code',
+      'Code',
+      'Overlapping codings',
+      'Transcripts',
+      'Participants with both',
+      'Participants with either',
+      'Jaccard',
+    ],
     numeric: [false, false, true, true, true, true, true],
     rows: report.coOccurrence.map((p) => [
       { ...text(labels.get(p.a) ?? p.a), action: { kind: 'showOverlaps' as const, a: p.a, b: p.b } },
       text(labels.get(p.b) ?? p.b),
-      numberCell(p.overlaps, String(p.overlaps)), numberCell(p.overlapTranscripts, String(p.overlapTranscripts)),
-      numberCell(p.participants, String(p.participants)), numberCell(p.participantsEither, String(p.participantsEither)),
+      numberCell(p.overlaps, String(p.overlaps)),
+      numberCell(p.overlapTranscripts, String(p.overlapTranscripts)),
+      numberCell(p.participants, String(p.participants)),
+      numberCell(p.participantsEither, String(p.participantsEither)),
       numberCell(p.jaccard, num(p.jaccard)),
     ]),
-    caption: "Overlap: codings by the same coder sharing text. Participants: both codes anywhere in the participant's interview; Jaccard = both / either.",
+    caption:
+      "Overlap: codings by the same coder sharing text. Participants: both codes anywhere in the participant's interview; Jaccard = both / either.",
   };
 }

@@ -31,7 +31,11 @@ export interface JointView {
   quoteRule: string;
 }
 
-export function quoteView(q: Pick<ReportQuote, 'text' | 'truncated' | 'participant' | 'transcript' | 'start' | 'end' | 'codingId' | 'coder'> & { agreed?: boolean }): JointQuote {
+export function quoteView(
+  q: Pick<ReportQuote, 'text' | 'truncated' | 'participant' | 'transcript' | 'start' | 'end' | 'codingId' | 'coder'> & {
+    agreed?: boolean;
+  },
+): JointQuote {
   return {
     text: `${q.text}${q.truncated ? '…' : ''}`,
     source: `${q.participant}, ${q.coder}${q.agreed ? ', both coders' : ''}`,
@@ -49,9 +53,14 @@ export function jointView(report: StudyReport): JointView | undefined {
     groups: [...display.groups],
     quoteRule: display.quoteRule,
     rows: display.rows.map((row) => ({
-      code: row.code, label: labels.get(row.code) ?? row.name, depth: row.depth,
+      code: row.code,
+      label: labels.get(row.code) ?? row.name,
+      depth: row.depth,
       cells: row.cells.map((c) => ({
-        level: c.level, prevalence: `${c.participants}/${c.total} (${percent(c.percent, 1)})`, ci: `95% CI ${percentCi(c.ci)}`, quotes: c.quotes.map(quoteView),
+        level: c.level,
+        prevalence: `${c.participants}/${c.total} (${percent(c.percent, 1)})`,
+        ci: `95% CI ${percentCi(c.ci)}`,
+        quotes: c.quotes.map(quoteView),
       })),
     })),
   };
@@ -62,15 +71,39 @@ export function jointTable(report: StudyReport): TableModel | undefined {
   const display = report.jointDisplay;
   if (!display) return undefined;
   const labels = codeLabels(report);
-  const rows: Cell[][] = display.rows.flatMap((row) => row.cells.flatMap((c) => {
-    const base = [text(labels.get(row.code) ?? row.name), text(c.level), numberCell(c.participants, String(c.participants)), numberCell(c.total, String(c.total)), numberCell(c.percent, percent(c.percent, 1)), text(percentCi(c.ci))];
-    if (c.quotes.length === 0) return [[...base, text(''), text(''), text('')]];
-    return c.quotes.map((q) => [...base, text(q.text + (q.truncated ? '…' : '')), text(q.participant), text(q.transcript)]);
-  }));
+  const rows: Cell[][] = display.rows.flatMap((row) =>
+    row.cells.flatMap((c) => {
+      const base = [
+        text(labels.get(row.code) ?? row.name),
+        text(c.level),
+        numberCell(c.participants, String(c.participants)),
+        numberCell(c.total, String(c.total)),
+        numberCell(c.percent, percent(c.percent, 1)),
+        text(percentCi(c.ci)),
+      ];
+      if (c.quotes.length === 0) return [[...base, text(''), text(''), text('')]];
+      return c.quotes.map((q) => [
+        ...base,
+        text(q.text + (q.truncated ? '…' : '')),
+        text(q.participant),
+        text(q.transcript),
+      ]);
+    }),
+  );
   return {
     id: 'joint-display',
     title: `Joint display: codes by ${display.by}`,
-    header: ['Code', display.by, 'Participants', 'Coded participants', '%', '95% CI', 'Quote', 'Participant', 'Transcript'],
+    header: [
+      'Code',
+      display.by,
+      'Participants',
+      'Coded participants',
+      '%',
+      '95% CI',
+      'Quote',
+      'Participant',
+      'Transcript',
+    ],
     numeric: [false, false, true, true, true, true, false, false, false],
     rows,
   };

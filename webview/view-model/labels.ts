@@ -16,6 +16,10 @@ export function codeLabels(report: StudyReport): Map<string, string> {
 
 /** A file-name-safe slug for export names ("active_mentors by gender" → "active_mentors-by-gender"). */
 export function slug(text: string): string {
-  const cleaned = text.normalize('NFKD').replace(/[^\p{L}\p{N}_]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  const cleaned = text
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}_]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
   return cleaned || 'table';
 }

@@ -10,7 +10,11 @@ export interface Figure {
 
 function problemCell(p: ReportProblem): Cell {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
-  return { text: where, csv: where, action: { kind: 'post', message: { type: 'openProblem', file: p.file, line: p.line, column: p.column } } };
+  return {
+    text: where,
+    csv: where,
+    action: { kind: 'post', message: { type: 'openProblem', file: p.file, line: p.line, column: p.column } },
+  };
 }
 
 /** The headline counts of the Overview section. */
@@ -20,17 +24,42 @@ export function overviewFigures(report: StudyReport, study: StudyFacts): Figure[
   const codings = report.codes.filter((c) => c.depth === 0).reduce((sum, c) => sum + c.codings, 0);
   const matchedRows = p.withSurvey - p.rowsWithoutTranscript.length;
   const figures: Figure[] = [
-    { label: 'Participants', value: String(p.total), detail: 'survey rows and transcripts joined by participant id, after the filters' },
+    {
+      label: 'Participants',
+      value: String(p.total),
+      detail: 'survey rows and transcripts joined by participant id, after the filters',
+    },
     { label: 'Transcripts', value: String(study.transcripts), detail: 'transcripts in the study folder' },
     { label: 'Codings', value: String(codings), detail: 'codings by the included coders in the included participants' },
-    { label: 'Coders', value: `${report.coders.included.length} of ${report.coders.available.length}`, detail: `included: ${report.coders.included.join(', ') || 'none'}` },
+    {
+      label: 'Coders',
+      value: `${report.coders.included.length} of ${report.coders.available.length}`,
+      detail: `included: ${report.coders.included.join(', ') || 'none'}`,
+    },
     { label: 'Coded participants', value: String(p.coded), detail: 'the denominator of code prevalence' },
     { label: 'Survey rows matched', value: String(matchedRows), detail: 'survey rows with a transcript' },
-    { label: 'Survey rows unmatched', value: String(p.rowsWithoutTranscript.length), detail: 'survey rows without a transcript' },
-    { label: 'Transcripts without a row', value: String(p.transcriptsWithoutRow.length + p.transcriptsWithoutParticipant.length), detail: 'transcripts whose participant has no survey row, or no participant id' },
-    { label: 'Joined', value: String(p.joined), detail: 'participants with both a survey row and a coded transcript: the base of code × survey analyses' },
+    {
+      label: 'Survey rows unmatched',
+      value: String(p.rowsWithoutTranscript.length),
+      detail: 'survey rows without a transcript',
+    },
+    {
+      label: 'Transcripts without a row',
+      value: String(p.transcriptsWithoutRow.length + p.transcriptsWithoutParticipant.length),
+      detail: 'transcripts whose participant has no survey row, or no participant id',
+    },
+    {
+      label: 'Joined',
+      value: String(p.joined),
+      detail: 'participants with both a survey row and a coded transcript: the base of code × survey analyses',
+    },
   ];
-  if (report.options.filters.length > 0) figures.push({ label: 'Left out by the filters', value: String(p.excludedByFilter), detail: 'participants who do not match every filter' });
+  if (report.options.filters.length > 0)
+    figures.push({
+      label: 'Left out by the filters',
+      value: String(p.excludedByFilter),
+      detail: 'participants who do not match every filter',
+    });
   return figures;
 }
 
@@ -41,7 +70,9 @@ export function unmatchedTable(report: StudyReport): TableModel {
     ...p.transcriptsWithoutRow.map((t) => [
       problemCell({ file: t.transcript, line: 0, column: 0, severity: 'warning', kind: 'no-row', message: '' }),
       text(t.participant),
-      text(`no survey row${t.sameIgnoringCase ? ` (the survey has ${t.sameIgnoringCase}, which differs in case)` : ''}`),
+      text(
+        `no survey row${t.sameIgnoringCase ? ` (the survey has ${t.sameIgnoringCase}, which differs in case)` : ''}`,
+      ),
     ]),
     ...p.transcriptsWithoutParticipant.map((t) => [
       problemCell({ file: t, line: 0, column: 0, severity: 'warning', kind: 'no-participant', message: '' }),
@@ -54,7 +85,13 @@ export function unmatchedTable(report: StudyReport): TableModel {
       text('no transcript'),
     ]),
   ];
-  return { id: 'overview-unmatched', title: 'Not joined', header: ['Where', 'Participant', 'Why'], numeric: [false, false, false], rows };
+  return {
+    id: 'overview-unmatched',
+    title: 'Not joined',
+    header: ['Where', 'Participant', 'Why'],
+    numeric: [false, false, false],
+    rows,
+  };
 }
 
 /** Problems of the study (loading, validation) and of the survey, each opening its file at the place. */

@@ -19,7 +19,13 @@ export function effectCell(effect: ReportEffect | null): Cell {
 }
 
 /** Every test and effect of one comparison, one row each, with n and missing and why a figure is absent. */
-export function testsTable(id: string, title: string, tests: readonly ReportTest[], effects: readonly (ReportEffect | null)[], reason: string | undefined): TableModel {
+export function testsTable(
+  id: string,
+  title: string,
+  tests: readonly ReportTest[],
+  effects: readonly (ReportEffect | null)[],
+  reason: string | undefined,
+): TableModel {
   const rows: Cell[][] = tests.map((t) => [
     text(testStatisticText(t).replace(/ = .*$/, '')),
     numberCell(t.statistic, t.statistic === null ? NONE : num(t.statistic, t.name === 'mann-whitney' ? 1 : 2)),
@@ -38,12 +44,28 @@ export function testsTable(id: string, title: string, tests: readonly ReportTest
       text(e.ci ? `95% CI ${ci(e.ci)}` : NONE),
       numberCell(e.n, String(e.n)),
       numberCell(e.missing, String(e.missing)),
-      text(e.value === null ? `not computed: ${e.reason ?? 'undefined for these data'}` : [e.direction, e.ciMethod].filter(Boolean).join('; ')),
+      text(
+        e.value === null
+          ? `not computed: ${e.reason ?? 'undefined for these data'}`
+          : [e.direction, e.ciMethod].filter(Boolean).join('; '),
+      ),
     ]);
   }
-  if (rows.length === 0) rows.push([text('No test'), text(NONE), text(NONE), text(NONE), text(NONE), text(NONE), text(`not run: ${reason ?? 'no test applies'}`)]);
+  if (rows.length === 0)
+    rows.push([
+      text('No test'),
+      text(NONE),
+      text(NONE),
+      text(NONE),
+      text(NONE),
+      text(NONE),
+      text(`not run: ${reason ?? 'no test applies'}`),
+    ]);
   return {
-    id, title, header: ['Test / effect', 'Statistic', 'df', 'p / CI', 'n', 'Missing', 'Method / why not'],
-    numeric: [false, true, true, true, true, true, false], rows,
+    id,
+    title,
+    header: ['Test / effect', 'Statistic', 'df', 'p / CI', 'n', 'Missing', 'Method / why not'],
+    numeric: [false, true, true, true, true, true, false],
+    rows,
   };
 }

@@ -1,4 +1,10 @@
-import type { CategoricalVariable, LevelCount, NumericVariable, StudyReport, VariableSummary } from '../../src/core/analysis/report-types';
+import type {
+  CategoricalVariable,
+  LevelCount,
+  NumericVariable,
+  StudyReport,
+  VariableSummary,
+} from '../../src/core/analysis/report-types';
 import { ci, count, NONE, num, percent, percentCi } from '../../src/core/report/format';
 import type { BarChart, BoxChart, ChartSpec } from './chart';
 import { slug } from './labels';
@@ -10,7 +16,21 @@ export function numericTable(report: StudyReport): TableModel {
   return {
     id: 'variables-numeric',
     title: 'Numeric and ordinal variables',
-    header: ['Variable', 'Type', 'n', 'Missing', 'Mean', '95% CI low', '95% CI high', 'SD', 'Median', 'Q1', 'Q3', 'Min', 'Max'],
+    header: [
+      'Variable',
+      'Type',
+      'n',
+      'Missing',
+      'Mean',
+      '95% CI low',
+      '95% CI high',
+      'SD',
+      'Median',
+      'Q1',
+      'Q3',
+      'Min',
+      'Max',
+    ],
     numeric: [false, false, true, true, true, true, true, true, true, true, true, true, true],
     rows: numeric.map((v) => [
       text(v.name, v.reason),
@@ -38,10 +58,17 @@ export function categoricalTable(report: StudyReport): TableModel {
     title: 'Categorical and yes/no variables',
     header: ['Variable', 'Level', 'Count', 'n', '%', '95% CI', 'Missing'],
     numeric: [false, false, true, true, true, true, true],
-    rows: labelled.flatMap((v) => v.levels.map((l) => [
-      text(v.name), text(l.level), numberCell(l.count, String(l.count)), numberCell(v.n, String(v.n)),
-      numberCell(l.percent, percent(l.percent, 1)), text(percentCi(l.ci)), numberCell(v.missing, String(v.missing)),
-    ])),
+    rows: labelled.flatMap((v) =>
+      v.levels.map((l) => [
+        text(v.name),
+        text(l.level),
+        numberCell(l.count, String(l.count)),
+        numberCell(v.n, String(v.n)),
+        numberCell(l.percent, percent(l.percent, 1)),
+        text(percentCi(l.ci)),
+        numberCell(v.missing, String(v.missing)),
+      ]),
+    ),
   };
 }
 
@@ -53,17 +80,33 @@ export function otherTable(report: StudyReport): TableModel {
     title: 'Text and date variables (not summarized)',
     header: ['Variable', 'Type', 'Answers', 'Distinct', 'Missing'],
     numeric: [false, false, true, true, true],
-    rows: other.map((v) => [text(v.name), text(v.type), numberCell(v.n, String(v.n)), numberCell(v.distinct, String(v.distinct)), numberCell(v.missing, String(v.missing))]),
+    rows: other.map((v) => [
+      text(v.name),
+      text(v.type),
+      numberCell(v.n, String(v.n)),
+      numberCell(v.distinct, String(v.distinct)),
+      numberCell(v.missing, String(v.missing)),
+    ]),
   };
 }
 
 function levelBars(id: string, title: string, levels: readonly LevelCount[], n: number): BarChart {
   return {
-    kind: 'bars', width: 420, id, title, valueLabel: '% of answers', domain: [0, 100], horizontal: false,
-    labels: levels.map((l) => l.level), series: [''],
+    kind: 'bars',
+    width: 420,
+    id,
+    title,
+    valueLabel: '% of answers',
+    domain: [0, 100],
+    horizontal: false,
+    labels: levels.map((l) => l.level),
+    series: [''],
     bars: levels.map((l) => ({
-      label: l.level, series: '', value: l.percent ?? 0,
-      low: l.ci ? l.ci[0] * 100 : null, high: l.ci ? l.ci[1] * 100 : null,
+      label: l.level,
+      series: '',
+      value: l.percent ?? 0,
+      low: l.ci ? l.ci[0] * 100 : null,
+      high: l.ci ? l.ci[1] * 100 : null,
       title: `${l.level}: ${l.count}/${n} (${percent(l.percent, 1)}; 95% CI ${percentCi(l.ci)})`,
     })),
   };
@@ -72,8 +115,19 @@ function levelBars(id: string, title: string, levels: readonly LevelCount[], n: 
 function boxChart(v: NumericVariable): BoxChart | undefined {
   if (v.min === null || v.q1 === null || v.median === null || v.q3 === null || v.max === null) return undefined;
   return {
-    kind: 'box', width: 420, id: `variable-${slug(v.name)}`, title: `${v.name}: mean ${num(v.mean)} (95% CI ${ci(v.ci)}), median ${count(v.median)}, n = ${v.n}`,
-    valueLabel: v.name, min: v.min, q1: v.q1, median: v.median, q3: v.q3, max: v.max, mean: v.mean, low: v.ci?.[0] ?? null, high: v.ci?.[1] ?? null,
+    kind: 'box',
+    width: 420,
+    id: `variable-${slug(v.name)}`,
+    title: `${v.name}: mean ${num(v.mean)} (95% CI ${ci(v.ci)}), median ${count(v.median)}, n = ${v.n}`,
+    valueLabel: v.name,
+    min: v.min,
+    q1: v.q1,
+    median: v.median,
+    q3: v.q3,
+    max: v.max,
+    mean: v.mean,
+    low: v.ci?.[0] ?? null,
+    high: v.ci?.[1] ?? null,
   };
 }
 
@@ -83,10 +137,16 @@ function boxChart(v: NumericVariable): BoxChart | undefined {
  * (the report carries summaries, not raw values, and the panel computes nothing).
  */
 export function variableChart(v: VariableSummary): ChartSpec | undefined {
-  if (v.kind === 'categorical') return levelBars(`variable-${slug(v.name)}`, `${v.name} (n = ${v.n}, missing ${v.missing})`, v.levels, v.n);
+  if (v.kind === 'categorical')
+    return levelBars(`variable-${slug(v.name)}`, `${v.name} (n = ${v.n}, missing ${v.missing})`, v.levels, v.n);
   if (v.kind === 'numeric') {
     if (v.levels && v.levels.length > 0) {
-      return levelBars(`variable-${slug(v.name)}`, `${v.name}: mean ${num(v.mean)}${v.scale ? `/${v.scale.max}` : ''} (95% CI ${ci(v.ci)}), n = ${v.n}, missing ${v.missing}`, v.levels, v.n);
+      return levelBars(
+        `variable-${slug(v.name)}`,
+        `${v.name}: mean ${num(v.mean)}${v.scale ? `/${v.scale.max}` : ''} (95% CI ${ci(v.ci)}), n = ${v.n}, missing ${v.missing}`,
+        v.levels,
+        v.n,
+      );
     }
     return boxChart(v);
   }

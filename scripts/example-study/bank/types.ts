@@ -30,9 +30,18 @@ export interface Topic {
 export const P = (text: string, when?: Predicate): Passage => (when ? { text, when } : { text });
 
 const r = (profile: Profile): SurveyRow => profile.row;
-export const all = (...predicates: Predicate[]): Predicate => (p) => predicates.every((q) => q(p));
-export const any = (...predicates: Predicate[]): Predicate => (p) => predicates.some((q) => q(p));
-export const not = (predicate: Predicate): Predicate => (p) => !predicate(p);
+export const all =
+  (...predicates: Predicate[]): Predicate =>
+  (p) =>
+    predicates.every((q) => q(p));
+export const any =
+  (...predicates: Predicate[]): Predicate =>
+  (p) =>
+    predicates.some((q) => q(p));
+export const not =
+  (predicate: Predicate): Predicate =>
+  (p) =>
+    !predicate(p);
 
 export const female: Predicate = (p) => r(p).gender === 'female';
 export const male: Predicate = (p) => r(p).gender === 'male';
@@ -59,12 +68,17 @@ export const burnMid: Predicate = (p) => r(p).burnout_score >= 20 && r(p).burnou
 export const burnLow: Predicate = (p) => r(p).burnout_score < 20;
 export const resHigh: Predicate = (p) => r(p).resilience_score >= 29;
 export const resLow: Predicate = (p) => r(p).resilience_score <= 24;
-export const rating = (...values: number[]): Predicate => (p) => values.includes(r(p).overall_mentoring_rating);
+export const rating =
+  (...values: number[]): Predicate =>
+  (p) =>
+    values.includes(r(p).overall_mentoring_rating);
 export const pubsNone: Predicate = (p) => r(p).publications === 0;
 export const pubsFew: Predicate = (p) => r(p).publications >= 1 && r(p).publications <= 9;
 export const pubsMany: Predicate = (p) => r(p).publications >= 10;
-export const mentors = (min: number, max = 6): Predicate => (p) =>
-  r(p).active_mentors >= min && r(p).active_mentors <= max;
+export const mentors =
+  (min: number, max = 6): Predicate =>
+  (p) =>
+    r(p).active_mentors >= min && r(p).active_mentors <= max;
 
 /** Short aliases used inside passage markup, to keep the bank readable. */
 export const CODE_ALIASES: Readonly<Record<string, string>> = {
@@ -100,6 +114,9 @@ export const CODE_ALIASES: Readonly<Record<string, string>> = {
 };
 
 /** Year of training, from the `stage` template variable ("second-year resident"). */
-export const year = (...ordinals: string[]): Predicate => (p) => ordinals.some((o) => (p.vars['stage'] ?? '').startsWith(`${o}-year`));
+export const year =
+  (...ordinals: string[]): Predicate =>
+  (p) =>
+    ordinals.some((o) => (p.vars['stage'] ?? '').startsWith(`${o}-year`));
 /** Residents past intern year, and chiefs. */
 export const pastIntern: Predicate = (p) => p.row.role === 'chief' || (p.row.role === 'resident' && !year('first')(p));

@@ -1,4 +1,12 @@
-import { changeCodings, compareProblems, ConcurrentChangeError, FileLoadError, problem, type Problem, type Study } from '../../core/index';
+import {
+  changeCodings,
+  compareProblems,
+  ConcurrentChangeError,
+  FileLoadError,
+  problem,
+  type Problem,
+  type Study,
+} from '../../core/index';
 import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
 import { EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import { openStudy } from '../study-root';
@@ -38,12 +46,33 @@ async function runCheck(context: CommandContext, args: Arguments): Promise<numbe
   const dryRun = args.flag('dry-run');
   // Without a codebook every coding's code looks unknown: one line about the codebook says more than hundreds.
   const codesUnchecked = !study.codebookLoaded;
-  const problems: Problem[] = [...study.problems.filter((p) => !(codesUnchecked && p.kind === 'unknown-code' && p.uri !== study.codebookUri))];
+  const problems: Problem[] = [
+    ...study.problems.filter((p) => !(codesUnchecked && p.kind === 'unknown-code' && p.uri !== study.codebookUri)),
+  ];
   if (codesUnchecked) {
-    problems.push(problem(study.codebookUri, 0, 0, 'codes-unchecked', 'the codebook does not load, so the codes of the codings were not checked', 'fix the codebook (see above) and run `grounded check` again'));
+    problems.push(
+      problem(
+        study.codebookUri,
+        0,
+        0,
+        'codes-unchecked',
+        'the codebook does not load, so the codes of the codings were not checked',
+        'fix the codebook (see above) and run `grounded check` again',
+      ),
+    );
   }
   if (study.transcripts.length === 0) {
-    problems.push(problem(study.settingsUri ?? study.root, 0, 0, 'no-transcripts', `no transcripts match ${study.settings.transcripts.join(', ')}`, 'check "transcripts" in grounded.yaml, or run `grounded init` in the folder of transcripts', 'warning'));
+    problems.push(
+      problem(
+        study.settingsUri ?? study.root,
+        0,
+        0,
+        'no-transcripts',
+        `no transcripts match ${study.settings.transcripts.join(', ')}`,
+        'check "transcripts" in grounded.yaml, or run `grounded init` in the folder of transcripts',
+        'warning',
+      ),
+    );
   }
   const reanchored = await writeReanchored(context, study, dryRun, problems);
   problems.sort(compareProblems);
@@ -65,8 +94,15 @@ async function runCheck(context: CommandContext, args: Arguments): Promise<numbe
   });
   for (const p of problems) out.line(out.formatProblem(p));
   for (const r of reanchored) {
-    const flagged = [r.needsReview > 0 ? `${r.needsReview} need review` : '', r.orphans > 0 ? `${r.orphans} orphaned` : ''].filter(Boolean).join(', ');
-    out.line(`${out.path(r.uri)}: ${r.written ? 're-anchored to the edited transcript and written' : 'would be re-anchored (--dry-run: not written)'} — ${r.codings} coding(s)${flagged ? `, ${flagged}` : ''}`);
+    const flagged = [
+      r.needsReview > 0 ? `${r.needsReview} need review` : '',
+      r.orphans > 0 ? `${r.orphans} orphaned` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    out.line(
+      `${out.path(r.uri)}: ${r.written ? 're-anchored to the edited transcript and written' : 'would be re-anchored (--dry-run: not written)'} — ${r.codings} coding(s)${flagged ? `, ${flagged}` : ''}`,
+    );
   }
   const byKind = kindCounts(problems);
   out.line(
@@ -82,15 +118,35 @@ async function runCheck(context: CommandContext, args: Arguments): Promise<numbe
  * path, which re-reads the file and refuses one that no longer loads. Re-anchoring never drops a coding, so
  * writing by default loses nothing and spares every later load the work; --dry-run only reports.
  */
-async function writeReanchored(context: CommandContext, study: Study, dryRun: boolean, problems: Problem[]): Promise<Reanchored[]> {
+async function writeReanchored(
+  context: CommandContext,
+  study: Study,
+  dryRun: boolean,
+  problems: Problem[],
+): Promise<Reanchored[]> {
   const results: Reanchored[] = [];
   for (const transcript of study.transcripts) {
     for (const loaded of transcript.sidecars) {
       if (!loaded.reanchored) continue;
       const codings = loaded.sidecar.codings;
-      const summary = { uri: loaded.uri, codings: codings.length, needsReview: codings.filter((c) => c.status === 'needs-review').length, orphans: codings.filter((c) => c.status === 'orphan').length };
+      const summary = {
+        uri: loaded.uri,
+        codings: codings.length,
+        needsReview: codings.filter((c) => c.status === 'needs-review').length,
+        orphans: codings.filter((c) => c.status === 'orphan').length,
+      };
       if (dryRun) {
-        problems.push(problem(loaded.uri, 0, 0, 'stale-anchors', `${transcript.path} changed since these codings were anchored; re-anchoring would update the file`, 'run `grounded check` without --dry-run to write it', 'warning'));
+        problems.push(
+          problem(
+            loaded.uri,
+            0,
+            0,
+            'stale-anchors',
+            `${transcript.path} changed since these codings were anchored; re-anchoring would update the file`,
+            'run `grounded check` without --dry-run to write it',
+            'warning',
+          ),
+        );
         results.push({ ...summary, written: false });
         continue;
       }
@@ -100,7 +156,18 @@ async function writeReanchored(context: CommandContext, study: Study, dryRun: bo
       } catch (error) {
         if (!(error instanceof FileLoadError || error instanceof ConcurrentChangeError)) throw error;
         const problemsOf = error instanceof FileLoadError ? error.problems : [];
-        problems.push(...problemsOf, problem(loaded.uri, 0, 0, 'not-written', `re-anchored codings not written: ${error.message.split('\n')[0]}`, 'fix the file and run `grounded check` again', 'error'));
+        problems.push(
+          ...problemsOf,
+          problem(
+            loaded.uri,
+            0,
+            0,
+            'not-written',
+            `re-anchored codings not written: ${error.message.split('\n')[0]}`,
+            'fix the file and run `grounded check` again',
+            'error',
+          ),
+        );
         results.push({ ...summary, written: false });
       }
     }
@@ -111,5 +178,8 @@ async function writeReanchored(context: CommandContext, study: Study, dryRun: bo
 function kindCounts(problems: readonly Problem[]): string {
   const counts = new Map<string, number>();
   for (const p of problems) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${n} ${kind}`).join(', ');
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(', ');
 }

@@ -1,6 +1,14 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { addCodings, codebookEdits, editCodebook, findMatches, loadStudy, type Study, type StudyTranscript } from '../../core/index';
+import {
+  addCodings,
+  codebookEdits,
+  editCodebook,
+  findMatches,
+  loadStudy,
+  type Study,
+  type StudyTranscript,
+} from '../../core/index';
 import { pathToUri } from '../../node/node-file-system';
 import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
 import { resolveCoder } from '../coder';
@@ -18,7 +26,7 @@ export const codeCommand: CommandSpec = {
   ],
   details: [
     'Offsets are Unicode code points of the transcript text (line ends counted as one "\\n"), end exclusive.',
-    'The study is the nearest folder above the transcript with a grounded.yaml (else the transcript\'s folder).',
+    "The study is the nearest folder above the transcript with a grounded.yaml (else the transcript's folder).",
     'The coder is --by, else $GROUNDED_CODER, else `git config user.name`; the codings go to',
     '<transcript>.<coder>.codes.yaml next to the transcript. Coding the same range with the same code twice adds nothing.',
   ],
@@ -28,7 +36,11 @@ export const codeCommand: CommandSpec = {
     end: { type: 'string', value: '<n>', description: 'code point after the passage' },
     match: { type: 'string', value: '<regex>', description: 'code every match of this JavaScript regular expression' },
     'ignore-case': { type: 'boolean', short: 'i', description: 'with --match: ignore case' },
-    by: { type: 'string', value: '<coder>', description: 'who is coding (default $GROUNDED_CODER, then git user.name)' },
+    by: {
+      type: 'string',
+      value: '<coder>',
+      description: 'who is coding (default $GROUNDED_CODER, then git user.name)',
+    },
     memo: { type: 'string', value: '<text>', description: 'a memo on each new coding' },
     create: { type: 'boolean', description: 'add the code to the codebook if it is not there yet' },
     ...JSON_OPTION,
@@ -66,7 +78,15 @@ async function runCode(context: CommandContext, args: Arguments): Promise<number
   const rows: CodingRow[] = [];
   for (const transcript of transcripts) {
     const ranges = 'match' in target ? findMatches(transcript.text, target.match) : [target];
-    const added = ranges.length === 0 ? [] : await addCodings(context.fs, transcript, coder, ranges.map(({ start, end }) => ({ code: codeId, start, end, ...(memo ? { memo } : {}) })));
+    const added =
+      ranges.length === 0
+        ? []
+        : await addCodings(
+            context.fs,
+            transcript,
+            coder,
+            ranges.map(({ start, end }) => ({ code: codeId, start, end, ...(memo ? { memo } : {}) })),
+          );
     const made = codingRows(transcript, added);
     rows.push(...made);
     report(context, transcript, ranges.length, made);
@@ -81,7 +101,8 @@ function targetOf(args: Arguments): Target {
   const end = args.integer('end');
   const pattern = args.string('match');
   if (pattern !== undefined) {
-    if (start !== undefined || end !== undefined) throw new UsageError('give either --match or --start/--end, not both');
+    if (start !== undefined || end !== undefined)
+      throw new UsageError('give either --match or --start/--end, not both');
     try {
       return { match: new RegExp(pattern, args.flag('ignore-case') ? 'iu' : 'u') };
     } catch (error) {
@@ -89,7 +110,8 @@ function targetOf(args: Arguments): Target {
     }
   }
   if (start === undefined || end === undefined) throw new UsageError('give --start and --end, or --match');
-  if (args.positionals.length > 1) throw new UsageError('--start/--end code one transcript; use --match to code several');
+  if (args.positionals.length > 1)
+    throw new UsageError('--start/--end code one transcript; use --match to code several');
   if (args.flag('ignore-case')) throw new UsageError('--ignore-case goes with --match');
   return { start, end };
 }
@@ -99,7 +121,14 @@ async function ensureCode(context: CommandContext, study: Study, codeId: string,
   if (study.codebook.codes.some((code) => code.id === codeId)) return;
   const where = context.out.path(study.codebookUri);
   if (!create) {
-    const similar = study.codebook.codes.filter((code) => code.id.includes(codeId) || codeId.includes(code.id) || code.name.toLowerCase().includes(codeId.toLowerCase())).map((code) => code.id);
+    const similar = study.codebook.codes
+      .filter(
+        (code) =>
+          code.id.includes(codeId) ||
+          codeId.includes(code.id) ||
+          code.name.toLowerCase().includes(codeId.toLowerCase()),
+      )
+      .map((code) => code.id);
     throw new CliError(
       `unknown code "${codeId}": it is not in ${where}${similar.length > 0 ? ` (similar: ${similar.slice(0, 5).join(', ')})` : ''}`,
       2,
@@ -124,7 +153,12 @@ function transcriptOf(context: CommandContext, study: Study, path: string): Stud
   );
 }
 
-function report(context: CommandContext, transcript: StudyTranscript, attempted: number, added: readonly CodingRow[]): void {
+function report(
+  context: CommandContext,
+  transcript: StudyTranscript,
+  attempted: number,
+  added: readonly CodingRow[],
+): void {
   const { out } = context;
   const shown = out.path(transcript.uri);
   if (attempted === 0) {

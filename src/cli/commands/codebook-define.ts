@@ -11,6 +11,8 @@ export const codebookDefineCommand: CommandSpec = {
   run: (context, args) => {
     const [id, ...words] = args.positionals as [string, ...string[]];
     const definition = words.join(' ');
-    return updateCode(context, args.string('study'), id, { definition }, (code) => (definition === '' ? `cleared the definition of ${describeCode(code)}` : `defined ${describeCode(code)}`));
+    return updateCode(context, args.string('study'), id, { definition }, (code) =>
+      definition === '' ? `cleared the definition of ${describeCode(code)}` : `defined ${describeCode(code)}`,
+    );
   },
 };

@@ -9,7 +9,9 @@ export const codebookDeleteCommand: CommandSpec = {
   name: 'codebook delete',
   summary: 'delete a code (refused while codings use it, unless --force)',
   usage: ['codebook delete <id> [--force]'],
-  details: ['Its children move up to its parent. With --force the codings that use it are deleted too; consider `grounded codebook merge` instead.'],
+  details: [
+    'Its children move up to its parent. With --force the codings that use it are deleted too; consider `grounded codebook merge` instead.',
+  ],
   options: {
     force: { type: 'boolean', description: 'also delete every coding that uses the code' },
     ...CODEBOOK_OPTIONS,
@@ -32,8 +34,18 @@ export const codebookDeleteCommand: CommandSpec = {
     }
     const parent = study.codebook.codes.find((c) => c.id === id)?.parent;
     const children = study.codebook.codes.filter((c) => c.parent === id).map((c) => c.id);
-    const removed = await deleteCode(context.fs, study.codebookUri, allSidecarUris(study), id, usage.codings, force, study.codebook);
-    out.line(`deleted code ${id}${removed > 0 ? ` and ${removed} coding(s) in ${usage.files} file(s)` : ''}${children.length > 0 ? `; ${children.join(', ')} moved ${parent ? `under ${parent}` : 'to the top level'}` : ''}`);
+    const removed = await deleteCode(
+      context.fs,
+      study.codebookUri,
+      allSidecarUris(study),
+      id,
+      usage.codings,
+      force,
+      study.codebook,
+    );
+    out.line(
+      `deleted code ${id}${removed > 0 ? ` and ${removed} coding(s) in ${usage.files} file(s)` : ''}${children.length > 0 ? `; ${children.join(', ')} moved ${parent ? `under ${parent}` : 'to the top level'}` : ''}`,
+    );
     out.data({ deleted: id, codings: removed, files: usage.files, children });
     return EXIT_OK;
   },

@@ -9,7 +9,10 @@ export const codebookMergeCommand: CommandSpec = {
   name: 'codebook merge',
   summary: 'merge one code into another: its codings and children move over, then it is removed',
   usage: ['codebook merge <from> <into>'],
-  details: ['Every sidecar is updated first, then the codebook, so an interruption never leaves codings of a removed code.', 'A coding that would duplicate one of <into> on the same passage is dropped.'],
+  details: [
+    'Every sidecar is updated first, then the codebook, so an interruption never leaves codings of a removed code.',
+    'A coding that would duplicate one of <into> on the same passage is dropped.',
+  ],
   options: { ...CODEBOOK_OPTIONS },
   positionals: { min: 2, max: 2 },
   run: async (context, args) => {
@@ -21,7 +24,9 @@ export const codebookMergeCommand: CommandSpec = {
     const usage = await usageOfCode(context.fs, study, from);
     const moved = await mergeCodes(context.fs, study.codebookUri, allSidecarUris(study), from, into, study.codebook);
     const children = study.codebook.codes.filter((c) => c.parent === from).map((c) => c.id);
-    out.line(`merged ${from} into ${into}: ${moved} coding(s) in ${usage.files} file(s) now use ${into}${children.length > 0 ? `; ${children.join(', ')} moved under ${into}` : ''}`);
+    out.line(
+      `merged ${from} into ${into}: ${moved} coding(s) in ${usage.files} file(s) now use ${into}${children.length > 0 ? `; ${children.join(', ')} moved under ${into}` : ''}`,
+    );
     out.data({ from, into, codings: moved, files: usage.files, children });
     return EXIT_OK;
   },

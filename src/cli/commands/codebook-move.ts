@@ -16,6 +16,12 @@ export const codebookMoveCommand: CommandSpec = {
     const id = args.positional(0) as string;
     const parent = args.string('parent');
     if ((parent === undefined) === !args.flag('root')) throw new UsageError('give either --parent <id> or --root');
-    return updateCode(context, args.string('study'), id, { parent: parent ?? null }, (code) => `moved ${describeCode(code)} ${code.parent ? `under ${code.parent}` : 'to the top level'}`);
+    return updateCode(
+      context,
+      args.string('study'),
+      id,
+      { parent: parent ?? null },
+      (code) => `moved ${describeCode(code)} ${code.parent ? `under ${code.parent}` : 'to the top level'}`,
+    );
   },
 };

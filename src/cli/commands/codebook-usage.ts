@@ -2,7 +2,11 @@ import { readChecked, sidecarCodec, type FileSystemPort, type Study } from '../.
 import { allSidecarUris } from '../study-guards';
 
 /** Codings of one code in the study, and the sidecars holding them (stray sidecars included). */
-export async function usageOfCode(fs: FileSystemPort, study: Study, id: string): Promise<{ codings: number; files: number }> {
+export async function usageOfCode(
+  fs: FileSystemPort,
+  study: Study,
+  id: string,
+): Promise<{ codings: number; files: number }> {
   const loaded = new Map(study.transcripts.flatMap((t) => t.sidecars.map((s) => [s.uri, s.sidecar] as const)));
   let codings = 0;
   let files = 0;

@@ -32,9 +32,13 @@ async function runCodes(context: CommandContext, args: Arguments): Promise<numbe
 
 function printTable(study: Study, usage: readonly CodeUsage[], out: Output): void {
   const codings = allCodings(study);
-  const participants = new Set(codings.flatMap(({ transcript }) => (transcript.participant === undefined ? [] : [transcript.participant])));
+  const participants = new Set(
+    codings.flatMap(({ transcript }) => (transcript.participant === undefined ? [] : [transcript.participant])),
+  );
   const transcripts = new Set(codings.map(({ transcript }) => transcript.path));
-  out.line(`${out.path(study.codebookUri)}: ${study.codebook.codes.length} code(s); ${codings.length} coding(s) in ${transcripts.size} transcript(s), ${participants.size} participant(s)`);
+  out.line(
+    `${out.path(study.codebookUri)}: ${study.codebook.codes.length} code(s); ${codings.length} coding(s) in ${transcripts.size} transcript(s), ${participants.size} participant(s)`,
+  );
   if (usage.length === 0) {
     out.line('No codes yet: add one with `grounded codebook add <id> --name "…"`.');
     return;
@@ -45,7 +49,9 @@ function printTable(study: Study, usage: readonly CodeUsage[], out: Output): voi
 
 /** A tree column and three own/total pairs, right-aligned. */
 function table(usage: readonly CodeUsage[]): string[] {
-  const labels = usage.map((u) => `${'  '.repeat(u.depth)}${u.name} [${u.id}]${u.inCodebook ? '' : ' (not in codebook)'}`);
+  const labels = usage.map(
+    (u) => `${'  '.repeat(u.depth)}${u.name} [${u.id}]${u.inCodebook ? '' : ' (not in codebook)'}`,
+  );
   const width = Math.max('code'.length, ...labels.map((label) => [...label].length));
   const pad = (label: string) => label + ' '.repeat(width - [...label].length);
   const pair = (own: number, total: number) => `${String(own).padStart(5)} ${String(total).padStart(6)}`;
@@ -55,7 +61,9 @@ function table(usage: readonly CodeUsage[]): string[] {
     `${pad('code')}  ${ownTotal}  ${ownTotal}  ${ownTotal}`,
   ];
   usage.forEach((u, index) => {
-    lines.push(`${pad(labels[index] as string)}  ${pair(u.own.codings, u.total.codings)}  ${pair(u.own.transcripts, u.total.transcripts)}  ${pair(u.own.participants, u.total.participants)}`);
+    lines.push(
+      `${pad(labels[index] as string)}  ${pair(u.own.codings, u.total.codings)}  ${pair(u.own.transcripts, u.total.transcripts)}  ${pair(u.own.participants, u.total.participants)}`,
+    );
   });
   return lines;
 }

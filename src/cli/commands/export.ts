@@ -14,11 +14,16 @@ export const exportMatrixCommand: CommandSpec = {
     'participant was coded by an included coder) and for each code "code_<id>" (1 when the participant has a',
     'coding of the code or a sub-code, else 0) and "count_<id>" (number of such codings). Code cells are empty',
     'for participants not coded, and survey cells are empty for participants without a survey row. Cells that',
-    'start with = + - @ are prefixed with \' so spreadsheets do not run them as formulas.',
+    "start with = + - @ are prefixed with ' so spreadsheets do not run them as formulas.",
     'Codings of every coder are pooled unless --coder is given; --where keeps matching participants only.',
   ],
   options: {
-    output: { type: 'string', short: 'o', value: '<file.csv>', description: 'the CSV file to write (stdout when omitted)' },
+    output: {
+      type: 'string',
+      short: 'o',
+      value: '<file.csv>',
+      description: 'the CSV file to write (stdout when omitted)',
+    },
     ...ANALYSIS_OPTIONS,
   },
   positionals: { min: 0, max: 1 },
@@ -39,7 +44,9 @@ export function matrixCsv(data: StudyData, survey: MergedSurvey | undefined): st
   const idHeader = unique(survey?.idColumn || 'participant', taken);
   const surveyHeaders = data.columns.map((c) => unique(c.name, taken));
   const codedHeader = unique('coded', taken);
-  const codeHeaders = data.codes.map((code) => [unique(`code_${code.id}`, taken), unique(`count_${code.id}`, taken)] as const);
+  const codeHeaders = data.codes.map(
+    (code) => [unique(`code_${code.id}`, taken), unique(`count_${code.id}`, taken)] as const,
+  );
   const header = [idHeader, ...surveyHeaders, codedHeader, ...codeHeaders.flat()];
   const rows = data.records.map((record): CsvCell[] => [
     record.id,
@@ -57,7 +64,10 @@ export function matrixCsv(data: StudyData, survey: MergedSurvey | undefined): st
 async function runExportMatrix(context: CommandContext, args: Arguments): Promise<number> {
   const request = analysisRequest(args, undefined);
   const { study, survey, incomplete } = await openAnalysis(context, args, request);
-  const data = buildStudyData(study, survey, { ...(request.coders ? { coders: request.coders } : {}), filters: request.filters ?? [] });
+  const data = buildStudyData(study, survey, {
+    ...(request.coders ? { coders: request.coders } : {}),
+    filters: request.filters ?? [],
+  });
   await emit(context, matrixCsv(data, survey), args.string('output'));
   return incomplete ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -30,7 +30,11 @@ async function runInit(context: CommandContext, args: Arguments): Promise<number
   const detected = await detectStudy(context.fs, pathToUri(folder));
   const { settings, codebook } = initialStudyFiles(detected);
   if (!writeNew(join(folder, SETTINGS_FILE), settings)) {
-    throw new CliError(`${out.path(pathToUri(join(folder, SETTINGS_FILE)))} already exists: this folder is a study already; nothing was written`, 1, 'edit grounded.yaml by hand, or delete it to start over');
+    throw new CliError(
+      `${out.path(pathToUri(join(folder, SETTINGS_FILE)))} already exists: this folder is a study already; nothing was written`,
+      1,
+      'edit grounded.yaml by hand, or delete it to start over',
+    );
   }
   const wroteCodebook = writeNew(join(folder, CODEBOOK_FILE), codebook);
   const study = await loadStudy(context.fs, pathToUri(folder));
@@ -53,15 +57,28 @@ async function runInit(context: CommandContext, args: Arguments): Promise<number
       ? '  no .txt transcripts yet: add them (UTF-8 text) anywhere in the folder'
       : `  ${detected.transcripts.length} transcript(s) (${detected.transcriptGlob}): ${preview(detected.transcripts)}`,
   );
-  if (detected.participantPattern !== undefined) out.line(`  participant ids from the file names: ${detected.participantPattern}`);
-  else out.line('  participant id = the file name without .txt (set participants.pattern in grounded.yaml to change that)');
-  if (withoutParticipant > 0) out.line(`  ${withoutParticipant} transcript(s) have no participant id: add them under participants.overrides`);
-  out.line(detected.surveyFile !== undefined ? `  survey: ${detected.surveyFile}, joined on column "${detected.idColumn}"` : '  no survey CSV found (set survey.files in grounded.yaml when you have one)');
-  out.line(`  wrote ${SETTINGS_FILE}${wroteCodebook ? ` and an empty ${CODEBOOK_FILE}` : `; kept the existing ${CODEBOOK_FILE}`}`);
+  if (detected.participantPattern !== undefined)
+    out.line(`  participant ids from the file names: ${detected.participantPattern}`);
+  else
+    out.line(
+      '  participant id = the file name without .txt (set participants.pattern in grounded.yaml to change that)',
+    );
+  if (withoutParticipant > 0)
+    out.line(`  ${withoutParticipant} transcript(s) have no participant id: add them under participants.overrides`);
+  out.line(
+    detected.surveyFile !== undefined
+      ? `  survey: ${detected.surveyFile}, joined on column "${detected.idColumn}"`
+      : '  no survey CSV found (set survey.files in grounded.yaml when you have one)',
+  );
+  out.line(
+    `  wrote ${SETTINGS_FILE}${wroteCodebook ? ` and an empty ${CODEBOOK_FILE}` : `; kept the existing ${CODEBOOK_FILE}`}`,
+  );
   out.line('');
   out.line('Next steps:');
   out.line('  grounded codebook add <id> --name "<name>" [--parent <category>]');
-  out.line(`  grounded code ${detected.transcripts[0] ?? '<transcript>'} --code <id> --match "<regex>"     (or --start <n> --end <n>)`);
+  out.line(
+    `  grounded code ${detected.transcripts[0] ?? '<transcript>'} --code <id> --match "<regex>"     (or --start <n> --end <n>)`,
+  );
   out.line('  grounded codes        # the codebook with counts');
   out.line('  grounded check        # everything loads and anchors');
   return EXIT_OK;

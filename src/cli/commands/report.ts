@@ -1,6 +1,11 @@
 import { extname } from 'node:path';
 import {
-  buildStudyReport, loadSurvey, parseFilter, requestErrors, type ReportFilter, type ReportRequest,
+  buildStudyReport,
+  loadSurvey,
+  parseFilter,
+  requestErrors,
+  type ReportFilter,
+  type ReportRequest,
 } from '../../core/analysis/index';
 import type { Problem, Study } from '../../core/index';
 import type { MergedSurvey } from '../../core/survey/index';
@@ -13,8 +18,18 @@ import { openStudy, resolvePath } from '../study-root';
 
 /** Options every analysis command shares (report, stats, export matrix). */
 export const ANALYSIS_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  coder: { type: 'string', multiple: true, value: '<id>', description: 'only this coder\'s codings (repeat for several; default: every coder, pooled)' },
-  where: { type: 'string', multiple: true, value: '<column=value>', description: 'only participants whose survey cell equals value (repeat: all must match)' },
+  coder: {
+    type: 'string',
+    multiple: true,
+    value: '<id>',
+    description: "only this coder's codings (repeat for several; default: every coder, pooled)",
+  },
+  where: {
+    type: 'string',
+    multiple: true,
+    value: '<column=value>',
+    description: 'only participants whose survey cell equals value (repeat: all must match)',
+  },
 };
 
 export const ANALYSIS_DETAILS: readonly string[] = [
@@ -43,7 +58,10 @@ export function analysisRequest(args: Arguments, by: string | undefined): Report
     if (!filter) throw new UsageError(`--where needs column=value, not "${text}"`);
     return filter;
   });
-  const coders = strings(args, 'coder').flatMap((c) => c.split(',')).map((c) => c.trim()).filter((c) => c !== '');
+  const coders = strings(args, 'coder')
+    .flatMap((c) => c.split(','))
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
   return { ...(by !== undefined ? { by } : {}), ...(coders.length > 0 ? { coders } : {}), filters };
 }
 
@@ -60,13 +78,21 @@ export interface OpenedAnalysis {
  * (exit 1) after listing every problem; warnings are listed on stderr and the analysis goes on. A request
  * naming an unknown column or coder is a usage error (exit 2) naming what exists.
  */
-export async function openAnalysis(context: CommandContext, args: Arguments, request: ReportRequest): Promise<OpenedAnalysis> {
+export async function openAnalysis(
+  context: CommandContext,
+  args: Arguments,
+  request: ReportRequest,
+): Promise<OpenedAnalysis> {
   const { out } = context;
   const study = await openStudy(context, args.positional(0));
   const loaded = await loadSurvey(context.fs, study);
   if (loaded && !loaded.ok) {
     for (const p of loaded.problems) out.error(out.formatProblem(p));
-    throw new CliError('the survey does not load, so no statistics were computed (see above)', 1, 'fix the cells named above; statistics must not run on a silently reduced set of rows');
+    throw new CliError(
+      'the survey does not load, so no statistics were computed (see above)',
+      1,
+      'fix the cells named above; statistics must not run on a silently reduced set of rows',
+    );
   }
   const warnings = loaded?.warnings ?? [];
   for (const p of warnings) out.error(out.formatProblem(p));
@@ -98,7 +124,8 @@ type Format = (typeof FORMATS)[number];
 function formatOf(args: Arguments): Format {
   const given = args.string('format');
   if (given !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(given)) throw new UsageError(`--format must be md, html or json, not "${given}"`);
+    if (!(FORMATS as readonly string[]).includes(given))
+      throw new UsageError(`--format must be md, html or json, not "${given}"`);
     return given as Format;
   }
   const extension = extname(args.string('output') ?? '').toLowerCase();
@@ -113,17 +140,26 @@ export const reportCommand: CommandSpec = {
   usage: ['report [dir] [--by <column>] [--format md|html|json] [-o <file>] [--coder <id>] [--where <column=value>]'],
   details: [
     'Describes every survey variable (n, missing, mean, SD, median, IQR, 95% CIs; counts with Wilson CIs),',
-    'compares each by --by (Welch t and Mann–Whitney with Hedges\' g for two groups, Welch ANOVA and',
-    'Kruskal–Wallis for more, χ² or Fisher\'s exact for tables), reports code prevalence over participants by',
+    "compares each by --by (Welch t and Mann–Whitney with Hedges' g for two groups, Welch ANOVA and",
+    "Kruskal–Wallis for more, χ² or Fisher's exact for tables), reports code prevalence over participants by",
     'group with Holm and Benjamini–Hochberg adjusted p, numeric variables by code presence, co-occurrence and a',
-    'joint display with representative quotes. The format follows -o\'s extension unless --format is given.',
+    "joint display with representative quotes. The format follows -o's extension unless --format is given.",
     'JSON follows schemas/report.schema.json.',
     ...ANALYSIS_DETAILS,
   ],
   options: {
-    by: { type: 'string', value: '<column>', description: 'compare groups of this survey column (categorical, yes-no or ordinal)' },
+    by: {
+      type: 'string',
+      value: '<column>',
+      description: 'compare groups of this survey column (categorical, yes-no or ordinal)',
+    },
     format: { type: 'string', value: 'md|html|json', description: 'output format (default: from -o, else md)' },
-    output: { type: 'string', short: 'o', value: '<file>', description: 'write the report to this file instead of stdout' },
+    output: {
+      type: 'string',
+      short: 'o',
+      value: '<file>',
+      description: 'write the report to this file instead of stdout',
+    },
     quotes: { type: 'string', value: '<n>', description: 'representative quotes per joint-display cell (default 2)' },
     ...ANALYSIS_OPTIONS,
   },
@@ -134,10 +170,18 @@ export const reportCommand: CommandSpec = {
 async function runReport(context: CommandContext, args: Arguments): Promise<number> {
   const format = formatOf(args);
   const quotes = args.integer('quotes');
-  const request = { ...analysisRequest(args, args.string('by')), ...(quotes !== undefined ? { quotesPerCell: quotes } : {}) };
+  const request = {
+    ...analysisRequest(args, args.string('by')),
+    ...(quotes !== undefined ? { quotesPerCell: quotes } : {}),
+  };
   const { study, survey, warnings, incomplete } = await openAnalysis(context, args, request);
   const report = buildStudyReport(study, survey, request, warnings);
-  const text = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'html' ? renderHtml(report) : renderMarkdown(report);
+  const text =
+    format === 'json'
+      ? JSON.stringify(report, null, 2) + '\n'
+      : format === 'html'
+        ? renderHtml(report)
+        : renderMarkdown(report);
   await emit(context, text, args.string('output'));
   return incomplete ? EXIT_PROBLEMS : EXIT_OK;
 }

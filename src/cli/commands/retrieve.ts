@@ -11,7 +11,7 @@ export const retrieveCommand: CommandSpec = {
   summary: 'list coded quotes, filtered by code, coder or participant',
   usage: ['retrieve [dir] [--code <id>] [--coder <id>] [--participant <id>] [--json]'],
   details: [
-    '--code includes the codings of every code below it (a category retrieves its children\'s quotes too).',
+    "--code includes the codings of every code below it (a category retrieves its children's quotes too).",
     'Offsets are Unicode code points, end exclusive: text[start:end] in Python, substr(text, start + 1, end) in R.',
     'With --json: an array of {transcript, participant, code, start, end, quote, by, status, id, memo, line};',
     'status is "ok" when the coding is anchored, else "needs-review" or "orphan" (then "currentText" holds',
@@ -19,8 +19,8 @@ export const retrieveCommand: CommandSpec = {
   ],
   options: {
     code: { type: 'string', value: '<id>', description: 'only this code and the codes below it' },
-    coder: { type: 'string', value: '<id>', description: 'only this coder\'s codings' },
-    participant: { type: 'string', value: '<id>', description: 'only this participant\'s transcripts' },
+    coder: { type: 'string', value: '<id>', description: "only this coder's codings" },
+    participant: { type: 'string', value: '<id>', description: "only this participant's transcripts" },
     ...JSON_OPTION,
   },
   positionals: { min: 0, max: 1 },
@@ -46,12 +46,21 @@ async function runRetrieve(context: CommandContext, args: Arguments): Promise<nu
     if (codings.length === 0) continue;
     rows.push(...codingRows(transcript, codings, new LineIndex(transcript.text)));
   }
-  rows.sort((a, b) => compare(a.transcript, b.transcript) || a.start - b.start || a.end - b.end || compare(a.code, b.code) || compare(a.by, b.by));
+  rows.sort(
+    (a, b) =>
+      compare(a.transcript, b.transcript) ||
+      a.start - b.start ||
+      a.end - b.end ||
+      compare(a.code, b.code) ||
+      compare(a.by, b.by),
+  );
 
   out.data(rows);
   for (const row of rows) {
     const status = row.status === 'ok' ? '' : ` · ${row.status}`;
-    out.line(`${shownPath.get(row.transcript)}:${row.line}  [${row.start}–${row.end}]  ${row.participant ?? '(no participant)'} · ${row.code} · ${row.by}${status}`);
+    out.line(
+      `${shownPath.get(row.transcript)}:${row.line}  [${row.start}–${row.end}]  ${row.participant ?? '(no participant)'} · ${row.code} · ${row.by}${status}`,
+    );
     for (const line of row.quote.split('\n')) out.line(`    ${line}`);
     if (row.currentText !== undefined) out.line(`    now at these offsets: ${row.currentText.replace(/\n/g, ' ⏎ ')}`);
     if (row.memo !== null) out.line(`    memo: ${row.memo}`);
@@ -65,7 +74,12 @@ function codeFilter(study: Study, id: string | undefined): Set<string> | undefin
   if (id === undefined) return undefined;
   const inCodebook = study.codebook.codes.some((c) => c.id === id);
   const used = study.transcripts.some((t) => t.sidecars.some((s) => s.sidecar.codings.some((c) => c.code === id)));
-  if (!inCodebook && !used) throw new CliError(`unknown code "${id}": it is neither in ${study.settings.codebook} nor used by any coding`, 2, 'see the codes with `grounded codes`');
+  if (!inCodebook && !used)
+    throw new CliError(
+      `unknown code "${id}": it is neither in ${study.settings.codebook} nor used by any coding`,
+      2,
+      'see the codes with `grounded codes`',
+    );
   return descendantsOf(study.codebook, id);
 }
 

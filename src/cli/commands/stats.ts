@@ -1,6 +1,14 @@
 import {
-  buildStudyData, codesByGroup, compareVariable, describeVariable, noSurveyMessage, summarizeCodes,
-  type CodeStats, type GroupComparison, type StudyData, type VariableStats,
+  buildStudyData,
+  codesByGroup,
+  compareVariable,
+  describeVariable,
+  noSurveyMessage,
+  summarizeCodes,
+  type CodeStats,
+  type GroupComparison,
+  type StudyData,
+  type VariableStats,
 } from '../../core/analysis/index';
 import { findColumn, type MergedSurvey } from '../../core/survey/index';
 import { variableLine } from '../../core/report/index';
@@ -37,34 +45,75 @@ export const statsCommand: CommandSpec = {
 async function runStats(context: CommandContext, args: Arguments): Promise<number> {
   const variable = args.string('var');
   const code = args.string('code');
-  if ((variable === undefined) === (code === undefined)) throw new UsageError('give either --var <column> or --code <id>');
+  if ((variable === undefined) === (code === undefined))
+    throw new UsageError('give either --var <column> or --code <id>');
   const request = analysisRequest(args, args.string('by'));
   const { study, survey, incomplete } = await openAnalysis(context, args, request);
-  const data = buildStudyData(study, survey, { ...(request.coders ? { coders: request.coders } : {}), filters: request.filters ?? [] });
+  const data = buildStudyData(study, survey, {
+    ...(request.coders ? { coders: request.coders } : {}),
+    filters: request.filters ?? [],
+  });
   const by = request.by !== undefined && survey ? findColumn(survey, request.by) : undefined;
-  if (variable !== undefined) printVariable(context.out, variableStats(survey, data, variable, by, noSurveyMessage(study)));
-  else printCode(context.out, codeStats(data, code as string, by, study.codebook.codes.map((c) => c.id)));
+  if (variable !== undefined)
+    printVariable(context.out, variableStats(survey, data, variable, by, noSurveyMessage(study)));
+  else
+    printCode(
+      context.out,
+      codeStats(
+        data,
+        code as string,
+        by,
+        study.codebook.codes.map((c) => c.id),
+      ),
+    );
   return incomplete ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 function comparisonFields(comparison: GroupComparison | undefined): Partial<VariableStats> {
   if (!comparison) return {};
   const { by, groups, tests, effect, otherEffects, reason } = comparison;
-  return { by, groups, tests, effect, otherEffects, ...(comparison.kind === 'categorical' ? { table: comparison.table } : {}), ...(reason !== undefined ? { reason } : {}) };
+  return {
+    by,
+    groups,
+    tests,
+    effect,
+    otherEffects,
+    ...(comparison.kind === 'categorical' ? { table: comparison.table } : {}),
+    ...(reason !== undefined ? { reason } : {}),
+  };
 }
 
-function variableStats(survey: MergedSurvey | undefined, data: StudyData, name: string, by: ReturnType<typeof findColumn>, noSurvey: string): VariableStats {
+function variableStats(
+  survey: MergedSurvey | undefined,
+  data: StudyData,
+  name: string,
+  by: ReturnType<typeof findColumn>,
+  noSurvey: string,
+): VariableStats {
   const column = survey ? findColumn(survey, name) : undefined;
   if (!column) {
-    throw new CliError(survey ? `no survey column "${name}"; columns: ${survey.columns.map((c) => c.name).join(', ')}` : noSurvey, 2);
+    throw new CliError(
+      survey ? `no survey column "${name}"; columns: ${survey.columns.map((c) => c.name).join(', ')}` : noSurvey,
+      2,
+    );
   }
   if (by && by.name === column.name) throw new UsageError('--var and --by name the same column');
   const comparison = by ? compareVariable(column, by, data.records) : undefined;
-  if (by && !comparison) throw new UsageError(`"${column.name}" is ${column.type}: it has no statistics to compare across groups`);
-  return { variable: column.name, ...describeVariable(column, data.records), ...comparisonFields(comparison) } as VariableStats;
+  if (by && !comparison)
+    throw new UsageError(`"${column.name}" is ${column.type}: it has no statistics to compare across groups`);
+  return {
+    variable: column.name,
+    ...describeVariable(column, data.records),
+    ...comparisonFields(comparison),
+  } as VariableStats;
 }
 
-function codeStats(data: StudyData, id: string, by: ReturnType<typeof findColumn>, codebookIds: readonly string[]): CodeStats {
+function codeStats(
+  data: StudyData,
+  id: string,
+  by: ReturnType<typeof findColumn>,
+  codebookIds: readonly string[],
+): CodeStats {
   const index = data.codes.findIndex((c) => c.id === id);
   if (index < 0) throw new CliError(`no code "${id}"; codes: ${codebookIds.join(', ') || '(none)'}`, 2);
   const summary = summarizeCodes(data)[index] as ReturnType<typeof summarizeCodes>[number];
@@ -73,14 +122,30 @@ function codeStats(data: StudyData, id: string, by: ReturnType<typeof findColumn
   const byGroup = codesByGroup(data, by)[index];
   if (!byGroup) return result;
   const { groups, table, tests, effect, otherEffects, reason } = byGroup;
-  return { ...result, by: by.name, groups, table, tests, effect, otherEffects, ...(reason !== undefined ? { reason } : {}) };
+  return {
+    ...result,
+    by: by.name,
+    groups,
+    table,
+    tests,
+    effect,
+    otherEffects,
+    ...(reason !== undefined ? { reason } : {}),
+  };
 }
 
-function printComparison(out: Output, stats: { by?: string; tests?: VariableStats['tests']; effect?: VariableStats['effect']; reason?: string }): void {
+function printComparison(
+  out: Output,
+  stats: { by?: string; tests?: VariableStats['tests']; effect?: VariableStats['effect']; reason?: string },
+): void {
   if (stats.by === undefined) return;
   if (stats.reason !== undefined) out.line(`  ${stats.reason}`);
-  for (const test of stats.tests ?? []) out.line(`  ${testText(test)}${test.method ? ` (${test.method})` : ''}${test.pHolm !== undefined ? `; Holm p ${test.pHolm === null ? '—' : test.pHolm.toFixed(3)}, BH p ${test.pBH === null || test.pBH === undefined ? '—' : test.pBH.toFixed(3)} (across all codes)` : ''}`);
-  if (stats.effect) out.line(`  ${effectText(stats.effect)}${stats.effect.direction ? ` (${stats.effect.direction})` : ''}`);
+  for (const test of stats.tests ?? [])
+    out.line(
+      `  ${testText(test)}${test.method ? ` (${test.method})` : ''}${test.pHolm !== undefined ? `; Holm p ${test.pHolm === null ? '—' : test.pHolm.toFixed(3)}, BH p ${test.pBH === null || test.pBH === undefined ? '—' : test.pBH.toFixed(3)} (across all codes)` : ''}`,
+    );
+  if (stats.effect)
+    out.line(`  ${effectText(stats.effect)}${stats.effect.direction ? ` (${stats.effect.direction})` : ''}`);
 }
 
 function printVariable(out: Output, stats: VariableStats): void {
@@ -90,8 +155,14 @@ function printVariable(out: Output, stats: VariableStats): void {
   if (stats.by !== undefined) {
     out.line(`by ${stats.by}:`);
     for (const group of stats.groups ?? []) {
-      if ('mean' in group) out.line(`  ${group.level}: n = ${group.n}, missing ${group.missing}, mean ${group.mean === null ? '—' : group.mean.toFixed(2)}, SD ${group.sd === null ? '—' : group.sd.toFixed(2)}, median ${group.median ?? '—'}`);
-      else out.line(`  ${group.level}: n = ${group.n}; ${group.levels.map((l) => `${l.level} ${l.count} (${percent(l.percent, 1)})`).join(', ')}`);
+      if ('mean' in group)
+        out.line(
+          `  ${group.level}: n = ${group.n}, missing ${group.missing}, mean ${group.mean === null ? '—' : group.mean.toFixed(2)}, SD ${group.sd === null ? '—' : group.sd.toFixed(2)}, median ${group.median ?? '—'}`,
+        );
+      else
+        out.line(
+          `  ${group.level}: n = ${group.n}; ${group.levels.map((l) => `${l.level} ${l.count} (${percent(l.percent, 1)})`).join(', ')}`,
+        );
     }
   }
   printComparison(out, stats);
@@ -100,10 +171,15 @@ function printVariable(out: Output, stats: VariableStats): void {
 function printCode(out: Output, stats: CodeStats): void {
   out.data(stats);
   if (out.json) return;
-  out.line(`${stats.name} [${stats.code}]: ${stats.participants}/${stats.total} coded participants (${percent(stats.percent, 1)}, 95% CI ${percentCi(stats.ci)}); ${stats.codings} coding(s) in ${stats.transcripts} transcript(s); ${stats.missing} participant(s) not coded`);
+  out.line(
+    `${stats.name} [${stats.code}]: ${stats.participants}/${stats.total} coded participants (${percent(stats.percent, 1)}, 95% CI ${percentCi(stats.ci)}); ${stats.codings} coding(s) in ${stats.transcripts} transcript(s); ${stats.missing} participant(s) not coded`,
+  );
   if (stats.by !== undefined) {
     out.line(`by ${stats.by}:`);
-    for (const group of stats.groups ?? []) out.line(`  ${group.level}: ${group.participants}/${group.total} (${percent(group.percent, 1)}, 95% CI ${percentCi(group.ci)})`);
+    for (const group of stats.groups ?? [])
+      out.line(
+        `  ${group.level}: ${group.participants}/${group.total} (${percent(group.percent, 1)}, 95% CI ${percentCi(group.ci)})`,
+      );
   }
   printComparison(out, stats);
 }

@@ -13,15 +13,18 @@ import { compareVariable, describeVariable } from './variables';
 
 /** Methods in words, for the reader who has to write the paper's methods section. */
 function methods(request: ReportRequest, codersIncluded: readonly string[]): string[] {
-  const coders = request.coders && request.coders.length > 0
-    ? `Codings by ${codersIncluded.join(', ')} only.`
-    : `Codings of every coder pooled (${codersIncluded.join(', ') || 'none'}): a participant has a code when any coder coded it.`;
+  const coders =
+    request.coders && request.coders.length > 0
+      ? `Codings by ${codersIncluded.join(', ')} only.`
+      : `Codings of every coder pooled (${codersIncluded.join(', ') || 'none'}): a participant has a code when any coder coded it.`;
   return [
     coders,
     'Code prevalence is the share of coded participants (a transcript with a sidecar by an included coder) with at least one coding of the code; a category counts its sub-codes.',
     'Numeric and ordinal variables: mean, SD (n − 1), median and IQR (R type 7 quantiles), 95% CI of the mean from the t distribution.',
     'Proportions: 95% Wilson score intervals.',
-    "Two groups: Welch's t-test and the Mann–Whitney U test (W as in R's wilcox.test; exact p when both groups have fewer than 50 values and there are no ties, otherwise the normal approximation with continuity correction); Hedges' g with CI by " + SMD_CI_METHOD + '.',
+    "Two groups: Welch's t-test and the Mann–Whitney U test (W as in R's wilcox.test; exact p when both groups have fewer than 50 values and there are no ties, otherwise the normal approximation with continuity correction); Hedges' g with CI by " +
+      SMD_CI_METHOD +
+      '.',
     "More groups: Welch's one-way ANOVA and the Kruskal–Wallis test.",
     "Tables: Pearson's χ² (Yates' correction for 2 × 2) when every expected count is ≥ 5, otherwise Fisher's exact test; odds ratio (Woolf CI) and risk difference (Newcombe CI) for 2 × 2 tables, Cramér's V otherwise. Empty groups and outcomes are left out of the test.",
     'Code × group tests and code × variable tests are adjusted for the number of codes (Holm and Benjamini–Hochberg).',
@@ -35,7 +38,12 @@ function methods(request: ReportRequest, codersIncluded: readonly string[]): str
  * display. `survey` is the loaded survey (undefined for a study without one); `surveyProblems` are the
  * warnings met loading it, listed in the report. Throws ReportRequestError for an unknown column or coder.
  */
-export function buildStudyReport(study: Study, survey: MergedSurvey | undefined, request: ReportRequest = {}, surveyProblems: readonly Problem[] = []): StudyReport {
+export function buildStudyReport(
+  study: Study,
+  survey: MergedSurvey | undefined,
+  request: ReportRequest = {},
+  surveyProblems: readonly Problem[] = [],
+): StudyReport {
   const errors = requestErrors(study, survey, request);
   if (errors.length > 0) throw new ReportRequestError(errors);
   const filters = [...(request.filters ?? [])];
@@ -45,9 +53,13 @@ export function buildStudyReport(study: Study, survey: MergedSurvey | undefined,
   const quotesPerCell = request.quotesPerCell ?? DEFAULT_QUOTES_PER_CELL;
 
   const numericColumns = data.columns.filter((c) => c.type === 'numeric' || c.type === 'ordinal');
-  const comparisons = by ? data.columns.map((c) => compareVariable(c, by, data.records)).filter((c): c is GroupComparison => c !== undefined) : [];
+  const comparisons = by
+    ? data.columns.map((c) => compareVariable(c, by, data.records)).filter((c): c is GroupComparison => c !== undefined)
+    : [];
   const byGroup = by ? codesByGroup(data, by) : [];
-  const usedCodes = new Set(data.codes.filter((code) => data.records.some((r) => r.present[code.id] === 1)).map((code) => code.id));
+  const usedCodes = new Set(
+    data.codes.filter((code) => data.records.some((r) => r.present[code.id] === 1)).map((code) => code.id),
+  );
   return {
     format: REPORT_FORMAT,
     title: basenameUri(study.root) || study.root,
@@ -59,7 +71,9 @@ export function buildStudyReport(study: Study, survey: MergedSurvey | undefined,
     comparisons,
     codes: summarizeCodes(data),
     codesByGroup: byGroup,
-    codeComparisons: numericColumns.flatMap((column) => codeNumericComparisons(data, column).filter((c) => usedCodes.has(c.code))),
+    codeComparisons: numericColumns.flatMap((column) =>
+      codeNumericComparisons(data, column).filter((c) => usedCodes.has(c.code)),
+    ),
     coOccurrence: coOccurrence(data),
     jointDisplay: by ? jointDisplay(data, by, byGroup, quotesPerCell) : null,
     problems: reportProblems(study, surveyProblems),

@@ -70,10 +70,19 @@ export function coOccurrence(data: StudyData): CoOccurrence[] {
       const count = overlaps[pair] as number;
       if (count === 0 && both === 0) continue;
       const ids = { a: (codes[i] as { id: string }).id, b: (codes[j] as { id: string }).id };
-      result.push({ ...ids, overlaps: count, overlapTranscripts: transcripts.get(pair)?.size ?? 0, participants: both, participantsEither: either, jaccard: either === 0 ? null : both / either });
+      result.push({
+        ...ids,
+        overlaps: count,
+        overlapTranscripts: transcripts.get(pair)?.size ?? 0,
+        participants: both,
+        participantsEither: either,
+        jaccard: either === 0 ? null : both / either,
+      });
     }
   }
-  return result.sort((x, y) => y.participants - x.participants || y.overlaps - x.overlaps || compare(x.a, y.a) || compare(x.b, y.b));
+  return result.sort(
+    (x, y) => y.participants - x.participants || y.overlaps - x.overlaps || compare(x.a, y.a) || compare(x.b, y.b),
+  );
 }
 
 /** related[i·n + j] = 1 when codes i and j are one and the same or one is among the other's members. */
@@ -84,14 +93,22 @@ function relatedPairs(data: StudyData): Uint8Array {
   const members = codes.map((code) => new Set(code.members));
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      if (i === j || (members[i] as Set<string>).has((codes[j] as { id: string }).id) || (members[j] as Set<string>).has((codes[i] as { id: string }).id)) related[i * n + j] = 1;
+      if (
+        i === j ||
+        (members[i] as Set<string>).has((codes[j] as { id: string }).id) ||
+        (members[j] as Set<string>).has((codes[i] as { id: string }).id)
+      )
+        related[i * n + j] = 1;
     }
   }
   return related;
 }
 
 /** Codings that can overlap one another: same transcript, same coder; not orphaned; of a code in the list. */
-function sidecarGroups(codings: readonly DataCoding[], containing: ReadonlyMap<string, readonly number[]>): DataCoding[][] {
+function sidecarGroups(
+  codings: readonly DataCoding[],
+  containing: ReadonlyMap<string, readonly number[]>,
+): DataCoding[][] {
   const groups = new Map<string, DataCoding[]>();
   for (const c of codings) {
     if (c.coding.status === 'orphan' || !containing.has(c.coding.code)) continue;

@@ -32,13 +32,21 @@ export function codeTree(codebook: Codebook, usedIds: Iterable<string>): CodeInf
       seen.add(code.id);
       const kids = codebook.codes.filter((c) => c.parent === code.id);
       result.push({
-        id: code.id, name: code.name, parent: code.parent ?? null, depth, inCodebook: true,
-        category: kids.length > 0, members: [...descendantsOf(codebook, code.id)].sort(compare),
+        id: code.id,
+        name: code.name,
+        parent: code.parent ?? null,
+        depth,
+        inCodebook: true,
+        category: kids.length > 0,
+        members: [...descendantsOf(codebook, code.id)].sort(compare),
       });
       visit(kids, depth + 1);
     }
   };
-  visit(codebook.codes.filter((code) => isRoot(code.parent)), 0);
+  visit(
+    codebook.codes.filter((code) => isRoot(code.parent)),
+    0,
+  );
   for (const id of [...new Set(usedIds)].filter((id) => !known.has(id)).sort(compare)) {
     result.push({ id, name: id, parent: null, depth: 0, inCodebook: false, category: false, members: [id] });
   }

@@ -32,7 +32,12 @@ export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[
     const participants = coded.filter((r) => r.present[code.id] === 1).length;
     const total = coded.length;
     return {
-      id: code.id, name: code.name, parent: code.parent, depth: code.depth, inCodebook: code.inCodebook, category: code.category,
+      id: code.id,
+      name: code.name,
+      parent: code.parent,
+      depth: code.depth,
+      inCodebook: code.inCodebook,
+      category: code.category,
       codings: codings.length,
       ownCodings,
       transcripts: transcripts.size,
@@ -71,11 +76,25 @@ export function codesByGroup(data: StudyData, by: SurveyColumn, confidence = 0.9
     const groups = rows.map((level) => {
       const inGroup = known.filter((r) => labelOf(by, r.values) === level);
       const participants = inGroup.filter((r) => r.present[code.id] === 1).length;
-      return { level, participants, total: inGroup.length, percent: inGroup.length === 0 ? null : (100 * participants) / inGroup.length, ci: wilsonInterval(participants, inGroup.length, confidence) };
+      return {
+        level,
+        participants,
+        total: inGroup.length,
+        percent: inGroup.length === 0 ? null : (100 * participants) / inGroup.length,
+        ci: wilsonInterval(participants, inGroup.length, confidence),
+      };
     });
     const counts = groups.map((g) => [g.participants, g.total - g.participants]);
     const missing = coded.length - known.length;
-    return { code: code.id, name: code.name, by: by.name, n: known.length, missing, groups, ...analyzeTable(rows, [PRESENT, ABSENT], counts, missing) };
+    return {
+      code: code.id,
+      name: code.name,
+      by: by.name,
+      n: known.length,
+      missing,
+      groups,
+      ...analyzeTable(rows, [PRESENT, ABSENT], counts, missing),
+    };
   });
   adjustFirstTests(results);
   return results;
@@ -94,10 +113,28 @@ export function codeNumericComparisons(data: StudyData, variable: SurveyColumn):
     return typeof v === 'number' ? v : null;
   });
   const results = data.codes.map((code): CodeNumericComparison => {
-    const comparison = compareNumeric(variable.name, variable.type, 'code', [WITH_CODE, WITHOUT_CODE],
-      rows.map((r, i) => ({ group: r.present[code.id] === 1 ? WITH_CODE : WITHOUT_CODE, value: values[i] as number | null })));
+    const comparison = compareNumeric(
+      variable.name,
+      variable.type,
+      'code',
+      [WITH_CODE, WITHOUT_CODE],
+      rows.map((r, i) => ({
+        group: r.present[code.id] === 1 ? WITH_CODE : WITHOUT_CODE,
+        value: values[i] as number | null,
+      })),
+    );
     const { n, missing, groups, tests, effect, reason } = comparison;
-    return { code: code.id, name: code.name, variable: variable.name, n, missing, groups, tests, effect, ...(reason !== undefined ? { reason } : {}) };
+    return {
+      code: code.id,
+      name: code.name,
+      variable: variable.name,
+      n,
+      missing,
+      groups,
+      tests,
+      effect,
+      ...(reason !== undefined ? { reason } : {}),
+    };
   });
   for (const name of ['welch-t', 'mann-whitney'] as const) {
     const family = results.map((r) => ({ tests: r.tests.filter((t) => t.name === name) }));

@@ -1,7 +1,21 @@
-import { describeCategorical, describeNumeric, hedgesG, kruskalWallis, mannWhitney, twoSampleTTest, welchAnova } from '../stats/index';
+import {
+  describeCategorical,
+  describeNumeric,
+  hedgesG,
+  kruskalWallis,
+  mannWhitney,
+  twoSampleTTest,
+  welchAnova,
+} from '../stats/index';
 import { analyzeTable } from './contingency';
 import { reportEffect, reportTest } from './convert';
-import type { CategoricalComparison, NumericComparison, NumericGroup, ReportTest, ReportVariableType } from './report-types';
+import type {
+  CategoricalComparison,
+  NumericComparison,
+  NumericGroup,
+  ReportTest,
+  ReportVariableType,
+} from './report-types';
 
 /** One observation: the participant's group label and value (either may be missing). */
 export interface Observation<T> {
@@ -22,7 +36,9 @@ export function compareNumeric(
   levels: readonly string[],
   observations: readonly Observation<number>[],
 ): NumericComparison {
-  const complete = observations.filter((o): o is { group: string; value: number } => o.group !== null && o.value !== null && !Number.isNaN(o.value));
+  const complete = observations.filter(
+    (o): o is { group: string; value: number } => o.group !== null && o.value !== null && !Number.isNaN(o.value),
+  );
   const missing = observations.length - complete.length;
   const allLevels = [...levels, ...new Set(complete.map((o) => o.group).filter((g) => !levels.includes(g)))];
   const valuesOf = (level: string) => complete.filter((o) => o.group === level).map((o) => o.value);
@@ -34,7 +50,16 @@ export function compareNumeric(
   const withValues = allLevels.filter((level) => valuesOf(level).length > 0);
   const base = { kind: 'numeric' as const, variable, variableType, by, n: complete.length, missing, groups };
   if (withValues.length < 2) {
-    return { ...base, tests: [], effect: null, otherEffects: [], reason: withValues.length === 0 ? 'no participants with both values' : `a single group (${withValues[0]}): nothing to compare` };
+    return {
+      ...base,
+      tests: [],
+      effect: null,
+      otherEffects: [],
+      reason:
+        withValues.length === 0
+          ? 'no participants with both values'
+          : `a single group (${withValues[0]}): nothing to compare`,
+    };
   }
   const samples = withValues.map(valuesOf);
   if (samples.length === 2) {
@@ -47,7 +72,10 @@ export function compareNumeric(
     ];
     return { ...base, tests, effect: reportEffect(hedgesG(x, y), missing, `${gx} − ${gy}`), otherEffects: [] };
   }
-  const tests = [reportTest(welchAnova(samples), missing, "Welch's heteroscedastic one-way ANOVA"), reportTest(kruskalWallis(samples), missing)];
+  const tests = [
+    reportTest(welchAnova(samples), missing, "Welch's heteroscedastic one-way ANOVA"),
+    reportTest(kruskalWallis(samples), missing),
+  ];
   return { ...base, tests, effect: null, otherEffects: [] };
 }
 
@@ -63,13 +91,23 @@ export function compareCategorical(
   outcomeLevels: readonly string[],
   observations: readonly Observation<string>[],
 ): CategoricalComparison {
-  const complete = observations.filter((o): o is { group: string; value: string } => o.group !== null && o.value !== null);
+  const complete = observations.filter(
+    (o): o is { group: string; value: string } => o.group !== null && o.value !== null,
+  );
   const missing = observations.length - complete.length;
   const rows = [...levels, ...new Set(complete.map((o) => o.group).filter((g) => !levels.includes(g)))];
-  const columns = [...outcomeLevels, ...new Set(complete.map((o) => o.value).filter((v) => !outcomeLevels.includes(v)))];
-  const counts = rows.map((row) => columns.map((column) => complete.filter((o) => o.group === row && o.value === column).length));
+  const columns = [
+    ...outcomeLevels,
+    ...new Set(complete.map((o) => o.value).filter((v) => !outcomeLevels.includes(v))),
+  ];
+  const counts = rows.map((row) =>
+    columns.map((column) => complete.filter((o) => o.group === row && o.value === column).length),
+  );
   const groups = rows.map((level) => {
-    const summary = describeCategorical(complete.filter((o) => o.group === level).map((o) => o.value), columns);
+    const summary = describeCategorical(
+      complete.filter((o) => o.group === level).map((o) => o.value),
+      columns,
+    );
     return { level, n: summary.n, levels: summary.levels };
   });
   const analysis = analyzeTable(rows, columns, counts, missing);

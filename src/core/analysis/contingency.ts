@@ -1,4 +1,11 @@
-import { chiSquareTest, chooseContingencyTest, cramersV, oddsRatio, riskDifference, type FisherExactResult } from '../stats/index';
+import {
+  chiSquareTest,
+  chooseContingencyTest,
+  cramersV,
+  oddsRatio,
+  riskDifference,
+  type FisherExactResult,
+} from '../stats/index';
 import { reportEffect, reportTest } from './convert';
 import type { ContingencyTable, ReportEffect, ReportTest } from './report-types';
 
@@ -16,7 +23,12 @@ export interface TableAnalysis {
  * (Newcombe CI) for 2 × 2, Cramér's V for larger tables. Empty groups and outcomes nobody chose are left out
  * of the test (as R drops unused factor levels) but kept in `table`. `missing` is the comparison's count.
  */
-export function analyzeTable(rowLevels: readonly string[], columnLevels: readonly string[], counts: readonly (readonly number[])[], missing: number): TableAnalysis {
+export function analyzeTable(
+  rowLevels: readonly string[],
+  columnLevels: readonly string[],
+  counts: readonly (readonly number[])[],
+  missing: number,
+): TableAnalysis {
   const full = counts.map((row) => [...row]);
   const fullChi = chiSquareTest(full);
   const table: ContingencyTable = {
@@ -30,13 +42,19 @@ export function analyzeTable(rowLevels: readonly string[], columnLevels: readonl
   const none = (reason: string): TableAnalysis => ({ table, tests: [], effect: null, otherEffects: [], reason });
   if (rowsKept.length === 0) return none('no participants');
   if (rowsKept.length < 2) return none('a single group: nothing to compare');
-  if (columnsKept.length < 2) return none(`every participant has the same outcome (${columnLevels[columnsKept[0] ?? 0] ?? 'none'}): constant data`);
+  if (columnsKept.length < 2)
+    return none(
+      `every participant has the same outcome (${columnLevels[columnsKept[0] ?? 0] ?? 'none'}): constant data`,
+    );
 
   const reduced = rowsKept.map(({ row }) => columnsKept.map((j) => row[j] as number));
   const chosen = chooseContingencyTest(reduced);
-  const method = chosen.name === 'chi-square'
-    ? (chosen.yates ? "Pearson's χ² with Yates' continuity correction (every expected count ≥ 5)" : "Pearson's χ² (every expected count ≥ 5)")
-    : 'two-sided exact (an expected count < 5)';
+  const method =
+    chosen.name === 'chi-square'
+      ? chosen.yates
+        ? "Pearson's χ² with Yates' continuity correction (every expected count ≥ 5)"
+        : "Pearson's χ² (every expected count ≥ 5)"
+      : 'two-sided exact (an expected count < 5)';
   const tests = [reportTest(chosen, missing, method)];
   const r = rowLevels[rowsKept[0]?.i ?? 0] as string;
   const s = rowLevels[rowsKept[1]?.i ?? 1] as string;
@@ -48,7 +66,8 @@ export function analyzeTable(rowLevels: readonly string[], columnLevels: readonl
     if (fisherOr) otherEffects.push(reportEffect(fisherOr, missing, direction));
     const effect = reportEffect(oddsRatio(reduced), missing, direction);
     // The statistics core points programmers at Fisher's conditional MLE; a reader needs the plain reason.
-    if (effect.value === null) effect.reason = 'a cell is 0, so the odds ratio is 0 or infinite; see the risk difference';
+    if (effect.value === null)
+      effect.reason = 'a cell is 0, so the odds ratio is 0 or infinite; see the risk difference';
     return { table, tests, effect, otherEffects };
   }
   return { table, tests, effect: reportEffect(cramersV(reduced), missing), otherEffects: [] };

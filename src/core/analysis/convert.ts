@@ -20,7 +20,10 @@ export function reportTest(result: TestResult, missing: number, method?: string)
   const statistic = finite(result.statistic);
   const p = finite(result.p);
   const test: ReportTest = { name: result.name as ReportTestName, statistic, p, n: result.n, missing };
-  if (result.df !== undefined && (typeof result.df === 'number' ? Number.isFinite(result.df) : result.df.every(Number.isFinite))) {
+  if (
+    result.df !== undefined &&
+    (typeof result.df === 'number' ? Number.isFinite(result.df) : result.df.every(Number.isFinite))
+  ) {
     test.df = typeof result.df === 'number' ? result.df : [result.df[0], result.df[1]];
   }
   if (method !== undefined) test.method = method;
@@ -36,7 +39,14 @@ export function reportTest(result: TestResult, missing: number, method?: string)
 export function reportEffect(effect: EffectSize, missing: number, direction?: string): ReportEffect {
   const value = finite(effect.value);
   const ci = effect.ci && effect.ci.every(Number.isFinite) ? finiteInterval(effect.ci) : null;
-  const result: ReportEffect = { name: effect.name as ReportEffect['name'], value, ci, ciMethod: ci ? effect.ciMethod : null, n: effect.n, missing };
+  const result: ReportEffect = {
+    name: effect.name as ReportEffect['name'],
+    value,
+    ci,
+    ciMethod: ci ? effect.ciMethod : null,
+    n: effect.n,
+    missing,
+  };
   if (direction !== undefined) result.direction = direction;
   if (effect.reason !== undefined) result.reason = effect.reason;
   else if (value === null && effect.value !== null) result.reason = 'not a finite number (a zero cell)';

@@ -8,7 +8,8 @@ import type { ReportFilter } from './report-types';
 export function cellLabel(column: SurveyColumn, value: SurveyValue): string | null {
   if (value === null) return null;
   if (typeof value === 'boolean') return column.levels?.[value ? 1 : 0] ?? (value ? 'yes' : 'no');
-  if (typeof value === 'number' && column.scale?.labels) return column.scale.labels[value - column.scale.min] ?? String(value);
+  if (typeof value === 'number' && column.scale?.labels)
+    return column.scale.labels[value - column.scale.min] ?? String(value);
   return String(value);
 }
 

@@ -1,16 +1,37 @@
 /** Analyses of a study: survey × codes, pure functions over the loaded study and survey. */
 export * from './report-types';
 export { loadSurvey } from './load-survey';
-export { buildStudyData, reportProblems, type StudyData, type StudyDataOptions, type ParticipantRecord, type DataCoding } from './study-data';
+export {
+  buildStudyData,
+  reportProblems,
+  type StudyData,
+  type StudyDataOptions,
+  type ParticipantRecord,
+  type DataCoding,
+} from './study-data';
 export { codeTree, type CodeInfo } from './code-tree';
 export { cellLabel, parseFilter, passesFilters } from './filters';
 export { columnLevels, labelOf, GROUPING_TYPES } from './levels';
 export { describeVariable, compareVariable } from './variables';
 export { compareNumeric, compareCategorical, type Observation } from './compare-groups';
 export { analyzeTable, type TableAnalysis } from './contingency';
-export { summarizeCodes, codesByGroup, codeNumericComparisons, PRESENT, ABSENT, WITH_CODE, WITHOUT_CODE } from './codes';
+export {
+  summarizeCodes,
+  codesByGroup,
+  codeNumericComparisons,
+  PRESENT,
+  ABSENT,
+  WITH_CODE,
+  WITHOUT_CODE,
+} from './codes';
 export { coOccurrence } from './co-occurrence';
 export { jointDisplay } from './joint-display';
 export { representativeQuotes, agreedCodings, shorten, QUOTE_RULE } from './quotes';
 export { buildStudyReport } from './build-report';
-export { requestErrors, noSurveyMessage, ReportRequestError, DEFAULT_QUOTES_PER_CELL, type ReportRequest } from './options';
+export {
+  requestErrors,
+  noSurveyMessage,
+  ReportRequestError,
+  DEFAULT_QUOTES_PER_CELL,
+  type ReportRequest,
+} from './options';

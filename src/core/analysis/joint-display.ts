@@ -9,7 +9,12 @@ import { codingsOfCodes } from './codings-of-codes';
  * Codes × groups: each cell the code's prevalence in the group (from `byGroup`) and up to `quotesPerCell`
  * representative quotes from participants of that group.
  */
-export function jointDisplay(data: StudyData, by: SurveyColumn, byGroup: readonly CodeByGroup[], quotesPerCell: number): JointDisplay {
+export function jointDisplay(
+  data: StudyData,
+  by: SurveyColumn,
+  byGroup: readonly CodeByGroup[],
+  quotesPerCell: number,
+): JointDisplay {
   const facts = quoteFacts(data.codings, agreedCodings(data.codings));
   const groupOf = new Map(data.records.map((r) => [r.id, labelOf(by, r.values)]));
   const levelOf = data.codings.map((c) => groupOf.get(c.participant));

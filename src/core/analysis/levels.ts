@@ -13,7 +13,8 @@ export function columnLevels(column: SurveyColumn): string[] {
   if (column.type === 'yes-no') return [...(column.levels ?? ['no', 'yes'])];
   if (column.type === 'ordinal' && column.scale) {
     const points: string[] = [];
-    for (let value = column.scale.min; value <= column.scale.max; value++) points.push(cellLabel(column, value) as string);
+    for (let value = column.scale.min; value <= column.scale.max; value++)
+      points.push(cellLabel(column, value) as string);
     return points;
   }
   return [];

@@ -25,13 +25,30 @@ export async function loadSurvey(fs: FileSystemPort, study: Study): Promise<Load
     try {
       const stat = await fs.stat(uri);
       if (!stat || stat.type !== 'file') {
-        problems.push(problem(uri, 0, 0, 'survey-not-found', `survey file ${file} does not exist`, 'fix survey.files in grounded.yaml'));
+        problems.push(
+          problem(
+            uri,
+            0,
+            0,
+            'survey-not-found',
+            `survey file ${file} does not exist`,
+            'fix survey.files in grounded.yaml',
+          ),
+        );
         failed = true;
         continue;
       }
       bytes = await fs.readFile(uri);
     } catch (error) {
-      problems.push(problem(uri, 0, 0, 'survey-unreadable', `survey file ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`));
+      problems.push(
+        problem(
+          uri,
+          0,
+          0,
+          'survey-unreadable',
+          `survey file ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
       failed = true;
       continue;
     }

@@ -34,7 +34,8 @@ export function agreedCodings(codings: readonly DataCoding[]): Set<DataCoding> {
   for (const byCode of byTranscript.values()) {
     for (const list of byCode.values()) {
       for (const x of list) {
-        if (list.some((y) => y.coder !== x.coder && x.coding.start < y.coding.end && y.coding.start < x.coding.end)) agreed.add(x);
+        if (list.some((y) => y.coder !== x.coder && x.coding.start < y.coding.end && y.coding.start < x.coding.end))
+          agreed.add(x);
       }
     }
   }
@@ -55,7 +56,9 @@ function median(values: readonly number[]): number {
   // A typed array sorts numbers natively, without a comparator call per comparison.
   const sorted = Float64Array.from(values).sort();
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** trim() would leave something: most quotes start with a visible ASCII character, the rest ask \S (trim's set). */
@@ -91,8 +94,16 @@ export function quoteFacts(codings: readonly DataCoding[], agreed: ReadonlySet<D
 }
 
 /** The most representative quotes among `candidates` (see QUOTE_RULE), at most `limit`. */
-export function representativeQuotes(candidates: readonly DataCoding[], agreed: ReadonlySet<DataCoding>, limit: number): ReportQuote[] {
-  return rankedQuotes(quoteFacts(candidates, agreed), candidates.map((_, i) => i), limit);
+export function representativeQuotes(
+  candidates: readonly DataCoding[],
+  agreed: ReadonlySet<DataCoding>,
+  limit: number,
+): ReportQuote[] {
+  return rankedQuotes(
+    quoteFacts(candidates, agreed),
+    candidates.map((_, i) => i),
+    limit,
+  );
 }
 
 /**
@@ -106,7 +117,9 @@ export function rankedQuotes(facts: QuoteFacts, candidates: readonly number[], l
   // Over distinct codings, as a map of them would be (representativeQuotes may be handed one twice).
   const distinct = new Map<DataCoding, number>();
   for (const i of usable) distinct.set(codings[i] as DataCoding, facts.length[i] as number);
-  const typical = median(distinct.size === usable.length ? usable.map((i) => facts.length[i] as number) : [...distinct.values()]);
+  const typical = median(
+    distinct.size === usable.length ? usable.map((i) => facts.length[i] as number) : [...distinct.values()],
+  );
   const rank = (i: number, j: number) => {
     const x = codings[i] as DataCoding;
     const y = codings[j] as DataCoding;
@@ -127,7 +140,10 @@ export function rankedQuotes(facts: QuoteFacts, candidates: readonly number[], l
     const best = bestOf.get(participant);
     if (best === undefined || rank(i, best) < 0) bestOf.set(participant, i);
   }
-  return [...bestOf.values()].sort(rank).slice(0, limit).map((i) => quoteOf(codings[i] as DataCoding, facts.agreed[i] === 1));
+  return [...bestOf.values()]
+    .sort(rank)
+    .slice(0, limit)
+    .map((i) => quoteOf(codings[i] as DataCoding, facts.agreed[i] === 1));
 }
 
 function quoteOf(c: DataCoding, agreed: boolean): ReportQuote {

@@ -28,7 +28,8 @@ export type ReportVariableType = 'numeric' | 'ordinal' | 'categorical' | 'yes-no
 // Tests and effect sizes
 
 /** Names of the hypothesis tests a report may contain (the same ids as the statistics core). */
-export type ReportTestName = 'welch-t' | 'mann-whitney' | 'welch-anova' | 'kruskal-wallis' | 'chi-square' | 'fisher-exact';
+export type ReportTestName =
+  'welch-t' | 'mann-whitney' | 'welch-anova' | 'kruskal-wallis' | 'chi-square' | 'fisher-exact';
 
 /** One hypothesis test, two-sided. */
 export interface ReportTest {
@@ -56,7 +57,8 @@ export interface ReportTest {
   pBH?: number | null;
 }
 
-export type ReportEffectName = 'hedges-g' | 'odds-ratio' | 'conditional-mle-odds-ratio' | 'risk-difference' | 'cramers-v';
+export type ReportEffectName =
+  'hedges-g' | 'odds-ratio' | 'conditional-mle-odds-ratio' | 'risk-difference' | 'cramers-v';
 
 /** An effect size with its CI. */
 export interface ReportEffect {

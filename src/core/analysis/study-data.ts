@@ -60,7 +60,11 @@ export interface StudyData {
  * have `coded: false` (code presence null, i.e. missing, not 0); transcript-only participants have null
  * survey values. Codings in transcripts without a participant id are left out and listed in `coverage`.
  */
-export function buildStudyData(study: Study, survey: MergedSurvey | undefined, options: StudyDataOptions = {}): StudyData {
+export function buildStudyData(
+  study: Study,
+  survey: MergedSurvey | undefined,
+  options: StudyDataOptions = {},
+): StudyData {
   const available = [...new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.coder)))].sort();
   const wanted = options.coders && options.coders.length > 0 ? new Set(options.coders) : undefined;
   const included = wanted ? available.filter((c) => wanted.has(c)) : available;
@@ -81,7 +85,10 @@ export function buildStudyData(study: Study, survey: MergedSurvey | undefined, o
   const ids = [...rows.map((row) => row.id), ...[...transcriptsOf.keys()].filter((id) => !rowIds.has(id)).sort()];
   const rowById = new Map(rows.map((row) => [row.id, row]));
 
-  const codes = codeTree(study.codebook, study.transcripts.flatMap((t) => t.sidecars.flatMap((s) => s.sidecar.codings.map((c) => c.code))));
+  const codes = codeTree(
+    study.codebook,
+    study.transcripts.flatMap((t) => t.sidecars.flatMap((s) => s.sidecar.codings.map((c) => c.code))),
+  );
   const records: ParticipantRecord[] = [];
   const codings: DataCoding[] = [];
   let excludedByFilter = 0;
@@ -93,7 +100,9 @@ export function buildStudyData(study: Study, survey: MergedSurvey | undefined, o
     }
     const transcripts = transcriptsOf.get(id) ?? [];
     const own = transcripts.flatMap((transcript) =>
-      transcript.sidecars.filter((s) => isIncluded(s.coder)).flatMap((s) => s.sidecar.codings.map((coding) => ({ participant: id, transcript, coder: s.coder, coding }))),
+      transcript.sidecars
+        .filter((s) => isIncluded(s.coder))
+        .flatMap((s) => s.sidecar.codings.map((coding) => ({ participant: id, transcript, coder: s.coder, coding }))),
     );
     codings.push(...own);
     const coded = transcripts.some((t) => t.sidecars.some((s) => isIncluded(s.coder)));
@@ -108,7 +117,15 @@ export function buildStudyData(study: Study, survey: MergedSurvey | undefined, o
       counts[code.id] = coded ? count : null;
       present[code.id] = coded ? (count > 0 ? 1 : 0) : null;
     }
-    records.push({ id, transcripts: transcripts.map((t) => t.path), surveyed: row !== undefined, coded, values, present, counts });
+    records.push({
+      id,
+      transcripts: transcripts.map((t) => t.path),
+      surveyed: row !== undefined,
+      coded,
+      values,
+      present,
+      counts,
+    });
   }
 
   const shown = (uri: string) => relativeUri(study.root, uri) ?? uri;
@@ -121,10 +138,18 @@ export function buildStudyData(study: Study, survey: MergedSurvey | undefined, o
     excludedByFilter,
     // Without a survey every transcript lacks a row; that is the study's design, not a join problem.
     transcriptsWithoutRow: survey
-      ? join.transcriptsWithoutRow.map((t) => ({ transcript: t.path, participant: t.participant, ...(t.sameIgnoringCase !== undefined ? { sameIgnoringCase: t.sameIgnoringCase } : {}) }))
+      ? join.transcriptsWithoutRow.map((t) => ({
+          transcript: t.path,
+          participant: t.participant,
+          ...(t.sameIgnoringCase !== undefined ? { sameIgnoringCase: t.sameIgnoringCase } : {}),
+        }))
       : [],
     transcriptsWithoutParticipant: [...join.transcriptsWithoutParticipant],
-    rowsWithoutTranscript: join.rowsWithoutTranscript.map((r) => ({ participant: r.id, file: shown(r.uri), line: r.line })),
+    rowsWithoutTranscript: join.rowsWithoutTranscript.map((r) => ({
+      participant: r.id,
+      file: shown(r.uri),
+      line: r.line,
+    })),
   };
   return { columns, codes, coders: { available, included }, records, codings, coverage };
 }
@@ -132,7 +157,12 @@ export function buildStudyData(study: Study, survey: MergedSurvey | undefined, o
 /** Survey problems as a report lists them (paths relative to the study root). */
 export function reportProblems(study: Study, problems: readonly Problem[]): ReportProblem[] {
   return problems.map((p) => ({
-    file: relativeUri(study.root, p.uri) ?? p.uri, line: p.line, column: p.column, severity: p.severity, kind: p.kind, message: p.message,
+    file: relativeUri(study.root, p.uri) ?? p.uri,
+    line: p.line,
+    column: p.column,
+    severity: p.severity,
+    kind: p.kind,
+    message: p.message,
     ...(p.hint !== undefined ? { hint: p.hint } : {}),
   }));
 }

@@ -26,17 +26,34 @@ export function describeVariable(column: SurveyColumn, records: readonly Partici
     const summary = describeNumeric(rows.map((r) => numberOf(r, column)));
     const result: VariableSummary = { kind: 'numeric', name: column.name, type: column.type, ...summary };
     if (column.type === 'ordinal' && column.scale) {
-      result.scale = { min: column.scale.min, max: column.scale.max, ...(column.scale.labels ? { labels: [...column.scale.labels] } : {}) };
-      result.levels = describeCategorical(rows.map((r) => labelOf(column, r.values)), columnLevels(column)).levels;
+      result.scale = {
+        min: column.scale.min,
+        max: column.scale.max,
+        ...(column.scale.labels ? { labels: [...column.scale.labels] } : {}),
+      };
+      result.levels = describeCategorical(
+        rows.map((r) => labelOf(column, r.values)),
+        columnLevels(column),
+      ).levels;
     }
     return result;
   }
   if (column.type === 'categorical' || column.type === 'yes-no') {
-    const summary = describeCategorical(rows.map((r) => labelOf(column, r.values)), columnLevels(column));
+    const summary = describeCategorical(
+      rows.map((r) => labelOf(column, r.values)),
+      columnLevels(column),
+    );
     return { kind: 'categorical', name: column.name, type: column.type, ...summary };
   }
   const answers = rows.map((r) => r.values[column.name] ?? null).filter((v) => v !== null);
-  return { kind: 'other', name: column.name, type: column.type, n: answers.length, missing: rows.length - answers.length, distinct: new Set(answers.map(String)).size };
+  return {
+    kind: 'other',
+    name: column.name,
+    type: column.type,
+    n: answers.length,
+    missing: rows.length - answers.length,
+    distinct: new Set(answers.map(String)).size,
+  };
 }
 
 /**
@@ -44,17 +61,34 @@ export function describeVariable(column: SurveyColumn, records: readonly Partici
  * comparison (ordinal: rank tests are the right reading of Likert items, the means are shown beside them);
  * categorical and yes-no the contingency table. Text, dates and the grouping column itself: undefined.
  */
-export function compareVariable(column: SurveyColumn, by: SurveyColumn, records: readonly ParticipantRecord[]): GroupComparison | undefined {
+export function compareVariable(
+  column: SurveyColumn,
+  by: SurveyColumn,
+  records: readonly ParticipantRecord[],
+): GroupComparison | undefined {
   if (column.name === by.name) return undefined;
   const rows = surveyed(records);
   const levels = columnLevels(by);
   if (column.type === 'numeric' || column.type === 'ordinal') {
-    return compareNumeric(column.name, column.type, by.name, levels, rows.map((r) => ({ group: labelOf(by, r.values), value: numberOf(r, column) })));
+    return compareNumeric(
+      column.name,
+      column.type,
+      by.name,
+      levels,
+      rows.map((r) => ({ group: labelOf(by, r.values), value: numberOf(r, column) })),
+    );
   }
   if (column.type === 'categorical' || column.type === 'yes-no') {
     // Yes-no outcomes put "yes" first so a 2 × 2 odds ratio reads as the odds of yes.
     const outcomes = column.type === 'yes-no' ? [...columnLevels(column)].reverse() : columnLevels(column);
-    return compareCategorical(column.name, column.type, by.name, levels, outcomes, rows.map((r) => ({ group: labelOf(by, r.values), value: labelOf(column, r.values) })));
+    return compareCategorical(
+      column.name,
+      column.type,
+      by.name,
+      levels,
+      outcomes,
+      rows.map((r) => ({ group: labelOf(by, r.values), value: labelOf(column, r.values) })),
+    );
   }
   return undefined;
 }

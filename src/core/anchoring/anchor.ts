@@ -143,7 +143,9 @@ export function anchorQuote(text: string | OffsetMap, target: AnchorTarget, opti
     }
     if (gap !== undefined && !deleted) {
       const region = map.text.slice(gap.start, gap.end);
-      candidates.push(rate({ start: gap.start, end: gap.end, errors: -1 }, wholeStringSimilarity(region, target.quote)));
+      candidates.push(
+        rate({ start: gap.start, end: gap.end, errors: -1 }, wholeStringSimilarity(region, target.quote)),
+      );
       best = pickBest(candidates);
     }
   }
@@ -159,7 +161,8 @@ export function anchorQuote(text: string | OffsetMap, target: AnchorTarget, opti
 
 function isAtStoredPosition(map: OffsetMap, target: AnchorTarget): boolean {
   const { start, end } = target;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > map.codePointLength) return false;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > map.codePointLength)
+    return false;
   if (map.slice(start, end) !== target.quote) return false;
   // An empty quote matches everywhere; only its unchanged context says it is still in place.
   if (target.quote.length > 0) return true;
@@ -225,9 +228,13 @@ function candidateRater(text: string, target: AnchorTarget, hint: number) {
     // the candidate is what it has to say.
     const prefixWindow = text.slice(Math.max(0, match.start - Math.max(1, target.prefix.length)), match.start);
     const prefixSimilarity = contextSimilarity(prefixWindow, target.prefix);
-    const suffixSimilarity = contextSimilarity(text.slice(match.end, match.end + Math.max(1, target.suffix.length)), target.suffix);
+    const suffixSimilarity = contextSimilarity(
+      text.slice(match.end, match.end + Math.max(1, target.suffix.length)),
+      target.suffix,
+    );
     const closeness = 1 - Math.abs(match.start - hint) / length;
-    const weighted = QUOTE_WEIGHT * quoteSimilarity + PREFIX_WEIGHT * prefixSimilarity + SUFFIX_WEIGHT * suffixSimilarity;
+    const weighted =
+      QUOTE_WEIGHT * quoteSimilarity + PREFIX_WEIGHT * prefixSimilarity + SUFFIX_WEIGHT * suffixSimilarity;
     return {
       start: match.start,
       end: match.end,

@@ -18,7 +18,13 @@ export interface ContextGap {
  * a rewritten quote could plausibly reach (twice its old length plus some slack). Returns undefined when
  * either piece of context is gone, or when the quote had no context at all (it was the whole text).
  */
-export function findContextGap(text: string, quote: string, prefix: string, suffix: string, hint: number): ContextGap | undefined {
+export function findContextGap(
+  text: string,
+  quote: string,
+  prefix: string,
+  suffix: string,
+  hint: number,
+): ContextGap | undefined {
   if (prefix.length === 0 && suffix.length === 0) return undefined;
   const start = prefix.length === 0 ? 0 : nearestEnd(text, prefix, hint);
   if (start === undefined) return undefined;
@@ -26,7 +32,10 @@ export function findContextGap(text: string, quote: string, prefix: string, suff
   if (suffix.length === 0) return text.length <= reach ? { start, end: text.length } : undefined;
   const window = text.slice(start, Math.min(text.length, reach));
   const found = occurrences(window, suffix);
-  const first = found.reduce<number | undefined>((min, m) => (min === undefined || m.start < min ? m.start : min), undefined);
+  const first = found.reduce<number | undefined>(
+    (min, m) => (min === undefined || m.start < min ? m.start : min),
+    undefined,
+  );
   return first === undefined ? undefined : { start, end: start + first };
 }
 

@@ -32,9 +32,20 @@ export function reanchorSidecar(
   const codings = sidecar.codings.map((coding) => {
     const result = anchorQuote(map, coding, options);
     const next = reanchoredCoding(coding, result, map);
-    if (next.start !== coding.start || next.end !== coding.end || next.status !== coding.status || next.quote !== coding.quote) {
+    if (
+      next.start !== coding.start ||
+      next.end !== coding.end ||
+      next.status !== coding.status ||
+      next.quote !== coding.quote
+    ) {
       const { status, method } = result;
-      changes.push({ id: coding.id, from: { start: coding.start, end: coding.end }, to: { start: next.start, end: next.end }, status, method });
+      changes.push({
+        id: coding.id,
+        from: { start: coding.start, end: coding.end },
+        to: { start: next.start, end: next.end },
+        status,
+        method,
+      });
     }
     return next;
   });

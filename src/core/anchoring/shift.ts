@@ -68,7 +68,8 @@ export function refreshSelectors(codings: readonly Coding[], text: string | Offs
   return codings.map((coding) => {
     if (coding.status !== undefined) return coding;
     const selector = quoteSelector(map, coding.start, coding.end);
-    const same = selector.quote === coding.quote && selector.prefix === coding.prefix && selector.suffix === coding.suffix;
+    const same =
+      selector.quote === coding.quote && selector.prefix === coding.prefix && selector.suffix === coding.suffix;
     return same ? coding : { ...coding, ...selector };
   });
 }

@@ -72,7 +72,8 @@ function editDistance(text: string, pattern: string, substring: boolean): number
 export function wholeStringSimilarity(text: string, pattern: string): number {
   if (pattern.length === 0) return text.length === 0 ? 1 : 0;
   if (text.length === 0) return 0;
-  if (pattern.length * text.length <= LARGE_TABLE) return Math.max(0, 1 - editDistance(text, pattern, false) / pattern.length);
+  if (pattern.length * text.length <= LARGE_TABLE)
+    return Math.max(0, 1 - editDistance(text, pattern, false) / pattern.length);
   const best = search(text, pattern, pattern.length)[0];
   if (best === undefined) return 0;
   const distance = best.errors + (text.length - (best.end - best.start));

@@ -29,7 +29,8 @@ function nearest(text: string, context: string, at: number, slack: number, side:
   let best: number | undefined;
   for (const m of occurrences(text.slice(from, to), context)) {
     const position = from + m[side];
-    if (Math.abs(position - at) <= slack && (best === undefined || Math.abs(position - at) < Math.abs(best - at))) best = position;
+    if (Math.abs(position - at) <= slack && (best === undefined || Math.abs(position - at) < Math.abs(best - at)))
+      best = position;
   }
   return best;
 }

@@ -15,14 +15,18 @@ const CODEBOOK_KEYS = ['grounded', 'codes'] as const;
 
 /** Sorted by id, fixed key order: two coders adding different codes touch different lines. */
 export function serializeCodebook(codebook: Codebook): string {
-  const lines = ['# Grounded codebook. Ids are stable: rename a code by changing its name, never its id.', `grounded: ${CODEBOOK_VERSION}`];
+  const lines = [
+    '# Grounded codebook. Ids are stable: rename a code by changing its name, never its id.',
+    `grounded: ${CODEBOOK_VERSION}`,
+  ];
   const codes = [...codebook.codes].sort((a, b) => compareStrings(a.id, b.id));
   lines.push(codes.length === 0 ? 'codes: []' : 'codes:');
   for (const code of codes) {
     lines.push(`  - id: ${yamlString(code.id)}`, `    name: ${yamlQuotedIfNeeded(code.name)}`);
     if (code.parent !== undefined) lines.push(`    parent: ${yamlString(code.parent)}`);
     if (code.color !== undefined) lines.push(`    color: ${yamlQuoted(code.color)}`);
-    if (code.definition !== undefined && code.definition !== '') lines.push(`    definition: ${yamlQuoted(code.definition)}`);
+    if (code.definition !== undefined && code.definition !== '')
+      lines.push(`    definition: ${yamlQuoted(code.definition)}`);
     if (code.memo !== undefined && code.memo !== '') lines.push(`    memo: ${yamlQuoted(code.memo)}`);
     if (code.guid !== undefined) lines.push(`    guid: ${yamlString(code.guid)}`);
   }
@@ -31,7 +35,11 @@ export function serializeCodebook(codebook: Codebook): string {
 
 /** Names read best unquoted when YAML allows it ("Time pressure"), quoted otherwise. */
 function yamlQuotedIfNeeded(name: string): string {
-  return /^[\p{L}][\p{L}\p{N} ()/,'’-]*$/u.test(name) && !/ $/.test(name) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(name) ? name : yamlQuoted(name);
+  return /^[\p{L}][\p{L}\p{N} ()/,'’-]*$/u.test(name) &&
+    !/ $/.test(name) &&
+    !/^(true|false|null|yes|no|on|off|y|n)$/i.test(name)
+    ? name
+    : yamlQuoted(name);
 }
 
 export function parseCodebook(uri: string, text: string): Loaded<Codebook> {
@@ -47,10 +55,21 @@ export function parseCodebook(uri: string, text: string): Loaded<Codebook> {
     const path = ['codes', index];
     const record = reader.object(item, path, CODE_KEYS);
     if (!record) return;
-    const id = reader.requiredString(record, 'id', path, CODE_ID, 'code ids use letters, digits, "-", "_" and "." (no spaces); the display name goes in "name"');
+    const id = reader.requiredString(
+      record,
+      'id',
+      path,
+      CODE_ID,
+      'code ids use letters, digits, "-", "_" and "." (no spaces); the display name goes in "name"',
+    );
     if (firstIndexOf.has(id)) {
       const first = parsed.file.positionOf(['codes', firstIndexOf.get(id) as number]).line;
-      reader.error([...path, 'id'], 'duplicate-id', `code id "${id}" is defined twice (first on line ${first})`, 'merge the two entries or give one a new id');
+      reader.error(
+        [...path, 'id'],
+        'duplicate-id',
+        `code id "${id}" is defined twice (first on line ${first})`,
+        'merge the two entries or give one a new id',
+      );
     } else {
       firstIndexOf.set(id, index);
     }
@@ -58,7 +77,10 @@ export function parseCodebook(uri: string, text: string): Loaded<Codebook> {
       id,
       name: reader.requiredString(record, 'name', path),
       ...optional('parent', reader.optionalString(record, 'parent', path)),
-      ...optional('color', reader.optionalString(record, 'color', path, COLOR, 'colours are written #rrggbb, e.g. "#4e79a7"')),
+      ...optional(
+        'color',
+        reader.optionalString(record, 'color', path, COLOR, 'colours are written #rrggbb, e.g. "#4e79a7"'),
+      ),
       ...optional('definition', reader.optionalString(record, 'definition', path)),
       ...optional('memo', reader.optionalString(record, 'memo', path)),
       ...optional('guid', reader.optionalString(record, 'guid', path)),
@@ -68,13 +90,27 @@ export function parseCodebook(uri: string, text: string): Loaded<Codebook> {
   for (const [index, code] of codes.entries()) {
     if (code.parent === undefined) continue;
     if (!firstIndexOf.has(code.parent)) {
-      reader.error(['codes', index, 'parent'], 'unknown-code', `parent "${code.parent}" of code "${code.id}" is not in the codebook`, 'add the parent code or remove the parent line');
+      reader.error(
+        ['codes', index, 'parent'],
+        'unknown-code',
+        `parent "${code.parent}" of code "${code.id}" is not in the codebook`,
+        'add the parent code or remove the parent line',
+      );
     } else if (hasCycle(code.id, codes)) {
-      reader.error(['codes', index, 'parent'], 'parent-cycle', `code "${code.id}" is its own ancestor`, 'move one of the codes to another parent');
+      reader.error(
+        ['codes', index, 'parent'],
+        'parent-cycle',
+        `code "${code.id}" is its own ancestor`,
+        'move one of the codes to another parent',
+      );
     }
   }
   if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
-  return { ok: true, value: { codes: [...codes].sort((a, b) => compareStrings(a.id, b.id)) }, warnings: duplicateNameWarnings(uri, codes, parsed.file.positionOf) };
+  return {
+    ok: true,
+    value: { codes: [...codes].sort((a, b) => compareStrings(a.id, b.id)) },
+    warnings: duplicateNameWarnings(uri, codes, parsed.file.positionOf),
+  };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -93,7 +129,11 @@ function hasCycle(id: string, codes: readonly Code[]): boolean {
   return false;
 }
 
-function duplicateNameWarnings(uri: string, codes: readonly Code[], positionOf: (path: (string | number)[]) => { line: number; column: number }): Problem[] {
+function duplicateNameWarnings(
+  uri: string,
+  codes: readonly Code[],
+  positionOf: (path: (string | number)[]) => { line: number; column: number },
+): Problem[] {
   const warnings: Problem[] = [];
   const seen = new Map<string, string>();
   codes.forEach((code, index) => {
@@ -101,7 +141,17 @@ function duplicateNameWarnings(uri: string, codes: readonly Code[], positionOf: 
     const other = seen.get(key);
     if (other !== undefined) {
       const { line, column } = positionOf(['codes', index, 'name']);
-      warnings.push(problem(uri, line, column, 'duplicate-name', `codes "${other}" and "${code.id}" share the name "${code.name}" under the same parent`, 'rename one, or merge them', 'warning'));
+      warnings.push(
+        problem(
+          uri,
+          line,
+          column,
+          'duplicate-name',
+          `codes "${other}" and "${code.id}" share the name "${code.name}" under the same parent`,
+          'rename one, or merge them',
+          'warning',
+        ),
+      );
     } else {
       seen.set(key, code.id);
     }

@@ -12,7 +12,10 @@ const TIMESTAMP = String.raw`\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]`;
  * and a colon; or a timestamp alone. Labels are capitalised and at most three words so that ordinary
  * sentences with a colon ("Well: I think…") are not taken for turns.
  */
-const TURN_LABEL = new RegExp(String.raw`^[ \t]*(?:(?:${TIMESTAMP}[ \t]*)?(?:\p{Lu}[\p{L}\p{N}.'’-]*(?: \p{Lu}[\p{L}\p{N}.'’-]*){0,2})[ \t]*:[ \t]+|${TIMESTAMP}[ \t]*)`, 'u');
+const TURN_LABEL = new RegExp(
+  String.raw`^[ \t]*(?:(?:${TIMESTAMP}[ \t]*)?(?:\p{Lu}[\p{L}\p{N}.'’-]*(?: \p{Lu}[\p{L}\p{N}.'’-]*){0,2})[ \t]*:[ \t]+|${TIMESTAMP}[ \t]*)`,
+  'u',
+);
 
 interface Line {
   /** UTF-16 offsets into the text; `end` excludes the line break. */

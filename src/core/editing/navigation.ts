@@ -4,7 +4,11 @@ import type { Span } from './boundaries';
  * The start offset of the next (or previous) coding from `offset`, wrapping around the transcript like
  * "Go to Next Problem". Codings that start at the same offset are one stop. Undefined without codings.
  */
-export function nextCodingStart(codings: readonly Span[], offset: number, direction: 'next' | 'previous'): number | undefined {
+export function nextCodingStart(
+  codings: readonly Span[],
+  offset: number,
+  direction: 'next' | 'previous',
+): number | undefined {
   const starts = [...new Set(codings.map((coding) => coding.start))].sort((a, b) => a - b);
   if (starts.length === 0) return undefined;
   if (direction === 'next') return starts.find((start) => start > offset) ?? starts[0];
@@ -17,7 +21,9 @@ export function nextCodingStart(codings: readonly Span[], offset: number, direct
  */
 export function codingsAt<T extends Span>(codings: readonly T[], range: Span): T[] {
   const hits = codings.filter((coding) =>
-    range.start === range.end ? coding.start <= range.start && range.start <= coding.end : coding.start < range.end && range.start < coding.end,
+    range.start === range.end
+      ? coding.start <= range.start && range.start <= coding.end
+      : coding.start < range.end && range.start < coding.end,
   );
   return hits.sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
 }

@@ -13,7 +13,10 @@ export function noteUsed(recent: readonly string[], used: readonly string[], lim
  * Codes ordered for a picker: recently used first (most recent first), then the rest in their given
  * order. Recent ids that are no longer in the codebook are skipped.
  */
-export function recentFirst<T extends { readonly id: string }>(codes: readonly T[], recent: readonly string[]): { recent: T[]; rest: T[] } {
+export function recentFirst<T extends { readonly id: string }>(
+  codes: readonly T[],
+  recent: readonly string[],
+): { recent: T[]; rest: T[] } {
   const byId = new Map(codes.map((code) => [code.id, code]));
   const first: T[] = [];
   for (const id of recent) {
@@ -28,7 +31,12 @@ export function recentFirst<T extends { readonly id: string }>(codes: readonly T
  * entry leaves the slot free) wins; free slots take the most recent codes not pinned elsewhere. Ids that
  * are not in the codebook are ignored, so a stale pin never codes with an unknown code.
  */
-export function quickCodeSlots(pinned: readonly string[], recent: readonly string[], known: ReadonlySet<string>, slots = QUICK_SLOTS): (string | undefined)[] {
+export function quickCodeSlots(
+  pinned: readonly string[],
+  recent: readonly string[],
+  known: ReadonlySet<string>,
+  slots = QUICK_SLOTS,
+): (string | undefined)[] {
   const result: (string | undefined)[] = Array.from({ length: slots }, (_, index) => {
     const id = pinned[index];
     return id && known.has(id) ? id : undefined;
@@ -42,7 +50,12 @@ export function quickCodeSlots(pinned: readonly string[], recent: readonly strin
 }
 
 /** `grounded.quickCodes` after pinning `id` to slot `slot` (1-based); an undefined id unpins the slot. */
-export function pinQuickCode(pinned: readonly string[], slot: number, id: string | undefined, slots = QUICK_SLOTS): string[] {
+export function pinQuickCode(
+  pinned: readonly string[],
+  slot: number,
+  id: string | undefined,
+  slots = QUICK_SLOTS,
+): string[] {
   const next = Array.from({ length: slots }, (_, index) => pinned[index] ?? '');
   // One code sits on one key: pinning it elsewhere frees its old key.
   if (id !== undefined) for (let index = 0; index < slots; index++) if (next[index] === id) next[index] = '';

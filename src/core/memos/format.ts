@@ -11,16 +11,26 @@ import { findConflictMarkers } from '../yaml/conflict-markers';
 export function parseMemo(uri: string, text: string, fallbackTitle: string): Loaded<Memo> {
   const markers = findConflictMarkers(text);
   if (markers.length > 0) {
-    return { ok: false, problems: markers.map((m) => problem(uri, m.line, 1, 'conflict-marker', `git conflict marker "${m.marker}"`, 'resolve the merge conflict')) };
+    return {
+      ok: false,
+      problems: markers.map((m) =>
+        problem(uri, m.line, 1, 'conflict-marker', `git conflict marker "${m.marker}"`, 'resolve the merge conflict'),
+      ),
+    };
   }
   const frontMatter = /^---\n([\s\S]*?)\n---\n?/.exec(text);
-  if (!frontMatter) return { ok: true, value: { uri, title: firstHeading(text) ?? fallbackTitle, codes: [], body: text }, warnings: [] };
+  if (!frontMatter)
+    return {
+      ok: true,
+      value: { uri, title: firstHeading(text) ?? fallbackTitle, codes: [], body: text },
+      warnings: [],
+    };
   const parsed = parseYamlSafely(uri, frontMatter[1] as string);
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => ({ ...p, line: p.line + 1 })) };
   const data = (parsed.file.data ?? {}) as Record<string, unknown>;
   const body = text.slice(frontMatter[0].length);
   const codes = Array.isArray(data['codes']) ? data['codes'].filter((c): c is string => typeof c === 'string') : [];
-  const title = typeof data['title'] === 'string' ? data['title'] : firstHeading(body) ?? fallbackTitle;
+  const title = typeof data['title'] === 'string' ? data['title'] : (firstHeading(body) ?? fallbackTitle);
   return { ok: true, value: { uri, title, codes, body }, warnings: [] };
 }
 

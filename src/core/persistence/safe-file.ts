@@ -19,7 +19,11 @@ const MAX_ATTEMPTS = 5;
  * Reads a Grounded file through the persistence rules (ENGINEERING §4): decode, conflict markers, parse,
  * validate. Throws FileLoadError with file:line:column problems; returns undefined when the file is absent.
  */
-export async function readChecked<T>(fs: FileSystemPort, uri: string, codec: FileCodec<T>): Promise<ReadResult<T> | undefined> {
+export async function readChecked<T>(
+  fs: FileSystemPort,
+  uri: string,
+  codec: FileCodec<T>,
+): Promise<ReadResult<T> | undefined> {
   const bytes = await readIfExists(fs, uri);
   if (bytes === undefined) return undefined;
   return { ...decodeAndParse(uri, bytes, codec), bytesHash: hashBytes(bytes) };
@@ -31,11 +35,18 @@ function decodeAndParse<T>(uri: string, bytes: Uint8Array, codec: FileCodec<T>):
   try {
     text = decodeCanonical(bytes);
   } catch (error) {
-    if (error instanceof TextDecodingError) throw new FileLoadError(uri, [problem(uri, 0, 0, 'encoding', `invalid UTF-8 at byte ${error.byteOffset}`, error.message)]);
+    if (error instanceof TextDecodingError)
+      throw new FileLoadError(uri, [
+        problem(uri, 0, 0, 'encoding', `invalid UTF-8 at byte ${error.byteOffset}`, error.message),
+      ]);
     throw error;
   }
   const loaded = codec.parse(uri, text);
-  if (!loaded.ok) throw new FileLoadError(uri, [...loaded.problems].sort((a, b) => a.line - b.line || a.column - b.column));
+  if (!loaded.ok)
+    throw new FileLoadError(
+      uri,
+      [...loaded.problems].sort((a, b) => a.line - b.line || a.column - b.column),
+    );
   return { value: loaded.value, text };
 }
 
@@ -56,7 +67,10 @@ const queues = new Map<string, Promise<unknown>>();
 function serialized<R>(uri: string, task: () => Promise<R>): Promise<R> {
   const previous = queues.get(uri) ?? Promise.resolve();
   const next = previous.then(task, task);
-  const settled = next.then(() => undefined, () => undefined);
+  const settled = next.then(
+    () => undefined,
+    () => undefined,
+  );
   queues.set(uri, settled);
   void settled.then(() => {
     if (queues.get(uri) === settled) queues.delete(uri);

@@ -52,7 +52,12 @@ const TEST_LABELS: Record<ReportTest['name'], string> = {
 export function testStatisticText(test: ReportTest): string {
   const label = TEST_LABELS[test.name];
   if (test.statistic === null) return label;
-  const df = test.df === undefined ? '' : Array.isArray(test.df) ? `(${num(test.df[0], 0)}, ${num(test.df[1], 2)})` : `(${Number.isInteger(test.df) ? test.df : num(test.df, 2)})`;
+  const df =
+    test.df === undefined
+      ? ''
+      : Array.isArray(test.df)
+        ? `(${num(test.df[0], 0)}, ${num(test.df[1], 2)})`
+        : `(${Number.isInteger(test.df) ? test.df : num(test.df, 2)})`;
   return `${label}${df} = ${test.name === 'mann-whitney' ? count(test.statistic, 1) : num(test.statistic)}`;
 }
 

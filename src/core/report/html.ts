@@ -5,7 +5,10 @@ import { reportBlocks } from './sections';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 // Inline and static: the file opens anywhere (mail, an archive, a browser offline) and runs nothing.
@@ -18,8 +21,13 @@ blockquote{margin:.4rem 0;padding:0 .6rem;border-left:3px solid #d0d7de;color:#4
 @media (prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}th{background:#161b22}th,td{border-color:#30363d}blockquote{color:#c9d1d9;border-color:#30363d}}
 `;
 
-function tableHtml(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[]): string {
-  const cell = (tag: 'th' | 'td', text: string, i: number) => `<${tag}${numeric[i] ? ' class="num"' : ''}>${escapeHtml(text)}</${tag}>`;
+function tableHtml(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: readonly boolean[],
+): string {
+  const cell = (tag: 'th' | 'td', text: string, i: number) =>
+    `<${tag}${numeric[i] ? ' class="num"' : ''}>${escapeHtml(text)}</${tag}>`;
   return `<table><thead><tr>${header.map((h, i) => cell('th', h, i)).join('')}</tr></thead><tbody>\n${rows.map((row) => `<tr>${row.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('\n')}\n</tbody></table>`;
 }
 
@@ -37,8 +45,12 @@ function blockHtml(block: Block): string {
       const { display, codeLabels } = block;
       const rows = display.rows.map((row) => {
         const cells = row.cells.map((c) => {
-          const quotes = c.quotes.map((q) =>
-            `<blockquote>${escapeHtml(q.text)}${q.truncated ? '…' : ''} <span class="src">— ${escapeHtml(q.participant)}${q.agreed ? ', both coders' : ''}</span></blockquote>`).join('');
+          const quotes = c.quotes
+            .map(
+              (q) =>
+                `<blockquote>${escapeHtml(q.text)}${q.truncated ? '…' : ''} <span class="src">— ${escapeHtml(q.participant)}${q.agreed ? ', both coders' : ''}</span></blockquote>`,
+            )
+            .join('');
           return `<td><strong>${escapeHtml(`${c.participants}/${c.total} (${percent(c.percent, 1)})`)}</strong> <span class="src">${escapeHtml(percentCi(c.ci))}</span>${quotes}</td>`;
         });
         return `<tr><th>${escapeHtml(codeLabels.get(row.code) ?? row.code)}</th>${cells.join('')}</tr>`;

@@ -11,7 +11,10 @@ import { reportBlocks } from './sections';
  * emphasis in CommonMark, so column names such as active_mentors stay readable.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeInline(text).replace(/^(\s*)(#|[-+=]|\d+[.)])/, (_, space: string, mark: string) => `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`);
+  return escapeInline(text).replace(
+    /^(\s*)(#|[-+=]|\d+[.)])/,
+    (_, space: string, mark: string) => `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`,
+  );
 }
 
 /** escapeMarkdown for text that never starts a line (table cells): block markers mean nothing there. */
@@ -20,10 +23,16 @@ export function escapeInline(text: string): string {
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/[\\`*[\]<>|~$]/g, (c) => `\\${c}`)
-    .replace(/_/g, (c, at: number, whole: string) => (/[\p{L}\p{N}]/u.test(whole[at - 1] ?? '') && /[\p{L}\p{N}]/u.test(whole[at + 1] ?? '') ? c : `\\${c}`));
+    .replace(/_/g, (c, at: number, whole: string) =>
+      /[\p{L}\p{N}]/u.test(whole[at - 1] ?? '') && /[\p{L}\p{N}]/u.test(whole[at + 1] ?? '') ? c : `\\${c}`,
+    );
 }
 
-function tableMarkdown(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[]): string[] {
+function tableMarkdown(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: readonly boolean[],
+): string[] {
   const cells = (row: readonly string[]) => `| ${row.map((cell) => escapeInline(cell) || ' ').join(' | ')} |`;
   return [cells(header), `|${numeric.map((right) => (right ? ' ---: ' : ' --- ')).join('|')}|`, ...rows.map(cells)];
 }
@@ -42,7 +51,10 @@ function blockMarkdown(block: Block): string[] {
       const { display, codeLabels } = block;
       const lines = tableMarkdown(
         ['Code', ...display.groups],
-        display.rows.map((row) => [codeLabels.get(row.code) ?? row.code, ...row.cells.map((c) => `${c.participants}/${c.total} (${percent(c.percent, 1)})`)]),
+        display.rows.map((row) => [
+          codeLabels.get(row.code) ?? row.code,
+          ...row.cells.map((c) => `${c.participants}/${c.total} (${percent(c.percent, 1)})`),
+        ]),
         [false, ...display.groups.map(() => true)],
       );
       for (const row of display.rows) {
@@ -51,7 +63,9 @@ function blockMarkdown(block: Block): string[] {
         lines.push('', `**${escapeMarkdown(row.name)}**`, '');
         for (const cell of quoted) {
           for (const q of cell.quotes) {
-            lines.push(`- ${escapeMarkdown(cell.level)}: “${escapeMarkdown(q.text)}${q.truncated ? '…' : ''}” — ${escapeMarkdown(q.participant)}${q.agreed ? ' (both coders)' : ''}`);
+            lines.push(
+              `- ${escapeMarkdown(cell.level)}: “${escapeMarkdown(q.text)}${q.truncated ? '…' : ''}” — ${escapeMarkdown(q.participant)}${q.agreed ? ' (both coders)' : ''}`,
+            );
           }
         }
       }
@@ -62,5 +76,9 @@ function blockMarkdown(block: Block): string[] {
 
 /** The report as GitHub-flavoured Markdown. Deterministic (no dates), so a committed report diffs cleanly. */
 export function renderMarkdown(report: StudyReport): string {
-  return reportBlocks(report).map((block) => blockMarkdown(block).join('\n')).join('\n\n') + '\n';
+  return (
+    reportBlocks(report)
+      .map((block) => blockMarkdown(block).join('\n'))
+      .join('\n\n') + '\n'
+  );
 }

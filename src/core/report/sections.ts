@@ -1,5 +1,11 @@
 import type {
-  CategoricalComparison, CodeSummary, GroupComparison, NumericComparison, NumericVariable, StudyReport, VariableSummary,
+  CategoricalComparison,
+  CodeSummary,
+  GroupComparison,
+  NumericComparison,
+  NumericVariable,
+  StudyReport,
+  VariableSummary,
 } from '../analysis/report-types';
 import { heading, list, paragraph, table, type Block } from './blocks';
 import { ci, count, effectText, NONE, num, pCell, percent, percentCi, testStatisticText, testText } from './format';
@@ -13,7 +19,9 @@ function codeLabel(code: Pick<CodeSummary, 'name' | 'id' | 'depth'>): string {
 
 function scaleText(variable: NumericVariable): string {
   // "3.2 / 5" reads as a rating; a count that happens to look ordinal (0–6 mentors) gets no "/ 6".
-  return variable.scale && (variable.scale.labels !== undefined || variable.scale.min === 1) ? ` / ${variable.scale.max}` : '';
+  return variable.scale && (variable.scale.labels !== undefined || variable.scale.min === 1)
+    ? ` / ${variable.scale.max}`
+    : '';
 }
 
 /** One line per survey variable: the figure a paper quotes, with its CI and n (plain text). */
@@ -23,7 +31,9 @@ export function variableLine(variable: VariableSummary): string {
   }
   if (variable.kind === 'categorical') {
     const levels = variable.type === 'yes-no' ? [...variable.levels].reverse() : variable.levels;
-    const parts = levels.map((l) => `${percent(l.percent)} ${l.level} (${l.count}/${variable.n}; 95% CI ${percentCi(l.ci)})`);
+    const parts = levels.map(
+      (l) => `${percent(l.percent)} ${l.level} (${l.count}/${variable.n}; 95% CI ${percentCi(l.ci)})`,
+    );
     return `${variable.name}: ${parts.join(', ')}; missing ${variable.missing}`;
   }
   return `${variable.name} (${variable.type}): ${variable.n} answers, ${variable.distinct} distinct; missing ${variable.missing}`;
@@ -33,7 +43,10 @@ export function variableLine(variable: VariableSummary): string {
 export function comparisonLine(comparison: GroupComparison): string {
   const head = `${comparison.variable} by ${comparison.by}`;
   if (comparison.kind === 'numeric') {
-    const groups = comparison.groups.filter((g) => g.n > 0).map((g) => `${g.level} ${num(g.mean)} (SD ${num(g.sd)}, n = ${g.n})`).join(' vs ');
+    const groups = comparison.groups
+      .filter((g) => g.n > 0)
+      .map((g) => `${g.level} ${num(g.mean)} (SD ${num(g.sd)}, n = ${g.n})`)
+      .join(' vs ');
     const tests = comparison.tests.map(testText);
     const effect = comparison.effect ? [effectText(comparison.effect)] : [];
     return `${head}: ${groups || 'no values'}${comparison.reason ? ` — ${comparison.reason}` : ''}${[...tests, ...effect].map((t) => `; ${t}`).join('')}`;
@@ -53,7 +66,10 @@ function intro(report: StudyReport): Block[] {
     ...(report.surveyFiles.length > 0 ? [`Survey: ${report.surveyFiles.join(', ')}`] : ['Survey: none']),
   ];
   const unmatched = [
-    ...p.transcriptsWithoutRow.map((t) => `${t.transcript}: participant ${t.participant} has no survey row${t.sameIgnoringCase ? ` (the survey has ${t.sameIgnoringCase}, which differs in case)` : ''}`),
+    ...p.transcriptsWithoutRow.map(
+      (t) =>
+        `${t.transcript}: participant ${t.participant} has no survey row${t.sameIgnoringCase ? ` (the survey has ${t.sameIgnoringCase}, which differs in case)` : ''}`,
+    ),
     ...p.transcriptsWithoutParticipant.map((t) => `${t}: no participant id could be derived from the file name`),
     ...p.rowsWithoutTranscript.map((r) => `${r.file}:${r.line}: participant ${r.participant} has no transcript`),
   ];
@@ -74,21 +90,45 @@ function variableTables(report: StudyReport): Block[] {
   const labelled = report.variables.filter((v) => v.kind === 'categorical');
   const blocks: Block[] = [];
   if (numeric.length > 0) {
-    blocks.push(heading(3, 'Numeric and ordinal'), table(
-      ['Variable', 'Type', 'n', 'Missing', 'Mean', '95% CI', 'SD', 'Median', 'IQR', 'Range'],
-      numeric.map((v) => [
-        v.name, v.scale ? `${v.type} ${v.scale.min}–${v.scale.max}` : v.type, String(v.n), String(v.missing), num(v.mean), ci(v.ci), num(v.sd),
-        count(v.median), v.q1 === null ? NONE : `${count(v.q1)}–${count(v.q3)}`, v.min === null ? NONE : `${count(v.min)}–${count(v.max)}`,
-      ]),
-      [false, false, true, true, true, true, true, true, true, true],
-    ));
+    blocks.push(
+      heading(3, 'Numeric and ordinal'),
+      table(
+        ['Variable', 'Type', 'n', 'Missing', 'Mean', '95% CI', 'SD', 'Median', 'IQR', 'Range'],
+        numeric.map((v) => [
+          v.name,
+          v.scale ? `${v.type} ${v.scale.min}–${v.scale.max}` : v.type,
+          String(v.n),
+          String(v.missing),
+          num(v.mean),
+          ci(v.ci),
+          num(v.sd),
+          count(v.median),
+          v.q1 === null ? NONE : `${count(v.q1)}–${count(v.q3)}`,
+          v.min === null ? NONE : `${count(v.min)}–${count(v.max)}`,
+        ]),
+        [false, false, true, true, true, true, true, true, true, true],
+      ),
+    );
   }
   if (labelled.length > 0) {
-    blocks.push(heading(3, 'Categorical and yes/no'), table(
-      ['Variable', 'Level', 'Count', 'n', '%', '95% CI', 'Missing'],
-      labelled.flatMap((v) => (v.kind === 'categorical' ? v.levels : []).map((l) => [v.name, l.level, String(l.count), String(v.n), percent(l.percent), percentCi(l.ci), String(v.missing)])),
-      [false, false, true, true, true, true, true],
-    ));
+    blocks.push(
+      heading(3, 'Categorical and yes/no'),
+      table(
+        ['Variable', 'Level', 'Count', 'n', '%', '95% CI', 'Missing'],
+        labelled.flatMap((v) =>
+          (v.kind === 'categorical' ? v.levels : []).map((l) => [
+            v.name,
+            l.level,
+            String(l.count),
+            String(v.n),
+            percent(l.percent),
+            percentCi(l.ci),
+            String(v.missing),
+          ]),
+        ),
+        [false, false, true, true, true, true, true],
+      ),
+    );
   }
   const other = report.variables.filter((v) => v.kind === 'other');
   if (other.length > 0) blocks.push(heading(3, 'Text and dates (not summarized)'), list(other.map(variableLine)));
@@ -120,7 +160,13 @@ function categoricalComparisonBlocks(c: CategoricalComparison): Block[] {
       c.groups.map((g) => [g.level, ...g.levels.map((l) => `${l.count} (${percent(l.percent, 1)})`), String(g.n)]),
       [false, ...c.table.columnLevels.map(() => true), true],
     ),
-    paragraph([...(c.tests.length > 0 ? c.tests.map(testText) : [c.reason ?? 'no test']), ...(c.effect ? [effectText(c.effect)] : []), `missing ${c.missing}`].join('; ')),
+    paragraph(
+      [
+        ...(c.tests.length > 0 ? c.tests.map(testText) : [c.reason ?? 'no test']),
+        ...(c.effect ? [effectText(c.effect)] : []),
+        `missing ${c.missing}`,
+      ].join('; '),
+    ),
   ];
 }
 
@@ -139,10 +185,19 @@ function codeSection(report: StudyReport): Block[] {
   if (report.codes.length === 0) return [heading(2, 'Codes'), paragraph('The codebook has no codes yet.')];
   return [
     heading(2, 'Codes'),
-    paragraph('Prevalence: share of coded participants with at least one coding of the code (a category counts its sub-codes).'),
+    paragraph(
+      'Prevalence: share of coded participants with at least one coding of the code (a category counts its sub-codes).',
+    ),
     table(
       ['Code', 'Codings', 'Transcripts', 'Participants', '% of participants', '95% CI'],
-      report.codes.map((c) => [codeLabel(c) + (c.inCodebook ? '' : ' (not in codebook)'), String(c.codings), String(c.transcripts), `${c.participants}/${c.total}`, percent(c.percent, 1), percentCi(c.ci)]),
+      report.codes.map((c) => [
+        codeLabel(c) + (c.inCodebook ? '' : ' (not in codebook)'),
+        String(c.codings),
+        String(c.transcripts),
+        `${c.participants}/${c.total}`,
+        percent(c.percent, 1),
+        percentCi(c.ci),
+      ]),
       [false, true, true, true, true, true],
     ),
   ];
@@ -153,7 +208,9 @@ function codesByGroupSection(report: StudyReport, labels: ReadonlyMap<string, st
   const levels = report.codesByGroup[0]?.groups.map((g) => g.level) ?? [];
   return [
     heading(2, `Code prevalence by ${report.options.by}`),
-    paragraph('Participants with the code / coded participants in the group. p adjusted across all codes (Holm; Benjamini–Hochberg).'),
+    paragraph(
+      'Participants with the code / coded participants in the group. p adjusted across all codes (Holm; Benjamini–Hochberg).',
+    ),
     table(
       ['Code', ...levels, 'Test', 'p', 'p (Holm)', 'p (BH)', 'Effect size'],
       report.codesByGroup.map((c) => {
@@ -178,23 +235,40 @@ function codeComparisonSection(report: StudyReport, labels: ReadonlyMap<string, 
   if (variables.length === 0) return [];
   return [
     heading(2, 'Survey variables by code presence'),
-    paragraph('Coded participants with a survey answer, with vs without the code. p adjusted across codes per variable and test (Holm).'),
+    paragraph(
+      'Coded participants with a survey answer, with vs without the code. p adjusted across codes per variable and test (Holm).',
+    ),
     ...variables.flatMap((variable) => [
       heading(3, variable),
       table(
-        ['Code', 'With: mean (SD), n', 'Without: mean (SD), n', 'Welch t', 'p', 'p (Holm)', 'Mann–Whitney p', "Hedges' g (95% CI)"],
-        report.codeComparisons.filter((c) => c.variable === variable).map((c) => {
-          const [withCode, without] = c.groups;
-          const welch = c.tests.find((t) => t.name === 'welch-t');
-          const mw = c.tests.find((t) => t.name === 'mann-whitney');
-          const group = (g: typeof withCode) => (g && g.n > 0 ? `${num(g.mean)} (${num(g.sd)}), ${g.n}` : NONE);
-          return [
-            labels.get(c.code) ?? c.code, group(withCode), group(without),
-            welch ? num(welch.statistic) : (c.reason ?? NONE),
-            welch ? pCell(welch.p) : NONE, welch ? pCell(welch.pHolm) : NONE, mw ? pCell(mw.p) : NONE,
-            c.effect && c.effect.value !== null ? `${num(c.effect.value)} (${ci(c.effect.ci)})` : NONE,
-          ];
-        }),
+        [
+          'Code',
+          'With: mean (SD), n',
+          'Without: mean (SD), n',
+          'Welch t',
+          'p',
+          'p (Holm)',
+          'Mann–Whitney p',
+          "Hedges' g (95% CI)",
+        ],
+        report.codeComparisons
+          .filter((c) => c.variable === variable)
+          .map((c) => {
+            const [withCode, without] = c.groups;
+            const welch = c.tests.find((t) => t.name === 'welch-t');
+            const mw = c.tests.find((t) => t.name === 'mann-whitney');
+            const group = (g: typeof withCode) => (g && g.n > 0 ? `${num(g.mean)} (${num(g.sd)}), ${g.n}` : NONE);
+            return [
+              labels.get(c.code) ?? c.code,
+              group(withCode),
+              group(without),
+              welch ? num(welch.statistic) : (c.reason ?? NONE),
+              welch ? pCell(welch.p) : NONE,
+              welch ? pCell(welch.pHolm) : NONE,
+              mw ? pCell(mw.p) : NONE,
+              c.effect && c.effect.value !== null ? `${num(c.effect.value)} (${ci(c.effect.ci)})` : NONE,
+            ];
+          }),
         [false, true, true, true, true, true, true, true],
       ),
     ]),
@@ -206,10 +280,19 @@ function coOccurrenceSection(report: StudyReport, labels: ReadonlyMap<string, st
   const shown = report.coOccurrence.slice(0, CO_OCCURRENCE_ROWS);
   return [
     heading(2, 'Co-occurrence'),
-    paragraph(`Overlap: codings by the same coder sharing text. Participants: both codes anywhere in the participant's interview; Jaccard = both / either.${report.coOccurrence.length > shown.length ? ` The ${shown.length} pairs with most shared participants of ${report.coOccurrence.length}; the JSON report has them all.` : ''}`),
+    paragraph(
+      `Overlap: codings by the same coder sharing text. Participants: both codes anywhere in the participant's interview; Jaccard = both / either.${report.coOccurrence.length > shown.length ? ` The ${shown.length} pairs with most shared participants of ${report.coOccurrence.length}; the JSON report has them all.` : ''}`,
+    ),
     table(
       ['Code', 'Code', 'Overlapping codings', 'Transcripts', 'Participants with both', 'Jaccard'],
-      shown.map((c) => [labels.get(c.a) ?? c.a, labels.get(c.b) ?? c.b, String(c.overlaps), String(c.overlapTranscripts), `${c.participants}/${c.participantsEither}`, num(c.jaccard)]),
+      shown.map((c) => [
+        labels.get(c.a) ?? c.a,
+        labels.get(c.b) ?? c.b,
+        String(c.overlaps),
+        String(c.overlapTranscripts),
+        `${c.participants}/${c.participantsEither}`,
+        num(c.jaccard),
+      ]),
       [false, false, true, true, true, true],
     ),
   ];
@@ -219,7 +302,12 @@ function problemSection(report: StudyReport): Block[] {
   if (report.problems.length === 0) return [];
   return [
     heading(2, 'Survey problems'),
-    list(report.problems.map((p) => `${p.file}${p.line > 0 ? `:${p.line}:${p.column}` : ''}: ${p.severity}: ${p.message}${p.hint ? ` — ${p.hint}` : ''}`)),
+    list(
+      report.problems.map(
+        (p) =>
+          `${p.file}${p.line > 0 ? `:${p.line}:${p.column}` : ''}: ${p.severity}: ${p.message}${p.hint ? ` — ${p.hint}` : ''}`,
+      ),
+    ),
   ];
 }
 
@@ -233,7 +321,13 @@ export function reportBlocks(report: StudyReport): Block[] {
     ...comparisonSections(report),
     ...codeSection(report),
     ...codesByGroupSection(report, labels),
-    ...(report.jointDisplay ? [heading(2, `Joint display: codes by ${report.jointDisplay.by}`), paragraph(report.jointDisplay.quoteRule), { kind: 'joint' as const, display: report.jointDisplay, codeLabels: labels }] : []),
+    ...(report.jointDisplay
+      ? [
+          heading(2, `Joint display: codes by ${report.jointDisplay.by}`),
+          paragraph(report.jointDisplay.quoteRule),
+          { kind: 'joint' as const, display: report.jointDisplay, codeLabels: labels },
+        ]
+      : []),
     ...codeComparisonSection(report, labels),
     ...coOccurrenceSection(report, labels),
     ...problemSection(report),

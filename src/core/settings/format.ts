@@ -32,12 +32,20 @@ export function parseSettings(uri: string, text: string): Loaded<StudySettings> 
   if (!root) return { ok: false, problems: reader.problems };
   if (root['grounded'] !== undefined) reader.version(root, SETTINGS_VERSION);
   const defaults = DEFAULT_SETTINGS;
-  const surveyRecord = root['survey'] === undefined ? {} : reader.object(root['survey'], ['survey'], SURVEY_KEYS) ?? {};
-  const participantRecord = root['participants'] === undefined ? {} : reader.object(root['participants'], ['participants'], PARTICIPANT_KEYS) ?? {};
+  const surveyRecord =
+    root['survey'] === undefined ? {} : (reader.object(root['survey'], ['survey'], SURVEY_KEYS) ?? {});
+  const participantRecord =
+    root['participants'] === undefined
+      ? {}
+      : (reader.object(root['participants'], ['participants'], PARTICIPANT_KEYS) ?? {});
   const types = readStringMap(reader, surveyRecord, 'types', ['survey']);
   for (const [column, type] of Object.entries(types)) {
     if (!(SURVEY_TYPES as readonly string[]).includes(type)) {
-      reader.error(['survey', 'types', column], 'schema', `type "${type}" of column "${column}" is not one of ${SURVEY_TYPES.join(', ')}`);
+      reader.error(
+        ['survey', 'types', column],
+        'schema',
+        `type "${type}" of column "${column}" is not one of ${SURVEY_TYPES.join(', ')}`,
+      );
     }
   }
   const pattern = reader.optionalString(participantRecord, 'pattern', ['participants']);
@@ -45,7 +53,11 @@ export function parseSettings(uri: string, text: string): Loaded<StudySettings> 
     try {
       new RegExp(pattern, 'u');
     } catch (error) {
-      reader.error(['participants', 'pattern'], 'schema', `participants.pattern is not a valid regular expression: ${(error as Error).message}`);
+      reader.error(
+        ['participants', 'pattern'],
+        'schema',
+        `participants.pattern is not a valid regular expression: ${(error as Error).message}`,
+      );
     }
   }
   const settings: StudySettings = {
@@ -54,9 +66,15 @@ export function parseSettings(uri: string, text: string): Loaded<StudySettings> 
     codebook: reader.optionalString(root, 'codebook', []) ?? defaults.codebook,
     memos: reader.optionalString(root, 'memos', []) ?? defaults.memos,
     survey: {
-      files: surveyRecord['files'] === undefined ? defaults.survey.files : reader.stringList(surveyRecord, 'files', ['survey']),
+      files:
+        surveyRecord['files'] === undefined
+          ? defaults.survey.files
+          : reader.stringList(surveyRecord, 'files', ['survey']),
       idColumn: reader.optionalString(surveyRecord, 'idColumn', ['survey']) ?? defaults.survey.idColumn,
-      missing: surveyRecord['missing'] === undefined ? defaults.survey.missing : reader.stringList(surveyRecord, 'missing', ['survey']),
+      missing:
+        surveyRecord['missing'] === undefined
+          ? defaults.survey.missing
+          : reader.stringList(surveyRecord, 'missing', ['survey']),
       types,
     },
     participants: {
@@ -68,7 +86,12 @@ export function parseSettings(uri: string, text: string): Loaded<StudySettings> 
   return { ok: true, value: settings, warnings: [] };
 }
 
-function readStringMap(reader: FieldReader, record: Record<string, unknown>, key: string, path: (string | number)[]): Record<string, string> {
+function readStringMap(
+  reader: FieldReader,
+  record: Record<string, unknown>,
+  key: string,
+  path: (string | number)[],
+): Record<string, string> {
   const value = record[key];
   if (value === undefined || value === null) return {};
   const map = reader.object(value, [...path, key], Object.keys(value as object));
@@ -81,7 +104,12 @@ function readStringMap(reader: FieldReader, record: Record<string, unknown>, key
 }
 
 /** The grounded.yaml `grounded init` writes: the defaults spelled out, so researchers see what they can change. */
-export function initialSettingsText(options: { transcripts: readonly string[]; surveyFile?: string; idColumn?: string; participantPattern?: string }): string {
+export function initialSettingsText(options: {
+  transcripts: readonly string[];
+  surveyFile?: string;
+  idColumn?: string;
+  participantPattern?: string;
+}): string {
   const lines = [
     '# Grounded study settings. Every key is optional; see the README for what each does.',
     'grounded: 1',
@@ -96,7 +124,9 @@ export function initialSettingsText(options: { transcripts: readonly string[]; s
     '  missing: ["", "NA", "N/A"]',
     'participants:',
     '  # A regular expression on the transcript file name (without extension); the group "id" is the participant.',
-    options.participantPattern === undefined ? '  # pattern: "^(?<id>P\\\\d+)"' : `  pattern: ${JSON.stringify(options.participantPattern)}`,
+    options.participantPattern === undefined
+      ? '  # pattern: "^(?<id>P\\\\d+)"'
+      : `  pattern: ${JSON.stringify(options.participantPattern)}`,
     '  overrides: {}',
   ];
   return lines.join('\n') + '\n';

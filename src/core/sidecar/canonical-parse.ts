@@ -43,7 +43,17 @@ export function parseCanonicalSidecar(text: string): ParsedSidecar | undefined {
     const quote = field(lines[index++], '    quote: ');
     const prefix = field(lines[index++], '    prefix: ');
     const suffix = field(lines[index++], '    suffix: ');
-    if (!id || !code || start === undefined || end === undefined || end < start || quote === undefined || prefix === undefined || suffix === undefined) return undefined;
+    if (
+      !id ||
+      !code ||
+      start === undefined ||
+      end === undefined ||
+      end < start ||
+      quote === undefined ||
+      prefix === undefined ||
+      suffix === undefined
+    )
+      return undefined;
     if (lineOf.has(id)) return undefined;
     let memo: string | undefined;
     let status: CodingStatus | undefined;
@@ -58,7 +68,18 @@ export function parseCanonicalSidecar(text: string): ParsedSidecar | undefined {
     }
     lineOf.set(id, firstLine);
     // Same key order as parseSidecar builds, so the two results are indistinguishable.
-    codings.push({ id, code, start, end, quote, prefix, suffix, by: coder, ...(memo !== undefined ? { memo } : {}), ...(status !== undefined ? { status } : {}) });
+    codings.push({
+      id,
+      code,
+      start,
+      end,
+      quote,
+      prefix,
+      suffix,
+      by: coder,
+      ...(memo !== undefined ? { memo } : {}),
+      ...(status !== undefined ? { status } : {}),
+    });
   }
   if (index !== last) return undefined;
   codings.sort(compareCodings);

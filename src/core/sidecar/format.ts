@@ -85,7 +85,13 @@ export function parseSidecar(uri: string, text: string): Loaded<ParsedSidecar> {
   if (!root) return { ok: false, problems: reader.problems };
   reader.version(root, SIDECAR_VERSION);
   const transcript = reader.requiredString(root, 'transcript', []);
-  const coder = reader.requiredString(root, 'coder', [], CODER_ID, 'coder ids use lowercase letters, digits, "-" and "_"');
+  const coder = reader.requiredString(
+    root,
+    'coder',
+    [],
+    CODER_ID,
+    'coder ids use lowercase letters, digits, "-" and "_"',
+  );
   const textHash = reader.requiredString(root, 'textHash', []);
   const codings: Coding[] = [];
   const lineOf = new Map<string, number>();
@@ -96,16 +102,32 @@ export function parseSidecar(uri: string, text: string): Loaded<ParsedSidecar> {
     const id = reader.requiredString(record, 'id', path);
     const start = reader.nonNegativeInteger(record, 'start', path);
     const end = reader.nonNegativeInteger(record, 'end', path);
-    if (end < start) reader.error([...path, 'end'], 'offsets', `coding ${id}: end ${end} is before start ${start}`, 'swap them or re-code the passage');
+    if (end < start)
+      reader.error(
+        [...path, 'end'],
+        'offsets',
+        `coding ${id}: end ${end} is before start ${start}`,
+        'swap them or re-code the passage',
+      );
     if (lineOf.has(id)) {
-      reader.error([...path, 'id'], 'duplicate-id', `coding id "${id}" is used twice (first on line ${lineOf.get(id)})`, 'give one of them a new id (any unique string) — both codings are kept');
+      reader.error(
+        [...path, 'id'],
+        'duplicate-id',
+        `coding id "${id}" is used twice (first on line ${lineOf.get(id)})`,
+        'give one of them a new id (any unique string) — both codings are kept',
+      );
     } else {
       lineOf.set(id, parsed.file.positionOf(path).line);
     }
     const memo = reader.optionalString(record, 'memo', path);
     const status = reader.optionalString(record, 'status', path);
     if (status !== undefined && !STATUSES.includes(status as CodingStatus)) {
-      reader.error([...path, 'status'], 'schema', `status "${status}" is not one of ${STATUSES.join(', ')}`, 'remove the status line once the coding is reviewed');
+      reader.error(
+        [...path, 'status'],
+        'schema',
+        `status "${status}" is not one of ${STATUSES.join(', ')}`,
+        'remove the status line once the coding is reviewed',
+      );
     }
     codings.push({
       id,
@@ -129,13 +151,25 @@ export function parseSidecar(uri: string, text: string): Loaded<ParsedSidecar> {
  * Offsets out of range for the text the sidecar claims to be anchored to (same hash) mean a broken file,
  * not an edited transcript: refuse it. When the hash differs, re-anchoring handles any offsets.
  */
-export function validateSidecarAgainstText(uri: string, parsed: ParsedSidecar, textLength: number, textHash: string): Problem[] {
+export function validateSidecarAgainstText(
+  uri: string,
+  parsed: ParsedSidecar,
+  textLength: number,
+  textHash: string,
+): Problem[] {
   if (parsed.sidecar.textHash !== textHash) return [];
   const problems: Problem[] = [];
   for (const coding of parsed.sidecar.codings) {
     if (coding.end > textLength) {
       problems.push(
-        problem(uri, parsed.lineOf.get(coding.id) ?? 0, 5, 'offsets', `coding ${coding.id}: end ${coding.end} is past the end of the transcript (${textLength} code points)`, 'fix the offsets, or delete the textHash line so Grounded re-anchors the quote'),
+        problem(
+          uri,
+          parsed.lineOf.get(coding.id) ?? 0,
+          5,
+          'offsets',
+          `coding ${coding.id}: end ${coding.end} is past the end of the transcript (${textLength} code points)`,
+          'fix the offsets, or delete the textHash line so Grounded re-anchors the quote',
+        ),
       );
     }
   }

@@ -18,7 +18,10 @@ export interface KappaResult {
  * Unweighted Cohen's κ for two coders over the same units (= irr::kappa2(..., "unweighted")):
  * (p_o − p_e) / (1 − p_e), p_e from each coder's own marginal distribution.
  */
-export function cohensKappa(first: ReadonlyArray<CategoricalValue>, second: ReadonlyArray<CategoricalValue>): KappaResult {
+export function cohensKappa(
+  first: ReadonlyArray<CategoricalValue>,
+  second: ReadonlyArray<CategoricalValue>,
+): KappaResult {
   if (first.length !== second.length) throw new Error('cohensKappa: the two coders rated different numbers of units');
   const base = { name: 'cohens-kappa' as const };
   const firstCounts = new Map<string, number>();
@@ -37,12 +40,36 @@ export function cohensKappa(first: ReadonlyArray<CategoricalValue>, second: Read
     firstCounts.set(a, (firstCounts.get(a) ?? 0) + 1);
     secondCounts.set(b, (secondCounts.get(b) ?? 0) + 1);
   });
-  if (n === 0) return { ...base, value: null, observedAgreement: null, expectedAgreement: null, n, missing, reason: 'no unit rated by both coders' };
+  if (n === 0)
+    return {
+      ...base,
+      value: null,
+      observedAgreement: null,
+      expectedAgreement: null,
+      n,
+      missing,
+      reason: 'no unit rated by both coders',
+    };
   const observed = agreements / n;
   let expected = 0;
   for (const [category, count] of firstCounts) expected += (count / n) * ((secondCounts.get(category) ?? 0) / n);
   if (expected === 1) {
-    return { ...base, value: null, observedAgreement: observed, expectedAgreement: expected, n, missing, reason: 'both coders used a single, identical category: κ undefined' };
+    return {
+      ...base,
+      value: null,
+      observedAgreement: observed,
+      expectedAgreement: expected,
+      n,
+      missing,
+      reason: 'both coders used a single, identical category: κ undefined',
+    };
   }
-  return { ...base, value: (observed - expected) / (1 - expected), observedAgreement: observed, expectedAgreement: expected, n, missing };
+  return {
+    ...base,
+    value: (observed - expected) / (1 - expected),
+    observedAgreement: observed,
+    expectedAgreement: expected,
+    n,
+    missing,
+  };
 }

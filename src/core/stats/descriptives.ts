@@ -30,7 +30,17 @@ export function describeNumeric(input: ReadonlyArray<NumericValue>, confidence =
   const n = values.length;
   if (n === 0) {
     return {
-      n, missing, mean: null, sd: null, median: null, q1: null, q3: null, iqr: null, min: null, max: null, ci: null,
+      n,
+      missing,
+      mean: null,
+      sd: null,
+      median: null,
+      q1: null,
+      q3: null,
+      iqr: null,
+      min: null,
+      max: null,
+      ci: null,
       reason: 'no non-missing values',
     };
   }
@@ -39,9 +49,17 @@ export function describeNumeric(input: ReadonlyArray<NumericValue>, confidence =
   const q1 = quantileType7(sorted, 0.25);
   const q3 = quantileType7(sorted, 0.75);
   const summary: NumericSummary = {
-    n, missing, mean: m, sd: null,
-    median: quantileType7(sorted, 0.5), q1, q3, iqr: q3 - q1,
-    min: sorted[0] as number, max: sorted[n - 1] as number, ci: null,
+    n,
+    missing,
+    mean: m,
+    sd: null,
+    median: quantileType7(sorted, 0.5),
+    q1,
+    q3,
+    iqr: q3 - q1,
+    min: sorted[0] as number,
+    max: sorted[n - 1] as number,
+    ci: null,
   };
   if (n < 2) return { ...summary, reason: 'fewer than 2 observations: sd and CI undefined' };
   const sd = Math.sqrt(variance(values));

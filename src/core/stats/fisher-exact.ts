@@ -24,7 +24,10 @@ const RELATIVE_SLACK = 1 + 1e-7;
  * with the same margins (same p as R's network algorithm; see fisher-rxc.ts); when that would take more
  * than `maxWork` steps (default DEFAULT_MAX_FISHER_WORK, a few seconds at most) p is null with a reason.
  */
-export function fisherExact(table: CountTable, options: { maxWork?: number; confidence?: number } = {}): FisherExactResult {
+export function fisherExact(
+  table: CountTable,
+  options: { maxWork?: number; confidence?: number } = {},
+): FisherExactResult {
   const problem = tableProblem(table);
   const total = problem ? 0 : margins(table).total;
   const base = { name: 'fisher-exact' as const, statistic: null, n: total, missing: 0 };
@@ -84,7 +87,9 @@ function fisherRxC(table: CountTable, base: Base, maxWork: number): FisherExactR
   const p = fisherRxCPValue(table, maxWork);
   if (p === null) {
     return {
-      ...base, p: null, oddsRatio: null,
+      ...base,
+      p: null,
+      oddsRatio: null,
       reason: 'table too large for exact enumeration (more than maxWork steps); use chi-square or a simulated p-value',
     };
   }

@@ -40,7 +40,10 @@ export function fisherRxCPValue(input: CountTable, maxWork = DEFAULT_MAX_FISHER_
   const sortedDescending = (values: number[]): number[] => [...values].sort((a, b) => b - a);
   const start = sortedDescending(rows);
   let layer = new Map<string, State>([
-    [keyOf(start), { remaining: start, partials: new Map([[0, { logP: constant, paths: 1 }]]), ...completionBounds(start, columns) }],
+    [
+      keyOf(start),
+      { remaining: start, partials: new Map([[0, { logP: constant, paths: 1 }]]), ...completionBounds(start, columns) },
+    ],
   ]);
   let work = 0;
   let p = 0;
@@ -57,7 +60,8 @@ export function fisherRxCPValue(input: CountTable, maxWork = DEFAULT_MAX_FISHER_
         const remaining = sortedDescending(state.remaining.map((r, i) => r - (cells[i] as number)));
         const key = keyOf(remaining);
         let target = next.get(key);
-        if (!target) next.set(key, (target = { remaining, partials: new Map(), ...completionBounds(remaining, later) }));
+        if (!target)
+          next.set(key, (target = { remaining, partials: new Map(), ...completionBounds(remaining, later) }));
         for (const partial of state.partials.values()) {
           const logP = partial.logP + term;
           // Settle whole groups of completions at once where the bounds allow (the network algorithm's shortcut).
@@ -93,10 +97,15 @@ export function fisherRxCPValue(input: CountTable, maxWork = DEFAULT_MAX_FISHER_
  * split maximises −Σ log(x!) (concave), filling the largest caps first minimises it (that split majorises
  * every other, and Σ log(x!) is Schur-convex).
  */
-function completionBounds(rows: ReadonlyArray<number>, columns: ReadonlyArray<number>): { most: number; least: number; logTotal: number } {
+function completionBounds(
+  rows: ReadonlyArray<number>,
+  columns: ReadonlyArray<number>,
+): { most: number; least: number; logTotal: number } {
   const remainingTotal = rows.reduce((a, b) => a + b, 0);
   const logTotal =
-    factorialln(remainingTotal) - rows.reduce((s, r) => s + factorialln(r), 0) - columns.reduce((s, c) => s + factorialln(c), 0);
+    factorialln(remainingTotal) -
+    rows.reduce((s, r) => s + factorialln(r), 0) -
+    columns.reduce((s, c) => s + factorialln(c), 0);
   const most = Math.min(
     columns.reduce((s, c) => s + mostEvenSplit(c, rows), 0),
     rows.reduce((s, r) => s + mostEvenSplit(r, columns), 0),
@@ -114,7 +123,8 @@ function mostEvenSplit(total: number, caps: ReadonlyArray<number>): number {
   for (let unit = 0; unit < total; unit++) {
     let best = -1;
     for (let i = 0; i < caps.length; i++) {
-      if ((cells[i] as number) < (caps[i] as number) && (best < 0 || (cells[i] as number) < (cells[best] as number))) best = i;
+      if ((cells[i] as number) < (caps[i] as number) && (best < 0 || (cells[i] as number) < (cells[best] as number)))
+        best = i;
     }
     if (best < 0) break;
     cells[best] = (cells[best] as number) + 1;

@@ -1,6 +1,12 @@
 /** Statistics core: pure functions over plain arrays, each checked against R (test/reference). */
 export type * from './types';
-export { describeNumeric, describeCategorical, type NumericSummary, type CategoricalSummary, type LevelSummary } from './descriptives';
+export {
+  describeNumeric,
+  describeCategorical,
+  type NumericSummary,
+  type CategoricalSummary,
+  type LevelSummary,
+} from './descriptives';
 export { wilsonInterval } from './wilson';
 export { quantileType7 } from './quantile';
 export { oneSampleTTest, twoSampleTTest, type TTestResult } from './t-test';

@@ -18,13 +18,17 @@ const EXACT_LIMIT = 50;
  * exact p when both groups have fewer than 50 values and there are no ties, otherwise the normal
  * approximation with continuity correction and tie-corrected variance.
  */
-export function mannWhitney(xInput: ReadonlyArray<NumericValue>, yInput: ReadonlyArray<NumericValue>): MannWhitneyResult {
+export function mannWhitney(
+  xInput: ReadonlyArray<NumericValue>,
+  yInput: ReadonlyArray<NumericValue>,
+): MannWhitneyResult {
   const x = splitNumbers(xInput);
   const y = splitNumbers(yInput);
   const nx = x.values.length;
   const ny = y.values.length;
   const base = { name: 'mann-whitney' as const, n: nx + ny, missing: x.missing + y.missing };
-  if (nx < 1 || ny < 1) return { ...base, statistic: null, p: null, exact: null, reason: 'a group has no observations' };
+  if (nx < 1 || ny < 1)
+    return { ...base, statistic: null, p: null, exact: null, reason: 'a group has no observations' };
   const { ranks, tieSizes } = averageRanks([...x.values, ...y.values]);
   let rankSumX = 0;
   for (let i = 0; i < nx; i++) rankSumX += ranks[i] as number;

@@ -69,7 +69,8 @@ export function twoSampleTTest(
   const undefinedTest = (reason: string): TTestResult => ({ ...base, statistic: null, p: null, ci: null, reason });
   // Same preconditions as R: Welch needs 2 per group; pooled needs 1 per group and 3 overall.
   if (!pooled && (nx < 2 || ny < 2)) return undefinedTest('fewer than 2 observations per group');
-  if (pooled && (nx < 1 || ny < 1 || nx + ny < 3)) return undefinedTest('too few observations (need ≥ 1 per group and ≥ 3 in all)');
+  if (pooled && (nx < 1 || ny < 1 || nx + ny < 3))
+    return undefinedTest('too few observations (need ≥ 1 per group and ≥ 3 in all)');
   const vx = nx > 1 ? variance(x.values) : 0;
   const vy = ny > 1 ? variance(y.values) : 0;
   let stderr: number;
@@ -82,7 +83,7 @@ export function twoSampleTTest(
     const sx2 = vx / nx;
     const sy2 = vy / ny;
     stderr = Math.sqrt(sx2 + sy2);
-    df = (stderr ** 4) / (sx2 ** 2 / (nx - 1) + sy2 ** 2 / (ny - 1));
+    df = stderr ** 4 / (sx2 ** 2 / (nx - 1) + sy2 ** 2 / (ny - 1));
   }
   if (stderr === 0 || stderr < ESSENTIALLY_CONSTANT * Math.max(Math.abs(mx), Math.abs(my))) {
     return undefinedTest('constant data');

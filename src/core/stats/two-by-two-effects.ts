@@ -30,7 +30,13 @@ export function oddsRatio(table: CountTable, confidence = 0.95): EffectSize {
   const [a, b, c, d] = split;
   const n = a + b + c + d;
   if (a === 0 || b === 0 || c === 0 || d === 0) {
-    return { ...base, value: null, ci: null, n, reason: 'a cell is 0: sample odds ratio undefined (see the conditional MLE of fisherExact)' };
+    return {
+      ...base,
+      value: null,
+      ci: null,
+      n,
+      reason: 'a cell is 0: sample odds ratio undefined (see the conditional MLE of fisherExact)',
+    };
   }
   const value = (a * d) / (b * c);
   const se = Math.sqrt(1 / a + 1 / b + 1 / c + 1 / d);

@@ -37,12 +37,7 @@ export interface TestResult {
 }
 
 export type EffectSizeName =
-  | 'cohens-d'
-  | 'hedges-g'
-  | 'odds-ratio'
-  | 'conditional-mle-odds-ratio'
-  | 'risk-difference'
-  | 'cramers-v';
+  'cohens-d' | 'hedges-g' | 'odds-ratio' | 'conditional-mle-odds-ratio' | 'risk-difference' | 'cramers-v';
 
 /** An effect size with its 95% CI; `value`/`ci` are null with a `reason` when undefined for the data. */
 export interface EffectSize {

@@ -17,8 +17,12 @@ export function uniroot(f: (x: number) => number, lower: number, upper: number, 
   for (let iteration = 0; iteration <= 1000; iteration++) {
     const previousStep = b - a;
     if (Math.abs(fc) < Math.abs(fb)) {
-      a = b; b = c; c = a;
-      fa = fb; fb = fc; fc = fa;
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
     }
     const tolerance = 2 * Number.EPSILON * Math.abs(b) + tol / 2;
     let step = (c - b) / 2;

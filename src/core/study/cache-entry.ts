@@ -47,7 +47,14 @@ export function decodeEntry(key: string, bytes: Uint8Array, sha256: (bytes: Uint
   if (newline < 0 || newline > 400) return undefined;
   const header = headerDecoder.decode(bytes.subarray(0, newline)).split(' ');
   const body = bytes.subarray(newline + 1);
-  if (header.length !== 4 || header[0] !== MAGIC || header[1] !== String(CACHE_FORMAT) || header[2] !== key || header[3] !== sha256(body)) return undefined;
+  if (
+    header.length !== 4 ||
+    header[0] !== MAGIC ||
+    header[1] !== String(CACHE_FORMAT) ||
+    header[2] !== key ||
+    header[3] !== sha256(body)
+  )
+    return undefined;
   try {
     return JSON.parse(bodyDecoder.decode(body));
   } catch {
@@ -58,4 +65,3 @@ export function decodeEntry(key: string, bytes: Uint8Array, sha256: (bytes: Uint
 // Made once: a warm load decodes some 1,500 entries.
 const headerDecoder = new TextDecoder();
 const bodyDecoder = new TextDecoder('utf-8', { fatal: true });
-

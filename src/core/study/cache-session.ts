@@ -22,7 +22,11 @@ export interface StatSession {
 }
 
 /** A cache that fails or holds something unreadable is a miss, never an error of the study. */
-export async function readDerivedSidecar(session: CacheSession, key: string, map: OffsetMap): Promise<DerivedSidecar | undefined> {
+export async function readDerivedSidecar(
+  session: CacheSession,
+  key: string,
+  map: OffsetMap,
+): Promise<DerivedSidecar | undefined> {
   session.used.add(key);
   try {
     const bytes = await session.cache.read(key);
@@ -32,7 +36,12 @@ export async function readDerivedSidecar(session: CacheSession, key: string, map
   }
 }
 
-export async function writeDerivedSidecar(session: CacheSession, key: string, derived: DerivedSidecar, map: OffsetMap): Promise<void> {
+export async function writeDerivedSidecar(
+  session: CacheSession,
+  key: string,
+  derived: DerivedSidecar,
+  map: OffsetMap,
+): Promise<void> {
   const bytes = encodeDerivedSidecar(key, derived, map, session.sha256);
   if (bytes !== undefined) await writeQuietly(session, key, bytes);
 }
@@ -42,7 +51,11 @@ export async function writeDerivedSidecar(session: CacheSession, key: string, de
  * characters in a 500-transcript study); where they are depends on the text alone, so they are kept
  * under the text's hash. Checked on the way in: each must be a surrogate pair of this text.
  */
-export async function textOffsetMap(session: CacheSession | undefined, text: string, textHash: string): Promise<OffsetMap> {
+export async function textOffsetMap(
+  session: CacheSession | undefined,
+  text: string,
+  textHash: string,
+): Promise<OffsetMap> {
   if (!session) return new OffsetMap(text);
   const key = `text${CACHE_FORMAT}-${textHash.replace(/^sha256:/, '')}`;
   session.used.add(key);
@@ -62,7 +75,8 @@ function areAstralUnitsOf(value: unknown, text: string): value is number[] {
   if (!Array.isArray(value)) return false;
   let previous = -2;
   for (const unit of value as unknown[]) {
-    if (typeof unit !== 'number' || !Number.isSafeInteger(unit) || unit < previous + 2 || unit + 1 >= text.length) return false;
+    if (typeof unit !== 'number' || !Number.isSafeInteger(unit) || unit < previous + 2 || unit + 1 >= text.length)
+      return false;
     const high = text.charCodeAt(unit);
     const low = text.charCodeAt(unit + 1);
     if (high < 0xd800 || high > 0xdbff || low < 0xdc00 || low > 0xdfff) return false;
@@ -72,17 +86,29 @@ function areAstralUnitsOf(value: unknown, text: string): value is number[] {
 }
 
 /** The previous load's index (none if absent or damaged; ignored unless `trust`) and a new one to fill. */
-export async function startStatSession(cache: StudyCache, sha256: (bytes: Uint8Array) => string, used: Set<string>, trust: boolean): Promise<StatSession> {
+export async function startStatSession(
+  cache: StudyCache,
+  sha256: (bytes: Uint8Array) => string,
+  used: Set<string>,
+  trust: boolean,
+): Promise<StatSession> {
   used.add(STAT_INDEX_KEY);
   let previous: StatIndex | undefined;
   let previousBytes: Uint8Array | undefined;
   try {
     previousBytes = await cache.read(STAT_INDEX_KEY);
-    previous = previousBytes === undefined ? undefined : statIndexFromPayload(decodeEntry(STAT_INDEX_KEY, previousBytes, sha256));
+    previous =
+      previousBytes === undefined
+        ? undefined
+        : statIndexFromPayload(decodeEntry(STAT_INDEX_KEY, previousBytes, sha256));
   } catch {
     // no index: every file is read and hashed
   }
-  return { previous: trust ? previous : undefined, previousBytes: previous ? previousBytes : undefined, next: new StatIndexBuilder() };
+  return {
+    previous: trust ? previous : undefined,
+    previousBytes: previous ? previousBytes : undefined,
+    next: new StatIndexBuilder(),
+  };
 }
 
 /** Stores this load's index for the next one (unless it is the one already stored). */
@@ -122,7 +148,8 @@ export async function parseThroughCache<T>(
     // a miss
   }
   const parsed = parse();
-  if (parsed.ok && parsed.warnings.length === 0 && isPlainJson(parsed.value)) await writeQuietly(session, key, encodeEntry(key, parsed.value, session.sha256));
+  if (parsed.ok && parsed.warnings.length === 0 && isPlainJson(parsed.value))
+    await writeQuietly(session, key, encodeEntry(key, parsed.value, session.sha256));
   return parsed;
 }
 

@@ -18,7 +18,18 @@ export interface CodeFields {
 }
 
 /** A palette readable on light and dark backgrounds (Tableau 10), used round-robin for new codes. */
-export const DEFAULT_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'] as const;
+export const DEFAULT_COLORS = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+] as const;
 
 function requireCode(codebook: Codebook, id: string): Code {
   const code = codebook.codes.find((c) => c.id === id);
@@ -27,11 +38,16 @@ function requireCode(codebook: Codebook, id: string): Code {
 }
 
 function checkFields(codebook: Codebook, id: string, fields: CodeFields): void {
-  if (fields.color !== undefined && !COLOR.test(fields.color)) throw new CodebookEditError(`colour "${fields.color}" is not #rrggbb`);
-  if (fields.name !== undefined && fields.name.trim() === '') throw new CodebookEditError('a code needs a non-empty name');
+  if (fields.color !== undefined && !COLOR.test(fields.color))
+    throw new CodebookEditError(`colour "${fields.color}" is not #rrggbb`);
+  if (fields.name !== undefined && fields.name.trim() === '')
+    throw new CodebookEditError('a code needs a non-empty name');
   if (fields.parent) {
     requireCode(codebook, fields.parent);
-    if (descendantsOf(codebook, id).has(fields.parent)) throw new CodebookEditError(`"${fields.parent}" is "${id}" or one of its children: a code cannot be placed under itself`);
+    if (descendantsOf(codebook, id).has(fields.parent))
+      throw new CodebookEditError(
+        `"${fields.parent}" is "${id}" or one of its children: a code cannot be placed under itself`,
+      );
   }
 }
 
@@ -48,7 +64,8 @@ function applyFields(code: Code, fields: CodeFields): Code {
 /** Pure codebook edits, shared by the file operations below and by previews. */
 export const codebookEdits = {
   add(codebook: Codebook, id: string, fields: CodeFields): Codebook {
-    if (!CODE_ID.test(id)) throw new CodebookEditError(`"${id}" is not a valid code id: use letters, digits, "-", "_" and "." (no spaces)`);
+    if (!CODE_ID.test(id))
+      throw new CodebookEditError(`"${id}" is not a valid code id: use letters, digits, "-", "_" and "." (no spaces)`);
     if (codebook.codes.some((c) => c.id === id)) throw new CodebookEditError(`code "${id}" already exists`);
     checkFields(codebook, id, fields);
     const color = fields.color ?? DEFAULT_COLORS[codebook.codes.length % DEFAULT_COLORS.length];
@@ -65,9 +82,12 @@ export const codebookEdits = {
     requireCode(codebook, from);
     requireCode(codebook, into);
     if (from === into) throw new CodebookEditError('cannot merge a code into itself');
-    if (descendantsOf(codebook, from).has(into)) throw new CodebookEditError(`"${into}" is a child of "${from}": move it out first, or merge the other way round`);
+    if (descendantsOf(codebook, from).has(into))
+      throw new CodebookEditError(`"${into}" is a child of "${from}": move it out first, or merge the other way round`);
     return {
-      codes: codebook.codes.filter((code) => code.id !== from).map((code) => (code.parent === from ? { ...code, parent: into } : code)),
+      codes: codebook.codes
+        .filter((code) => code.id !== from)
+        .map((code) => (code.parent === from ? { ...code, parent: into } : code)),
     };
   },
   /** Removes a code; its children move up to its parent. */
@@ -82,7 +102,11 @@ export const codebookEdits = {
 };
 
 /** Applies a pure codebook edit to the codebook file through the safe-write path. */
-export async function editCodebook(fs: FileSystemPort, codebookUri: string, edit: (codebook: Codebook) => Codebook): Promise<Codebook> {
+export async function editCodebook(
+  fs: FileSystemPort,
+  codebookUri: string,
+  edit: (codebook: Codebook) => Codebook,
+): Promise<Codebook> {
   const result = await updateFile(fs, codebookUri, codebookCodec, (current) => edit(current ?? { codes: [] }));
   return result.value ?? { codes: [] };
 }
@@ -97,7 +121,14 @@ async function requireAllLoadable(fs: FileSystemPort, sidecarUris: readonly stri
  * the codebook and no coding with an unknown code), then the codebook. Returns the number of codings moved.
  * A coding that would duplicate an existing one of `into` on the same range is removed instead.
  */
-export async function mergeCodes(fs: FileSystemPort, codebookUri: string, sidecarUris: readonly string[], from: string, into: string, currentCodebook: Codebook): Promise<number> {
+export async function mergeCodes(
+  fs: FileSystemPort,
+  codebookUri: string,
+  sidecarUris: readonly string[],
+  from: string,
+  into: string,
+  currentCodebook: Codebook,
+): Promise<number> {
   codebookEdits.merge(currentCodebook, from, into); // validate before touching any file
   await requireAllLoadable(fs, sidecarUris);
   await readChecked(fs, codebookUri, codebookCodec); // a codebook that cannot be written stops us before any sidecar changes
@@ -128,10 +159,20 @@ export async function mergeCodes(fs: FileSystemPort, codebookUri: string, sideca
  * Deletes a code. Refuses while codings use it unless `deleteCodings` is set (the caller has asked the
  * person), in which case those codings are removed first. Returns the number of codings removed.
  */
-export async function deleteCode(fs: FileSystemPort, codebookUri: string, sidecarUris: readonly string[], id: string, usage: number, deleteCodings: boolean, currentCodebook: Codebook): Promise<number> {
+export async function deleteCode(
+  fs: FileSystemPort,
+  codebookUri: string,
+  sidecarUris: readonly string[],
+  id: string,
+  usage: number,
+  deleteCodings: boolean,
+  currentCodebook: Codebook,
+): Promise<number> {
   codebookEdits.remove(currentCodebook, id);
   if (usage > 0 && !deleteCodings) {
-    throw new CodebookEditError(`code "${id}" is used by ${usage} coding(s): merge it into another code, or confirm deleting its codings too`);
+    throw new CodebookEditError(
+      `code "${id}" is used by ${usage} coding(s): merge it into another code, or confirm deleting its codings too`,
+    );
   }
   await readChecked(fs, codebookUri, codebookCodec); // a codebook that cannot be written stops us before any sidecar changes
   let removed = 0;

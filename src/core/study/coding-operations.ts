@@ -40,8 +40,16 @@ export function makeCodings(transcript: TranscriptRef, coder: string, additions:
   const map = transcript.map ?? new OffsetMap(transcript.text);
   return additions.map((addition) => {
     const { start, end } = addition;
-    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end <= start || end > map.codePointLength) {
-      throw new CodingRangeError(`offsets ${start}–${end} are not a non-empty range inside the transcript (0–${map.codePointLength} code points)`);
+    if (
+      !Number.isSafeInteger(start) ||
+      !Number.isSafeInteger(end) ||
+      start < 0 ||
+      end <= start ||
+      end > map.codePointLength
+    ) {
+      throw new CodingRangeError(
+        `offsets ${start}–${end} are not a non-empty range inside the transcript (0–${map.codePointLength} code points)`,
+      );
     }
     return {
       id: addition.id ?? newId(),
@@ -120,33 +128,57 @@ export type OnWritten = (sidecar: Sidecar) => void;
  * Adds codings; an identical coding (same code and range) already present, or repeated in `additions`, is added
  * once, and an addition whose supplied id is already in the sidecar is taken as already added.
  */
-export async function addCodings(fs: FileSystemPort, transcript: TranscriptRef, coder: string, additions: readonly NewCoding[], written?: OnWritten): Promise<Coding[]> {
+export async function addCodings(
+  fs: FileSystemPort,
+  transcript: TranscriptRef,
+  coder: string,
+  additions: readonly NewCoding[],
+  written?: OnWritten,
+): Promise<Coding[]> {
   const made = makeCodings(transcript, coder, additions);
   const added: Coding[] = [];
-  await changeCodings(fs, transcript, coder, (codings) => {
-    added.length = 0;
-    const existing = new Set(codings.map((c) => `${c.code}\u0000${c.start}\u0000${c.end}`));
-    // A supplied id that is already taken (a redo replayed twice) is that coding: never write a duplicate id.
-    const ids = new Set(codings.map((c) => c.id));
-    for (const coding of made) {
-      const key = `${coding.code}\u0000${coding.start}\u0000${coding.end}`;
-      if (existing.has(key) || ids.has(coding.id)) continue;
-      existing.add(key); // the same addition twice in one call (a double click) is one coding
-      ids.add(coding.id);
-      added.push(coding);
-    }
-    return added.length === 0 ? undefined : [...codings, ...added];
-  }, written);
+  await changeCodings(
+    fs,
+    transcript,
+    coder,
+    (codings) => {
+      added.length = 0;
+      const existing = new Set(codings.map((c) => `${c.code}\u0000${c.start}\u0000${c.end}`));
+      // A supplied id that is already taken (a redo replayed twice) is that coding: never write a duplicate id.
+      const ids = new Set(codings.map((c) => c.id));
+      for (const coding of made) {
+        const key = `${coding.code}\u0000${coding.start}\u0000${coding.end}`;
+        if (existing.has(key) || ids.has(coding.id)) continue;
+        existing.add(key); // the same addition twice in one call (a double click) is one coding
+        ids.add(coding.id);
+        added.push(coding);
+      }
+      return added.length === 0 ? undefined : [...codings, ...added];
+    },
+    written,
+  );
   return added;
 }
 
-export async function removeCodings(fs: FileSystemPort, transcript: TranscriptRef, coder: string, ids: ReadonlySet<string>, written?: OnWritten): Promise<Coding[]> {
+export async function removeCodings(
+  fs: FileSystemPort,
+  transcript: TranscriptRef,
+  coder: string,
+  ids: ReadonlySet<string>,
+  written?: OnWritten,
+): Promise<Coding[]> {
   const removed: Coding[] = [];
-  await changeCodings(fs, transcript, coder, (codings) => {
-    removed.length = 0;
-    const kept = codings.filter((coding) => (ids.has(coding.id) ? (removed.push(coding), false) : true));
-    return removed.length === 0 ? undefined : kept;
-  }, written);
+  await changeCodings(
+    fs,
+    transcript,
+    coder,
+    (codings) => {
+      removed.length = 0;
+      const kept = codings.filter((coding) => (ids.has(coding.id) ? (removed.push(coding), false) : true));
+      return removed.length === 0 ? undefined : kept;
+    },
+    written,
+  );
   return removed;
 }
 
@@ -159,27 +191,49 @@ export interface CodingEdit {
   readonly memo?: string;
 }
 
-export async function editCoding(fs: FileSystemPort, transcript: TranscriptRef, coder: string, id: string, edit: CodingEdit, written?: OnWritten): Promise<Coding | undefined> {
+export async function editCoding(
+  fs: FileSystemPort,
+  transcript: TranscriptRef,
+  coder: string,
+  id: string,
+  edit: CodingEdit,
+  written?: OnWritten,
+): Promise<Coding | undefined> {
   let edited: Coding | undefined;
-  await changeCodings(fs, transcript, coder, (codings) => {
-    const index = codings.findIndex((coding) => coding.id === id);
-    if (index < 0) return undefined;
-    const old = codings[index] as Coding;
-    let next: Coding = { ...old, ...(edit.code !== undefined ? { code: edit.code } : {}) };
-    if (edit.start !== undefined || edit.end !== undefined) {
-      const [bounded] = makeCodings(transcript, coder, [{ code: next.code, start: edit.start ?? old.start, end: edit.end ?? old.end, id: old.id }]);
-      const { status: _dropped, ...rest } = next;
-      next = { ...rest, start: bounded!.start, end: bounded!.end, quote: bounded!.quote, prefix: bounded!.prefix, suffix: bounded!.suffix };
-    }
-    if (edit.memo !== undefined) {
-      const { memo: _old, ...rest } = next;
-      next = edit.memo === '' ? rest : { ...rest, memo: edit.memo };
-    }
-    edited = next;
-    const copy = [...codings];
-    copy[index] = next;
-    return copy;
-  }, written);
+  await changeCodings(
+    fs,
+    transcript,
+    coder,
+    (codings) => {
+      const index = codings.findIndex((coding) => coding.id === id);
+      if (index < 0) return undefined;
+      const old = codings[index] as Coding;
+      let next: Coding = { ...old, ...(edit.code !== undefined ? { code: edit.code } : {}) };
+      if (edit.start !== undefined || edit.end !== undefined) {
+        const [bounded] = makeCodings(transcript, coder, [
+          { code: next.code, start: edit.start ?? old.start, end: edit.end ?? old.end, id: old.id },
+        ]);
+        const { status: _dropped, ...rest } = next;
+        next = {
+          ...rest,
+          start: bounded!.start,
+          end: bounded!.end,
+          quote: bounded!.quote,
+          prefix: bounded!.prefix,
+          suffix: bounded!.suffix,
+        };
+      }
+      if (edit.memo !== undefined) {
+        const { memo: _old, ...rest } = next;
+        next = edit.memo === '' ? rest : { ...rest, memo: edit.memo };
+      }
+      edited = next;
+      const copy = [...codings];
+      copy[index] = next;
+      return copy;
+    },
+    written,
+  );
   return edited;
 }
 

@@ -52,13 +52,23 @@ export function derivedSidecarPayload(derived: DerivedSidecar, map: OffsetMap): 
   return [sidecar.transcript, sidecar.coder, sidecar.textHash, derived.reanchored ? 1 : 0, mismatched, flat];
 }
 
-export function encodeDerivedSidecar(key: string, derived: DerivedSidecar, map: OffsetMap, sha256: (bytes: Uint8Array) => string): Uint8Array | undefined {
+export function encodeDerivedSidecar(
+  key: string,
+  derived: DerivedSidecar,
+  map: OffsetMap,
+  sha256: (bytes: Uint8Array) => string,
+): Uint8Array | undefined {
   const payload = derivedSidecarPayload(derived, map);
   return payload === undefined ? undefined : encodeEntry(key, payload, sha256);
 }
 
 /** The derived sidecar of an intact entry of this key, whose text is `map`'s; undefined for anything else. */
-export function decodeDerivedSidecar(key: string, bytes: Uint8Array, map: OffsetMap, sha256: (bytes: Uint8Array) => string): DerivedSidecar | undefined {
+export function decodeDerivedSidecar(
+  key: string,
+  bytes: Uint8Array,
+  map: OffsetMap,
+  sha256: (bytes: Uint8Array) => string,
+): DerivedSidecar | undefined {
   const payload = decodeEntry(key, bytes, sha256);
   return payload === undefined ? undefined : fromPayload(payload, map);
 }
@@ -66,7 +76,13 @@ export function decodeDerivedSidecar(key: string, bytes: Uint8Array, map: Offset
 function fromPayload(data: unknown, map: OffsetMap): DerivedSidecar | undefined {
   if (!Array.isArray(data) || data.length !== 6) return undefined;
   const [transcript, coder, textHash, reanchored, flatMismatched, flat] = data as unknown[];
-  if (typeof transcript !== 'string' || typeof coder !== 'string' || typeof textHash !== 'string' || (reanchored !== 0 && reanchored !== 1)) return undefined;
+  if (
+    typeof transcript !== 'string' ||
+    typeof coder !== 'string' ||
+    typeof textHash !== 'string' ||
+    (reanchored !== 0 && reanchored !== 1)
+  )
+    return undefined;
   if (!Array.isArray(flatMismatched) || flatMismatched.length % 3 !== 0 || !Array.isArray(flat)) return undefined;
   const mismatched: { id: string; start: number; end: number }[] = [];
   for (let i = 0; i < flatMismatched.length; i += 3) {
@@ -111,7 +127,14 @@ function codingAt(flat: readonly unknown[], cursor: { at: number }, coder: strin
   const start = flat[at + 2];
   const end = flat[at + 3];
   const flags = flat[at + 5];
-  if (typeof id !== 'string' || typeof code !== 'string' || !isOffset(start) || !isOffset(end) || !isOffset(flat[at + 4])) return undefined;
+  if (
+    typeof id !== 'string' ||
+    typeof code !== 'string' ||
+    !isOffset(start) ||
+    !isOffset(end) ||
+    !isOffset(flat[at + 4])
+  )
+    return undefined;
   if (typeof flags !== 'number' || (flags & ~ALL_FLAGS) !== 0) return undefined;
   let next = at + FIXED;
   let quote: string | undefined;
@@ -143,7 +166,18 @@ function codingAt(flat: readonly unknown[], cursor: { at: number }, coder: strin
 }
 
 /** Object literals of one shape each (no spreads), in the key order parseSidecar builds. */
-function makeCoding(id: string, code: string, start: number, end: number, quote: string, prefix: string, suffix: string, by: string, memo: string | undefined, status: CodingStatus | undefined): Coding {
+function makeCoding(
+  id: string,
+  code: string,
+  start: number,
+  end: number,
+  quote: string,
+  prefix: string,
+  suffix: string,
+  by: string,
+  memo: string | undefined,
+  status: CodingStatus | undefined,
+): Coding {
   if (memo === undefined && status === undefined) return { id, code, start, end, quote, prefix, suffix, by };
   if (status === undefined) return { id, code, start, end, quote, prefix, suffix, by, memo: memo as string };
   if (memo === undefined) return { id, code, start, end, quote, prefix, suffix, by, status };
@@ -151,8 +185,19 @@ function makeCoding(id: string, code: string, start: number, end: number, quote:
 }
 
 /** What quoteSelector gives for [start, end), or undefined when the range is not inside the text. */
-function selectorAt(map: OffsetMap, start: number, end: number): { quote: string; prefix: string; suffix: string } | undefined {
-  if (!(Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && start <= end && end <= map.codePointLength)) return undefined;
+function selectorAt(
+  map: OffsetMap,
+  start: number,
+  end: number,
+): { quote: string; prefix: string; suffix: string } | undefined {
+  if (!(
+    Number.isSafeInteger(start) &&
+    Number.isSafeInteger(end) &&
+    start >= 0 &&
+    start <= end &&
+    end <= map.codePointLength
+  ))
+    return undefined;
   // quoteSelector's slices, with each offset converted once.
   const from = map.toUtf16(start);
   const to = map.toUtf16(end);

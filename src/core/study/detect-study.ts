@@ -26,8 +26,13 @@ export async function detectStudy(fs: FileSystemPort, root: string): Promise<Det
   const files = await listFiles(fs, root, '');
   const transcripts = files.filter((f) => f.endsWith('.txt'));
   const surveyFile = pickSurvey(files.filter((f) => f.toLowerCase().endsWith('.csv')));
-  const idColumn = surveyFile === undefined ? undefined : pickIdColumn(new TextDecoder().decode(await fs.readFile(joinUri(root, surveyFile))));
-  const participantPattern = participantPatternOf(transcripts.map((path) => path.slice(path.lastIndexOf('/') + 1, -'.txt'.length)));
+  const idColumn =
+    surveyFile === undefined
+      ? undefined
+      : pickIdColumn(new TextDecoder().decode(await fs.readFile(joinUri(root, surveyFile))));
+  const participantPattern = participantPatternOf(
+    transcripts.map((path) => path.slice(path.lastIndexOf('/') + 1, -'.txt'.length)),
+  );
   return {
     transcripts,
     transcriptGlob: globOf(transcripts),
@@ -75,14 +80,24 @@ function globOf(transcripts: readonly string[]): string {
 
 /** A CSV named like a survey, else the only CSV there is. */
 function pickSurvey(csvs: readonly string[]): string | undefined {
-  return csvs.find((path) => /survey|questionnaire|demographic/i.test(path)) ?? (csvs.length === 1 ? csvs[0] : undefined);
+  return (
+    csvs.find((path) => /survey|questionnaire|demographic/i.test(path)) ?? (csvs.length === 1 ? csvs[0] : undefined)
+  );
 }
 
 /** The header column that most likely holds participant ids. */
 function pickIdColumn(csv: string): string | undefined {
   const header = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const columns = header.split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1').trim()).filter((cell) => cell !== '');
+  const columns = header
+    .split(delimiter)
+    .map((cell) =>
+      cell
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .trim(),
+    )
+    .filter((cell) => cell !== '');
   const exact = columns.find((c) => /^(participant[_ .-]?id|participant|pid|respondent[_ .-]?id|id)$/i.test(c));
   return exact ?? columns.find((c) => /participant|respondent/i.test(c)) ?? columns[0];
 }

@@ -13,7 +13,15 @@ import { reanchorSidecar, isCodingConsistent } from '../anchoring/reanchor-sidec
 import { parseCanonicalSidecar } from '../sidecar/canonical-parse';
 import type { LoadStudyOptions } from './cache';
 import { sidecarCacheKey, type DerivedSidecar } from './cache-entry';
-import { finishStatSession, parseThroughCache, readDerivedSidecar, startStatSession, textOffsetMap, writeDerivedSidecar, type CacheSession } from './cache-session';
+import {
+  finishStatSession,
+  parseThroughCache,
+  readDerivedSidecar,
+  startStatSession,
+  textOffsetMap,
+  writeDerivedSidecar,
+  type CacheSession,
+} from './cache-session';
 import { trustedSha256 } from './stat-index';
 import { participantOf } from './participants';
 import { globMatcher, listFiles } from './walk';
@@ -33,13 +41,26 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
   const io: LoadIo = { fs, sha256, utf8: options.utf8 ?? strictUtf8 };
   const used = new Set<string>();
   const caching: CacheSession | undefined = options.cache
-    ? { cache: options.cache, sha256, used, ...(options.fileStats ? { stats: await startStatSession(options.cache, sha256, used, options.fileStats === 'trust') } : {}) }
+    ? {
+        cache: options.cache,
+        sha256,
+        used,
+        ...(options.fileStats
+          ? { stats: await startStatSession(options.cache, sha256, used, options.fileStats === 'trust') }
+          : {}),
+      }
     : undefined;
   const settingsUri = joinUri(root, SETTINGS_FILE);
   const settingsFile = await readFileText(fs, settingsUri, problems, false, io.utf8);
   let settings: StudySettings = DEFAULT_SETTINGS;
   if (settingsFile !== undefined) {
-    const parsed = await parseThroughCache(caching, 'settings', settingsFile.bytes, () => parseSettings(settingsUri, settingsFile.text), looksLikeSettings);
+    const parsed = await parseThroughCache(
+      caching,
+      'settings',
+      settingsFile.bytes,
+      () => parseSettings(settingsUri, settingsFile.text),
+      looksLikeSettings,
+    );
     if (parsed.ok) settings = parsed.value;
     else problems.push(...parsed.problems);
   }
@@ -49,7 +70,13 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
   let codebook: Codebook = { codes: [] };
   let codebookLoaded = true;
   if (codebookFile !== undefined) {
-    const parsed = await parseThroughCache(caching, 'codebook', codebookFile.bytes, () => parseCodebook(codebookUri, codebookFile.text), looksLikeCodebook);
+    const parsed = await parseThroughCache(
+      caching,
+      'codebook',
+      codebookFile.bytes,
+      () => parseCodebook(codebookUri, codebookFile.text),
+      looksLikeCodebook,
+    );
     if (parsed.ok) {
       codebook = parsed.value;
       problems.push(...parsed.warnings);
@@ -61,7 +88,9 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
 
   const files = await listFiles(fs, root);
   const isTranscript = globMatcher(settings.transcripts, settings.exclude);
-  const transcriptPaths = files.filter((path) => isTranscript(path) && !path.endsWith(SIDECAR_SUFFIX) && path !== settings.codebook);
+  const transcriptPaths = files.filter(
+    (path) => isTranscript(path) && !path.endsWith(SIDECAR_SUFFIX) && path !== settings.codebook,
+  );
   const { claimed, strays } = claimSidecars(transcriptPaths, files);
   const knownCodes = new Set(codebook.codes.map((code) => code.id));
 
@@ -69,7 +98,17 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
   // their results are taken in path order, so the study is the same as one loaded strictly in sequence.
   const loaded = await mapInOrder(transcriptPaths, CONCURRENT_TRANSCRIPTS, async (path) => {
     const own: Problem[] = [];
-    const transcript = await loadTranscript(io, root, path, claimed.get(path) ?? [], settings, knownCodes, codebookLoaded, caching, own);
+    const transcript = await loadTranscript(
+      io,
+      root,
+      path,
+      claimed.get(path) ?? [],
+      settings,
+      knownCodes,
+      codebookLoaded,
+      caching,
+      own,
+    );
     return { transcript, problems: own };
   });
   const transcripts: StudyTranscript[] = [];
@@ -78,7 +117,17 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     if (result.transcript) transcripts.push(result.transcript);
   }
   for (const stray of strays) {
-    problems.push(problem(joinUri(root, stray), 0, 0, 'no-transcript', `${stray} belongs to no transcript of the study`, 'rename it to match its transcript, or add the transcript to grounded.yaml "transcripts"', 'warning'));
+    problems.push(
+      problem(
+        joinUri(root, stray),
+        0,
+        0,
+        'no-transcript',
+        `${stray} belongs to no transcript of the study`,
+        'rename it to match its transcript, or add the transcript to grounded.yaml "transcripts"',
+        'warning',
+      ),
+    );
   }
 
   const memos = await loadMemos(io, root, settings, files, problems);
@@ -118,7 +167,10 @@ const CONCURRENT_TRANSCRIPTS = 8;
  * Which sidecars belong to which transcript: same folder, same stem; the first transcript (in path order)
  * with that stem claims them, even if its text then fails to decode (its sidecars are not strays).
  */
-function claimSidecars(transcriptPaths: readonly string[], files: readonly string[]): { claimed: Map<string, string[]>; strays: string[] } {
+function claimSidecars(
+  transcriptPaths: readonly string[],
+  files: readonly string[],
+): { claimed: Map<string, string[]>; strays: string[] } {
   // Grouped by folder and stem first: matching every transcript against every sidecar is quadratic
   // (500 transcripts × 1000 sidecars was a tenth of a warm load).
   const unclaimed = new Map<string, string[]>();
@@ -159,14 +211,35 @@ async function loadTranscript(
   const textHash = 'sha256:' + io.sha256(file.bytesAreCanonical ? file.bytes : new TextEncoder().encode(text));
   const participant = participantOf(path, settings.participants);
   if (participant === undefined) {
-    problems.push(problem(uri, 0, 0, 'no-participant', `no participant for ${path}: participants.pattern "${settings.participants.pattern}" does not match its name`, `add "${path}: <participant id>" under participants.overrides in grounded.yaml`, 'warning'));
+    problems.push(
+      problem(
+        uri,
+        0,
+        0,
+        'no-participant',
+        `no participant for ${path}: participants.pattern "${settings.participants.pattern}" does not match its name`,
+        `add "${path}: <participant id>" under participants.overrides in grounded.yaml`,
+        'warning',
+      ),
+    );
   }
   const sidecars: LoadedSidecar[] = [];
   // One offset map per text, shared by its sidecars (cached ones slice their quotes from the text too).
   const map = sidecarPaths.length > 0 ? await textOffsetMap(caching, text, textHash) : undefined;
   for (const sidecarPath of sidecarPaths) {
     const coder = parseSidecarFileName(basename(sidecarPath))?.coder as string;
-    const loaded = await loadSidecar(io, joinUri(root, sidecarPath), coder, basename(path), map as OffsetMap, textHash, knownCodes, codebookLoaded, problems, caching);
+    const loaded = await loadSidecar(
+      io,
+      joinUri(root, sidecarPath),
+      coder,
+      basename(path),
+      map as OffsetMap,
+      textHash,
+      knownCodes,
+      codebookLoaded,
+      problems,
+      caching,
+    );
     if (loaded) sidecars.push(loaded);
   }
   return { uri, path, text, textHash, sidecars, ...(participant !== undefined ? { participant } : {}) };
@@ -188,12 +261,26 @@ async function mapInOrder<T, R>(items: readonly T[], limit: number, fn: (item: T
 
 function looksLikeSettings(value: unknown): value is StudySettings {
   const settings = value as Partial<StudySettings> | null;
-  return typeof settings === 'object' && settings !== null && Array.isArray(settings.transcripts) && Array.isArray(settings.exclude) && typeof settings.codebook === 'string' && typeof settings.memos === 'string' && typeof settings.survey === 'object' && typeof settings.participants === 'object';
+  return (
+    typeof settings === 'object' &&
+    settings !== null &&
+    Array.isArray(settings.transcripts) &&
+    Array.isArray(settings.exclude) &&
+    typeof settings.codebook === 'string' &&
+    typeof settings.memos === 'string' &&
+    typeof settings.survey === 'object' &&
+    typeof settings.participants === 'object'
+  );
 }
 
 function looksLikeCodebook(value: unknown): value is Codebook {
   const codebook = value as Partial<Codebook> | null;
-  return typeof codebook === 'object' && codebook !== null && Array.isArray(codebook.codes) && codebook.codes.every((code) => typeof code === 'object' && code !== null && typeof code.id === 'string');
+  return (
+    typeof codebook === 'object' &&
+    codebook !== null &&
+    Array.isArray(codebook.codes) &&
+    codebook.codes.every((code) => typeof code === 'object' && code !== null && typeof code.id === 'string')
+  );
 }
 
 async function loadSidecar(
@@ -213,7 +300,8 @@ async function loadSidecar(
   const stat = caching?.stats ? await io.fs.stat(uri).catch(() => undefined) : undefined;
   if (caching?.stats && stat?.type === 'file') {
     const known = trustedSha256(caching.stats.previous, uri, stat);
-    const cached = known === undefined ? undefined : await readDerivedSidecar(caching, sidecarCacheKey(known, textHash), map);
+    const cached =
+      known === undefined ? undefined : await readDerivedSidecar(caching, sidecarCacheKey(known, textHash), map);
     if (cached) {
       caching.stats.next.add(uri, stat, known as string);
       return reportDerived(uri, coder, transcriptName, cached, knownCodes, codebookLoaded, problems);
@@ -242,7 +330,13 @@ async function loadSidecar(
  * real parser), check against the text, re-anchor. Depends only on the sidecar text and the transcript
  * text; a file that fails here is never cached, so its problems always come fresh from the parser.
  */
-function deriveSidecar(uri: string, content: string, map: OffsetMap, textHash: string, problems: Problem[]): DerivedSidecar | undefined {
+function deriveSidecar(
+  uri: string,
+  content: string,
+  map: OffsetMap,
+  textHash: string,
+  problems: Problem[],
+): DerivedSidecar | undefined {
   const fast = parseCanonicalSidecar(content);
   const parsed = fast ? ({ ok: true, value: fast } as const) : parseSidecar(uri, content);
   if (!parsed.ok) {
@@ -257,8 +351,15 @@ function deriveSidecar(uri: string, content: string, map: OffsetMap, textHash: s
   }
   // Same hash but a quote that is not the text at its offsets: a hand edit or a bad merge. Trust the quote
   // (it is what the coder saw) and re-anchor, reporting each such coding.
-  const mismatched = sidecar.textHash === textHash ? sidecar.codings.filter((coding) => coding.status === undefined && !isCodingConsistent(coding, map)) : [];
-  const reanchored = reanchorSidecar(mismatched.length > 0 ? { ...sidecar, textHash: '' } : sidecar, map.text, textHash);
+  const mismatched =
+    sidecar.textHash === textHash
+      ? sidecar.codings.filter((coding) => coding.status === undefined && !isCodingConsistent(coding, map))
+      : [];
+  const reanchored = reanchorSidecar(
+    mismatched.length > 0 ? { ...sidecar, textHash: '' } : sidecar,
+    map.text,
+    textHash,
+  );
   return {
     sidecar: reanchored.sidecar,
     lineOf,
@@ -279,30 +380,95 @@ function reportDerived(
 ): LoadedSidecar {
   const { sidecar, lineOf } = derived;
   if (sidecar.coder !== coder) {
-    problems.push(problem(uri, 0, 0, 'coder-mismatch', `the file name says coder "${coder}" but the file says "${sidecar.coder}"`, 'rename the file or fix the coder line', 'warning'));
+    problems.push(
+      problem(
+        uri,
+        0,
+        0,
+        'coder-mismatch',
+        `the file name says coder "${coder}" but the file says "${sidecar.coder}"`,
+        'rename the file or fix the coder line',
+        'warning',
+      ),
+    );
   }
   if (sidecar.transcript !== transcriptName) {
-    problems.push(problem(uri, 0, 0, 'transcript-mismatch', `the file says transcript "${sidecar.transcript}" but sits next to "${transcriptName}"`, 'fix the transcript line', 'warning'));
+    problems.push(
+      problem(
+        uri,
+        0,
+        0,
+        'transcript-mismatch',
+        `the file says transcript "${sidecar.transcript}" but sits next to "${transcriptName}"`,
+        'fix the transcript line',
+        'warning',
+      ),
+    );
   }
   for (const coding of derived.mismatched) {
-    problems.push(problem(uri, lineOf.get(coding.id) ?? 0, 5, 'quote-mismatch', `coding ${coding.id}: the quote is not the transcript text at ${coding.start}–${coding.end}; re-anchored by its quote`, 'run grounded check to write the corrected offsets', 'warning'));
+    problems.push(
+      problem(
+        uri,
+        lineOf.get(coding.id) ?? 0,
+        5,
+        'quote-mismatch',
+        `coding ${coding.id}: the quote is not the transcript text at ${coding.start}–${coding.end}; re-anchored by its quote`,
+        'run grounded check to write the corrected offsets',
+        'warning',
+      ),
+    );
   }
   // 100,000 codings in a big study, nearly all without a problem: the line is looked up only for one.
   const lineOfCoding = (id: string) => lineOf.get(id) ?? 0;
   for (const coding of sidecar.codings) {
     if (codebookLoaded && !knownCodes.has(coding.code)) {
-      problems.push(problem(uri, lineOfCoding(coding.id), 5, 'unknown-code', `coding ${coding.id} uses code "${coding.code}", which is not in the codebook`, `add "${coding.code}" to the codebook (grounded codebook add ${coding.code}) or change the coding's code`));
+      problems.push(
+        problem(
+          uri,
+          lineOfCoding(coding.id),
+          5,
+          'unknown-code',
+          `coding ${coding.id} uses code "${coding.code}", which is not in the codebook`,
+          `add "${coding.code}" to the codebook (grounded codebook add ${coding.code}) or change the coding's code`,
+        ),
+      );
     }
     if (coding.status === 'needs-review') {
-      problems.push(problem(uri, lineOfCoding(coding.id), 5, 'needs-review', `coding ${coding.id} (${coding.code}) was re-anchored with low confidence at ${coding.start}–${coding.end}: "${shorten(coding.quote)}"`, 'check the passage, adjust the coding, and remove its "status" line', 'warning'));
+      problems.push(
+        problem(
+          uri,
+          lineOfCoding(coding.id),
+          5,
+          'needs-review',
+          `coding ${coding.id} (${coding.code}) was re-anchored with low confidence at ${coding.start}–${coding.end}: "${shorten(coding.quote)}"`,
+          'check the passage, adjust the coding, and remove its "status" line',
+          'warning',
+        ),
+      );
     } else if (coding.status === 'orphan') {
-      problems.push(problem(uri, lineOfCoding(coding.id), 5, 'orphan', `coding ${coding.id} (${coding.code}) lost its passage: "${shorten(coding.quote)}" is no longer in the transcript`, 're-code the passage where it now is, or delete the coding', 'warning'));
+      problems.push(
+        problem(
+          uri,
+          lineOfCoding(coding.id),
+          5,
+          'orphan',
+          `coding ${coding.id} (${coding.code}) lost its passage: "${shorten(coding.quote)}" is no longer in the transcript`,
+          're-code the passage where it now is, or delete the coding',
+          'warning',
+        ),
+      );
     }
   }
   return { uri, coder, sidecar, reanchored: derived.reanchored, lineOf };
 }
 
-async function loadMemos(io: LoadIo, root: string, settings: StudySettings, files: readonly string[], problems: Problem[]): Promise<Memo[]> {
+async function loadMemos(
+  io: LoadIo,
+  root: string,
+  settings: StudySettings,
+  files: readonly string[],
+  problems: Problem[],
+): Promise<Memo[]> {
   const prefix = settings.memos.replace(/\/+$/, '') + '/';
   const memos: Memo[] = [];
   for (const path of files) {

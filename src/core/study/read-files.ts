@@ -11,7 +11,12 @@ import { decodeCanonicalFile, strictUtf8, TextDecodingError, type Utf8Decoder } 
  * whether it went away meanwhile (then it is skipped, as if the listing had not seen it). Asking first
  * was a third of a warm load's file-system requests (1,500 files); the outcome is the same either way.
  */
-export async function readBytes(fs: FileSystemPort, uri: string, problems: Problem[], listed: boolean): Promise<Uint8Array | undefined> {
+export async function readBytes(
+  fs: FileSystemPort,
+  uri: string,
+  problems: Problem[],
+  listed: boolean,
+): Promise<Uint8Array | undefined> {
   if (!listed && !(await isFile(fs, uri))) return undefined;
   try {
     return await fs.readFile(uri);
@@ -30,7 +35,13 @@ export interface TextFile {
 }
 
 /** A text file; undefined when missing or undecodable (an 'encoding' problem). */
-export async function readFileText(fs: FileSystemPort, uri: string, problems: Problem[], listed: boolean, decode: Utf8Decoder = strictUtf8): Promise<TextFile | undefined> {
+export async function readFileText(
+  fs: FileSystemPort,
+  uri: string,
+  problems: Problem[],
+  listed: boolean,
+  decode: Utf8Decoder = strictUtf8,
+): Promise<TextFile | undefined> {
   const bytes = await readBytes(fs, uri, problems, listed);
   if (bytes === undefined) return undefined;
   const decoded = decodeText(uri, bytes, problems, decode);
@@ -38,12 +49,19 @@ export async function readFileText(fs: FileSystemPort, uri: string, problems: Pr
 }
 
 /** Canonical text of a file's bytes, or undefined with an 'encoding' problem naming the first bad byte. */
-export function decodeText(uri: string, bytes: Uint8Array, problems: Problem[], decode: Utf8Decoder = strictUtf8): { text: string; bytesAreCanonical: boolean } | undefined {
+export function decodeText(
+  uri: string,
+  bytes: Uint8Array,
+  problems: Problem[],
+  decode: Utf8Decoder = strictUtf8,
+): { text: string; bytesAreCanonical: boolean } | undefined {
   try {
     return decodeCanonicalFile(bytes, decode);
   } catch (error) {
     if (error instanceof TextDecodingError) {
-      problems.push(problem(uri, 0, 0, 'encoding', `${basenameUri(uri)}: invalid UTF-8 at byte ${error.byteOffset}`, error.message));
+      problems.push(
+        problem(uri, 0, 0, 'encoding', `${basenameUri(uri)}: invalid UTF-8 at byte ${error.byteOffset}`, error.message),
+      );
       return undefined;
     }
     problems.push(problem(uri, 0, 0, 'read', `cannot read ${basenameUri(uri)}: ${(error as Error).message}`));

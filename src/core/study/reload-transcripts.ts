@@ -19,7 +19,12 @@ import type { Study, StudyTranscript } from './study';
  * the study's, a transcript is gone, another transcript shares one's folder and stem (which one claims the
  * sidecars is a whole-study question) — and then the caller loads the whole study.
  */
-export async function reloadTranscripts(fs: FileSystemPort, study: Study, transcriptUris: readonly string[], options: LoadStudyOptions = {}): Promise<Study | undefined> {
+export async function reloadTranscripts(
+  fs: FileSystemPort,
+  study: Study,
+  transcriptUris: readonly string[],
+  options: LoadStudyOptions = {},
+): Promise<Study | undefined> {
   const targets: StudyTranscript[] = [];
   for (const uri of new Set(transcriptUris)) {
     const transcript = study.transcripts.find((t) => t.uri === uri);
@@ -31,10 +36,17 @@ export async function reloadTranscripts(fs: FileSystemPort, study: Study, transc
   const sharing = study.transcripts.filter((t) => groups.has(sidecarGroup(t.path)));
   if (sharing.length !== targets.length) return undefined;
 
-  const shown = new Set([...targets.map((t) => t.path), study.settings.codebook, ...(study.settingsUri ? [relativeUri(study.root, study.settingsUri) as string] : [])]);
+  const shown = new Set([
+    ...targets.map((t) => t.path),
+    study.settings.codebook,
+    ...(study.settingsUri ? [relativeUri(study.root, study.settingsUri) as string] : []),
+  ]);
   // A partial load must not prune the cache down to the few entries it used (the rest of the study's stay valid).
   const cache = options.cache;
-  const partialOptions: LoadStudyOptions = { ...options, ...(cache ? { cache: { read: (key) => cache.read(key), write: (key, bytes) => cache.write(key, bytes) } } : {}) };
+  const partialOptions: LoadStudyOptions = {
+    ...options,
+    ...(cache ? { cache: { read: (key) => cache.read(key), write: (key, bytes) => cache.write(key, bytes) } } : {}),
+  };
   const partial = await loadStudy(new StudyView(fs, study.root, shown, groups), study.root, partialOptions);
   if (!sameFoundations(partial, study)) return undefined;
 
@@ -47,7 +59,8 @@ export async function reloadTranscripts(fs: FileSystemPort, study: Study, transc
     for (const sidecar of transcript.sidecars) affected.add(sidecar.uri);
   }
   // Sidecars that failed to load are in no transcript's list, only in the problems (old ones and new ones).
-  for (const problem of [...study.problems, ...partial.problems]) if (groups.has(sidecarGroupOfUri(study.root, problem.uri))) affected.add(problem.uri);
+  for (const problem of [...study.problems, ...partial.problems])
+    if (groups.has(sidecarGroupOfUri(study.root, problem.uri))) affected.add(problem.uri);
   const before = study.problems.filter((p) => affected.has(p.uri));
   const after = partial.problems.filter((p) => affected.has(p.uri));
   // The echo of a write this study already shows (the file watcher reporting our own save): nothing to publish.
@@ -93,7 +106,8 @@ class StudyView implements FileSystemPort {
     private readonly groups: ReadonlySet<string>,
   ) {
     for (const path of [...shown, ...groups]) {
-      for (let cut = path.indexOf('/'); cut >= 0; cut = path.indexOf('/', cut + 1)) this.folders.add(path.slice(0, cut));
+      for (let cut = path.indexOf('/'); cut >= 0; cut = path.indexOf('/', cut + 1))
+        this.folders.add(path.slice(0, cut));
     }
   }
 

@@ -47,10 +47,22 @@ export interface StatIndex {
 }
 
 /** The SHA-256 recorded for this file if the record may be trusted for this stat, else undefined (read and hash it). */
-export function trustedSha256(index: StatIndex | undefined, uri: string, stat: FileStat, margin = RACY_MARGIN_MS): string | undefined {
+export function trustedSha256(
+  index: StatIndex | undefined,
+  uri: string,
+  stat: FileStat,
+  margin = RACY_MARGIN_MS,
+): string | undefined {
   const record = index?.records.get(uri);
-  if (!index || !record || stat.type !== 'file' || stat.changeTime === undefined || stat.inode === undefined) return undefined;
-  if (record.size !== stat.size || record.mtime !== stat.mtime || record.changeTime !== stat.changeTime || record.inode !== stat.inode) return undefined;
+  if (!index || !record || stat.type !== 'file' || stat.changeTime === undefined || stat.inode === undefined)
+    return undefined;
+  if (
+    record.size !== stat.size ||
+    record.mtime !== stat.mtime ||
+    record.changeTime !== stat.changeTime ||
+    record.inode !== stat.inode
+  )
+    return undefined;
   const settled = index.newest - margin;
   return record.changeTime < settled && record.mtime < settled ? record.sha256 : undefined;
 }
@@ -62,7 +74,13 @@ export class StatIndexBuilder {
   /** `stat` must have been taken before the bytes that gave `sha256` were read (a write in between then shows as a changed stat). */
   add(uri: string, stat: FileStat | undefined, sha256: string): void {
     if (!stat || stat.type !== 'file' || stat.changeTime === undefined || stat.inode === undefined) return;
-    this.records.set(uri, { size: stat.size, mtime: stat.mtime, changeTime: stat.changeTime, inode: stat.inode, sha256 });
+    this.records.set(uri, {
+      size: stat.size,
+      mtime: stat.mtime,
+      changeTime: stat.changeTime,
+      inode: stat.inode,
+      sha256,
+    });
   }
 
   build(): StatIndex {
@@ -88,7 +106,8 @@ export function statIndexFromPayload(payload: unknown): StatIndex | undefined {
   for (const row of rows as unknown[]) {
     if (!Array.isArray(row) || row.length !== 6) return undefined;
     const [uri, size, mtime, changeTime, inode, sha256] = row as unknown[];
-    if (typeof uri !== 'string' || !isCount(size) || !isTime(mtime) || !isTime(changeTime) || !isCount(inode)) return undefined;
+    if (typeof uri !== 'string' || !isCount(size) || !isTime(mtime) || !isTime(changeTime) || !isCount(inode))
+      return undefined;
     if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256) || records.has(uri)) return undefined;
     records.set(uri, { size, mtime, changeTime, inode, sha256 });
   }

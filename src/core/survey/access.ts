@@ -28,7 +28,8 @@ export function rowsById<R extends SurveyRow>(survey: SurveyData<R>): Map<string
 export function numericValues(survey: SurveyData, name: string): (number | null)[] {
   const column = findColumn(survey, name);
   if (!column) throw new RangeError(`no survey column "${name}"`);
-  if (column.type !== 'numeric' && column.type !== 'ordinal') throw new TypeError(`survey column "${name}" is ${column.type}, not numeric or ordinal`);
+  if (column.type !== 'numeric' && column.type !== 'ordinal')
+    throw new TypeError(`survey column "${name}" is ${column.type}, not numeric or ordinal`);
   return survey.rows.map((row) => {
     const value = row.values[name];
     return typeof value === 'number' ? value : null;

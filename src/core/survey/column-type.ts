@@ -33,7 +33,9 @@ function inferred(cells: readonly string[], mark: DecimalMark): TypedCells {
   if (cells.every(isIsoDate)) return date(cells);
   const numbers = cells.map((cell) => parseNumber(cell, mark));
   if (numbers.every((n) => n !== undefined)) {
-    return numberKind(numbers as number[]) === 'ordinal' ? ordinalIntegers(cells, mark, undefined) : numeric(cells, mark);
+    return numberKind(numbers as number[]) === 'ordinal'
+      ? ordinalIntegers(cells, mark, undefined)
+      : numeric(cells, mark);
   }
   const likert = findLikertScale(cells);
   if (likert) return ordinalLabels(cells, likertLabels(likert), likert);
@@ -105,7 +107,11 @@ function numeric(cells: readonly string[], mark: DecimalMark): TypedCells {
 }
 
 /** Integer answers; the scale is the declared range, or else the answers' own min..max. */
-function ordinalIntegers(cells: readonly string[], mark: DecimalMark, range: { min: number; max: number } | undefined): TypedCells {
+function ordinalIntegers(
+  cells: readonly string[],
+  mark: DecimalMark,
+  range: { min: number; max: number } | undefined,
+): TypedCells {
   const { values, invalid } = readAll(cells, (cell) => {
     const n = parseNumber(cell, mark);
     const fits = n !== undefined && Number.isInteger(n) && (!range || (n >= range.min && n <= range.max));
@@ -117,7 +123,11 @@ function ordinalIntegers(cells: readonly string[], mark: DecimalMark, range: { m
 }
 
 /** Labels in order, valued 1..k; a cell matches a label ignoring case (a Likert scale also accepts its alternative spellings). */
-function ordinalLabels(cells: readonly string[], labels: readonly string[], likert: LikertScale | undefined): TypedCells {
+function ordinalLabels(
+  cells: readonly string[],
+  labels: readonly string[],
+  likert: LikertScale | undefined,
+): TypedCells {
   const position = (cell: string): number | undefined => {
     if (likert) return likertPosition(likert, cell);
     const index = labels.findIndex((label) => label.toLowerCase() === cell.toLowerCase());
@@ -142,7 +152,9 @@ function ordinalAny(cells: readonly string[], mark: DecimalMark): TypedCells {
       bestCount = count;
     }
   }
-  return best && bestCount > integers ? ordinalLabels(cells, likertLabels(best), best) : ordinalIntegers(cells, mark, undefined);
+  return best && bestCount > integers
+    ? ordinalLabels(cells, likertLabels(best), best)
+    : ordinalIntegers(cells, mark, undefined);
 }
 
 function yesNo(cells: readonly string[], allowDigits: boolean): TypedCells {

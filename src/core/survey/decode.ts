@@ -24,7 +24,14 @@ export function decodeSurveyText(uri: string, bytes: Uint8Array): { text: string
     const column = [...before].length + 1;
     const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
     return {
-      problem: problem(uri, line, column, 'survey-encoding', `byte 0x${byte} at offset ${offset} is not valid UTF-8`, error.message),
+      problem: problem(
+        uri,
+        line,
+        column,
+        'survey-encoding',
+        `byte 0x${byte} at offset ${offset} is not valid UTF-8`,
+        error.message,
+      ),
     };
   }
 }

@@ -21,7 +21,13 @@ export interface ResolvedHeader {
  * named `column_N` (N = its 1-based position) with a warning; over an empty column (Excel's trailing
  * separators) it is dropped with an info. The id column must exist exactly once: that is an error.
  */
-export function resolveHeader(uri: string, csv: RawCsv, header: RawRow, records: readonly RawRow[], idColumn: string): ResolvedHeader {
+export function resolveHeader(
+  uri: string,
+  csv: RawCsv,
+  header: RawRow,
+  records: readonly RawRow[],
+  idColumn: string,
+): ResolvedHeader {
   const names = header.fields.map((field) => field.trim());
   const problems: Problem[] = [];
   const at = (field: number) => csv.index.at(header.offsets[field] ?? 0);
@@ -30,9 +36,16 @@ export function resolveHeader(uri: string, csv: RawCsv, header: RawRow, records:
   if (idFields.length === 0) problems.push(missingIdColumn(uri, header, names, idColumn));
   for (const field of idFields.slice(1)) {
     const { line, column } = at(field);
-    problems.push(problem(uri, line, column, 'survey-duplicate-id-column',
-      `the id column "${idColumn}" appears more than once in the header (first at field ${(idFields[0] ?? 0) + 1})`,
-      'keep one id column: rename or remove the other'));
+    problems.push(
+      problem(
+        uri,
+        line,
+        column,
+        'survey-duplicate-id-column',
+        `the id column "${idColumn}" appears more than once in the header (first at field ${(idFields[0] ?? 0) + 1})`,
+        'keep one id column: rename or remove the other',
+      ),
+    );
   }
 
   const taken = new Set(names.filter((name) => name !== ''));
@@ -43,13 +56,31 @@ export function resolveHeader(uri: string, csv: RawCsv, header: RawRow, records:
     const { line, column } = at(field);
     if (name === '') {
       if (records.every((record) => (record.fields[field] ?? '').trim() === '')) {
-        problems.push(problem(uri, line, column, 'survey-blank-header',
-          `field ${field + 1} has no header and no data; ignored`, 'remove the empty column', 'info'));
+        problems.push(
+          problem(
+            uri,
+            line,
+            column,
+            'survey-blank-header',
+            `field ${field + 1} has no header and no data; ignored`,
+            'remove the empty column',
+            'info',
+          ),
+        );
         return;
       }
       const generated = unique(`column_${field + 1}`, taken);
-      problems.push(problem(uri, line, column, 'survey-blank-header',
-        `field ${field + 1} has data but no header; read as "${generated}"`, 'give the column a header', 'warning'));
+      problems.push(
+        problem(
+          uri,
+          line,
+          column,
+          'survey-blank-header',
+          `field ${field + 1} has data but no header; read as "${generated}"`,
+          'give the column a header',
+          'warning',
+        ),
+      );
       columns.push({ name: generated, field });
       return;
     }
@@ -60,9 +91,17 @@ export function resolveHeader(uri: string, csv: RawCsv, header: RawRow, records:
       return;
     }
     const renamed = unique(`${name}_2`, taken);
-    problems.push(problem(uri, line, column, 'survey-duplicate-header',
-      `header "${name}" also names field ${first + 1}; this column is read as "${renamed}"`,
-      'give each column a distinct header (settings and reports refer to columns by name)', 'warning'));
+    problems.push(
+      problem(
+        uri,
+        line,
+        column,
+        'survey-duplicate-header',
+        `header "${name}" also names field ${first + 1}; this column is read as "${renamed}"`,
+        'give each column a distinct header (settings and reports refer to columns by name)',
+        'warning',
+      ),
+    );
     columns.push({ name: renamed, field });
   });
   return { idField: idFields.length === 1 ? idFields[0] : undefined, columns, problems };
@@ -82,9 +121,16 @@ function unique(wanted: string, taken: Set<string>): string {
 function missingIdColumn(uri: string, header: RawRow, names: readonly string[], idColumn: string): Problem {
   const found = names.map((name) => `"${name}"`).join(', ');
   const near = names.filter((name) => name.toLowerCase() === idColumn.trim().toLowerCase());
-  const hint = near.length > 0
-    ? `did you mean "${near[0]}"? Column names are matched exactly (case-sensitive): set survey.idColumn in grounded.yaml`
-    : 'set survey.idColumn in grounded.yaml to the column holding participant ids';
-  return problem(uri, header.line, 1, 'survey-missing-id-column',
-    `no id column "${idColumn}"; columns found: ${found}`, hint);
+  const hint =
+    near.length > 0
+      ? `did you mean "${near[0]}"? Column names are matched exactly (case-sensitive): set survey.idColumn in grounded.yaml`
+      : 'set survey.idColumn in grounded.yaml to the column holding participant ids';
+  return problem(
+    uri,
+    header.line,
+    1,
+    'survey-missing-id-column',
+    `no id column "${idColumn}"; columns found: ${found}`,
+    hint,
+  );
 }

@@ -51,7 +51,11 @@ export function joinParticipants(survey: MergedSurvey, transcripts: readonly Tra
       pathsById.set(participant, paths);
     } else {
       const near = byLowerId.get(participant.toLowerCase());
-      transcriptsWithoutRow.push(near === undefined ? { path: transcript.path, participant } : { path: transcript.path, participant, sameIgnoringCase: near });
+      transcriptsWithoutRow.push(
+        near === undefined
+          ? { path: transcript.path, participant }
+          : { path: transcript.path, participant, sameIgnoringCase: near },
+      );
     }
   }
 

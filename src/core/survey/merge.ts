@@ -33,8 +33,16 @@ export function mergeSurveys(tables: readonly SurveyTable[]): Loaded<MergedSurve
       }
       const merged = mergeColumn(known, column);
       if (typeof merged === 'string') {
-        problems.push(problem(table.uri, 1, 1, 'survey-column-conflict', `column "${column.name}" ${merged}`,
-          `declare one type for "${column.name}" in survey.types of grounded.yaml, or rename the column in one file`));
+        problems.push(
+          problem(
+            table.uri,
+            1,
+            1,
+            'survey-column-conflict',
+            `column "${column.name}" ${merged}`,
+            `declare one type for "${column.name}" in survey.types of grounded.yaml, or rename the column in one file`,
+          ),
+        );
       } else {
         columns.set(column.name, merged);
       }
@@ -64,9 +72,16 @@ export function mergeSurveys(tables: readonly SurveyTable[]): Loaded<MergedSurve
         if (earlier === undefined || earlier.value === null) {
           building.values.set(column.name, { value, from });
         } else if (value !== null && value !== earlier.value) {
-          problems.push(problem(table.uri, row.line, 1, 'survey-conflicting-value',
-            `participant "${row.id}" has ${show(value)} for column "${column.name}" here but ${show(earlier.value)} in ${earlier.from.uri} on line ${earlier.from.line}`,
-            'correct one of the two files (or leave the cell empty in one of them)'));
+          problems.push(
+            problem(
+              table.uri,
+              row.line,
+              1,
+              'survey-conflicting-value',
+              `participant "${row.id}" has ${show(value)} for column "${column.name}" here but ${show(earlier.value)} in ${earlier.from.uri} on line ${earlier.from.line}`,
+              'correct one of the two files (or leave the cell empty in one of them)',
+            ),
+          );
         }
       }
     }
@@ -90,12 +105,20 @@ export function mergeSurveys(tables: readonly SurveyTable[]): Loaded<MergedSurve
     return {
       ...(retype.has(column.name) ? retyped(column, present) : column),
       missing: mergedRows.length - present.length,
-      invalid: tables.reduce((sum, table) => sum + (table.columns.find((c) => c.name === column.name)?.invalid ?? 0), 0),
+      invalid: tables.reduce(
+        (sum, table) => sum + (table.columns.find((c) => c.name === column.name)?.invalid ?? 0),
+        0,
+      ),
     };
   });
   return {
     ok: true,
-    value: { uris: tables.map((table) => table.uri), idColumn: tables[0]?.idColumn ?? '', columns: mergedColumns, rows: mergedRows },
+    value: {
+      uris: tables.map((table) => table.uri),
+      idColumn: tables[0]?.idColumn ?? '',
+      columns: mergedColumns,
+      rows: mergedRows,
+    },
     warnings: [],
   };
 }
@@ -107,8 +130,10 @@ export function mergeSurveys(tables: readonly SurveyTable[]): Loaded<MergedSurve
  */
 function sameKind(a: SurveyColumn, b: SurveyColumn): boolean {
   const kind = (c: SurveyColumn) =>
-    c.type === 'categorical' || c.type === 'text' ? 'strings'
-      : c.type === 'numeric' || (c.type === 'ordinal' && !c.scale?.labels) ? 'numbers'
+    c.type === 'categorical' || c.type === 'text'
+      ? 'strings'
+      : c.type === 'numeric' || (c.type === 'ordinal' && !c.scale?.labels)
+        ? 'numbers'
         : undefined;
   return a.inferred && b.inferred && kind(a) !== undefined && kind(a) === kind(b);
 }
@@ -123,7 +148,9 @@ function retyped(first: SurveyColumn, present: readonly SurveyValue[]): SurveyCo
       : { ...base, type: 'numeric' };
   }
   const strings = present.map(String);
-  return stringKind(strings) === 'categorical' ? { ...base, type: 'categorical', levels: sortedLevels(strings) } : { ...base, type: 'text' };
+  return stringKind(strings) === 'categorical'
+    ? { ...base, type: 'categorical', levels: sortedLevels(strings) }
+    : { ...base, type: 'text' };
 }
 
 /** The two descriptions of one column as one, or why they cannot be one. */
@@ -139,9 +166,13 @@ function mergeColumn(a: SurveyColumn, b: SurveyColumn): SurveyColumn | string {
   return a;
 
   function mergeScale(x: OrdinalScale | undefined, y: OrdinalScale | undefined): SurveyColumn | undefined {
-    if (!x || !y) return { ...a, ...(x ?? y ? { scale: x ?? y } : {}) };
+    if (!x || !y) return { ...a, ...((x ?? y) ? { scale: x ?? y } : {}) };
     if (x.labels || y.labels) {
-      const same = x.labels && y.labels && x.labels.length === y.labels.length && x.labels.every((label, i) => label === y.labels?.[i]);
+      const same =
+        x.labels &&
+        y.labels &&
+        x.labels.length === y.labels.length &&
+        x.labels.every((label, i) => label === y.labels?.[i]);
       return same ? a : undefined;
     }
     return { ...a, scale: { min: Math.min(x.min, y.min), max: Math.max(x.max, y.max) } };

@@ -33,14 +33,36 @@ export function parseSurvey(uri: string, bytes: Uint8Array, settings: SurveySett
   if (csv.problems.length > 0) return { ok: false, problems: csv.problems };
   const [header, ...records] = csv.records;
   if (!header) {
-    return { ok: false, problems: [problem(uri, 0, 0, 'survey-empty', 'the survey file is empty', 'add a header row naming the columns, then one row per participant')] };
+    return {
+      ok: false,
+      problems: [
+        problem(
+          uri,
+          0,
+          0,
+          'survey-empty',
+          'the survey file is empty',
+          'add a header row naming the columns, then one row per participant',
+        ),
+      ],
+    };
   }
 
   const resolved = resolveHeader(uri, csv, header, records, settings.idColumn);
   const problems: Problem[] = [...resolved.problems];
   const rows = resolved.idField === undefined ? [] : checkRows(uri, csv, header, records, resolved.idField, problems);
   if (records.length === 0) {
-    problems.push(problem(uri, header.line, 1, 'survey-no-rows', 'the survey has a header but no participant rows', 'add one row per participant', 'warning'));
+    problems.push(
+      problem(
+        uri,
+        header.line,
+        1,
+        'survey-no-rows',
+        'the survey has a header but no participant rows',
+        'add one row per participant',
+        'warning',
+      ),
+    );
   }
   if (resolved.idField === undefined || problems.some((p) => p.severity === 'error')) return { ok: false, problems };
 
@@ -48,7 +70,9 @@ export function parseSurvey(uri: string, bytes: Uint8Array, settings: SurveySett
   const columns: SurveyColumn[] = [];
   const values: Record<string, SurveyValue>[] = rows.map(() => ({}));
   for (const column of resolved.columns) {
-    columns.push(typeColumn(uri, csv, header, rows, column, missing, declaredType(settings, column.name), values, problems));
+    columns.push(
+      typeColumn(uri, csv, header, rows, column, missing, declaredType(settings, column.name), values, problems),
+    );
   }
   const table: SurveyTable = {
     uri,
@@ -72,7 +96,14 @@ interface CheckedRow {
 }
 
 /** Field counts and ids; reports every bad row and returns the rows. */
-function checkRows(uri: string, csv: RawCsv, header: RawRow, records: readonly RawRow[], idField: number, problems: Problem[]): CheckedRow[] {
+function checkRows(
+  uri: string,
+  csv: RawCsv,
+  header: RawRow,
+  records: readonly RawRow[],
+  idField: number,
+  problems: Problem[],
+): CheckedRow[] {
   const width = header.fields.length;
   const firstLineOf = new Map<string, number>();
   const rows: CheckedRow[] = [];
@@ -80,36 +111,73 @@ function checkRows(uri: string, csv: RawCsv, header: RawRow, records: readonly R
     const at = (field: number) => csv.index.at(record.offsets[Math.min(field, record.offsets.length - 1)] ?? 0);
     if (record.fields.length < width) {
       const { line, column } = at(record.fields.length - 1);
-      problems.push(problem(uri, line, column, 'survey-too-few-fields',
-        `the row on line ${record.line} has ${record.fields.length} cells but the header has ${width}`,
-        'add the missing cells (leave them empty or write a missing token such as NA); check for an unquoted delimiter'));
+      problems.push(
+        problem(
+          uri,
+          line,
+          column,
+          'survey-too-few-fields',
+          `the row on line ${record.line} has ${record.fields.length} cells but the header has ${width}`,
+          'add the missing cells (leave them empty or write a missing token such as NA); check for an unquoted delimiter',
+        ),
+      );
       continue;
     }
     if (record.fields.length > width) {
       const extra = record.fields.slice(width).findIndex((field) => field.trim() !== '');
       const { line, column } = at(extra < 0 ? width : width + extra);
       if (extra >= 0) {
-        problems.push(problem(uri, line, column, 'survey-too-many-fields',
-          `the row on line ${record.line} has ${record.fields.length} cells but the header has ${width}`,
-          'quote cells that contain the delimiter, or add a header for the extra column'));
+        problems.push(
+          problem(
+            uri,
+            line,
+            column,
+            'survey-too-many-fields',
+            `the row on line ${record.line} has ${record.fields.length} cells but the header has ${width}`,
+            'quote cells that contain the delimiter, or add a header for the extra column',
+          ),
+        );
         continue;
       }
-      problems.push(problem(uri, line, column, 'survey-extra-empty-fields',
-        `the row on line ${record.line} ends with ${record.fields.length - width} empty cells beyond the header; ignored`,
-        'remove the trailing delimiters', 'warning'));
+      problems.push(
+        problem(
+          uri,
+          line,
+          column,
+          'survey-extra-empty-fields',
+          `the row on line ${record.line} ends with ${record.fields.length - width} empty cells beyond the header; ignored`,
+          'remove the trailing delimiters',
+          'warning',
+        ),
+      );
     }
     const id = (record.fields[idField] ?? '').trim();
     const { line, column } = at(idField);
     if (id === '') {
-      problems.push(problem(uri, line, column, 'survey-blank-id', `the row on line ${record.line} has no participant id`,
-        'fill in the id, or delete the row if it is not a participant'));
+      problems.push(
+        problem(
+          uri,
+          line,
+          column,
+          'survey-blank-id',
+          `the row on line ${record.line} has no participant id`,
+          'fill in the id, or delete the row if it is not a participant',
+        ),
+      );
       continue;
     }
     const first = firstLineOf.get(id);
     if (first !== undefined) {
-      problems.push(problem(uri, line, column, 'survey-duplicate-id',
-        `participant id "${id}" is on line ${first} and again on line ${record.line}`,
-        'keep one row per participant in a file: merge the two rows or correct the id'));
+      problems.push(
+        problem(
+          uri,
+          line,
+          column,
+          'survey-duplicate-id',
+          `participant id "${id}" is on line ${first} and again on line ${record.line}`,
+          'keep one row per participant in a file: merge the two rows or correct the id',
+        ),
+      );
       continue;
     }
     firstLineOf.set(id, record.line);
@@ -132,9 +200,17 @@ function typeColumn(
   let spec = declared === undefined ? undefined : parseTypeSpec(declared);
   if (declared !== undefined && !spec) {
     const { line, column: col } = csv.index.at(header.offsets[column.field] ?? 0);
-    problems.push(problem(uri, line, col, 'survey-unknown-type',
-      `unknown type "${declared}" for column "${column.name}"; the type is inferred instead`,
-      'use numeric, ordinal, ordinal:1-5, ordinal:Low|Medium|High, categorical, yes-no, text or date', 'warning'));
+    problems.push(
+      problem(
+        uri,
+        line,
+        col,
+        'survey-unknown-type',
+        `unknown type "${declared}" for column "${column.name}"; the type is inferred instead`,
+        'use numeric, ordinal, ordinal:1-5, ordinal:Low|Medium|High, categorical, yes-no, text or date',
+        'warning',
+      ),
+    );
     spec = undefined;
   }
   const present: { row: number; cell: string; offset: number }[] = [];
@@ -148,7 +224,11 @@ function typeColumn(
       present.push({ row: index, cell, offset: row.record.offsets[column.field] ?? 0 });
     }
   });
-  const typed = typeCells(present.map((p) => p.cell), csv.delimiter, spec);
+  const typed = typeCells(
+    present.map((p) => p.cell),
+    csv.delimiter,
+    spec,
+  );
   present.forEach((p, index) => {
     setValue(values[p.row], column.name, typed.values[index] ?? null);
   });
@@ -156,9 +236,17 @@ function typeColumn(
     const cell = present[index];
     if (!cell) continue;
     const { line, column: col } = csv.index.at(cell.offset);
-    problems.push(problem(uri, line, col, 'survey-type-mismatch',
-      `"${cell.cell}" in column "${column.name}" is not ${describe(declared ?? typed.type)}; read as missing`,
-      `correct the cell, add it to survey.missing, or change the type of "${column.name}" in grounded.yaml`, 'warning'));
+    problems.push(
+      problem(
+        uri,
+        line,
+        col,
+        'survey-type-mismatch',
+        `"${cell.cell}" in column "${column.name}" is not ${describe(declared ?? typed.type)}; read as missing`,
+        `correct the cell, add it to survey.missing, or change the type of "${column.name}" in grounded.yaml`,
+        'warning',
+      ),
+    );
   }
   return {
     name: column.name,

@@ -52,7 +52,8 @@ export function readCsv(uri: string, text: string): RawCsv {
       for (const error of results.errors) {
         const found = quoteProblem(uri, index, error);
         // PapaParse reports each stray quote of a cell at the cell's start: once is enough.
-        if (!problems.some((p) => p.kind === found.kind && p.line === found.line && p.column === found.column)) problems.push(found);
+        if (!problems.some((p) => p.kind === found.kind && p.line === found.line && p.column === found.column))
+          problems.push(found);
       }
       if (!isBlankRecord(fields) && !(declared !== undefined && start === 0)) {
         records.push({ line: index.at(start).line, fields, offsets: fieldOffsets(text, start, fields, delimiter) });
@@ -68,13 +69,23 @@ function quoteProblem(uri: string, index: LineIndex, error: Papa.ParseError): Pr
   const at = index.at(Math.max(0, (error.index ?? 1) - 1));
   switch (error.code) {
     case 'MissingQuotes':
-      return problem(uri, at.line, at.column, 'survey-unterminated-quote',
+      return problem(
+        uri,
+        at.line,
+        at.column,
+        'survey-unterminated-quote',
         'this quoted cell is never closed, so the rest of the file would be read as one cell',
-        'add the closing quote (") where the cell ends');
+        'add the closing quote (") where the cell ends',
+      );
     case 'InvalidQuotes':
-      return problem(uri, at.line, at.column, 'survey-invalid-quote',
+      return problem(
+        uri,
+        at.line,
+        at.column,
+        'survey-invalid-quote',
         'this quoted cell has a stray quote: a quote inside a quoted cell must be doubled',
-        'write "" for a quote inside a quoted cell, or close the cell before the delimiter');
+        'write "" for a quote inside a quoted cell, or close the cell before the delimiter',
+      );
     default:
       return problem(uri, at.line, at.column, 'survey-csv-syntax', error.message, 'check the CSV syntax on this line');
   }
@@ -91,8 +102,9 @@ export function detectDelimiter(text: string): string {
   let bestShare = -1;
   let bestWidth = 0;
   for (const delimiter of SURVEY_DELIMITERS) {
-    const records = Papa.parse<string[]>(text, { delimiter, newline: '\n', quoteChar: '"', preview: 20 }).data
-      .filter((fields) => !isBlankRecord(fields));
+    const records = Papa.parse<string[]>(text, { delimiter, newline: '\n', quoteChar: '"', preview: 20 }).data.filter(
+      (fields) => !isBlankRecord(fields),
+    );
     const width = records[0]?.length ?? 0;
     if (width < 2) continue;
     const share = records.filter((fields) => fields.length === width).length / records.length;

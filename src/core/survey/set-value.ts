@@ -7,6 +7,7 @@ import type { SurveyValue } from './types';
  */
 export function setValue(values: Record<string, SurveyValue> | undefined, name: string, value: SurveyValue): void {
   if (!values) return;
-  if (name === '__proto__') Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
+  if (name === '__proto__')
+    Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
   else values[name] = value;
 }

@@ -24,7 +24,10 @@ export function parseTypeSpec(spec: string): TypeSpec | undefined {
     return min < max ? { type: 'ordinal', range: { min, max } } : undefined;
   }
   if (trimmed.startsWith('ordinal:')) {
-    const labels = trimmed.slice('ordinal:'.length).split('|').map((label) => label.trim());
+    const labels = trimmed
+      .slice('ordinal:'.length)
+      .split('|')
+      .map((label) => label.trim());
     const distinct = new Set(labels.map((label) => label.toLowerCase()));
     if (labels.length >= 2 && labels.every((label) => label !== '') && distinct.size === labels.length) {
       return { type: 'ordinal', labels };

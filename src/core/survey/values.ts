@@ -42,7 +42,9 @@ export function isIsoDate(cell: string): boolean {
     date.getUTCFullYear() === Number(year) &&
     date.getUTCMonth() === Number(month) - 1 &&
     date.getUTCDate() === Number(day) &&
-    Number(hour) < 24 && Number(minute) < 60 && Number(second) < 60
+    Number(hour) < 24 &&
+    Number(minute) < 60 &&
+    Number(second) < 60
   );
 }
 

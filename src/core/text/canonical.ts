@@ -10,7 +10,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 export class TextDecodingError extends Error {
-  constructor(message: string, readonly byteOffset: number) {
+  constructor(
+    message: string,
+    readonly byteOffset: number,
+  ) {
     super(message);
   }
 }
@@ -32,7 +35,8 @@ export class NulBytesError extends Error {
   }
 }
 
-const NUL_MESSAGE = 'the file contains NUL bytes: it is UTF-16 without a byte-order mark, or not a text file; save it as UTF-8';
+const NUL_MESSAGE =
+  'the file contains NUL bytes: it is UTF-16 without a byte-order mark, or not a text file; save it as UTF-8';
 
 export const strictUtf8: Utf8Decoder = (bytes) => utf8.decode(bytes);
 
@@ -45,7 +49,10 @@ export function decodeCanonical(bytes: Uint8Array, decode: Utf8Decoder = strictU
  * decodeCanonical, also telling whether the bytes were already canonical (no BOM, no CR): then they are
  * the UTF-8 of the text and can be hashed as read instead of encoding the text again.
  */
-export function decodeCanonicalFile(bytes: Uint8Array, decode: Utf8Decoder = strictUtf8): { text: string; bytesAreCanonical: boolean } {
+export function decodeCanonicalFile(
+  bytes: Uint8Array,
+  decode: Utf8Decoder = strictUtf8,
+): { text: string; bytesAreCanonical: boolean } {
   let decoded: string;
   try {
     decoded = decode(bytes);
@@ -114,7 +121,10 @@ export class OffsetMap {
    * `astralUnits` skips the scan when they are known (a content-addressed cache keyed by the text's
    * hash): they must be exactly what the scan would find.
    */
-  constructor(readonly text: string, astralUnits?: readonly number[]) {
+  constructor(
+    readonly text: string,
+    astralUnits?: readonly number[],
+  ) {
     this.astralUnits = astralUnits ?? scanAstralUnits(text);
     this.codePointLength = text.length - this.astralUnits.length;
   }

@@ -18,5 +18,8 @@ const NON_PRINTABLE_FOR_YAML = /[\u007f-\u009f\ufeff\ufffe\uffff]/g;
 
 /** Always double-quoted: free text (quotes, prefixes, definitions, memos) stays on one line with \n escapes. */
 export function yamlQuoted(value: string): string {
-  return JSON.stringify(value).replace(NON_PRINTABLE_FOR_YAML, (char) => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0'));
+  return JSON.stringify(value).replace(
+    NON_PRINTABLE_FOR_YAML,
+    (char) => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0'),
+  );
 }

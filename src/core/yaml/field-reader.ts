@@ -27,7 +27,13 @@ export class FieldReader {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       if (!allowedKeys.includes(key)) {
-        this.error([...path, key], 'unknown-key', `unknown key "${key}" in ${describe(path)}`, `Grounded would drop it on the next write; known keys: ${allowedKeys.join(', ')}`, 'key');
+        this.error(
+          [...path, key],
+          'unknown-key',
+          `unknown key "${key}" in ${describe(path)}`,
+          `Grounded would drop it on the next write; known keys: ${allowedKeys.join(', ')}`,
+          'key',
+        );
       }
     }
     return record;
@@ -43,24 +49,42 @@ export class FieldReader {
     return value;
   }
 
-  requiredString(record: Record<string, unknown>, key: string, path: Path, pattern?: RegExp, patternHint?: string): string {
+  requiredString(
+    record: Record<string, unknown>,
+    key: string,
+    path: Path,
+    pattern?: RegExp,
+    patternHint?: string,
+  ): string {
     const value = record[key];
     if (typeof value !== 'string' || value === '') {
-      this.error(value === undefined ? path : [...path, key], 'schema', value === undefined ? `missing "${key}" in ${describe(path)}` : `"${key}" must be a non-empty string`);
+      this.error(
+        value === undefined ? path : [...path, key],
+        'schema',
+        value === undefined ? `missing "${key}" in ${describe(path)}` : `"${key}" must be a non-empty string`,
+      );
       return '';
     }
-    if (pattern && !pattern.test(value)) this.error([...path, key], 'schema', `"${key}" is "${value}": ${patternHint ?? `must match ${pattern}`}`);
+    if (pattern && !pattern.test(value))
+      this.error([...path, key], 'schema', `"${key}" is "${value}": ${patternHint ?? `must match ${pattern}`}`);
     return value;
   }
 
-  optionalString(record: Record<string, unknown>, key: string, path: Path, pattern?: RegExp, patternHint?: string): string | undefined {
+  optionalString(
+    record: Record<string, unknown>,
+    key: string,
+    path: Path,
+    pattern?: RegExp,
+    patternHint?: string,
+  ): string | undefined {
     const value = record[key];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'string') {
       this.error([...path, key], 'schema', `"${key}" must be a string (quote it)`);
       return undefined;
     }
-    if (pattern && !pattern.test(value)) this.error([...path, key], 'schema', `"${key}" is "${value}": ${patternHint ?? `must match ${pattern}`}`);
+    if (pattern && !pattern.test(value))
+      this.error([...path, key], 'schema', `"${key}" is "${value}": ${patternHint ?? `must match ${pattern}`}`);
     return value;
   }
 
@@ -78,7 +102,13 @@ export class FieldReader {
   nonNegativeInteger(record: Record<string, unknown>, key: string, path: Path): number {
     const value = record[key];
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-      this.error(value === undefined ? path : [...path, key], 'schema', value === undefined ? `missing "${key}" in ${describe(path)}` : `"${key}" must be a whole number ≥ 0, not ${JSON.stringify(value)}`);
+      this.error(
+        value === undefined ? path : [...path, key],
+        'schema',
+        value === undefined
+          ? `missing "${key}" in ${describe(path)}`
+          : `"${key}" must be a whole number ≥ 0, not ${JSON.stringify(value)}`,
+      );
       return 0;
     }
     return value;
@@ -99,12 +129,20 @@ export class FieldReader {
     if (value === undefined) {
       this.error([], 'schema', 'missing "grounded: 1" (the format version)', 'add the line "grounded: 1" at the top');
     } else if (value !== supported) {
-      this.error(['grounded'], 'version', `format version ${JSON.stringify(value)} is not supported (this Grounded reads version ${supported})`, 'update Grounded, or check the file was written by Grounded');
+      this.error(
+        ['grounded'],
+        'version',
+        `format version ${JSON.stringify(value)} is not supported (this Grounded reads version ${supported})`,
+        'update Grounded, or check the file was written by Grounded',
+      );
     }
   }
 }
 
 function describe(path: Path): string {
   if (path.length === 0) return 'the file';
-  return path.map((part) => (typeof part === 'number' ? `[${part + 1}]` : part)).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((part) => (typeof part === 'number' ? `[${part + 1}]` : part))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }

@@ -17,13 +17,23 @@ export interface YamlFile {
  * aliases (an alias bomb is refused, and aliases would not survive our rewrite anyway). Every error,
  * including ones `yaml` throws, comes back as a Problem with line and column; nothing throws.
  */
-export function parseYamlSafely(uri: string, text: string): { ok: true; file: YamlFile } | { ok: false; problems: Problem[] } {
+export function parseYamlSafely(
+  uri: string,
+  text: string,
+): { ok: true; file: YamlFile } | { ok: false; problems: Problem[] } {
   const markers = findConflictMarkers(text);
   if (markers.length > 0) {
     return {
       ok: false,
       problems: markers.map((m) =>
-        problem(uri, m.line, 1, 'conflict-marker', `git conflict marker "${m.marker}"`, 'resolve the merge conflict in this file (keep both sides\' codings), then save'),
+        problem(
+          uri,
+          m.line,
+          1,
+          'conflict-marker',
+          `git conflict marker "${m.marker}"`,
+          "resolve the merge conflict in this file (keep both sides' codings), then save",
+        ),
       ),
     };
   }
@@ -54,7 +64,10 @@ export function parseYamlSafely(uri: string, text: string): { ok: true; file: Ya
   try {
     data = document.toJS({ maxAliasCount: 0 });
   } catch (error) {
-    return { ok: false, problems: [problem(uri, 1, 1, 'yaml-syntax', `cannot read YAML: ${firstLine(String(error))}`)] };
+    return {
+      ok: false,
+      problems: [problem(uri, 1, 1, 'yaml-syntax', `cannot read YAML: ${firstLine(String(error))}`)],
+    };
   }
   const positionOf = (path: readonly (string | number)[]) => {
     for (let depth = path.length; depth >= 0; depth--) {
@@ -67,7 +80,9 @@ export function parseYamlSafely(uri: string, text: string): { ok: true; file: Ya
   const keyPositionOf = (path: readonly (string | number)[]) => {
     const parent = path.length <= 1 ? document.contents : document.getIn(path.slice(0, -1), true);
     if (isMap(parent)) {
-      const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === path[path.length - 1]);
+      const pair = parent.items.find(
+        (item) => (item.key as { value?: unknown } | null)?.value === path[path.length - 1],
+      );
       const range = (pair?.key as Node | undefined)?.range;
       if (range) return positionOfOffset(range[0]);
     }
@@ -82,7 +97,11 @@ function firstLine(message: string): string {
 }
 
 /** Aliases and anchors are refused outright: Grounded's files never need them, and they enable alias bombs. */
-function findAlias(document: Document.Parsed, uri: string, at: (offset: number) => { line: number; column: number }): Problem | undefined {
+function findAlias(
+  document: Document.Parsed,
+  uri: string,
+  at: (offset: number) => { line: number; column: number },
+): Problem | undefined {
   // Depth-first in document order, so the first offending node is the one reported.
   const stack: unknown[] = [document.contents];
   while (stack.length > 0) {
@@ -91,11 +110,25 @@ function findAlias(document: Document.Parsed, uri: string, at: (offset: number) 
     const anyNode = node as { anchor?: string; range?: [number, number, number] };
     if (isAlias(node)) {
       const { line, column } = at(anyNode.range?.[0] ?? 0);
-      return problem(uri, line, column, 'yaml-alias', 'YAML aliases (*name) are not allowed in Grounded files', 'write the value out in full');
+      return problem(
+        uri,
+        line,
+        column,
+        'yaml-alias',
+        'YAML aliases (*name) are not allowed in Grounded files',
+        'write the value out in full',
+      );
     }
     if (anyNode.anchor) {
       const { line, column } = at(anyNode.range?.[0] ?? 0);
-      return problem(uri, line, column, 'yaml-alias', `YAML anchors (&${anyNode.anchor}) are not allowed in Grounded files`, 'remove the anchor and write values out in full');
+      return problem(
+        uri,
+        line,
+        column,
+        'yaml-alias',
+        `YAML anchors (&${anyNode.anchor}) are not allowed in Grounded files`,
+        'remove the anchor and write values out in full',
+      );
     }
     if (isMap(node)) for (const pair of node.items) stack.push(pair.key, pair.value);
     else if (isSeq(node)) stack.push(...node.items);

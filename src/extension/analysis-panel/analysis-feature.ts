@@ -6,7 +6,6 @@ import type { Feature, GroundedServices } from '../services';
 import { AnalysisPanel, ANALYSIS_VIEW_TYPE } from './analysis-panel';
 import { webviewOptions } from './panel-html';
 
-
 /** What the integration tests read through services.testHooks.analysisPanel. */
 export interface AnalysisPanelHooks {
   panels(): AnalysisPanel[];
@@ -14,7 +13,10 @@ export interface AnalysisPanelHooks {
 
 /** The study to analyse: the one named by a script, the active editor's, the only one, or one picked. */
 async function chooseStudy(services: GroundedServices, arg: unknown): Promise<Study | undefined> {
-  const named = typeof arg === 'object' && arg !== null && typeof (arg as { study?: unknown }).study === 'string' ? (arg as { study: string }).study : undefined;
+  const named =
+    typeof arg === 'object' && arg !== null && typeof (arg as { study?: unknown }).study === 'string'
+      ? (arg as { study: string }).study
+      : undefined;
   if (named !== undefined) return services.studies.study(named);
   const active = vscode.window.activeTextEditor?.document.uri;
   const fromEditor = active ? await services.studies.studyFor(active) : undefined;
@@ -44,7 +46,8 @@ export const analysisPanelFeature: Feature = (services) => {
     return controller;
   };
 
-  const open = (panel: vscode.WebviewPanel, root: string, request: ReportRequestState) => track(new AnalysisPanel(panel, root, services, request));
+  const open = (panel: vscode.WebviewPanel, root: string, request: ReportRequestState) =>
+    track(new AnalysisPanel(panel, root, services, request));
 
   context.subscriptions.push(
     vscode.commands.registerCommand('grounded.openAnalysis', async (arg?: unknown) => {
@@ -58,7 +61,12 @@ export const analysisPanelFeature: Feature = (services) => {
         existing.panel.reveal();
         return existing;
       }
-      const panel = vscode.window.createWebviewPanel(ANALYSIS_VIEW_TYPE, 'Analysis', vscode.ViewColumn.Active, webviewOptions(context.extensionUri));
+      const panel = vscode.window.createWebviewPanel(
+        ANALYSIS_VIEW_TYPE,
+        'Analysis',
+        vscode.ViewColumn.Active,
+        webviewOptions(context.extensionUri),
+      );
       return open(panel, study.root, { by: null, coders: null, filters: [] });
     }),
     vscode.window.registerWebviewPanelSerializer(ANALYSIS_VIEW_TYPE, {

@@ -54,7 +54,12 @@ export class AnalysisPanel implements vscode.Disposable {
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
 
-  constructor(readonly panel: vscode.WebviewPanel, readonly root: string, private readonly services: GroundedServices, request: ReportRequestState) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly root: string,
+    private readonly services: GroundedServices,
+    request: ReportRequestState,
+  ) {
     this.request = request;
     const extensionUri = services.context.extensionUri;
     panel.webview.html = panelHtml(panel.webview, extensionUri);
@@ -99,7 +104,9 @@ export class AnalysisPanel implements vscode.Disposable {
     try {
       await this.handle(message);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Grounded analysis: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(
+        `Grounded analysis: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -107,7 +114,8 @@ export class AnalysisPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready': {
         const study = await this.currentStudy();
-        if (this.cache && this.cache.study === study && this.cache.key === JSON.stringify(this.request)) return this.post(this.cache.message);
+        if (this.cache && this.cache.study === study && this.cache.key === JSON.stringify(this.request))
+          return this.post(this.cache.message);
         return this.rebuild();
       }
       case 'setRequest':
@@ -138,7 +146,8 @@ export class AnalysisPanel implements vscode.Disposable {
       case 'exportReport': {
         if (!this.report) return;
         const saved = await saveExport(message, this.report, toVscodeUri(this.root), this.chooseSaveUri);
-        if (saved) void vscode.window.showInformationMessage(`Grounded: saved ${vscode.workspace.asRelativePath(saved)}.`);
+        if (saved)
+          void vscode.window.showInformationMessage(`Grounded: saved ${vscode.workspace.asRelativePath(saved)}.`);
         return;
       }
     }
@@ -164,9 +173,13 @@ export class AnalysisPanel implements vscode.Disposable {
 
   /** Rebuilds and posts; builds run one after another so an older report never overwrites a newer one. */
   rebuild(): Promise<void> {
-    this.building = this.building.then(() => this.buildAndPost()).catch((error: unknown) => {
-      void vscode.window.showErrorMessage(`Grounded analysis: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    this.building = this.building
+      .then(() => this.buildAndPost())
+      .catch((error: unknown) => {
+        void vscode.window.showErrorMessage(
+          `Grounded analysis: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
     return this.building;
   }
 

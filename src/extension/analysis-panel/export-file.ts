@@ -4,7 +4,10 @@ import type { StudyReport, WebviewMessage } from '../../../webview/protocol';
 
 // No 'vscode' here: what an export writes is decided by pure code, unit-tested in plain Node.
 
-export type ExportMessage = Extract<WebviewMessage, { type: 'exportTable' | 'exportSvg' | 'exportPng' | 'exportReport' }>;
+export type ExportMessage = Extract<
+  WebviewMessage,
+  { type: 'exportTable' | 'exportSvg' | 'exportPng' | 'exportReport' }
+>;
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -24,7 +27,10 @@ function isInertSvg(svg: string): boolean {
 }
 
 /** File name, content and dialog filter of an export. */
-export function exportFile(message: ExportMessage, report: StudyReport): { fileName: string; bytes: Uint8Array; filters: Record<string, string[]> } | { error: string } {
+export function exportFile(
+  message: ExportMessage,
+  report: StudyReport,
+): { fileName: string; bytes: Uint8Array; filters: Record<string, string[]> } | { error: string } {
   const encode = (text: string) => new TextEncoder().encode(text);
   const base = `${report.title}-${'name' in message ? message.name : 'report'}`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
   switch (message.type) {
@@ -32,7 +38,11 @@ export function exportFile(message: ExportMessage, report: StudyReport): { fileN
       return { fileName: `${base}.csv`, bytes: encode(toCsv(message.header, message.rows)), filters: { CSV: ['csv'] } };
     case 'exportSvg':
       if (!isInertSvg(message.svg)) return { error: 'the chart contains active content and was not saved' };
-      return { fileName: `${base}.svg`, bytes: encode(`<?xml version="1.0" encoding="UTF-8"?>\n${message.svg}\n`), filters: { SVG: ['svg'] } };
+      return {
+        fileName: `${base}.svg`,
+        bytes: encode(`<?xml version="1.0" encoding="UTF-8"?>\n${message.svg}\n`),
+        filters: { SVG: ['svg'] },
+      };
     case 'exportPng': {
       const bytes = fromBase64(message.dataUrl.slice(message.dataUrl.indexOf(',') + 1));
       if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return { error: 'the image is not a PNG' };

@@ -3,12 +3,21 @@ import type { StudyReport } from '../../../webview/protocol';
 import { exportFile, type ExportMessage } from './export-file';
 
 /** Where to save: asks with the save dialog; tests replace it (see AnalysisPanel.chooseSaveUri). */
-export type ChooseSaveUri = (suggested: vscode.Uri, filters: Record<string, string[]>) => Promise<vscode.Uri | undefined>;
+export type ChooseSaveUri = (
+  suggested: vscode.Uri,
+  filters: Record<string, string[]>,
+) => Promise<vscode.Uri | undefined>;
 
-export const askSaveUri: ChooseSaveUri = (suggested, filters) => Promise.resolve(vscode.window.showSaveDialog({ defaultUri: suggested, filters }));
+export const askSaveUri: ChooseSaveUri = (suggested, filters) =>
+  Promise.resolve(vscode.window.showSaveDialog({ defaultUri: suggested, filters }));
 
 /** Asks where to save (suggesting the study folder) and writes through vscode.workspace.fs. */
-export async function saveExport(message: ExportMessage, report: StudyReport, folder: vscode.Uri, choose: ChooseSaveUri): Promise<vscode.Uri | undefined> {
+export async function saveExport(
+  message: ExportMessage,
+  report: StudyReport,
+  folder: vscode.Uri,
+  choose: ChooseSaveUri,
+): Promise<vscode.Uri | undefined> {
   const file = exportFile(message, report);
   if ('error' in file) {
     void vscode.window.showErrorMessage(`Grounded: ${file.error}.`);

@@ -14,7 +14,14 @@ function columnBeside(panel: vscode.WebviewPanel): vscode.ViewColumn {
  * loaded now (offsets move when the transcript is edited); the message's offsets are the fallback for a
  * coding that has since gone. Code points become an editor range through DocumentText.
  */
-export async function openCoding(study: Study, panel: vscode.WebviewPanel, transcriptPath: string, start: number, end: number, codingId: string): Promise<vscode.TextEditor | undefined> {
+export async function openCoding(
+  study: Study,
+  panel: vscode.WebviewPanel,
+  transcriptPath: string,
+  start: number,
+  end: number,
+  codingId: string,
+): Promise<vscode.TextEditor | undefined> {
   const transcript = study.transcripts.find((t) => t.path === transcriptPath);
   if (!transcript) {
     void vscode.window.showWarningMessage(`Grounded: ${transcriptPath} is no longer a transcript of this study.`);
@@ -24,15 +31,30 @@ export async function openCoding(study: Study, panel: vscode.WebviewPanel, trans
   const range = current ? { start: current.start, end: current.end } : { start, end };
   const document = await vscode.workspace.openTextDocument(toVscodeUri(transcript.uri));
   const selection = DocumentText.of(document).toRange(range.start, range.end);
-  return vscode.window.showTextDocument(document, { viewColumn: columnBeside(panel), selection, preserveFocus: false, preview: false });
+  return vscode.window.showTextDocument(document, {
+    viewColumn: columnBeside(panel),
+    selection,
+    preserveFocus: false,
+    preview: false,
+  });
 }
 
 /** Opens a file the panel listed (a problem, an unjoined transcript or row) at a 1-based line and column. */
-export async function openProblem(study: Study, panel: vscode.WebviewPanel, file: string, line: number, column: number): Promise<vscode.TextEditor | undefined> {
+export async function openProblem(
+  study: Study,
+  panel: vscode.WebviewPanel,
+  file: string,
+  line: number,
+  column: number,
+): Promise<vscode.TextEditor | undefined> {
   // The controller only passes files it listed itself; relative ones are inside the study.
   const uri = /^[a-z][a-z0-9+.-]*:/i.test(file) ? file : joinUri(study.root, file);
   if (!/^[a-z][a-z0-9+.-]*:/i.test(file) && !isInside(study.root, uri)) return undefined;
   const document = await vscode.workspace.openTextDocument(toVscodeUri(uri));
   const position = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
-  return vscode.window.showTextDocument(document, { viewColumn: columnBeside(panel), selection: new vscode.Range(position, position), preview: false });
+  return vscode.window.showTextDocument(document, {
+    viewColumn: columnBeside(panel),
+    selection: new vscode.Range(position, position),
+    preview: false,
+  });
 }

@@ -9,8 +9,13 @@ export const OVERLAP_LIMIT = 200;
 function quoteRef(c: DataCoding): QuoteRef {
   return {
     ...shorten(c.coding.quote),
-    participant: c.participant, transcript: c.transcript.path, start: c.coding.start, end: c.coding.end,
-    code: c.coding.code, codingId: c.coding.id, coder: c.coder,
+    participant: c.participant,
+    transcript: c.transcript.path,
+    start: c.coding.start,
+    end: c.coding.end,
+    code: c.coding.code,
+    codingId: c.coding.id,
+    coder: c.coder,
   };
 }
 
@@ -20,8 +25,18 @@ function quoteRef(c: DataCoding): QuoteRef {
  * transcript and coder, sharing at least one character, orphans left out; with the report's coders and
  * filters. This retrieves codings; it computes no statistic.
  */
-export function overlappingPairs(study: Study, survey: MergedSurvey | undefined, request: ReportRequestState, a: string, b: string, limit = OVERLAP_LIMIT): { pairs: OverlapPair[]; total: number } {
-  const data = buildStudyData(study, survey, { ...(request.coders ? { coders: request.coders } : {}), filters: request.filters });
+export function overlappingPairs(
+  study: Study,
+  survey: MergedSurvey | undefined,
+  request: ReportRequestState,
+  a: string,
+  b: string,
+  limit = OVERLAP_LIMIT,
+): { pairs: OverlapPair[]; total: number } {
+  const data = buildStudyData(study, survey, {
+    ...(request.coders ? { coders: request.coders } : {}),
+    filters: request.filters,
+  });
   const membersOf = (id: string) => new Set(data.codes.find((code) => code.id === id)?.members ?? [id]);
   const aMembers = membersOf(a);
   const bMembers = membersOf(b);
@@ -49,6 +64,8 @@ export function overlappingPairs(study: Study, survey: MergedSurvey | undefined,
       }
     }
   }
-  pairs.sort((p, q) => (p.a.transcript < q.a.transcript ? -1 : p.a.transcript > q.a.transcript ? 1 : p.a.start - q.a.start));
+  pairs.sort((p, q) =>
+    p.a.transcript < q.a.transcript ? -1 : p.a.transcript > q.a.transcript ? 1 : p.a.start - q.a.start,
+  );
   return { pairs, total };
 }

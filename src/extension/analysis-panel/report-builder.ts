@@ -17,17 +17,26 @@ export function studyFacts(study: Study): StudyFacts {
  * the panel's grouping, coders and filters. A request the study cannot answer (a column or coder that is
  * gone) comes back as a message in words, not an exception.
  */
-export async function buildPanelReport(fs: FileSystemPort, study: Study, request: ReportRequestState): Promise<PanelReport> {
+export async function buildPanelReport(
+  fs: FileSystemPort,
+  study: Study,
+  request: ReportRequestState,
+): Promise<PanelReport> {
   const facts = studyFacts(study);
   const loaded = await loadSurvey(fs, study);
   const survey = loaded?.ok ? loaded.value : undefined;
   const surveyProblems = loaded ? (loaded.ok ? loaded.warnings : loaded.problems) : [];
   try {
-    const report = buildStudyReport(study, survey, {
-      ...(request.by !== null ? { by: request.by } : {}),
-      ...(request.coders ? { coders: request.coders } : {}),
-      filters: request.filters,
-    }, surveyProblems);
+    const report = buildStudyReport(
+      study,
+      survey,
+      {
+        ...(request.by !== null ? { by: request.by } : {}),
+        ...(request.coders ? { coders: request.coders } : {}),
+        filters: request.filters,
+      },
+      surveyProblems,
+    );
     return { ok: true, report, facts, survey };
   } catch (error) {
     if (error instanceof ReportRequestError) return { ok: false, message: error.messages.join('; '), facts, survey };

@@ -43,9 +43,17 @@ export function codeIdOf(arg: unknown): string | undefined {
 /** The study a codebook command edits, with a codebook that loaded. */
 export async function codebookStudy(context: CodebookContext, arg: unknown): Promise<Study> {
   const { studies } = context.services;
-  const hint = typeof arg === 'object' && arg !== null && typeof (arg as { study?: unknown }).study === 'string' ? (arg as { study: string }).study : undefined;
+  const hint =
+    typeof arg === 'object' && arg !== null && typeof (arg as { study?: unknown }).study === 'string'
+      ? (arg as { study: string }).study
+      : undefined;
   const editor = vscode.window.activeTextEditor;
-  let study = hint !== undefined ? await studies.studyFor(toVscodeUri(hint)) : editor ? await studies.studyFor(editor.document.uri) : undefined;
+  let study =
+    hint !== undefined
+      ? await studies.studyFor(toVscodeUri(hint))
+      : editor
+        ? await studies.studyFor(editor.document.uri)
+        : undefined;
   if (!study) {
     const all = await studies.allStudies();
     if (all.length === 0) throw new UserError('Open a study folder first.');
@@ -64,7 +72,13 @@ export async function codebookStudy(context: CodebookContext, arg: unknown): Pro
 }
 
 /** The code an argument names (checked), or one the person picks. Undefined: cancelled. */
-export async function chooseCode(context: CodebookContext, study: Study, id: string | undefined, title: string, exclude?: ReadonlySet<string>): Promise<Code | undefined> {
+export async function chooseCode(
+  context: CodebookContext,
+  study: Study,
+  id: string | undefined,
+  title: string,
+  exclude?: ReadonlySet<string>,
+): Promise<Code | undefined> {
   const chosen = id ?? (await pickOneCode(study, { title, ...(exclude ? { exclude } : {}) }));
   if (chosen === undefined) return undefined;
   const code = study.codebook.codes.find((c) => c.id === chosen);
@@ -76,7 +90,12 @@ export async function chooseCode(context: CodebookContext, study: Study, id: str
  * Updates one code's fields (validated against the loaded codebook first), then reloads the study. The
  * old values of the changed fields go on the undo stack.
  */
-export async function updateCode(context: CodebookContext, study: Study, id: string, fields: CodeFields): Promise<Code> {
+export async function updateCode(
+  context: CodebookContext,
+  study: Study,
+  id: string,
+  fields: CodeFields,
+): Promise<Code> {
   codebookEdits.update(study.codebook, id, fields);
   let before: Code | undefined;
   const codebook = await editCodebook(context.fs, study.codebookUri, (current) => {
@@ -84,7 +103,11 @@ export async function updateCode(context: CodebookContext, study: Study, id: str
     return codebookEdits.update(current, id, fields);
   });
   const written = codebook.codes.find((c) => c.id === id) as Code;
-  await reloadFresh(context.services.studies, study.root, (loaded) => JSON.stringify(loaded.codebook.codes.find((c) => c.id === id)) === JSON.stringify(written));
+  await reloadFresh(
+    context.services.studies,
+    study.root,
+    (loaded) => JSON.stringify(loaded.codebook.codes.find((c) => c.id === id)) === JSON.stringify(written),
+  );
   if (before) {
     const old = before;
     context.undo.push({
@@ -111,7 +134,11 @@ export function requireAllSidecarsLoad(study: Study): void {
   const loaded = new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.uri)));
   const broken = study.problems.filter((p) => p.severity === 'error' && isSidecar(p.uri) && !loaded.has(p.uri));
   const first = broken[0];
-  if (first) throw refusalFor(first.uri, broken.filter((p) => p.uri === first.uri));
+  if (first)
+    throw refusalFor(
+      first.uri,
+      broken.filter((p) => p.uri === first.uri),
+    );
 }
 
 /** Every sidecar of the study: those next to transcripts and strays whose transcript is missing. */
@@ -122,9 +149,14 @@ export function allSidecarUris(study: Study): string[] {
 }
 
 /** How many codings use a code, and in how many files (stray sidecars read from disk). */
-export async function usageOf(context: CodebookContext, study: Study, id: string): Promise<{ codings: number; files: number }> {
+export async function usageOf(
+  context: CodebookContext,
+  study: Study,
+  id: string,
+): Promise<{ codings: number; files: number }> {
   const counts = new Map<string, number>();
-  for (const { sidecar, coding } of allCodings(study)) if (coding.code === id) counts.set(sidecar.uri, (counts.get(sidecar.uri) ?? 0) + 1);
+  for (const { sidecar, coding } of allCodings(study))
+    if (coding.code === id) counts.set(sidecar.uri, (counts.get(sidecar.uri) ?? 0) + 1);
   const loaded = new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.uri)));
   for (const uri of allSidecarUris(study)) {
     if (loaded.has(uri)) continue;
@@ -141,7 +173,12 @@ export function studyPath(study: Study, uri: string): string {
 }
 
 /** Puts back the given fields of a code as they were in `old` (a field it did not have is removed again). */
-async function restoreFields(context: CodebookContext, study: Study, old: Code, keys: readonly (keyof CodeFields)[]): Promise<void> {
+async function restoreFields(
+  context: CodebookContext,
+  study: Study,
+  old: Code,
+  keys: readonly (keyof CodeFields)[],
+): Promise<void> {
   const fields = Object.fromEntries(keys.map((key) => [key, old[key]]));
   if (old.parent !== undefined && keys.includes('parent') && !study.codebook.codes.some((c) => c.id === old.parent)) {
     throw new UserError(`Cannot put "${old.name}" back under "${old.parent}": that code no longer exists.`);
@@ -158,5 +195,9 @@ async function restoreFields(context: CodebookContext, study: Study, old: Code, 
     };
   });
   const written = restored.codes.find((c) => c.id === old.id);
-  await reloadFresh(context.services.studies, study.root, (loaded) => JSON.stringify(loaded.codebook.codes.find((c) => c.id === old.id)) === JSON.stringify(written));
+  await reloadFresh(
+    context.services.studies,
+    study.root,
+    (loaded) => JSON.stringify(loaded.codebook.codes.find((c) => c.id === old.id)) === JSON.stringify(written),
+  );
 }

@@ -14,7 +14,11 @@ import { deleteCode } from './delete-code';
 /** Codebook commands: rename, redefine, recolour, move, merge, split, delete — sidecars kept in step. */
 export const codebookCommandsFeature: Feature = (services) => {
   const { context } = services;
-  const codebook: CodebookContext = { services, fs: new EditorAwareFileSystem(services.fs), undo: undoStackFor(context) };
+  const codebook: CodebookContext = {
+    services,
+    fs: new EditorAwareFileSystem(services.fs),
+    undo: undoStackFor(context),
+  };
   registerCommand(context, 'grounded.renameCode', renameCode(codebook));
   registerCommand(context, 'grounded.redefineCode', redefineCode(codebook));
   registerCommand(context, 'grounded.recolorCode', recolorCode(codebook));

@@ -3,7 +3,15 @@ import { codebookEdits, deleteCode as deleteInCore } from '../../core/study/code
 import { UserError } from '../coding/errors';
 import { hasScriptArgs } from '../coding/register-command';
 import { reloadFresh } from '../coding/fresh-reload';
-import { allSidecarUris, chooseCode, codebookStudy, codeIdOf, requireAllSidecarsLoad, usageOf, type CodebookContext } from './codebook-context';
+import {
+  allSidecarUris,
+  chooseCode,
+  codebookStudy,
+  codeIdOf,
+  requireAllSidecarsLoad,
+  usageOf,
+  type CodebookContext,
+} from './codebook-context';
 
 interface DeleteArgs {
   readonly id: string;
@@ -31,7 +39,10 @@ export function deleteCode(context: CodebookContext) {
       const remove = 'Delete Code and Codings';
       const answer = await vscode.window.showWarningMessage(
         `"${code.name}" is used by ${usage.codings} coding(s) in ${usage.files} file(s).`,
-        { modal: true, detail: 'Deleting the code deletes those codings too. Merging keeps the passages coded with another code.' },
+        {
+          modal: true,
+          detail: 'Deleting the code deletes those codings too. Merging keeps the passages coded with another code.',
+        },
         merge,
         remove,
       );
@@ -42,9 +53,24 @@ export function deleteCode(context: CodebookContext) {
       if (answer !== remove) return undefined;
       force = true;
     }
-    const removed = await deleteInCore(context.fs, study.codebookUri, allSidecarUris(study), code.id, usage.codings, force, study.codebook);
-    await reloadFresh(context.services.studies, study.root, (loaded) => !loaded.codebook.codes.some((c) => c.id === code.id));
-    vscode.window.setStatusBarMessage(`Grounded: deleted "${code.name}"${removed > 0 ? ` and ${removed} coding(s)` : ''}`, 5000);
+    const removed = await deleteInCore(
+      context.fs,
+      study.codebookUri,
+      allSidecarUris(study),
+      code.id,
+      usage.codings,
+      force,
+      study.codebook,
+    );
+    await reloadFresh(
+      context.services.studies,
+      study.root,
+      (loaded) => !loaded.codebook.codes.some((c) => c.id === code.id),
+    );
+    vscode.window.setStatusBarMessage(
+      `Grounded: deleted "${code.name}"${removed > 0 ? ` and ${removed} coding(s)` : ''}`,
+      5000,
+    );
     return { deleted: code.id, codings: removed };
   };
 }

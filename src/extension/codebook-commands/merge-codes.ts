@@ -3,7 +3,15 @@ import { mergeCodes as mergeInCore, codebookEdits } from '../../core/study/codeb
 import { descendantsOf } from '../../core/study/study';
 import { hasScriptArgs } from '../coding/register-command';
 import { reloadFresh } from '../coding/fresh-reload';
-import { allSidecarUris, chooseCode, codebookStudy, codeIdOf, requireAllSidecarsLoad, usageOf, type CodebookContext } from './codebook-context';
+import {
+  allSidecarUris,
+  chooseCode,
+  codebookStudy,
+  codeIdOf,
+  requireAllSidecarsLoad,
+  usageOf,
+  type CodebookContext,
+} from './codebook-context';
 
 interface MergeArgs {
   readonly from: string;
@@ -21,7 +29,13 @@ export function mergeCodes(context: CodebookContext) {
     const args = (typeof arg === 'object' && arg !== null ? arg : {}) as Partial<MergeArgs>;
     const from = await chooseCode(context, study, args.from ?? codeIdOf(arg), 'Merge which code (it will be removed)?');
     if (!from) return undefined;
-    const into = await chooseCode(context, study, args.into, `Merge "${from.name}" into…`, descendantsOf(study.codebook, from.id));
+    const into = await chooseCode(
+      context,
+      study,
+      args.into,
+      `Merge "${from.name}" into…`,
+      descendantsOf(study.codebook, from.id),
+    );
     if (!into) return undefined;
     codebookEdits.merge(study.codebook, from.id, into.id); // explains an impossible merge before any question
     if (!hasScriptArgs(arg)) {
@@ -29,13 +43,27 @@ export function mergeCodes(context: CodebookContext) {
       const go = 'Merge';
       const answer = await vscode.window.showWarningMessage(
         `Merge "${from.name}" into "${into.name}"?`,
-        { modal: true, detail: `${usage.codings} coding(s) in ${usage.files} file(s) get the code "${into.name}", and "${from.name}" is removed from the codebook.` },
+        {
+          modal: true,
+          detail: `${usage.codings} coding(s) in ${usage.files} file(s) get the code "${into.name}", and "${from.name}" is removed from the codebook.`,
+        },
         go,
       );
       if (answer !== go) return undefined;
     }
-    const moved = await mergeInCore(context.fs, study.codebookUri, allSidecarUris(study), from.id, into.id, study.codebook);
-    await reloadFresh(context.services.studies, study.root, (loaded) => !loaded.codebook.codes.some((c) => c.id === from.id));
+    const moved = await mergeInCore(
+      context.fs,
+      study.codebookUri,
+      allSidecarUris(study),
+      from.id,
+      into.id,
+      study.codebook,
+    );
+    await reloadFresh(
+      context.services.studies,
+      study.root,
+      (loaded) => !loaded.codebook.codes.some((c) => c.id === from.id),
+    );
     vscode.window.setStatusBarMessage(`Grounded: merged "${from.name}" into "${into.name}" (${moved} coding(s))`, 5000);
     return { from: from.id, into: into.id, moved };
   };

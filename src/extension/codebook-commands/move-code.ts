@@ -20,12 +20,17 @@ export function moveCode(context: CodebookContext) {
           .filter(({ code: candidate }) => !below.has(candidate.id))
           .map(({ code: candidate, path }) => ({
             label: candidate.name,
-            description: [categoryLabel(path), candidate.id === code.parent ? '(current)' : ''].filter(Boolean).join(' '),
+            description: [categoryLabel(path), candidate.id === code.parent ? '(current)' : '']
+              .filter(Boolean)
+              .join(' '),
             iconPath: codeIcon(candidate),
             parent: candidate.id as string | null,
           })),
       ];
-      const picked = await vscode.window.showQuickPick(items, { title: `Move "${code.name}" under…`, matchOnDescription: true });
+      const picked = await vscode.window.showQuickPick(items, {
+        title: `Move "${code.name}" under…`,
+        matchOnDescription: true,
+      });
       if (!picked) return undefined;
       parent = picked.parent;
     }

@@ -24,7 +24,11 @@ export function recolorCode(context: CodebookContext) {
 }
 
 async function pickColor(code: Code): Promise<string | undefined> {
-  const custom = { label: '$(symbol-color) Custom colour…', description: '#rrggbb', color: undefined as string | undefined };
+  const custom = {
+    label: '$(symbol-color) Custom colour…',
+    description: '#rrggbb',
+    color: undefined as string | undefined,
+  };
   const items = [
     ...DEFAULT_COLORS.map((color, index) => ({
       label: PALETTE_NAMES[index] ?? color,
@@ -34,7 +38,10 @@ async function pickColor(code: Code): Promise<string | undefined> {
     })),
     custom,
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: `Colour of "${code.name}"`, matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Colour of "${code.name}"`,
+    matchOnDescription: true,
+  });
   if (!picked) return undefined;
   if (picked.color) return picked.color;
   const typed = await vscode.window.showInputBox({

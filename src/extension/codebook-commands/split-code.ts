@@ -8,7 +8,14 @@ import { shorten } from '../coding/coding-choice';
 import { UserError } from '../coding/errors';
 import { currentTranscriptRef } from '../coding/transcript-target';
 import { reloadFresh } from '../coding/fresh-reload';
-import { chooseCode, codebookStudy, codeIdOf, requireAllSidecarsLoad, studyPath, type CodebookContext } from './codebook-context';
+import {
+  chooseCode,
+  codebookStudy,
+  codeIdOf,
+  requireAllSidecarsLoad,
+  studyPath,
+  type CodebookContext,
+} from './codebook-context';
 
 interface SplitArgs {
   readonly id: string;
@@ -42,11 +49,16 @@ export function splitCode(context: CodebookContext) {
     let into: string | undefined = args.into;
     const parent = source.parent ? { parent: source.parent } : {};
     if (into !== undefined) {
-      if (!study.codebook.codes.some((c) => c.id === into)) throw new UserError(`There is no code "${into}" in the codebook.`);
+      if (!study.codebook.codes.some((c) => c.id === into))
+        throw new UserError(`There is no code "${into}" in the codebook.`);
     } else if (typeof args.name === 'string') {
       into = (await addCode(context.fs, study, args.name, parent)).id;
     } else {
-      const choices = await pickCodes(study, { title: `Split "${source.name}": move codings to…`, allowCreate: true, exclude: new Set([source.id]) });
+      const choices = await pickCodes(study, {
+        title: `Split "${source.name}": move codings to…`,
+        allowCreate: true,
+        exclude: new Set([source.id]),
+      });
       const choice = choices?.[0];
       if (!choice) return undefined;
       into = 'id' in choice ? choice.id : await addCodeInteractively(context.fs, study, choice.newName, parent);
@@ -61,26 +73,36 @@ export function splitCode(context: CodebookContext) {
 
     let moved = 0;
     const bySidecar = new Map<string, LocatedCoding[]>();
-    for (const entry of located) if (chosen.has(entry.coding.id)) bySidecar.set(entry.sidecar.uri, [...(bySidecar.get(entry.sidecar.uri) ?? []), entry]);
+    for (const entry of located)
+      if (chosen.has(entry.coding.id))
+        bySidecar.set(entry.sidecar.uri, [...(bySidecar.get(entry.sidecar.uri) ?? []), entry]);
     for (const entries of bySidecar.values()) {
       const { transcript, sidecar } = entries[0] as LocatedCoding;
       const current = await currentTranscriptRef(context.services, transcript.uri);
       const ids = new Set(entries.map(({ coding }) => coding.id));
       await changeCodings(context.fs, current?.ref ?? transcript, sidecar.coder, (codings) => {
         let changed = 0;
-        const next = codings.map((coding): Coding => (ids.has(coding.id) && coding.code === source.id ? (changed++, { ...coding, code: into as string }) : coding));
+        const next = codings.map((coding): Coding =>
+          ids.has(coding.id) && coding.code === source.id ? (changed++, { ...coding, code: into as string }) : coding,
+        );
         moved += changed;
         return changed > 0 ? next : undefined;
       });
     }
-    study = await reloadFresh(context.services.studies, study.root, (loaded) => allCodings(loaded).every(({ coding }) => !chosen.has(coding.id) || coding.code === into));
+    study = await reloadFresh(context.services.studies, study.root, (loaded) =>
+      allCodings(loaded).every(({ coding }) => !chosen.has(coding.id) || coding.code === into),
+    );
     const name = study.codebook.codes.find((c) => c.id === into)?.name ?? into;
     vscode.window.setStatusBarMessage(`Grounded: moved ${moved} coding(s) from "${source.name}" to "${name}"`, 5000);
     return { into, moved };
   };
 }
 
-async function pickCodings(study: Study, located: readonly LocatedCoding[], into: string): Promise<Set<string> | undefined> {
+async function pickCodings(
+  study: Study,
+  located: readonly LocatedCoding[],
+  into: string,
+): Promise<Set<string> | undefined> {
   const name = study.codebook.codes.find((c) => c.id === into)?.name ?? into;
   const items = located.map(({ transcript, coding }) => ({
     label: `“${shorten(coding.quote, 100)}”`,
@@ -88,6 +110,11 @@ async function pickCodings(study: Study, located: readonly LocatedCoding[], into
     ...(coding.memo ? { detail: `memo: ${shorten(coding.memo, 100)}` } : {}),
     id: coding.id,
   }));
-  const picked = await vscode.window.showQuickPick(items, { title: `Which codings move to "${name}"?`, canPickMany: true, matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Which codings move to "${name}"?`,
+    canPickMany: true,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   return picked ? new Set(picked.map((item) => item.id)) : undefined;
 }

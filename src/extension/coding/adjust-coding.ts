@@ -17,7 +17,11 @@ interface AdjustArgs {
   readonly uri: vscode.Uri | string;
 }
 
-const LABELS: Record<AdjustTo, string> = { selection: 'to the selection', sentence: 'to the sentence', turn: 'to the speaker turn' };
+const LABELS: Record<AdjustTo, string> = {
+  selection: 'to the selection',
+  sentence: 'to the sentence',
+  turn: 'to the speaker turn',
+};
 
 /** grounded.adjustCoding: moves a coding's bounds to the selection, its sentence(s) or its speaker turn(s). */
 export function adjustCoding(context: CodingContext) {
@@ -31,30 +35,53 @@ export function adjustCoding(context: CodingContext) {
     if (to === undefined) {
       const options = (Object.keys(LABELS) as AdjustTo[]).flatMap((kind) => {
         const span = spanFor(target, coding, kind, args.range, false);
-        return span ? [{ label: `Adjust ${LABELS[kind]}`, detail: `“${shorten(target.text.map.slice(span.start, span.end), 120)}”`, to: kind }] : [];
+        return span
+          ? [
+              {
+                label: `Adjust ${LABELS[kind]}`,
+                detail: `“${shorten(target.text.map.slice(span.start, span.end), 120)}”`,
+                to: kind,
+              },
+            ]
+          : [];
       });
-      const picked = await vscode.window.showQuickPick(options, { title: `Adjust the ${coding.code} coding “${shorten(coding.quote, 40)}”` });
+      const picked = await vscode.window.showQuickPick(options, {
+        title: `Adjust the ${coding.code} coding “${shorten(coding.quote, 40)}”`,
+      });
       if (!picked) return undefined;
       to = picked.to;
     }
     if (!Object.hasOwn(LABELS, to)) throw new UserError(`"to" must be one of ${Object.keys(LABELS).join(', ')}`);
     const span = spanFor(target, coding, to, args.range, true) as Span;
     if (span.start === coding.start && span.end === coding.end) return coding;
-    return context.actions.edit(placeOf(target, coding.by), coding, span, `adjusting a ${coding.code} coding ${LABELS[to]}`);
+    return context.actions.edit(
+      placeOf(target, coding.by),
+      coding,
+      span,
+      `adjusting a ${coding.code} coding ${LABELS[to]}`,
+    );
   };
 }
 
-function spanFor(target: TranscriptTarget, coding: Coding, to: AdjustTo, range: Span | undefined, strict: boolean): Span | undefined {
+function spanFor(
+  target: TranscriptTarget,
+  coding: Coding,
+  to: AdjustTo,
+  range: Span | undefined,
+  strict: boolean,
+): Span | undefined {
   const text = target.text.text;
   let span: Span | undefined;
   if (to === 'selection') {
-    const selection = range ?? (target.editor ? trimSpan(text, target.text.fromRange(target.editor.selection)) : undefined);
+    const selection =
+      range ?? (target.editor ? trimSpan(text, target.text.fromRange(target.editor.selection)) : undefined);
     span = selection && selection.end > selection.start ? selection : undefined;
     if (!span && strict) throw new UserError('Select the new extent of the coding first.');
     if (span && !strict && span.start === coding.start && span.end === coding.end) return undefined;
   } else {
     span = to === 'sentence' ? sentenceSpan(text, coding) : turnSpan(text, coding);
-    if (!span && strict) throw new UserError(`The coding is not inside a ${to === 'sentence' ? 'sentence' : 'speaker turn'}.`);
+    if (!span && strict)
+      throw new UserError(`The coding is not inside a ${to === 'sentence' ? 'sentence' : 'speaker turn'}.`);
   }
   return span;
 }

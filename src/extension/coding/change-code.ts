@@ -35,6 +35,11 @@ export function changeCode(context: CodingContext) {
       if (code === undefined) return undefined;
       await context.recent.note(target.study.root, [code]);
     }
-    return context.actions.edit(placeOf(target, chosen.coding.by), chosen.coding, { code }, `changing a coding from ${chosen.coding.code} to ${code}`);
+    return context.actions.edit(
+      placeOf(target, chosen.coding.by),
+      chosen.coding,
+      { code },
+      `changing a coding from ${chosen.coding.code} to ${code}`,
+    );
   };
 }

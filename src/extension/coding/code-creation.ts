@@ -9,7 +9,10 @@ import { refusalFor } from './errors';
 /** Codebook edits are refused while the codebook does not load: it would be rewritten from nothing. */
 export function requireCodebook(study: Study): void {
   if (study.codebookLoaded) return;
-  throw refusalFor(study.codebookUri, study.problems.filter((p) => p.uri === study.codebookUri));
+  throw refusalFor(
+    study.codebookUri,
+    study.problems.filter((p) => p.uri === study.codebookUri),
+  );
 }
 
 /**
@@ -17,7 +20,12 @@ export function requireCodebook(study: Study): void {
  * id. A code with that exact name already present is reused, so in-vivo coding the same words twice does
  * not create "burnout-2".
  */
-export async function addCode(fs: FileSystemPort, study: Study, name: string, fields: CodeFields = {}): Promise<{ id: string; created: boolean }> {
+export async function addCode(
+  fs: FileSystemPort,
+  study: Study,
+  name: string,
+  fields: CodeFields = {},
+): Promise<{ id: string; created: boolean }> {
   requireCodebook(study);
   const trimmed = name.trim();
   const existing = study.codebook.codes.find((code) => code.name === trimmed);
@@ -40,7 +48,12 @@ export async function addCode(fs: FileSystemPort, study: Study, name: string, fi
 }
 
 /** Open coding from the picker: asks for an optional definition, then adds the code. Undefined: cancelled. */
-export async function addCodeInteractively(fs: FileSystemPort, study: Study, name: string, fields: CodeFields = {}): Promise<string | undefined> {
+export async function addCodeInteractively(
+  fs: FileSystemPort,
+  study: Study,
+  name: string,
+  fields: CodeFields = {},
+): Promise<string | undefined> {
   requireCodebook(study);
   const definition = await vscode.window.showInputBox({
     title: `New code "${name.trim()}"`,
@@ -49,6 +62,11 @@ export async function addCodeInteractively(fs: FileSystemPort, study: Study, nam
     ignoreFocusOut: true,
   });
   if (definition === undefined) return undefined;
-  const { id } = await addCode(fs, study, name, definition.trim() ? { ...fields, definition: definition.trim() } : fields);
+  const { id } = await addCode(
+    fs,
+    study,
+    name,
+    definition.trim() ? { ...fields, definition: definition.trim() } : fields,
+  );
   return id;
 }

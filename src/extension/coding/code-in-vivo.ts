@@ -22,7 +22,10 @@ export function codeInVivo(context: CodingContext) {
     for (const range of ranges) {
       const name = target.text.map.slice(range.start, range.end).replace(/\s+/g, ' ').trim();
       if (!name) continue;
-      if ([...name].length > MAX_NAME) throw new UserError(`In-vivo codes are a few of the participant's words; the selection has ${[...name].length} characters (at most ${MAX_NAME}).`);
+      if ([...name].length > MAX_NAME)
+        throw new UserError(
+          `In-vivo codes are a few of the participant's words; the selection has ${[...name].length} characters (at most ${MAX_NAME}).`,
+        );
       // addCode reads the codebook fresh; the coding below reloads the study, codebook included.
       const { id } = await addCode(context.fs, target.study, name);
       const codings = await codeRanges(context, target, [range], [id], `in-vivo code "${name}"`);

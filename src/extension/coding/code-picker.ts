@@ -33,7 +33,11 @@ interface CodeItem extends vscode.QuickPickItem {
 export async function pickCodes(study: Study, options: CodePickerOptions): Promise<CodeChoice[] | undefined> {
   const pick = vscode.window.createQuickPick<CodeItem>();
   pick.title = options.title;
-  pick.placeholder = options.placeholder ?? (options.allowCreate ? 'Type to search codes and definitions, or to name a new code' : 'Type to search codes and definitions');
+  pick.placeholder =
+    options.placeholder ??
+    (options.allowCreate
+      ? 'Type to search codes and definitions, or to name a new code'
+      : 'Type to search codes and definitions');
   pick.canSelectMany = options.canPickMany ?? false;
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
@@ -44,7 +48,14 @@ export async function pickCodes(study: Study, options: CodePickerOptions): Promi
     const name = value.trim();
     const create: CodeItem[] =
       options.allowCreate && name && !names.has(name.toLowerCase())
-        ? [{ label: `$(add) Create new code "${name}"`, description: 'adds it to the codebook', alwaysShow: true, choice: { newName: name } }]
+        ? [
+            {
+              label: `$(add) Create new code "${name}"`,
+              description: 'adds it to the codebook',
+              alwaysShow: true,
+              choice: { newName: name },
+            },
+          ]
         : [];
     const selected = pick.selectedItems;
     pick.items = [...base, ...create];
@@ -69,7 +80,8 @@ export async function pickCodes(study: Study, options: CodePickerOptions): Promi
       pick.dispose();
     };
     pick.onDidAccept(() => {
-      const chosen = pick.canSelectMany && pick.selectedItems.length > 0 ? pick.selectedItems : pick.activeItems.slice(0, 1);
+      const chosen =
+        pick.canSelectMany && pick.selectedItems.length > 0 ? pick.selectedItems : pick.activeItems.slice(0, 1);
       const choices = chosen.flatMap((item) => (item.choice ? [item.choice] : []));
       if (choices.length > 0) finish(choices);
     });
@@ -105,7 +117,10 @@ function baseItems(study: Study, options: CodePickerOptions): CodeItem[] {
 }
 
 /** Picks one code (no creation): for changing, merging and moving codes. */
-export async function pickOneCode(study: Study, options: Omit<CodePickerOptions, 'canPickMany' | 'allowCreate'>): Promise<string | undefined> {
+export async function pickOneCode(
+  study: Study,
+  options: Omit<CodePickerOptions, 'canPickMany' | 'allowCreate'>,
+): Promise<string | undefined> {
   const picked = await pickCodes(study, { ...options, canPickMany: false, allowCreate: false });
   const first = picked?.[0];
   return first && 'id' in first ? first.id : undefined;

@@ -20,7 +20,11 @@ export interface CodeSelectionArgs {
  * for a bare cursor (when `cursorSentence`) the sentence it is in — so several cursors code several
  * sentences at once.
  */
-export function rangesToCode(target: TranscriptTarget, scripted: readonly { start: number; end: number }[] | undefined, cursorSentence = true): { start: number; end: number }[] {
+export function rangesToCode(
+  target: TranscriptTarget,
+  scripted: readonly { start: number; end: number }[] | undefined,
+  cursorSentence = true,
+): { start: number; end: number }[] {
   const text = target.text.text;
   const ranges = scripted
     ? selectedRanges(target, scripted)
@@ -31,12 +35,23 @@ export function rangesToCode(target: TranscriptTarget, scripted: readonly { star
         return sentence ? [sentence] : [];
       });
   const nonEmpty = ranges.filter((range) => range.end > range.start);
-  if (nonEmpty.length === 0) throw new UserError(cursorSentence ? 'Select the passage to code, or put the cursor in a sentence (several selections or cursors are coded together).' : 'Select the words to code first.');
+  if (nonEmpty.length === 0)
+    throw new UserError(
+      cursorSentence
+        ? 'Select the passage to code, or put the cursor in a sentence (several selections or cursors are coded together).'
+        : 'Select the words to code first.',
+    );
   return nonEmpty;
 }
 
 /** Codes every selection with the given codes, notes them as recently used, returns the new codings. */
-export async function codeRanges(context: CodingContext, target: TranscriptTarget, ranges: readonly { start: number; end: number }[], codes: readonly string[], label: string): Promise<Coding[] | undefined> {
+export async function codeRanges(
+  context: CodingContext,
+  target: TranscriptTarget,
+  ranges: readonly { start: number; end: number }[],
+  codes: readonly string[],
+  label: string,
+): Promise<Coding[] | undefined> {
   const coder = await context.services.coder.coderId();
   if (!coder) return undefined;
   const additions = ranges.flatMap((range) => codes.map((code) => ({ code, start: range.start, end: range.end })));

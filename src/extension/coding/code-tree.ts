@@ -11,7 +11,9 @@ export function codesInTreeOrder(codebook: Codebook): { code: Code; path: string
   }
   const result: { code: Code; path: string[] }[] = [];
   const visit = (parent: string | undefined, path: string[], seen: Set<string>) => {
-    const children = [...(byParent.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+    const children = [...(byParent.get(parent) ?? [])].sort(
+      (a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1),
+    );
     for (const code of children) {
       if (seen.has(code.id)) continue;
       result.push({ code, path });

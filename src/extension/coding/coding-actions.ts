@@ -1,7 +1,17 @@
 import type { Coding } from '../../core/model';
 import type { FileSystemPort } from '../../core/ports/file-system';
 import type { Study } from '../../core/study/study';
-import { addCodings, changeCodings, editCoding, removeCodings, sidecarUriFor, type CodingEdit, type NewCoding, type OnWritten, type TranscriptRef } from '../../core/study/coding-operations';
+import {
+  addCodings,
+  changeCodings,
+  editCoding,
+  removeCodings,
+  sidecarUriFor,
+  type CodingEdit,
+  type NewCoding,
+  type OnWritten,
+  type TranscriptRef,
+} from '../../core/study/coding-operations';
 import { isCodingConsistent, reanchorSidecar } from '../../core/anchoring/reanchor-sidecar';
 import { compareCodings } from '../../core/sidecar/order';
 import type { GroundedServices } from '../services';
@@ -33,7 +43,13 @@ export class CodingActions {
     this.refuseBroken(place);
     const added = await addCodings(this.fs, place.transcript, place.coder, additions, this.show(place));
     const ids = new Set(added.map((c) => c.id));
-    if (added.length > 0) this.remember(place, label, (now) => this.removeIds(now, ids), (codings) => !codings.some((c) => ids.has(c.id)));
+    if (added.length > 0)
+      this.remember(
+        place,
+        label,
+        (now) => this.removeIds(now, ids),
+        (codings) => !codings.some((c) => ids.has(c.id)),
+      );
     await this.reload(place, (codings) => [...ids].every((id) => codings.some((c) => c.id === id)));
     return added;
   }
@@ -41,7 +57,13 @@ export class CodingActions {
   async remove(place: CodingPlace, ids: ReadonlySet<string>, label: string): Promise<Coding[]> {
     this.refuseBroken(place);
     const removed = await removeCodings(this.fs, place.transcript, place.coder, ids, this.show(place));
-    if (removed.length > 0) this.remember(place, label, (now) => this.restore(now, removed), (codings) => removed.every((r) => codings.some((c) => c.id === r.id)));
+    if (removed.length > 0)
+      this.remember(
+        place,
+        label,
+        (now) => this.restore(now, removed),
+        (codings) => removed.every((r) => codings.some((c) => c.id === r.id)),
+      );
     await this.reload(place, (codings) => !codings.some((c) => ids.has(c.id)));
     return removed;
   }
@@ -51,12 +73,35 @@ export class CodingActions {
     this.refuseBroken(place);
     const { id } = before;
     const after = await editCoding(this.fs, place.transcript, place.coder, id, edit, this.show(place));
-    if (after) this.remember(place, label, (now) => this.restore(now, [before]), (codings) => sameFields(codings.find((c) => c.id === id), before));
-    await this.reload(place, (codings) => after === undefined || sameFields(codings.find((c) => c.id === id), after));
+    if (after)
+      this.remember(
+        place,
+        label,
+        (now) => this.restore(now, [before]),
+        (codings) =>
+          sameFields(
+            codings.find((c) => c.id === id),
+            before,
+          ),
+      );
+    await this.reload(
+      place,
+      (codings) =>
+        after === undefined ||
+        sameFields(
+          codings.find((c) => c.id === id),
+          after,
+        ),
+    );
     return after;
   }
 
-  private remember(place: CodingPlace, label: string, inverse: (place: CodingPlace) => Promise<unknown>, undone: (codings: readonly Coding[]) => boolean): void {
+  private remember(
+    place: CodingPlace,
+    label: string,
+    inverse: (place: CodingPlace) => Promise<unknown>,
+    undone: (codings: readonly Coding[]) => boolean,
+  ): void {
     const transcriptUri = place.transcript.uri;
     this.undo.push({
       label,
@@ -79,7 +124,8 @@ export class CodingActions {
 
   /** The colours change the moment the sidecar is written; the reload that follows confirms them. */
   private show(place: CodingPlace): OnWritten {
-    return (sidecar) => this.services.live.showWritten(place.transcript, sidecarUriFor(place.transcript.uri, place.coder), sidecar);
+    return (sidecar) =>
+      this.services.live.showWritten(place.transcript, sidecarUriFor(place.transcript.uri, place.coder), sidecar);
   }
 
   /** Puts codings back as they were (same ids); one whose passage moved is re-anchored to the current text. */
@@ -88,10 +134,17 @@ export class CodingActions {
     const restored = codings.map((coding) =>
       coding.status === undefined && isCodingConsistent(coding, text)
         ? coding
-        : (reanchorSidecar({ transcript: '', coder: place.coder, textHash: '', codings: [coding] }, text, textHash).sidecar.codings[0] as Coding),
+        : (reanchorSidecar({ transcript: '', coder: place.coder, textHash: '', codings: [coding] }, text, textHash)
+            .sidecar.codings[0] as Coding),
     );
     const ids = new Set(restored.map((c) => c.id));
-    await changeCodings(this.fs, place.transcript, place.coder, (current) => [...current.filter((c) => !ids.has(c.id)), ...restored].sort(compareCodings), this.show(place));
+    await changeCodings(
+      this.fs,
+      place.transcript,
+      place.coder,
+      (current) => [...current.filter((c) => !ids.has(c.id)), ...restored].sort(compareCodings),
+      this.show(place),
+    );
   }
 
   /** A sidecar the study could not load is never written (ENGINEERING §4 rule 2). */
@@ -117,5 +170,10 @@ export class CodingActions {
 
 /** Whether a loaded coding has the fields an edit wrote (offsets may differ while the transcript has unsaved edits). */
 function sameFields(loaded: Coding | undefined, expected: Coding): boolean {
-  return loaded !== undefined && loaded.code === expected.code && loaded.quote === expected.quote && (loaded.memo ?? '') === (expected.memo ?? '');
+  return (
+    loaded !== undefined &&
+    loaded.code === expected.code &&
+    loaded.quote === expected.quote &&
+    (loaded.memo ?? '') === (expected.memo ?? '')
+  );
 }

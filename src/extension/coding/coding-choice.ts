@@ -6,10 +6,15 @@ import { UserError } from './errors';
 import type { TranscriptTarget } from './transcript-target';
 
 /** A coding of the target by id (scripts), or the one under the cursor (asking when several overlap). */
-export async function chooseCoding(target: TranscriptTarget, id: string | undefined, action: string): Promise<LiveCoding | undefined> {
+export async function chooseCoding(
+  target: TranscriptTarget,
+  id: string | undefined,
+  action: string,
+): Promise<LiveCoding | undefined> {
   if (id !== undefined) {
     const found = target.codings.find((live) => live.coding.id === id);
-    if (!found) throw new UserError(`There is no coding ${id} in ${vscode.workspace.asRelativePath(target.document.uri)}.`);
+    if (!found)
+      throw new UserError(`There is no coding ${id} in ${vscode.workspace.asRelativePath(target.document.uri)}.`);
     return found;
   }
   const selection = target.editor?.selection;
@@ -23,7 +28,11 @@ export async function chooseCoding(target: TranscriptTarget, id: string | undefi
   return pickCoding(target, under, `Which coding do you want to ${action}?`);
 }
 
-export async function pickCoding(target: TranscriptTarget, codings: readonly LiveCoding[], title: string): Promise<LiveCoding | undefined> {
+export async function pickCoding(
+  target: TranscriptTarget,
+  codings: readonly LiveCoding[],
+  title: string,
+): Promise<LiveCoding | undefined> {
   const items = codings.map((live) => codingItem(target, live));
   const picked = await vscode.window.showQuickPick(items, { title, matchOnDescription: true, matchOnDetail: true });
   return picked?.live;
@@ -34,7 +43,9 @@ export function codingItem(target: TranscriptTarget, live: LiveCoding): vscode.Q
   return {
     label: code?.name ?? live.coding.code,
     description: `“${shorten(live.coding.quote)}”`,
-    detail: [live.coding.by, live.coding.memo ? `memo: ${shorten(live.coding.memo)}` : undefined, live.coding.status].filter(Boolean).join(' · '),
+    detail: [live.coding.by, live.coding.memo ? `memo: ${shorten(live.coding.memo)}` : undefined, live.coding.status]
+      .filter(Boolean)
+      .join(' · '),
     iconPath: code ? codeIcon(code) : new vscode.ThemeIcon('warning'),
     live,
   };

@@ -27,7 +27,11 @@ export function placeOf(target: TranscriptTarget, coder: string): CodingPlace {
  * Code ids for picked choices, creating the new ones (asking for a definition). Undefined: cancelled.
  * No reload here: the coding that follows reloads the study once, codebook included.
  */
-export async function idsForChoices(context: CodingContext, study: Study, choices: readonly CodeChoice[]): Promise<string[] | undefined> {
+export async function idsForChoices(
+  context: CodingContext,
+  study: Study,
+  choices: readonly CodeChoice[],
+): Promise<string[] | undefined> {
   const ids: string[] = [];
   for (const choice of choices) {
     if ('id' in choice) {
@@ -45,5 +49,8 @@ export async function idsForChoices(context: CodingContext, study: Study, choice
 export function requireKnownCodes(study: Study, ids: readonly string[]): void {
   const known = new Set(study.codebook.codes.map((code) => code.id));
   const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new UserError(`Not in the codebook: ${unknown.join(', ')}. Add the code first (or pick "Create new code" in Grounded: Code Selection).`);
+  if (unknown.length > 0)
+    throw new UserError(
+      `Not in the codebook: ${unknown.join(', ')}. Add the code first (or pick "Create new code" in Grounded: Code Selection).`,
+    );
 }

@@ -23,10 +23,17 @@ export const codingFeature: Feature = (services) => {
   const { context } = services;
   const fs = new EditorAwareFileSystem(services.fs);
   const undo = undoStackFor(context);
-  const coding: CodingContext = { services, fs, undo, actions: new CodingActions(services, fs, undo), recent: new RecentCodes(context.workspaceState) };
+  const coding: CodingContext = {
+    services,
+    fs,
+    undo,
+    actions: new CodingActions(services, fs, undo),
+    recent: new RecentCodes(context.workspaceState),
+  };
 
   registerCommand(context, 'grounded.codeSelection', codeSelection(coding));
-  for (let slot = 1; slot <= QUICK_SLOTS; slot++) registerCommand(context, `grounded.quickCode${slot}`, quickCode(coding, slot));
+  for (let slot = 1; slot <= QUICK_SLOTS; slot++)
+    registerCommand(context, `grounded.quickCode${slot}`, quickCode(coding, slot));
   registerCommand(context, 'grounded.pinQuickCode', pinQuickCode(coding));
   registerCommand(context, 'grounded.codeInVivo', codeInVivo(coding));
   registerCommand(context, 'grounded.removeCoding', removeCoding(coding));

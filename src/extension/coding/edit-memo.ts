@@ -29,6 +29,11 @@ export function editMemo(context: CodingContext) {
       });
       if (memo === undefined) return undefined;
     }
-    return context.actions.edit(placeOf(target, chosen.coding.by), chosen.coding, { memo: memo.trim() }, `editing a memo`);
+    return context.actions.edit(
+      placeOf(target, chosen.coding.by),
+      chosen.coding,
+      { memo: memo.trim() },
+      `editing a memo`,
+    );
   };
 }

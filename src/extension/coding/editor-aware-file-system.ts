@@ -45,7 +45,8 @@ export class EditorAwareFileSystem implements FileSystemPort {
     const pending = this.pending.get(from);
     if (!pending) return this.disk.rename(from, to);
     this.pending.delete(from);
-    if (fromVscodeUri(pending.target.uri) !== to) throw new Error(`internal: temp file ${from} was written for ${fromVscodeUri(pending.target.uri)}, not ${to}`);
+    if (fromVscodeUri(pending.target.uri) !== to)
+      throw new Error(`internal: temp file ${from} was written for ${fromVscodeUri(pending.target.uri)}, not ${to}`);
     await replaceDocumentText(pending.target, new TextDecoder().decode(pending.data));
   }
 
@@ -65,8 +66,12 @@ export function editorDocument(uri: string): vscode.TextDocument | undefined {
   if (!document) return undefined;
   if (document.isDirty) return document;
   const key = document.uri.toString();
-  const inTab = vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key));
-  return inTab || vscode.window.visibleTextEditors.some((editor) => editor.document === document) ? document : undefined;
+  const inTab = vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key),
+  );
+  return inTab || vscode.window.visibleTextEditors.some((editor) => editor.document === document)
+    ? document
+    : undefined;
 }
 
 function tempTarget(uri: string): string | undefined {
@@ -83,13 +88,15 @@ async function replaceDocumentText(document: vscode.TextDocument, text: string):
   const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, whole, text);
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not edit ${vscode.workspace.asRelativePath(document.uri)} in its editor`);
+  if (!(await vscode.workspace.applyEdit(edit)))
+    throw new Error(`could not edit ${vscode.workspace.asRelativePath(document.uri)} in its editor`);
   // A save can be refused for a moment while the editor still processes the disk events of an earlier
   // write (seen in the tests right after a file was created): retry briefly before giving up.
   for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
     if ((await document.save()) || !document.isDirty) return;
     await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
   }
-  throw new Error(`the change is in the editor of ${vscode.workspace.asRelativePath(document.uri)} but it could not be saved; save it to apply it`);
+  throw new Error(
+    `the change is in the editor of ${vscode.workspace.asRelativePath(document.uri)} but it could not be saved; save it to apply it`,
+  );
 }
-

@@ -37,7 +37,11 @@ export class EditorContextKeys implements vscode.Disposable {
     let atCoding = false;
     if (editor && entry && entry.text.document.version === editor.document.version) {
       const range = entry.text.fromRange(editor.selection);
-      atCoding = codingsAt(entry.codings.map((live) => live.coding), range).length > 0;
+      atCoding =
+        codingsAt(
+          entry.codings.map((live) => live.coding),
+          range,
+        ).length > 0;
     }
     this.set(AT_CODING, atCoding);
   }

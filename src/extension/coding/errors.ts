@@ -7,7 +7,10 @@ import { toVscodeUri } from '../platform/workspace-file-system';
 
 /** An expected refusal ("select a passage first"): shown as a message, never as a crash. */
 export class UserError extends Error {
-  constructor(message: string, readonly problem?: Problem) {
+  constructor(
+    message: string,
+    readonly problem?: Problem,
+  ) {
     super(message);
     this.name = 'UserError';
   }

@@ -10,7 +10,11 @@ const ATTEMPTS = 3;
  * have read the files before our write; it schedules one more load in that case, which the next reload
  * joins. `isFresh` tells whether a loaded study shows the write.
  */
-export async function reloadFresh(studies: StudyService, root: string, isFresh: (study: Study) => boolean): Promise<Study> {
+export async function reloadFresh(
+  studies: StudyService,
+  root: string,
+  isFresh: (study: Study) => boolean,
+): Promise<Study> {
   let study = await studies.reload(root);
   for (let attempt = 1; attempt < ATTEMPTS && !isFresh(study); attempt++) study = await studies.reload(root);
   return study;

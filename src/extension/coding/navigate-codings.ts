@@ -24,7 +24,8 @@ export function navigateCodings(context: CodingContext, direction: 'next' | 'pre
     let codings = target.codings.map((live) => live.coding);
     if (sameCode) {
       const code = args.code ?? codingsAt(codings, { start: cursor, end: cursor })[0]?.code;
-      if (code === undefined) throw new UserError('Put the cursor on a coded passage to go to the next passage with the same code.');
+      if (code === undefined)
+        throw new UserError('Put the cursor on a coded passage to go to the next passage with the same code.');
       codings = codings.filter((coding) => coding.code === code);
     }
     const start = nextCodingStart(codings, cursor, direction);

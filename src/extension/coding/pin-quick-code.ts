@@ -22,7 +22,8 @@ export function pinQuickCode(context: CodingContext) {
     let slot = args.slot;
     let code: string | null | undefined = args.code;
     if (hasScriptArgs(arg)) {
-      if (!Number.isInteger(slot) || slot! < 1 || slot! > QUICK_SLOTS) throw new UserError(`slot must be 1–${QUICK_SLOTS}`);
+      if (!Number.isInteger(slot) || slot! < 1 || slot! > QUICK_SLOTS)
+        throw new UserError(`slot must be 1–${QUICK_SLOTS}`);
       if (code) requireKnownCodes(study, [code]);
     } else {
       const current = quickCodesOf(context, study);
@@ -30,20 +31,40 @@ export function pinQuickCode(context: CodingContext) {
       const nameOf = (id: string | undefined) => study.codebook.codes.find((c) => c.id === id)?.name ?? '(free)';
       const items = current.flatMap((id, index) => {
         const isPinned = Boolean(pins[index]) && pins[index] === id;
-        const entry = { label: `${index + 1}: ${nameOf(id)}`, description: id === undefined ? '' : isPinned ? 'pinned' : 'recent', slot: index + 1, unpin: false };
-        return isPinned ? [entry, { label: `$(pinned-dirty) Unpin key ${index + 1}`, description: nameOf(id), slot: index + 1, unpin: true }] : [entry];
+        const entry = {
+          label: `${index + 1}: ${nameOf(id)}`,
+          description: id === undefined ? '' : isPinned ? 'pinned' : 'recent',
+          slot: index + 1,
+          unpin: false,
+        };
+        return isPinned
+          ? [
+              entry,
+              {
+                label: `$(pinned-dirty) Unpin key ${index + 1}`,
+                description: nameOf(id),
+                slot: index + 1,
+                unpin: true,
+              },
+            ]
+          : [entry];
       });
       const chosen = await vscode.window.showQuickPick(items, { title: 'Pin a code to a quick key (ctrl+alt+1…9)' });
       if (!chosen) return undefined;
       slot = chosen.slot;
       if (chosen.unpin) code = null;
       else {
-        code = await pickOneCode(study, { title: `Code for quick key ${slot}`, recent: context.recent.get(study.root) });
+        code = await pickOneCode(study, {
+          title: `Code for quick key ${slot}`,
+          recent: context.recent.get(study.root),
+        });
         if (code === undefined) return undefined;
       }
     }
     const next = pinned(pinnedQuickCodes(), slot as number, code || undefined);
-    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const target = vscode.workspace.workspaceFolders?.length
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
     await vscode.workspace.getConfiguration('grounded').update('quickCodes', next, target);
     return next;
   };
@@ -51,7 +72,9 @@ export function pinQuickCode(context: CodingContext) {
 
 async function studyForPinning(context: CodingContext) {
   const editor = vscode.window.activeTextEditor;
-  const study = (editor ? await context.services.studies.studyFor(editor.document.uri) : undefined) ?? (await context.services.studies.allStudies())[0];
+  const study =
+    (editor ? await context.services.studies.studyFor(editor.document.uri) : undefined) ??
+    (await context.services.studies.allStudies())[0];
   if (!study) throw new UserError('Open a study folder first.');
   return study;
 }

@@ -9,12 +9,19 @@ import { transcriptTarget } from './transcript-target';
 
 /** `grounded.quickCodes`: code ids pinned to keys 1–9 ("" leaves a key to the recent codes). */
 export function pinnedQuickCodes(): string[] {
-  return vscode.workspace.getConfiguration('grounded').get<string[]>('quickCodes', []).map((id) => (typeof id === 'string' ? id.trim() : ''));
+  return vscode.workspace
+    .getConfiguration('grounded')
+    .get<string[]>('quickCodes', [])
+    .map((id) => (typeof id === 'string' ? id.trim() : ''));
 }
 
 /** The code id on each key 1–9 for a study. */
 export function quickCodesOf(context: CodingContext, study: Study): (string | undefined)[] {
-  return quickCodeSlots(pinnedQuickCodes(), context.recent.get(study.root), new Set(study.codebook.codes.map((code) => code.id)));
+  return quickCodeSlots(
+    pinnedQuickCodes(),
+    context.recent.get(study.root),
+    new Set(study.codebook.codes.map((code) => code.id)),
+  );
 }
 
 /**
@@ -27,7 +34,9 @@ export function quickCode(context: CodingContext, slot: number) {
     const target = await transcriptTarget(context.services, args.uri);
     const code = quickCodesOf(context, target.study)[slot - 1];
     if (code === undefined) {
-      void vscode.window.showInformationMessage(`No code on quick key ${slot} yet: code a passage with "Grounded: Code Selection" (recent codes fill the keys) or pin one with "Grounded: Pin Quick Code".`);
+      void vscode.window.showInformationMessage(
+        `No code on quick key ${slot} yet: code a passage with "Grounded: Code Selection" (recent codes fill the keys) or pin one with "Grounded: Pin Quick Code".`,
+      );
       return undefined;
     }
     const ranges = rangesToCode(target, args.ranges);

@@ -7,7 +7,11 @@ import { asUserError, showError } from './errors';
  * executeCommand learns why nothing happened; menus pass a Uri or a view item (an object with `kind`),
  * which count as interactive calls: the view's action runner would show the error a second time.
  */
-export function registerCommand(context: vscode.ExtensionContext, id: string, handler: (...args: unknown[]) => unknown): void {
+export function registerCommand(
+  context: vscode.ExtensionContext,
+  id: string,
+  handler: (...args: unknown[]) => unknown,
+): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {

@@ -18,6 +18,10 @@ export function removeCoding(context: CodingContext) {
     const chosen = await chooseCoding(target, args.id, 'remove');
     if (!chosen) return undefined;
     // The coding lives in its coder's sidecar, which may be another coder's.
-    return context.actions.remove(placeOf(target, chosen.coding.by), new Set([chosen.coding.id]), `removing a ${chosen.coding.code} coding`);
+    return context.actions.remove(
+      placeOf(target, chosen.coding.by),
+      new Set([chosen.coding.id]),
+      `removing a ${chosen.coding.code} coding`,
+    );
   };
 }

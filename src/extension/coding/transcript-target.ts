@@ -24,7 +24,10 @@ export interface TranscriptTarget {
  * Finds the transcript for a command: `uri` when a script names one, else the active editor. Codings come
  * from LiveCodings, so their offsets match what is on screen even before the transcript is saved.
  */
-export async function transcriptTarget(services: GroundedServices, uri?: vscode.Uri | string): Promise<TranscriptTarget> {
+export async function transcriptTarget(
+  services: GroundedServices,
+  uri?: vscode.Uri | string,
+): Promise<TranscriptTarget> {
   const wanted = uri === undefined ? undefined : typeof uri === 'string' ? toVscodeUri(uri) : uri;
   const editor = wanted
     ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === wanted.toString())
@@ -40,23 +43,41 @@ export async function transcriptTarget(services: GroundedServices, uri?: vscode.
       live = await services.live.track(document);
     }
   }
-  if (!live) throw new UserError(`${vscode.workspace.asRelativePath(document.uri)} is not a transcript of a study (see "transcripts" in grounded.yaml).`);
-  return { document, editor, study: live.study, transcript: live.transcript, text: DocumentText.of(document), codings: live.codings };
+  if (!live)
+    throw new UserError(
+      `${vscode.workspace.asRelativePath(document.uri)} is not a transcript of a study (see "transcripts" in grounded.yaml).`,
+    );
+  return {
+    document,
+    editor,
+    study: live.study,
+    transcript: live.transcript,
+    text: DocumentText.of(document),
+    codings: live.codings,
+  };
 }
 
 /**
  * The current text of a transcript for a later operation (an undo): the open document's text when it is
  * open, otherwise the study's copy from disk.
  */
-export async function currentTranscriptRef(services: GroundedServices, transcriptUri: string): Promise<{ ref: TranscriptRef; root: string } | undefined> {
-  const document = vscode.workspace.textDocuments.find((doc) => !doc.isClosed && doc.uri.toString() === toVscodeUri(transcriptUri).toString());
+export async function currentTranscriptRef(
+  services: GroundedServices,
+  transcriptUri: string,
+): Promise<{ ref: TranscriptRef; root: string } | undefined> {
+  const document = vscode.workspace.textDocuments.find(
+    (doc) => !doc.isClosed && doc.uri.toString() === toVscodeUri(transcriptUri).toString(),
+  );
   const found = await services.studies.transcriptFor(transcriptUri);
   if (!found) return undefined;
   return { ref: document ? DocumentText.of(document) : found.transcript, root: found.study.root };
 }
 
 /** Code-point ranges of the editor's selections (or the ranges a script passed), empty ones dropped. */
-export function selectedRanges(target: TranscriptTarget, ranges?: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+export function selectedRanges(
+  target: TranscriptTarget,
+  ranges?: readonly { start: number; end: number }[],
+): { start: number; end: number }[] {
   const all = ranges ?? (target.editor?.selections ?? []).map((selection) => target.text.fromRange(selection));
   return all.filter((range) => range.end > range.start);
 }

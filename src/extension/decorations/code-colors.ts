@@ -3,7 +3,18 @@ import type { Codebook } from '../../core/model';
 import { COLOR } from '../../core/codebook/format';
 
 /** Tableau 10: distinct on light and dark backgrounds, for codes the codebook gives no colour. */
-const FALLBACK_PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+const FALLBACK_PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
 
 /** `grounded.colors`: per-code colour overrides ({ codeId: '#rrggbb' }); malformed entries are ignored. */
 export function colorOverrides(): ReadonlyMap<string, string> {

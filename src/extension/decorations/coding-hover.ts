@@ -65,5 +65,7 @@ function categoryOf(code: Code | undefined, entry: LiveTranscript): string | und
 
 /** Code names, coder ids and memos are user text: keep markdown and HTML in them inert. */
 function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&$~]/g, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '&' ? '&amp;' : `\\${char}`));
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&$~]/g, (char) =>
+    char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '&' ? '&amp;' : `\\${char}`,
+  );
 }

@@ -42,7 +42,11 @@ export class CodingStatusBar implements vscode.Disposable {
       this.item.text = `$(tag) ${count} coding${count === 1 ? '' : 's'}`;
       this.item.tooltip = 'Codings in this transcript. Click to code the selection.';
     } else {
-      const names = [...new Set(here.map(({ coding }) => codebook.codes.find((code) => code.id === coding.code)?.name ?? coding.code))];
+      const names = [
+        ...new Set(
+          here.map(({ coding }) => codebook.codes.find((code) => code.id === coding.code)?.name ?? coding.code),
+        ),
+      ];
       const shown = names.slice(0, MAX_NAMES).join(', ');
       this.item.text = `$(tag) ${shown}${names.length > MAX_NAMES ? ` +${names.length - MAX_NAMES}` : ''}`;
       this.item.tooltip = `Codes at the cursor: ${names.join(', ')}. Click to code the selection.`;

@@ -7,5 +7,7 @@ import type { LiveCoding, LiveTranscript } from '../study/live-codings';
  */
 export function codingsAt(entry: LiveTranscript, position: vscode.Position): LiveCoding[] {
   const offset = entry.text.toOffset(position);
-  return entry.codings.filter(({ coding }) => coding.start <= offset && offset <= coding.end && coding.start < coding.end);
+  return entry.codings.filter(
+    ({ coding }) => coding.start <= offset && offset <= coding.end && coding.start < coding.end,
+  );
 }

@@ -17,11 +17,25 @@ const underline = (color: string | vscode.ThemeColor, width = 2, line = 'solid')
  * How a coding in `color` is drawn. Codings that need review or lost their passage (orphans) get a dashed
  * or dotted outline in every style, so they stand out from cleanly anchored ones.
  */
-export function codingOptions(look: DecorationLook, color: string, status: CodingStatus | undefined): vscode.DecorationRenderOptions {
-  const ruler: vscode.DecorationRenderOptions = { overviewRulerColor: color, overviewRulerLane: vscode.OverviewRulerLane.Right };
-  const fill: vscode.DecorationRenderOptions = { light: { backgroundColor: color + FILL_ALPHA_LIGHT }, dark: { backgroundColor: color + FILL_ALPHA_DARK } };
+export function codingOptions(
+  look: DecorationLook,
+  color: string,
+  status: CodingStatus | undefined,
+): vscode.DecorationRenderOptions {
+  const ruler: vscode.DecorationRenderOptions = {
+    overviewRulerColor: color,
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+  };
+  const fill: vscode.DecorationRenderOptions = {
+    light: { backgroundColor: color + FILL_ALPHA_LIGHT },
+    dark: { backgroundColor: color + FILL_ALPHA_DARK },
+  };
   if (status !== undefined) {
-    const outline: vscode.DecorationRenderOptions = { borderStyle: status === 'orphan' ? 'dotted' : 'dashed', borderWidth: '1px', borderColor: color };
+    const outline: vscode.DecorationRenderOptions = {
+      borderStyle: status === 'orphan' ? 'dotted' : 'dashed',
+      borderWidth: '1px',
+      borderColor: color,
+    };
     const wavy = status === 'orphan' ? { textDecoration: `underline wavy ${color}` } : {};
     return { ...ruler, ...(look.highContrast || look.style === 'underline' ? {} : fill), ...outline, ...wavy };
   }
@@ -38,7 +52,13 @@ export function codingOptions(look: DecorationLook, color: string, status: Codin
 
 /** Where two or more codings overlap: a heavier double line under the text, in the editor's own colour. */
 export function overlapOptions(look: DecorationLook): vscode.DecorationRenderOptions {
-  if (look.highContrast) return { outlineStyle: 'solid', outlineWidth: '1px', outlineColor: new vscode.ThemeColor('contrastActiveBorder'), ...underline(new vscode.ThemeColor('contrastBorder'), 4, 'double') };
+  if (look.highContrast)
+    return {
+      outlineStyle: 'solid',
+      outlineWidth: '1px',
+      outlineColor: new vscode.ThemeColor('contrastActiveBorder'),
+      ...underline(new vscode.ThemeColor('contrastBorder'), 4, 'double'),
+    };
   return underline(new vscode.ThemeColor('editor.foreground'), look.style === 'background' ? 3 : 5, 'double');
 }
 

@@ -24,5 +24,7 @@ export function currentLook(): DecorationLook {
 
 /** Settings whose change alters the look of codings. */
 export function affectsLook(event: vscode.ConfigurationChangeEvent): boolean {
-  return ['grounded.decorationStyle', 'grounded.colors', 'grounded.showGutterMarks'].some((key) => event.affectsConfiguration(key));
+  return ['grounded.decorationStyle', 'grounded.colors', 'grounded.showGutterMarks'].some((key) =>
+    event.affectsConfiguration(key),
+  );
 }

@@ -16,7 +16,10 @@ export function gutterIcon(colors: readonly string[]): vscode.Uri {
   if (!uri) {
     const stripes = colors
       .slice(0, MAX_GUTTER_STRIPES)
-      .map((color, index) => `<rect x="${2 + index * 4}" y="1" width="3" height="14" rx="1" fill="${color}" stroke="#8888" stroke-width="0.5"/>`)
+      .map(
+        (color, index) =>
+          `<rect x="${2 + index * 4}" y="1" width="3" height="14" rx="1" fill="${color}" stroke="#8888" stroke-width="0.5"/>`,
+      )
       .join('');
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16">${stripes}</svg>`;
     uri = vscode.Uri.parse(`data:image/svg+xml;base64,${btoa(svg)}`);

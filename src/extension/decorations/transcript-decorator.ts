@@ -133,9 +133,10 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     // Each setDecorations ships its ranges to the window. After a coding action the text is the same and
     // one or two types changed: only those are sent. After typing (VS Code moved its copies of the ranges
     // by its own rules) or in other editors, everything is.
-    const unchanged = previous !== undefined && previous.version === document.version && sameEditors(previous.editors, editors)
-      ? (key: string, list: readonly vscode.Range[]) => sameRanges(previous.ranges.get(key), list)
-      : () => false;
+    const unchanged =
+      previous !== undefined && previous.version === document.version && sameEditors(previous.editors, editors)
+        ? (key: string, list: readonly vscode.Range[]) => sameRanges(previous.ranges.get(key), list)
+        : () => false;
     for (const editor of editors) {
       for (const [key, list] of ranges) if (!unchanged(key, list)) editor.setDecorations(this.types.lookup(key)!, list);
       for (const key of previous?.ranges.keys() ?? []) {
@@ -166,7 +167,13 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     for (const { coding } of entry.codings) {
       const color = this.colorOf(coding.code, entry);
       const range = entry.text.toRange(coding.start, coding.end);
-      applied.push({ codeId: coding.code, codingId: coding.id, color, range, ...(coding.status ? { status: coding.status } : {}) });
+      applied.push({
+        codeId: coding.code,
+        codingId: coding.id,
+        color,
+        range,
+        ...(coding.status ? { status: coding.status } : {}),
+      });
       add(`coding:${color}:${coding.status ?? 'anchored'}`, () => codingOptions(look, color, coding.status), range);
       for (let line = range.start.line; line <= range.end.line; line++) {
         if (line === range.end.line && range.end.character === 0 && line > range.start.line) break;
@@ -175,7 +182,9 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
         colorsByLine.set(line, colors);
       }
     }
-    const overlaps = overlapSegments(entry.codings.map(({ coding }) => coding)).map((span) => entry.text.toRange(span.start, span.end));
+    const overlaps = overlapSegments(entry.codings.map(({ coding }) => coding)).map((span) =>
+      entry.text.toRange(span.start, span.end),
+    );
     for (const range of overlaps) add(OVERLAP_KEY, () => overlapOptions(look), range);
     const gutterLines: number[] = [];
     if (look.gutter) {
@@ -185,7 +194,12 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
         gutterLines.push(line);
       }
     }
-    this.appliedBy.set(entry.document.uri.toString(), { version: ++this.version, codings: applied, overlaps, gutterLines: gutterLines.sort((a, b) => a - b) });
+    this.appliedBy.set(entry.document.uri.toString(), {
+      version: ++this.version,
+      codings: applied,
+      overlaps,
+      gutterLines: gutterLines.sort((a, b) => a - b),
+    });
     return byType;
   }
 

@@ -18,7 +18,10 @@ export class StudyDiagnostics implements vscode.Disposable {
 
   constructor(studies: StudyService) {
     this.disposables.push(studies.onDidChangeStudy((study) => this.update(study)));
-    void studies.allStudies().then((all) => all.forEach((study) => this.update(study)), () => undefined);
+    void studies.allStudies().then(
+      (all) => all.forEach((study) => this.update(study)),
+      () => undefined,
+    );
   }
 
   update(study: Study): void {

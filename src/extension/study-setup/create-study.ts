@@ -23,14 +23,18 @@ export interface CreatedStudy {
  * the folder question.
  */
 export async function createStudy(services: GroundedServices, arg?: unknown): Promise<CreatedStudy | undefined> {
-  const given = (arg instanceof vscode.Uri ? arg : (arg as { folder?: unknown } | undefined)?.folder) as vscode.Uri | string | undefined;
-  const folderUri = given instanceof vscode.Uri ? given : typeof given === 'string' ? toVscodeUri(given) : await chooseFolder();
+  const given = (arg instanceof vscode.Uri ? arg : (arg as { folder?: unknown } | undefined)?.folder) as
+    vscode.Uri | string | undefined;
+  const folderUri =
+    given instanceof vscode.Uri ? given : typeof given === 'string' ? toVscodeUri(given) : await chooseFolder();
   if (!folderUri) return undefined;
   const folder = fromVscodeUri(folderUri);
   const { fs } = services;
   const settingsUri = joinUri(folder, SETTINGS_FILE);
   if ((await fs.stat(settingsUri)) !== undefined) {
-    throw new UserError(`${vscode.workspace.asRelativePath(toVscodeUri(settingsUri))} already exists: this folder is a study already. Nothing was written.`);
+    throw new UserError(
+      `${vscode.workspace.asRelativePath(toVscodeUri(settingsUri))} already exists: this folder is a study already. Nothing was written.`,
+    );
   }
   const detected = await detectStudy(fs, folder);
   const files = initialStudyFiles(detected);
@@ -48,15 +52,26 @@ export async function createStudy(services: GroundedServices, arg?: unknown): Pr
 async function chooseFolder(): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 1) return folders[0]?.uri;
-  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create the study in which folder?' }))?.uri;
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Create Study Here', title: 'Folder of the new study' });
+  if (folders.length > 1)
+    return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create the study in which folder?' }))?.uri;
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: 'Create Study Here',
+    title: 'Folder of the new study',
+  });
   return picked?.[0];
 }
 
 /** What the person sees after creating a study: what was found, and what to do next. */
 export function createdMessage(created: CreatedStudy): string {
   const { detected } = created;
-  const found = detected.transcripts.length === 0 ? 'no .txt transcripts yet (add them to the folder)' : `${detected.transcripts.length} transcript(s) (${detected.transcriptGlob})`;
-  const survey = detected.surveyFile !== undefined ? `, survey ${detected.surveyFile} joined on "${detected.idColumn ?? ''}"` : '';
+  const found =
+    detected.transcripts.length === 0
+      ? 'no .txt transcripts yet (add them to the folder)'
+      : `${detected.transcripts.length} transcript(s) (${detected.transcriptGlob})`;
+  const survey =
+    detected.surveyFile !== undefined ? `, survey ${detected.surveyFile} joined on "${detected.idColumn ?? ''}"` : '';
   return `Created a Grounded study: ${found}${survey}. Wrote ${SETTINGS_FILE}${created.codebookWritten ? ` and an empty ${NEW_CODEBOOK_FILE}` : `; kept the existing ${NEW_CODEBOOK_FILE}`}.`;
 }

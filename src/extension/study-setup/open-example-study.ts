@@ -19,8 +19,15 @@ export interface OpenExampleArgs {
  * folder of that name is never overwritten: the copy gets a numbered name instead.
  */
 export async function openExampleStudy(services: GroundedServices, arg?: unknown): Promise<vscode.Uri | undefined> {
-  const args = (typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) ? arg : {}) as Partial<OpenExampleArgs>;
-  const parent = args.target instanceof vscode.Uri ? args.target : typeof args.target === 'string' ? vscode.Uri.parse(args.target, true) : await chooseParent();
+  const args = (
+    typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) ? arg : {}
+  ) as Partial<OpenExampleArgs>;
+  const parent =
+    args.target instanceof vscode.Uri
+      ? args.target
+      : typeof args.target === 'string'
+        ? vscode.Uri.parse(args.target, true)
+        : await chooseParent();
   if (!parent) return undefined;
   const source = vscode.Uri.joinPath(services.context.extensionUri, ...EXAMPLE);
   try {
@@ -29,7 +36,10 @@ export async function openExampleStudy(services: GroundedServices, arg?: unknown
     throw new UserError('The example study is missing from this installation of Grounded.');
   }
   const target = await freeName(parent, EXAMPLE[1]);
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Copying the example study…' }, () => copyFolder(source, target));
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Copying the example study…' },
+    () => copyFolder(source, target),
+  );
   if (args.open !== false) await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: false });
   return target;
 }

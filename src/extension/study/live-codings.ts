@@ -58,7 +58,11 @@ export class LiveCodings implements vscode.Disposable {
   /** Loads (or re-reads) the codings of a document if it is a transcript of a study. */
   async track(document: vscode.TextDocument): Promise<LiveTranscript | undefined> {
     // Untitled buffers, output channels and other non-file documents are never transcripts.
-    if (!document.uri.path.startsWith('/') || ['output', 'vscode', 'untitled', 'git', 'vscode-userdata'].includes(document.uri.scheme)) return undefined;
+    if (
+      !document.uri.path.startsWith('/') ||
+      ['output', 'vscode', 'untitled', 'git', 'vscode-userdata'].includes(document.uri.scheme)
+    )
+      return undefined;
     let found: Awaited<ReturnType<StudyService['transcriptFor']>>;
     try {
       found = await this.studies.transcriptFor(document.uri);
@@ -92,12 +96,15 @@ export class LiveCodings implements vscode.Disposable {
 
   private set(document: vscode.TextDocument, study: Study, transcript: StudyTranscript): LiveTranscript {
     const live = DocumentText.of(document);
-    let codings: LiveCoding[] = transcript.sidecars.flatMap((sidecar) => sidecar.sidecar.codings.map((coding) => ({ coding, sidecarUri: sidecar.uri })));
+    let codings: LiveCoding[] = transcript.sidecars.flatMap((sidecar) =>
+      sidecar.sidecar.codings.map((coding) => ({ coding, sidecarUri: sidecar.uri })),
+    );
     if (live.textHash !== transcript.textHash) {
       // The editor holds unsaved changes: the study's offsets are for the saved text. Shift them by the
       // difference between the two texts (one edit spanning the changed middle), the same rule as typing.
       const edit = differenceEdit(transcript.text, live.text);
-      if (edit) codings = codings.map((entry) => ({ ...entry, coding: shiftCodings([entry.coding], [edit])[0] as Coding }));
+      if (edit)
+        codings = codings.map((entry) => ({ ...entry, coding: shiftCodings([entry.coding], [edit])[0] as Coding }));
     }
     const entry: LiveTranscript = { document, study, transcript, codings, text: live, cause: 'loaded' };
     this.byDocument.set(document.uri.toString(), entry);
@@ -153,7 +160,12 @@ function differenceEdit(before: string, after: string): TextEdit | undefined {
   let prefix = 0;
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  while (
+    suffix < a.length - prefix &&
+    suffix < b.length - prefix &&
+    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
+  )
+    suffix++;
   if (prefix === a.length && prefix === b.length) return undefined;
   return { start: prefix, end: a.length - suffix, insertedLength: b.length - prefix - suffix };
 }

@@ -129,9 +129,11 @@ export class StudyService implements vscode.Disposable {
     const previous = this.partialReloads.get(root) ?? Promise.resolve(undefined);
     const next = previous.catch(() => undefined).then(() => this.reloadTranscriptsNow(root, transcriptUris));
     this.partialReloads.set(root, next);
-    void next.catch(() => undefined).then(() => {
-      if (this.partialReloads.get(root) === next) this.partialReloads.delete(root);
-    });
+    void next
+      .catch(() => undefined)
+      .then(() => {
+        if (this.partialReloads.get(root) === next) this.partialReloads.delete(root);
+      });
     return next;
   }
 
@@ -148,7 +150,10 @@ export class StudyService implements vscode.Disposable {
         read: (key) => (used.add(key), cache.read(key)),
         write: (key, bytes) => (used.add(key), cache.write(key, bytes)),
       };
-      const study = await reloadTranscripts(this.fs, base, transcriptUris, { cache: recording, ...(this.sha256 ? { sha256: this.sha256 } : {}) });
+      const study = await reloadTranscripts(this.fs, base, transcriptUris, {
+        cache: recording,
+        ...(this.sha256 ? { sha256: this.sha256 } : {}),
+      });
       if (!study) return this.reload(root);
       // Someone published a newer study meanwhile: redo the partial reload on top of it.
       if (this.studies.get(root) !== base) continue;
@@ -266,7 +271,9 @@ export class StudyService implements vscode.Disposable {
     const sidecar = parseSidecarFileName(basenameUri(uri));
     if (!sidecar) return undefined;
     const folder = dirnameUri(uri);
-    const owners = study.transcripts.filter((t) => dirnameUri(t.uri) === folder && stemOf(basenameUri(t.uri)) === sidecar.stem);
+    const owners = study.transcripts.filter(
+      (t) => dirnameUri(t.uri) === folder && stemOf(basenameUri(t.uri)) === sidecar.stem,
+    );
     return owners.length === 1 ? owners[0]?.uri : undefined;
   }
 

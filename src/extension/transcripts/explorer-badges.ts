@@ -20,7 +20,10 @@ export class ExplorerBadges implements vscode.FileDecorationProvider, vscode.Dis
 
   constructor(studies: StudyService) {
     this.disposables.push(studies.onDidChangeStudy((study) => this.update(study)));
-    void studies.allStudies().then((all) => all.forEach((study) => this.update(study)), () => undefined);
+    void studies.allStudies().then(
+      (all) => all.forEach((study) => this.update(study)),
+      () => undefined,
+    );
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
@@ -36,7 +39,9 @@ export class ExplorerBadges implements vscode.FileDecorationProvider, vscode.Dis
     const next = new Map<string, vscode.FileDecoration>();
     for (const transcript of study.transcripts) {
       const codings = transcript.sidecars.flatMap((sidecar) => sidecar.sidecar.codings);
-      const coders = transcript.sidecars.filter((sidecar) => sidecar.sidecar.codings.length > 0).map((sidecar) => sidecar.coder);
+      const coders = transcript.sidecars
+        .filter((sidecar) => sidecar.sidecar.codings.length > 0)
+        .map((sidecar) => sidecar.coder);
       const review = codings.filter((coding) => coding.status !== undefined).length;
       next.set(transcript.uri, transcriptDecoration(codings.length, coders, review));
     }

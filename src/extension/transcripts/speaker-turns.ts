@@ -29,8 +29,14 @@ export interface TranscriptStructure {
 /** [hh:mm:ss] or [mm:ss], optionally with fractions of a second. */
 const TIMESTAMP = String.raw`\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]`;
 /** A speaker label: a short name starting with a letter or digit (P07, Interviewer, Dr. Lee, R1). */
-const TURN = new RegExp(String.raw`^(?:(${TIMESTAMP})[ \t]*)?([\p{Lu}\p{N}][\p{L}\p{N} .'’_-]{0,39}?):(?=[ \t]|$)`, 'u');
-const TIMED_TURN = new RegExp(String.raw`^(${TIMESTAMP})[ \t]*([\p{L}\p{N}][\p{L}\p{N} .'’_-]{0,39}?):(?=[ \t]|$)`, 'u');
+const TURN = new RegExp(
+  String.raw`^(?:(${TIMESTAMP})[ \t]*)?([\p{Lu}\p{N}][\p{L}\p{N} .'’_-]{0,39}?):(?=[ \t]|$)`,
+  'u',
+);
+const TIMED_TURN = new RegExp(
+  String.raw`^(${TIMESTAMP})[ \t]*([\p{L}\p{N}][\p{L}\p{N} .'’_-]{0,39}?):(?=[ \t]|$)`,
+  'u',
+);
 const HEADER_LINE = /^[\p{L}][\p{L}\p{N} _-]{0,39}:[ \t]*\S/u;
 
 export function parseTranscriptStructure(text: string): TranscriptStructure {
@@ -42,7 +48,8 @@ export function parseTranscriptStructure(text: string): TranscriptStructure {
   while (end < lines.length && HEADER_LINE.test(lines[end]!) && !TIMED_TURN.test(lines[end]!)) end++;
   // A header is a block of Key: value lines ended by a blank line (or the end of the file); a first
   // line like "Interviewer: So, tell me…" followed directly by text is a turn, not a header.
-  if (end > first && (end === lines.length || lines[end]!.trim() === '')) header = { startLine: first, endLine: end - 1 };
+  if (end > first && (end === lines.length || lines[end]!.trim() === ''))
+    header = { startLine: first, endLine: end - 1 };
 
   const turns: SpeakerTurn[] = [];
   let previousBlank = true;

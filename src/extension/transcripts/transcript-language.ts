@@ -8,7 +8,9 @@ const FORGET_DELAY_MS = 1000;
 /** `grounded.transcriptPatterns`: globs of documents to show in the transcript language. */
 export function transcriptPatterns(): string[] {
   const value = vscode.workspace.getConfiguration('grounded').get<unknown>('transcriptPatterns', DEFAULT_PATTERNS);
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item !== '') : DEFAULT_PATTERNS;
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string' && item !== '')
+    : DEFAULT_PATTERNS;
 }
 
 /**
@@ -47,7 +49,8 @@ export class TranscriptLanguageSwitcher implements vscode.Disposable {
   async consider(document: vscode.TextDocument): Promise<vscode.TextDocument> {
     if (document.languageId !== 'plaintext' || this.switched.has(document.uri.toString())) return document;
     if (!transcriptPatterns().some((pattern) => vscode.languages.match({ pattern }, document) > 0)) return document;
-    if (document.isUntitled || !(await this.studies.transcriptFor(document.uri).catch(() => undefined))) return document;
+    if (document.isUntitled || !(await this.studies.transcriptFor(document.uri).catch(() => undefined)))
+      return document;
     if (document.isClosed || document.languageId !== 'plaintext') return document;
     this.switched.add(document.uri.toString());
     return vscode.languages.setTextDocumentLanguage(document, TRANSCRIPT_LANGUAGE);

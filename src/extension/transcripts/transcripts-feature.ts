@@ -15,7 +15,11 @@ export const transcriptsFeature: Feature = (services) => {
     switcher,
     badges,
     vscode.window.registerFileDecorationProvider(badges),
-    vscode.languages.registerDocumentSymbolProvider([{ language: TRANSCRIPT_LANGUAGE }, { language: 'plaintext' }], new TurnOutlineProvider(services.live), { label: 'Speaker turns' }),
+    vscode.languages.registerDocumentSymbolProvider(
+      [{ language: TRANSCRIPT_LANGUAGE }, { language: 'plaintext' }],
+      new TurnOutlineProvider(services.live),
+      { label: 'Speaker turns' },
+    ),
   );
   services.testHooks = { ...services.testHooks, badges, languageSwitcher: switcher };
 };

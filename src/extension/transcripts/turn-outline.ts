@@ -18,7 +18,15 @@ export class TurnOutlineProvider implements vscode.DocumentSymbolProvider {
     if (structure.header) {
       const { startLine, endLine } = structure.header;
       const range = new vscode.Range(startLine, 0, endLine, document.lineAt(endLine).text.length);
-      symbols.push(new vscode.DocumentSymbol('Header', `${endLine - startLine + 1} lines`, vscode.SymbolKind.Namespace, range, document.lineAt(startLine).range));
+      symbols.push(
+        new vscode.DocumentSymbol(
+          'Header',
+          `${endLine - startLine + 1} lines`,
+          vscode.SymbolKind.Namespace,
+          range,
+          document.lineAt(startLine).range,
+        ),
+      );
     }
     for (const turn of structure.turns) {
       const label = `${turn.timestamp ? `${turn.timestamp} ` : ''}${turn.speaker}: ${firstWords(turn.text)}`.trimEnd();

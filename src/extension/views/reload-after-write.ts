@@ -9,7 +9,11 @@ const ATTEMPTS = 3;
  * a load that is already running when it is called, and that load may have read the folder before the write;
  * the next reload then returns the load that follows it. `shows` says whether the write is in.
  */
-export async function reloadAfterWrite(studies: StudyService, root: string, shows: (study: Study) => boolean): Promise<Study> {
+export async function reloadAfterWrite(
+  studies: StudyService,
+  root: string,
+  shows: (study: Study) => boolean,
+): Promise<Study> {
   let study = await studies.reload(root);
   for (let attempt = 1; attempt < ATTEMPTS && !shows(study); attempt++) study = await studies.reload(root);
   return study;

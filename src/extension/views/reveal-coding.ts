@@ -20,11 +20,15 @@ export interface CodingPlace {
 export function registerRevealCoding(services: GroundedServices): void {
   registerViewCommand(services.context, 'grounded.revealCoding', async (arg?: unknown): Promise<vscode.Range> => {
     const place = arg as Partial<CodingPlace> | undefined;
-    if (typeof place?.uri !== 'string' || typeof place.start !== 'number' || typeof place.end !== 'number') throw new UserError('grounded.revealCoding needs { uri, start, end }.');
+    if (typeof place?.uri !== 'string' || typeof place.start !== 'number' || typeof place.end !== 'number')
+      throw new UserError('grounded.revealCoding needs { uri, start, end }.');
     const document = await vscode.workspace.openTextDocument(toVscodeUri(place.uri));
     const editor = await vscode.window.showTextDocument(document, { preview: true, preserveFocus: false });
     const live = services.live.get(document) ?? (await services.live.track(document));
-    const current = place.codingId === undefined ? undefined : live?.codings.find((entry) => entry.coding.id === place.codingId)?.coding;
+    const current =
+      place.codingId === undefined
+        ? undefined
+        : live?.codings.find((entry) => entry.coding.id === place.codingId)?.coding;
     const text = live?.text ?? DocumentText.of(document);
     const range = text.toRange(current?.start ?? place.start, current?.end ?? place.end);
     editor.selection = new vscode.Selection(range.start, range.end);

@@ -12,7 +12,11 @@ export type StudyState = 'noFolder' | 'none' | 'emptyCodebook' | 'brokenCodebook
  * instead of showing an empty codebook.
  */
 export function isStudy(study: Study): boolean {
-  return study.settingsUri !== undefined || study.codebook.codes.length > 0 || study.transcripts.some((t) => t.sidecars.length > 0);
+  return (
+    study.settingsUri !== undefined ||
+    study.codebook.codes.length > 0 ||
+    study.transcripts.some((t) => t.sidecars.length > 0)
+  );
 }
 
 /** The studies the views list, outermost folder first (StudyService keeps them deepest first). */

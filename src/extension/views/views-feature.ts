@@ -20,14 +20,32 @@ export const viewsFeature: Feature = (services) => {
   const retrieve = new RetrieveTree(studies, fs);
   const memos = new MemosTree(studies);
 
-  const codebookView = vscode.window.createTreeView('grounded.codebook', { treeDataProvider: codebook, dragAndDropController: codebookDrop, showCollapseAll: true, canSelectMany: true });
+  const codebookView = vscode.window.createTreeView('grounded.codebook', {
+    treeDataProvider: codebook,
+    dragAndDropController: codebookDrop,
+    showCollapseAll: true,
+    canSelectMany: true,
+  });
   const codingsView = vscode.window.createTreeView('grounded.codings', { treeDataProvider: codings });
-  const retrieveView = vscode.window.createTreeView('grounded.retrieve', { treeDataProvider: retrieve, showCollapseAll: true });
+  const retrieveView = vscode.window.createTreeView('grounded.retrieve', {
+    treeDataProvider: retrieve,
+    showCollapseAll: true,
+  });
   const memosView = vscode.window.createTreeView('grounded.memos', { treeDataProvider: memos });
   codebook.attach(codebookView);
   codings.attach(codingsView);
   retrieve.attach(retrieveView);
-  context.subscriptions.push(codebook, codings, retrieve, memos, codebookView, codingsView, retrieveView, memosView, trackStudyState(studies));
+  context.subscriptions.push(
+    codebook,
+    codings,
+    retrieve,
+    memos,
+    codebookView,
+    codingsView,
+    retrieveView,
+    memosView,
+    trackStudyState(studies),
+  );
 
   const revealCode = async (node: CodeNode) => {
     // Only when the view is showing: reveal would otherwise open the side bar in the middle of other work.
@@ -38,5 +56,15 @@ export const viewsFeature: Feature = (services) => {
   registerMemoCommands(services);
   registerRevealCoding(services);
 
-  services.testHooks = { ...services.testHooks, views: { codebook, codebookDrop, codings, retrieve, memos, treeViews: { codebookView, codingsView, retrieveView, memosView } } };
+  services.testHooks = {
+    ...services.testHooks,
+    views: {
+      codebook,
+      codebookDrop,
+      codings,
+      retrieve,
+      memos,
+      treeViews: { codebookView, codingsView, retrieveView, memosView },
+    },
+  };
 };

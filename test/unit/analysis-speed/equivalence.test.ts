@@ -8,7 +8,12 @@ import { coOccurrence } from '../../../src/core/analysis/co-occurrence';
 import { jointDisplay } from '../../../src/core/analysis/joint-display';
 import { codesByGroup, summarizeCodes } from '../../../src/core/analysis/codes';
 import { agreedCodings, representativeQuotes } from '../../../src/core/analysis/quotes';
-import { buildStudyData, type DataCoding, type ParticipantRecord, type StudyData } from '../../../src/core/analysis/study-data';
+import {
+  buildStudyData,
+  type DataCoding,
+  type ParticipantRecord,
+  type StudyData,
+} from '../../../src/core/analysis/study-data';
 import { loadSurvey } from '../../../src/core/analysis/load-survey';
 import { loadStudy } from '../../../src/core/study/load-study';
 import { NodeFileSystem, pathToUri } from '../../../src/node/node-file-system';
@@ -16,7 +21,14 @@ import { generateStudy } from '../../../scripts/bench/generate';
 import { Random } from '../perf-cache/random';
 import { referenceCoOccurrence, referenceJointDisplay, referenceSummarizeCodes } from './reference';
 
-const GROUP: SurveyColumn = { name: 'gender', type: 'categorical', levels: ['female', 'male', 'other'], inferred: true, missing: 0, invalid: 0 };
+const GROUP: SurveyColumn = {
+  name: 'gender',
+  type: 'categorical',
+  levels: ['female', 'male', 'other'],
+  inferred: true,
+  missing: 0,
+  invalid: 0,
+};
 
 /**
  * Random data with everything the two analyses branch on: a code tree three deep, a code the codebook
@@ -24,10 +36,19 @@ const GROUP: SurveyColumn = { name: 'gender', type: 'categorical', levels: ['fem
  * twice, two coders, participants without a group or without codings.
  */
 function randomData(random: Random): StudyData {
-  const tree: [string, string | null][] = [['a', null], ['a1', 'a'], ['a2', 'a'], ['a11', 'a1'], ['b', null], ['b1', 'b'], ['c', null], ['zz', null]];
+  const tree: [string, string | null][] = [
+    ['a', null],
+    ['a1', 'a'],
+    ['a2', 'a'],
+    ['a11', 'a1'],
+    ['b', null],
+    ['b1', 'b'],
+    ['c', null],
+    ['zz', null],
+  ];
   const codes: CodeInfo[] = tree.map(([id, parent]) => {
     const members = [id];
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const [child, of] of tree) {
         if (of === null || !members.includes(of) || members.includes(child)) continue;
@@ -35,32 +56,73 @@ function randomData(random: Random): StudyData {
         grew = true;
       }
     }
-    return { id, name: id, parent, depth: 0, inCodebook: id !== 'zz', category: members.length > 1, members: members.sort() };
+    return {
+      id,
+      name: id,
+      parent,
+      depth: 0,
+      inCodebook: id !== 'zz',
+      category: members.length > 1,
+      members: members.sort(),
+    };
   });
   const participants = Array.from({ length: random.int(1, 7) }, (_, i) => `P${i + 1}`);
-  const transcripts = participants.flatMap((p) => (random.next() < 0.3 ? [`${p}a.txt`, `${p}b.txt`] : [`${p}.txt`])).map((path) => ({ path }));
+  const transcripts = participants
+    .flatMap((p) => (random.next() < 0.3 ? [`${p}a.txt`, `${p}b.txt`] : [`${p}.txt`]))
+    .map((path) => ({ path }));
   const codings: DataCoding[] = [];
   for (let i = 0; i < random.int(0, 80); i++) {
     const transcript = random.pick(transcripts);
     const start = random.int(0, 40);
     const end = random.next() < 0.1 ? start : start + random.int(1, 15);
-    const quote = random.next() < 0.1 ? ' \n\u00a0' : 'x'.repeat(random.int(1, 30)) + random.pick(['', '', '🙂', '\ud83d', '🙂🙂 y']);
-    const status = random.next() < 0.1 ? ('orphan' as const) : random.next() < 0.1 ? ('needs-review' as const) : undefined;
+    const quote =
+      random.next() < 0.1
+        ? ' \n\u00a0'
+        : 'x'.repeat(random.int(1, 30)) + random.pick(['', '', '🙂', '\ud83d', '🙂🙂 y']);
+    const status =
+      random.next() < 0.1 ? ('orphan' as const) : random.next() < 0.1 ? ('needs-review' as const) : undefined;
     codings.push({
       participant: transcript.path.replace(/[ab]?\.txt$/, ''),
       transcript: transcript as DataCoding['transcript'],
       coder: random.pick(['amara', 'jonas']),
-      coding: { id: i === 7 ? 'c3' : `c${i}`, code: random.pick([...tree.map(([id]) => id), 'not-listed']), start, end, quote, prefix: '', suffix: '', by: 'x', ...(status ? { status } : {}) },
+      coding: {
+        id: i === 7 ? 'c3' : `c${i}`,
+        code: random.pick([...tree.map(([id]) => id), 'not-listed']),
+        start,
+        end,
+        quote,
+        prefix: '',
+        suffix: '',
+        by: 'x',
+        ...(status ? { status } : {}),
+      },
     });
   }
   const records: ParticipantRecord[] = participants.map((id) => {
     const mine = codings.filter((c) => c.participant === id && c.coding.status !== 'orphan');
     const coded = mine.length > 0 || random.next() < 0.2;
-    const present = Object.fromEntries(codes.map((code) => [code.id, !coded ? null : mine.some((c) => code.members.includes(c.coding.code)) ? 1 : 0]));
+    const present = Object.fromEntries(
+      codes.map((code) => [code.id, !coded ? null : mine.some((c) => code.members.includes(c.coding.code)) ? 1 : 0]),
+    );
     const gender = random.next() < 0.15 ? null : random.pick(['female', 'male', 'other']);
-    return { id, transcripts: [], surveyed: gender !== null, coded, values: { gender }, present, counts: {} } as unknown as ParticipantRecord;
+    return {
+      id,
+      transcripts: [],
+      surveyed: gender !== null,
+      coded,
+      values: { gender },
+      present,
+      counts: {},
+    } as unknown as ParticipantRecord;
   });
-  return { columns: [GROUP], codes, coders: { available: ['amara', 'jonas'], included: ['amara', 'jonas'] }, records, codings, coverage: {} } as unknown as StudyData;
+  return {
+    columns: [GROUP],
+    codes,
+    coders: { available: ['amara', 'jonas'], included: ['amara', 'jonas'] },
+    records,
+    codings,
+    coverage: {},
+  } as unknown as StudyData;
 }
 
 describe('report analyses: the fast versions give exactly what the straightforward ones give', () => {
@@ -88,7 +150,10 @@ describe('report analyses: the fast versions give exactly what the straightforwa
     for (let round = 0; round < 100; round++) {
       const data = randomData(random);
       const agreed = agreedCodings(data.codings);
-      assert.deepStrictEqual(representativeQuotes([...data.codings, ...data.codings.slice(0, 3)], agreed, 3), referenceJointDisplayQuotes(data, agreed));
+      assert.deepStrictEqual(
+        representativeQuotes([...data.codings, ...data.codings.slice(0, 3)], agreed, 3),
+        referenceJointDisplayQuotes(data, agreed),
+      );
     }
   });
 
@@ -96,7 +161,13 @@ describe('report analyses: the fast versions give exactly what the straightforwa
     const parent = await mkdtemp(join(tmpdir(), 'grounded-analysis-'));
     try {
       const folder = join(parent, 'study');
-      generateStudy(folder, { name: 'small', transcripts: 24, codingsPerTranscript: 40, surveyRows: 30, words: [300, 600] });
+      generateStudy(folder, {
+        name: 'small',
+        transcripts: 24,
+        codingsPerTranscript: 40,
+        surveyRows: 30,
+        words: [300, 600],
+      });
       const fs = new NodeFileSystem();
       const study = await loadStudy(fs, pathToUri(folder));
       const survey = await loadSurvey(fs, study);
@@ -119,10 +190,22 @@ function referenceJointDisplayQuotes(data: StudyData, agreed: ReadonlySet<DataCo
   void agreed;
   const everyone: StudyData = {
     ...data,
-    codes: [{ id: 'all', name: 'all', parent: null, depth: 0, inCodebook: true, category: false, members: [...new Set(data.codings.map((c) => c.coding.code))] }],
+    codes: [
+      {
+        id: 'all',
+        name: 'all',
+        parent: null,
+        depth: 0,
+        inCodebook: true,
+        category: false,
+        members: [...new Set(data.codings.map((c) => c.coding.code))],
+      },
+    ],
     records: data.records.map((r) => ({ ...r, values: { gender: 'female' } })),
     codings: [...data.codings, ...data.codings.slice(0, 3)],
   };
-  const byGroup = [{ groups: [{ level: 'female', participants: 0, total: 0, percent: null, ci: null }] }] as unknown as Parameters<typeof referenceJointDisplay>[2];
+  const byGroup = [
+    { groups: [{ level: 'female', participants: 0, total: 0, percent: null, ci: null }] },
+  ] as unknown as Parameters<typeof referenceJointDisplay>[2];
   return referenceJointDisplay(everyone, GROUP, byGroup, 3).rows[0]?.cells[0]?.quotes;
 }

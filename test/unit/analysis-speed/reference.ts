@@ -6,7 +6,13 @@
 import type { SurveyColumn } from '../../../src/core/survey/index';
 import { columnLevels, labelOf } from '../../../src/core/analysis/levels';
 import { QUOTE_RULE, shorten } from '../../../src/core/analysis/quotes';
-import type { CoOccurrence, CodeByGroup, CodeSummary, JointDisplay, ReportQuote } from '../../../src/core/analysis/report-types';
+import type {
+  CoOccurrence,
+  CodeByGroup,
+  CodeSummary,
+  JointDisplay,
+  ReportQuote,
+} from '../../../src/core/analysis/report-types';
 import { wilsonInterval } from '../../../src/core/stats/index';
 import type { DataCoding, StudyData } from '../../../src/core/analysis/study-data';
 
@@ -29,13 +35,15 @@ export function referenceCoOccurrence(data: StudyData): CoOccurrence[] {
     if (list) list.push(c);
     else bySidecar.set(key, [c]);
   }
-  const ofCode = new Map(data.codes.map((code) => {
-    const merged = new Map<string, DataCoding[]>();
-    for (const member of code.members) {
-      for (const [key, list] of own.get(member) ?? []) merged.set(key, [...(merged.get(key) ?? []), ...list]);
-    }
-    return [code.id, merged];
-  }));
+  const ofCode = new Map(
+    data.codes.map((code) => {
+      const merged = new Map<string, DataCoding[]>();
+      for (const member of code.members) {
+        for (const [key, list] of own.get(member) ?? []) merged.set(key, [...(merged.get(key) ?? []), ...list]);
+      }
+      return [code.id, merged];
+    }),
+  );
   const coded = data.records.filter((r) => r.coded);
   const result: CoOccurrence[] = [];
   data.codes.forEach((a, i) => {
@@ -61,22 +69,36 @@ export function referenceCoOccurrence(data: StudyData): CoOccurrence[] {
       const both = coded.filter((r) => r.present[a.id] === 1 && r.present[b.id] === 1).length;
       const either = coded.filter((r) => r.present[a.id] === 1 || r.present[b.id] === 1).length;
       if (overlaps === 0 && both === 0) continue;
-      result.push({ a: a.id, b: b.id, overlaps, overlapTranscripts: transcripts.size, participants: both, participantsEither: either, jaccard: either === 0 ? null : both / either });
+      result.push({
+        a: a.id,
+        b: b.id,
+        overlaps,
+        overlapTranscripts: transcripts.size,
+        participants: both,
+        participantsEither: either,
+        jaccard: either === 0 ? null : both / either,
+      });
     }
   });
-  return result.sort((x, y) => y.participants - x.participants || y.overlaps - x.overlaps || compare(x.a, y.a) || compare(x.b, y.b));
+  return result.sort(
+    (x, y) => y.participants - x.participants || y.overlaps - x.overlaps || compare(x.a, y.a) || compare(x.b, y.b),
+  );
 }
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-
 /**
  * Codes × groups: each cell the code's prevalence in the group (from `byGroup`) and up to `quotesPerCell`
  * representative quotes from participants of that group.
  */
-export function referenceJointDisplay(data: StudyData, by: SurveyColumn, byGroup: readonly CodeByGroup[], quotesPerCell: number): JointDisplay {
+export function referenceJointDisplay(
+  data: StudyData,
+  by: SurveyColumn,
+  byGroup: readonly CodeByGroup[],
+  quotesPerCell: number,
+): JointDisplay {
   const agreed = referenceAgreedCodings(data.codings);
   const groupOf = new Map(data.records.map((r) => [r.id, labelOf(by, r.values)]));
   const groups = byGroup[0]?.groups.map((g) => g.level) ?? columnLevels(by);
@@ -90,7 +112,11 @@ export function referenceJointDisplay(data: StudyData, by: SurveyColumn, byGroup
       depth: code.depth,
       cells: prevalence.groups.map((g) => ({
         ...g,
-        quotes: referenceQuotes(ofCode.filter((c) => groupOf.get(c.participant) === g.level), agreed, quotesPerCell),
+        quotes: referenceQuotes(
+          ofCode.filter((c) => groupOf.get(c.participant) === g.level),
+          agreed,
+          quotesPerCell,
+        ),
       })),
     };
   });
@@ -107,11 +133,17 @@ function length(text: string): number {
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** The most representative quotes among `candidates` (see QUOTE_RULE), at most `limit`. */
-function referenceQuotes(candidates: readonly DataCoding[], agreed: ReadonlySet<DataCoding>, limit: number): ReportQuote[] {
+function referenceQuotes(
+  candidates: readonly DataCoding[],
+  agreed: ReadonlySet<DataCoding>,
+  limit: number,
+): ReportQuote[] {
   const usable = candidates.filter((c) => c.coding.status !== 'orphan' && c.coding.quote.trim() !== '');
   if (usable.length === 0 || limit <= 0) return [];
   const lengths = new Map(usable.map((c) => [c, length(c.coding.quote)]));
@@ -125,17 +157,20 @@ function referenceQuotes(candidates: readonly DataCoding[], agreed: ReadonlySet<
     (x.coding.id < y.coding.id ? -1 : x.coding.id > y.coding.id ? 1 : 0);
   const best = new Map<string, DataCoding>();
   for (const c of [...usable].sort(rank)) if (!best.has(c.participant)) best.set(c.participant, c);
-  return [...best.values()].sort(rank).slice(0, limit).map((c) => ({
-    ...shorten(c.coding.quote),
-    participant: c.participant,
-    transcript: c.transcript.path,
-    start: c.coding.start,
-    end: c.coding.end,
-    code: c.coding.code,
-    codingId: c.coding.id,
-    coder: c.coder,
-    agreed: agreed.has(c),
-  }));
+  return [...best.values()]
+    .sort(rank)
+    .slice(0, limit)
+    .map((c) => ({
+      ...shorten(c.coding.quote),
+      participant: c.participant,
+      transcript: c.transcript.path,
+      start: c.coding.start,
+      end: c.coding.end,
+      code: c.coding.code,
+      codingId: c.coding.id,
+      coder: c.coder,
+      agreed: agreed.has(c),
+    }));
 }
 
 export function referenceSummarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[] {
@@ -146,7 +181,12 @@ export function referenceSummarizeCodes(data: StudyData, confidence = 0.95): Cod
     const participants = coded.filter((r) => r.present[code.id] === 1).length;
     const total = coded.length;
     return {
-      id: code.id, name: code.name, parent: code.parent, depth: code.depth, inCodebook: code.inCodebook, category: code.category,
+      id: code.id,
+      name: code.name,
+      parent: code.parent,
+      depth: code.depth,
+      inCodebook: code.inCodebook,
+      category: code.category,
       codings: codings.length,
       ownCodings: codings.filter((c) => c.coding.code === code.id).length,
       transcripts: new Set(codings.map((c) => c.transcript.path)).size,
@@ -171,9 +211,9 @@ function referenceAgreedCodings(codings: readonly DataCoding[]): Set<DataCoding>
   }
   for (const list of byTranscriptCode.values()) {
     for (const x of list) {
-      if (list.some((y) => y.coder !== x.coder && x.coding.start < y.coding.end && y.coding.start < x.coding.end)) agreed.add(x);
+      if (list.some((y) => y.coder !== x.coder && x.coding.start < y.coding.end && y.coding.start < x.coding.end))
+        agreed.add(x);
     }
   }
   return agreed;
 }
-

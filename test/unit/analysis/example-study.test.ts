@@ -8,7 +8,14 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadStudy } from '../../../src/core/index';
-import { buildStudyReport, loadSurvey, type CategoricalVariable, type NumericComparison, type NumericVariable, type StudyReport } from '../../../src/core/analysis/index';
+import {
+  buildStudyReport,
+  loadSurvey,
+  type CategoricalVariable,
+  type NumericComparison,
+  type NumericVariable,
+  type StudyReport,
+} from '../../../src/core/analysis/index';
 import { renderMarkdown } from '../../../src/core/report/index';
 import { NodeFileSystem, pathToUri } from '../../../src/node/node-file-system';
 import { run } from '../cli/helpers';
@@ -21,7 +28,10 @@ const R: Record<string, any> = JSON.parse(readFileSync(join(__dirname, 'example-
 /** Equal to 1e-9 relative (R prints 15 significant digits). */
 function close(actual: number | null | undefined, expected: number, what: string): void {
   assert.ok(typeof actual === 'number', `${what}: ${String(actual)} is not a number`);
-  assert.ok(Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)), `${what}: ${actual} ≠ R ${expected}`);
+  assert.ok(
+    Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)),
+    `${what}: ${actual} ≠ R ${expected}`,
+  );
 }
 
 function closeAll(actual: readonly number[] | null | undefined, expected: readonly number[], what: string): void {
@@ -51,14 +61,21 @@ describe('example study report', function () {
   });
 
   it('is computed from the survey the R reference was made from', () => {
-    const md5 = createHash('md5').update(readFileSync(join(STUDY, 'survey.csv'))).digest('hex');
-    assert.equal(md5, R['surveyMd5'], 'survey.csv changed: run `Rscript test/unit/analysis/example-reference.R` and review the diff');
+    const md5 = createHash('md5')
+      .update(readFileSync(join(STUDY, 'survey.csv')))
+      .digest('hex');
+    assert.equal(
+      md5,
+      R['surveyMd5'],
+      'survey.csv changed: run `Rscript test/unit/analysis/example-reference.R` and review the diff',
+    );
   });
 
   it('has the headline survey figures, equal to R', () => {
     const rating = variable<NumericVariable>(report, 'overall_mentoring_rating');
     assert.equal(rating.mean?.toFixed(1), '3.2');
-    for (const key of ['n', 'missing', 'mean', 'sd', 'median', 'q1', 'q3'] as const) close(rating[key], R['rating'][key], `rating ${key}`);
+    for (const key of ['n', 'missing', 'mean', 'sd', 'median', 'q1', 'q3'] as const)
+      close(rating[key], R['rating'][key], `rating ${key}`);
     closeAll(rating.ci, R['rating']['ci'], 'rating ci');
 
     const shares: [string, string, string, string][] = [
@@ -81,7 +98,7 @@ describe('example study report', function () {
     }
   });
 
-  it('compares active mentors by gender (2.7 vs 2.9) with Welch t, Mann–Whitney and Hedges\' g equal to R', () => {
+  it("compares active mentors by gender (2.7 vs 2.9) with Welch t, Mann–Whitney and Hedges' g equal to R", () => {
     const comparison = report.comparisons.find((c) => c.variable === 'active_mentors') as NumericComparison;
     const [female, male] = comparison.groups;
     assert.equal(female?.level, 'female');
@@ -106,7 +123,10 @@ describe('example study report', function () {
   });
 
   it('tests yes/no answers by gender as R does (χ² with Yates or Fisher by the expected counts)', () => {
-    for (const [name, key] of [['rejected_assigned_mentor', 'rejectedByGender'], ['wants_additional_mentors', 'wantsMoreByGender']] as const) {
+    for (const [name, key] of [
+      ['rejected_assigned_mentor', 'rejectedByGender'],
+      ['wants_additional_mentors', 'wantsMoreByGender'],
+    ] as const) {
       const comparison = report.comparisons.find((c) => c.variable === name);
       assert.ok(comparison?.kind === 'categorical');
       assert.deepEqual(comparison.table.counts, R[key]['counts']);
@@ -131,19 +151,32 @@ describe('example study report', function () {
     const byParticipant = new Map<string, Set<string>>();
     for (const file of readdirSync(folder).filter((f) => f.endsWith('.codes.yaml'))) {
       const participant = file.slice(0, 3);
-      const codes = [...readFileSync(join(folder, file), 'utf8').matchAll(/^ {4}code: "?([^"\n]+)"?$/gm)].map((m) => m[1] as string);
+      const codes = [...readFileSync(join(folder, file), 'utf8').matchAll(/^ {4}code: "?([^"\n]+)"?$/gm)].map(
+        (m) => m[1] as string,
+      );
       byParticipant.set(participant, new Set([...(byParticipant.get(participant) ?? []), ...codes]));
     }
     const parents = new Map(report.codes.map((c) => [c.id, c.parent]));
-    const gender = new Map(readFileSync(join(STUDY, 'survey.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',') as [string, string]));
+    const gender = new Map(
+      readFileSync(join(STUDY, 'survey.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',') as [string, string]),
+    );
     for (const code of report.codes) {
-      const has = (p: string) => [...(byParticipant.get(p) ?? [])].some((c) => c === code.id || parents.get(c) === code.id);
+      const has = (p: string) =>
+        [...(byParticipant.get(p) ?? [])].some((c) => c === code.id || parents.get(c) === code.id);
       const participants = [...byParticipant.keys()].filter(has);
       assert.equal(code.participants, participants.length, `${code.id} participants`);
       assert.equal(code.total, byParticipant.size);
       const row = report.codesByGroup.find((c) => c.code === code.id);
       for (const group of row?.groups ?? []) {
-        assert.equal(group.participants, participants.filter((p) => gender.get(p) === group.level).length, `${code.id} ${group.level}`);
+        assert.equal(
+          group.participants,
+          participants.filter((p) => gender.get(p) === group.level).length,
+          `${code.id} ${group.level}`,
+        );
       }
     }
   });
@@ -153,29 +186,59 @@ describe('example study report', function () {
     assert.ok(tested.length > 10);
     for (const c of tested) {
       const t = c.tests[0] as NonNullable<(typeof c.tests)[0]>;
-      assert.ok((t.pHolm as number) >= (t.pBH as number) - 1e-15 && (t.pBH as number) >= (t.p as number) - 1e-15, c.code);
+      assert.ok(
+        (t.pHolm as number) >= (t.pBH as number) - 1e-15 && (t.pBH as number) >= (t.p as number) - 1e-15,
+        c.code,
+      );
     }
   });
 
   it('prints the headline figures in the Markdown report', () => {
     const markdown = renderMarkdown(report);
-    for (const text of ['mean 3.20 / 5', '43.18% yes', '56.10% no', '79.55% yes', '56.82% female', 'female 2.72', 'male 2.89', 'Welch t(', 'Mann–Whitney W', "Hedges' g", '## Code prevalence by gender']) {
+    for (const text of [
+      'mean 3.20 / 5',
+      '43.18% yes',
+      '56.10% no',
+      '79.55% yes',
+      '56.82% female',
+      'female 2.72',
+      'male 2.89',
+      'Welch t(',
+      'Mann–Whitney W',
+      "Hedges' g",
+      '## Code prevalence by gender',
+    ]) {
       assert.ok(markdown.includes(text), `report shows "${text}"`);
     }
   });
 
   it('`grounded stats --var active_mentors --by gender --json` reproduces 2.7 vs 2.9', async () => {
-    const result = await run(ROOT, ['stats', 'examples/mentorship-study', '--var', 'active_mentors', '--by', 'gender', '--json']);
+    const result = await run(ROOT, [
+      'stats',
+      'examples/mentorship-study',
+      '--var',
+      'active_mentors',
+      '--by',
+      'gender',
+      '--json',
+    ]);
     assert.equal(result.code, 0, result.stderr);
     const stats = JSON.parse(result.stdout);
     const ref = R['activeMentorsByGender'];
-    for (const key of ['n', 'missing', 'mean', 'sd', 'median'] as const) close(stats[key], R['activeMentors'][key], `overall ${key}`);
+    for (const key of ['n', 'missing', 'mean', 'sd', 'median'] as const)
+      close(stats[key], R['activeMentors'][key], `overall ${key}`);
     closeAll(stats.ci, R['activeMentors']['ci'], 'overall ci');
-    assert.deepEqual(stats.groups.map((g: { level: string }) => g.level), ['female', 'male']);
+    assert.deepEqual(
+      stats.groups.map((g: { level: string }) => g.level),
+      ['female', 'male'],
+    );
     assert.equal(stats.groups[0].mean.toFixed(1), '2.7');
     assert.equal(stats.groups[1].mean.toFixed(1), '2.9');
     close(stats.groups[0].mean, ref['female']['mean'], 'female mean');
-    assert.deepEqual(stats.tests.map((t: { name: string }) => t.name), ['welch-t', 'mann-whitney']);
+    assert.deepEqual(
+      stats.tests.map((t: { name: string }) => t.name),
+      ['welch-t', 'mann-whitney'],
+    );
     close(stats.tests[0].p, ref['welch']['p'], 'Welch p');
     close(stats.tests[1].statistic, ref['mannWhitney']['statistic'], 'W');
     assert.equal(stats.effect.name, 'hedges-g');
@@ -183,7 +246,15 @@ describe('example study report', function () {
   });
 
   it('`grounded stats --code` gives participants, total and percent per group', async () => {
-    const result = await run(ROOT, ['stats', 'examples/mentorship-study', '--code', 'identity', '--by', 'gender', '--json']);
+    const result = await run(ROOT, [
+      'stats',
+      'examples/mentorship-study',
+      '--code',
+      'identity',
+      '--by',
+      'gender',
+      '--json',
+    ]);
     assert.equal(result.code, 0, result.stderr);
     const stats = JSON.parse(result.stdout);
     const code = report.codes.find((c) => c.id === 'identity');

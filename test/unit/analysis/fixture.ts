@@ -1,7 +1,15 @@
 /** A small study in memory: transcripts with codings by named coders, a codebook and an optional survey. */
 import assert from 'node:assert/strict';
 import {
-  hashText, loadStudy, makeCodings, MemoryFileSystem, serializeCodebook, serializeSidecar, sidecarFileName, type Code, type Study,
+  hashText,
+  loadStudy,
+  makeCodings,
+  MemoryFileSystem,
+  serializeCodebook,
+  serializeSidecar,
+  sidecarFileName,
+  type Code,
+  type Study,
 } from '../../../src/core/index';
 import { buildStudyData, loadSurvey, type StudyData, type StudyDataOptions } from '../../../src/core/analysis/index';
 import type { MergedSurvey } from '../../../src/core/survey/index';
@@ -31,9 +39,20 @@ export interface Built {
 }
 
 /** Writes the study to a MemoryFileSystem and loads it (and its survey, which must load when given). */
-export async function buildStudy(interviews: readonly Interview[], surveyCsv?: string, codes: readonly Code[] = CODES): Promise<Built> {
+export async function buildStudy(
+  interviews: readonly Interview[],
+  surveyCsv?: string,
+  codes: readonly Code[] = CODES,
+): Promise<Built> {
   const files: Record<string, string> = {
-    [`${ROOT}/grounded.yaml`]: ['grounded: 1', 'transcripts:', '  - transcripts/*.txt', 'codebook: codebook.yaml', ...(surveyCsv === undefined ? [] : ['survey:', '  files:', '    - survey.csv', '  idColumn: id']), ''].join('\n'),
+    [`${ROOT}/grounded.yaml`]: [
+      'grounded: 1',
+      'transcripts:',
+      '  - transcripts/*.txt',
+      'codebook: codebook.yaml',
+      ...(surveyCsv === undefined ? [] : ['survey:', '  files:', '    - survey.csv', '  idColumn: id']),
+      '',
+    ].join('\n'),
     [`${ROOT}/codebook.yaml`]: serializeCodebook({ codes }),
   };
   if (surveyCsv !== undefined) files[`${ROOT}/survey.csv`] = surveyCsv;
@@ -49,19 +68,35 @@ export async function buildStudy(interviews: readonly Interview[], surveyCsv?: s
         const start = index === 0 ? 0 : [...before].length + 1;
         return { code, start, end: start + [...(interview.sentences[index] as string)].length };
       });
-      const codings = makeCodings(transcript, coder, additions).sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : 1) || (a.id < b.id ? -1 : 1));
-      files[`${ROOT}/transcripts/${sidecarFileName(name, coder)}`] = serializeSidecar({ transcript: name, coder, textHash: transcript.textHash, codings });
+      const codings = makeCodings(transcript, coder, additions).sort(
+        (a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : 1) || (a.id < b.id ? -1 : 1),
+      );
+      files[`${ROOT}/transcripts/${sidecarFileName(name, coder)}`] = serializeSidecar({
+        transcript: name,
+        coder,
+        textHash: transcript.textHash,
+        codings,
+      });
     }
   }
   const fs = new MemoryFileSystem(files);
   const study = await loadStudy(fs, ROOT);
-  assert.deepEqual(study.problems.filter((p) => p.severity === 'error'), [], 'the fixture study loads');
+  assert.deepEqual(
+    study.problems.filter((p) => p.severity === 'error'),
+    [],
+    'the fixture study loads',
+  );
   const loaded = await loadSurvey(fs, study);
-  if (loaded && !loaded.ok) assert.fail(`fixture survey does not load: ${loaded.problems.map((p) => p.message).join('; ')}`);
+  if (loaded && !loaded.ok)
+    assert.fail(`fixture survey does not load: ${loaded.problems.map((p) => p.message).join('; ')}`);
   return { fs, study, survey: loaded?.value };
 }
 
-export async function studyData(interviews: readonly Interview[], surveyCsv?: string, options: StudyDataOptions = {}): Promise<StudyData> {
+export async function studyData(
+  interviews: readonly Interview[],
+  surveyCsv?: string,
+  options: StudyDataOptions = {},
+): Promise<StudyData> {
   const { study, survey } = await buildStudy(interviews, surveyCsv);
   return buildStudyData(study, survey, options);
 }

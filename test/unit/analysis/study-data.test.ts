@@ -3,8 +3,28 @@ import { buildStudyData, buildStudyReport, ReportRequestError } from '../../../s
 import { buildStudy, studyData, type Interview } from './fixture';
 
 const INTERVIEWS: Interview[] = [
-  { participant: 'P1', sentences: ['I had an assigned mentor.', 'I was exhausted.', 'A friend helped.'], codings: { amara: [[0, 'assigned'], [1, 'burnout'], [2, 'informal']], jonas: [[0, 'assigned']] } },
-  { participant: 'P2', sentences: ['Nobody helped me.', 'I burned out.'], codings: { amara: [[1, 'burnout'], [1, 'burnout']] } },
+  {
+    participant: 'P1',
+    sentences: ['I had an assigned mentor.', 'I was exhausted.', 'A friend helped.'],
+    codings: {
+      amara: [
+        [0, 'assigned'],
+        [1, 'burnout'],
+        [2, 'informal'],
+      ],
+      jonas: [[0, 'assigned']],
+    },
+  },
+  {
+    participant: 'P2',
+    sentences: ['Nobody helped me.', 'I burned out.'],
+    codings: {
+      amara: [
+        [1, 'burnout'],
+        [1, 'burnout'],
+      ],
+    },
+  },
   { participant: 'P3', sentences: ['My informal mentor was great.'], codings: { jonas: [[0, 'informal']] } },
   { participant: 'P9', sentences: ['Not in the survey.'], codings: { amara: [[0, 'informal']] } },
 ];
@@ -13,7 +33,10 @@ const SURVEY = 'id,gender,score\nP1,female,3.5\nP2,male,NA\nP3,female,5\nP4,male
 describe('buildStudyData', () => {
   it('gives one record per participant: survey rows first, then transcript-only participants', async () => {
     const data = await studyData(INTERVIEWS, SURVEY);
-    assert.deepEqual(data.records.map((r) => r.id), ['P1', 'P2', 'P3', 'P4', 'P9']);
+    assert.deepEqual(
+      data.records.map((r) => r.id),
+      ['P1', 'P2', 'P3', 'P4', 'P9'],
+    );
     const p4 = data.records.find((r) => r.id === 'P4');
     assert.equal(p4?.surveyed, true);
     assert.equal(p4.coded, false);
@@ -34,9 +57,12 @@ describe('buildStudyData', () => {
     assert.deepEqual(data.coders, { available: ['amara', 'jonas'], included: ['amara', 'jonas'] });
   });
 
-  it('with one coder, only that coder\'s transcripts are coded', async () => {
+  it("with one coder, only that coder's transcripts are coded", async () => {
     const data = await studyData(INTERVIEWS, SURVEY, { coders: ['jonas'] });
-    assert.deepEqual(data.records.filter((r) => r.coded).map((r) => r.id), ['P1', 'P3']);
+    assert.deepEqual(
+      data.records.filter((r) => r.coded).map((r) => r.id),
+      ['P1', 'P3'],
+    );
     assert.equal(data.records.find((r) => r.id === 'P1')?.counts['assigned'], 1);
     assert.equal(data.records.find((r) => r.id === 'P2')?.present['burnout'], null);
   });
@@ -51,13 +77,19 @@ describe('buildStudyData', () => {
 
   it('applies a row filter to everything; participants without a survey row never pass', async () => {
     const data = await studyData(INTERVIEWS, SURVEY, { filters: [{ column: 'gender', value: 'female' }] });
-    assert.deepEqual(data.records.map((r) => r.id), ['P1', 'P3']);
+    assert.deepEqual(
+      data.records.map((r) => r.id),
+      ['P1', 'P3'],
+    );
     assert.equal(data.coverage.excludedByFilter, 3);
     assert.ok(data.codings.every((c) => c.participant === 'P1' || c.participant === 'P3'));
   });
 
   it('treats a survey column named __proto__ as data', async () => {
-    const { study, survey } = await buildStudy([{ participant: 'P1', sentences: ['x'], codings: { amara: [[0, 'burnout']] } }], 'id,__proto__\nP1,a\n');
+    const { study, survey } = await buildStudy(
+      [{ participant: 'P1', sentences: ['x'], codings: { amara: [[0, 'burnout']] } }],
+      'id,__proto__\nP1,a\n',
+    );
     const data = buildStudyData(study, survey);
     assert.equal(Object.getOwnPropertyDescriptor(data.records[0]?.values, '__proto__')?.value, 'a');
     assert.equal(data.records[0]?.present['burnout'], 1);
@@ -65,7 +97,10 @@ describe('buildStudyData', () => {
 
   it('refuses an unknown column, grouping type or coder, naming what exists', async () => {
     const { study, survey } = await buildStudy(INTERVIEWS, SURVEY);
-    assert.throws(() => buildStudyReport(study, survey, { by: 'sex' }), (e: unknown) => e instanceof ReportRequestError && /columns: gender, score/.test(e.message));
+    assert.throws(
+      () => buildStudyReport(study, survey, { by: 'sex' }),
+      (e: unknown) => e instanceof ReportRequestError && /columns: gender, score/.test(e.message),
+    );
     assert.throws(() => buildStudyReport(study, survey, { by: 'score' }), /score" is numeric; group by a categorical/);
     assert.throws(() => buildStudyReport(study, survey, { coders: ['zoe'] }), /coders: amara, jonas/);
   });

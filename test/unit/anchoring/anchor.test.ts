@@ -16,7 +16,13 @@ describe('anchorQuote', () => {
   it('keeps the stored position when the text there is still the quote', () => {
     const coding = codingOf(INTERVIEW, BURNOUT, 'c1');
     const result = anchorQuote(INTERVIEW, coding);
-    assert.deepEqual(result, { start: coding.start, end: coding.end, status: 'anchored', method: 'position', score: 1 });
+    assert.deepEqual(result, {
+      start: coding.start,
+      end: coding.end,
+      status: 'anchored',
+      method: 'position',
+      score: 1,
+    });
   });
 
   it('shifts a quote exactly by the length of text inserted before it', () => {
@@ -60,7 +66,10 @@ describe('anchorQuote', () => {
     const text = INTERVIEW.replace('She never called it mentoring', 'she never called it mentoring');
     const coding = codingOf(text, quote, 'c1');
     // The same words appear earlier, in another speaker's turn, and the text shifts so position fails.
-    const changed = text.replace('Could you start', `My colleague said she never called it mentoring at all. Could you start`);
+    const changed = text.replace(
+      'Could you start',
+      `My colleague said she never called it mentoring at all. Could you start`,
+    );
     assert.equal(changed.indexOf(quote) < changed.lastIndexOf(quote), true);
     const result = anchorQuote(changed, coding);
     assert.equal(result.start, offsetOf(changed, quote, 1));
@@ -144,13 +153,19 @@ describe('anchorQuote', () => {
     const result = anchorQuote(after, coding);
     assert.equal(result.status, 'anchored');
     assert.equal(result.method, 'fuzzy');
-    assert.equal([...after].slice(result.start, result.end).join(''), '😂 she said: the 𝔘nit was hard on all of us really.');
+    assert.equal(
+      [...after].slice(result.start, result.end).join(''),
+      '😂 she said: the 𝔘nit was hard on all of us really.',
+    );
   });
 
   it('anchors quotes at the very start and the very end of the text', () => {
     const first = 'Interviewer: Thank you for taking the time today.';
     const last = 'and then choose.\n';
-    const changed = INTERVIEW.replace('taking the time', 'taking time').replace('and then choose.', 'and then we choose.');
+    const changed = INTERVIEW.replace('taking the time', 'taking time').replace(
+      'and then choose.',
+      'and then we choose.',
+    );
     const atStart = anchorQuote(changed, codingOf(INTERVIEW, first, 'c1'));
     assert.equal(atStart.start, 0);
     assert.equal(textAt(changed, atStart), 'Interviewer: Thank you for taking time today.');
@@ -187,11 +202,18 @@ describe('anchorQuote', () => {
   });
 
   it('finds a very long quote whose edits exceed the 256-error budget', () => {
-    const long = Array.from({ length: 40 }, (_, i) => `Sentence ${i} of a long answer about rotations and mentors.`).join(' ');
+    const long = Array.from(
+      { length: 40 },
+      (_, i) => `Sentence ${i} of a long answer about rotations and mentors.`,
+    ).join(' ');
     const text = `Interviewer: Tell me everything.\n\nP07: ${long}\n\nInterviewer: Thanks.\n`;
     const coding = codingOf(text, long, 'c1');
     // 300 single-character edits spread over the quote: beyond min(256, length / 2) errors.
-    const edited = long.replace(/ a /g, ' the ').replace(/ of /g, ' in ').replace(/mentors/g, 'mentor').replace(/about/g, 'on');
+    const edited = long
+      .replace(/ a /g, ' the ')
+      .replace(/ of /g, ' in ')
+      .replace(/mentors/g, 'mentor')
+      .replace(/about/g, 'on');
     const changed = text.replace(long, edited);
     const result = anchorQuote(changed, coding);
     assert.equal(result.method, 'fuzzy');

@@ -37,7 +37,10 @@ describe('reanchorSidecar', () => {
     const edited = ('[Transcribed by AB, 2026-03-02]\n\n' + INTERVIEW)
       .replace('I had never met', 'I had never ever met') // small edit inside a quote
       .replace(BURNOUT + ' ', '') // quote deleted
-      .replace('There was an attending in the trauma service who would stay after rounds', 'One trauma attending lingered after rounds'); // rewritten
+      .replace(
+        'There was an attending in the trauma service who would stay after rounds',
+        'One trauma attending lingered after rounds',
+      ); // rewritten
     const hash = hashText(edited);
     const { sidecar, changes } = reanchorSidecar(original, edited, hash);
 
@@ -85,12 +88,17 @@ describe('reanchorSidecar', () => {
     assert.deepEqual(restored.sidecar.codings, original.codings);
     assert.deepEqual(
       restored.changes.map((change) => [change.id, change.status]),
-      [['c', 'anchored'], ['d', 'anchored']], // d only moves back by the length of the restored sentence
+      [
+        ['c', 'anchored'],
+        ['d', 'anchored'],
+      ], // d only moves back by the length of the restored sentence
     );
   });
 
   it('keeps the memo and other fields of a coding', () => {
-    const withMemo = sidecarOf(INTERVIEW, [{ ...codingOf(INTERVIEW, CHOOSE, 'd', 'choice'), memo: 'key recommendation' }]);
+    const withMemo = sidecarOf(INTERVIEW, [
+      { ...codingOf(INTERVIEW, CHOOSE, 'd', 'choice'), memo: 'key recommendation' },
+    ]);
     const text = 'Intro.\n' + INTERVIEW;
     const coding = reanchorSidecar(withMemo, text, hashText(text)).sidecar.codings[0];
     assert.equal(coding?.memo, 'key recommendation');
@@ -107,7 +115,10 @@ describe('reanchorSidecar', () => {
       { ...base, id: '4', code: 'a', start: 5, end: 7 },
       { ...base, id: '5', code: 'z', start: 1, end: 20 },
     ]);
-    assert.deepEqual(sorted.map((c) => c.id), ['5', '4', '3', '1', '2']);
+    assert.deepEqual(
+      sorted.map((c) => c.id),
+      ['5', '4', '3', '1', '2'],
+    );
   });
 });
 

@@ -41,12 +41,24 @@ describe('shiftCodings', () => {
     ['insertion at its end goes after it', { start: 20, end: 20, insertedLength: 3 }, [10, 20, undefined]],
     ['insertion inside grows it', { start: 15, end: 15, insertedLength: 3 }, [10, 23, undefined]],
     ['deletion inside shrinks it', { start: 12, end: 15, insertedLength: 0 }, [10, 17, undefined]],
-    ['replacement of its first characters stays inside', { start: 10, end: 12, insertedLength: 5 }, [10, 23, undefined]],
+    [
+      'replacement of its first characters stays inside',
+      { start: 10, end: 12, insertedLength: 5 },
+      [10, 23, undefined],
+    ],
     ['replacement of its last characters stays inside', { start: 18, end: 20, insertedLength: 5 }, [10, 23, undefined]],
     ['deletion over its start clips it', { start: 5, end: 13, insertedLength: 0 }, [5, 12, undefined]],
-    ['replacement over its start clips it, new text before', { start: 5, end: 13, insertedLength: 2 }, [7, 14, undefined]],
+    [
+      'replacement over its start clips it, new text before',
+      { start: 5, end: 13, insertedLength: 2 },
+      [7, 14, undefined],
+    ],
     ['deletion over its end clips it', { start: 17, end: 25, insertedLength: 0 }, [10, 17, undefined]],
-    ['replacement over its end clips it, new text after', { start: 17, end: 25, insertedLength: 4 }, [10, 17, undefined]],
+    [
+      'replacement over its end clips it, new text after',
+      { start: 17, end: 25, insertedLength: 4 },
+      [10, 17, undefined],
+    ],
     ['deletion of exactly its text collapses it', { start: 10, end: 20, insertedLength: 0 }, [10, 10, 'needs-review']],
     ['deletion around it collapses it at the edit', { start: 4, end: 30, insertedLength: 0 }, [4, 4, 'needs-review']],
     ['replacement of its whole text collapses it', { start: 8, end: 22, insertedLength: 6 }, [8, 8, 'needs-review']],
@@ -66,7 +78,11 @@ describe('shiftCodings', () => {
     const point = at(10, 10);
     assert.deepEqual(span(shiftCodings([point], [{ start: 10, end: 10, insertedLength: 2 }])[0]), [12, 12, undefined]);
     assert.deepEqual(span(shiftCodings([point], [{ start: 10, end: 14, insertedLength: 0 }])[0]), [10, 10, undefined]);
-    assert.deepEqual(span(shiftCodings([point], [{ start: 8, end: 14, insertedLength: 0 }])[0]), [8, 8, 'needs-review']);
+    assert.deepEqual(span(shiftCodings([point], [{ start: 8, end: 14, insertedLength: 0 }])[0]), [
+      8,
+      8,
+      'needs-review',
+    ]);
   });
 
   it('applies a sequence of edits, each against the text left by the previous one', () => {
@@ -82,7 +98,10 @@ describe('shiftCodings', () => {
     const after = applyEdits(INTERVIEW, edits);
     const [shifted] = shiftCodings([original], edits);
     assert.ok(shifted);
-    assert.equal([...after].slice(shifted.start, shifted.end).join(''), ' allocated mentor was a chief I had never met');
+    assert.equal(
+      [...after].slice(shifted.start, shifted.end).join(''),
+      ' allocated mentor was a chief I had never met',
+    );
   });
 
   it('never drops a coding and keeps offsets in range over random edit sequences', () => {
@@ -101,10 +120,16 @@ describe('shiftCodings', () => {
         text = [...text.slice(0, start), ...inserted, ...text.slice(end)];
       }
       assert.equal(codings.length, 12);
-      assert.deepEqual(codings.map((c) => c.id), Array.from({ length: 12 }, (_, i) => `c${i}`));
+      assert.deepEqual(
+        codings.map((c) => c.id),
+        Array.from({ length: 12 }, (_, i) => `c${i}`),
+      );
       for (const c of codings) {
         assert.ok(Number.isInteger(c.start) && Number.isInteger(c.end), `round ${round}: integers`);
-        assert.ok(0 <= c.start && c.start <= c.end && c.end <= text.length, `round ${round}: ${c.start}..${c.end} of ${text.length}`);
+        assert.ok(
+          0 <= c.start && c.start <= c.end && c.end <= text.length,
+          `round ${round}: ${c.start}..${c.end} of ${text.length}`,
+        );
       }
     }
   });
@@ -129,7 +154,9 @@ describe('shiftCodings', () => {
         text = [...text.slice(0, position), ...inserted, ...text.slice(position)];
       }
       const shifted = shiftCodings(codings, edits);
-      shifted.forEach((c, i) => assert.equal(text.slice(c.start, c.end).join(''), quotes[i], `round ${round}, coding ${i}`));
+      shifted.forEach((c, i) =>
+        assert.equal(text.slice(c.start, c.end).join(''), quotes[i], `round ${round}, coding ${i}`),
+      );
     }
   });
 });
@@ -140,7 +167,10 @@ describe('refreshSelectors', () => {
     const clean = codingOf(INTERVIEW, quote, 'a');
     const flagged = { ...codingOf(INTERVIEW, 'A lot.', 'b'), status: 'needs-review' as const };
     const text = 'Intro 😂\n' + INTERVIEW.replace('I found my own', 'I found my very own');
-    const [cleanAfter, flaggedAfter] = refreshSelectors(shiftCodings([clean, flagged], [insert(0, 'Intro 😂\n'), insert(clean.start + 8 + 11, 'very ')]), text);
+    const [cleanAfter, flaggedAfter] = refreshSelectors(
+      shiftCodings([clean, flagged], [insert(0, 'Intro 😂\n'), insert(clean.start + 8 + 11, 'very ')]),
+      text,
+    );
     assert.equal(cleanAfter?.quote, 'I found my very own people.');
     assert.equal(cleanAfter?.suffix, text.slice(text.indexOf('people.') + 7, text.indexOf('people.') + 7 + 32));
     assert.equal(flaggedAfter?.quote, 'A lot.');

@@ -6,7 +6,7 @@ import { INTERVIEW } from './interview';
 describe('anchoring similarity', () => {
   it('scores small tables exactly like approx-string-match (fixed-seed random windows)', () => {
     let state = 99;
-    const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 2000; i++) {
       const a = Math.floor(random() * (INTERVIEW.length - 64));
       const b = Math.floor(random() * (INTERVIEW.length - 64));

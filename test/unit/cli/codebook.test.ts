@@ -23,14 +23,44 @@ function codesUsed(study: string, path: string): string[] {
 describe('grounded codebook', () => {
   it('add: writes a code with its fields, exit 0; refuses a duplicate or an invalid id with exit 2', async () => {
     const study = cleanStudy();
-    const result = await run(study, ['codebook', 'add', 'sponsorship', '--name', 'Sponsorship', '--parent', 'mentoring', '--color', '#123456', '--definition', 'Someone opened doors', '--memo', 'from P07']);
+    const result = await run(study, [
+      'codebook',
+      'add',
+      'sponsorship',
+      '--name',
+      'Sponsorship',
+      '--parent',
+      'mentoring',
+      '--color',
+      '#123456',
+      '--definition',
+      'Someone opened doors',
+      '--memo',
+      'from P07',
+    ]);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /codebook\.yaml: added "Sponsorship" \[sponsorship\] under mentoring/);
-    assert.deepEqual({ ...code(study, 'sponsorship'), guid: undefined }, { id: 'sponsorship', name: 'Sponsorship', parent: 'mentoring', color: '#123456', definition: 'Someone opened doors', memo: 'from P07', guid: undefined });
+    assert.deepEqual(
+      { ...code(study, 'sponsorship'), guid: undefined },
+      {
+        id: 'sponsorship',
+        name: 'Sponsorship',
+        parent: 'mentoring',
+        color: '#123456',
+        definition: 'Someone opened doors',
+        memo: 'from P07',
+        guid: undefined,
+      },
+    );
     assert.ok(code(study, 'sponsorship')?.guid, 'a stable GUID for REFI-QDA export');
 
     const before = readBytes(study, 'codebook.yaml');
-    for (const argv of [['codebook', 'add', 'sponsorship'], ['codebook', 'add', 'has space'], ['codebook', 'add', 'x', '--parent', 'nope'], ['codebook', 'add', 'y', '--color', 'red']]) {
+    for (const argv of [
+      ['codebook', 'add', 'sponsorship'],
+      ['codebook', 'add', 'has space'],
+      ['codebook', 'add', 'x', '--parent', 'nope'],
+      ['codebook', 'add', 'y', '--color', 'red'],
+    ]) {
       const refused = await run(study, argv);
       assert.equal(refused.code, 2, argv.join(' '));
       assert.match(refused.stderr, /^grounded codebook add: /);
@@ -39,7 +69,11 @@ describe('grounded codebook', () => {
   });
 
   it('add --json reports the code written', async () => {
-    const { code: exit, data } = await runJson<{ codebook: string; code: Code }>(cleanStudy(), ['codebook', 'add', 'hope']);
+    const { code: exit, data } = await runJson<{ codebook: string; code: Code }>(cleanStudy(), [
+      'codebook',
+      'add',
+      'hope',
+    ]);
     assert.equal(exit, 0);
     assert.equal(data.codebook, 'codebook.yaml');
     assert.equal(data.code.name, 'hope');
@@ -50,14 +84,22 @@ describe('grounded codebook', () => {
     const sidecar = readBytes(study, 'transcripts/P01.amara.codes.yaml');
     assert.equal((await run(study, ['codebook', 'rename', 'choice', 'Chose', 'a', 'mentor'])).code, 0);
     assert.equal(code(study, 'choice')?.name, 'Chose a mentor');
-    assert.deepEqual(readBytes(study, 'transcripts/P01.amara.codes.yaml'), sidecar, 'sidecars never change on a rename');
+    assert.deepEqual(
+      readBytes(study, 'transcripts/P01.amara.codes.yaml'),
+      sidecar,
+      'sidecars never change on a rename',
+    );
 
     assert.equal((await run(study, ['codebook', 'move', 'burnout', '--parent', 'mentoring'])).code, 0);
     assert.equal(code(study, 'burnout')?.parent, 'mentoring');
     assert.equal((await run(study, ['codebook', 'move', 'burnout', '--root'])).code, 0);
     assert.equal(code(study, 'burnout')?.parent, undefined);
 
-    assert.equal((await run(study, ['codebook', 'move', 'mentoring', '--parent', 'choice'])).code, 2, 'a code cannot go under its own child');
+    assert.equal(
+      (await run(study, ['codebook', 'move', 'mentoring', '--parent', 'choice'])).code,
+      2,
+      'a code cannot go under its own child',
+    );
     assert.equal((await run(study, ['codebook', 'move', 'burnout'])).code, 2, '--parent or --root is required');
     assert.equal((await run(study, ['codebook', 'rename', 'nope', 'Name'])).code, 2);
   });
@@ -87,13 +129,25 @@ describe('grounded codebook', () => {
 
   it('merge refuses, writing nothing, while a sidecar does not load', async () => {
     const study = cleanStudy();
-    write(study, 'transcripts/P01.ben.codes.yaml', read(study, 'transcripts/P01.ben.codes.yaml').replace('codings:', 'codings:\n=======\n'));
-    const files = ['codebook.yaml', 'transcripts/P01.amara.codes.yaml', 'transcripts/P01.ben.codes.yaml', 'transcripts/P02.amara.codes.yaml'];
+    write(
+      study,
+      'transcripts/P01.ben.codes.yaml',
+      read(study, 'transcripts/P01.ben.codes.yaml').replace('codings:', 'codings:\n=======\n'),
+    );
+    const files = [
+      'codebook.yaml',
+      'transcripts/P01.amara.codes.yaml',
+      'transcripts/P01.ben.codes.yaml',
+      'transcripts/P02.amara.codes.yaml',
+    ];
     const before = files.map((f) => readBytes(study, f));
     const result = await run(study, ['codebook', 'merge', 'choice', 'assigned']);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /transcripts\/P01\.ben\.codes\.yaml:\d+:1: error: git conflict marker/);
-    assert.deepEqual(files.map((f) => readBytes(study, f)), before);
+    assert.deepEqual(
+      files.map((f) => readBytes(study, f)),
+      before,
+    );
   });
 
   it('merge refuses while a transcript does not decode (its sidecars could not be updated)', async () => {
@@ -111,10 +165,18 @@ describe('grounded codebook', () => {
     const study = cleanStudy();
     const refused = await run(study, ['codebook', 'delete', 'choice']);
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /code "choice" is used by 3 coding\(s\) in 3 file\(s\); nothing was deleted[\s\S]*--force/);
+    assert.match(
+      refused.stderr,
+      /code "choice" is used by 3 coding\(s\) in 3 file\(s\); nothing was deleted[\s\S]*--force/,
+    );
     assert.ok(code(study, 'choice'));
 
-    const forced = await runJson<{ deleted: string; codings: number; files: number }>(study, ['codebook', 'delete', 'choice', '--force']);
+    const forced = await runJson<{ deleted: string; codings: number; files: number }>(study, [
+      'codebook',
+      'delete',
+      'choice',
+      '--force',
+    ]);
     assert.equal(forced.code, 0);
     assert.deepEqual(forced.data, { deleted: 'choice', codings: 3, files: 3, children: [] });
     assert.equal(code(study, 'choice'), undefined);
@@ -132,7 +194,11 @@ describe('grounded codebook', () => {
 
   it('refuses to edit a codebook that does not load (exit 1, byte-identical)', async () => {
     const study = cleanStudy();
-    write(study, 'codebook.yaml', read(study, 'codebook.yaml').replace('codes:', 'codes:\n  - id: burnout\n    name: Again'));
+    write(
+      study,
+      'codebook.yaml',
+      read(study, 'codebook.yaml').replace('codes:', 'codes:\n  - id: burnout\n    name: Again'),
+    );
     const before = readBytes(study, 'codebook.yaml');
     const result = await run(study, ['codebook', 'add', 'new-code']);
     assert.equal(result.code, 1);

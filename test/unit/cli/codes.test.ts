@@ -3,11 +3,20 @@ import type { CodeUsage } from '../../../src/cli/code-usage';
 import { P02, cleanStudy, run, runJson, sidecarText, tempFolder, write } from './helpers';
 
 describe('grounded codes', () => {
-  it('gives each code\'s own and total counts of codings, transcripts and participants, in tree order', async () => {
+  it("gives each code's own and total counts of codings, transcripts and participants, in tree order", async () => {
     const { code, data } = await runJson<CodeUsage[]>(cleanStudy(), ['codes']);
     assert.equal(code, 0);
     assert.deepEqual(
-      data.map((u) => [u.id, u.depth, u.own.codings, u.total.codings, u.own.transcripts, u.total.transcripts, u.own.participants, u.total.participants]),
+      data.map((u) => [
+        u.id,
+        u.depth,
+        u.own.codings,
+        u.total.codings,
+        u.own.transcripts,
+        u.total.transcripts,
+        u.own.participants,
+        u.total.participants,
+      ]),
       [
         ['burnout', 0, 1, 1, 1, 1, 1, 1],
         ['mentoring', 0, 0, 4, 0, 2, 0, 2],
@@ -21,7 +30,10 @@ describe('grounded codes', () => {
     const study = cleanStudy();
     write(study, 'transcripts/P02.ben.codes.yaml', sidecarText('P02.txt', P02, 'ben', [['hope', 'second year']]));
     const { data } = await runJson<CodeUsage[]>(study, ['codes']);
-    assert.deepEqual(data.filter((u) => !u.inCodebook).map((u) => [u.id, u.own.codings]), [['hope', 1]]);
+    assert.deepEqual(
+      data.filter((u) => !u.inCodebook).map((u) => [u.id, u.own.codings]),
+      [['hope', 1]],
+    );
     const human = await run(study, ['codes']);
     assert.match(human.stdout, /hope \[hope\] \(not in codebook\)/);
   });
@@ -29,7 +41,10 @@ describe('grounded codes', () => {
   it('prints a table with the tree indented', async () => {
     const result = await run(cleanStudy(), ['codes']);
     assert.equal(result.code, 0);
-    assert.match(result.stdout, /^codebook\.yaml: 4 code\(s\); 5 coding\(s\) in 2 transcript\(s\), 2 participant\(s\)$/m);
+    assert.match(
+      result.stdout,
+      /^codebook\.yaml: 4 code\(s\); 5 coding\(s\) in 2 transcript\(s\), 2 participant\(s\)$/m,
+    );
     assert.match(result.stdout, /^Mentoring \[mentoring\] +0 +4 +0 +2 +0 +2$/m);
     assert.match(result.stdout, /^ {2}Chose own mentor \[choice\] +3 +3 +2 +2 +2 +2$/m);
   });

@@ -26,7 +26,11 @@ describe('the example study (examples/mentorship-study)', function () {
     for (const row of data) {
       assert.equal(row.status, 'ok');
       if (!texts.has(row.transcript)) texts.set(row.transcript, read(study, row.transcript));
-      assert.equal(codePointSlice(texts.get(row.transcript) as string, row.start, row.end), row.quote, `${row.transcript} ${row.start}–${row.end}`);
+      assert.equal(
+        codePointSlice(texts.get(row.transcript) as string, row.start, row.end),
+        row.quote,
+        `${row.transcript} ${row.start}–${row.end}`,
+      );
     }
   });
 });

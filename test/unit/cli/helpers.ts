@@ -33,7 +33,11 @@ export async function run(cwd: string, argv: string[], options: RunOptions = {})
 }
 
 /** Runs with --json and parses stdout. */
-export async function runJson<T = unknown>(cwd: string, argv: string[], options: RunOptions = {}): Promise<{ code: number; data: T; stderr: string }> {
+export async function runJson<T = unknown>(
+  cwd: string,
+  argv: string[],
+  options: RunOptions = {},
+): Promise<{ code: number; data: T; stderr: string }> {
   const result = await run(cwd, [...argv, '--json'], options);
   let data: T;
   try {
@@ -79,7 +83,9 @@ export function readBytes(folder: string, path: string): Buffer {
 
 /** Canonical text slice by code points, the way Python's text[start:end] reads a coding. */
 export function codePointSlice(text: string, start: number, end: number): string {
-  return Array.from(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).slice(start, end).join('');
+  return Array.from(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
+    .slice(start, end)
+    .join('');
 }
 
 /** Code-point offset of a passage in a text (the text may contain astral characters before it). */
@@ -89,8 +95,10 @@ export function offsetOf(text: string, passage: string): number {
   return Array.from(text.slice(0, index)).length;
 }
 
-export const P01 = 'Interviewer: Tell me about your mentor.\nP01: 🙂 My assigned mentor was a chief I had never met.\nLater I chose my own mentor, and that changed everything.\n';
-export const P02 = 'Interviewer: And you?\nP02: I chose my own mentor in the second year 🎓.\nI felt burnt out by the end of residency.\n';
+export const P01 =
+  'Interviewer: Tell me about your mentor.\nP01: 🙂 My assigned mentor was a chief I had never met.\nLater I chose my own mentor, and that changed everything.\n';
+export const P02 =
+  'Interviewer: And you?\nP02: I chose my own mentor in the second year 🎓.\nI felt burnt out by the end of residency.\n';
 
 export const CODES: Code[] = [
   { id: 'mentoring', name: 'Mentoring', color: '#4e79a7' },
@@ -99,10 +107,16 @@ export const CODES: Code[] = [
   { id: 'burnout', name: 'Burnout', color: '#76b7b2' },
 ];
 
-export const SETTINGS = 'grounded: 1\ntranscripts:\n  - "transcripts/**/*.txt"\nparticipants:\n  pattern: "^(?<id>P\\\\d+)"\n';
+export const SETTINGS =
+  'grounded: 1\ntranscripts:\n  - "transcripts/**/*.txt"\nparticipants:\n  pattern: "^(?<id>P\\\\d+)"\n';
 
 /** A sidecar with codings of the given passages, anchored to `text` (written the way the core writes it). */
-export function sidecarText(transcriptName: string, text: string, coder: string, passages: [code: string, passage: string][]): string {
+export function sidecarText(
+  transcriptName: string,
+  text: string,
+  coder: string,
+  passages: [code: string, passage: string][],
+): string {
   const codings = makeCodings(
     { uri: `file:///study/${transcriptName}`, text, textHash: hashText(text) },
     coder,

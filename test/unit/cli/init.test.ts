@@ -27,14 +27,21 @@ describe('grounded init', () => {
     assert.match(read(folder, 'codebook.yaml'), /^codes: \[\]$/m);
 
     const study = await loadStudy(new NodeFileSystem(), pathToUri(folder));
-    assert.deepEqual(study.transcripts.map((t) => t.participant), ['P01', 'P02', 'P10']);
+    assert.deepEqual(
+      study.transcripts.map((t) => t.participant),
+      ['P01', 'P02', 'P10'],
+    );
     assert.deepEqual(study.problems, []);
     assert.equal((await run(folder, ['check'])).code, 0);
   });
 
   it('uses the whole file name as the participant when names do not look like P01', async () => {
     const folder = tempFolder({ 'alice.txt': 'a\n', 'bob.txt': 'b\n' });
-    const { code, data } = await runJson<{ transcriptGlob: string; participantPattern: string | null; survey: string | null }>(folder, ['init']);
+    const { code, data } = await runJson<{
+      transcriptGlob: string;
+      participantPattern: string | null;
+      survey: string | null;
+    }>(folder, ['init']);
     assert.equal(code, 0);
     assert.deepEqual([data.transcriptGlob, data.participantPattern, data.survey], ['*.txt', null, null]);
     assert.match(read(folder, 'grounded.yaml'), /# pattern:/);

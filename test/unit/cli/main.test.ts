@@ -33,7 +33,7 @@ describe('grounded (command dispatch)', () => {
     });
   }
 
-  it('exits 2 on an unknown flag and prints that command\'s usage on stderr', async () => {
+  it("exits 2 on an unknown flag and prints that command's usage on stderr", async () => {
     const result = await run(cwd, ['codes', '--bogus']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /grounded codes: Unknown option '--bogus'/);
@@ -49,7 +49,7 @@ describe('grounded (command dispatch)', () => {
     assert.match(extra.stderr, /unexpected argument "b"/);
   });
 
-  it('lists a group\'s subcommands, and exits 2 on an unknown one', async () => {
+  it("lists a group's subcommands, and exits 2 on an unknown one", async () => {
     const help = await run(cwd, ['codebook', '--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /codebook merge/);
@@ -58,7 +58,7 @@ describe('grounded (command dispatch)', () => {
     assert.match(unknown.stderr, /unknown subcommand "frobnicate"/);
   });
 
-  it('`grounded help <command>` is the command\'s --help', async () => {
+  it("`grounded help <command>` is the command's --help", async () => {
     const result = await run(cwd, ['help', 'retrieve']);
     assert.equal(result.code, 0);
     assert.match(result.stdout, /grounded retrieve \[dir\]/);

@@ -9,11 +9,26 @@ describe('grounded retrieve', () => {
     assert.equal(code, 0);
     assert.equal(data.length, 5);
     for (const row of data) {
-      assert.deepEqual(Object.keys(row).sort(), ['by', 'code', 'end', 'id', 'line', 'memo', 'participant', 'quote', 'start', 'status', 'transcript']);
+      assert.deepEqual(Object.keys(row).sort(), [
+        'by',
+        'code',
+        'end',
+        'id',
+        'line',
+        'memo',
+        'participant',
+        'quote',
+        'start',
+        'status',
+        'transcript',
+      ]);
       assert.equal(row.status, 'ok');
       const text = read(study, row.transcript);
       assert.equal(codePointSlice(text, row.start, row.end), row.quote);
-      assert.equal(text.split('\n').findIndex((line) => line.includes(row.quote.split('\n')[0] as string)) + 1, row.line);
+      assert.equal(
+        text.split('\n').findIndex((line) => line.includes(row.quote.split('\n')[0] as string)) + 1,
+        row.line,
+      );
     }
     assert.deepEqual(
       data.map((r) => [r.transcript, r.participant, r.code, r.by]),
@@ -27,20 +42,29 @@ describe('grounded retrieve', () => {
     );
   });
 
-  it('--code includes the codings of the code\'s children', async () => {
+  it("--code includes the codings of the code's children", async () => {
     const study = cleanStudy();
     const { data } = await runJson<CodingRow[]>(study, ['retrieve', '--code', 'mentoring']);
     assert.deepEqual([...new Set(data.map((r) => r.code))].sort(), ['assigned', 'choice']);
     const leaf = await runJson<CodingRow[]>(study, ['retrieve', '--code', 'assigned']);
-    assert.deepEqual(leaf.data.map((r) => r.quote), ['My assigned mentor was a chief I had never met.']);
+    assert.deepEqual(
+      leaf.data.map((r) => r.quote),
+      ['My assigned mentor was a chief I had never met.'],
+    );
   });
 
   it('filters by coder and by participant', async () => {
     const study = cleanStudy();
     const ben = await runJson<CodingRow[]>(study, ['retrieve', '--coder', 'ben']);
-    assert.deepEqual(ben.data.map((r) => r.quote), ['Later I chose my own mentor']);
+    assert.deepEqual(
+      ben.data.map((r) => r.quote),
+      ['Later I chose my own mentor'],
+    );
     const p02 = await runJson<CodingRow[]>(study, ['retrieve', '--participant', 'P02', '--code', 'burnout']);
-    assert.deepEqual(p02.data.map((r) => [r.participant, r.quote]), [['P02', 'I felt burnt out']]);
+    assert.deepEqual(
+      p02.data.map((r) => [r.participant, r.quote]),
+      [['P02', 'I felt burnt out']],
+    );
   });
 
   it('exits 2 for a code that is neither in the codebook nor used', async () => {
@@ -52,12 +76,19 @@ describe('grounded retrieve', () => {
   it('prints each quote under its place in human form', async () => {
     const result = await run(cleanStudy(), ['retrieve', '--code', 'burnout']);
     assert.equal(result.code, 0);
-    assert.match(result.stdout, /^transcripts\/P02\.txt:3 {2}\[\d+–\d+\] {2}P02 · burnout · amara\n {4}I felt burnt out\n1 coding\(s\) of burnout in 1 transcript\(s\), 1 participant\(s\)\n$/);
+    assert.match(
+      result.stdout,
+      /^transcripts\/P02\.txt:3 {2}\[\d+–\d+\] {2}P02 · burnout · amara\n {4}I felt burnt out\n1 coding\(s\) of burnout in 1 transcript\(s\), 1 participant\(s\)\n$/,
+    );
   });
 
   it('marks codings that lost their passage and keeps the coded quote', async () => {
     const study = cleanStudy();
-    write(study, 'transcripts/P02.txt', read(study, 'transcripts/P02.txt').replace('I felt burnt out by the end of residency.', 'Residency ended well.'));
+    write(
+      study,
+      'transcripts/P02.txt',
+      read(study, 'transcripts/P02.txt').replace('I felt burnt out by the end of residency.', 'Residency ended well.'),
+    );
     const { data } = await runJson<CodingRow[]>(study, ['retrieve', '--code', 'burnout']);
     assert.equal(data.length, 1);
     assert.notEqual(data[0]!.status, 'ok');

@@ -1,11 +1,28 @@
 import assert from 'node:assert/strict';
-import { decodeCanonical, OffsetMap, TextDecodingError, codePointLength, lineColumnAt } from '../../../src/core/text/canonical';
+import {
+  decodeCanonical,
+  OffsetMap,
+  TextDecodingError,
+  codePointLength,
+  lineColumnAt,
+} from '../../../src/core/text/canonical';
 import { hashText } from '../../../src/core/text/hash';
 import { addCodings, findMatches } from '../../../src/core/study/coding-operations';
 import { loadStudy } from '../../../src/core/study/load-study';
 import { readChecked, updateFile } from '../../../src/core/persistence/safe-file';
 import { sidecarCodec, serializeSidecar } from '../../../src/core/sidecar/format';
-import { ADAPTERS, CODEBOOK, TRANSCRIPT, bytesEqual, cpSlice, loadErrorOf, memoryFixture, fromUtf8, rangeOf, utf8 } from './helpers';
+import {
+  ADAPTERS,
+  CODEBOOK,
+  TRANSCRIPT,
+  bytesEqual,
+  cpSlice,
+  loadErrorOf,
+  memoryFixture,
+  fromUtf8,
+  rangeOf,
+  utf8,
+} from './helpers';
 
 const BOM = [0xef, 0xbb, 0xbf];
 
@@ -25,7 +42,12 @@ const VARIANTS: Record<string, Uint8Array> = {
   ),
 };
 
-const QUOTES = ['My assigned mentor was a chief I had never met', 'An attending stayed after rounds', 'close to burning out, sleeping four hours', 'met.\n\nInterviewer: What'];
+const QUOTES = [
+  'My assigned mentor was a chief I had never met',
+  'An attending stayed after rounds',
+  'close to burning out, sleeping four hours',
+  'met.\n\nInterviewer: What',
+];
 
 describe('canonical text and code-point offsets', () => {
   it('decodes LF, CRLF, lone CR, mixed line ends and a UTF-8 BOM to the same canonical text', () => {
@@ -35,7 +57,11 @@ describe('canonical text and code-point offsets', () => {
       assert.doesNotMatch(text, /[\r\ufeff]/, name);
     }
     assert.equal(decodeCanonical(utf8('a\r\r\nb')), 'a\n\nb', 'CR CRLF is two line ends');
-    assert.equal(decodeCanonical(new Uint8Array([...BOM, ...BOM, ...utf8('x')])), '\ufeffx', 'only the first BOM is a BOM');
+    assert.equal(
+      decodeCanonical(new Uint8Array([...BOM, ...BOM, ...utf8('x')])),
+      '\ufeffx',
+      'only the first BOM is a BOM',
+    );
   });
 
   for (const adapter of ADAPTERS) {
@@ -49,7 +75,11 @@ describe('canonical text and code-point offsets', () => {
             study.fs,
             transcript,
             'amara',
-            QUOTES.map((quote, index) => ({ id: `c${index}`, code: index % 2 === 0 ? 'assigned-mentor' : 'burnout', ...rangeOf(TRANSCRIPT, quote) })),
+            QUOTES.map((quote, index) => ({
+              id: `c${index}`,
+              code: index % 2 === 0 ? 'assigned-mentor' : 'burnout',
+              ...rangeOf(TRANSCRIPT, quote),
+            })),
           );
           bytesEqual(await study.read('P07.txt'), bytes, `${name}: the transcript itself is never rewritten`);
           const loaded = await loadStudy(study.fs, study.root);
@@ -91,14 +121,27 @@ describe('canonical text and code-point offsets', () => {
     assert.ok(added);
     assert.equal(added.quote, quote);
     assert.equal(Array.from(text).slice(added.start, added.end).join(''), quote);
-    assert.equal(added.prefix, Array.from(text).slice(Math.max(0, start - 32), start).join(''));
-    assert.equal(added.suffix, Array.from(text).slice(end, end + 32).join(''));
+    assert.equal(
+      added.prefix,
+      Array.from(text)
+        .slice(Math.max(0, start - 32), start)
+        .join(''),
+    );
+    assert.equal(
+      added.suffix,
+      Array.from(text)
+        .slice(end, end + 32)
+        .join(''),
+    );
     const loaded = await loadStudy(study.fs, study.root);
     assert.deepEqual(loaded.problems, []);
     const coding = loaded.transcripts[0]?.sidecars[0]?.sidecar.codings[0];
     assert.ok(coding);
     assert.deepEqual([coding.start, coding.end, coding.quote], [start, end, quote]);
-    assert.match(fromUtf8((await study.read('P01.amara.codes.yaml')) ?? new Uint8Array()), new RegExp(`start: ${start}\\n {4}end: ${end}\\n`));
+    assert.match(
+      fromUtf8((await study.read('P01.amara.codes.yaml')) ?? new Uint8Array()),
+      new RegExp(`start: ${start}\\n {4}end: ${end}\\n`),
+    );
   });
 
   it('OffsetMap converts between code points and UTF-16 both ways on astral text', () => {
@@ -160,29 +203,63 @@ describe('canonical text and code-point offsets', () => {
         });
         const loaded = await loadStudy(study.fs, study.root);
         const encoding = loaded.problems.filter((p) => p.kind === 'encoding');
-        assert.deepEqual(encoding.map((p) => p.uri).sort(), [study.uri('bad.txt'), study.uri('good.amara.codes.yaml')].sort(), name);
-        assert.ok(encoding.every((p) => p.severity === 'error'), name);
-        assert.deepEqual(loaded.transcripts.map((t) => t.path), ['good.txt'], name);
+        assert.deepEqual(
+          encoding.map((p) => p.uri).sort(),
+          [study.uri('bad.txt'), study.uri('good.amara.codes.yaml')].sort(),
+          name,
+        );
+        assert.ok(
+          encoding.every((p) => p.severity === 'error'),
+          name,
+        );
+        assert.deepEqual(
+          loaded.transcripts.map((t) => t.path),
+          ['good.txt'],
+          name,
+        );
         assert.equal(loaded.transcripts[0]?.text, TRANSCRIPT);
       }
-      const badSettings = await memoryFixture({ 'grounded.yaml': BAD['Latin-1'] as Uint8Array, 'codebook.yaml': BAD['UTF-16LE with BOM'] as Uint8Array, 'P07.txt': TRANSCRIPT });
+      const badSettings = await memoryFixture({
+        'grounded.yaml': BAD['Latin-1'] as Uint8Array,
+        'codebook.yaml': BAD['UTF-16LE with BOM'] as Uint8Array,
+        'P07.txt': TRANSCRIPT,
+      });
       const loaded = await loadStudy(badSettings.fs, badSettings.root);
-      assert.deepEqual(loaded.problems.filter((p) => p.kind === 'encoding').map((p) => p.uri), [badSettings.uri('codebook.yaml'), badSettings.uri('grounded.yaml')]);
+      assert.deepEqual(
+        loaded.problems.filter((p) => p.kind === 'encoding').map((p) => p.uri),
+        [badSettings.uri('codebook.yaml'), badSettings.uri('grounded.yaml')],
+      );
       assert.equal(loaded.transcripts.length, 1);
     });
 
     for (const adapter of ADAPTERS) {
       it(`readChecked and updateFile refuse a non-UTF-8 sidecar and leave it byte-identical (${adapter.name})`, async () => {
         for (const [name, bytes] of Object.entries(BAD)) {
-          const study = await adapter.make({ 'codebook.yaml': CODEBOOK, 'P07.txt': TRANSCRIPT, 'P07.amara.codes.yaml': bytes });
+          const study = await adapter.make({
+            'codebook.yaml': CODEBOOK,
+            'P07.txt': TRANSCRIPT,
+            'P07.amara.codes.yaml': bytes,
+          });
           try {
             const read = await loadErrorOf(readChecked(study.fs, study.uri('P07.amara.codes.yaml'), sidecarCodec));
-            assert.deepEqual(read.map((p) => [p.kind, p.uri]), [['encoding', study.uri('P07.amara.codes.yaml')]], name);
+            assert.deepEqual(
+              read.map((p) => [p.kind, p.uri]),
+              [['encoding', study.uri('P07.amara.codes.yaml')]],
+              name,
+            );
             const transcript = await study.transcript('P07.txt');
-            await loadErrorOf(addCodings(study.fs, transcript, 'amara', [{ code: 'burnout', ...rangeOf(TRANSCRIPT, 'burning out') }]));
-            await loadErrorOf(updateFile(study.fs, study.uri('P07.amara.codes.yaml'), sidecarCodec, (s) => s && { ...s, codings: [] }));
+            await loadErrorOf(
+              addCodings(study.fs, transcript, 'amara', [{ code: 'burnout', ...rangeOf(TRANSCRIPT, 'burning out') }]),
+            );
+            await loadErrorOf(
+              updateFile(study.fs, study.uri('P07.amara.codes.yaml'), sidecarCodec, (s) => s && { ...s, codings: [] }),
+            );
             bytesEqual(await study.read('P07.amara.codes.yaml'), bytes, name);
-            assert.deepEqual((await study.files()).filter((f) => f.endsWith('.tmp')), [], name);
+            assert.deepEqual(
+              (await study.files()).filter((f) => f.endsWith('.tmp')),
+              [],
+              name,
+            );
           } finally {
             await study.cleanup();
           }
@@ -195,6 +272,11 @@ describe('canonical text and code-point offsets', () => {
     const hashes = new Set(Object.values(VARIANTS).map((bytes) => hashText(decodeCanonical(bytes))));
     assert.equal(hashes.size, 1);
     assert.match([...hashes][0] as string, /^sha256:[0-9a-f]{64}$/);
-    assert.equal(serializeSidecar({ transcript: 'P.txt', coder: 'a', textHash: [...hashes][0] as string, codings: [] }).includes(`textHash: "${[...hashes][0]}"`), true);
+    assert.equal(
+      serializeSidecar({ transcript: 'P.txt', coder: 'a', textHash: [...hashes][0] as string, codings: [] }).includes(
+        `textHash: "${[...hashes][0]}"`,
+      ),
+      true,
+    );
   });
 });

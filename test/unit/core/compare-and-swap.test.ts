@@ -5,7 +5,18 @@ import { loadStudy } from '../../../src/core/study/load-study';
 import { updateFile, readChecked } from '../../../src/core/persistence/safe-file';
 import { ConcurrentChangeError, FileLoadError } from '../../../src/core/persistence/errors';
 import { sidecarCodec } from '../../../src/core/sidecar/format';
-import { ADAPTERS, CODEBOOK, TRANSCRIPT, bytesEqual, externalAdd, fromUtf8, memoryFixture, rangeOf, utf8, type Fixture } from './helpers';
+import {
+  ADAPTERS,
+  CODEBOOK,
+  TRANSCRIPT,
+  bytesEqual,
+  externalAdd,
+  fromUtf8,
+  memoryFixture,
+  rangeOf,
+  utf8,
+  type Fixture,
+} from './helpers';
 import { hashBytes } from '../../../src/core/text/hash';
 
 const SIDECAR = 'P07.amara.codes.yaml';
@@ -71,7 +82,10 @@ describe('readChecked', () => {
     assert.ok(read);
     assert.equal(read.bytesHash, hashBytes(bytes));
     assert.equal(read.text, fromUtf8(bytes));
-    assert.deepEqual(read.value.codings.map((c) => c.id), ['x']);
+    assert.deepEqual(
+      read.value.codings.map((c) => c.id),
+      ['x'],
+    );
     await study.write(SIDECAR, fromUtf8(bytes).replace(/\n/g, '\r\n'));
     const crlf = await readChecked(study.fs, study.uri(SIDECAR), sidecarCodec);
     assert.equal(crlf?.text, fromUtf8(bytes), 'canonical text');
@@ -79,7 +93,10 @@ describe('readChecked', () => {
   });
 
   it('FileLoadError lists every problem compiler-style, sorted by line and column', async () => {
-    const study = await memoryFixture({ [SIDECAR]: 'grounded: 1\ntranscript: P07.txt\ncoder: Amara\ntextHash: h\ncodings:\n  - id: a\n    code: x\n    start: 5\n    end: 2\n    extra: 1\n' });
+    const study = await memoryFixture({
+      [SIDECAR]:
+        'grounded: 1\ntranscript: P07.txt\ncoder: Amara\ntextHash: h\ncodings:\n  - id: a\n    code: x\n    start: 5\n    end: 2\n    extra: 1\n',
+    });
     const error = await readChecked(study.fs, study.uri(SIDECAR), sidecarCodec).then(
       () => assert.fail('expected a FileLoadError'),
       (e: unknown) => e,
@@ -88,9 +105,16 @@ describe('readChecked', () => {
     assert.equal(error.uri, study.uri(SIDECAR));
     assert.deepEqual(
       error.message.split('\n').map((line) => line.replace(/: error: .*/, '')),
-      ['memory:/study/P07.amara.codes.yaml:3:8', 'memory:/study/P07.amara.codes.yaml:9:10', 'memory:/study/P07.amara.codes.yaml:10:5'],
+      [
+        'memory:/study/P07.amara.codes.yaml:3:8',
+        'memory:/study/P07.amara.codes.yaml:9:10',
+        'memory:/study/P07.amara.codes.yaml:10:5',
+      ],
     );
-    assert.deepEqual(error.problems.map((p) => p.kind), ['schema', 'offsets', 'unknown-key']);
+    assert.deepEqual(
+      error.problems.map((p) => p.kind),
+      ['schema', 'offsets', 'unknown-key'],
+    );
   });
 });
 
@@ -114,7 +138,10 @@ describe('compare-and-swap writes', () => {
           },
         });
         const added = await addCodings(fs, transcript, 'amara', [{ id: 'ours', code: 'burnout', ...BURNOUT }]);
-        assert.deepEqual(added.map((c) => c.id), ['ours']);
+        assert.deepEqual(
+          added.map((c) => c.id),
+          ['ours'],
+        );
         assert.equal(injected, 2, 'the first attempt saw the change and retried');
         assert.deepEqual(await idsIn(study), ['existing', 'ours', 'theirs']);
         assert.deepEqual(await tempFiles(study), []);
@@ -140,7 +167,10 @@ describe('compare-and-swap writes', () => {
       it('an external change that breaks the file mid-write stops the write and keeps their bytes', async () => {
         const conflicted = utf8('<<<<<<< HEAD\ngrounded: 1\n=======\ngrounded: 1\n>>>>>>> other\n');
         const fs = new HookedFileSystem(study.fs, { afterTempWrite: async () => study.write(SIDECAR, conflicted) });
-        await assert.rejects(addCodings(fs, transcript, 'amara', [{ code: 'burnout', ...BURNOUT }]), (error: unknown) => error instanceof FileLoadError && error.problems[0]?.kind === 'conflict-marker');
+        await assert.rejects(
+          addCodings(fs, transcript, 'amara', [{ code: 'burnout', ...BURNOUT }]),
+          (error: unknown) => error instanceof FileLoadError && error.problems[0]?.kind === 'conflict-marker',
+        );
         bytesEqual(await study.read(SIDECAR), conflicted);
         assert.deepEqual(await tempFiles(study), []);
       });
@@ -148,9 +178,21 @@ describe('compare-and-swap writes', () => {
       it('20 concurrent addCodings on one file keep all 20', async () => {
         const words = [...new Set(TRANSCRIPT.match(/\p{L}{4,}/gu) ?? [])].slice(0, 20);
         assert.equal(words.length, 20);
-        const added = await Promise.all(words.map((word, i) => addCodings(study.fs, transcript, 'amara', [{ id: `w${String(i).padStart(2, '0')}`, code: 'burnout', ...rangeOf(TRANSCRIPT, word) }])));
-        assert.deepEqual(added.map((a) => a.length), Array(20).fill(1));
-        assert.deepEqual(await idsIn(study), ['existing', ...words.map((_, i) => `w${String(i).padStart(2, '0')}`)].sort());
+        const added = await Promise.all(
+          words.map((word, i) =>
+            addCodings(study.fs, transcript, 'amara', [
+              { id: `w${String(i).padStart(2, '0')}`, code: 'burnout', ...rangeOf(TRANSCRIPT, word) },
+            ]),
+          ),
+        );
+        assert.deepEqual(
+          added.map((a) => a.length),
+          Array(20).fill(1),
+        );
+        assert.deepEqual(
+          await idsIn(study),
+          ['existing', ...words.map((_, i) => `w${String(i).padStart(2, '0')}`)].sort(),
+        );
         assert.deepEqual(await tempFiles(study), []);
       });
 
@@ -160,11 +202,21 @@ describe('compare-and-swap writes', () => {
         let external = 0;
         const fs = new HookedFileSystem(study.fs, {
           afterTempWrite: async () => {
-            if (tempWrites++ % 2 === 0 && external < 10) await externalAdd(study.fs, study.uri(SIDECAR), transcript, `ext${external++}`, { start: external, end: external + 3 });
+            if (tempWrites++ % 2 === 0 && external < 10)
+              await externalAdd(study.fs, study.uri(SIDECAR), transcript, `ext${external++}`, {
+                start: external,
+                end: external + 3,
+              });
           },
         });
         const words = [...new Set(TRANSCRIPT.match(/\p{L}{4,}/gu) ?? [])].slice(0, 20);
-        await Promise.all(words.map((word, i) => addCodings(fs, transcript, 'amara', [{ id: `w${String(i).padStart(2, '0')}`, code: 'burnout', ...rangeOf(TRANSCRIPT, word) }])));
+        await Promise.all(
+          words.map((word, i) =>
+            addCodings(fs, transcript, 'amara', [
+              { id: `w${String(i).padStart(2, '0')}`, code: 'burnout', ...rangeOf(TRANSCRIPT, word) },
+            ]),
+          ),
+        );
         const ids = await idsIn(study);
         assert.equal(external, 10);
         assert.equal(ids.length, 1 + 20 + 10);
@@ -175,11 +227,22 @@ describe('compare-and-swap writes', () => {
       it('throws ConcurrentChangeError and writes nothing when the file changes on every attempt', async () => {
         let external = 0;
         const fs = new HookedFileSystem(study.fs, {
-          afterTempWrite: () => externalAdd(study.fs, study.uri(SIDECAR), transcript, `ext${external++}`, { start: external, end: external + 2 }),
+          afterTempWrite: () =>
+            externalAdd(study.fs, study.uri(SIDECAR), transcript, `ext${external++}`, {
+              start: external,
+              end: external + 2,
+            }),
         });
-        await assert.rejects(addCodings(fs, transcript, 'amara', [{ id: 'ours', code: 'burnout', ...BURNOUT }]), ConcurrentChangeError);
+        await assert.rejects(
+          addCodings(fs, transcript, 'amara', [{ id: 'ours', code: 'burnout', ...BURNOUT }]),
+          ConcurrentChangeError,
+        );
         assert.equal(fs.renames.length, 0, 'never renamed over the file');
-        assert.deepEqual(await idsIn(study), ['existing', 'ext0', 'ext1', 'ext2', 'ext3', 'ext4'], 'every external change kept, ours not half-applied');
+        assert.deepEqual(
+          await idsIn(study),
+          ['existing', 'ext0', 'ext1', 'ext2', 'ext3', 'ext4'],
+          'every external change kept, ours not half-applied',
+        );
         assert.deepEqual(await tempFiles(study), []);
       });
 
@@ -245,7 +308,13 @@ describe('compare-and-swap writes', () => {
             updateFile(study.fs, uri, sidecarCodec, (current) => {
               order.push(`${id}:${current?.codings.length ?? 'none'}`);
               const base = current ?? { transcript: 'new.txt', coder: 'amara', textHash: 'h', codings: [] };
-              return { ...base, codings: [...base.codings, { id, code: 'x', start: 0, end: 1, quote: 'q', prefix: '', suffix: '', by: 'amara' }] };
+              return {
+                ...base,
+                codings: [
+                  ...base.codings,
+                  { id, code: 'x', start: 0, end: 1, quote: 'q', prefix: '', suffix: '', by: 'amara' },
+                ],
+              };
             }),
           ),
         );

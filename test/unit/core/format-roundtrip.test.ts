@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import type { Code, Coding, Sidecar } from '../../../src/core/model';
-import { parseSidecar, serializeSidecar, sidecarFileName, parseSidecarFileName } from '../../../src/core/sidecar/format';
+import {
+  parseSidecar,
+  serializeSidecar,
+  sidecarFileName,
+  parseSidecarFileName,
+} from '../../../src/core/sidecar/format';
 import { parseCodebook, serializeCodebook } from '../../../src/core/codebook/format';
 import { parseSettings, initialSettingsText, DEFAULT_SETTINGS } from '../../../src/core/settings/format';
 import { parseMemo } from '../../../src/core/memos/format';
@@ -157,7 +162,15 @@ describe('core formats: byte-for-byte round trips', () => {
         sidecar.codings.map((c) => [c.id, c.code, c.start, c.end, c.by, c.status, c.memo]),
         [
           ['c-early', 'assigned-mentor', 58, 101, 'amara', undefined, undefined],
-          ['3f0c9a4e-8d7b-4c1a-9e2f-5b6a7c8d9e0f', 'burnout', 58, 101, 'amara', undefined, 'Not burnout itself — "a box to tick".'],
+          [
+            '3f0c9a4e-8d7b-4c1a-9e2f-5b6a7c8d9e0f',
+            'burnout',
+            58,
+            101,
+            'amara',
+            undefined,
+            'Not burnout itself — "a box to tick".',
+          ],
           ['c-late', 'informal-mentor', 170, 203, 'amara', 'needs-review', undefined],
         ],
       );
@@ -174,7 +187,12 @@ describe('core formats: byte-for-byte round trips', () => {
 
     it('keeps every tricky string exactly, in every string field (serialize → parse → serialize)', () => {
       const codings = TRICKY.map((value, index) =>
-        coding(value, value, index, index + 1, { quote: value, prefix: value, suffix: value, memo: value.trim() === '' ? 'blank' : value }),
+        coding(value, value, index, index + 1, {
+          quote: value,
+          prefix: value,
+          suffix: value,
+          memo: value.trim() === '' ? 'blank' : value,
+        }),
       );
       const all = sidecarWith(codings);
       assert.deepEqual(parsedSidecar(serializeSidecar(all)).codings, codings);
@@ -185,13 +203,23 @@ describe('core formats: byte-for-byte round trips', () => {
         const back = parsedSidecar(text);
         assert.equal(back.transcript, transcript);
         assert.equal(back.textHash, transcript);
-        assert.deepEqual(back.codings, codings.slice(0, 2), `codings changed for transcript ${JSON.stringify(transcript)}`);
+        assert.deepEqual(
+          back.codings,
+          codings.slice(0, 2),
+          `codings changed for transcript ${JSON.stringify(transcript)}`,
+        );
         assert.equal(serializeSidecar(back), text);
       }
     });
 
     it('keeps each tricky string on its own line (no folding, no raw line breaks or controls)', () => {
-      const text = serializeSidecar(sidecarWith(TRICKY.map((value, index) => coding(`c${index}`, 'x', index, index + 1, { quote: value, prefix: value, suffix: value }))));
+      const text = serializeSidecar(
+        sidecarWith(
+          TRICKY.map((value, index) =>
+            coding(`c${index}`, 'x', index, index + 1, { quote: value, prefix: value, suffix: value }),
+          ),
+        ),
+      );
       // The comment line, 6 header lines and 7 lines per coding: nothing spills over.
       assert.equal(text.split('\n').length, 1 + 5 + TRICKY.length * 7 + 1);
       // eslint-disable-next-line no-control-regex -- the point is to find raw control characters
@@ -227,7 +255,9 @@ describe('core formats: byte-for-byte round trips', () => {
         'sorted by start, end, code, id',
       );
       for (let seed = 1; seed <= 25; seed++) {
-        const reordered = shuffled(codings, seed).map((c) => Object.fromEntries(shuffled(Object.entries(c), seed)) as unknown as Coding);
+        const reordered = shuffled(codings, seed).map(
+          (c) => Object.fromEntries(shuffled(Object.entries(c), seed)) as unknown as Coding,
+        );
         const header = Object.fromEntries(shuffled(Object.entries(sidecarWith(reordered)), seed)) as unknown as Sidecar;
         assert.equal(serializeSidecar(header), expected, `seed ${seed}`);
       }
@@ -278,13 +308,37 @@ describe('core formats: byte-for-byte round trips', () => {
     });
 
     it('keeps yes/no/true/numeric-looking and unicode code ids as strings, parents included', () => {
-      const ids = ['yes', 'no', 'true', 'null', 'on', 'y', '123', '1e3', '0x1F', '1.5', 'über', 'código_1', '日本語', 'a.b-c_d'];
-      const codes: Code[] = ids.map((id, index) => ({ id, name: `Name ${index}`, ...(index > 0 ? { parent: ids[0] as string } : {}) }));
+      const ids = [
+        'yes',
+        'no',
+        'true',
+        'null',
+        'on',
+        'y',
+        '123',
+        '1e3',
+        '0x1F',
+        '1.5',
+        'über',
+        'código_1',
+        '日本語',
+        'a.b-c_d',
+      ];
+      const codes: Code[] = ids.map((id, index) => ({
+        id,
+        name: `Name ${index}`,
+        ...(index > 0 ? { parent: ids[0] as string } : {}),
+      }));
       const text = serializeCodebook({ codes });
       const back = parsedCodebook(text);
-      assert.deepEqual([...back].sort((a, b) => (a.id < b.id ? -1 : 1)), [...codes].sort((a, b) => (a.id < b.id ? -1 : 1)));
+      assert.deepEqual(
+        [...back].sort((a, b) => (a.id < b.id ? -1 : 1)),
+        [...codes].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      );
       assert.equal(serializeCodebook({ codes: back }), text);
-      assert.ok(back.every((c) => typeof c.id === 'string' && (c.parent === undefined || typeof c.parent === 'string')));
+      assert.ok(
+        back.every((c) => typeof c.id === 'string' && (c.parent === undefined || typeof c.parent === 'string')),
+      );
     });
 
     it('writes names plainly when YAML allows and quotes the ones it must', () => {
@@ -300,13 +354,18 @@ describe('core formats: byte-for-byte round trips', () => {
       assert.match(text, /^ {4}name: "yes"$/m);
       assert.match(text, /^ {4}name: "Trailing "$/m);
       assert.match(text, /^ {4}name: "Colon: here"$/m);
-      assert.deepEqual(parsedCodebook(text).map((c) => c.name), ['Time pressure (night shifts), O’Brien/Ng', 'yes', 'Trailing ', 'Colon: here']);
+      assert.deepEqual(
+        parsedCodebook(text).map((c) => c.name),
+        ['Time pressure (night shifts), O’Brien/Ng', 'yes', 'Trailing ', 'Colon: here'],
+      );
     });
 
     it('writes the same bytes whatever the order of codes and keys', () => {
       const codes = parsedCodebook(CODEBOOK);
       for (let seed = 1; seed <= 10; seed++) {
-        const reordered = shuffled(codes, seed).map((c) => Object.fromEntries(shuffled(Object.entries(c), seed)) as unknown as Code);
+        const reordered = shuffled(codes, seed).map(
+          (c) => Object.fromEntries(shuffled(Object.entries(c), seed)) as unknown as Code,
+        );
         assert.equal(serializeCodebook({ codes: reordered }), CODEBOOK, `seed ${seed}`);
       }
     });
@@ -337,7 +396,12 @@ describe('core formats: byte-for-byte round trips', () => {
 
   describe('settings and memos', () => {
     it('grounded init settings parse back to the defaults plus what was given', () => {
-      const text = initialSettingsText({ transcripts: ['transcripts/**/*.txt'], surveyFile: 'data/survey #1.csv', idColumn: 'pid', participantPattern: '^(?<id>P\\d+)' });
+      const text = initialSettingsText({
+        transcripts: ['transcripts/**/*.txt'],
+        surveyFile: 'data/survey #1.csv',
+        idColumn: 'pid',
+        participantPattern: '^(?<id>P\\d+)',
+      });
       const parsed = parseSettings('memory:/study/grounded.yaml', text);
       if (!parsed.ok) assert.fail(JSON.stringify(parsed.problems));
       assert.deepEqual(parsed.value, {
@@ -346,7 +410,10 @@ describe('core formats: byte-for-byte round trips', () => {
         survey: { ...DEFAULT_SETTINGS.survey, files: ['data/survey #1.csv'], idColumn: 'pid' },
         participants: { pattern: '^(?<id>P\\d+)', overrides: {} },
       });
-      const commented = parseSettings('memory:/study/grounded.yaml', initialSettingsText({ transcripts: ['**/*.txt'] }));
+      const commented = parseSettings(
+        'memory:/study/grounded.yaml',
+        initialSettingsText({ transcripts: ['**/*.txt'] }),
+      );
       if (!commented.ok) assert.fail(JSON.stringify(commented.problems));
       assert.equal(commented.value.participants.pattern, undefined);
     });
@@ -358,7 +425,11 @@ describe('core formats: byte-for-byte round trips', () => {
     });
 
     it('reads a memo’s front matter, and a memo without one', () => {
-      const memo = parseMemo('memory:/study/memos/m.md', '---\ntitle: "Mentors: chosen vs assigned"\ncodes: [assigned-mentor, "yes"]\n---\n# Heading\nBody 𝔘\n', 'm');
+      const memo = parseMemo(
+        'memory:/study/memos/m.md',
+        '---\ntitle: "Mentors: chosen vs assigned"\ncodes: [assigned-mentor, "yes"]\n---\n# Heading\nBody 𝔘\n',
+        'm',
+      );
       if (!memo.ok) assert.fail(JSON.stringify(memo.problems));
       assert.equal(memo.value.title, 'Mentors: chosen vs assigned');
       assert.deepEqual(memo.value.codes, ['assigned-mentor', 'yes']);
@@ -374,17 +445,28 @@ describe('core formats: byte-for-byte round trips', () => {
       const study = await memoryFixture({ 'codebook.yaml': CODEBOOK, 'P07.txt': TRANSCRIPT });
       const transcript = await study.transcript('P07.txt');
       const quotes = ['assigned mentor', 'What did you do', 'attending stayed', 'burning out'];
-      await addCodings(study.fs, transcript, 'amara', quotes.map((quote, i) => ({ id: `c${i}`, code: 'burnout', ...rangeOf(TRANSCRIPT, quote) })));
+      await addCodings(
+        study.fs,
+        transcript,
+        'amara',
+        quotes.map((quote, i) => ({ id: `c${i}`, code: 'burnout', ...rangeOf(TRANSCRIPT, quote) })),
+      );
       const lines = async () => fromUtf8((await study.read('P07.amara.codes.yaml')) ?? new Uint8Array()).split('\n');
       const before = await lines();
       await editCoding(study.fs, transcript, 'amara', 'c1', { memo: 'a memo' });
       const withMemo = await lines();
       const at = withMemo.indexOf('    memo: "a memo"');
       assert.equal(withMemo[at - 7], '  - id: c1', 'the memo line ends c1’s block');
-      assert.deepEqual([...withMemo.slice(0, at), ...withMemo.slice(at + 1)], before, 'one line added, nothing else changed');
+      assert.deepEqual(
+        [...withMemo.slice(0, at), ...withMemo.slice(at + 1)],
+        before,
+        'one line added, nothing else changed',
+      );
       await editCoding(study.fs, transcript, 'amara', 'c2', { code: 'mentoring' });
       const recoded = await lines();
-      assert.deepEqual(recoded.map((line, i) => (line === withMemo[i] ? '' : `${i}: ${line}`)).filter(Boolean), [`${withMemo.indexOf('  - id: c2') + 1}: ${'    code: mentoring'}`]);
+      assert.deepEqual(recoded.map((line, i) => (line === withMemo[i] ? '' : `${i}: ${line}`)).filter(Boolean), [
+        `${withMemo.indexOf('  - id: c2') + 1}: ${'    code: mentoring'}`,
+      ]);
     });
   });
 });

@@ -16,22 +16,43 @@ import { CODEBOOK, TRANSCRIPT, rangeOf } from './helpers';
 function git(cwd: string, ...args: string[]): string {
   return execFileSync(
     'git',
-    ['-c', 'user.name=Test Coder', '-c', 'user.email=coder@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', '-c', 'init.defaultBranch=main', '-c', 'merge.conflictStyle=merge', ...args],
-    { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '-c',
+      'user.name=Test Coder',
+      '-c',
+      'user.email=coder@example.invalid',
+      '-c',
+      'commit.gpgsign=false',
+      '-c',
+      'core.autocrlf=false',
+      '-c',
+      'init.defaultBranch=main',
+      '-c',
+      'merge.conflictStyle=merge',
+      ...args,
+    ],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
 }
 
 /** Two interviews, so there is room for codings in many places. */
-const P07 = TRANSCRIPT + [
-  'Interviewer: Who would you call a mentor today?',
-  '',
-  'P07: Probably the attending. She checked in every few weeks, even after I rotated off trauma.',
-  '',
-  'Interviewer: And the program?',
-  '',
-  'P07: They should let residents choose. Give us names, let us have coffee with them, and then choose.',
-  '',
-].join('\n');
+const P07 =
+  TRANSCRIPT +
+  [
+    'Interviewer: Who would you call a mentor today?',
+    '',
+    'P07: Probably the attending. She checked in every few weeks, even after I rotated off trauma.',
+    '',
+    'Interviewer: And the program?',
+    '',
+    'P07: They should let residents choose. Give us names, let us have coffee with them, and then choose.',
+    '',
+  ].join('\n');
 
 const q = (quote: string, occurrence = 0) => rangeOf(P07, quote, occurrence);
 
@@ -59,7 +80,9 @@ describe('two coders, real git: plain git merge never conflicts on codings', fun
       git(dir, 'merge', '--no-edit', '-q', branch);
     } catch (error) {
       const status = git(dir, 'status', '--porcelain');
-      assert.fail(`git merge ${branch} conflicted:\n${status}\n${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`);
+      assert.fail(
+        `git merge ${branch} conflicted:\n${status}\n${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`,
+      );
     }
     assert.equal(git(dir, 'status', '--porcelain'), '', 'a clean tree after the merge');
   }
@@ -71,7 +94,8 @@ describe('two coders, real git: plain git merge never conflicts on codings', fun
     for (const t of study.transcripts) {
       for (const s of t.sidecars) {
         assert.equal(s.reanchored, false);
-        for (const c of s.sidecar.codings) assert.equal(c.quote, [...t.text].slice(c.start, c.end).join(''), `${c.id} quote matches its offsets`);
+        for (const c of s.sidecar.codings)
+          assert.equal(c.quote, [...t.text].slice(c.start, c.end).join(''), `${c.id} quote matches its offsets`);
         result[s.coder] = s.sidecar.codings.map((c) => c.id).sort();
       }
     }
@@ -155,11 +179,15 @@ describe('two coders, real git: plain git merge never conflicts on codings', fun
     commitAll('amara, later passages');
     git(dir, 'checkout', '-q', 'main');
     // On main: codings early in the transcript, and one existing coding removed.
-    await addCodings(fs, transcript, 'amara', [{ id: 'a-early', code: 'mentoring', ...q('How were you assigned a mentor?') }]);
+    await addCodings(fs, transcript, 'amara', [
+      { id: 'a-early', code: 'mentoring', ...q('How were you assigned a mentor?') },
+    ]);
     await removeCodings(fs, transcript, 'amara', new Set(['a-base-2']));
     commitAll('amara, early passages');
     merge('later');
-    assert.deepEqual(await codingIds(), { amara: ['a-base-1', 'a-base-3', 'a-base-4', 'a-base-5', 'a-early', 'a-late-1', 'a-late-2'] });
+    assert.deepEqual(await codingIds(), {
+      amara: ['a-base-1', 'a-base-3', 'a-base-4', 'a-base-5', 'a-early', 'a-late-1', 'a-late-2'],
+    });
     const log = git(dir, 'log', '--oneline', '--merges');
     assert.equal(log.trim().split('\n').length, 1, 'a real (non-fast-forward) merge happened');
   });
@@ -167,7 +195,9 @@ describe('two coders, real git: plain git merge never conflicts on codings', fun
   it('codebook additions by two coders on two branches merge cleanly too', async () => {
     const codebookUri = joinUri(root, 'codebook.yaml');
     git(dir, 'checkout', '-q', '-b', 'x');
-    await editCodebook(fs, codebookUri, (c) => codebookEdits.add(c, 'coffee', { name: 'Coffee with mentors', parent: 'mentoring' }));
+    await editCodebook(fs, codebookUri, (c) =>
+      codebookEdits.add(c, 'coffee', { name: 'Coffee with mentors', parent: 'mentoring' }),
+    );
     commitAll('add coffee');
     git(dir, 'checkout', '-q', 'main');
     git(dir, 'checkout', '-q', '-b', 'y');
@@ -178,6 +208,9 @@ describe('two coders, real git: plain git merge never conflicts on codings', fun
     merge('y');
     const study = await loadStudy(fs, root);
     assert.deepEqual(study.problems, []);
-    assert.deepEqual(study.codebook.codes.map((c) => c.id), ['assigned-mentor', 'burnout', 'coffee', 'informal-mentor', 'mentoring', 'sleep']);
+    assert.deepEqual(
+      study.codebook.codes.map((c) => c.id),
+      ['assigned-mentor', 'burnout', 'coffee', 'informal-mentor', 'mentoring', 'sleep'],
+    );
   });
 });

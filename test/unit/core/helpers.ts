@@ -113,15 +113,23 @@ export async function memoryFixture(files: Record<string, string | Uint8Array> =
 }
 
 /** A fresh folder under os.tmpdir(); `folderName` may contain spaces, unicode and percent signs. */
-export async function nodeFixture(files: Record<string, string | Uint8Array> = {}, folderName = 'study'): Promise<Fixture> {
+export async function nodeFixture(
+  files: Record<string, string | Uint8Array> = {},
+  folderName = 'study',
+): Promise<Fixture> {
   const parent = await mkdtemp(join(tmpdir(), 'grounded-core-'));
   const folder = join(parent, folderName);
-  const fixture = fixtureOver('NodeFileSystem', new NodeFileSystem(), pathToUri(folder), () => rm(parent, { recursive: true, force: true, maxRetries: 3 }));
+  const fixture = fixtureOver('NodeFileSystem', new NodeFileSystem(), pathToUri(folder), () =>
+    rm(parent, { recursive: true, force: true, maxRetries: 3 }),
+  );
   for (const [path, content] of Object.entries(files)) await fixture.write(path, content);
   return fixture;
 }
 
-export const ADAPTERS: readonly { readonly name: string; readonly make: (files?: Record<string, string | Uint8Array>) => Promise<Fixture> }[] = [
+export const ADAPTERS: readonly {
+  readonly name: string;
+  readonly make: (files?: Record<string, string | Uint8Array>) => Promise<Fixture>;
+}[] = [
   { name: 'MemoryFileSystem', make: memoryFixture },
   { name: 'NodeFileSystem', make: nodeFixture },
 ];
@@ -139,7 +147,12 @@ export async function loadErrorOf(promise: Promise<unknown>): Promise<readonly P
 
 /** Problems reduced to what the tests compare: kind, line, column (and the file name). */
 export function places(problems: readonly Problem[]): { kind: string; line: number; column: number; file: string }[] {
-  return problems.map((p) => ({ kind: p.kind, line: p.line, column: p.column, file: p.uri.slice(p.uri.lastIndexOf('/') + 1) }));
+  return problems.map((p) => ({
+    kind: p.kind,
+    line: p.line,
+    column: p.column,
+    file: p.uri.slice(p.uri.lastIndexOf('/') + 1),
+  }));
 }
 
 export function bytesEqual(actual: Uint8Array | undefined, expected: Uint8Array | undefined, message?: string): void {
@@ -148,7 +161,14 @@ export function bytesEqual(actual: Uint8Array | undefined, expected: Uint8Array 
 }
 
 /** Someone else (another window, a sync tool) adds a coding to the sidecar, writing the file directly. */
-export async function externalAdd(fs: FileSystemPort, uri: string, transcript: TranscriptRef, id: string, range: { start: number; end: number }, code = 'mentoring'): Promise<void> {
+export async function externalAdd(
+  fs: FileSystemPort,
+  uri: string,
+  transcript: TranscriptRef,
+  id: string,
+  range: { start: number; end: number },
+  code = 'mentoring',
+): Promise<void> {
   const bytes = (await fs.stat(uri)) ? await fs.readFile(uri) : undefined;
   const current: Sidecar = bytes
     ? (() => {

@@ -28,11 +28,17 @@ describe('loadStudy', () => {
     assert.equal(loaded.codebookUri, study.uri('codebook.yaml'));
     assert.equal(loaded.codebookLoaded, true);
     assert.equal(loaded.codebook.codes.length, 4);
-    assert.deepEqual(loaded.transcripts.map((t) => [t.path, t.participant, t.text]), [
-      ['P01.txt', 'P01', 'one'],
-      ['interviews/2024/P02.txt', 'P02', 'two'],
-    ]);
-    assert.deepEqual(loaded.memos.map((m) => [m.title, m.codes]), [['Mentors', ['mentoring']]]);
+    assert.deepEqual(
+      loaded.transcripts.map((t) => [t.path, t.participant, t.text]),
+      [
+        ['P01.txt', 'P01', 'one'],
+        ['interviews/2024/P02.txt', 'P02', 'two'],
+      ],
+    );
+    assert.deepEqual(
+      loaded.memos.map((m) => [m.title, m.codes]),
+      [['Mentors', ['mentoring']]],
+    );
     assert.deepEqual(loaded.problems, []);
   });
 
@@ -45,7 +51,8 @@ describe('loadStudy', () => {
 
   it('follows grounded.yaml: transcript globs, exclusions, codebook path', async () => {
     const study = await memoryFixture({
-      'grounded.yaml': 'grounded: 1\ntranscripts: ["interviews/**/*.txt", "extra/*.md"]\nexclude: ["interviews/drafts/**"]\ncodebook: codes/book.yaml\n',
+      'grounded.yaml':
+        'grounded: 1\ntranscripts: ["interviews/**/*.txt", "extra/*.md"]\nexclude: ["interviews/drafts/**"]\ncodebook: codes/book.yaml\n',
       'codes/book.yaml': CODEBOOK,
       'interviews/P01.txt': 'a',
       'interviews/drafts/P02.txt': 'draft',
@@ -57,7 +64,10 @@ describe('loadStudy', () => {
     assert.equal(loaded.settingsUri, study.uri('grounded.yaml'));
     assert.equal(loaded.codebookUri, study.uri('codes/book.yaml'));
     assert.equal(loaded.codebook.codes.length, 4);
-    assert.deepEqual(loaded.transcripts.map((t) => t.path), ['extra/P03.md', 'interviews/P01.txt']);
+    assert.deepEqual(
+      loaded.transcripts.map((t) => t.path),
+      ['extra/P03.md', 'interviews/P01.txt'],
+    );
   });
 
   it('reports a broken grounded.yaml with its place and falls back to the defaults', async () => {
@@ -67,7 +77,9 @@ describe('loadStudy', () => {
     assert.deepEqual(loaded.settings, DEFAULT_SETTINGS);
     assert.equal(loaded.transcripts.length, 1);
     const badPattern = await memoryFixture({ 'grounded.yaml': 'participants:\n  pattern: "(unclosed"\n' });
-    assert.deepEqual(places((await loadStudy(badPattern.fs, badPattern.root)).problems), [{ kind: 'schema', line: 2, column: 12, file: 'grounded.yaml' }]);
+    assert.deepEqual(places((await loadStudy(badPattern.fs, badPattern.root)).problems), [
+      { kind: 'schema', line: 2, column: 12, file: 'grounded.yaml' },
+    ]);
   });
 
   describe('participants', () => {
@@ -85,11 +97,15 @@ describe('loadStudy', () => {
         'Focus group.txt': 'd',
       });
       const loaded = await loadStudy(study.fs, study.root);
-      assert.deepEqual(
-        Object.fromEntries(loaded.transcripts.map((t) => [t.path, t.participant])),
-        { 'Focus group.txt': undefined, 'P07_2024-03-01.txt': 'P07', 'interview-12.txt': '12', 'odd/Pilot.txt': 'P99' },
-      );
-      assert.deepEqual(places(loaded.problems), [{ kind: 'no-participant', line: 0, column: 0, file: 'Focus%20group.txt' }]);
+      assert.deepEqual(Object.fromEntries(loaded.transcripts.map((t) => [t.path, t.participant])), {
+        'Focus group.txt': undefined,
+        'P07_2024-03-01.txt': 'P07',
+        'interview-12.txt': '12',
+        'odd/Pilot.txt': 'P99',
+      });
+      assert.deepEqual(places(loaded.problems), [
+        { kind: 'no-participant', line: 0, column: 0, file: 'Focus%20group.txt' },
+      ]);
       assert.equal(loaded.problems[0]?.severity, 'warning');
       assert.match(loaded.problems[0]?.hint ?? '', /Focus group\.txt: <participant id>/);
     });
@@ -106,15 +122,26 @@ describe('loadStudy', () => {
   });
 
   it('attaches sidecars to their transcript by folder and stem; a stray sidecar is a no-transcript warning', async () => {
-    const study = await memoryFixture({ 'codebook.yaml': CODEBOOK, 'a/P07.txt': TRANSCRIPT, 'b/P07.txt': 'other text' });
-    await addCodings(study.fs, await study.transcript('a/P07.txt'), 'amara', [{ id: 'x', code: 'burnout', ...BURNOUT }]);
+    const study = await memoryFixture({
+      'codebook.yaml': CODEBOOK,
+      'a/P07.txt': TRANSCRIPT,
+      'b/P07.txt': 'other text',
+    });
+    await addCodings(study.fs, await study.transcript('a/P07.txt'), 'amara', [
+      { id: 'x', code: 'burnout', ...BURNOUT },
+    ]);
     await study.write('b/P08.amara.codes.yaml', new TextDecoder().decode(await study.read('a/P07.amara.codes.yaml')));
     const loaded = await loadStudy(study.fs, study.root);
-    assert.deepEqual(loaded.transcripts.map((t) => [t.path, t.sidecars.map((s) => s.coder)]), [
-      ['a/P07.txt', ['amara']],
-      ['b/P07.txt', []],
+    assert.deepEqual(
+      loaded.transcripts.map((t) => [t.path, t.sidecars.map((s) => s.coder)]),
+      [
+        ['a/P07.txt', ['amara']],
+        ['b/P07.txt', []],
+      ],
+    );
+    assert.deepEqual(places(loaded.problems), [
+      { kind: 'no-transcript', line: 0, column: 0, file: 'P08.amara.codes.yaml' },
     ]);
-    assert.deepEqual(places(loaded.problems), [{ kind: 'no-transcript', line: 0, column: 0, file: 'P08.amara.codes.yaml' }]);
     assert.equal(loaded.problems[0]?.uri, study.uri('b/P08.amara.codes.yaml'));
     assert.equal(loaded.problems[0]?.severity, 'warning');
   });
@@ -139,7 +166,9 @@ describe('loadStudy', () => {
     ]);
     const loaded = await loadStudy(study.fs, study.root);
     // MENTOR comes first in the file: lines 7–13; BURNOUT's coding starts on line 14.
-    assert.deepEqual(places(loaded.problems), [{ kind: 'unknown-code', line: 7, column: 5, file: 'P07.amara.codes.yaml' }]);
+    assert.deepEqual(places(loaded.problems), [
+      { kind: 'unknown-code', line: 7, column: 5, file: 'P07.amara.codes.yaml' },
+    ]);
     assert.match(loaded.problems[0]?.message ?? '', /"resilience"/);
     assert.equal(loaded.transcripts[0]?.sidecars[0]?.sidecar.codings.length, 2, 'the coding is still loaded');
   });
@@ -153,7 +182,9 @@ describe('loadStudy', () => {
           { id: 'b', code: 'burnout', ...BURNOUT },
         ]);
         const sidecarBytes = await study.read('P07.amara.codes.yaml');
-        const edited = '[Transcribed 2026-03-02 by a service; lightly corrected]\n\n' + TRANSCRIPT.replace('the second year', 'my second year');
+        const edited =
+          '[Transcribed 2026-03-02 by a service; lightly corrected]\n\n' +
+          TRANSCRIPT.replace('the second year', 'my second year');
         await study.write('P07.txt', edited.replace(/\n/g, '\r\n'));
         const loaded = await loadStudy(study.fs, study.root);
         assert.deepEqual(loaded.problems, []);
@@ -165,10 +196,13 @@ describe('loadStudy', () => {
           assert.equal(coding.status, undefined, coding.id);
           assert.equal(coding.quote, [...edited].slice(coding.start, coding.end).join(''), coding.id);
         }
-        assert.deepEqual(sidecar.sidecar.codings.map((c) => [c.id, c.quote]), [
-          ['m', 'My assigned mentor was a chief I had never met'],
-          ['b', 'close to burning out'],
-        ]);
+        assert.deepEqual(
+          sidecar.sidecar.codings.map((c) => [c.id, c.quote]),
+          [
+            ['m', 'My assigned mentor was a chief I had never met'],
+            ['b', 'close to burning out'],
+          ],
+        );
         assert.equal(sidecar.lineOf.get('m'), 7);
         bytesEqual(await study.read('P07.amara.codes.yaml'), sidecarBytes, 'loading never writes');
         // Unchanged transcript: nothing to re-anchor.
@@ -183,29 +217,51 @@ describe('loadStudy', () => {
   it('warns when a sidecar’s coder or transcript line disagrees with its file name', async () => {
     const study = await memoryFixture({ 'codebook.yaml': CODEBOOK, 'P07.txt': TRANSCRIPT });
     const hash = hashText(TRANSCRIPT);
-    await study.write('P07.amara.codes.yaml', `# c\ngrounded: 1\ntranscript: P08.txt\ncoder: jonas\ntextHash: "${hash}"\ncodings: []\n`);
+    await study.write(
+      'P07.amara.codes.yaml',
+      `# c\ngrounded: 1\ntranscript: P08.txt\ncoder: jonas\ntextHash: "${hash}"\ncodings: []\n`,
+    );
     const loaded = await loadStudy(study.fs, study.root);
-    assert.deepEqual(places(loaded.problems).map((p) => [p.kind, p.file]).sort(), [
-      ['coder-mismatch', 'P07.amara.codes.yaml'],
-      ['transcript-mismatch', 'P07.amara.codes.yaml'],
-    ]);
+    assert.deepEqual(
+      places(loaded.problems)
+        .map((p) => [p.kind, p.file])
+        .sort(),
+      [
+        ['coder-mismatch', 'P07.amara.codes.yaml'],
+        ['transcript-mismatch', 'P07.amara.codes.yaml'],
+      ],
+    );
     assert.ok(loaded.problems.every((p) => p.severity === 'warning'));
   });
 
   it('reports memo problems and keeps loading', async () => {
-    const study = await memoryFixture({ 'memos/a.md': '---\ntitle: [unclosed\n---\nx\n', 'memos/b.md': '<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> b\n', 'memos/c.md': '# Fine\n' });
+    const study = await memoryFixture({
+      'memos/a.md': '---\ntitle: [unclosed\n---\nx\n',
+      'memos/b.md': '<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> b\n',
+      'memos/c.md': '# Fine\n',
+    });
     const loaded = await loadStudy(study.fs, study.root);
-    assert.deepEqual(places(loaded.problems).map((p) => [p.file, p.kind, p.line]), [
-      ['a.md', 'yaml-syntax', 2],
-      ['b.md', 'conflict-marker', 1],
-      ['b.md', 'conflict-marker', 3],
-      ['b.md', 'conflict-marker', 5],
-    ]);
-    assert.deepEqual(loaded.memos.map((m) => m.title), ['Fine']);
+    assert.deepEqual(
+      places(loaded.problems).map((p) => [p.file, p.kind, p.line]),
+      [
+        ['a.md', 'yaml-syntax', 2],
+        ['b.md', 'conflict-marker', 1],
+        ['b.md', 'conflict-marker', 3],
+        ['b.md', 'conflict-marker', 5],
+      ],
+    );
+    assert.deepEqual(
+      loaded.memos.map((m) => m.title),
+      ['Fine'],
+    );
   });
 
   it('never writes anything while loading', async () => {
-    const files = { 'codebook.yaml': CODEBOOK, 'P07.txt': utf8(TRANSCRIPT.replace(/\n/g, '\r\n')), 'P07.amara.codes.yaml': '<<<<<<< HEAD\n' };
+    const files = {
+      'codebook.yaml': CODEBOOK,
+      'P07.txt': utf8(TRANSCRIPT.replace(/\n/g, '\r\n')),
+      'P07.amara.codes.yaml': '<<<<<<< HEAD\n',
+    };
     const study = await memoryFixture(files);
     const writes: string[] = [];
     const fs: FileSystemPort = {

@@ -72,7 +72,10 @@ describe('coding actions with remembered sidecars', () => {
         // What the actions wrote is what a fresh serializer writes for the parsed file (no stale cached lines).
         assert.equal(serializeSidecar(parsed.value.sidecar), text);
         const loaded = await loadStudy(study.fs, study.root);
-        assert.deepEqual(loaded.problems.filter((p) => p.severity === 'error'), []);
+        assert.deepEqual(
+          loaded.problems.filter((p) => p.severity === 'error'),
+          [],
+        );
       } finally {
         await study.cleanup();
       }

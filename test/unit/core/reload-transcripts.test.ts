@@ -34,10 +34,20 @@ function uriOf(study: Study, path: string): string {
 }
 
 /** After `change`, reloading `paths` alone gives exactly what a full load gives. */
-async function assertSameAsFullLoad(study: Fixture, paths: string[], change: () => Promise<void>, cache?: MemoryStudyCache): Promise<Study> {
+async function assertSameAsFullLoad(
+  study: Fixture,
+  paths: string[],
+  change: () => Promise<void>,
+  cache?: MemoryStudyCache,
+): Promise<Study> {
   const before = await loadStudy(study.fs, study.root, cache ? { cache } : {});
   await change();
-  const partial = await reloadTranscripts(study.fs, before, paths.map((path) => uriOf(before, path)), cache ? { cache } : {});
+  const partial = await reloadTranscripts(
+    study.fs,
+    before,
+    paths.map((path) => uriOf(before, path)),
+    cache ? { cache } : {},
+  );
   const full = await loadStudy(study.fs, study.root);
   assert.ok(partial, 'the partial reload applied');
   assert.deepStrictEqual(partial, full);
@@ -56,24 +66,32 @@ describe('reloadTranscripts (incremental reload of changed transcripts)', () => 
 
       it('a coding added to one sidecar', async () => {
         await assertSameAsFullLoad(study, ['transcripts/P01.txt'], async () => {
-          await addCodings(study.fs, await study.transcript('transcripts/P01.txt'), 'amara', [{ code: 'burnout', ...BURNOUT }]);
+          await addCodings(study.fs, await study.transcript('transcripts/P01.txt'), 'amara', [
+            { code: 'burnout', ...BURNOUT },
+          ]);
         });
       });
 
       it("a second coder's first sidecar, and a code missing from the codebook (its warning comes and goes)", async () => {
         const reloaded = await assertSameAsFullLoad(study, ['transcripts/P02.txt'], async () => {
-          await addCodings(study.fs, await study.transcript('transcripts/P02.txt'), 'ben', [{ code: 'not-in-codebook', ...ROUNDS }]);
+          await addCodings(study.fs, await study.transcript('transcripts/P02.txt'), 'ben', [
+            { code: 'not-in-codebook', ...ROUNDS },
+          ]);
         });
         assert.ok(reloaded.problems.some((p) => p.kind === 'unknown-code' && p.uri.endsWith('P02.ben.codes.yaml')));
         const ben = 'transcripts/P02.ben.codes.yaml';
-        const fixed = await assertSameAsFullLoad(study, ['transcripts/P02.txt'], async () => study.write(ben, fromUtf8((await study.read(ben))!).replace('code: not-in-codebook', 'code: burnout')));
+        const fixed = await assertSameAsFullLoad(study, ['transcripts/P02.txt'], async () =>
+          study.write(ben, fromUtf8((await study.read(ben))!).replace('code: not-in-codebook', 'code: burnout')),
+        );
         assert.ok(!fixed.problems.some((p) => p.kind === 'unknown-code'));
       });
 
       it('a sidecar broken by a conflict, then repaired, then deleted', async () => {
         const sidecar = 'transcripts/P01.amara.codes.yaml';
         const good = fromUtf8((await study.read(sidecar))!);
-        const broken = await assertSameAsFullLoad(study, ['transcripts/P01.txt'], () => study.write(sidecar, `<<<<<<< HEAD\n${good}=======\n${good}>>>>>>> theirs\n`));
+        const broken = await assertSameAsFullLoad(study, ['transcripts/P01.txt'], () =>
+          study.write(sidecar, `<<<<<<< HEAD\n${good}=======\n${good}>>>>>>> theirs\n`),
+        );
         assert.ok(broken.problems.some((p) => p.uri.endsWith('P01.amara.codes.yaml') && p.severity === 'error'));
         const repaired = await assertSameAsFullLoad(study, ['transcripts/P01.txt'], () => study.write(sidecar, good));
         assert.ok(!repaired.problems.some((p) => p.uri.endsWith('P01.amara.codes.yaml')));
@@ -82,15 +100,21 @@ describe('reloadTranscripts (incremental reload of changed transcripts)', () => 
 
       it('a broken sidecar deleted (its problems go with it)', async () => {
         const sidecar = 'transcripts/P02.ben.codes.yaml';
-        await assertSameAsFullLoad(study, ['transcripts/P02.txt'], () => study.write(sidecar, '<<<<<<< HEAD\ngrounded: 1\n=======\ngrounded: 1\n>>>>>>> theirs\n'));
-        const after = await assertSameAsFullLoad(study, ['transcripts/P02.txt'], () => study.fs.delete(study.uri(sidecar)));
+        await assertSameAsFullLoad(study, ['transcripts/P02.txt'], () =>
+          study.write(sidecar, '<<<<<<< HEAD\ngrounded: 1\n=======\ngrounded: 1\n>>>>>>> theirs\n'),
+        );
+        const after = await assertSameAsFullLoad(study, ['transcripts/P02.txt'], () =>
+          study.fs.delete(study.uri(sidecar)),
+        );
         assert.ok(!after.problems.some((p) => p.uri.endsWith('P02.ben.codes.yaml')));
       });
 
       it('a transcript edited on disk (codings re-anchored), together with another', async () => {
         await assertSameAsFullLoad(study, ['transcripts/P01.txt', 'transcripts/P02.txt'], async () => {
           await study.write('transcripts/P01.txt', `Study: mentoring, second pass.\n\n${TRANSCRIPT}`);
-          await addCodings(study.fs, await study.transcript('transcripts/P02.txt'), 'amara', [{ code: 'burnout', ...BURNOUT }]);
+          await addCodings(study.fs, await study.transcript('transcripts/P02.txt'), 'amara', [
+            { code: 'burnout', ...BURNOUT },
+          ]);
         });
       });
 
@@ -98,9 +122,16 @@ describe('reloadTranscripts (incremental reload of changed transcripts)', () => 
         const cache = new MemoryStudyCache();
         await loadStudy(study.fs, study.root, { cache });
         const entries = new Set(cache.entries.keys());
-        await assertSameAsFullLoad(study, ['transcripts/P01.txt'], async () => {
-          await addCodings(study.fs, await study.transcript('transcripts/P01.txt'), 'amara', [{ code: 'burnout', ...BURNOUT }]);
-        }, cache);
+        await assertSameAsFullLoad(
+          study,
+          ['transcripts/P01.txt'],
+          async () => {
+            await addCodings(study.fs, await study.transcript('transcripts/P01.txt'), 'amara', [
+              { code: 'burnout', ...BURNOUT },
+            ]);
+          },
+          cache,
+        );
         for (const key of entries) assert.ok(cache.entries.has(key), `entry ${key} kept`);
       });
 
@@ -113,16 +144,28 @@ describe('reloadTranscripts (incremental reload of changed transcripts)', () => 
         await study.write('grounded.yaml', 'grounded: 1\ntranscripts: ["transcripts/**/*.txt"]\n');
         assert.equal(await reloadTranscripts(study.fs, before, [p01]), undefined, 'settings appeared');
         await study.fs.delete(study.uri('grounded.yaml'));
-        assert.equal(await reloadTranscripts(study.fs, before, [study.uri('transcripts/P09.txt')]), undefined, 'not a transcript of the study');
+        assert.equal(
+          await reloadTranscripts(study.fs, before, [study.uri('transcripts/P09.txt')]),
+          undefined,
+          'not a transcript of the study',
+        );
         await study.fs.delete(study.uri('transcripts/P03.txt'));
-        assert.equal(await reloadTranscripts(study.fs, before, [uriOf(before, 'transcripts/P03.txt')]), undefined, 'transcript deleted');
+        assert.equal(
+          await reloadTranscripts(study.fs, before, [uriOf(before, 'transcripts/P03.txt')]),
+          undefined,
+          'transcript deleted',
+        );
         assert.equal(await reloadTranscripts(study.fs, before, []), before, 'nothing to reload');
       });
     });
   }
 
   it('declines for a transcript sharing its folder and stem with another (which claims the sidecars is a study-wide question)', async () => {
-    const study = await ADAPTERS[0]!.make({ ...FILES, 'grounded.yaml': 'grounded: 1\ntranscripts: ["**/*.txt", "**/*.md"]\nexclude: ["memos/**"]\n', 'transcripts/P01.md': TRANSCRIPT });
+    const study = await ADAPTERS[0]!.make({
+      ...FILES,
+      'grounded.yaml': 'grounded: 1\ntranscripts: ["**/*.txt", "**/*.md"]\nexclude: ["memos/**"]\n',
+      'transcripts/P01.md': TRANSCRIPT,
+    });
     const before = await loadStudy(study.fs, study.root);
     assert.equal(await reloadTranscripts(study.fs, before, [uriOf(before, 'transcripts/P01.txt')]), undefined);
     assert.ok(await reloadTranscripts(study.fs, before, [uriOf(before, 'transcripts/P02.txt')]));
@@ -133,6 +176,12 @@ describe('reloadTranscripts when nothing changed', () => {
   it('returns the very same study object (a watcher echo of our own write publishes nothing)', async () => {
     const study = await fixtureWithCodings(ADAPTERS[0]!.make);
     const before = await loadStudy(study.fs, study.root);
-    assert.equal(await reloadTranscripts(study.fs, before, [uriOf(before, 'transcripts/P01.txt'), uriOf(before, 'transcripts/P03.txt')]), before);
+    assert.equal(
+      await reloadTranscripts(study.fs, before, [
+        uriOf(before, 'transcripts/P01.txt'),
+        uriOf(before, 'transcripts/P03.txt'),
+      ]),
+      before,
+    );
   });
 });

@@ -21,7 +21,9 @@ describe('example study: generator', () => {
 
   it('reproduces the committed files byte for byte (npx tsx scripts/example-study/generate.ts)', () => {
     // Other tools may add files at the top (an export, editor settings); the generated folders must match exactly.
-    const committed = listFiles(STUDY).filter((f) => /^(transcripts|memos)\//.test(f) || ['grounded.yaml', 'codebook.yaml', 'survey.csv'].includes(f));
+    const committed = listFiles(STUDY).filter(
+      (f) => /^(transcripts|memos)\//.test(f) || ['grounded.yaml', 'codebook.yaml', 'survey.csv'].includes(f),
+    );
     assert.deepEqual([...study.files.keys()].sort(), committed.sort());
     for (const [relative, content] of study.files) {
       assert.equal(readFileSync(join(STUDY, relative), 'utf8'), content, relative);

@@ -8,13 +8,17 @@ const STUDY = join(__dirname, '../../../examples/mentorship-study');
 type Row = Record<string, string>;
 
 function readSurvey(): Row[] {
-  const parsed = Papa.parse<Row>(readFileSync(join(STUDY, 'survey.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Row>(readFileSync(join(STUDY, 'survey.csv'), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
   assert.deepEqual(parsed.errors, []);
   return parsed.data;
 }
 
 const percent = (part: number, whole: number): number => (100 * part) / whole;
-const count = (rows: readonly Row[], column: string, value: string): number => rows.filter((r) => r[column] === value).length;
+const count = (rows: readonly Row[], column: string, value: string): number =>
+  rows.filter((r) => r[column] === value).length;
 const sum = (rows: readonly Row[], column: string): number => rows.reduce((acc, r) => acc + Number(r[column]), 0);
 
 describe('example study: survey reproduces the published headline figures', () => {
@@ -27,8 +31,18 @@ describe('example study: survey reproduces the published headline figures', () =
       Array.from({ length: 44 }, (_, i) => `P${String(i + 1).padStart(2, '0')}`),
     );
     assert.deepEqual(Object.keys(rows[0] ?? {}), [
-      'participant_id', 'gender', 'role', 'overall_mentoring_rating', 'rejected_assigned_mentor', 'can_differentiate_sponsorship',
-      'wants_additional_mentors', 'would_seek_menteeship_training', 'active_mentors', 'burnout_score', 'resilience_score', 'publications',
+      'participant_id',
+      'gender',
+      'role',
+      'overall_mentoring_rating',
+      'rejected_assigned_mentor',
+      'can_differentiate_sponsorship',
+      'wants_additional_mentors',
+      'would_seek_menteeship_training',
+      'active_mentors',
+      'burnout_score',
+      'resilience_score',
+      'publications',
     ]);
   });
 
@@ -42,7 +56,10 @@ describe('example study: survey reproduces the published headline figures', () =
       assert.match(r['can_differentiate_sponsorship'] ?? '', /^(yes|no|NA)$/);
       const integer = (column: string, min: number, max: number): void => {
         const value = Number(r[column]);
-        assert.ok(Number.isInteger(value) && value >= min && value <= max, `${r['participant_id']} ${column}=${r[column]}`);
+        assert.ok(
+          Number.isInteger(value) && value >= min && value <= max,
+          `${r['participant_id']} ${column}=${r[column]}`,
+        );
       };
       integer('overall_mentoring_rating', 1, 5);
       integer('active_mentors', 0, 6);
@@ -98,20 +115,24 @@ describe('example study: survey reproduces the published headline figures', () =
   });
 
   it('has the documented role mix', () => {
-    const roles = Object.fromEntries(['student', 'resident', 'chief', 'attending', 'administrator'].map((role) => [role, count(rows, 'role', role)]));
+    const roles = Object.fromEntries(
+      ['student', 'resident', 'chief', 'attending', 'administrator'].map((role) => [role, count(rows, 'role', role)]),
+    );
     assert.deepEqual(roles, { student: 10, resident: 14, chief: 6, attending: 10, administrator: 4 });
   });
 
   it('is plausible for later analyses: more burnout after rejecting the mentor, resilience falls with burnout', () => {
     const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
-    const burnout = (value: string): number[] => rows.filter((r) => r['rejected_assigned_mentor'] === value).map((r) => Number(r['burnout_score']));
+    const burnout = (value: string): number[] =>
+      rows.filter((r) => r['rejected_assigned_mentor'] === value).map((r) => Number(r['burnout_score']));
     assert.ok(mean(burnout('yes')) > mean(burnout('no')) + 2);
     const b = rows.map((r) => Number(r['burnout_score']));
     const s = rows.map((r) => Number(r['resilience_score']));
     const mb = mean(b);
     const ms = mean(s);
     const cov = b.reduce((acc, v, i) => acc + (v - mb) * ((s[i] as number) - ms), 0);
-    const r = cov / Math.sqrt(b.reduce((acc, v) => acc + (v - mb) ** 2, 0) * s.reduce((acc, v) => acc + (v - ms) ** 2, 0));
+    const r =
+      cov / Math.sqrt(b.reduce((acc, v) => acc + (v - mb) ** 2, 0) * s.reduce((acc, v) => acc + (v - ms) ** 2, 0));
     assert.ok(r < -0.3, `correlation ${r}`);
   });
 });

@@ -20,13 +20,17 @@ const ROLE_PREFIXES: readonly [string, string][] = [
 ];
 
 const survey = new Map(
-  Papa.parse<Record<string, string>>(readFileSync(join(STUDY, 'survey.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.map((row) => [
-    row['participant_id'] as string,
-    row,
-  ]),
+  Papa.parse<Record<string, string>>(readFileSync(join(STUDY, 'survey.csv'), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data.map((row) => [row['participant_id'] as string, row]),
 );
-const transcriptFiles = readdirSync(TRANSCRIPTS).filter((f) => f.endsWith('.txt')).sort();
-const sidecarFiles = readdirSync(TRANSCRIPTS).filter((f) => f.endsWith('.codes.yaml')).sort();
+const transcriptFiles = readdirSync(TRANSCRIPTS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+const sidecarFiles = readdirSync(TRANSCRIPTS)
+  .filter((f) => f.endsWith('.codes.yaml'))
+  .sort();
 const read = (file: string): string => readFileSync(join(TRANSCRIPTS, file), 'utf8');
 
 function header(text: string): Record<string, string> {
@@ -42,7 +46,10 @@ function header(text: string): Record<string, string> {
 
 describe('example study: transcripts', () => {
   it('has one transcript per survey row', () => {
-    assert.deepEqual(transcriptFiles, [...survey.keys()].map((id) => `${id}.txt`));
+    assert.deepEqual(
+      transcriptFiles,
+      [...survey.keys()].map((id) => `${id}.txt`),
+    );
   });
 
   it("matches each header's Participant and Role to the survey row", () => {
@@ -61,7 +68,10 @@ describe('example study: transcripts', () => {
     for (const file of transcriptFiles) {
       const text = read(file);
       const id = file.replace(/\.txt$/, '');
-      assert.ok(!text.includes('\r') && text.charCodeAt(0) !== 0xfeff && text.endsWith('\n') && !text.endsWith('\n\n'), file);
+      assert.ok(
+        !text.includes('\r') && text.charCodeAt(0) !== 0xfeff && text.endsWith('\n') && !text.endsWith('\n\n'),
+        file,
+      );
       const body = text.slice(text.indexOf('\n\n') + 2, -1).split('\n\n');
       let previous = -1;
       for (const turn of body) {
@@ -77,7 +87,9 @@ describe('example study: transcripts', () => {
 
   it('keeps each transcript between 600 and 1,500 words', () => {
     for (const file of transcriptFiles) {
-      const words = read(file).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+      const words = read(file)
+        .split(/\s+/)
+        .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
       assert.ok(words >= 600 && words <= 1500, `${file}: ${words} words`);
     }
   });

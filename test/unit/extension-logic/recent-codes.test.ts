@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { noteUsed, pinQuickCode, quickCodeSlots, recentFirst, uniqueCodeId } from '../../../src/core/editing/recent-codes';
+import {
+  noteUsed,
+  pinQuickCode,
+  quickCodeSlots,
+  recentFirst,
+  uniqueCodeId,
+} from '../../../src/core/editing/recent-codes';
 import { codingsAt, nextCodingStart } from '../../../src/core/editing/navigation';
 import { bestMatch } from '../../../src/core/editing/best-match';
 
@@ -12,8 +18,14 @@ describe('editing: recent codes and quick-code slots', () => {
   it('recentFirst splits codes into recent (most recent first) and the rest in order', () => {
     const codes = [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }];
     const { recent, rest } = recentFirst(codes, ['c', 'gone', 'a']);
-    assert.deepEqual(recent.map((c) => c.id), ['c', 'a']);
-    assert.deepEqual(rest.map((c) => c.id), ['b', 'd']);
+    assert.deepEqual(
+      recent.map((c) => c.id),
+      ['c', 'a'],
+    );
+    assert.deepEqual(
+      rest.map((c) => c.id),
+      ['b', 'd'],
+    );
   });
 
   it('quick-code slots: pinned ids win, free slots take recent codes, unknown ids are ignored', () => {

@@ -58,7 +58,10 @@ interface Manifest {
     grammars?: { language?: string; path: string }[];
     yamlValidation?: { url: string }[];
     jsonValidation?: { url: string }[];
-    walkthroughs?: { id: string; steps: { id: string; description?: string; media?: Record<string, unknown>; completionEvents?: string[] }[] }[];
+    walkthroughs?: {
+      id: string;
+      steps: { id: string; description?: string; media?: Record<string, unknown>; completionEvents?: string[] }[];
+    }[];
   };
 }
 
@@ -112,12 +115,14 @@ interface FunctionInfo {
 function resolveModule(fromFile: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const base = path.resolve(path.dirname(fromFile), specifier);
-  for (const candidate of [`${base}.ts`, path.join(base, 'index.ts'), base]) if (existsSync(candidate) && candidate.endsWith('.ts')) return candidate;
+  for (const candidate of [`${base}.ts`, path.join(base, 'index.ts'), base])
+    if (existsSync(candidate) && candidate.endsWith('.ts')) return candidate;
   return undefined;
 }
 
 function functionName(node: FunctionLike): string | undefined {
-  if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) return node.name && (ts.isIdentifier(node.name) ? node.name.text : undefined);
+  if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node))
+    return node.name && (ts.isIdentifier(node.name) ? node.name.text : undefined);
   const parent = node.parent;
   if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
   if (ts.isPropertyDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
@@ -125,7 +130,12 @@ function functionName(node: FunctionLike): string | undefined {
 }
 
 function isFunctionLike(node: ts.Node): node is FunctionLike {
-  return ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node);
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isMethodDeclaration(node)
+  );
 }
 
 function location(file: string, source: ts.SourceFile, node: ts.Node): string {
@@ -134,7 +144,12 @@ function location(file: string, source: ts.SourceFile, node: ts.Node): string {
 }
 
 export function scanRegistrations(files: string[]): { registrations: Registration[]; unresolved: string[] } {
-  const sources = new Map(files.map((file) => [file, ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS)]));
+  const sources = new Map(
+    files.map((file) => [
+      file,
+      ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS),
+    ]),
+  );
   /** Per file: local name → global key `file#name` (own declarations and named imports). */
   const bindings = new Map<string, Map<string, string>>();
   /** Re-exports: `file#exported` → the key it stands for. */
@@ -155,29 +170,51 @@ export function scanRegistrations(files: string[]): { registrations: Registratio
         const target = resolveModule(file, node.moduleSpecifier.text);
         const named = node.importClause?.namedBindings;
         if (target && named && ts.isNamedImports(named)) {
-          for (const element of named.elements) local.set(element.name.text, `${target}#${(element.propertyName ?? element.name).text}`);
+          for (const element of named.elements)
+            local.set(element.name.text, `${target}#${(element.propertyName ?? element.name).text}`);
         }
       }
       // `export { registerCommand as registerViewCommand } from '../coding/register-command'`
-      if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && node.exportClause && ts.isNamedExports(node.exportClause)) {
+      if (
+        ts.isExportDeclaration(node) &&
+        node.moduleSpecifier &&
+        ts.isStringLiteral(node.moduleSpecifier) &&
+        node.exportClause &&
+        ts.isNamedExports(node.exportClause)
+      ) {
         const target = resolveModule(file, node.moduleSpecifier.text);
-        if (target) for (const element of node.exportClause.elements) aliases.set(`${file}#${element.name.text}`, `${target}#${(element.propertyName ?? element.name).text}`);
+        if (target)
+          for (const element of node.exportClause.elements)
+            aliases.set(`${file}#${element.name.text}`, `${target}#${(element.propertyName ?? element.name).text}`);
       }
       if (isFunctionLike(node)) {
         const name = functionName(node);
         if (name) {
           local.set(name, `${file}#${name}`);
-          functions.push({ key: `${file}#${name}`, params: node.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')), node });
+          functions.push({
+            key: `${file}#${name}`,
+            params: node.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')),
+            node,
+          });
         }
       }
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isVariableDeclarationList(node.parent) && node.parent.flags & ts.NodeFlags.Const) {
+      if (
+        ts.isVariableDeclaration(node) &&
+        ts.isIdentifier(node.name) &&
+        node.initializer &&
+        ts.isVariableDeclarationList(node.parent) &&
+        node.parent.flags & ts.NodeFlags.Const
+      ) {
         const key = `${file}#${node.name.text}`;
         const value = stripAssertions(node.initializer);
         if (ts.isStringLiteralLike(value)) {
           constStrings.set(key, value.text);
           local.set(node.name.text, key);
         } else if (ts.isArrayLiteralExpression(value) && value.elements.every((e) => ts.isStringLiteralLike(e))) {
-          constArrays.set(key, value.elements.map((e) => (e as ts.StringLiteralLike).text));
+          constArrays.set(
+            key,
+            value.elements.map((e) => (e as ts.StringLiteralLike).text),
+          );
           local.set(node.name.text, key);
         }
       }
@@ -193,7 +230,9 @@ export function scanRegistrations(files: string[]): { registrations: Registratio
     if (ts.isPropertyAccessExpression(callee)) {
       const name = callee.name.text;
       const target = callee.expression;
-      const onCommands = (ts.isPropertyAccessExpression(target) && target.name.text === 'commands') || (ts.isIdentifier(target) && target.text === 'commands');
+      const onCommands =
+        (ts.isPropertyAccessExpression(target) && target.name.text === 'commands') ||
+        (ts.isIdentifier(target) && target.text === 'commands');
       if (onCommands && (name === 'registerCommand' || name === 'registerTextEditorCommand')) return 0;
       if (target.kind === ts.SyntaxKind.ThisKeyword) return registrars.get(`${file}#${name}`);
       return undefined;
@@ -212,7 +251,7 @@ export function scanRegistrations(files: string[]): { registrations: Registratio
     visit(node);
   };
 
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const fn of functions) {
       if (registrars.has(fn.key)) continue;
@@ -221,7 +260,12 @@ export function scanRegistrations(files: string[]): { registrations: Registratio
         if (registrars.has(fn.key)) return;
         const index = registrarIndex(file, call);
         const arg = index === undefined ? undefined : call.arguments[index];
-        if (arg && ts.isIdentifier(arg) && fn.params.includes(arg.text) && enclosingFunctionWithParam(arg, arg.text) === fn.node) {
+        if (
+          arg &&
+          ts.isIdentifier(arg) &&
+          fn.params.includes(arg.text) &&
+          enclosingFunctionWithParam(arg, arg.text) === fn.node
+        ) {
           registrars.set(fn.key, fn.params.indexOf(arg.text));
           changed = true;
         }
@@ -265,7 +309,11 @@ export function scanRegistrations(files: string[]): { registrations: Registratio
       if (key && registrars.has(key)) return 'forwarded';
       // `[…ids].forEach((id) => register(id))`
       const call = owner.parent;
-      if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'forEach') {
+      if (
+        ts.isCallExpression(call) &&
+        ts.isPropertyAccessExpression(call.expression) &&
+        call.expression.name.text === 'forEach'
+      ) {
         const list = stringArray(file, call.expression.expression);
         if (list) return list.map((id) => ({ id, text: id }));
       }
@@ -289,7 +337,8 @@ export function scanRegistrations(files: string[]): { registrations: Registratio
 
   function stringArray(file: string, expression: ts.Expression): string[] | undefined {
     const value = stripAssertions(expression);
-    if (ts.isArrayLiteralExpression(value) && value.elements.every((e) => ts.isStringLiteralLike(e))) return value.elements.map((e) => (e as ts.StringLiteralLike).text);
+    if (ts.isArrayLiteralExpression(value) && value.elements.every((e) => ts.isStringLiteralLike(e)))
+      return value.elements.map((e) => (e as ts.StringLiteralLike).text);
     if (ts.isIdentifier(value)) {
       const key = bindings.get(file)?.get(value.text);
       return key === undefined ? undefined : constArrays.get(key);
@@ -300,14 +349,21 @@ export function scanRegistrations(files: string[]): { registrations: Registratio
 
 function stripAssertions(expression: ts.Expression): ts.Expression {
   let value = expression;
-  while (ts.isAsExpression(value) || ts.isParenthesizedExpression(value) || ts.isSatisfiesExpression(value) || ts.isTypeAssertionExpression(value)) value = value.expression;
+  while (
+    ts.isAsExpression(value) ||
+    ts.isParenthesizedExpression(value) ||
+    ts.isSatisfiesExpression(value) ||
+    ts.isTypeAssertionExpression(value)
+  )
+    value = value.expression;
   return value;
 }
 
 /** The nearest enclosing function that has a parameter of this name (the identifier refers to it). */
 function enclosingFunctionWithParam(node: ts.Node, name: string): FunctionLike | undefined {
   for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionLike(current) && current.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name)) return current;
+    if (isFunctionLike(current) && current.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name))
+      return current;
   }
   return undefined;
 }
@@ -324,31 +380,173 @@ function escapeRegExp(text: string): string {
 // ---------------------------------------------------------------------------------------------------
 export const RESERVED_KEYS: readonly string[] = [
   // clipboard, undo/redo, save, find/replace, select all, palette, quick open, help
-  'ctrl+c', 'ctrl+v', 'ctrl+x', 'ctrl+z', 'ctrl+y', 'ctrl+shift+z', 'ctrl+s', 'ctrl+shift+s', 'ctrl+a',
-  'ctrl+f', 'ctrl+h', 'ctrl+shift+f', 'ctrl+shift+h', 'ctrl+p', 'ctrl+shift+p', 'ctrl+e', 'ctrl+g', 'f1',
-  'cmd+c', 'cmd+v', 'cmd+x', 'cmd+z', 'cmd+shift+z', 'cmd+s', 'cmd+a', 'cmd+f', 'cmd+alt+f', 'cmd+shift+f',
-  'cmd+p', 'cmd+shift+p', 'ctrl+shift+g',
+  'ctrl+c',
+  'ctrl+v',
+  'ctrl+x',
+  'ctrl+z',
+  'ctrl+y',
+  'ctrl+shift+z',
+  'ctrl+s',
+  'ctrl+shift+s',
+  'ctrl+a',
+  'ctrl+f',
+  'ctrl+h',
+  'ctrl+shift+f',
+  'ctrl+shift+h',
+  'ctrl+p',
+  'ctrl+shift+p',
+  'ctrl+e',
+  'ctrl+g',
+  'f1',
+  'cmd+c',
+  'cmd+v',
+  'cmd+x',
+  'cmd+z',
+  'cmd+shift+z',
+  'cmd+s',
+  'cmd+a',
+  'cmd+f',
+  'cmd+alt+f',
+  'cmd+shift+f',
+  'cmd+p',
+  'cmd+shift+p',
+  'ctrl+shift+g',
   // editing: comment, delete line, duplicate/move line, indent, multi-cursor, go to definition, rename
-  'ctrl+/', 'ctrl+shift+k', 'ctrl+d', 'ctrl+l', 'ctrl+enter', 'ctrl+shift+enter', 'ctrl+]', 'ctrl+[',
-  'ctrl+space', 'ctrl+.', 'f2', 'f12', 'shift+f12', 'alt+up', 'alt+down', 'shift+alt+up', 'shift+alt+down',
-  'shift+alt+f', 'cmd+/', 'cmd+d', 'cmd+l', 'cmd+.',
+  'ctrl+/',
+  'ctrl+shift+k',
+  'ctrl+d',
+  'ctrl+l',
+  'ctrl+enter',
+  'ctrl+shift+enter',
+  'ctrl+]',
+  'ctrl+[',
+  'ctrl+space',
+  'ctrl+.',
+  'f2',
+  'f12',
+  'shift+f12',
+  'alt+up',
+  'alt+down',
+  'shift+alt+up',
+  'shift+alt+down',
+  'shift+alt+f',
+  'cmd+/',
+  'cmd+d',
+  'cmd+l',
+  'cmd+.',
   // window: new/close/reopen, sidebar, terminal, panels, settings, zoom, tabs, groups
-  'ctrl+n', 'ctrl+w', 'ctrl+shift+t', 'ctrl+shift+n', 'ctrl+shift+w', 'ctrl+b', 'ctrl+j', 'ctrl+`',
-  'ctrl+shift+`', 'ctrl+,', 'ctrl+=', 'ctrl+-', 'ctrl+0', 'ctrl+tab', 'ctrl+shift+tab', 'ctrl+pageup',
-  'ctrl+pagedown', 'ctrl+\\', 'ctrl+shift+e', 'ctrl+shift+x', 'ctrl+shift+d', 'ctrl+shift+m', 'ctrl+shift+u',
-  'ctrl+shift+o', 'ctrl+shift+.', 'ctrl+shift+[', 'ctrl+shift+]', 'ctrl+r', 'ctrl+t', 'ctrl+o', 'ctrl+q',
-  'ctrl+1', 'ctrl+2', 'ctrl+3', 'ctrl+4', 'ctrl+5', 'ctrl+6', 'ctrl+7', 'ctrl+8', 'ctrl+9',
-  'alt+1', 'alt+2', 'alt+3', 'alt+4', 'alt+5', 'alt+6', 'alt+7', 'alt+8', 'alt+9',
-  'cmd+n', 'cmd+w', 'cmd+shift+t', 'cmd+b', 'cmd+j', 'cmd+,', 'cmd+=', 'cmd+-', 'cmd+1', 'cmd+2', 'cmd+3',
-  'f5', 'shift+f5', 'ctrl+f5', 'f8', 'shift+f8', 'f9', 'f10', 'f11', 'ctrl+f4', 'alt+f4', 'escape', 'tab',
-  'shift+tab', 'enter',
+  'ctrl+n',
+  'ctrl+w',
+  'ctrl+shift+t',
+  'ctrl+shift+n',
+  'ctrl+shift+w',
+  'ctrl+b',
+  'ctrl+j',
+  'ctrl+`',
+  'ctrl+shift+`',
+  'ctrl+,',
+  'ctrl+=',
+  'ctrl+-',
+  'ctrl+0',
+  'ctrl+tab',
+  'ctrl+shift+tab',
+  'ctrl+pageup',
+  'ctrl+pagedown',
+  'ctrl+\\',
+  'ctrl+shift+e',
+  'ctrl+shift+x',
+  'ctrl+shift+d',
+  'ctrl+shift+m',
+  'ctrl+shift+u',
+  'ctrl+shift+o',
+  'ctrl+shift+.',
+  'ctrl+shift+[',
+  'ctrl+shift+]',
+  'ctrl+r',
+  'ctrl+t',
+  'ctrl+o',
+  'ctrl+q',
+  'ctrl+1',
+  'ctrl+2',
+  'ctrl+3',
+  'ctrl+4',
+  'ctrl+5',
+  'ctrl+6',
+  'ctrl+7',
+  'ctrl+8',
+  'ctrl+9',
+  'alt+1',
+  'alt+2',
+  'alt+3',
+  'alt+4',
+  'alt+5',
+  'alt+6',
+  'alt+7',
+  'alt+8',
+  'alt+9',
+  'cmd+n',
+  'cmd+w',
+  'cmd+shift+t',
+  'cmd+b',
+  'cmd+j',
+  'cmd+,',
+  'cmd+=',
+  'cmd+-',
+  'cmd+1',
+  'cmd+2',
+  'cmd+3',
+  'f5',
+  'shift+f5',
+  'ctrl+f5',
+  'f8',
+  'shift+f8',
+  'f9',
+  'f10',
+  'f11',
+  'ctrl+f4',
+  'alt+f4',
+  'escape',
+  'tab',
+  'shift+tab',
+  'enter',
   // the ctrl+k chords people use most (cmd+k on macOS)
-  'ctrl+k ctrl+c', 'ctrl+k ctrl+u', 'ctrl+k ctrl+f', 'ctrl+k ctrl+d', 'ctrl+k ctrl+s', 'ctrl+k ctrl+t',
-  'ctrl+k ctrl+o', 'ctrl+k ctrl+w', 'ctrl+k ctrl+0', 'ctrl+k ctrl+j', 'ctrl+k ctrl+[', 'ctrl+k ctrl+]',
-  'ctrl+k ctrl+x', 'ctrl+k ctrl+i', 'ctrl+k ctrl+k', 'ctrl+k ctrl+m', 'ctrl+k ctrl+h', 'ctrl+k z',
-  'ctrl+k m', 'ctrl+k v', 'ctrl+k w', 'ctrl+k s', 'ctrl+k enter', 'ctrl+k p', 'ctrl+k o', 'ctrl+k f',
-  'cmd+k cmd+c', 'cmd+k cmd+u', 'cmd+k cmd+f', 'cmd+k cmd+s', 'cmd+k cmd+t', 'cmd+k z', 'cmd+k m', 'cmd+k v',
-  'cmd+k cmd+0', 'cmd+k cmd+j', 'cmd+k w',
+  'ctrl+k ctrl+c',
+  'ctrl+k ctrl+u',
+  'ctrl+k ctrl+f',
+  'ctrl+k ctrl+d',
+  'ctrl+k ctrl+s',
+  'ctrl+k ctrl+t',
+  'ctrl+k ctrl+o',
+  'ctrl+k ctrl+w',
+  'ctrl+k ctrl+0',
+  'ctrl+k ctrl+j',
+  'ctrl+k ctrl+[',
+  'ctrl+k ctrl+]',
+  'ctrl+k ctrl+x',
+  'ctrl+k ctrl+i',
+  'ctrl+k ctrl+k',
+  'ctrl+k ctrl+m',
+  'ctrl+k ctrl+h',
+  'ctrl+k z',
+  'ctrl+k m',
+  'ctrl+k v',
+  'ctrl+k w',
+  'ctrl+k s',
+  'ctrl+k enter',
+  'ctrl+k p',
+  'ctrl+k o',
+  'ctrl+k f',
+  'cmd+k cmd+c',
+  'cmd+k cmd+u',
+  'cmd+k cmd+f',
+  'cmd+k cmd+s',
+  'cmd+k cmd+t',
+  'cmd+k z',
+  'cmd+k m',
+  'cmd+k v',
+  'cmd+k cmd+0',
+  'cmd+k cmd+j',
+  'cmd+k w',
 ];
 
 /** Lower case, `meta`/`win` → cmd, modifiers in a fixed order: `Shift+Ctrl+K` → `ctrl+shift+k`. */
@@ -403,7 +601,11 @@ const viewIds = new Set(Object.values(contributes.views ?? {}).flatMap((views) =
 describe('package.json manifest', () => {
   describe('commands', () => {
     it('finds the command registrations in src/extension (the scanner resolves every id)', () => {
-      assert.deepEqual(unresolved, [], 'registrations whose id the scanner cannot work out; use a literal or const id, or extend scanRegistrations');
+      assert.deepEqual(
+        unresolved,
+        [],
+        'registrations whose id the scanner cannot work out; use a literal or const id, or extend scanRegistrations',
+      );
       assert.ok(registrations.length >= 10, `only ${registrations.length} registrations found: is the scanner broken?`);
       assert.ok(isRegistered('grounded.showVersion'), 'grounded.showVersion (features.ts) was not found');
     });
@@ -416,26 +618,41 @@ describe('package.json manifest', () => {
           return path.join(dir, name);
         };
         const files = [
-          write('wrap.ts', "import * as vscode from 'vscode';\nexport function wrap(ctx: unknown, id: string, h: () => void) { vscode.commands.registerCommand(id, h); }\nexport const IDS = ['t.fromConstArray'] as const;\nexport const ONE = 't.fromConst';\n"),
+          write(
+            'wrap.ts',
+            "import * as vscode from 'vscode';\nexport function wrap(ctx: unknown, id: string, h: () => void) { vscode.commands.registerCommand(id, h); }\nexport const IDS = ['t.fromConstArray'] as const;\nexport const ONE = 't.fromConst';\n",
+          ),
           write('again.ts', "export { wrap as rewrapped } from './wrap';\n"),
-          write('use.ts', [
-            "import * as vscode from 'vscode';",
-            "import { wrap as reg, IDS, ONE } from './wrap';",
-            "import { rewrapped } from './again';",
-            "rewrapped(undefined, 't.reexported', () => undefined);",
-            "vscode.commands.registerTextEditorCommand('t.direct', () => undefined);",
-            'const local = (id: string) => reg(undefined, id, () => undefined);',
-            "local('t.viaLocal');",
-            'reg(undefined, ONE, () => undefined);',
-            'for (const id of IDS) reg(undefined, id, () => undefined);',
-            "['t.each1', 't.each2'].forEach((id) => reg(undefined, id, () => undefined));",
-            'for (let n = 1; n < 3; n++) reg(undefined, `t.slot${n}`, () => undefined);',
-            'declare const unknownId: string;',
-            'reg(undefined, unknownId, () => undefined);',
-          ].join('\n')),
+          write(
+            'use.ts',
+            [
+              "import * as vscode from 'vscode';",
+              "import { wrap as reg, IDS, ONE } from './wrap';",
+              "import { rewrapped } from './again';",
+              "rewrapped(undefined, 't.reexported', () => undefined);",
+              "vscode.commands.registerTextEditorCommand('t.direct', () => undefined);",
+              'const local = (id: string) => reg(undefined, id, () => undefined);',
+              "local('t.viaLocal');",
+              'reg(undefined, ONE, () => undefined);',
+              'for (const id of IDS) reg(undefined, id, () => undefined);',
+              "['t.each1', 't.each2'].forEach((id) => reg(undefined, id, () => undefined));",
+              'for (let n = 1; n < 3; n++) reg(undefined, `t.slot${n}`, () => undefined);',
+              'declare const unknownId: string;',
+              'reg(undefined, unknownId, () => undefined);',
+            ].join('\n'),
+          ),
         ];
         const { registrations: found, unresolved: open } = scanRegistrations(files);
-        assert.deepEqual(found.map((r) => r.text).sort(), ['t.direct', 't.each1', 't.each2', 't.fromConst', 't.fromConstArray', 't.reexported', 't.slot*', 't.viaLocal']);
+        assert.deepEqual(found.map((r) => r.text).sort(), [
+          't.direct',
+          't.each1',
+          't.each2',
+          't.fromConst',
+          't.fromConstArray',
+          't.reexported',
+          't.slot*',
+          't.viaLocal',
+        ]);
         assert.ok(found.find((r) => r.text === 't.slot*')?.pattern?.test('t.slot7'));
         assert.equal(open.length, 1);
         assert.match(open[0] ?? '', /unknownId/);
@@ -446,13 +663,18 @@ describe('package.json manifest', () => {
 
     it('registers only grounded.* ids', () => {
       const foreign = registrations.filter((r) => !r.text.startsWith('grounded.') && !r.text.startsWith('_grounded.'));
-      assert.deepEqual(foreign.map((r) => `${r.text} (${r.at})`), []);
+      assert.deepEqual(
+        foreign.map((r) => `${r.text} (${r.at})`),
+        [],
+      );
     });
 
     it('contributes every registered command (internal _ ids excepted)', () => {
       const missing = registrations
         .filter((r) => !isInternal(r.text))
-        .filter((r) => (r.id !== undefined ? !contributed.has(r.id) : ![...contributed.keys()].some((id) => r.pattern?.test(id))))
+        .filter((r) =>
+          r.id !== undefined ? !contributed.has(r.id) : ![...contributed.keys()].some((id) => r.pattern?.test(id)),
+        )
         .map((r) => `${r.text} (${r.at})`);
       assert.deepEqual(missing, [], 'registered in src/extension but not in contributes.commands');
     });
@@ -464,18 +686,35 @@ describe('package.json manifest', () => {
 
     it('contributes each command once, with a title and the "Grounded" category', () => {
       const ids = (contributes.commands ?? []).map((c) => c.command);
-      assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'duplicate command contributions');
-      const bad = (contributes.commands ?? []).filter((c) => c.category !== 'Grounded' || !c.title?.trim() || /^grounded:/i.test(c.title)).map((c) => c.command);
-      assert.deepEqual(bad, [], 'commands without a title, with a title starting "Grounded:" or with a category other than "Grounded"');
+      assert.deepEqual(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        [],
+        'duplicate command contributions',
+      );
+      const bad = (contributes.commands ?? [])
+        .filter((c) => c.category !== 'Grounded' || !c.title?.trim() || /^grounded:/i.test(c.title))
+        .map((c) => c.command);
+      assert.deepEqual(
+        bad,
+        [],
+        'commands without a title, with a title starting "Grounded:" or with a category other than "Grounded"',
+      );
     });
 
     it('runs only existing commands from source (executeCommand("grounded.…"))', () => {
       const calls: string[] = [];
       for (const file of listTs(extensionSource)) {
-        for (const m of readFileSync(file, 'utf8').matchAll(/executeCommand(?:<[^>]*>)?\(\s*['"`](grounded\.[A-Za-z0-9_.]+)['"`]/g)) {
+        for (const m of readFileSync(file, 'utf8').matchAll(
+          /executeCommand(?:<[^>]*>)?\(\s*['"`](grounded\.[A-Za-z0-9_.]+)['"`]/g,
+        )) {
           const id = m[1] ?? '';
           // views contribute `<view id>.focus`, `.resetViewLocation`, … of their own
-          const viewCommand = [...viewIds].some((view) => id.startsWith(`${view}.`) && !contributed.has(id) && /\.(focus|resetViewLocation|open|removeView|toggleVisibility)$/.test(id));
+          const viewCommand = [...viewIds].some(
+            (view) =>
+              id.startsWith(`${view}.`) &&
+              !contributed.has(id) &&
+              /\.(focus|resetViewLocation|open|removeView|toggleVisibility)$/.test(id),
+          );
           if (!isRegistered(id) && !viewCommand) calls.push(`${id} (${path.relative(repo, file)})`);
         }
       }
@@ -488,23 +727,32 @@ describe('package.json manifest', () => {
       const submenus = new Set((contributes.submenus ?? []).map((s) => s.id));
       const problems: string[] = [];
       for (const [menu, items] of Object.entries(contributes.menus ?? {})) {
-        if (menu !== 'commandPalette' && menu.startsWith('grounded.') && !submenus.has(menu)) problems.push(`menu ${menu} is not a contributed submenu`);
+        if (menu !== 'commandPalette' && menu.startsWith('grounded.') && !submenus.has(menu))
+          problems.push(`menu ${menu} is not a contributed submenu`);
         items.forEach((item, i) => {
           const where = `menus["${menu}"][${i}]`;
-          if (item.command === undefined && item.submenu === undefined) problems.push(`${where} has neither command nor submenu`);
-          if (item.command !== undefined && !contributed.has(item.command)) problems.push(`${where}: command ${item.command} is not contributed`);
-          if (item.alt !== undefined && !contributed.has(item.alt)) problems.push(`${where}: alt ${item.alt} is not contributed`);
-          if (item.submenu !== undefined && !submenus.has(item.submenu)) problems.push(`${where}: submenu ${item.submenu} is not contributed`);
-          if (menu === 'commandPalette' && item.submenu !== undefined) problems.push(`${where}: the command palette takes commands only`);
+          if (item.command === undefined && item.submenu === undefined)
+            problems.push(`${where} has neither command nor submenu`);
+          if (item.command !== undefined && !contributed.has(item.command))
+            problems.push(`${where}: command ${item.command} is not contributed`);
+          if (item.alt !== undefined && !contributed.has(item.alt))
+            problems.push(`${where}: alt ${item.alt} is not contributed`);
+          if (item.submenu !== undefined && !submenus.has(item.submenu))
+            problems.push(`${where}: submenu ${item.submenu} is not contributed`);
+          if (menu === 'commandPalette' && item.submenu !== undefined)
+            problems.push(`${where}: the command palette takes commands only`);
         });
       }
-      for (const id of submenus) if (!(id in (contributes.menus ?? {}))) problems.push(`submenu ${id} has no menu entries`);
+      for (const id of submenus)
+        if (!(id in (contributes.menus ?? {}))) problems.push(`submenu ${id} has no menu entries`);
       assert.deepEqual(problems, []);
     });
 
     it('keybindings name contributed commands and have when clauses', () => {
       const problems = (contributes.keybindings ?? []).flatMap((binding, i) => [
-        ...(contributed.has(binding.command) ? [] : [`keybindings[${i}]: command ${binding.command} is not contributed`]),
+        ...(contributed.has(binding.command)
+          ? []
+          : [`keybindings[${i}]: command ${binding.command} is not contributed`]),
         ...(binding.when?.trim() ? [] : [`keybindings[${i}] (${binding.command}, ${binding.key}) has no when clause`]),
       ]);
       assert.deepEqual(problems, []);
@@ -530,7 +778,8 @@ describe('package.json manifest', () => {
           if (key === undefined) continue;
           const slot = `${platform}:${normalizeKey(key)}|${binding.when ?? ''}`;
           const other = seen.get(slot);
-          if (other !== undefined && other !== binding.command) clashes.push(`${normalizeKey(key)} (${platform}): ${other} and ${binding.command}`);
+          if (other !== undefined && other !== binding.command)
+            clashes.push(`${normalizeKey(key)} (${platform}): ${other} and ${binding.command}`);
           seen.set(slot, binding.command);
         }
       }
@@ -558,8 +807,13 @@ describe('package.json manifest', () => {
         const target = manifest[field];
         assert.ok(target, `package.json has no "${field}"`);
         const normalized = path.normalize(target);
-        assert.ok(builtFiles.includes(normalized), `${target} is not an outfile of scripts/build.mjs (${builtFiles.join(', ')})`);
-        const entry = new RegExp(`entryPoints:\\s*\\[\\s*['"]([^'"]+)['"][^\\n]*outfile:\\s*['"]${escapeRegExp(normalized.split(path.sep).join('/'))}['"]`).exec(buildScript);
+        assert.ok(
+          builtFiles.includes(normalized),
+          `${target} is not an outfile of scripts/build.mjs (${builtFiles.join(', ')})`,
+        );
+        const entry = new RegExp(
+          `entryPoints:\\s*\\[\\s*['"]([^'"]+)['"][^}]*?outfile:\\s*['"]${escapeRegExp(normalized.split(path.sep).join('/'))}['"]`,
+        ).exec(buildScript);
         assert.ok(entry?.[1], `no entry point found for ${target} in scripts/build.mjs`);
         assert.ok(existsSync(path.join(repo, entry[1])), `${entry[1]} (the source of ${target}) does not exist`);
       });
@@ -572,17 +826,43 @@ describe('package.json manifest', () => {
         const [kind, value = ''] = event.split(/:(.*)/s);
         if (kind === 'onCommand' && !contributed.has(value)) problems.push(`${event}: not a contributed command`);
         else if (kind === 'onView' && !viewIds.has(value)) problems.push(`${event}: not a contributed view`);
-        else if (kind === 'onLanguage' && !languages.has(value) && !/^(plaintext|markdown|yaml|json|csv)$/.test(value)) problems.push(`${event}: not a contributed language`);
+        else if (kind === 'onLanguage' && !languages.has(value) && !/^(plaintext|markdown|yaml|json|csv)$/.test(value))
+          problems.push(`${event}: not a contributed language`);
         else if (kind === 'workspaceContains' && value.trim() === '') problems.push(`${event}: empty pattern`);
-        else if (!['onCommand', 'onView', 'onLanguage', 'workspaceContains', 'onStartupFinished', 'onFileSystem', 'onUri', 'onWebviewPanel', 'onCustomEditor', 'onAuthenticationRequest', 'onWalkthrough', 'onNotebook', 'onTerminalProfile', 'onDebug', '*'].includes(kind ?? '')) problems.push(`${event}: unknown activation event`);
+        else if (
+          ![
+            'onCommand',
+            'onView',
+            'onLanguage',
+            'workspaceContains',
+            'onStartupFinished',
+            'onFileSystem',
+            'onUri',
+            'onWebviewPanel',
+            'onCustomEditor',
+            'onAuthenticationRequest',
+            'onWalkthrough',
+            'onNotebook',
+            'onTerminalProfile',
+            'onDebug',
+            '*',
+          ].includes(kind ?? '')
+        )
+          problems.push(`${event}: unknown activation event`);
       }
       assert.deepEqual(problems, []);
     });
 
     it('engines.vscode is at most ^1.100.0 (code-server 4.100.3 = VS Code 1.100.3 runs the tests)', () => {
       const engine = versionTuple(manifest.engines.vscode);
-      assert.ok(manifest.engines.vscode.startsWith('^'), `engines.vscode ${manifest.engines.vscode} should be a caret range`);
-      assert.ok(compareVersions(engine, [1, 100, 3]) <= 0, `engines.vscode ${manifest.engines.vscode} is newer than VS Code 1.100.3: the extension would not load in the test host`);
+      assert.ok(
+        manifest.engines.vscode.startsWith('^'),
+        `engines.vscode ${manifest.engines.vscode} should be a caret range`,
+      );
+      assert.ok(
+        compareVersions(engine, [1, 100, 3]) <= 0,
+        `engines.vscode ${manifest.engines.vscode} is newer than VS Code 1.100.3: the extension would not load in the test host`,
+      );
     });
 
     it('@types/vscode is not newer than engines.vscode', () => {
@@ -590,43 +870,62 @@ describe('package.json manifest', () => {
       assert.ok(types, '@types/vscode is not a dependency');
       const [major, minor] = versionTuple(types);
       const [engineMajor, engineMinor] = versionTuple(manifest.engines.vscode);
-      assert.ok(major < engineMajor || (major === engineMajor && minor <= engineMinor), `@types/vscode ${types} is newer than engines.vscode ${manifest.engines.vscode} (vsce refuses to package)`);
+      assert.ok(
+        major < engineMajor || (major === engineMajor && minor <= engineMinor),
+        `@types/vscode ${types} is newer than engines.vscode ${manifest.engines.vscode} (vsce refuses to package)`,
+      );
     });
   });
 
   describe('views, configuration and files', () => {
     it('views live in a contributed views container (or a built-in one) and have grounded.* ids', () => {
-      const containers = new Set(Object.values(contributes.viewsContainers ?? {}).flatMap((list) => list.map((c) => c.id)));
+      const containers = new Set(
+        Object.values(contributes.viewsContainers ?? {}).flatMap((list) => list.map((c) => c.id)),
+      );
       const builtIn = new Set(['explorer', 'scm', 'debug', 'test', 'remote']);
       const problems: string[] = [];
       for (const [container, views] of Object.entries(contributes.views ?? {})) {
-        if (!containers.has(container) && !builtIn.has(container)) problems.push(`views["${container}"]: no such views container`);
-        for (const view of views) if (!view.id.startsWith('grounded.')) problems.push(`view ${view.id} is not grounded.*`);
+        if (!containers.has(container) && !builtIn.has(container))
+          problems.push(`views["${container}"]: no such views container`);
+        for (const view of views)
+          if (!view.id.startsWith('grounded.')) problems.push(`view ${view.id} is not grounded.*`);
       }
       const ids = [...Object.values(contributes.views ?? {}).flatMap((views) => views.map((v) => v.id))];
       problems.push(...ids.filter((id, i) => ids.indexOf(id) !== i).map((id) => `view ${id} is contributed twice`));
-      for (const welcome of contributes.viewsWelcome ?? []) if (!viewIds.has(welcome.view)) problems.push(`viewsWelcome for ${welcome.view}: no such view`);
+      for (const welcome of contributes.viewsWelcome ?? [])
+        if (!viewIds.has(welcome.view)) problems.push(`viewsWelcome for ${welcome.view}: no such view`);
       assert.deepEqual(problems, []);
     });
 
     it('configuration keys are grounded.*', () => {
-      const sections = Array.isArray(contributes.configuration) ? contributes.configuration : contributes.configuration ? [contributes.configuration] : [];
+      const sections = Array.isArray(contributes.configuration)
+        ? contributes.configuration
+        : contributes.configuration
+          ? [contributes.configuration]
+          : [];
       const keys = sections.flatMap((section) => Object.keys(section.properties ?? {}));
       assert.ok(keys.length > 0, 'no configuration contributed');
-      assert.deepEqual(keys.filter((key) => !key.startsWith('grounded.')), []);
+      assert.deepEqual(
+        keys.filter((key) => !key.startsWith('grounded.')),
+        [],
+      );
     });
 
     it('command links and completion events in welcome views and walkthroughs name contributed commands', () => {
       const builtInCommands = /^(workbench|vscode|editor|git)\./;
       const problems: string[] = [];
       const check = (id: string, where: string) => {
-        if (!contributed.has(id) && !builtInCommands.test(id) && !isInternal(id)) problems.push(`${where}: ${id} is not a contributed command`);
+        if (!contributed.has(id) && !builtInCommands.test(id) && !isInternal(id))
+          problems.push(`${where}: ${id} is not a contributed command`);
       };
-      for (const welcome of contributes.viewsWelcome ?? []) for (const id of commandLinks(welcome.contents)) check(id, `viewsWelcome ${welcome.view}`);
+      for (const welcome of contributes.viewsWelcome ?? [])
+        for (const id of commandLinks(welcome.contents)) check(id, `viewsWelcome ${welcome.view}`);
       for (const walkthrough of contributes.walkthroughs ?? []) {
         for (const step of walkthrough.steps) {
           for (const id of commandLinks(step.description ?? '')) check(id, `walkthrough step ${step.id}`);
-          for (const event of step.completionEvents ?? []) if (event.startsWith('onCommand:')) check(event.slice('onCommand:'.length), `walkthrough step ${step.id} completionEvents`);
+          for (const event of step.completionEvents ?? [])
+            if (event.startsWith('onCommand:'))
+              check(event.slice('onCommand:'.length), `walkthrough step ${step.id} completionEvents`);
         }
       }
       assert.deepEqual(problems, []);
@@ -636,19 +935,28 @@ describe('package.json manifest', () => {
       const files: string[] = [];
       const addIcon = (icon: unknown) => {
         if (typeof icon === 'string' && !icon.startsWith('$(')) files.push(icon);
-        else if (icon && typeof icon === 'object') for (const value of Object.values(icon)) if (typeof value === 'string') files.push(value);
+        else if (icon && typeof icon === 'object')
+          for (const value of Object.values(icon)) if (typeof value === 'string') files.push(value);
       };
       for (const command of contributes.commands ?? []) addIcon(command.icon);
       for (const submenu of contributes.submenus ?? []) addIcon(submenu.icon);
-      for (const list of Object.values(contributes.viewsContainers ?? {})) for (const container of list) addIcon(container.icon);
+      for (const list of Object.values(contributes.viewsContainers ?? {}))
+        for (const container of list) addIcon(container.icon);
       for (const views of Object.values(contributes.views ?? {})) for (const view of views) addIcon(view.icon);
-      for (const language of contributes.languages ?? []) if (language.configuration) files.push(language.configuration);
+      for (const language of contributes.languages ?? [])
+        if (language.configuration) files.push(language.configuration);
       for (const grammar of contributes.grammars ?? []) files.push(grammar.path);
-      for (const validation of [...(contributes.yamlValidation ?? []), ...(contributes.jsonValidation ?? [])]) if (!/^https?:/.test(validation.url)) files.push(validation.url);
+      for (const validation of [...(contributes.yamlValidation ?? []), ...(contributes.jsonValidation ?? [])])
+        if (!/^https?:/.test(validation.url)) files.push(validation.url);
       for (const walkthrough of contributes.walkthroughs ?? []) {
-        for (const step of walkthrough.steps) for (const [kind, value] of Object.entries(step.media ?? {})) if (kind !== 'altText' && typeof value === 'string') files.push(value);
+        for (const step of walkthrough.steps)
+          for (const [kind, value] of Object.entries(step.media ?? {}))
+            if (kind !== 'altText' && typeof value === 'string') files.push(value);
       }
-      assert.deepEqual(files.filter((file) => !existsSync(path.join(repo, file))), []);
+      assert.deepEqual(
+        files.filter((file) => !existsSync(path.join(repo, file))),
+        [],
+      );
     });
   });
 });

@@ -54,20 +54,31 @@ describe('study cache: a cached load is the same study as an uncached one', () =
   it('cold, warm and uncached loads are deep-equal, and the warm one reads every entry from the cache', async () => {
     const expected = await plain(study);
     // The fixture takes every path: problems of each kind are there to be compared.
-    assert.deepEqual(
-      [...new Set(expected.problems.map((p) => p.kind))].sort(),
-      ['coder-mismatch', 'needs-review', 'no-transcript', 'quote-mismatch', 'unknown-code', 'yaml-syntax'],
-    );
+    assert.deepEqual([...new Set(expected.problems.map((p) => p.kind))].sort(), [
+      'coder-mismatch',
+      'needs-review',
+      'no-transcript',
+      'quote-mismatch',
+      'unknown-code',
+      'yaml-syntax',
+    ]);
     const cache = new CountingCache(new NodeStudyCache(cacheFolder, '1.0.0'));
     assert.deepStrictEqual(await cached(cache), expected);
     assert.equal(cache.hits, 0);
     const written = cache.writes;
-    assert.equal(written, 8, 'settings, codebook, every sidecar that loads and the offsets of both texts are cached; the broken sidecar is not');
+    assert.equal(
+      written,
+      8,
+      'settings, codebook, every sidecar that loads and the offsets of both texts are cached; the broken sidecar is not',
+    );
     assert.deepStrictEqual(await cached(cache), expected);
     assert.equal(cache.hits, written);
     assert.equal(cache.writes, written, 'a warm load writes nothing');
     // The default pure-JS hash and the native one give the same keys and text hashes.
-    assert.deepStrictEqual(await loadStudy(fs, study.root, { cache: new NodeStudyCache(cacheFolder, '1.0.0') }), expected);
+    assert.deepStrictEqual(
+      await loadStudy(fs, study.root, { cache: new NodeStudyCache(cacheFolder, '1.0.0') }),
+      expected,
+    );
   });
 
   it('sees an edit that keeps size and mtime (a cache keyed by size and mtime alone would not): sidecar and transcript', async () => {
@@ -162,7 +173,13 @@ describe('NodeStudyCache: one pack per study, loose files for the few entries th
     const folder = join(parent, 'study');
     const cacheFolder = join(parent, 'cache');
     try {
-      generateStudy(folder, { name: 'tiny', transcripts: 12, codingsPerTranscript: 6, surveyRows: 12, words: [150, 300] });
+      generateStudy(folder, {
+        name: 'tiny',
+        transcripts: 12,
+        codingsPerTranscript: 6,
+        surveyRows: 12,
+        words: [150, 300],
+      });
       const root = pathToUri(folder);
       const load = (cache: StudyCache) => loadStudy(fs, root, { cache, sha256: nodeSha256 });
       const expected = await loadStudy(fs, root);

@@ -5,15 +5,69 @@ import type { Coding, Sidecar } from '../../../src/core/model';
 import { Random } from './random';
 
 /** Characters that stress the difference between JSON and YAML quoting. */
-const TRICKY = ['"', '\\', '\n', '\t', '\r', '\u0000', '\u0007', '\u001f', '\u007f', '\u0085', '\u00a0', '\u2028', '\u2029', '\ufeff', '\ufffe', '\ud800', '\udc00', '😀', 'é', '#', ': ', ' - ', '\'', '/', '<<<<<<< HEAD', '=======', ' ', '  '];
-const WORDS = ['yes', 'no', 'true', 'null', 'Null', '~', '0x1F', '1e3', '.inf', 'amara', 'code-1', 'a.b', '_x', '-', '?', '&a', '*a', '!tag', '%', '@', '`', '|', '>'];
+const TRICKY = [
+  '"',
+  '\\',
+  '\n',
+  '\t',
+  '\r',
+  '\u0000',
+  '\u0007',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\u00a0',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\ufffe',
+  '\ud800',
+  '\udc00',
+  '😀',
+  'é',
+  '#',
+  ': ',
+  ' - ',
+  "'",
+  '/',
+  '<<<<<<< HEAD',
+  '=======',
+  ' ',
+  '  ',
+];
+const WORDS = [
+  'yes',
+  'no',
+  'true',
+  'null',
+  'Null',
+  '~',
+  '0x1F',
+  '1e3',
+  '.inf',
+  'amara',
+  'code-1',
+  'a.b',
+  '_x',
+  '-',
+  '?',
+  '&a',
+  '*a',
+  '!tag',
+  '%',
+  '@',
+  '`',
+  '|',
+  '>',
+];
 
 function randomString(random: Random, maxLength: number): string {
   let out = '';
   const length = random.int(0, maxLength);
   while (out.length < length) {
     const roll = random.next();
-    out += roll < 0.08 ? random.pick(TRICKY) : roll < 0.2 ? random.pick(WORDS) : String.fromCharCode(random.int(0x20, 0x7e));
+    out +=
+      roll < 0.08 ? random.pick(TRICKY) : roll < 0.2 ? random.pick(WORDS) : String.fromCharCode(random.int(0x20, 0x7e));
   }
   return out;
 }
@@ -37,7 +91,12 @@ function randomSidecar(random: Random): Sidecar {
       ...(random.next() < 0.2 ? { status: random.pick(['needs-review', 'orphan'] as const) } : {}),
     });
   }
-  return { transcript: random.next() < 0.8 ? 'P01.txt' : randomString(random, 10), coder, textHash: random.next() < 0.9 ? 'sha256:abc' : randomString(random, 5), codings };
+  return {
+    transcript: random.next() < 0.8 ? 'P01.txt' : randomString(random, 10),
+    coder,
+    textHash: random.next() < 0.9 ? 'sha256:abc' : randomString(random, 5),
+    codings,
+  };
 }
 
 /** A small edit of the kind hands and merges make: a line dropped, doubled or changed, a character typed. */
@@ -64,7 +123,11 @@ function mutate(random: Random, text: string): string {
       lines[at] = (lines[at] as string).replace(/"/g, "'");
       break;
     default:
-      lines.splice(at, 0, random.pick(['', '# note', '---', '<<<<<<< HEAD', '    memo: ""', '    status: orphan', '  - id: dup']));
+      lines.splice(
+        at,
+        0,
+        random.pick(['', '# note', '---', '<<<<<<< HEAD', '    memo: ""', '    status: orphan', '  - id: dup']),
+      );
   }
   return lines.join('\n');
 }
@@ -74,7 +137,10 @@ function assertAgrees(text: string): 'fast' | 'fallback' {
   const fast = parseCanonicalSidecar(text);
   if (fast === undefined) return 'fallback';
   const real = parseSidecar('memory:/P01.amara.codes.yaml', text);
-  assert.ok(real.ok, `fast path accepted a file the real parser refuses:\n${JSON.stringify(text)}\n${JSON.stringify(!real.ok && real.problems)}`);
+  assert.ok(
+    real.ok,
+    `fast path accepted a file the real parser refuses:\n${JSON.stringify(text)}\n${JSON.stringify(!real.ok && real.problems)}`,
+  );
   assert.deepStrictEqual(fast.sidecar, real.value.sidecar, JSON.stringify(text));
   assert.deepStrictEqual([...fast.lineOf], [...real.value.lineOf], JSON.stringify(text));
   return 'fast';
@@ -100,7 +166,8 @@ describe('parseCanonicalSidecar (the fast path for our own layout)', () => {
 
   it('leaves every problem to the real parser: duplicate ids, end before start, unknown status, conflict markers', () => {
     const header = '# x\ngrounded: 1\ntranscript: P01.txt\ncoder: amara\ntextHash: "sha256:abc"\ncodings:\n';
-    const coding = (id: string, start: number, end: number, extra = '') => `  - id: ${id}\n    code: c1\n    start: ${start}\n    end: ${end}\n    quote: "q"\n    prefix: ""\n    suffix: ""\n${extra}`;
+    const coding = (id: string, start: number, end: number, extra = '') =>
+      `  - id: ${id}\n    code: c1\n    start: ${start}\n    end: ${end}\n    quote: "q"\n    prefix: ""\n    suffix: ""\n${extra}`;
     assert.ok(parseCanonicalSidecar(header + coding('a', 1, 2)));
     assert.equal(parseCanonicalSidecar(header + coding('a', 1, 2) + coding('a', 3, 4)), undefined);
     assert.equal(parseCanonicalSidecar(header + coding('a', 5, 2)), undefined);
@@ -111,13 +178,23 @@ describe('parseCanonicalSidecar (the fast path for our own layout)', () => {
   });
 
   it('gives each coding the line of its "- id:" and sorts codings as parseSidecar does', () => {
-    const text = '# x\ngrounded: 1\ntranscript: P01.txt\ncoder: amara\ntextHash: "sha256:abc"\ncodings:\n' +
+    const text =
+      '# x\ngrounded: 1\ntranscript: P01.txt\ncoder: amara\ntextHash: "sha256:abc"\ncodings:\n' +
       '  - id: b\n    code: c1\n    start: 9\n    end: 12\n    quote: "q"\n    prefix: ""\n    suffix: ""\n    memo: "m\\n"\n' +
       '  - id: a\n    code: c1\n    start: 1\n    end: 2\n    quote: "\\"\\u00e9\\ud83d\\ude00"\n    prefix: ""\n    suffix: ""\n    status: orphan\n';
     const parsed = parseCanonicalSidecar(text);
     assert.ok(parsed);
-    assert.deepEqual(parsed.sidecar.codings.map((c) => c.id), ['a', 'b']);
-    assert.deepEqual([...parsed.lineOf], [['b', 7], ['a', 15]]);
+    assert.deepEqual(
+      parsed.sidecar.codings.map((c) => c.id),
+      ['a', 'b'],
+    );
+    assert.deepEqual(
+      [...parsed.lineOf],
+      [
+        ['b', 7],
+        ['a', 15],
+      ],
+    );
     assertAgrees(text);
   });
 });

@@ -3,13 +3,18 @@ import type { Coding } from '../../../src/core/model';
 import { quoteSelector } from '../../../src/core/anchoring/selector';
 import { OffsetMap, codePointLength } from '../../../src/core/text/canonical';
 import { encodeEntry, type DerivedSidecar } from '../../../src/core/study/cache-entry';
-import { decodeDerivedSidecar, derivedSidecarPayload, encodeDerivedSidecar } from '../../../src/core/study/derived-sidecar-payload';
+import {
+  decodeDerivedSidecar,
+  derivedSidecarPayload,
+  encodeDerivedSidecar,
+} from '../../../src/core/study/derived-sidecar-payload';
 import { MemoryStudyCache } from '../../../src/core/study/cache';
 import { textOffsetMap, type CacheSession } from '../../../src/core/study/cache-session';
 import { nodeSha256 } from '../../../src/node/node-study-cache';
 import { Random } from './random';
 
-const TEXT = 'Interviewer: 🙂 How did it start?\n\nP01: My assigned mentor was a chief 𝔘 I had never met. Later an attending stayed after rounds.\n';
+const TEXT =
+  'Interviewer: 🙂 How did it start?\n\nP01: My assigned mentor was a chief 𝔘 I had never met. Later an attending stayed after rounds.\n';
 const KEY = 'sidecar2-test';
 
 function at(text: string, quote: string, id: string, extra: Partial<Coding> = {}): Coding {
@@ -43,10 +48,20 @@ describe('derived sidecar entries: quotes by reference to the text', () => {
       { ...at(TEXT, 'never met', 'a9'), start: 400, end: 409, status: 'orphan' }, // offsets past the end
       { ...at(TEXT, 'I had', 'a10'), start: 0, end: 0, quote: '', prefix: '', suffix: 'Inter' }, // zero-length
     ];
-    const original = { ...derived(codings, [6, 15, 24, 33, 42, 51, 60, 69, 78, 87]), reanchored: true, mismatched: [{ id: 'a7', start: 3, end: 9 }] };
+    const original = {
+      ...derived(codings, [6, 15, 24, 33, 42, 51, 60, 69, 78, 87]),
+      reanchored: true,
+      mismatched: [{ id: 'a7', start: 3, end: 9 }],
+    };
     const payload = JSON.stringify(derivedSidecarPayload(original, map));
-    assert.ok(!payload.includes('My assigned mentor') && !payload.includes('How did it start'), 'text at the offsets is not stored');
-    assert.ok(payload.includes('not the text') && payload.includes('old context') && payload.includes('never met'), 'what differs from the text is');
+    assert.ok(
+      !payload.includes('My assigned mentor') && !payload.includes('How did it start'),
+      'text at the offsets is not stored',
+    );
+    assert.ok(
+      payload.includes('not the text') && payload.includes('old context') && payload.includes('never met'),
+      'what differs from the text is',
+    );
     const bytes = encodeDerivedSidecar(KEY, original, map, nodeSha256) as Uint8Array;
     assert.deepStrictEqual(decodeDerivedSidecar(KEY, bytes, map, nodeSha256), original);
   });
@@ -54,7 +69,14 @@ describe('derived sidecar entries: quotes by reference to the text', () => {
   it('keeps lineOf in line order when codings are not in file order', () => {
     const codings = [at(TEXT, 'Later', 'b1'), at(TEXT, 'Interviewer', 'b2'), at(TEXT, 'chief', 'b3')];
     const original = derived(codings, [30, 6, 12]);
-    const sorted = { ...original, lineOf: new Map([['b2', 6], ['b3', 12], ['b1', 30]]) };
+    const sorted = {
+      ...original,
+      lineOf: new Map([
+        ['b2', 6],
+        ['b3', 12],
+        ['b1', 30],
+      ]),
+    };
     const bytes = encodeDerivedSidecar(KEY, sorted, map, nodeSha256) as Uint8Array;
     const decoded = decodeDerivedSidecar(KEY, bytes, map, nodeSha256);
     assert.deepStrictEqual(decoded, sorted);
@@ -74,11 +96,21 @@ describe('derived sidecar entries: quotes by reference to the text', () => {
         const selector = quoteSelector(textMap, start, end);
         const coding: Coding = { id: `c${i}`, code: 'x', start, end, ...selector, by: 'amara' };
         const roll = random.next();
-        codings.push(roll < 0.15 ? { ...coding, quote: 'stale', status: 'orphan' } : roll < 0.25 ? { ...coding, memo: 'é🙂' } : coding);
+        codings.push(
+          roll < 0.15
+            ? { ...coding, quote: 'stale', status: 'orphan' }
+            : roll < 0.25
+              ? { ...coding, memo: 'é🙂' }
+              : coding,
+        );
       }
       const original = derived(codings);
       const bytes = encodeDerivedSidecar(KEY, original, textMap, nodeSha256) as Uint8Array;
-      assert.deepStrictEqual(decodeDerivedSidecar(KEY, bytes, textMap, nodeSha256), original, `round ${round}: ${JSON.stringify(text)}`);
+      assert.deepStrictEqual(
+        decodeDerivedSidecar(KEY, bytes, textMap, nodeSha256),
+        original,
+        `round ${round}: ${JSON.stringify(text)}`,
+      );
     }
   });
 
@@ -107,7 +139,11 @@ describe('derived sidecar entries: quotes by reference to the text', () => {
       [...good.slice(0, 3), 2, ...good.slice(4)],
     ];
     for (const [i, payload] of variants.entries()) {
-      assert.equal(decodeDerivedSidecar(KEY, encodeEntry(KEY, payload, nodeSha256), map, nodeSha256), undefined, `variant ${i}`);
+      assert.equal(
+        decodeDerivedSidecar(KEY, encodeEntry(KEY, payload, nodeSha256), map, nodeSha256),
+        undefined,
+        `variant ${i}`,
+      );
     }
     const bytes = encodeEntry(KEY, good, nodeSha256);
     assert.deepStrictEqual(decodeDerivedSidecar(KEY, bytes, map, nodeSha256)?.sidecar.codings, [coding]);
@@ -116,7 +152,11 @@ describe('derived sidecar entries: quotes by reference to the text', () => {
 });
 
 describe('text offset maps through the cache', () => {
-  const session = (cache = new MemoryStudyCache()): CacheSession & { cache: MemoryStudyCache } => ({ cache, sha256: nodeSha256, used: new Set() });
+  const session = (cache = new MemoryStudyCache()): CacheSession & { cache: MemoryStudyCache } => ({
+    cache,
+    sha256: nodeSha256,
+    used: new Set(),
+  });
   const scanned = (text: string) => [...new OffsetMap(text).astralUnits];
 
   it('stores the surrogate pairs of a text under its hash and reads them back', async () => {

@@ -8,12 +8,20 @@ import { hashText } from '../../../src/core/text/hash';
 import { codePointLength } from '../../../src/core/text/canonical';
 import { pathToUri } from '../../../src/node/node-file-system';
 
-export const P01 = 'Interviewer: How did it start?\n\nP01: My assigned mentor was a chief I had never met. 🙂 Later an attending stayed after rounds.\n';
+export const P01 =
+  'Interviewer: How did it start?\n\nP01: My assigned mentor was a chief I had never met. 🙂 Later an attending stayed after rounds.\n';
 const P02 = 'Interviewer: And then?\r\n\r\nP02: I was close to burning out — sleeping four hours.\r\n';
 const P02_CANONICAL = P02.replace(/\r\n/g, '\n');
 const CODEBOOK = '# c\ngrounded: 1\ncodes:\n  - id: mentor\n    name: Mentor\n  - id: burnout\n    name: Burnout\n';
 
-export function codingOf(text: string, quote: string, code: string, id: string, by: string, extra: Partial<Coding> = {}): Coding {
+export function codingOf(
+  text: string,
+  quote: string,
+  code: string,
+  id: string,
+  by: string,
+  extra: Partial<Coding> = {},
+): Coding {
   const at = text.indexOf(quote);
   if (at < 0) throw new Error(`no "${quote}"`);
   const start = codePointLength(text.slice(0, at));
@@ -32,19 +40,39 @@ export const FILES: Record<string, string | Uint8Array> = {
   'codebook.yaml': CODEBOOK,
   'transcripts/P01.txt': P01,
   'transcripts/P01.amara.codes.yaml': serializeSidecar({
-    transcript: 'P01.txt', coder: 'amara', textHash: hashText(P01),
-    codings: [codingOf(P01, 'My assigned mentor', 'mentor', 'a1', 'amara', { memo: 'first "memo"\nline two' }), codingOf(P01, 'an attending', 'informal', 'a2', 'amara'), codingOf(P01, '🙂 Later', 'mentor', 'a3', 'amara', { status: 'needs-review' })],
+    transcript: 'P01.txt',
+    coder: 'amara',
+    textHash: hashText(P01),
+    codings: [
+      codingOf(P01, 'My assigned mentor', 'mentor', 'a1', 'amara', { memo: 'first "memo"\nline two' }),
+      codingOf(P01, 'an attending', 'informal', 'a2', 'amara'),
+      codingOf(P01, '🙂 Later', 'mentor', 'a3', 'amara', { status: 'needs-review' }),
+    ],
   }),
   // Hand-formatted: single quotes and a comment, so only the real parser reads it.
   'transcripts/P01.jonas.codes.yaml': `grounded: 1 # by hand\ntranscript: 'P01.txt'\ncoder: jonas\ntextHash: '${hashText(P01)}'\ncodings:\n  - {id: j1, code: mentor, start: 0, end: 11, quote: 'Interviewer', prefix: '', suffix: ': How did it sta'}\n`,
-  'transcripts/P01.bob.codes.yaml': serializeSidecar({ transcript: 'P01.txt', coder: 'amara', textHash: hashText(P01), codings: [] }),
+  'transcripts/P01.bob.codes.yaml': serializeSidecar({
+    transcript: 'P01.txt',
+    coder: 'amara',
+    textHash: hashText(P01),
+    codings: [],
+  }),
   'transcripts/P02.txt': new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(P02)]),
   'transcripts/P02.amara.codes.yaml': serializeSidecar({
-    transcript: 'P02.txt', coder: 'amara', textHash: hashText(P02_CANONICAL),
-    codings: [{ ...codingOf(P02_CANONICAL, 'close to burning out', 'burnout', 'b1', 'amara'), quote: 'not what the text says' }],
+    transcript: 'P02.txt',
+    coder: 'amara',
+    textHash: hashText(P02_CANONICAL),
+    codings: [
+      { ...codingOf(P02_CANONICAL, 'close to burning out', 'burnout', 'b1', 'amara'), quote: 'not what the text says' },
+    ],
   }),
   'transcripts/P02.jonas.codes.yaml': 'grounded: 1\ntranscript: P02.txt\ncoder: jonas\ncodings: [\n',
-  'transcripts/P09.amara.codes.yaml': serializeSidecar({ transcript: 'P09.txt', coder: 'amara', textHash: 'sha256:00', codings: [] }),
+  'transcripts/P09.amara.codes.yaml': serializeSidecar({
+    transcript: 'P09.txt',
+    coder: 'amara',
+    textHash: 'sha256:00',
+    codings: [],
+  }),
 };
 
 export interface DiskStudy {

@@ -6,7 +6,13 @@ import { nodeUtf8 } from '../../../src/node/node-utf8';
 import { NodeFileSystem, pathToUri, uriToPath } from '../../../src/node/node-file-system';
 import { fileURLToPath } from 'node:url';
 import { joinUri } from '../../../src/core/uri';
-import { decodeCanonical, decodeCanonicalFile, NulBytesError, strictUtf8, TextDecodingError } from '../../../src/core/text/canonical';
+import {
+  decodeCanonical,
+  decodeCanonicalFile,
+  NulBytesError,
+  strictUtf8,
+  TextDecodingError,
+} from '../../../src/core/text/canonical';
 import { readBytes, readFileText } from '../../../src/core/study/read-files';
 import type { FileSystemPort } from '../../../src/core/ports/file-system';
 import { MemoryFileSystem } from '../../../src/core/ports/memory-file-system';
@@ -85,7 +91,12 @@ describe('nodeUtf8: the same strings as TextDecoder (fatal, BOM kept), NUL bytes
   });
 
   it('gives decodeCanonical the same texts and the same errors, with byte offsets', () => {
-    const samples = [utf8('\ufeffa\r\nb\rc🙂\n'), new Uint8Array([0x61, 0xe9, 0x62]), utf8('H\u0000i'), utf8('no change\n')];
+    const samples = [
+      utf8('\ufeffa\r\nb\rc🙂\n'),
+      new Uint8Array([0x61, 0xe9, 0x62]),
+      utf8('H\u0000i'),
+      utf8('no change\n'),
+    ];
     for (const bytes of samples) {
       const outcome = (decode?: (b: Uint8Array) => string) => {
         try {
@@ -100,7 +111,10 @@ describe('nodeUtf8: the same strings as TextDecoder (fatal, BOM kept), NUL bytes
     assert.deepEqual(decodeCanonicalFile(utf8('no change\n')), { text: 'no change\n', bytesAreCanonical: true });
     assert.deepEqual(decodeCanonicalFile(utf8('\ufeffbom\n')), { text: 'bom\n', bytesAreCanonical: false });
     assert.deepEqual(decodeCanonicalFile(utf8('lone\rCR')), { text: 'lone\nCR', bytesAreCanonical: false });
-    assert.throws(() => decodeCanonical(utf8('ab\u0000c')), (error: TextDecodingError) => error.byteOffset === 2);
+    assert.throws(
+      () => decodeCanonical(utf8('ab\u0000c')),
+      (error: TextDecodingError) => error.byteOffset === 2,
+    );
   });
 });
 
@@ -117,7 +131,11 @@ describe('NodeFileSystem, blocking (the CLI) and not (the extension)', () => {
   it('reads, stats and lists the same either way', async () => {
     const uri = (path: string) => pathToUri(join(folder, path));
     const outcomes = async (fs: NodeFileSystem) => {
-      const settle = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: NodeJS.ErrnoException) => ({ error: error.code }));
+      const settle = <T>(promise: Promise<T>) =>
+        promise.then(
+          (value) => ({ value }),
+          (error: NodeJS.ErrnoException) => ({ error: error.code }),
+        );
       const list = (await fs.list(pathToUri(folder))).slice().sort((a, b) => (a.name < b.name ? -1 : 1));
       const stat = (path: string) => fs.stat(uri(path)).then((s) => s && { type: s.type, size: s.size });
       return {
@@ -133,17 +151,32 @@ describe('NodeFileSystem, blocking (the CLI) and not (the extension)', () => {
     const blocking = await outcomes(new NodeFileSystem({ blocking: true }));
     assert.deepEqual(blocking, await outcomes(new NodeFileSystem()));
     assert.deepEqual(blocking.read, { value: utf8('alpha 🙂\n') });
-    assert.deepEqual(blocking.stats, [{ type: 'file', size: 11 }, { type: 'directory', size: blocking.stats[1]?.size }, undefined]);
+    assert.deepEqual(blocking.stats, [
+      { type: 'file', size: 11 },
+      { type: 'directory', size: blocking.stats[1]?.size },
+      undefined,
+    ]);
     assert.deepEqual(blocking.missing, { error: 'ENOENT' });
   });
 });
 
-describe('uriToPath: the URL parser\'s answer, without it for plain paths', () => {
+describe("uriToPath: the URL parser's answer, without it for plain paths", () => {
   it('agrees with fileURLToPath on plain, escaped, dotted and odd URIs', () => {
     const root = pathToUri('/tmp/My Study (2024)');
     const uris = [
-      root, joinUri(root, 'transcripts/P01.amara.codes.yaml'), joinUri(root, 'naïve/ü 1.txt'), 'file:///a/b', 'file:///a//b/', 'file:///a/./b',
-      'file:///a/../b', 'file:///a/..', 'file:///a/.b/c..d', 'file:///a%20b', 'file:///a?x#y', "file:///a/b!$&'()*+,;=:@~-_.c", 'file:///',
+      root,
+      joinUri(root, 'transcripts/P01.amara.codes.yaml'),
+      joinUri(root, 'naïve/ü 1.txt'),
+      'file:///a/b',
+      'file:///a//b/',
+      'file:///a/./b',
+      'file:///a/../b',
+      'file:///a/..',
+      'file:///a/.b/c..d',
+      'file:///a%20b',
+      'file:///a?x#y',
+      "file:///a/b!$&'()*+,;=:@~-_.c",
+      'file:///',
     ];
     for (const uri of uris) assert.equal(uriToPath(uri), fileURLToPath(uri), uri);
   });
@@ -153,7 +186,11 @@ describe('reading listed study files without asking first', () => {
   /** A file system that counts stats and can make files vanish or fail between listing and reading. */
   class Racy implements FileSystemPort {
     stats = 0;
-    constructor(readonly inner: MemoryFileSystem, readonly vanish = new Set<string>(), readonly failing = new Set<string>()) {}
+    constructor(
+      readonly inner: MemoryFileSystem,
+      readonly vanish = new Set<string>(),
+      readonly failing = new Set<string>(),
+    ) {}
     async readFile(uri: string) {
       if (this.vanish.has(uri)) {
         await this.inner.delete(uri);
@@ -185,15 +222,21 @@ describe('reading listed study files without asking first', () => {
     for (const name of ['a', 'b', 'c']) await memory.writeFile(`memory:/s/${name}.txt`, utf8(`${name}\n`));
     const fs = new Racy(memory, new Set(['memory:/s/b.txt']), new Set(['memory:/s/c.txt']));
     const problems: Problem[] = [];
-    assert.deepEqual(await readFileText(fs, 'memory:/s/a.txt', problems, true), { bytes: utf8('a\n'), text: 'a\n', bytesAreCanonical: true });
+    assert.deepEqual(await readFileText(fs, 'memory:/s/a.txt', problems, true), {
+      bytes: utf8('a\n'),
+      text: 'a\n',
+      bytesAreCanonical: true,
+    });
     assert.equal(fs.stats, 0);
     assert.equal(await readBytes(fs, 'memory:/s/b.txt', problems, true), undefined);
     assert.deepEqual(problems, []);
     assert.equal(await readBytes(fs, 'memory:/s/c.txt', problems, true), undefined);
-    assert.deepEqual(problems.map((p: Problem) => [p.kind, p.uri]), [['read', 'memory:/s/c.txt']]);
+    assert.deepEqual(
+      problems.map((p: Problem) => [p.kind, p.uri]),
+      [['read', 'memory:/s/c.txt']],
+    );
     // Not listed (grounded.yaml, the codebook): asked first, so a missing one is no problem at all.
     assert.equal(await readBytes(fs, 'memory:/s/none.txt', problems, false), undefined);
     assert.equal(problems.length, 1);
   });
-
 });

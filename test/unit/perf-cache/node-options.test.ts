@@ -14,7 +14,10 @@ describe('study cache in Node and the CLI', () => {
     assert.equal(userCacheFolder({ HOME: '/home/me' }, 'linux'), join('/home/me', '.cache', 'grounded'));
     assert.equal(userCacheFolder({ HOME: '/home/me', XDG_CACHE_HOME: '/xdg' }, 'linux'), join('/xdg', 'grounded'));
     assert.equal(userCacheFolder({ HOME: '/Users/me' }, 'darwin'), join('/Users/me', 'Library', 'Caches', 'grounded'));
-    assert.equal(userCacheFolder({ LOCALAPPDATA: 'C:\\Users\\me\\AppData\\Local' }, 'win32'), join('C:\\Users\\me\\AppData\\Local', 'grounded', 'Cache'));
+    assert.equal(
+      userCacheFolder({ LOCALAPPDATA: 'C:\\Users\\me\\AppData\\Local' }, 'win32'),
+      join('C:\\Users\\me\\AppData\\Local', 'grounded', 'Cache'),
+    );
     assert.equal(userCacheFolder({ HOME: '/home/me', GROUNDED_CACHE_DIR: '/elsewhere' }, 'linux'), '/elsewhere');
   });
 
@@ -22,7 +25,11 @@ describe('study cache in Node and the CLI', () => {
     assert.equal(nodeLoadOptions('/s', {}, '1').cache, undefined);
     assert.equal(nodeLoadOptions('/s', { HOME: '/h', GROUNDED_CACHE: 'off' }, '1').cache, undefined);
     assert.equal(nodeLoadOptions('/s', { HOME: '/h' }, '1').fileStats, 'trust');
-    assert.equal(nodeLoadOptions('/s', { HOME: '/h', GROUNDED_CACHE: 'verify' }, '1').fileStats, 'record', 'verify: read and hash every file');
+    assert.equal(
+      nodeLoadOptions('/s', { HOME: '/h', GROUNDED_CACHE: 'verify' }, '1').fileStats,
+      'record',
+      'verify: read and hash every file',
+    );
     assert.ok(nodeLoadOptions('/s', { HOME: '/h', GROUNDED_CACHE: 'verify' }, '1').cache);
     const a = nodeLoadOptions('/studies/a', { HOME: '/h' }, '1').cache as NodeStudyCache;
     const b = nodeLoadOptions('/other/a', { HOME: '/h' }, '1').cache as NodeStudyCache;
@@ -39,14 +46,25 @@ describe('study cache in Node and the CLI', () => {
       const runCli = async (argv: string[]) => {
         let stdout = '';
         let stderr = '';
-        const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: study.folder, env: { GROUNDED_CACHE_DIR: cacheDir }, gitUserName: () => undefined, now: () => 0 };
+        const io: CliIo = {
+          stdout: (t) => (stdout += t),
+          stderr: (t) => (stderr += t),
+          cwd: study.folder,
+          env: { GROUNDED_CACHE_DIR: cacheDir },
+          gitUserName: () => undefined,
+          now: () => 0,
+        };
         const code = await main(argv, io);
         return { code, stdout, stderr };
       };
       const first = await runCli(['codes', '--json']);
       const [studyFolder] = await readdir(join(cacheDir, 'studies'));
       assert.ok(studyFolder);
-      assert.equal((await readdir(join(cacheDir, 'studies', studyFolder))).length, 9, 'settings, codebook, 4 sidecars, 2 texts and the stat index');
+      assert.equal(
+        (await readdir(join(cacheDir, 'studies', studyFolder))).length,
+        9,
+        'settings, codebook, 4 sidecars, 2 texts and the stat index',
+      );
       assert.deepEqual(await runCli(['codes', '--json']), first);
     } finally {
       await study.cleanup();

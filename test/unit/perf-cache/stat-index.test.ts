@@ -7,13 +7,28 @@ import { MemoryFileSystem } from '../../../src/core/ports/memory-file-system';
 import { loadStudy } from '../../../src/core/study/load-study';
 import { MemoryStudyCache, type LoadStudyOptions } from '../../../src/core/study/cache';
 import { encodeEntry } from '../../../src/core/study/cache-entry';
-import { RACY_MARGIN_MS, STAT_INDEX_KEY, StatIndexBuilder, statIndexFromPayload, statIndexPayload, trustedSha256, type StatIndex } from '../../../src/core/study/stat-index';
+import {
+  RACY_MARGIN_MS,
+  STAT_INDEX_KEY,
+  StatIndexBuilder,
+  statIndexFromPayload,
+  statIndexPayload,
+  trustedSha256,
+  type StatIndex,
+} from '../../../src/core/study/stat-index';
 import { NodeFileSystem, pathToUri } from '../../../src/node/node-file-system';
 import { nodeSha256 } from '../../../src/node/node-study-cache';
 import { FILES } from './fixture';
 
 const SHA = 'a'.repeat(64);
-const stat = (over: Partial<FileStat> = {}): FileStat => ({ type: 'file', size: 10, mtime: 1_000, changeTime: 1_000, inode: 7, ...over });
+const stat = (over: Partial<FileStat> = {}): FileStat => ({
+  type: 'file',
+  size: 10,
+  mtime: 1_000,
+  changeTime: 1_000,
+  inode: 7,
+  ...over,
+});
 
 function indexOf(records: [string, FileStat][], newest?: number): StatIndex {
   const builder = new StatIndexBuilder();
@@ -29,19 +44,46 @@ describe('stat index: the rule', () => {
     assert.equal(trustedSha256(index, 'f:/b', stat()), undefined, 'no record');
     assert.equal(trustedSha256(index, 'f:/a', stat({ size: 11 })), undefined);
     assert.equal(trustedSha256(index, 'f:/a', stat({ mtime: 1_001 })), undefined);
-    assert.equal(trustedSha256(index, 'f:/a', stat({ changeTime: 5_000 })), undefined, 'written since (mtime restored by cp -p, tar, utimes)');
+    assert.equal(
+      trustedSha256(index, 'f:/a', stat({ changeTime: 5_000 })),
+      undefined,
+      'written since (mtime restored by cp -p, tar, utimes)',
+    );
     assert.equal(trustedSha256(index, 'f:/a', stat({ inode: 8 })), undefined, 'replaced by rename');
-    assert.equal(trustedSha256(index, 'f:/a', { type: 'file', size: 10, mtime: 1_000 }), undefined, 'a host without change times');
+    assert.equal(
+      trustedSha256(index, 'f:/a', { type: 'file', size: 10, mtime: 1_000 }),
+      undefined,
+      'a host without change times',
+    );
     assert.equal(trustedSha256(undefined, 'f:/a', stat()), undefined);
   });
 
   it('never trusts a racy record: one written within the margin of the newest change seen', () => {
     // The same-second edit: recorded in the tick it was written, rewritten in that tick with the same size.
     assert.equal(trustedSha256(indexOf([['f:/a', stat()]]), 'f:/a', stat()), undefined, 'the newest file itself');
-    assert.equal(trustedSha256(indexOf([['f:/a', stat()]], 1_000 + RACY_MARGIN_MS), 'f:/a', stat()), undefined, 'exactly at the margin');
-    const index = indexOf([['f:/a', stat({ mtime: 900 })], ['f:/b', stat({ changeTime: 1_000 + RACY_MARGIN_MS + 1 })]]);
-    assert.equal(trustedSha256(index, 'f:/a', stat({ mtime: 900 })), SHA, 'settled once another file changed well after it');
-    assert.equal(trustedSha256(indexOf([['f:/a', stat({ mtime: 9_999 })]], 1_000 + RACY_MARGIN_MS + 1), 'f:/a', stat({ mtime: 9_999 })), undefined, 'an mtime in the future');
+    assert.equal(
+      trustedSha256(indexOf([['f:/a', stat()]], 1_000 + RACY_MARGIN_MS), 'f:/a', stat()),
+      undefined,
+      'exactly at the margin',
+    );
+    const index = indexOf([
+      ['f:/a', stat({ mtime: 900 })],
+      ['f:/b', stat({ changeTime: 1_000 + RACY_MARGIN_MS + 1 })],
+    ]);
+    assert.equal(
+      trustedSha256(index, 'f:/a', stat({ mtime: 900 })),
+      SHA,
+      'settled once another file changed well after it',
+    );
+    assert.equal(
+      trustedSha256(
+        indexOf([['f:/a', stat({ mtime: 9_999 })]], 1_000 + RACY_MARGIN_MS + 1),
+        'f:/a',
+        stat({ mtime: 9_999 }),
+      ),
+      undefined,
+      'an mtime in the future',
+    );
   });
 
   it('records only stats that have change time and inode, and reads back only intact payloads', () => {
@@ -81,7 +123,11 @@ class ClockedFileSystem implements FileSystemPort {
   async put(uri: string, content: string | Uint8Array, keep: 'inode' | 'new inode' = 'inode'): Promise<void> {
     await this.inner.writeFile(uri, typeof content === 'string' ? new TextEncoder().encode(content) : content);
     const old = this.meta.get(uri);
-    this.meta.set(uri, { mtime: this.now, changeTime: this.now, inode: old && keep === 'inode' ? old.inode : this.inodes++ });
+    this.meta.set(uri, {
+      mtime: this.now,
+      changeTime: this.now,
+      inode: old && keep === 'inode' ? old.inode : this.inodes++,
+    });
   }
   setTimes(uri: string, mtime: number, changeTime = this.now): void {
     const m = this.meta.get(uri);
@@ -123,7 +169,8 @@ describe('stat index: loads', () => {
   const sidecars = Object.keys(FILES).filter((path) => path.endsWith('.codes.yaml') && !path.includes('P09'));
   let fs: ClockedFileSystem;
   let cache: MemoryStudyCache;
-  const load = (fileStats: LoadStudyOptions['fileStats'] = 'trust') => loadStudy(fs, ROOT, { cache, sha256: nodeSha256, fileStats });
+  const load = (fileStats: LoadStudyOptions['fileStats'] = 'trust') =>
+    loadStudy(fs, ROOT, { cache, sha256: nodeSha256, fileStats });
   const plain = () => loadStudy(fs.inner, ROOT);
   /** Loads through the index, checks it is the study a plain load sees, and gives the sidecars it read. */
   const readsOfLoad = async (fileStats: LoadStudyOptions['fileStats'] = 'trust') => {
@@ -140,7 +187,11 @@ describe('stat index: loads', () => {
     fs.now += 60_000;
     await fs.put(uri('transcripts/P01.amara.codes.yaml'), FILES['transcripts/P01.amara.codes.yaml'] as string);
     fs.now += 60_000;
-    assert.deepEqual(await readsOfLoad(), sidecars.map((p) => p.slice('transcripts/'.length)).sort(), 'a first load reads everything');
+    assert.deepEqual(
+      await readsOfLoad(),
+      sidecars.map((p) => p.slice('transcripts/'.length)).sort(),
+      'a first load reads everything',
+    );
   });
 
   it('reads only the racy and the uncacheable sidecars on a warm load', async () => {
@@ -156,7 +207,9 @@ describe('stat index: loads', () => {
     await fs.put(uri(path), (FILES[path] as string).replace('code: informal', 'code: burnout!'));
     assert.deepEqual(fs.times(uri(path)), before);
     assert.ok(await readsOfLoad().then((reads) => reads.includes('P01.amara.codes.yaml')));
-    assert.ok((await load()).transcripts[0]?.sidecars.some((s) => s.sidecar.codings.some((c) => c.code === 'burnout!')));
+    assert.ok(
+      (await load()).transcripts[0]?.sidecars.some((s) => s.sidecar.codings.some((c) => c.code === 'burnout!')),
+    );
   });
 
   it('sees a same-size edit whose old mtime was restored (cp -p, tar, git-restore-mtime, utimes)', async () => {

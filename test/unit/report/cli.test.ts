@@ -6,17 +6,44 @@ import { read, run, runJson, tempFolder, write } from '../cli/helpers';
 /** A study folder on disk: three interviews, a codebook and the given survey. */
 function studyFolder(survey: string | undefined): string {
   const folder = tempFolder({
-    'grounded.yaml': ['grounded: 1', 'transcripts:', '  - transcripts/*.txt', 'codebook: codebook.yaml', 'survey:', '  files:', '    - survey.csv', '  idColumn: id', ''].join('\n'),
-    'codebook.yaml': serializeCodebook({ codes: [{ id: 'burnout', name: 'Burnout' }, { id: 'peer', name: 'Peer support' }] }),
+    'grounded.yaml': [
+      'grounded: 1',
+      'transcripts:',
+      '  - transcripts/*.txt',
+      'codebook: codebook.yaml',
+      'survey:',
+      '  files:',
+      '    - survey.csv',
+      '  idColumn: id',
+      '',
+    ].join('\n'),
+    'codebook.yaml': serializeCodebook({
+      codes: [
+        { id: 'burnout', name: 'Burnout' },
+        { id: 'peer', name: 'Peer support' },
+      ],
+    }),
   });
   if (survey !== undefined) write(folder, 'survey.csv', survey);
-  const texts: Record<string, string> = { P1: 'I was exhausted all year.\n', P2: 'Friends kept me going.\n', P3: 'Tired, but my peers helped.\n' };
+  const texts: Record<string, string> = {
+    P1: 'I was exhausted all year.\n',
+    P2: 'Friends kept me going.\n',
+    P3: 'Tired, but my peers helped.\n',
+  };
   const codes: Record<string, string[]> = { P1: ['burnout'], P2: ['peer'], P3: ['burnout', 'peer'] };
   for (const [id, text] of Object.entries(texts)) {
     write(folder, `transcripts/${id}.txt`, text);
     const transcript = { uri: `file:///x/${id}.txt`, text, textHash: hashText(text) };
-    const codings = makeCodings(transcript, 'amara', (codes[id] ?? []).map((code) => ({ code, start: 0, end: 5 }))).sort((a, b) => (a.code < b.code ? -1 : 1));
-    write(folder, `transcripts/${id}.amara.codes.yaml`, serializeSidecar({ transcript: `${id}.txt`, coder: 'amara', textHash: transcript.textHash, codings }));
+    const codings = makeCodings(
+      transcript,
+      'amara',
+      (codes[id] ?? []).map((code) => ({ code, start: 0, end: 5 })),
+    ).sort((a, b) => (a.code < b.code ? -1 : 1));
+    write(
+      folder,
+      `transcripts/${id}.amara.codes.yaml`,
+      serializeSidecar({ transcript: `${id}.txt`, coder: 'amara', textHash: transcript.textHash, codings }),
+    );
   }
   return folder;
 }
@@ -32,10 +59,26 @@ describe('grounded report / stats / export matrix', function () {
     assert.equal(result.code, 0, result.stderr);
     const csv = read(folder, 'matrix.csv');
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
-    assert.deepEqual(parsed.meta.fields, ['id', 'group', 'score', 'comment', 'coded', 'code_burnout', 'count_burnout', 'code_peer', 'count_peer']);
-    assert.deepEqual(parsed.data.map((r) => [r['id'], r['coded'], r['code_burnout'], r['count_burnout'], r['code_peer']]), [
-      ['P1', '1', '1', '1', '0'], ['P2', '1', '0', '0', '1'], ['P3', '1', '1', '1', '1'], ['P4', '0', '', '', ''],
+    assert.deepEqual(parsed.meta.fields, [
+      'id',
+      'group',
+      'score',
+      'comment',
+      'coded',
+      'code_burnout',
+      'count_burnout',
+      'code_peer',
+      'count_peer',
     ]);
+    assert.deepEqual(
+      parsed.data.map((r) => [r['id'], r['coded'], r['code_burnout'], r['count_burnout'], r['code_peer']]),
+      [
+        ['P1', '1', '1', '1', '0'],
+        ['P2', '1', '0', '0', '1'],
+        ['P3', '1', '1', '1', '1'],
+        ['P4', '0', '', '', ''],
+      ],
+    );
     assert.equal(parsed.data[0]?.['comment'], `'=HYPERLINK("x")`);
     assert.equal(parsed.data[1]?.['comment'], "'+fine");
     assert.equal(parsed.data[3]?.['comment'], "'@home");
@@ -60,12 +103,23 @@ describe('grounded report / stats / export matrix', function () {
     const folder = studyFolder(SURVEY);
     const variable = await runJson<Record<string, unknown>>(folder, ['stats', '--var', 'score', '--by', 'group']);
     assert.equal(variable.code, 0, variable.stderr);
-    for (const key of ['n', 'missing', 'mean', 'sd', 'median', 'ci', 'groups', 'tests', 'effect']) assert.ok(key in variable.data, key);
+    for (const key of ['n', 'missing', 'mean', 'sd', 'median', 'ci', 'groups', 'tests', 'effect'])
+      assert.ok(key in variable.data, key);
     assert.equal(variable.data['missing'], 1);
-    const code = await runJson<{ participants: number; total: number; groups: { level: string; participants: number; total: number; percent: number }[] }>(folder, ['stats', '--code', 'peer', '--by', 'group']);
+    const code = await runJson<{
+      participants: number;
+      total: number;
+      groups: { level: string; participants: number; total: number; percent: number }[];
+    }>(folder, ['stats', '--code', 'peer', '--by', 'group']);
     assert.equal(code.code, 0, code.stderr);
     assert.equal(code.data.participants, 2);
-    assert.deepEqual(code.data.groups.map((g) => [g.level, g.participants, g.total]), [['a', 1, 2], ['b', 1, 1]]);
+    assert.deepEqual(
+      code.data.groups.map((g) => [g.level, g.participants, g.total]),
+      [
+        ['a', 1, 2],
+        ['b', 1, 1],
+      ],
+    );
   });
 
   it('usage errors exit 2 naming what exists', async () => {
@@ -91,7 +145,11 @@ describe('grounded report / stats / export matrix', function () {
     assert.match(dup.stderr, /survey\.csv:3:1: error:/);
     const missing = studyFolder(undefined);
     const none = await run(missing, ['stats', '--var', 'group']);
-    assert.equal(none.code, 2, 'the default survey.csv is optional: without it, asking for a survey column is a usage error');
+    assert.equal(
+      none.code,
+      2,
+      'the default survey.csv is optional: without it, asking for a survey column is a usage error',
+    );
     assert.match(none.stderr, /survey\.csv \(survey\.files in grounded\.yaml\) does not exist/);
     const declared = studyFolder(undefined);
     write(declared, 'grounded.yaml', read(declared, 'grounded.yaml').replace('survey.csv', 'answers.csv'));
@@ -105,7 +163,17 @@ describe('grounded report / stats / export matrix', function () {
     const result = await run(folder, ['report', '--by', 'group', '--format', 'json']);
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout);
-    assert.deepEqual(report.participants.transcriptsWithoutRow.map((t: { participant: string; sameIgnoringCase?: string }) => [t.participant, t.sameIgnoringCase]), [['P1', 'p1'], ['P2', 'p2'], ['P3', 'p3']]);
+    assert.deepEqual(
+      report.participants.transcriptsWithoutRow.map((t: { participant: string; sameIgnoringCase?: string }) => [
+        t.participant,
+        t.sameIgnoringCase,
+      ]),
+      [
+        ['P1', 'p1'],
+        ['P2', 'p2'],
+        ['P3', 'p3'],
+      ],
+    );
     assert.equal(report.participants.joined, 0);
     assert.ok(report.codesByGroup.every((c: { tests: unknown[] }) => c.tests.length === 0));
   });

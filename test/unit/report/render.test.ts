@@ -3,7 +3,8 @@ import { buildStudyReport } from '../../../src/core/analysis/index';
 import { escapeHtml, escapeMarkdown, renderHtml, renderMarkdown } from '../../../src/core/report/index';
 import { buildStudy, type Interview } from '../analysis/fixture';
 
-const HOSTILE = '<script>alert("x")</script> | **bold** _em_ [link](javascript:1) `code` & <img src=x onerror=alert(1)>';
+const HOSTILE =
+  '<script>alert("x")</script> | **bold** _em_ [link](javascript:1) `code` & <img src=x onerror=alert(1)>';
 
 async function hostileReport() {
   const interviews: Interview[] = [
@@ -36,7 +37,10 @@ describe('report renderers', () => {
     // Every row of every table has as many cell boundaries as its header: no label or quote split a cell.
     for (const block of markdown.split('\n\n').filter((b) => b.startsWith('| '))) {
       const widths = block.split('\n').map((line) => line.split(/(?<!\\)\|/).length);
-      assert.ok(widths.every((w) => w === widths[0]), block);
+      assert.ok(
+        widths.every((w) => w === widths[0]),
+        block,
+      );
     }
   });
 

@@ -15,7 +15,8 @@ import { initialSettingsText, parseSettings } from '../../../src/core/settings/f
 const repo = path.resolve(__dirname, '../../..');
 const example = path.join(repo, 'examples/mentorship-study');
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-const schema = (name: string): ValidateFunction => ajv.compile(JSON.parse(readFileSync(path.join(repo, 'schemas', `${name}.schema.json`), 'utf8')) as object);
+const schema = (name: string): ValidateFunction =>
+  ajv.compile(JSON.parse(readFileSync(path.join(repo, 'schemas', `${name}.schema.json`), 'utf8')) as object);
 const validators = { settings: schema('grounded'), codebook: schema('codebook'), sidecar: schema('sidecar') };
 const parsers = {
   settings: (text: string) => parseSettings('file:///s/grounded.yaml', text),
@@ -32,7 +33,10 @@ function schemaErrors(kind: Kind, text: string): string {
 function assertValid(kind: Kind, text: string, label: string): void {
   assert.equal(schemaErrors(kind, text), '', `${label}: the schema refuses it`);
   const parsed = parsers[kind](text);
-  assert.ok(parsed.ok, `${label}: the core refuses it: ${parsed.ok ? '' : parsed.problems.map((p) => p.message).join('; ')}`);
+  assert.ok(
+    parsed.ok,
+    `${label}: the core refuses it: ${parsed.ok ? '' : parsed.problems.map((p) => p.message).join('; ')}`,
+  );
 }
 
 function assertInvalid(kind: Kind, text: string, label: string): void {
@@ -41,7 +45,8 @@ function assertInvalid(kind: Kind, text: string, label: string): void {
 }
 
 const SIDECAR_HEAD = 'grounded: 1\ntranscript: P01.txt\ncoder: amara\ntextHash: "sha256:00"\n';
-const coding = (extra: string) => `${SIDECAR_HEAD}codings:\n  - id: c1\n    code: burnout\n    start: 3\n    end: 9\n${extra}`;
+const coding = (extra: string) =>
+  `${SIDECAR_HEAD}codings:\n  - id: c1\n    code: burnout\n    start: 3\n    end: 9\n${extra}`;
 const CODEBOOK_HEAD = 'grounded: 1\ncodes:\n  - id: burnout\n    name: Burnout\n';
 
 describe('JSON Schemas of grounded.yaml, codebook.yaml and sidecars', () => {
@@ -50,31 +55,81 @@ describe('JSON Schemas of grounded.yaml, codebook.yaml and sidecars', () => {
     assertValid('codebook', readFileSync(path.join(example, 'codebook.yaml'), 'utf8'), 'codebook.yaml');
     const sidecars = readdirSync(path.join(example, 'transcripts')).filter((name) => name.endsWith('.codes.yaml'));
     assert.ok(sidecars.length > 10, 'the example study has sidecars');
-    for (const name of sidecars) assertValid('sidecar', readFileSync(path.join(example, 'transcripts', name), 'utf8'), name);
+    for (const name of sidecars)
+      assertValid('sidecar', readFileSync(path.join(example, 'transcripts', name), 'utf8'), name);
   });
 
   it("accept what the core's serializers write", () => {
     const codings: Coding[] = [
       { id: 'a1', code: 'burnout', start: 0, end: 5, quote: 'Hello', prefix: '', suffix: ' "world"\n', by: 'amara' },
-      { id: 'a2', code: 'ümlaut.code', start: 7, end: 7, quote: '', prefix: 'yes: no', suffix: '', by: 'amara', memo: 'A memo: with # and "quotes"', status: 'needs-review' },
-      { id: 'a3', code: 'x', start: 9, end: 12, quote: 'null', prefix: 'true', suffix: '~', by: 'amara', status: 'orphan' },
+      {
+        id: 'a2',
+        code: 'ümlaut.code',
+        start: 7,
+        end: 7,
+        quote: '',
+        prefix: 'yes: no',
+        suffix: '',
+        by: 'amara',
+        memo: 'A memo: with # and "quotes"',
+        status: 'needs-review',
+      },
+      {
+        id: 'a3',
+        code: 'x',
+        start: 9,
+        end: 12,
+        quote: 'null',
+        prefix: 'true',
+        suffix: '~',
+        by: 'amara',
+        status: 'orphan',
+      },
     ];
-    assertValid('sidecar', serializeSidecar({ transcript: 'P 01.txt', coder: 'amara_2', textHash: 'sha256:ab', codings }), 'serialized sidecar');
-    assertValid('sidecar', serializeSidecar({ transcript: 'P01.txt', coder: 'jonas', textHash: 'sha256:ab', codings: [] }), 'empty sidecar');
+    assertValid(
+      'sidecar',
+      serializeSidecar({ transcript: 'P 01.txt', coder: 'amara_2', textHash: 'sha256:ab', codings }),
+      'serialized sidecar',
+    );
+    assertValid(
+      'sidecar',
+      serializeSidecar({ transcript: 'P01.txt', coder: 'jonas', textHash: 'sha256:ab', codings: [] }),
+      'empty sidecar',
+    );
     const codes: Code[] = [
-      { id: 'barriers', name: 'Barriers', color: '#E15759', definition: 'What gets in the way: "time"', memo: 'Category.', guid: 'a18ae3eb-ffa7-4941-b999-31532ebac0ea' },
+      {
+        id: 'barriers',
+        name: 'Barriers',
+        color: '#E15759',
+        definition: 'What gets in the way: "time"',
+        memo: 'Category.',
+        guid: 'a18ae3eb-ffa7-4941-b999-31532ebac0ea',
+      },
       { id: 'barriers-time', name: 'yes', parent: 'barriers' },
       { id: '2fa', name: 'Name with: colon' },
     ];
     assertValid('codebook', serializeCodebook({ codes }), 'serialized codebook');
     assertValid('codebook', serializeCodebook({ codes: [] }), 'empty codebook');
     assertValid('settings', initialSettingsText({ transcripts: ['transcripts/*.txt'] }), 'grounded init');
-    assertValid('settings', initialSettingsText({ transcripts: ['a/*.txt', 'b/**/*.md'], surveyFile: 'data/s.csv', idColumn: 'pid', participantPattern: '^(?<id>P\\d+)' }), 'grounded init with options');
+    assertValid(
+      'settings',
+      initialSettingsText({
+        transcripts: ['a/*.txt', 'b/**/*.md'],
+        surveyFile: 'data/s.csv',
+        idColumn: 'pid',
+        participantPattern: '^(?<id>P\\d+)',
+      }),
+      'grounded init with options',
+    );
   });
 
   it('accept the optional and empty forms the core accepts', () => {
     assertValid('settings', '', 'an empty grounded.yaml');
-    assertValid('settings', 'transcripts: ~\ncodebook: ~\nsurvey:\n  types:\n    age: numeric\nparticipants:\n  overrides:\n    x/P1.txt: P01\n', 'nulls and maps');
+    assertValid(
+      'settings',
+      'transcripts: ~\ncodebook: ~\nsurvey:\n  types:\n    age: numeric\nparticipants:\n  overrides:\n    x/P1.txt: P01\n',
+      'nulls and maps',
+    );
     assertValid('codebook', 'grounded: 1\ncodes: ~\n', 'a codebook with no codes');
     assertValid('codebook', `${CODEBOOK_HEAD}    color: ~\n    memo: ~\n`, 'null optional fields');
     assertValid('sidecar', coding('    quote: ~\n    status: ~\n'), 'a coding with null quote and status');
@@ -91,7 +146,11 @@ describe('JSON Schemas of grounded.yaml, codebook.yaml and sidecars', () => {
     assertInvalid('codebook', 'codes: []\n', 'a codebook without a version');
     assertInvalid('codebook', `${CODEBOOK_HEAD}    color: red\n`, 'a colour name instead of #rrggbb');
     assertInvalid('codebook', `${CODEBOOK_HEAD}    colour: "#ff0000"\n`, 'an unknown key');
-    assertInvalid('codebook', 'grounded: 1\ncodes:\n  - id: time pressure\n    name: Time pressure\n', 'a code id with a space');
+    assertInvalid(
+      'codebook',
+      'grounded: 1\ncodes:\n  - id: time pressure\n    name: Time pressure\n',
+      'a code id with a space',
+    );
     assertInvalid('codebook', 'grounded: 1\ncodes:\n  - id: burnout\n', 'a code without a name');
     assertInvalid('codebook', `${CODEBOOK_HEAD}    parent: 7\n`, 'a parent that is a number');
     assertInvalid('sidecar', SIDECAR_HEAD.replace('amara', 'Amara Okafor'), 'a coder id with capitals and a space');

@@ -22,16 +22,40 @@ describe("stats: Cohen's κ (confusion-table formula run in R)", () => {
 describe("stats: Krippendorff's α edge cases", () => {
   it('perfect agreement is 1 at every level', () => {
     for (const level of ['nominal', 'ordinal', 'interval', 'ratio'] as const) {
-      assert.equal(krippendorffAlpha([[1, 2, 3, 4], [1, 2, 3, 4]], level).value, 1);
+      assert.equal(
+        krippendorffAlpha(
+          [
+            [1, 2, 3, 4],
+            [1, 2, 3, 4],
+          ],
+          level,
+        ).value,
+        1,
+      );
     }
   });
   it('no pairable values: null with a reason', () => {
-    const r = krippendorffAlpha([[1, null], [null, 2]], 'nominal');
+    const r = krippendorffAlpha(
+      [
+        [1, null],
+        [null, 2],
+      ],
+      'nominal',
+    );
     assert.equal(r.value, null);
     assert.equal(r.missing, 2);
     assert.ok(r.reason);
   });
   it('a single value everywhere: null with a reason', () => {
-    assert.equal(krippendorffAlpha([[3, 3], [3, 3]], 'interval').value, null);
+    assert.equal(
+      krippendorffAlpha(
+        [
+          [3, 3],
+          [3, 3],
+        ],
+        'interval',
+      ).value,
+      null,
+    );
   });
 });

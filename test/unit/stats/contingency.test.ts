@@ -6,17 +6,25 @@ describe('stats: χ² = chisq.test(table, correct)', () => {
   for (const c of cases('chiSquare')) {
     it(`${c.label} (correct = ${c.correct})`, () => {
       const r = chiSquareTest(c.table, { correct: c.correct });
-      assert.equal(r.n, c.table.flat().reduce((a: number, b: number) => a + b, 0));
+      assert.equal(
+        r.n,
+        c.table.flat().reduce((a: number, b: number) => a + b, 0),
+      );
       assert.equal(r.missing, 0);
       assert.equal(r.yates, c.correct && c.table.length === 2 && c.table[0].length === 2);
       assertClose(r.statistic, c.expected.statistic, STATISTIC_TOLERANCE, 'X²');
       assert.equal(r.df, c.expected.df);
       assertClose(r.p, c.expected.p, P_TOLERANCE, 'p');
-      r.expected!.forEach((row, i) => assertAllClose(row, c.expected.expected[i], STATISTIC_TOLERANCE, `expected[${i}]`));
+      r.expected!.forEach((row, i) =>
+        assertAllClose(row, c.expected.expected[i], STATISTIC_TOLERANCE, `expected[${i}]`),
+      );
     });
   }
   it('a zero margin gives p = null with a reason, not NaN', () => {
-    const r = chiSquareTest([[0, 0], [3, 4]]);
+    const r = chiSquareTest([
+      [0, 0],
+      [3, 4],
+    ]);
     assert.equal(r.p, null);
     assert.equal(r.reason, 'a row or column total is zero');
   });
@@ -40,7 +48,14 @@ describe('stats: Fisher exact = fisher.test(table)', () => {
     });
   }
   it('past the enumeration bound p is null and the reason says so', () => {
-    const r = fisherExact([[20, 15, 10, 12], [14, 18, 9, 16], [11, 13, 17, 10]], { maxWork: 1000 });
+    const r = fisherExact(
+      [
+        [20, 15, 10, 12],
+        [14, 18, 9, 16],
+        [11, 13, 17, 10],
+      ],
+      { maxWork: 1000 },
+    );
     assert.equal(r.p, null);
     assert.match(r.reason ?? '', /too large for exact enumeration/);
   });
@@ -48,10 +63,19 @@ describe('stats: Fisher exact = fisher.test(table)', () => {
 
 describe('stats: chooseContingencyTest', () => {
   it('uses χ² when every expected count is ≥ 5', () => {
-    assert.equal(chooseContingencyTest([[20, 30], [30, 20]]).name, 'chi-square');
+    assert.equal(
+      chooseContingencyTest([
+        [20, 30],
+        [30, 20],
+      ]).name,
+      'chi-square',
+    );
   });
   it('falls back to Fisher when an expected count is < 5', () => {
-    const r = chooseContingencyTest([[3, 1], [1, 3]]);
+    const r = chooseContingencyTest([
+      [3, 1],
+      [1, 3],
+    ]);
     assert.equal(r.name, 'fisher-exact');
     assert.ok(r.p !== null && Math.abs(r.p - 0.4857142857) < 1e-9);
   });
@@ -59,10 +83,15 @@ describe('stats: chooseContingencyTest', () => {
 
 describe('stats: crossTabulate', () => {
   it('counts pairs, keeps level order, counts a pair with either label missing as missing', () => {
-    const r = crossTabulate(['f', 'm', 'f', null, 'm', 'f'], ['yes', 'no', 'no', 'yes', '', 'yes'], { columns: ['yes', 'no'] });
+    const r = crossTabulate(['f', 'm', 'f', null, 'm', 'f'], ['yes', 'no', 'no', 'yes', '', 'yes'], {
+      columns: ['yes', 'no'],
+    });
     assert.deepEqual(r.rowLevels, ['f', 'm']);
     assert.deepEqual(r.columnLevels, ['yes', 'no']);
-    assert.deepEqual(r.counts, [[2, 1], [0, 1]]);
+    assert.deepEqual(r.counts, [
+      [2, 1],
+      [0, 1],
+    ]);
     assert.equal(r.n, 4);
     assert.equal(r.missing, 2);
   });

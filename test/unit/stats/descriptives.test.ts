@@ -37,10 +37,21 @@ describe('stats: Wilson interval = prop.test(x, n, correct = FALSE)$conf.int', (
 
 describe('stats: describeCategorical', () => {
   it('counts levels in the given order, keeps empty levels, counts blanks as missing', () => {
-    const r = describeCategorical(['agree', 'neutral', null, 'agree', '', 'other', undefined], ['disagree', 'neutral', 'agree']);
+    const r = describeCategorical(
+      ['agree', 'neutral', null, 'agree', '', 'other', undefined],
+      ['disagree', 'neutral', 'agree'],
+    );
     assert.equal(r.n, 4);
     assert.equal(r.missing, 3);
-    assert.deepEqual(r.levels.map((l) => [l.level, l.count]), [['disagree', 0], ['neutral', 1], ['agree', 2], ['other', 1]]);
+    assert.deepEqual(
+      r.levels.map((l) => [l.level, l.count]),
+      [
+        ['disagree', 0],
+        ['neutral', 1],
+        ['agree', 2],
+        ['other', 1],
+      ],
+    );
     assert.equal(r.levels[2]?.percent, 50);
     assertAllClose(r.levels[2]?.ci, [wilsonInterval(2, 4)![0], wilsonInterval(2, 4)![1]], 1e-15, 'ci');
     assert.deepEqual(r.levels[0]?.ci?.[0], 0);

@@ -1,7 +1,13 @@
 /** The golden values of ENGINEERING.md §6 (R and scipy agree), checked directly, independent of the JSON. */
 import assert from 'node:assert/strict';
 import {
-  chiSquareTest, cohensKappa, fisherExact, krippendorffAlpha, mannWhitney, oneSampleTTest, twoSampleTTest,
+  chiSquareTest,
+  cohensKappa,
+  fisherExact,
+  krippendorffAlpha,
+  mannWhitney,
+  oneSampleTTest,
+  twoSampleTTest,
 } from '../../../src/core/stats';
 
 const near = (actual: number | null, expected: number, digits: number): void => {
@@ -27,12 +33,29 @@ describe('stats golden values (ENGINEERING.md §6)', () => {
     near(r.statistic, -3.208414, 6);
     near(r.p, 0.01954, 6);
   });
-  it('Fisher exact 2 × 2', () => near(fisherExact([[3, 1], [1, 3]]).p, 0.485714, 6));
+  it('Fisher exact 2 × 2', () =>
+    near(
+      fisherExact([
+        [3, 1],
+        [1, 3],
+      ]).p,
+      0.485714,
+      6,
+    ));
   it('χ² with and without Yates', () => {
-    const yates = chiSquareTest([[20, 30], [30, 20]]);
+    const yates = chiSquareTest([
+      [20, 30],
+      [30, 20],
+    ]);
     near(yates.statistic, 3.24, 9);
     near(yates.p, 0.071861, 6);
-    const plain = chiSquareTest([[20, 30], [30, 20]], { correct: false });
+    const plain = chiSquareTest(
+      [
+        [20, 30],
+        [30, 20],
+      ],
+      { correct: false },
+    );
     near(plain.statistic, 4, 9);
     near(plain.p, 0.0455, 6);
   });

@@ -29,7 +29,12 @@ export const STATISTIC_TOLERANCE = 1e-9;
 /** p-values and CI bounds: 1e-6 relative (absolute 1e-12 near 0). */
 export const P_TOLERANCE = 1e-6;
 
-export function assertClose(actual: number | null | undefined, expectedRaw: RNumber, tolerance: number, what: string): void {
+export function assertClose(
+  actual: number | null | undefined,
+  expectedRaw: RNumber,
+  tolerance: number,
+  what: string,
+): void {
   const expected = fromR(expectedRaw);
   assert.equal(typeof actual, 'number', `${what}: expected a number, got ${String(actual)}`);
   assert.notEqual(expected, null, `${what}: reference value missing`);
@@ -43,7 +48,12 @@ export function assertClose(actual: number | null | undefined, expectedRaw: RNum
   assert.ok(Math.abs(a - e) <= allowed, `${what}: ${a} vs R ${e} (|Δ| = ${Math.abs(a - e)}, allowed ${allowed})`);
 }
 
-export function assertAllClose(actual: ReadonlyArray<number> | null | undefined, expected: ReadonlyArray<RNumber>, tolerance: number, what: string): void {
+export function assertAllClose(
+  actual: ReadonlyArray<number> | null | undefined,
+  expected: ReadonlyArray<RNumber>,
+  tolerance: number,
+  what: string,
+): void {
   assert.ok(actual, `${what}: expected values, got ${String(actual)}`);
   assert.equal(actual.length, expected.length, `${what}: length`);
   actual.forEach((value, i) => assertClose(value, expected[i] as RNumber, tolerance, `${what}[${i}]`));

@@ -59,7 +59,11 @@ describe('parseSurvey: inferred types', () => {
   it('Likert labels: ordinal valued by scale position, any case, labels kept in scale order', () => {
     const { column: c, values } = column(['Agree', 'strongly disagree', 'Neutral', 'Strongly agree', 'Agree']);
     assert.equal(c.type, 'ordinal');
-    assert.deepEqual(c.scale, { min: 1, max: 5, labels: ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'] });
+    assert.deepEqual(c.scale, {
+      min: 1,
+      max: 5,
+      labels: ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'],
+    });
     assert.deepEqual(values, [4, 1, 3, 5, 4]);
   });
 
@@ -167,7 +171,10 @@ describe('parseSurvey: declared types (settings.types)', () => {
     const { column: c, values, warnings } = column(['2', '4', '6', '3.5'], { types: { v: 'ordinal:1-5' } });
     assert.deepEqual(c.scale, { min: 1, max: 5 });
     assert.deepEqual(values, [2, 4, null, null]);
-    assert.deepEqual(warnings.map((w) => w.line), [4, 5]);
+    assert.deepEqual(
+      warnings.map((w) => w.line),
+      [4, 5],
+    );
   });
 
   it('ordinal:Low|Medium|High orders custom labels, ignoring case', () => {
@@ -200,7 +207,13 @@ describe('parseSurvey: declared types (settings.types)', () => {
 
   it('a column named like an Object property is not confused with one', () => {
     const { table } = loaded(parse('id,constructor,__proto__\nP1,a,b\nP2,a,b\n'));
-    assert.deepEqual(table.columns.map((c) => [c.name, c.type]), [['constructor', 'categorical'], ['__proto__', 'categorical']]);
+    assert.deepEqual(
+      table.columns.map((c) => [c.name, c.type]),
+      [
+        ['constructor', 'categorical'],
+        ['__proto__', 'categorical'],
+      ],
+    );
     const row = table.rows[0] as SurveyTable['rows'][number];
     assert.equal(Object.getPrototypeOf(row.values), Object.prototype);
     assert.equal(row.values['__proto__'], 'b');

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { columnValues, joinParticipants, mergeSurveys, participantIds, type MergedSurvey, type SurveyTable } from '../../../src/core/survey';
+import {
+  columnValues,
+  joinParticipants,
+  mergeSurveys,
+  participantIds,
+  type MergedSurvey,
+  type SurveyTable,
+} from '../../../src/core/survey';
 import { failed, loaded, parse } from './helpers';
 
 const A = 'memory:/study/demographics.csv';
@@ -24,11 +31,20 @@ describe('mergeSurveys', () => {
     assert.deepEqual(survey.uris, [A, B]);
     assert.equal(survey.idColumn, 'id');
     assert.deepEqual(participantIds(survey), ['P1', 'P2', 'P3', 'P4', 'P5']);
-    assert.deepEqual(survey.columns.map((c) => c.name), ['age', 'role', 'burnout']);
+    assert.deepEqual(
+      survey.columns.map((c) => c.name),
+      ['age', 'role', 'burnout'],
+    );
     assert.deepEqual(columnValues(survey, 'burnout'), [2.25, 3.5, null, null, 4]);
     assert.deepEqual(columnValues(survey, 'age'), [34, 29, 41, 50, null]);
-    assert.deepEqual(survey.columns.map((c) => c.missing), [1, 1, 2]);
-    assert.deepEqual(survey.rows[1]?.sources, [{ uri: A, line: 3 }, { uri: B, line: 2 }]);
+    assert.deepEqual(
+      survey.columns.map((c) => c.missing),
+      [1, 1, 2],
+    );
+    assert.deepEqual(survey.rows[1]?.sources, [
+      { uri: A, line: 3 },
+      { uri: B, line: 2 },
+    ]);
     assert.deepEqual([survey.rows[4]?.uri, survey.rows[4]?.line], [B, 4]);
   });
 
@@ -43,12 +59,18 @@ describe('mergeSurveys', () => {
     assert.equal(problems.length, 1);
     const [p] = problems;
     assert.deepEqual([p?.uri, p?.line, p?.kind, p?.severity], [B, 2, 'survey-conflicting-value', 'error']);
-    assert.match(p?.message ?? '', /"P2" has 30 for column "age" here but 29 in memory:\/study\/demographics.csv on line 3/);
+    assert.match(
+      p?.message ?? '',
+      /"P2" has 30 for column "age" here but 29 in memory:\/study\/demographics.csv on line 3/,
+    );
   });
 
   it('reports a column typed differently in two files', () => {
     const problems = failed(mergeSurveys([table('id,x\nP1,1.5\nP2,2\n', A), table('id,x\nP3,a\nP4,b\nP5,c\n', B)]));
-    assert.deepEqual(problems.map((p) => [p.uri, p.kind]), [[B, 'survey-column-conflict']]);
+    assert.deepEqual(
+      problems.map((p) => [p.uri, p.kind]),
+      [[B, 'survey-column-conflict']],
+    );
     assert.match(problems[0]?.message ?? '', /numeric in one file and text in another/);
   });
 
@@ -72,15 +94,16 @@ describe('mergeSurveys', () => {
   });
 
   it('refuses a Likert column in one file and numbers in another', () => {
-    const problems = failed(mergeSurveys([table('id,q\nP1,Agree\nP2,Disagree\n', A), table('id,q\nP3,1\nP4,2\nP5,3\n', B)]));
+    const problems = failed(
+      mergeSurveys([table('id,q\nP1,Agree\nP2,Disagree\n', A), table('id,q\nP3,1\nP4,2\nP5,3\n', B)]),
+    );
     assert.equal(problems[0]?.kind, 'survey-column-conflict');
   });
 
   it('refuses different Likert label scales for one column', () => {
-    const problems = failed(mergeSurveys([
-      table('id,q\nP1,Agree\nP2,Disagree\n', A),
-      table('id,q\nP3,Never\nP4,Often\n', B),
-    ]));
+    const problems = failed(
+      mergeSurveys([table('id,q\nP1,Agree\nP2,Disagree\n', A), table('id,q\nP3,Never\nP4,Often\n', B)]),
+    );
     assert.match(problems[0]?.message ?? '', /different ordinal label scales/);
   });
 
@@ -104,15 +127,21 @@ describe('joinParticipants', () => {
       { path: 'interviews/notes.txt' },
       { path: 'interviews/blank.txt', participant: '  ' },
     ]);
-    assert.deepEqual(join.matched.map((m) => [m.participant, m.transcripts, m.row.line]), [
-      ['P01', ['interviews/P01.txt'], 2],
-      ['P02', ['interviews/P02-part1.txt', 'interviews/P02-part2.txt'], 3],
-    ]);
+    assert.deepEqual(
+      join.matched.map((m) => [m.participant, m.transcripts, m.row.line]),
+      [
+        ['P01', ['interviews/P01.txt'], 2],
+        ['P02', ['interviews/P02-part1.txt', 'interviews/P02-part2.txt'], 3],
+      ],
+    );
     assert.deepEqual(join.transcriptsWithoutRow, [
       { path: 'interviews/p03.txt', participant: 'p03', sameIgnoringCase: 'P03' },
       { path: 'interviews/P99.txt', participant: 'P99' },
     ]);
     assert.deepEqual(join.transcriptsWithoutParticipant, ['interviews/notes.txt', 'interviews/blank.txt']);
-    assert.deepEqual(join.rowsWithoutTranscript, [{ id: 'P03', line: 4, uri: A }, { id: 'P04', line: 5, uri: A }]);
+    assert.deepEqual(join.rowsWithoutTranscript, [
+      { id: 'P03', line: 4, uri: A },
+      { id: 'P04', line: 5, uri: A },
+    ]);
   });
 });

@@ -10,10 +10,16 @@ describe('parseSurvey: reading the file', () => {
     assert.equal(table.delimiter, ',');
     assert.equal(table.idColumn, 'id');
     assert.deepEqual(participantIds(table), ['P1', 'P2', 'P3', 'P4']);
-    assert.deepEqual(table.rows.map((row) => row.line), [2, 3, 4, 5]);
+    assert.deepEqual(
+      table.rows.map((row) => row.line),
+      [2, 3, 4, 5],
+    );
     assert.deepEqual(columnValues(table, 'age'), [34, 29, 41, 38]);
     assert.deepEqual(table.rows[0]?.values, { age: 34, gender: 'female' });
-    assert.deepEqual(table.columns.map((c) => c.name), ['age', 'gender']);
+    assert.deepEqual(
+      table.columns.map((c) => c.name),
+      ['age', 'gender'],
+    );
   });
 
   it('strips a BOM and reads CRLF line ends', () => {
@@ -39,14 +45,20 @@ describe('parseSurvey: reading the file', () => {
   it('prefers the semicolon when a quoted header contains commas', () => {
     const { table } = loaded(parse('id;"Age, in years";score\nP1;30;3,5\nP2;31;4\n'));
     assert.equal(table.delimiter, ';');
-    assert.deepEqual(table.columns.map((c) => c.name), ['Age, in years', 'score']);
+    assert.deepEqual(
+      table.columns.map((c) => c.name),
+      ['Age, in years', 'score'],
+    );
   });
 
   it('obeys an Excel "sep=" first line and skips it', () => {
     const { table } = loaded(parse('sep=;\nid;score\nP1;3,5\nP2;4\n'));
     assert.equal(table.delimiter, ';');
     assert.deepEqual(columnValues(table, 'score'), [3.5, 4]);
-    assert.deepEqual(table.rows.map((row) => row.line), [3, 4]);
+    assert.deepEqual(
+      table.rows.map((row) => row.line),
+      [3, 4],
+    );
   });
 
   it('locates cells after a quoted cell with spaces before the delimiter', () => {
@@ -68,7 +80,10 @@ describe('parseSurvey: reading the file', () => {
   it('keeps quoted newlines in the cell and the right line numbers for later rows and problems', () => {
     const text = 'id,comment,age\nP1,"first line\nsecond line\nthird",30\nP2,short,x\nP3,"a ""quoted"" word",40\n';
     const { table, warnings } = loaded(parse(text, { types: { age: 'numeric' } }));
-    assert.deepEqual(table.rows.map((row) => row.line), [2, 5, 6]);
+    assert.deepEqual(
+      table.rows.map((row) => row.line),
+      [2, 5, 6],
+    );
     assert.deepEqual(columnValues(table, 'comment'), ['first line\nsecond line\nthird', 'short', 'a "quoted" word']);
     // "x" is on line 5, after "P2,short," → column 10.
     assert.deepEqual(place(only(warnings, 'survey-type-mismatch')), [5, 10, 'warning']);
@@ -82,16 +97,29 @@ describe('parseSurvey: reading the file', () => {
   it('normalizes CRLF inside quoted cells too', () => {
     const { table } = loaded(parse('id,comment\r\nP1,"a\r\nb"\r\nP2,c\r\n'));
     assert.deepEqual(columnValues(table, 'comment'), ['a\nb', 'c']);
-    assert.deepEqual(table.rows.map((row) => row.line), [2, 4]);
+    assert.deepEqual(
+      table.rows.map((row) => row.line),
+      [2, 4],
+    );
   });
 
   it('skips blank lines and rows of empty cells, keeping line numbers', () => {
     const { table } = loaded(parse('id,age\n\nP1,30\n,\n , \nP2,31\n\n'));
-    assert.deepEqual(table.rows.map((row) => [row.id, row.line]), [['P1', 3], ['P2', 6]]);
+    assert.deepEqual(
+      table.rows.map((row) => [row.id, row.line]),
+      [
+        ['P1', 3],
+        ['P2', 6],
+      ],
+    );
   });
 
   it('refuses bytes that are not UTF-8, naming the byte, line and column', () => {
-    const latin1 = new Uint8Array([...new TextEncoder().encode('id,city\nP1,Z'), 0xfc, ...new TextEncoder().encode('rich\n')]);
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode('id,city\nP1,Z'),
+      0xfc,
+      ...new TextEncoder().encode('rich\n'),
+    ]);
     const problems = failed(parseSurveyBytes(latin1));
     const p = only(problems, 'survey-encoding');
     assert.deepEqual(place(p), [2, 5, 'error']);
@@ -162,7 +190,11 @@ describe('parseSurvey: problems', () => {
   });
 
   it('refuses two id columns', () => {
-    assert.deepEqual(place(only(failed(parse('id,age,id\nP1,30,P1\n')), 'survey-duplicate-id-column')), [1, 8, 'error']);
+    assert.deepEqual(place(only(failed(parse('id,age,id\nP1,30,P1\n')), 'survey-duplicate-id-column')), [
+      1,
+      8,
+      'error',
+    ]);
   });
 
   it('refuses duplicate participant ids, naming both rows', () => {
@@ -174,8 +206,14 @@ describe('parseSurvey: problems', () => {
   it('finds the id column anywhere and points at its cell', () => {
     const { table } = loaded(parse('age,participant\n30,P1\n31,P2\n', { idColumn: 'participant' }));
     assert.deepEqual(participantIds(table), ['P1', 'P2']);
-    assert.deepEqual(table.columns.map((c) => c.name), ['age']);
-    const p = only(failed(parse('age,participant\n30,P1\n31,P1\n', { idColumn: 'participant' })), 'survey-duplicate-id');
+    assert.deepEqual(
+      table.columns.map((c) => c.name),
+      ['age'],
+    );
+    const p = only(
+      failed(parse('age,participant\n30,P1\n31,P1\n', { idColumn: 'participant' })),
+      'survey-duplicate-id',
+    );
     assert.deepEqual(place(p), [3, 4, 'error']);
   });
 
@@ -191,21 +229,40 @@ describe('parseSurvey: problems', () => {
 
   it('reports every bad row, not just the first', () => {
     const problems = failed(parse('id,age\nP1,30\n,31\nP1,32\nP3\n'));
-    assert.deepEqual(problems.map((p) => [p.kind, p.line]), [['survey-blank-id', 3], ['survey-duplicate-id', 4], ['survey-too-few-fields', 5]]);
+    assert.deepEqual(
+      problems.map((p) => [p.kind, p.line]),
+      [
+        ['survey-blank-id', 3],
+        ['survey-duplicate-id', 4],
+        ['survey-too-few-fields', 5],
+      ],
+    );
   });
 
   it('renames duplicate headers x_2, x_3 with a warning at each repeat', () => {
     const { table, warnings } = loaded(parse('id,note,note,note_2,note\nP1,a,b,c,d\n'));
-    assert.deepEqual(table.columns.map((c) => c.name), ['note', 'note_3', 'note_2', 'note_4']);
+    assert.deepEqual(
+      table.columns.map((c) => c.name),
+      ['note', 'note_3', 'note_2', 'note_4'],
+    );
     assert.deepEqual(table.rows[0]?.values, { note: 'a', note_3: 'b', note_2: 'c', note_4: 'd' });
-    assert.deepEqual(warnings.filter((w) => w.kind === 'survey-duplicate-header').map(place), [[1, 9, 'warning'], [1, 21, 'warning']]);
+    assert.deepEqual(warnings.filter((w) => w.kind === 'survey-duplicate-header').map(place), [
+      [1, 9, 'warning'],
+      [1, 21, 'warning'],
+    ]);
   });
 
   it('names a blank header over data column_N (warning) and drops one over an empty column (info)', () => {
     const { table, warnings } = loaded(parse('id,,age,\nP1,x,30,\nP2,y,31,\n'));
-    assert.deepEqual(table.columns.map((c) => c.name), ['column_2', 'age']);
+    assert.deepEqual(
+      table.columns.map((c) => c.name),
+      ['column_2', 'age'],
+    );
     assert.deepEqual(columnValues(table, 'column_2'), ['x', 'y']);
-    assert.deepEqual(warnings.filter((w) => w.kind === 'survey-blank-header').map(place), [[1, 4, 'warning'], [1, 9, 'info']]);
+    assert.deepEqual(warnings.filter((w) => w.kind === 'survey-blank-header').map(place), [
+      [1, 4, 'warning'],
+      [1, 9, 'info'],
+    ]);
   });
 
   it('returns the warnings with the errors when a file does not load', () => {

@@ -20,10 +20,18 @@ let cached: Promise<LoadedExample> | undefined;
 export function example(): Promise<LoadedExample> {
   cached ??= (async () => {
     const fs = new NodeFileSystem();
-    const study = await loadStudy(fs, pathToFileURL(path.resolve(__dirname, '../../../examples/mentorship-study')).href);
+    const study = await loadStudy(
+      fs,
+      pathToFileURL(path.resolve(__dirname, '../../../examples/mentorship-study')).href,
+    );
     const loaded = await loadSurvey(fs, study);
     const survey = loaded?.ok ? loaded.value : undefined;
-    return { study, survey, byGender: buildStudyReport(study, survey, { by: 'gender' }), plain: buildStudyReport(study, survey, {}) };
+    return {
+      study,
+      survey,
+      byGender: buildStudyReport(study, survey, { by: 'gender' }),
+      plain: buildStudyReport(study, survey, {}),
+    };
   })();
   return cached;
 }

@@ -12,11 +12,22 @@ describe('panel protocol: messages validated on both sides', function () {
   it('accepts every webview message the panel sends', () => {
     const messages = [
       { type: 'ready' },
-      { type: 'setRequest', request: { by: 'gender', coders: ['amara'], filters: [{ column: 'role', value: 'resident' }] } },
+      {
+        type: 'setRequest',
+        request: { by: 'gender', coders: ['amara'], filters: [{ column: 'role', value: 'resident' }] },
+      },
       { type: 'openCoding', transcript: 'transcripts/P01.txt', start: 3, end: 9, codingId: 'c1' },
       { type: 'openProblem', file: 'survey.csv', line: 2, column: 1 },
       { type: 'requestOverlaps', a: 'x', b: 'y' },
-      { type: 'exportTable', name: 'codes-prevalence', header: ['a', 'b'], rows: [['=1', 2], [null, -3]] },
+      {
+        type: 'exportTable',
+        name: 'codes-prevalence',
+        header: ['a', 'b'],
+        rows: [
+          ['=1', 2],
+          [null, -3],
+        ],
+      },
       { type: 'exportSvg', name: 'chart', svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' },
       { type: 'exportPng', name: 'chart', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
       { type: 'exportReport', format: 'html' },
@@ -26,7 +37,11 @@ describe('panel protocol: messages validated on both sides', function () {
 
   it('rejects unknown types, extra keys and malformed payloads', () => {
     const bad: unknown[] = [
-      null, 'ready', [], { type: 'eval', code: '1' }, { type: 'ready', extra: 1 },
+      null,
+      'ready',
+      [],
+      { type: 'eval', code: '1' },
+      { type: 'ready', extra: 1 },
       { type: 'openCoding', transcript: '../../etc/passwd', start: 0, end: 1, codingId: 'c' },
       { type: 'openCoding', transcript: 'file:///etc/passwd', start: 0, end: 1, codingId: 'c' },
       { type: 'openCoding', transcript: 't.txt', start: 5, end: 1, codingId: 'c' },
@@ -45,7 +60,12 @@ describe('panel protocol: messages validated on both sides', function () {
 
   it('the webview accepts reports and overlaps from the host and nothing else', async () => {
     const { study, byGender } = await example();
-    const report = { type: 'report', report: byGender, request: { by: 'gender', coders: null, filters: [] }, study: studyFacts(study) };
+    const report = {
+      type: 'report',
+      report: byGender,
+      request: { by: 'gender', coders: null, filters: [] },
+      study: studyFacts(study),
+    };
     assert.ok(parseHostMessage(JSON.parse(JSON.stringify(report))));
     assert.equal(parseHostMessage({ ...report, report: { ...byGender, format: 'other' } }), undefined);
     assert.equal(parseHostMessage({ type: 'overlaps', a: 'a', b: 'b', pairs: [{ a: {} }], total: 1 }), undefined);
@@ -53,7 +73,13 @@ describe('panel protocol: messages validated on both sides', function () {
   });
 
   it('restores a stored state field by field, falling back to defaults', () => {
-    const state = parsePanelState({ tab: 'codes', request: { by: 'role', coders: null, filters: [] }, pages: { a: 2, b: -1 }, coMetric: 'bogus', studyRoot: 'file:///s' });
+    const state = parsePanelState({
+      tab: 'codes',
+      request: { by: 'role', coders: null, filters: [] },
+      pages: { a: 2, b: -1 },
+      coMetric: 'bogus',
+      studyRoot: 'file:///s',
+    });
     assert.equal(state.tab, 'codes');
     assert.deepEqual(state.request, { by: 'role', coders: null, filters: [] });
     assert.deepEqual(state.pages, { a: 2 });
@@ -67,7 +93,21 @@ describe('panel exports and overlaps (host, pure)', function () {
 
   it('CSV escapes formula prefixes in text cells and keeps numbers', async () => {
     const { byGender } = await example();
-    const file = exportFile({ type: 'exportTable', name: 'x', header: ['code', 'n'], rows: [['=HYPERLINK("x")', -3], ['+1', 2], ['-x', 1], ['@SUM(1)', 0], ['<script>', null]] }, byGender);
+    const file = exportFile(
+      {
+        type: 'exportTable',
+        name: 'x',
+        header: ['code', 'n'],
+        rows: [
+          ['=HYPERLINK("x")', -3],
+          ['+1', 2],
+          ['-x', 1],
+          ['@SUM(1)', 0],
+          ['<script>', null],
+        ],
+      },
+      byGender,
+    );
     assert.ok('bytes' in file);
     const text = new TextDecoder().decode(file.bytes);
     assert.equal(text, `code,n\n"'=HYPERLINK(""x"")",-3\n"'+1",2\n"'-x",1\n"'@SUM(1)",0\n<script>,\n`);
@@ -85,15 +125,27 @@ describe('panel exports and overlaps (host, pure)', function () {
 
   it('refuses SVG with active content and images that are not PNG', async () => {
     const { byGender } = await example();
-    assert.ok('error' in exportFile({ type: 'exportSvg', name: 'c', svg: '<svg><script>alert(1)</script></svg>' }, byGender));
-    assert.ok('error' in exportFile({ type: 'exportSvg', name: 'c', svg: '<svg><rect onload="x()"/></svg>' }, byGender));
-    assert.ok('error' in exportFile({ type: 'exportPng', name: 'c', dataUrl: 'data:image/png;base64,R0lGODlh' }, byGender));
+    assert.ok(
+      'error' in exportFile({ type: 'exportSvg', name: 'c', svg: '<svg><script>alert(1)</script></svg>' }, byGender),
+    );
+    assert.ok(
+      'error' in exportFile({ type: 'exportSvg', name: 'c', svg: '<svg><rect onload="x()"/></svg>' }, byGender),
+    );
+    assert.ok(
+      'error' in exportFile({ type: 'exportPng', name: 'c', dataUrl: 'data:image/png;base64,R0lGODlh' }, byGender),
+    );
   });
 
   it('lists as many overlapping pairs as the report counts, each of the two codes', async () => {
     const { study, survey, byGender } = await example();
     for (const pair of byGender.coOccurrence.filter((p) => p.overlaps > 0).slice(0, 5)) {
-      const { pairs, total } = overlappingPairs(study, survey, { by: 'gender', coders: null, filters: [] }, pair.a, pair.b);
+      const { pairs, total } = overlappingPairs(
+        study,
+        survey,
+        { by: 'gender', coders: null, filters: [] },
+        pair.a,
+        pair.b,
+      );
       assert.equal(total, pair.overlaps);
       for (const p of pairs) {
         assert.ok(p.a.start < p.b.end && p.b.start < p.a.end, 'they share text');

@@ -28,9 +28,24 @@ describe('webview view model (StudyReport → rows and chart specs)', function (
 
   it('problems open their file at line and column', async () => {
     const { study, byGender } = await example();
-    const facts = { ...studyFacts(study), problems: [{ file: 'transcripts/P01.amara.codes.yaml', line: 4, column: 7, severity: 'error' as const, kind: 'yaml-syntax', message: 'bad' }] };
+    const facts = {
+      ...studyFacts(study),
+      problems: [
+        {
+          file: 'transcripts/P01.amara.codes.yaml',
+          line: 4,
+          column: 7,
+          severity: 'error' as const,
+          kind: 'yaml-syntax',
+          message: 'bad',
+        },
+      ],
+    };
     const table = problemsTable(byGender, facts);
-    assert.deepEqual(table.rows[0]?.[0]?.action, { kind: 'post', message: { type: 'openProblem', file: 'transcripts/P01.amara.codes.yaml', line: 4, column: 7 } });
+    assert.deepEqual(table.rows[0]?.[0]?.action, {
+      kind: 'post',
+      message: { type: 'openProblem', file: 'transcripts/P01.amara.codes.yaml', line: 4, column: 7 },
+    });
   });
 
   it('variables: the overall rating mean 3.2 with its CI, and a chart per variable', async () => {
@@ -72,7 +87,10 @@ describe('webview view model (StudyReport → rows and chart specs)', function (
     const table = byGroupTable(byGender);
     assert.deepEqual(table.header.slice(-4, -1), ['p', 'p (Holm)', 'p (BH)']);
     const first = byGender.codesByGroup[0]!;
-    assert.equal(table.rows[0]?.[1]?.text, `${first.groups[0]!.participants}/${first.groups[0]!.total} (${first.groups[0]!.percent!.toFixed(1)}%)`);
+    assert.equal(
+      table.rows[0]?.[1]?.text,
+      `${first.groups[0]!.participants}/${first.groups[0]!.total} (${first.groups[0]!.percent!.toFixed(1)}%)`,
+    );
     assert.equal(table.rows[0]?.[table.header.indexOf('p (Holm)')]?.csv, first.tests[0]!.pHolm);
     const chart = byGroupChart(byGender);
     assert.equal(chart?.bars.length, byGender.codesByGroup.length * 2);
@@ -89,14 +107,24 @@ describe('webview view model (StudyReport → rows and chart specs)', function (
     for (const c of map.cells) assert.equal(cells.get(key(c.b, c.a)), c.value);
     assert.equal(map.cells.length, byGender.coOccurrence.filter((p) => p.overlaps > 0).length * 2);
     const pairs = pairsTable(byGender);
-    assert.deepEqual(pairs.rows[0]?.[0]?.action, { kind: 'showOverlaps', a: byGender.coOccurrence[0]!.a, b: byGender.coOccurrence[0]!.b });
+    assert.deepEqual(pairs.rows[0]?.[0]?.action, {
+      kind: 'showOverlaps',
+      a: byGender.coOccurrence[0]!.a,
+      b: byGender.coOccurrence[0]!.b,
+    });
   });
 
   it('joint display: prevalence per group and quotes that open their coding', async () => {
     const { byGender, plain } = await example();
     const view = jointView(byGender);
     const quote = byGender.jointDisplay!.rows[0]!.cells[0]!.quotes[0]!;
-    assert.deepEqual(view?.rows[0]?.cells[0]?.quotes[0]?.open, { type: 'openCoding', transcript: quote.transcript, start: quote.start, end: quote.end, codingId: quote.codingId });
+    assert.deepEqual(view?.rows[0]?.cells[0]?.quotes[0]?.open, {
+      type: 'openCoding',
+      transcript: quote.transcript,
+      start: quote.start,
+      end: quote.end,
+      codingId: quote.codingId,
+    });
     assert.equal(jointView(plain), undefined, 'no joint display without grouping');
     assert.ok((jointTable(byGender)?.rows.length ?? 0) >= byGender.jointDisplay!.rows.length);
   });
@@ -105,16 +133,36 @@ describe('webview view model (StudyReport → rows and chart specs)', function (
     const { byGender } = await example();
     const grouping = groupingChoices(byGender);
     assert.ok(grouping.includes('gender') && grouping.includes('role') && !grouping.includes('burnout_score'));
-    assert.deepEqual(filterChoices(byGender).find((c) => c.name === 'role')?.values, ['administrator', 'attending', 'chief', 'resident', 'student']);
+    assert.deepEqual(filterChoices(byGender).find((c) => c.name === 'role')?.values, [
+      'administrator',
+      'attending',
+      'chief',
+      'resident',
+      'student',
+    ]);
   });
 
   it('pages of 50, clamped; CSV keeps numbers as numbers', () => {
     const items = Array.from({ length: 120 }, (_, i) => i);
-    assert.deepEqual({ ...pageOf(items, 1), items: undefined }, { items: undefined, page: 1, pages: 3, first: 50, total: 120 });
+    assert.deepEqual(
+      { ...pageOf(items, 1), items: undefined },
+      { items: undefined, page: 1, pages: 3, first: 50, total: 120 },
+    );
     assert.equal(pageOf(items, 9).page, 2);
     assert.equal(pageOf(items, -3).page, 0);
     assert.equal(pageOf([], 0).pages, 1);
-    const csv = tableCsv({ id: 't', title: 't', header: ['a', 'b'], numeric: [false, true], rows: [[{ text: '=x', csv: '=x' }, { text: '1.50', csv: 1.5 }]] });
+    const csv = tableCsv({
+      id: 't',
+      title: 't',
+      header: ['a', 'b'],
+      numeric: [false, true],
+      rows: [
+        [
+          { text: '=x', csv: '=x' },
+          { text: '1.50', csv: 1.5 },
+        ],
+      ],
+    });
     assert.deepEqual(csv, { header: ['a', 'b'], rows: [['=x', 1.5]] });
   });
 });

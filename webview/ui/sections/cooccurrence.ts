@@ -14,28 +14,60 @@ function overlapList({ report, state, context, overlaps }: SectionArgs): HTMLEle
   if (!cell) return h('p', { class: 'hint' }, 'Click a cell (or a pair in the table) to list the overlapping quotes.');
   const names = codeNames(report);
   const title = `${names.get(cell.a) ?? cell.a} × ${names.get(cell.b) ?? cell.b}`;
-  const matches = overlaps && ((overlaps.a === cell.a && overlaps.b === cell.b) || (overlaps.a === cell.b && overlaps.b === cell.a));
-  const block = h('section', { class: 'overlaps', 'data-pair': `${cell.a}|${cell.b}` }, h('h3', {}, `Overlapping quotes: ${title}`));
+  const matches =
+    overlaps && ((overlaps.a === cell.a && overlaps.b === cell.b) || (overlaps.a === cell.b && overlaps.b === cell.a));
+  const block = h(
+    'section',
+    { class: 'overlaps', 'data-pair': `${cell.a}|${cell.b}` },
+    h('h3', {}, `Overlapping quotes: ${title}`),
+  );
   if (!matches || !overlaps) {
     block.append(h('p', { class: 'hint' }, 'Loading…'));
     return block;
   }
   if (overlaps.pairs.length === 0) {
-    block.append(h('p', { class: 'empty' }, 'No overlapping codings of these two codes (they co-occur in participants, not in passages).'));
+    block.append(
+      h(
+        'p',
+        { class: 'empty' },
+        'No overlapping codings of these two codes (they co-occur in participants, not in passages).',
+      ),
+    );
     return block;
   }
-  if (overlaps.total > overlaps.pairs.length) block.append(h('p', { class: 'hint' }, `The first ${overlaps.pairs.length} of ${overlaps.total} overlapping pairs.`));
-  block.append(cappedList(overlaps.pairs, (pair) => h('div', { class: 'pair' }, quoteButton(quoteView(pair.a), context), quoteButton(quoteView(pair.b), context)), 'pair-list'));
+  if (overlaps.total > overlaps.pairs.length)
+    block.append(
+      h('p', { class: 'hint' }, `The first ${overlaps.pairs.length} of ${overlaps.total} overlapping pairs.`),
+    );
+  block.append(
+    cappedList(
+      overlaps.pairs,
+      (pair) =>
+        h('div', { class: 'pair' }, quoteButton(quoteView(pair.a), context), quoteButton(quoteView(pair.b), context)),
+      'pair-list',
+    ),
+  );
   return block;
 }
 
 export function renderCoOccurrence(args: SectionArgs): HTMLElement {
   const { report, state, context, update } = args;
-  if (report.coOccurrence.length === 0) return h('div', { class: 'section' }, h('p', { class: 'empty' }, 'No two codes co-occur yet.'));
+  if (report.coOccurrence.length === 0)
+    return h('div', { class: 'section' }, h('p', { class: 'empty' }, 'No two codes co-occur yet.'));
   const spec = heatmap(report, state.coMetric);
-  return h('div', { class: 'section' },
-    labelledSelect('Cells show', CO_METRICS.map((m) => ({ value: m, label: metricLabel(m) })), state.coMetric, (value) => update({ coMetric: value as typeof state.coMetric }), 'co-metric'),
-    spec.cells.length > 0 ? chartView(spec, context) : h('p', { class: 'empty' }, `No pair has any ${metricLabel(state.coMetric)}.`),
+  return h(
+    'div',
+    { class: 'section' },
+    labelledSelect(
+      'Cells show',
+      CO_METRICS.map((m) => ({ value: m, label: metricLabel(m) })),
+      state.coMetric,
+      (value) => update({ coMetric: value as typeof state.coMetric }),
+      'co-metric',
+    ),
+    spec.cells.length > 0
+      ? chartView(spec, context)
+      : h('p', { class: 'empty' }, `No pair has any ${metricLabel(state.coMetric)}.`),
     overlapList(args),
     tableView(pairsTable(report), context),
   );

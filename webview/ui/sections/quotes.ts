@@ -4,7 +4,9 @@ import { h, linkButton } from '../dom';
 
 /** A quote as a button that opens the transcript at the coding; text set as text. */
 export function quoteButton(quote: JointQuote, context: PanelContext): HTMLElement {
-  const button = h('button', { class: 'quote', type: 'button', title: `Open ${quote.open.transcript} at this coding` },
+  const button = h(
+    'button',
+    { class: 'quote', type: 'button', title: `Open ${quote.open.transcript} at this coding` },
     h('span', { class: 'quote-text' }, `“${quote.text}”`),
     h('span', { class: 'quote-source' }, ` — ${quote.source}`),
   );

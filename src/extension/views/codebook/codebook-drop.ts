@@ -22,7 +22,8 @@ export class CodebookDragAndDrop implements vscode.TreeDragAndDropController<Cod
   readonly dropMimeTypes = [CODEBOOK_MIME];
 
   /** How a drop onto a code is decided; the integration tests answer instead of the quick pick. */
-  chooseAction: (study: Study, dragged: readonly CodeNode[], target: CodeNode) => Promise<DropAction | undefined> = askDropAction;
+  chooseAction: (study: Study, dragged: readonly CodeNode[], target: CodeNode) => Promise<DropAction | undefined> =
+    askDropAction;
 
   constructor(private readonly studies: StudyService) {}
 
@@ -31,7 +32,11 @@ export class CodebookDragAndDrop implements vscode.TreeDragAndDropController<Cod
     if (codes.length > 0) dataTransfer.set(CODEBOOK_MIME, new vscode.DataTransferItem(codes));
   }
 
-  async handleDrop(target: CodebookNode | undefined, dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken): Promise<void> {
+  async handleDrop(
+    target: CodebookNode | undefined,
+    dataTransfer: vscode.DataTransfer,
+    token: vscode.CancellationToken,
+  ): Promise<void> {
     const value: unknown = dataTransfer.get(CODEBOOK_MIME)?.value;
     if (!Array.isArray(value)) return;
     const dragged = value.filter(isCodeNode);
@@ -45,28 +50,48 @@ export class CodebookDragAndDrop implements vscode.TreeDragAndDropController<Cod
     if (target === undefined || target.kind === 'study') {
       for (const node of own) {
         if (study.codebook.codes.find((c) => c.id === node.id)?.parent === undefined) continue;
-        await runQuietly(() => vscode.commands.executeCommand('grounded.moveCode', { id: node.id, study: root, parent: null }));
+        await runQuietly(() =>
+          vscode.commands.executeCommand('grounded.moveCode', { id: node.id, study: root, parent: null }),
+        );
       }
       return;
     }
-    const movable = own.filter((node) => node.id !== target.id && !descendantsOf(study.codebook, node.id).has(target.id));
+    const movable = own.filter(
+      (node) => node.id !== target.id && !descendantsOf(study.codebook, node.id).has(target.id),
+    );
     if (movable.length === 0) return;
     const action = await this.chooseAction(study, movable, target);
     if (action === undefined || token.isCancellationRequested) return;
     for (const node of movable) {
-      if (action === 'move') await runQuietly(() => vscode.commands.executeCommand('grounded.moveCode', { id: node.id, study: root, parent: target.id }));
-      else await runQuietly(() => vscode.commands.executeCommand('grounded.mergeCodes', { from: node.id, into: target.id, study: root }));
+      if (action === 'move')
+        await runQuietly(() =>
+          vscode.commands.executeCommand('grounded.moveCode', { id: node.id, study: root, parent: target.id }),
+        );
+      else
+        await runQuietly(() =>
+          vscode.commands.executeCommand('grounded.mergeCodes', { from: node.id, into: target.id, study: root }),
+        );
     }
   }
 }
 
 function isCodeNode(value: unknown): value is CodeNode {
   const node = value as Partial<CodeNode> | null;
-  return typeof node === 'object' && node !== null && node.kind === 'code' && typeof node.id === 'string' && typeof node.study === 'string';
+  return (
+    typeof node === 'object' &&
+    node !== null &&
+    node.kind === 'code' &&
+    typeof node.id === 'string' &&
+    typeof node.study === 'string'
+  );
 }
 
 /** The quick pick that stands in for a modifier key; merge spells out what it does, as it removes codes. */
-async function askDropAction(study: Study, dragged: readonly CodeNode[], target: CodeNode): Promise<DropAction | undefined> {
+async function askDropAction(
+  study: Study,
+  dragged: readonly CodeNode[],
+  target: CodeNode,
+): Promise<DropAction | undefined> {
   const name = (id: string) => study.codebook.codes.find((c) => c.id === id)?.name ?? id;
   const what = dragged.length === 1 ? `"${name((dragged[0] as CodeNode).id)}"` : `${dragged.length} codes`;
   const stats = codeStats(study);
@@ -74,13 +99,20 @@ async function askDropAction(study: Study, dragged: readonly CodeNode[], target:
   const ids = new Set(dragged.map((node) => node.id));
   const used = allCodings(study).filter(({ coding }) => ids.has(coding.code)).length;
   const items: (vscode.QuickPickItem & { action: DropAction })[] = [
-    { label: `$(list-tree) Move under "${name(target.id)}"`, detail: `${what} becomes a sub-code; codings keep their code.`, action: 'move' },
+    {
+      label: `$(list-tree) Move under "${name(target.id)}"`,
+      detail: `${what} becomes a sub-code; codings keep their code.`,
+      action: 'move',
+    },
     {
       label: `$(git-merge) Merge into "${name(target.id)}"`,
       detail: `${what} ${dragged.length === 1 ? 'is' : 'are'} removed from the codebook; their codings (${used}) get the code "${name(target.id)}" (${statsText(stats.get(target.id))} now).`,
       action: 'merge',
     },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: `Drop ${what} on "${name(target.id)}"`, placeHolder: 'Move or merge?' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Drop ${what} on "${name(target.id)}"`,
+    placeHolder: 'Move or merge?',
+  });
   return picked?.action;
 }

@@ -83,7 +83,10 @@ export class CodebookTree implements vscode.TreeDataProvider<CodebookNode>, vsco
     const view = this.view(study);
     const code = study.codebook.codes.find((c) => c.id === node.id);
     const hasChildren = (view.children.get(node.id)?.length ?? 0) > 0;
-    const item = new vscode.TreeItem(code?.name ?? node.id, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      code?.name ?? node.id,
+      hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `code:${study.root}#${node.id}`;
     const stats = view.stats.get(node.id);
     item.description = statsText(stats);
@@ -100,7 +103,8 @@ export class CodebookTree implements vscode.TreeDataProvider<CodebookNode>, vsco
     if (node.kind === 'study') return undefined;
     const study = await this.studies.study(node.study);
     const parent = study.codebook.codes.find((c) => c.id === node.id)?.parent;
-    if (parent !== undefined && study.codebook.codes.some((c) => c.id === parent)) return { kind: 'code', id: parent, study: study.root };
+    if (parent !== undefined && study.codebook.codes.some((c) => c.id === parent))
+      return { kind: 'code', id: parent, study: study.root };
     const shown = await shownStudies(this.studies);
     return shown.length > 1 ? { kind: 'study', study: study.root } : undefined;
   }
@@ -110,11 +114,20 @@ export class CodebookTree implements vscode.TreeDataProvider<CodebookNode>, vsco
     if (!this.treeView) return;
     const broken = shown.filter((study) => !study.codebookLoaded);
     const first = broken[0]?.problems.find((p) => p.uri === broken[0]?.codebookUri && p.severity === 'error');
-    this.treeView.message = broken.length === 0 ? undefined : first ? `${vscode.workspace.asRelativePath(toVscodeUri(first.uri))}:${first.line}:${first.column} does not load: ${first.message}. Fix it to see the codes (see the Problems panel).` : 'The codebook does not load: see the Problems panel.';
+    this.treeView.message =
+      broken.length === 0
+        ? undefined
+        : first
+          ? `${vscode.workspace.asRelativePath(toVscodeUri(first.uri))}:${first.line}:${first.column} does not load: ${first.message}. Fix it to see the codes (see the Problems panel).`
+          : 'The codebook does not load: see the Problems panel.';
   }
 
   private codeNodes(study: Study, parent: string | undefined): CodeNode[] {
-    return (this.view(study).children.get(parent) ?? []).map((code) => ({ kind: 'code', id: code.id, study: study.root }));
+    return (this.view(study).children.get(parent) ?? []).map((code) => ({
+      kind: 'code',
+      id: code.id,
+      study: study.root,
+    }));
   }
 
   private view(study: Study): StudyView {
@@ -132,7 +145,8 @@ function childrenOf(codes: readonly Code[]): Map<string | undefined, Code[]> {
   const known = new Set(codes.map((c) => c.id));
   const children = new Map<string | undefined, Code[]>();
   for (const code of codes) {
-    const parent = code.parent !== undefined && known.has(code.parent) && code.parent !== code.id ? code.parent : undefined;
+    const parent =
+      code.parent !== undefined && known.has(code.parent) && code.parent !== code.id ? code.parent : undefined;
     children.set(parent, [...(children.get(parent) ?? []), code]);
   }
   for (const list of children.values()) list.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));

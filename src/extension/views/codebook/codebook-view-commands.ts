@@ -22,7 +22,9 @@ interface NewCodeArgs {
 
 function codeNode(arg: unknown): CodeNode | undefined {
   const node = arg as Partial<CodebookNode> | undefined;
-  return node?.kind === 'code' && typeof node.id === 'string' && typeof node.study === 'string' ? (node as CodeNode) : undefined;
+  return node?.kind === 'code' && typeof node.id === 'string' && typeof node.study === 'string'
+    ? (node as CodeNode)
+    : undefined;
 }
 
 /**
@@ -30,7 +32,10 @@ function codeNode(arg: unknown): CodeNode | undefined {
  * commands (which own the edits and their checks); merge and delete pass the bare id so those commands
  * ask for confirmation as they do from the palette.
  */
-export function registerCodebookViewCommands(services: GroundedServices, reveal: (node: CodeNode) => Promise<void>): void {
+export function registerCodebookViewCommands(
+  services: GroundedServices,
+  reveal: (node: CodeNode) => Promise<void>,
+): void {
   const { context } = services;
   const forCode = (id: string, run: (node: CodeNode) => Thenable<unknown>) =>
     registerCommand(context, id, async (arg?: unknown) => {
@@ -38,11 +43,21 @@ export function registerCodebookViewCommands(services: GroundedServices, reveal:
       if (!node) throw new UserError('Run this from a code in the Codebook view.');
       await runQuietly(() => run(node));
     });
-  forCode('grounded.codebook.codeSelection', (node) => vscode.commands.executeCommand('grounded.codeSelection', { codes: [node.id] }));
-  forCode('grounded.codebook.rename', (node) => vscode.commands.executeCommand('grounded.renameCode', { id: node.id, study: node.study }));
-  forCode('grounded.codebook.recolor', (node) => vscode.commands.executeCommand('grounded.recolorCode', { id: node.id, study: node.study }));
-  forCode('grounded.codebook.redefine', (node) => vscode.commands.executeCommand('grounded.redefineCode', { id: node.id, study: node.study }));
-  forCode('grounded.codebook.move', (node) => vscode.commands.executeCommand('grounded.moveCode', { id: node.id, study: node.study }));
+  forCode('grounded.codebook.codeSelection', (node) =>
+    vscode.commands.executeCommand('grounded.codeSelection', { codes: [node.id] }),
+  );
+  forCode('grounded.codebook.rename', (node) =>
+    vscode.commands.executeCommand('grounded.renameCode', { id: node.id, study: node.study }),
+  );
+  forCode('grounded.codebook.recolor', (node) =>
+    vscode.commands.executeCommand('grounded.recolorCode', { id: node.id, study: node.study }),
+  );
+  forCode('grounded.codebook.redefine', (node) =>
+    vscode.commands.executeCommand('grounded.redefineCode', { id: node.id, study: node.study }),
+  );
+  forCode('grounded.codebook.move', (node) =>
+    vscode.commands.executeCommand('grounded.moveCode', { id: node.id, study: node.study }),
+  );
   forCode('grounded.codebook.merge', (node) => vscode.commands.executeCommand('grounded.mergeCodes', node.id));
   forCode('grounded.codebook.delete', (node) => vscode.commands.executeCommand('grounded.deleteCode', node.id));
   registerCommand(context, 'grounded.codebook.refresh', () => services.studies.reloadAll());
@@ -54,18 +69,27 @@ export function registerCodebookViewCommands(services: GroundedServices, reveal:
     if (!study) return undefined;
     requireCodebook(study);
     const parent = parentFromNode ? node?.id : args.parent;
-    if (parent !== undefined && !study.codebook.codes.some((c) => c.id === parent)) throw new UserError(`There is no code "${parent}" to put the new code under.`);
+    if (parent !== undefined && !study.codebook.codes.some((c) => c.id === parent))
+      throw new UserError(`There is no code "${parent}" to put the new code under.`);
     const fs = new EditorAwareFileSystem(services.fs);
     let id: string | undefined;
     if (typeof args.name === 'string') {
-      ({ id } = await addCode(fs, study, args.name, { ...(parent ? { parent } : {}), ...(args.definition ? { definition: args.definition } : {}) }));
+      ({ id } = await addCode(fs, study, args.name, {
+        ...(parent ? { parent } : {}),
+        ...(args.definition ? { definition: args.definition } : {}),
+      }));
     } else {
       const parentName = parent === undefined ? undefined : study.codebook.codes.find((c) => c.id === parent)?.name;
       const names = new Set(study.codebook.codes.map((c) => c.name));
       const name = await vscode.window.showInputBox({
         title: parentName ? `New code under "${parentName}"` : 'New code',
         prompt: 'Name of the code (its id is made from the name and never changes)',
-        validateInput: (value) => (value.trim() === '' ? 'A code needs a name' : names.has(value.trim()) ? 'A code with this name exists already' : undefined),
+        validateInput: (value) =>
+          value.trim() === ''
+            ? 'A code needs a name'
+            : names.has(value.trim())
+              ? 'A code with this name exists already'
+              : undefined,
       });
       if (name === undefined) return undefined;
       id = await addCodeInteractively(fs, study, name, parent ? { parent } : {});
@@ -88,7 +112,10 @@ export async function studyOf(services: GroundedServices, hint: string | undefin
   }
   const editor = vscode.window.activeTextEditor;
   // An untitled or virtual document (no file path) belongs to no study.
-  const active = editor && !editor.document.isUntitled ? await services.studies.studyFor(editor.document.uri).catch(() => undefined) : undefined;
+  const active =
+    editor && !editor.document.isUntitled
+      ? await services.studies.studyFor(editor.document.uri).catch(() => undefined)
+      : undefined;
   const shown = await shownStudies(services.studies);
   if (active && shown.some((s) => s.root === active.root)) return active;
   if (shown.length === 1) return shown[0];
@@ -97,7 +124,11 @@ export async function studyOf(services: GroundedServices, hint: string | undefin
     throw new UserError('There is no Grounded study in this workspace: run "Grounded: Create a Study Here" first.');
   }
   const picked = await vscode.window.showQuickPick(
-    shown.map((study) => ({ label: studyLabel(study), description: vscode.workspace.asRelativePath(toVscodeUri(study.root)), study })),
+    shown.map((study) => ({
+      label: studyLabel(study),
+      description: vscode.workspace.asRelativePath(toVscodeUri(study.root)),
+      study,
+    })),
     { title: 'Which study?' },
   );
   return picked?.study;

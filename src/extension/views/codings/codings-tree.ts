@@ -69,7 +69,13 @@ export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.
     if (!transcript) return [];
     this.describe();
     return [...transcript.codings]
-      .sort((a, b) => a.coding.start - b.coding.start || a.coding.end - b.coding.end || a.coding.code.localeCompare(b.coding.code) || a.coding.by.localeCompare(b.coding.by))
+      .sort(
+        (a, b) =>
+          a.coding.start - b.coding.start ||
+          a.coding.end - b.coding.end ||
+          a.coding.code.localeCompare(b.coding.code) ||
+          a.coding.by.localeCompare(b.coding.by),
+      )
       .map((live) => ({ live, transcript }));
   }
 
@@ -82,7 +88,15 @@ export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.
     const quote = coding.status === 'orphan' ? coding.quote : transcript.text.map.slice(coding.start, coding.end);
     item.description = `${coding.by} · ${firstWords(quote, 50)}${coding.memo ? ' · memo' : ''}`;
     item.iconPath = statusIcon(coding.status) ?? (code ? codeIcon(code) : new vscode.ThemeIcon('tag'));
-    item.tooltip = tooltipOf(code, coding.code, quote, coding.by, coding.memo, coding.status, transcript.text.toPosition(coding.start).line + 1);
+    item.tooltip = tooltipOf(
+      code,
+      coding.code,
+      quote,
+      coding.by,
+      coding.memo,
+      coding.status,
+      transcript.text.toPosition(coding.start).line + 1,
+    );
     item.contextValue = coding.status ? `grounded.coding.${coding.status}` : 'grounded.coding';
     const place: CodingPlace = { uri: transcript.text.uri, start: coding.start, end: coding.end, codingId: coding.id };
     item.command = { command: 'grounded.revealCoding', title: 'Show Coding', arguments: [place] };
@@ -92,20 +106,32 @@ export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.
   private describe(): void {
     if (!this.view) return;
     const transcript = this.document ? this.live.get(this.document) : undefined;
-    this.view.description = transcript ? `${transcript.transcript.participant ?? transcript.transcript.path} · ${transcript.codings.length}` : undefined;
+    this.view.description = transcript
+      ? `${transcript.transcript.participant ?? transcript.transcript.path} · ${transcript.codings.length}`
+      : undefined;
   }
 }
 
 /** Codings that could not be re-anchored cleanly stand out from the colour swatches. */
 function statusIcon(status: string | undefined): vscode.ThemeIcon | undefined {
-  if (status === 'needs-review') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  if (status === 'needs-review')
+    return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
   if (status === 'orphan') return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   return undefined;
 }
 
-function tooltipOf(code: Code | undefined, codeId: string, quote: string, coder: string, memo: string | undefined, status: string | undefined, line: number): string {
+function tooltipOf(
+  code: Code | undefined,
+  codeId: string,
+  quote: string,
+  coder: string,
+  memo: string | undefined,
+  status: string | undefined,
+  line: number,
+): string {
   const lines = [`${code?.name ?? `${codeId} (not in the codebook)`} — ${coder}, line ${line}`];
-  if (status === 'needs-review') lines.push('Needs review: the transcript changed and the passage was re-found only approximately.');
+  if (status === 'needs-review')
+    lines.push('Needs review: the transcript changed and the passage was re-found only approximately.');
   if (status === 'orphan') lines.push('Orphan: the passage was not found in the transcript any more.');
   lines.push('', quote);
   if (memo) lines.push('', `Memo: ${memo}`);

@@ -35,13 +35,29 @@ export function registerMemoCommands(services: GroundedServices): void {
     const title =
       typeof args.title === 'string'
         ? args.title.trim()
-        : (await vscode.window.showInputBox({ title: 'New memo', prompt: 'Title of the memo', placeHolder: 'e.g. Rejecting the assigned mentor as agency', validateInput: (v) => (v.trim() ? undefined : 'A memo needs a title') }))?.trim();
+        : (
+            await vscode.window.showInputBox({
+              title: 'New memo',
+              prompt: 'Title of the memo',
+              placeHolder: 'e.g. Rejecting the assigned mentor as agency',
+              validateInput: (v) => (v.trim() ? undefined : 'A memo needs a title'),
+            })
+          )?.trim();
     if (!title) return undefined;
     let codes = Array.isArray(args.codes) ? args.codes.map(String) : fromCode !== undefined ? [fromCode] : undefined;
     if (codes === undefined) {
       const picked = await vscode.window.showQuickPick(
-        codesInTreeOrder(study.codebook).map(({ code, path }) => ({ label: code.name, description: categoryLabel(path) || undefined, iconPath: codeIcon(code), id: code.id })),
-        { title: `Codes "${title}" is about (optional: Enter without ticking any for none)`, canPickMany: true, matchOnDescription: true },
+        codesInTreeOrder(study.codebook).map(({ code, path }) => ({
+          label: code.name,
+          description: categoryLabel(path) || undefined,
+          iconPath: codeIcon(code),
+          id: code.id,
+        })),
+        {
+          title: `Codes "${title}" is about (optional: Enter without ticking any for none)`,
+          canPickMany: true,
+          matchOnDescription: true,
+        },
       );
       if (!picked) return undefined;
       codes = picked.map((p) => p.id);
@@ -55,7 +71,8 @@ export function registerMemoCommands(services: GroundedServices): void {
       const candidate = joinUri(folder, memoFileName(date, title, attempt));
       if ((await services.fs.stat(candidate)) === undefined) uri = candidate;
     }
-    if (uri === undefined) throw new UserError(`There are already ${MAX_NAME_ATTEMPTS} memos named like "${title}" today.`);
+    if (uri === undefined)
+      throw new UserError(`There are already ${MAX_NAME_ATTEMPTS} memos named like "${title}" today.`);
     await services.fs.writeFile(uri, encodeUtf8(memoText(title, codes, date)));
     // No reload here: the file watcher's reload lists the memo, and nothing waits for it (a study load is the
     // slowest thing Grounded does).
@@ -69,7 +86,8 @@ export function registerMemoCommands(services: GroundedServices): void {
 
   registerViewCommand(context, 'grounded.openCodeMemo', async (arg?: unknown): Promise<void> => {
     const node = arg as { id?: unknown; study?: unknown } | undefined;
-    if (typeof node?.id !== 'string' || typeof node.study !== 'string') throw new UserError('grounded.openCodeMemo needs { id, study }.');
+    if (typeof node?.id !== 'string' || typeof node.study !== 'string')
+      throw new UserError('grounded.openCodeMemo needs { id, study }.');
     const study = await services.studies.study(node.study);
     const document = await vscode.workspace.openTextDocument(toVscodeUri(study.codebookUri));
     const line = codeLine(document.getText(), node.id);
@@ -86,7 +104,11 @@ export function codeLine(text: string, id: string): number {
   const idLine = new RegExp(`^\\s*-\\s*id:\\s*(["']?)${escaped}\\1\\s*(#.*)?$`);
   const start = lines.findIndex((line) => idLine.test(line));
   if (start < 0) return 0;
-  for (let i = start + 1; i < lines.length && !/^\s*-\s/.test(lines[i] as string) && /^\s/.test(lines[i] as string); i++) {
+  for (
+    let i = start + 1;
+    i < lines.length && !/^\s*-\s/.test(lines[i] as string) && /^\s/.test(lines[i] as string);
+    i++
+  ) {
     if (/^\s*memo:/.test(lines[i] as string)) return i;
   }
   return start;

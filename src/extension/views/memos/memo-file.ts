@@ -17,5 +17,15 @@ export function memoFileName(date: string, title: string, attempt = 1): string {
  * well on GitHub too. Code ids are written so YAML gives them back as strings ("2" would be a number).
  */
 export function memoText(title: string, codes: readonly string[], date: string): string {
-  return ['---', `title: ${yamlQuoted(title)}`, `codes: [${codes.map((code) => (/^[0-9.+-]/.test(code) ? yamlQuoted(code) : yamlString(code))).join(', ')}]`, `date: ${date}`, '---', '', `# ${title.replace(/\s+/g, ' ')}`, '', ''].join('\n');
+  return [
+    '---',
+    `title: ${yamlQuoted(title)}`,
+    `codes: [${codes.map((code) => (/^[0-9.+-]/.test(code) ? yamlQuoted(code) : yamlString(code))).join(', ')}]`,
+    `date: ${date}`,
+    '---',
+    '',
+    `# ${title.replace(/\s+/g, ' ')}`,
+    '',
+    '',
+  ].join('\n');
 }

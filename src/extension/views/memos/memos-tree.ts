@@ -48,13 +48,17 @@ export class MemosTree implements vscode.TreeDataProvider<MemoNode>, vscode.Disp
       const shown = await shownStudies(this.studies);
       return shown.flatMap((study) => [
         ...(study.memos.length > 0 ? [{ kind: 'group', group: 'study', study: study.root } as const] : []),
-        ...(study.codebook.codes.some((c) => c.memo) ? [{ kind: 'group', group: 'code', study: study.root } as const] : []),
+        ...(study.codebook.codes.some((c) => c.memo)
+          ? [{ kind: 'group', group: 'code', study: study.root } as const]
+          : []),
       ]);
     }
     if (node.kind !== 'group') return [];
     const study = await this.studies.study(node.study);
     if (node.group === 'study') {
-      return [...study.memos].sort((a, b) => basenameUri(a.uri).localeCompare(basenameUri(b.uri))).map((memo) => ({ kind: 'memo', memo, study: study.root }));
+      return [...study.memos]
+        .sort((a, b) => basenameUri(a.uri).localeCompare(basenameUri(b.uri)))
+        .map((memo) => ({ kind: 'memo', memo, study: study.root }));
     }
     return study.codebook.codes
       .filter((code) => code.memo)
@@ -67,7 +71,10 @@ export class MemosTree implements vscode.TreeDataProvider<MemoNode>, vscode.Disp
     const several = (await shownStudies(this.studies)).length > 1;
     if (node.kind === 'group') {
       const count = node.group === 'study' ? study.memos.length : study.codebook.codes.filter((c) => c.memo).length;
-      const item = new vscode.TreeItem(node.group === 'study' ? 'Memos' : 'Code memos', vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(
+        node.group === 'study' ? 'Memos' : 'Code memos',
+        vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.id = `memos:${node.group}:${study.root}`;
       item.description = [several ? studyLabel(study) : '', String(count)].filter(Boolean).join(' · ');
       item.iconPath = new vscode.ThemeIcon(node.group === 'study' ? 'notebook' : 'symbol-key');
@@ -80,7 +87,15 @@ export class MemosTree implements vscode.TreeDataProvider<MemoNode>, vscode.Disp
       item.description = codeNames(study, memo.codes);
       item.iconPath = new vscode.ThemeIcon('note');
       item.resourceUri = toVscodeUri(memo.uri);
-      item.tooltip = [memo.title, basenameUri(memo.uri), memo.codes.length > 0 ? `Codes: ${codeNames(study, memo.codes)}` : '', '', firstWords(stripFrontMatterHeading(memo.body, memo.title), 300)].filter((line, i) => i >= 3 || line !== '').join('\n');
+      item.tooltip = [
+        memo.title,
+        basenameUri(memo.uri),
+        memo.codes.length > 0 ? `Codes: ${codeNames(study, memo.codes)}` : '',
+        '',
+        firstWords(stripFrontMatterHeading(memo.body, memo.title), 300),
+      ]
+        .filter((line, i) => i >= 3 || line !== '')
+        .join('\n');
       item.command = { command: 'vscode.open', title: 'Open Memo', arguments: [toVscodeUri(memo.uri)] };
       item.contextValue = 'grounded.memo';
       return item;
@@ -90,7 +105,11 @@ export class MemosTree implements vscode.TreeDataProvider<MemoNode>, vscode.Disp
     item.description = firstWords(node.code.memo ?? '', 60);
     item.iconPath = codeIcon(node.code);
     item.tooltip = `${node.code.name} (${node.code.id})\n\n${node.code.memo ?? ''}`;
-    item.command = { command: 'grounded.openCodeMemo', title: 'Open Code Memo', arguments: [{ kind: 'code', id: node.code.id, study: study.root }] };
+    item.command = {
+      command: 'grounded.openCodeMemo',
+      title: 'Open Code Memo',
+      arguments: [{ kind: 'code', id: node.code.id, study: study.root }],
+    };
     item.contextValue = 'grounded.codeMemo';
     return item;
   }

@@ -1,7 +1,13 @@
 import * as vscode from 'vscode';
 import type { Code } from '../../../core/model';
 import type { Loaded } from '../../../core/problems';
-import { allCodings, descendantsOf, type LocatedCoding, type Study, type StudyTranscript } from '../../../core/study/study';
+import {
+  allCodings,
+  descendantsOf,
+  type LocatedCoding,
+  type Study,
+  type StudyTranscript,
+} from '../../../core/study/study';
 import { rowsById, type MergedSurvey } from '../../../core/survey/index';
 import { loadSurvey } from '../../../core/analysis/index';
 import type { FileSystemPort } from '../../../core/ports/file-system';
@@ -59,10 +65,15 @@ export class RetrieveTree implements vscode.TreeDataProvider<RetrieveNode>, vsco
   private current: RetrieveQuery | undefined;
   private last: RetrieveResult | undefined;
 
-  constructor(private readonly studies: StudyService, private readonly fs: FileSystemPort) {
-    this.disposables.push(studies.onDidChangeStudy((study) => {
-      if (study.root === this.current?.study) this.refresh();
-    }));
+  constructor(
+    private readonly studies: StudyService,
+    private readonly fs: FileSystemPort,
+  ) {
+    this.disposables.push(
+      studies.onDidChangeStudy((study) => {
+        if (study.root === this.current?.study) this.refresh();
+      }),
+    );
   }
 
   dispose(): void {
@@ -82,7 +93,11 @@ export class RetrieveTree implements vscode.TreeDataProvider<RetrieveNode>, vsco
     this.current = query;
     await Promise.all([
       vscode.commands.executeCommand('setContext', 'grounded.retrieve.hasCode', query !== undefined),
-      vscode.commands.executeCommand('setContext', 'grounded.retrieve.filtered', (query?.filters.length ?? 0) + (query?.coders.length ?? 0) > 0),
+      vscode.commands.executeCommand(
+        'setContext',
+        'grounded.retrieve.filtered',
+        (query?.filters.length ?? 0) + (query?.coders.length ?? 0) > 0,
+      ),
     ]);
     const result = await this.result();
     this.emitter.fire(undefined);
@@ -119,7 +134,11 @@ export class RetrieveTree implements vscode.TreeDataProvider<RetrieveNode>, vsco
       const loaded = await this.survey(study);
       if (!loaded?.ok) {
         this.last = { query, code, groups: [], quotes: 0, withSubCodes: ids.size > 1 };
-        this.describe(loaded ? `The survey does not load: ${loaded.problems[0]?.message ?? 'see Problems'}` : 'This study has no survey (survey.files in grounded.yaml).');
+        this.describe(
+          loaded
+            ? `The survey does not load: ${loaded.problems[0]?.message ?? 'see Problems'}`
+            : 'This study has no survey (survey.files in grounded.yaml).',
+        );
         return this.last;
       }
       survey = loaded.value;
@@ -140,12 +159,27 @@ export class RetrieveTree implements vscode.TreeDataProvider<RetrieveNode>, vsco
       .map(([transcript, located]) => ({
         kind: 'transcript',
         transcript,
-        attributes: survey ? attributeLabels(survey, transcript.participant === undefined ? undefined : rows?.get(transcript.participant), query.filters.map((f) => f.column)) : [],
+        attributes: survey
+          ? attributeLabels(
+              survey,
+              transcript.participant === undefined ? undefined : rows?.get(transcript.participant),
+              query.filters.map((f) => f.column),
+            )
+          : [],
         quotes: located
-          .sort((a, b) => a.coding.start - b.coding.start || a.coding.end - b.coding.end || a.coding.by.localeCompare(b.coding.by))
+          .sort(
+            (a, b) =>
+              a.coding.start - b.coding.start || a.coding.end - b.coding.end || a.coding.by.localeCompare(b.coding.by),
+          )
           .map((entry) => ({ kind: 'quote', located: entry, code: codesById.get(entry.coding.code) })),
       }));
-    this.last = { query, code, groups, quotes: groups.reduce((sum, g) => sum + g.quotes.length, 0), withSubCodes: ids.size > 1 };
+    this.last = {
+      query,
+      code,
+      groups,
+      quotes: groups.reduce((sum, g) => sum + g.quotes.length, 0),
+      withSubCodes: ids.size > 1,
+    };
     this.describe();
     return this.last;
   }
@@ -158,10 +192,19 @@ export class RetrieveTree implements vscode.TreeDataProvider<RetrieveNode>, vsco
   getTreeItem(node: RetrieveNode): vscode.TreeItem {
     if (node.kind === 'transcript') {
       const { transcript } = node;
-      const item = new vscode.TreeItem(transcript.participant ?? transcript.path, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(
+        transcript.participant ?? transcript.path,
+        vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.id = `retrieve:${transcript.uri}`;
       item.iconPath = new vscode.ThemeIcon('person');
-      item.description = [transcript.participant !== undefined ? transcript.path : '', ...node.attributes, `${node.quotes.length} ${node.quotes.length === 1 ? 'quote' : 'quotes'}`].filter(Boolean).join(' · ');
+      item.description = [
+        transcript.participant !== undefined ? transcript.path : '',
+        ...node.attributes,
+        `${node.quotes.length} ${node.quotes.length === 1 ? 'quote' : 'quotes'}`,
+      ]
+        .filter(Boolean)
+        .join(' · ');
       item.resourceUri = toVscodeUri(transcript.uri);
       item.contextValue = 'grounded.retrieve.transcript';
       return item;
@@ -170,9 +213,16 @@ export class RetrieveTree implements vscode.TreeDataProvider<RetrieveNode>, vsco
     const item = new vscode.TreeItem(firstWords(coding.quote, 80), vscode.TreeItemCollapsibleState.None);
     item.id = `retrieve:${node.located.sidecar.uri}#${coding.id}`;
     const other = coding.code !== this.current?.code;
-    item.description = [other ? (node.code?.name ?? coding.code) : '', coding.by, coding.status ?? ''].filter(Boolean).join(' · ');
+    item.description = [other ? (node.code?.name ?? coding.code) : '', coding.by, coding.status ?? '']
+      .filter(Boolean)
+      .join(' · ');
     item.iconPath = node.code ? codeIcon(node.code) : new vscode.ThemeIcon('tag');
-    item.tooltip = [`${node.code?.name ?? coding.code} — ${transcript.participant ?? transcript.path}, ${coding.by}`, '', coding.quote, ...(coding.memo ? ['', `Memo: ${coding.memo}`] : [])].join('\n');
+    item.tooltip = [
+      `${node.code?.name ?? coding.code} — ${transcript.participant ?? transcript.path}, ${coding.by}`,
+      '',
+      coding.quote,
+      ...(coding.memo ? ['', `Memo: ${coding.memo}`] : []),
+    ].join('\n');
     const place: CodingPlace = { uri: transcript.uri, start: coding.start, end: coding.end, codingId: coding.id };
     item.command = { command: 'grounded.revealCoding', title: 'Show Coding', arguments: [place] };
     item.contextValue = 'grounded.retrieve.quote';
@@ -190,8 +240,17 @@ export class RetrieveTree implements vscode.TreeDataProvider<RetrieveNode>, vsco
     }
     const { query } = last;
     this.view.description = `${last.code?.name ?? query.code}${last.withSubCodes ? ' + sub-codes' : ''}`;
-    const parts = [describeFilters(query.filters), query.coders.length > 0 ? `coder: ${query.coders.join(', ')}` : ''].filter(Boolean);
+    const parts = [
+      describeFilters(query.filters),
+      query.coders.length > 0 ? `coder: ${query.coders.join(', ')}` : '',
+    ].filter(Boolean);
     const counts = `${last.quotes} ${last.quotes === 1 ? 'quote' : 'quotes'} from ${last.groups.length} ${last.groups.length === 1 ? 'transcript' : 'transcripts'}`;
-    this.view.message = problem ?? (parts.length > 0 ? `${parts.join(' · ')} — ${counts}` : last.quotes === 0 ? 'No quotes of this code yet.' : undefined);
+    this.view.message =
+      problem ??
+      (parts.length > 0
+        ? `${parts.join(' · ')} — ${counts}`
+        : last.quotes === 0
+          ? 'No quotes of this code yet.'
+          : undefined);
   }
 }

@@ -9,7 +9,10 @@ export interface AttributeFilter {
 
 /** Columns worth filtering quotes by: labelled ones with few levels (numbers would need cut points). */
 export function filterableColumns(survey: MergedSurvey): SurveyColumn[] {
-  return survey.columns.filter((column) => GROUPING_TYPES.includes(column.type) || (column.type === 'text' && distinctLabels(survey, column).length <= 20));
+  return survey.columns.filter(
+    (column) =>
+      GROUPING_TYPES.includes(column.type) || (column.type === 'text' && distinctLabels(survey, column).length <= 20),
+  );
 }
 
 /** The labels a column's cells take, in the column's natural order (as written, as the survey keeps them). */
@@ -28,7 +31,11 @@ function distinctLabels(survey: MergedSurvey, column: SurveyColumn): string[] {
 }
 
 /** Whether a participant's row passes every filter; a missing row or a missing cell passes none. */
-export function rowPasses(survey: MergedSurvey, row: MergedRow | undefined, filters: readonly AttributeFilter[]): boolean {
+export function rowPasses(
+  survey: MergedSurvey,
+  row: MergedRow | undefined,
+  filters: readonly AttributeFilter[],
+): boolean {
   if (filters.length === 0) return true;
   if (!row) return false;
   return filters.every((filter) => {
@@ -41,11 +48,17 @@ export function rowPasses(survey: MergedSurvey, row: MergedRow | undefined, filt
 
 /** "gender = female · role ∈ {resident, chief}" */
 export function describeFilters(filters: readonly AttributeFilter[]): string {
-  return filters.map((f) => (f.values.length === 1 ? `${f.column} = ${f.values[0]}` : `${f.column} ∈ {${f.values.join(', ')}}`)).join(' · ');
+  return filters
+    .map((f) => (f.values.length === 1 ? `${f.column} = ${f.values[0]}` : `${f.column} ∈ {${f.values.join(', ')}}`))
+    .join(' · ');
 }
 
 /** The row's labels for the filtered columns, shown beside each participant ("female, resident"). */
-export function attributeLabels(survey: MergedSurvey, row: MergedRow | undefined, columns: readonly string[]): string[] {
+export function attributeLabels(
+  survey: MergedSurvey,
+  row: MergedRow | undefined,
+  columns: readonly string[],
+): string[] {
   if (!row) return [];
   return columns.flatMap((name) => {
     const column = survey.columns.find((c) => c.name === name);
