@@ -6,5 +6,5 @@ import { NodeFileSystem } from '../node/node-file-system';
  * were the biggest part of a warm study load (see NodeFileSystemOptions.blocking).
  */
 export function cliFileSystem(): NodeFileSystem {
-  return new NodeFileSystem({ blocking: true });
+  return new NodeFileSystem({ blocking: true, lockHolder: `grounded ${process.argv[2] ?? ''}`.trim() });
 }

@@ -1,4 +1,4 @@
-import { basenameUri, parseSidecarFileName, type Study } from '../core/index';
+import { isSidecarUri, type Study } from '../core/index';
 import type { Output } from './output';
 import { CliError } from './errors';
 
@@ -29,17 +29,6 @@ export function requireAllSidecarsLoad(study: Study, out: Output): void {
 
 /** A transcript that cannot be read hides its sidecars from the study, so they would be skipped too. */
 const UNREADABLE = new Set(['encoding', 'read']);
-
-/** Every sidecar of the study: those next to transcripts and strays whose transcript is missing. */
-export function allSidecarUris(study: Study): string[] {
-  const uris = new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.uri)));
-  for (const p of study.problems) if (p.kind === 'no-transcript') uris.add(p.uri);
-  return [...uris].sort();
-}
-
-export function isSidecarUri(uri: string): boolean {
-  return parseSidecarFileName(basenameUri(uri)) !== undefined;
-}
 
 function printProblemsOf(study: Study, uri: string, out: Output): void {
   for (const p of study.problems) if (p.uri === uri) out.error(out.formatProblem(p));

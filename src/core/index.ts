@@ -24,3 +24,4 @@ export * from './study/participants';
 export * from './study/ids';
 export * from './study/coding-operations';
 export * from './study/codebook-operations';
+export * from './study/sidecar-files';

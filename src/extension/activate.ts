@@ -7,6 +7,7 @@ import { CoderIdentity } from './study/coder-identity';
 import { DocumentText } from './study/document-text';
 import type { Feature, GroundedServices } from './services';
 import { FEATURES } from './features';
+import { EditorAwareFileSystem } from './coding/editor-aware-file-system';
 
 /**
  * Activation shared by the desktop and the web entry points: builds the services, then lets each feature
@@ -30,7 +31,8 @@ export function activateGrounded(
       if (event.affectsConfiguration('grounded.coder')) coder.reset();
     }),
   );
-  const services: GroundedServices = { context, platform, fs, studies, live, coder };
+  const editorAwareFs = new EditorAwareFileSystem(fs);
+  const services: GroundedServices = { context, platform, fs, editorAwareFs, studies, live, coder };
   for (const feature of features) feature(services);
   return services;
 }

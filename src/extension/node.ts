@@ -19,7 +19,7 @@ export function activate(context: vscode.ExtensionContext): GroundedServices {
   return activateGrounded(context, {
     gitUserName,
     sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
-    fileSystem: (workspace) => new LocalFirstFileSystem(new NodeFileSystem(), workspace),
+    fileSystem: (workspace) => new LocalFirstFileSystem(new NodeFileSystem({ lockHolder: 'VS Code' }), workspace),
   });
 }
 

@@ -9,7 +9,13 @@ import type { Platform } from './platform/platform';
 export interface GroundedServices {
   readonly context: vscode.ExtensionContext;
   readonly platform: Platform;
+  /** The files on disk (local, remote or virtual): what the study is loaded from. */
   readonly fs: FileSystemPort;
+  /**
+   * The one editor-aware view of the same files: open Grounded files are read from and replaced in their
+   * editors, locks are the disk's. Every feature that changes a study file writes through it.
+   */
+  readonly editorAwareFs: FileSystemPort;
   readonly studies: StudyService;
   readonly live: LiveCodings;
   readonly coder: CoderIdentity;

@@ -9,10 +9,15 @@ import {
   type Stats,
 } from 'node:fs';
 import { promisify } from 'node:util';
+import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { normalizeUri } from '../core/uri';
-import type { DirectoryEntry, FileStat, FileSystemPort } from '../core/ports/file-system';
+import type { DirectoryEntry, FileStat, FileSystemPort, ReleaseLock } from '../core/ports/file-system';
+import { LockTable, type LockOptions } from '../core/ports/lock-protocol';
+import { isWriteArtifactUri, tempUriFor } from '../core/ports/write-artifacts';
+import { WriteRefusedError, type LockHolder } from '../core/persistence/errors';
+import { sameBytes } from '../core/bytes';
 
 // The callback forms cost one thread-pool request per call; fs.promises.readFile takes several (open, fstat,
 // read, close). Study loading reads and stats thousands of small files, so this is most of a warm load.
@@ -28,14 +33,23 @@ export interface NodeFileSystemOptions {
    * Writes stay asynchronous either way.
    */
   readonly blocking?: boolean;
+  /** Who takes this instance's locks, as a waiting process names it: "grounded command line", "VS Code". */
+  readonly lockHolder?: string;
+  /** Lock timings, for tests. */
+  readonly lockTimings?: Pick<LockOptions, 'timeoutMs' | 'staleAfterMs' | 'renewEveryMs'>;
 }
 
 /** FileSystemPort over node:fs, for the CLI and the unit tests. Accepts file:// URIs only. */
 export class NodeFileSystem implements FileSystemPort {
   private readonly blocking: boolean;
+  private readonly locks: LockTable;
 
   constructor(options: NodeFileSystemOptions = {}) {
     this.blocking = options.blocking ?? false;
+    this.locks = new LockTable(nodeLockPrimitives, {
+      holder: { pid: process.pid, host: hostname(), tool: options.lockHolder ?? 'Grounded' },
+      ...options.lockTimings,
+    });
   }
 
   async readFile(uri: string): Promise<Uint8Array> {
@@ -50,8 +64,34 @@ export class NodeFileSystem implements FileSystemPort {
     await fs.writeFile(path, data);
   }
 
-  async rename(from: string, to: string): Promise<void> {
-    await fs.rename(uriToPath(from), uriToPath(to));
+  /** Temp file in the same folder (same file system, so the rename is atomic), renamed over the target. */
+  async replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
+    const path = uriToPath(uri);
+    const found = await lstatIfExists(path);
+    if (found?.isSymbolicLink()) throw new WriteRefusedError(uri, 'symbolic-link');
+    if (found?.isDirectory()) throw new WriteRefusedError(uri, 'folder');
+    if (found && (found.mode & 0o222) === 0) throw new WriteRefusedError(uri, 'read-only');
+    const current = found ? await readIfExists(path) : undefined;
+    if (!sameBytes(current, expected)) return false;
+    const temp = uriToPath(tempUriFor(uri));
+    await fs.mkdir(dirname(path), { recursive: true });
+    try {
+      await fs.writeFile(temp, data, { flag: 'wx' });
+      if (found) await fs.chmod(temp, found.mode & 0o7777); // keep the file's permissions (umask would not)
+      await fs.rename(temp, path);
+    } catch (error) {
+      await fs.rm(temp, { force: true }).catch(() => undefined); // a failed write leaves no temp file behind
+      throw error;
+    }
+    return true;
+  }
+
+  lock(uri: string): Promise<ReleaseLock> {
+    return this.locks.lock(uri);
+  }
+
+  isWriteArtifact(uri: string): boolean {
+    return isWriteArtifactUri(uri);
   }
 
   async delete(uri: string): Promise<void> {
@@ -85,6 +125,63 @@ export class NodeFileSystem implements FileSystemPort {
       .map((entry) => ({ name: entry.name, type: entry.isDirectory() ? 'directory' : 'file' }) as const);
   }
 }
+
+async function lstatIfExists(path: string): Promise<Stats | undefined> {
+  try {
+    return await fs.lstat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+async function readIfExists(path: string): Promise<Uint8Array | undefined> {
+  try {
+    return await fs.readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Lock files on a local disk: O_EXCL creation, and a holder on this host is alive while its pid runs. */
+const nodeLockPrimitives = {
+  async createExclusive(uri: string, content: Uint8Array): Promise<boolean> {
+    const path = uriToPath(uri);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await fs.writeFile(path, content, { flag: 'wx' });
+        return true;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') return false;
+        if (code !== 'ENOENT' || attempt > 0) throw error;
+        await fs.mkdir(dirname(path), { recursive: true }); // the target's folder does not exist yet
+      }
+    }
+  },
+  read: (uri: string) => readIfExists(uriToPath(uri)),
+  async age(uri: string): Promise<number | undefined> {
+    const stats = await lstatIfExists(uriToPath(uri));
+    return stats && Date.now() - stats.mtimeMs;
+  },
+  async touch(uri: string): Promise<void> {
+    const now = new Date();
+    await fs.utimes(uriToPath(uri), now, now);
+  },
+  async remove(uri: string): Promise<void> {
+    await fs.rm(uriToPath(uri), { force: true });
+  },
+  isAlive(holder: LockHolder): boolean | undefined {
+    if (holder.host !== hostname()) return undefined;
+    try {
+      process.kill(holder.pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+    }
+  },
+};
 
 /** file:// URI (in the core's normal form) of an OS path, absolute or relative to the working directory. */
 export function pathToUri(path: string): string {

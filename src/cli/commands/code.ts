@@ -66,17 +66,17 @@ async function runCode(context: CommandContext, args: Arguments): Promise<number
   // Every transcript is resolved (and the code checked) before anything is written, so a typo in the
   // third file name does not leave the first two coded.
   const studies = new Map<string, Study>();
-  const transcripts: StudyTranscript[] = [];
+  const transcripts: { transcript: StudyTranscript; study: Study }[] = [];
   for (const path of paths) {
     const root = findStudyRoot(dirname(path));
     let study = studies.get(root);
     if (!study) studies.set(root, (study = await loadStudy(context.fs, pathToUri(root))));
-    transcripts.push(transcriptOf(context, study, path));
+    transcripts.push({ transcript: transcriptOf(context, study, path), study });
   }
   for (const study of studies.values()) await ensureCode(context, study, codeId, args.flag('create'));
 
   const rows: CodingRow[] = [];
-  for (const transcript of transcripts) {
+  for (const { transcript, study } of transcripts) {
     const ranges = 'match' in target ? findMatches(transcript.text, target.match) : [target];
     const added =
       ranges.length === 0
@@ -86,6 +86,8 @@ async function runCode(context: CommandContext, args: Arguments): Promise<number
             transcript,
             coder,
             ranges.map(({ start, end }) => ({ code: codeId, start, end, ...(memo ? { memo } : {}) })),
+            undefined,
+            { codebookUri: study.codebookUri },
           );
     const made = codingRows(transcript, added);
     rows.push(...made);

@@ -1,7 +1,7 @@
-import { codebookEdits, deleteCode } from '../../core/index';
+import { codebookEdits, deleteCode, sidecarUrisNow } from '../../core/index';
 import type { CommandSpec } from '../command';
 import { CliError, EXIT_OK } from '../errors';
-import { allSidecarUris, requireAllSidecarsLoad } from '../study-guards';
+import { requireAllSidecarsLoad } from '../study-guards';
 import { CODEBOOK_OPTIONS, openCodebook } from './codebook-shared';
 import { usageOfCode } from './codebook-usage';
 
@@ -37,7 +37,7 @@ export const codebookDeleteCommand: CommandSpec = {
     const removed = await deleteCode(
       context.fs,
       study.codebookUri,
-      allSidecarUris(study),
+      () => sidecarUrisNow(context.fs, study),
       id,
       usage.codings,
       force,

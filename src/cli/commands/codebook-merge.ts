@@ -1,7 +1,7 @@
-import { codebookEdits, mergeCodes } from '../../core/index';
+import { codebookEdits, mergeCodes, sidecarUrisNow } from '../../core/index';
 import type { CommandSpec } from '../command';
 import { EXIT_OK } from '../errors';
-import { allSidecarUris, requireAllSidecarsLoad } from '../study-guards';
+import { requireAllSidecarsLoad } from '../study-guards';
 import { CODEBOOK_OPTIONS, openCodebook } from './codebook-shared';
 import { usageOfCode } from './codebook-usage';
 
@@ -22,7 +22,14 @@ export const codebookMergeCommand: CommandSpec = {
     codebookEdits.merge(study.codebook, from, into); // bad ids fail before any file is touched
     requireAllSidecarsLoad(study, out);
     const usage = await usageOfCode(context.fs, study, from);
-    const moved = await mergeCodes(context.fs, study.codebookUri, allSidecarUris(study), from, into, study.codebook);
+    const moved = await mergeCodes(
+      context.fs,
+      study.codebookUri,
+      () => sidecarUrisNow(context.fs, study),
+      from,
+      into,
+      study.codebook,
+    );
     const children = study.codebook.codes.filter((c) => c.parent === from).map((c) => c.id);
     out.line(
       `merged ${from} into ${into}: ${moved} coding(s) in ${usage.files} file(s) now use ${into}${children.length > 0 ? `; ${children.join(', ')} moved under ${into}` : ''}`,

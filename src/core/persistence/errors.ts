@@ -22,3 +22,52 @@ export class ConcurrentChangeError extends Error {
     this.name = 'ConcurrentChangeError';
   }
 }
+
+/** Who holds a lock file: written into it by the process that took it. */
+export interface LockHolder {
+  readonly pid: number;
+  readonly host: string;
+  /** What took it, in words a person recognises: "grounded code", "VS Code". */
+  readonly tool: string;
+  /** When it was taken (ISO 8601). */
+  readonly since: string;
+}
+
+/** Thrown when a file's write lock stayed taken for longer than Grounded waits; nothing was written. */
+export class FileLockedError extends Error {
+  constructor(
+    readonly uri: string,
+    readonly lockUri: string,
+    readonly holder: LockHolder | undefined,
+    waitedMs: number,
+  ) {
+    const who = holder
+      ? `${holder.tool} (process ${holder.pid} on ${holder.host}${holder.since ? `, since ${holder.since}` : ''})`
+      : 'another process';
+    super(
+      `${uri} is being changed by ${who}; waited ${Math.round(waitedMs / 1000)} s and wrote nothing. ` +
+        `Try again when it has finished. If no Grounded process is running, delete the lock file ${lockUri}.`,
+    );
+    this.name = 'FileLockedError';
+  }
+}
+
+/**
+ * Thrown when a file is not one Grounded replaces: read-only, a symbolic link (replacing it would cut the
+ * link; writing through it could land outside the study), or a folder. Nothing was written.
+ */
+export class WriteRefusedError extends Error {
+  constructor(
+    readonly uri: string,
+    readonly reason: 'read-only' | 'symbolic-link' | 'folder',
+  ) {
+    const why = {
+      'read-only': 'is read-only; Grounded does not change read-only files. Make it writable (chmod u+w) to change it',
+      'symbolic-link':
+        'is a symbolic link; Grounded does not write through links. Replace the link with the file itself to change it',
+      folder: 'is a folder, not a file',
+    }[reason];
+    super(`${uri} ${why}. Nothing was written.`);
+    this.name = 'WriteRefusedError';
+  }
+}

@@ -1,10 +1,10 @@
 import type { FileSystemPort } from '../ports/file-system';
-import { basenameUri, dirnameUri, joinUri } from '../uri';
 import { decodeCanonical, encodeUtf8, TextDecodingError } from '../text/canonical';
 import { hashBytes } from '../text/hash';
 import { problem } from '../problems';
 import type { FileCodec } from './codec';
 import { ConcurrentChangeError, FileLoadError } from './errors';
+import { withFileLocks, type HeldLocks } from './file-locks';
 
 /** A file as read: the parsed value and the hash of the exact bytes, to detect later changes. */
 export interface ReadResult<T> {
@@ -61,74 +61,44 @@ async function readIfExists(fs: FileSystemPort, uri: string): Promise<Uint8Array
   }
 }
 
-/** Per-file queues: writes to one file are serialized, writes to different files run freely. */
-const queues = new Map<string, Promise<unknown>>();
-
-function serialized<R>(uri: string, task: () => Promise<R>): Promise<R> {
-  const previous = queues.get(uri) ?? Promise.resolve();
-  const next = previous.then(task, task);
-  const settled = next.then(
-    () => undefined,
-    () => undefined,
-  );
-  queues.set(uri, settled);
-  void settled.then(() => {
-    if (queues.get(uri) === settled) queues.delete(uri);
-  });
-  return next;
-}
-
 /**
- * Applies a logical change to a file, compare-and-swap style: read fresh, refuse if it does not load,
- * apply `change`, write a temp file in the same folder, and rename it over the original only if the bytes
- * on disk are still those we read; otherwise re-apply the change to the fresh content. Returning undefined
- * from `change` means "nothing to do". Returns the value written (or the current one when unchanged).
+ * Applies a logical change to a file, compare-and-swap style, holding the file's write lock from the read to
+ * the replace (so no other Grounded process or window can change it in between): read fresh, refuse if it
+ * does not load, apply `change`, and replace the file only if its bytes are still those we read; otherwise
+ * (someone outside the protocol wrote it: an editor, git) re-apply the change to the fresh content.
+ * Returning undefined from `change` means "nothing to do". Returns the value written (or the current one when
+ * unchanged). `held`: locks the caller's operation already holds (see withFileLocks).
  */
 export function updateFile<T>(
   fs: FileSystemPort,
   uri: string,
   codec: FileCodec<T>,
   change: (current: T | undefined) => T | undefined,
+  held?: HeldLocks,
 ): Promise<{ value: T | undefined; written: boolean }> {
-  return serialized(uri, async () => {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const bytes = await readIfExists(fs, uri);
-      const current = bytes === undefined ? undefined : decodeAndParse(uri, bytes, codec);
-      const next = change(current?.value);
-      if (next === undefined) return { value: current?.value, written: false };
-      const text = codec.serialize(next);
-      if (current && current.text === text && bytes && !hasBomOrCr(bytes)) return { value: next, written: false };
-      const temp = joinUri(dirnameUri(uri), `.${basenameUri(uri)}.${randomSuffix()}.tmp`);
-      try {
-        await fs.writeFile(temp, encodeUtf8(text));
-        const now = await readIfExists(fs, uri);
-        if (!sameBytes(now, bytes)) {
-          await fs.delete(temp);
-          continue; // someone else wrote in between: redo the logical change on their version
-        }
-        await fs.rename(temp, uri);
-        codec.written?.(uri, text, next);
-      } catch (error) {
-        await fs.delete(temp).catch(() => undefined); // a failed write or rename leaves no temp file behind
-        throw error;
-      }
-      return { value: next, written: true };
-    }
-    throw new ConcurrentChangeError(uri, MAX_ATTEMPTS);
-  });
+  return withFileLocks(fs, [uri], () => updateLocked(fs, uri, codec, change), held);
+}
+
+async function updateLocked<T>(
+  fs: FileSystemPort,
+  uri: string,
+  codec: FileCodec<T>,
+  change: (current: T | undefined) => T | undefined,
+): Promise<{ value: T | undefined; written: boolean }> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const bytes = await readIfExists(fs, uri);
+    const current = bytes === undefined ? undefined : decodeAndParse(uri, bytes, codec);
+    const next = change(current?.value);
+    if (next === undefined) return { value: current?.value, written: false };
+    const text = codec.serialize(next);
+    if (current && current.text === text && bytes && !hasBomOrCr(bytes)) return { value: next, written: false };
+    if (!(await fs.replaceIfUnchanged(uri, bytes, encodeUtf8(text)))) continue; // changed meanwhile: redo on their version
+    codec.written?.(uri, text, next);
+    return { value: next, written: true };
+  }
+  throw new ConcurrentChangeError(uri, MAX_ATTEMPTS);
 }
 
 function hasBomOrCr(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || bytes.includes(0x0d);
-}
-
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function randomSuffix(): string {
-  return Math.random().toString(36).slice(2, 10);
 }

@@ -23,15 +23,53 @@ export interface DirectoryEntry {
   readonly type: 'file' | 'directory';
 }
 
+/** Gives a lock back. Resolves once the lock is released (a lock already taken over as stale is left alone). */
+export type ReleaseLock = () => Promise<void>;
+
 export interface FileSystemPort {
   readFile(uri: string): Promise<Uint8Array>;
-  /** Creates or replaces the file; creates missing parent folders. */
+  /**
+   * Creates or replaces the file; creates missing parent folders. For files nobody else writes at the same
+   * time (a new memo, an export). Study files that several processes change go through replaceIfUnchanged.
+   */
   writeFile(uri: string, data: Uint8Array): Promise<void>;
-  /** Replaces `to` with `from` in one step where the platform can (POSIX rename). */
-  rename(from: string, to: string): Promise<void>;
   delete(uri: string): Promise<void>;
   /** undefined when nothing exists at the URI. */
   stat(uri: string): Promise<FileStat | undefined>;
   /** Entries of a folder, unsorted. */
   list(uri: string): Promise<readonly DirectoryEntry[]>;
+
+  /**
+   * Compare-and-swap: replaces the file's content with `data` only if it still holds exactly `expected`
+   * (`undefined`: only if no file exists there), and answers whether it did. The contract every adapter keeps:
+   * - Nothing is written when the current content differs from `expected`; the caller re-reads and re-applies
+   *   its logical change (someone else's change is never overwritten).
+   * - Readers see the old content or the new one, never a mix or an empty file: the Node adapter writes a temp
+   *   file in the same folder and renames it over the target; a file open in an editor is changed by one
+   *   WorkspaceEdit and saved (so the person's undo and unsaved state are respected); other VS Code file
+   *   systems write through workspace.fs.
+   * - The file keeps its permissions; a read-only file or a symbolic link is refused, not replaced.
+   * - Atomic across processes (the CLI, the extension, a second window) for every writer that holds
+   *   `lock(uri)` around its read and this call, as updateFile does: with the lock held, no other Grounded
+   *   process can change the file between the read and the replace. Without the lock, the comparison still
+   *   catches most interleavings but not all.
+   * - Creates missing parent folders.
+   */
+  replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean>;
+
+  /**
+   * Takes the exclusive write lock of a file, shared by every process on this machine that writes the same
+   * files through Grounded (a lock file beside the target). Waits while someone else holds it; takes over a
+   * lock whose holder is gone (its process ended, or it has not been renewed for a minute); after a timeout,
+   * fails with FileLockedError naming the holder. Not re-entrant: a holder that asks again waits for itself
+   * (callers that hold several locks say so, see persistence/file-locks.ts).
+   */
+  lock(uri: string): Promise<ReleaseLock>;
+
+  /**
+   * True for a file this adapter creates only while writing (temp copies, lock files): not study data. The
+   * loader and the watcher skip them; `grounded check` reports the ones an interrupted process left behind.
+   * Only the adapter knows how they are named.
+   */
+  isWriteArtifact(uri: string): boolean;
 }

@@ -3,6 +3,7 @@ import type { FileSystemPort } from '../ports/file-system';
 import { codebookCodec, CODE_ID, COLOR } from '../codebook/format';
 import { sidecarCodec } from '../sidecar/format';
 import { readChecked, updateFile } from '../persistence/safe-file';
+import { lockOrder, withFileLocks, type HeldLocks } from '../persistence/file-locks';
 import { newId } from './ids';
 import { descendantsOf } from './study';
 
@@ -101,19 +102,49 @@ export const codebookEdits = {
   },
 };
 
-/** Applies a pure codebook edit to the codebook file through the safe-write path. */
+/** Applies a pure codebook edit to the codebook file through the safe-write path (holding its lock). */
 export async function editCodebook(
   fs: FileSystemPort,
   codebookUri: string,
   edit: (codebook: Codebook) => Codebook,
+  held?: HeldLocks,
 ): Promise<Codebook> {
-  const result = await updateFile(fs, codebookUri, codebookCodec, (current) => edit(current ?? { codes: [] }));
+  const result = await updateFile(fs, codebookUri, codebookCodec, (current) => edit(current ?? { codes: [] }), held);
   return result.value ?? { codes: [] };
+}
+
+/** The sidecars a study-wide rewrite covers: a list, or a way to list them once the codebook is locked. */
+export type SidecarList = readonly string[] | (() => Promise<readonly string[]>);
+
+/**
+ * Runs a study-wide rewrite holding the codebook's lock, then every sidecar's (the one lock order), so no
+ * coding action of another process or window interleaves with it: one that waits for the codebook lock
+ * checks its code against the codebook as the rewrite left it.
+ */
+async function withStudyWideLocks<R>(
+  fs: FileSystemPort,
+  codebookUri: string,
+  sidecars: SidecarList,
+  task: (sidecarUris: readonly string[], held: HeldLocks) => Promise<R>,
+): Promise<R> {
+  return withFileLocks(fs, [codebookUri], async (codebookHeld) => {
+    const uris = typeof sidecars === 'function' ? await sidecars() : sidecars;
+    return withFileLocks(fs, lockOrder(undefined, uris), (held) => task(uris, held), codebookHeld);
+  });
 }
 
 /** Every sidecar must load before a study-wide rewrite starts, so it never stops halfway. Throws FileLoadError. */
 async function requireAllLoadable(fs: FileSystemPort, sidecarUris: readonly string[]): Promise<void> {
   for (const uri of sidecarUris) await readChecked(fs, uri, sidecarCodec);
+}
+
+async function usesOf(fs: FileSystemPort, sidecarUris: readonly string[], id: string): Promise<number> {
+  let uses = 0;
+  for (const uri of sidecarUris) {
+    const sidecar = await readChecked(fs, uri, sidecarCodec);
+    uses += sidecar?.value.codings.filter((c) => c.code === id).length ?? 0;
+  }
+  return uses;
 }
 
 /**
@@ -124,35 +155,43 @@ async function requireAllLoadable(fs: FileSystemPort, sidecarUris: readonly stri
 export async function mergeCodes(
   fs: FileSystemPort,
   codebookUri: string,
-  sidecarUris: readonly string[],
+  sidecars: SidecarList,
   from: string,
   into: string,
   currentCodebook: Codebook,
 ): Promise<number> {
   codebookEdits.merge(currentCodebook, from, into); // validate before touching any file
-  await requireAllLoadable(fs, sidecarUris);
-  await readChecked(fs, codebookUri, codebookCodec); // a codebook that cannot be written stops us before any sidecar changes
-  let moved = 0;
-  for (const uri of sidecarUris) {
-    let movedHere = 0; // the change may run again on a retry: count the attempt that was written
-    await updateFile(fs, uri, sidecarCodec, (sidecar) => {
-      movedHere = 0;
-      if (!sidecar || !sidecar.codings.some((c) => c.code === from)) return undefined;
-      const taken = new Set(sidecar.codings.filter((c) => c.code === into).map((c) => `${c.start}:${c.end}`));
-      const codings = sidecar.codings.flatMap((coding) => {
-        if (coding.code !== from) return [coding];
-        movedHere++;
-        const key = `${coding.start}:${coding.end}`;
-        if (taken.has(key)) return [];
-        taken.add(key);
-        return [{ ...coding, code: into }];
-      });
-      return { ...sidecar, codings };
-    });
-    moved += movedHere;
-  }
-  await editCodebook(fs, codebookUri, (codebook) => codebookEdits.merge(codebook, from, into));
-  return moved;
+  return withStudyWideLocks(fs, codebookUri, sidecars, async (sidecarUris, held) => {
+    await requireAllLoadable(fs, sidecarUris);
+    await readChecked(fs, codebookUri, codebookCodec); // a codebook that cannot be written stops us before any sidecar changes
+    let moved = 0;
+    for (const uri of sidecarUris) {
+      let movedHere = 0; // the change may run again on a retry: count the attempt that was written
+      await updateFile(
+        fs,
+        uri,
+        sidecarCodec,
+        (sidecar) => {
+          movedHere = 0;
+          if (!sidecar || !sidecar.codings.some((c) => c.code === from)) return undefined;
+          const taken = new Set(sidecar.codings.filter((c) => c.code === into).map((c) => `${c.start}:${c.end}`));
+          const codings = sidecar.codings.flatMap((coding) => {
+            if (coding.code !== from) return [coding];
+            movedHere++;
+            const key = `${coding.start}:${coding.end}`;
+            if (taken.has(key)) return [];
+            taken.add(key);
+            return [{ ...coding, code: into }];
+          });
+          return { ...sidecar, codings };
+        },
+        held,
+      );
+      moved += movedHere;
+    }
+    await editCodebook(fs, codebookUri, (codebook) => codebookEdits.merge(codebook, from, into), held);
+    return moved;
+  });
 }
 
 /**
@@ -162,7 +201,7 @@ export async function mergeCodes(
 export async function deleteCode(
   fs: FileSystemPort,
   codebookUri: string,
-  sidecarUris: readonly string[],
+  sidecars: SidecarList,
   id: string,
   usage: number,
   deleteCodings: boolean,
@@ -174,22 +213,37 @@ export async function deleteCode(
       `code "${id}" is used by ${usage} coding(s): merge it into another code, or confirm deleting its codings too`,
     );
   }
-  await readChecked(fs, codebookUri, codebookCodec); // a codebook that cannot be written stops us before any sidecar changes
-  let removed = 0;
-  if (deleteCodings) {
-    await requireAllLoadable(fs, sidecarUris);
-    for (const uri of sidecarUris) {
-      let removedHere = 0; // the change may run again on a retry: count the attempt that was written
-      await updateFile(fs, uri, sidecarCodec, (sidecar) => {
-        removedHere = 0;
-        if (!sidecar || !sidecar.codings.some((c) => c.code === id)) return undefined;
-        const codings = sidecar.codings.filter((c) => c.code !== id);
-        removedHere = sidecar.codings.length - codings.length;
-        return { ...sidecar, codings };
-      });
-      removed += removedHere;
+  return withStudyWideLocks(fs, codebookUri, sidecars, async (sidecarUris, held) => {
+    await readChecked(fs, codebookUri, codebookCodec); // a codebook that cannot be written stops us before any sidecar changes
+    let removed = 0;
+    if (!deleteCodings) {
+      // Counted again under the locks: a coding on it may have been added since the caller counted.
+      const uses = await usesOf(fs, sidecarUris, id);
+      if (uses > 0)
+        throw new CodebookEditError(
+          `code "${id}" is used by ${uses} coding(s): merge it into another code, or confirm deleting its codings too`,
+        );
+    } else {
+      await requireAllLoadable(fs, sidecarUris);
+      for (const uri of sidecarUris) {
+        let removedHere = 0; // the change may run again on a retry: count the attempt that was written
+        await updateFile(
+          fs,
+          uri,
+          sidecarCodec,
+          (sidecar) => {
+            removedHere = 0;
+            if (!sidecar || !sidecar.codings.some((c) => c.code === id)) return undefined;
+            const codings = sidecar.codings.filter((c) => c.code !== id);
+            removedHere = sidecar.codings.length - codings.length;
+            return { ...sidecar, codings };
+          },
+          held,
+        );
+        removed += removedHere;
+      }
     }
-  }
-  await editCodebook(fs, codebookUri, (codebook) => codebookEdits.remove(codebook, id));
-  return removed;
+    await editCodebook(fs, codebookUri, (codebook) => codebookEdits.remove(codebook, id), held);
+    return removed;
+  });
 }

@@ -6,7 +6,9 @@ import { reanchorSidecar } from '../anchoring/reanchor-sidecar';
 import { parseSidecarFast, serializeSidecar, sidecarFileName, validateSidecarAgainstText } from '../sidecar/format';
 import type { FileCodec } from '../persistence/codec';
 import { compareCodings } from '../sidecar/order';
-import { updateFile } from '../persistence/safe-file';
+import { readChecked, updateFile } from '../persistence/safe-file';
+import { lockOrder, withFileLocks } from '../persistence/file-locks';
+import { codebookCodec } from '../codebook/format';
 import { ParseMemo } from '../persistence/parse-memo';
 import { basenameUri, dirnameUri, joinUri } from '../uri';
 import { newId } from './ids';
@@ -98,6 +100,26 @@ function current(sidecar: Sidecar | undefined, transcript: TranscriptRef, coder:
 }
 
 /**
+ * The study's codebook, for changes that put codings on codes: the codebook is locked (before the sidecar, the
+ * one lock order) and the codes the change introduces are checked against it as it is now, so a coding never
+ * lands on a code that another process or window merged away or deleted after this one loaded the study.
+ */
+export interface CodebookGuard {
+  readonly codebookUri: string;
+}
+
+/** A change names a code that is not (or no longer) in the codebook; nothing was written. */
+export class UnknownCodeError extends Error {
+  constructor(readonly codes: readonly string[]) {
+    super(
+      `${codes.map((code) => `"${code}"`).join(', ')} ${codes.length === 1 ? 'is' : 'are'} not in the codebook ` +
+        '(merged, renamed or deleted meanwhile?); nothing was written. Reload the study and code again.',
+    );
+    this.name = 'UnknownCodeError';
+  }
+}
+
+/**
  * Changes one coder's sidecar of a transcript through the safe-write path. `change` receives the sidecar
  * re-anchored to the transcript's current text and returns the new list of codings (or undefined: no change).
  * `written` is told the sidecar just written (offsets for `transcript.text`), so an editor can show it at once.
@@ -108,17 +130,41 @@ export async function changeCodings(
   coder: string,
   change: (codings: readonly Coding[]) => readonly Coding[] | undefined,
   written?: OnWritten,
+  guard?: CodebookGuard,
 ): Promise<Sidecar | undefined> {
   const uri = sidecarUriFor(transcript.uri, coder);
-  const result = await updateFile(fs, uri, sidecarCodecFor(transcript), (existing) => {
-    const base = current(existing, transcript, coder);
-    const codings = change(base.codings);
-    // No change: write only to save a re-anchoring of an existing file, never to create an empty one.
-    if (codings === undefined) return existing === undefined || base === existing ? undefined : base;
-    return { ...base, codings: [...codings].sort(compareCodings) };
+  const locks = lockOrder(guard?.codebookUri, [uri]);
+  const result = await withFileLocks(fs, locks, async (held) => {
+    const known = guard ? await codeIdsIn(fs, guard.codebookUri) : undefined;
+    return updateFile(
+      fs,
+      uri,
+      sidecarCodecFor(transcript),
+      (existing) => {
+        const base = current(existing, transcript, coder);
+        const codings = change(base.codings);
+        // No change: write only to save a re-anchoring of an existing file, never to create an empty one.
+        if (codings === undefined) return existing === undefined || base === existing ? undefined : base;
+        if (known) refuseUnknownCodes(known, base.codings, codings);
+        return { ...base, codings: [...codings].sort(compareCodings) };
+      },
+      held,
+    );
   });
   if (result.written && result.value) written?.(result.value);
   return result.value;
+}
+
+async function codeIdsIn(fs: FileSystemPort, codebookUri: string): Promise<ReadonlySet<string>> {
+  const codebook = await readChecked(fs, codebookUri, codebookCodec);
+  return new Set((codebook?.value.codes ?? []).map((code) => code.id));
+}
+
+/** Only codes the change brings in: codings already on a code are the loader's to report, not ours to block. */
+function refuseUnknownCodes(known: ReadonlySet<string>, before: readonly Coding[], after: readonly Coding[]): void {
+  const had = new Set(before.map((coding) => coding.code));
+  const unknown = [...new Set(after.map((coding) => coding.code))].filter((code) => !had.has(code) && !known.has(code));
+  if (unknown.length > 0) throw new UnknownCodeError(unknown.sort());
 }
 
 /** Told the sidecar a coding operation wrote. */
@@ -134,6 +180,7 @@ export async function addCodings(
   coder: string,
   additions: readonly NewCoding[],
   written?: OnWritten,
+  guard?: CodebookGuard,
 ): Promise<Coding[]> {
   const made = makeCodings(transcript, coder, additions);
   const added: Coding[] = [];
@@ -156,6 +203,7 @@ export async function addCodings(
       return added.length === 0 ? undefined : [...codings, ...added];
     },
     written,
+    guard,
   );
   return added;
 }
@@ -198,6 +246,7 @@ export async function editCoding(
   id: string,
   edit: CodingEdit,
   written?: OnWritten,
+  guard?: CodebookGuard,
 ): Promise<Coding | undefined> {
   let edited: Coding | undefined;
   await changeCodings(
@@ -233,6 +282,7 @@ export async function editCoding(
       return copy;
     },
     written,
+    guard,
   );
   return edited;
 }

@@ -1,5 +1,5 @@
 import { dequal } from 'dequal';
-import type { DirectoryEntry, FileSystemPort } from '../ports/file-system';
+import type { DirectoryEntry, FileSystemPort, ReleaseLock } from '../ports/file-system';
 import { compareProblems, type Problem } from '../problems';
 import { parseSidecarFileName } from '../sidecar/format';
 import { basenameUri, relativeUri, stemOf } from '../uri';
@@ -136,8 +136,16 @@ class StudyView implements FileSystemPort {
     return Promise.reject(new Error(`internal: a partial study load tried to write ${uri}`));
   }
 
-  rename(from: string): Promise<void> {
-    return Promise.reject(new Error(`internal: a partial study load tried to rename ${from}`));
+  replaceIfUnchanged(uri: string): Promise<boolean> {
+    return Promise.reject(new Error(`internal: a partial study load tried to write ${uri}`));
+  }
+
+  lock(uri: string): Promise<ReleaseLock> {
+    return Promise.reject(new Error(`internal: a partial study load tried to lock ${uri}`));
+  }
+
+  isWriteArtifact(uri: string): boolean {
+    return this.fs.isWriteArtifact(uri);
   }
 
   delete(uri: string): Promise<void> {

@@ -4,8 +4,9 @@ import { allCodings, type Study } from '../../core/study/study';
 import { codebookEdits, editCodebook, type CodeFields } from '../../core/study/codebook-operations';
 import type { Code } from '../../core/model';
 import { readChecked } from '../../core/persistence/safe-file';
-import { parseSidecarFileName, sidecarCodec } from '../../core/sidecar/format';
-import { basenameUri, relativeUri } from '../../core/uri';
+import { isSidecarUri, knownSidecarUris } from '../../core/study/sidecar-files';
+import { sidecarCodec } from '../../core/sidecar/format';
+import { relativeUri } from '../../core/uri';
 import type { GroundedServices } from '../services';
 import { requireCodebook } from '../coding/code-creation';
 import { pickOneCode } from '../coding/code-picker';
@@ -122,30 +123,19 @@ export async function updateCode(
   return written;
 }
 
-function isSidecar(uri: string): boolean {
-  return parseSidecarFileName(basenameUri(uri)) !== undefined;
-}
-
 /**
  * Codebook-wide edits (merge, delete, split) touch every sidecar. One that does not load would keep codings
  * of a code that no longer exists, so refuse before changing anything, naming the file and place.
  */
 export function requireAllSidecarsLoad(study: Study): void {
   const loaded = new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.uri)));
-  const broken = study.problems.filter((p) => p.severity === 'error' && isSidecar(p.uri) && !loaded.has(p.uri));
+  const broken = study.problems.filter((p) => p.severity === 'error' && isSidecarUri(p.uri) && !loaded.has(p.uri));
   const first = broken[0];
   if (first)
     throw refusalFor(
       first.uri,
       broken.filter((p) => p.uri === first.uri),
     );
-}
-
-/** Every sidecar of the study: those next to transcripts and strays whose transcript is missing. */
-export function allSidecarUris(study: Study): string[] {
-  const uris = new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.uri)));
-  for (const p of study.problems) if (p.kind === 'no-transcript' && isSidecar(p.uri)) uris.add(p.uri);
-  return [...uris].sort();
 }
 
 /** How many codings use a code, and in how many files (stray sidecars read from disk). */
@@ -158,7 +148,7 @@ export async function usageOf(
   for (const { sidecar, coding } of allCodings(study))
     if (coding.code === id) counts.set(sidecar.uri, (counts.get(sidecar.uri) ?? 0) + 1);
   const loaded = new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.uri)));
-  for (const uri of allSidecarUris(study)) {
+  for (const uri of knownSidecarUris(study)) {
     if (loaded.has(uri)) continue;
     const stray = await readChecked(context.fs, uri, sidecarCodec);
     const count = stray?.value.codings.filter((c) => c.code === id).length ?? 0;

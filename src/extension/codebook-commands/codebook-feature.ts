@@ -1,5 +1,4 @@
 import type { Feature } from '../services';
-import { EditorAwareFileSystem } from '../coding/editor-aware-file-system';
 import { registerCommand } from '../coding/register-command';
 import { undoStackFor } from '../coding/undo-stack';
 import type { CodebookContext } from './codebook-context';
@@ -16,7 +15,7 @@ export const codebookCommandsFeature: Feature = (services) => {
   const { context } = services;
   const codebook: CodebookContext = {
     services,
-    fs: new EditorAwareFileSystem(services.fs),
+    fs: services.editorAwareFs,
     undo: undoStackFor(context),
   };
   registerCommand(context, 'grounded.renameCode', renameCode(codebook));

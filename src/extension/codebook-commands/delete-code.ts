@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { codebookEdits, deleteCode as deleteInCore } from '../../core/study/codebook-operations';
 import { UserError } from '../coding/errors';
 import { hasScriptArgs } from '../coding/register-command';
+import { sidecarUrisNow } from '../../core/study/sidecar-files';
 import { reloadFresh } from '../coding/fresh-reload';
 import {
-  allSidecarUris,
   chooseCode,
   codebookStudy,
   codeIdOf,
@@ -56,7 +56,7 @@ export function deleteCode(context: CodebookContext) {
     const removed = await deleteInCore(
       context.fs,
       study.codebookUri,
-      allSidecarUris(study),
+      () => sidecarUrisNow(context.fs, study),
       code.id,
       usage.codings,
       force,

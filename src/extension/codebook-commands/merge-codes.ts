@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { mergeCodes as mergeInCore, codebookEdits } from '../../core/study/codebook-operations';
 import { descendantsOf } from '../../core/study/study';
 import { hasScriptArgs } from '../coding/register-command';
+import { sidecarUrisNow } from '../../core/study/sidecar-files';
 import { reloadFresh } from '../coding/fresh-reload';
 import {
-  allSidecarUris,
   chooseCode,
   codebookStudy,
   codeIdOf,
@@ -54,7 +54,7 @@ export function mergeCodes(context: CodebookContext) {
     const moved = await mergeInCore(
       context.fs,
       study.codebookUri,
-      allSidecarUris(study),
+      () => sidecarUrisNow(context.fs, study),
       from.id,
       into.id,
       study.codebook,

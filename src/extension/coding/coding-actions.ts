@@ -41,7 +41,9 @@ export class CodingActions {
 
   async add(place: CodingPlace, additions: readonly NewCoding[], label: string): Promise<Coding[]> {
     this.refuseBroken(place);
-    const added = await addCodings(this.fs, place.transcript, place.coder, additions, this.show(place));
+    const added = await addCodings(this.fs, place.transcript, place.coder, additions, this.show(place), {
+      codebookUri: place.study.codebookUri,
+    });
     const ids = new Set(added.map((c) => c.id));
     if (added.length > 0)
       this.remember(
@@ -72,7 +74,9 @@ export class CodingActions {
   async edit(place: CodingPlace, before: Coding, edit: CodingEdit, label: string): Promise<Coding | undefined> {
     this.refuseBroken(place);
     const { id } = before;
-    const after = await editCoding(this.fs, place.transcript, place.coder, id, edit, this.show(place));
+    const after = await editCoding(this.fs, place.transcript, place.coder, id, edit, this.show(place), {
+      codebookUri: place.study.codebookUri,
+    });
     if (after)
       this.remember(
         place,

@@ -1,6 +1,5 @@
 import type { Feature } from '../services';
 import { QUICK_SLOTS } from '../../core/editing/recent-codes';
-import { EditorAwareFileSystem } from './editor-aware-file-system';
 import { CodingActions } from './coding-actions';
 import { RecentCodes } from './recent-codes';
 import { undoStackFor } from './undo-stack';
@@ -21,7 +20,7 @@ import { EditorContextKeys } from './editor-context-keys';
 /** Coding commands: code, quick-code, in-vivo, remove, change, adjust, memo, navigate, undo. */
 export const codingFeature: Feature = (services) => {
   const { context } = services;
-  const fs = new EditorAwareFileSystem(services.fs);
+  const fs = services.editorAwareFs;
   const undo = undoStackFor(context);
   const coding: CodingContext = {
     services,

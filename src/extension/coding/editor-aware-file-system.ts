@@ -1,25 +1,21 @@
 import * as vscode from 'vscode';
-import type { DirectoryEntry, FileStat, FileSystemPort } from '../../core/ports/file-system';
-import { basenameUri, dirnameUri, joinUri } from '../../core/uri';
+import type { DirectoryEntry, FileStat, FileSystemPort, ReleaseLock } from '../../core/ports/file-system';
+import { sameBytes } from '../../core/bytes';
 import { encodeUtf8 } from '../../core/text/canonical';
 import { fromVscodeUri } from '../platform/workspace-file-system';
 
 const SAVE_ATTEMPTS = 5;
-/** The core's temp-file name next to the file it replaces: `.<name>.<random>.tmp` (persistence/safe-file.ts). */
-const TEMP_NAME = /^\.(.+)\.[a-z0-9]+\.tmp$/;
 
 /**
  * The core's FileSystemPort with one twist: a Grounded file that is open in an editor (dirty, or shown in
- * a tab) is read from and written to that editor, not the disk. Reads see the person's unsaved text; the
- * core's compare-and-swap write (temp file, then rename over the original) becomes one WorkspaceEdit that
- * replaces the document's text, followed by a save. So ctrl+z in that editor undoes a coding action, and a
- * dirty sidecar is never overwritten behind its editor's back (ENGINEERING §4 rule 3). Everything else,
- * including files not open anywhere, passes through to the disk unchanged.
+ * a tab) is read from and replaced in that editor, not on disk. Reads see the person's unsaved text; a
+ * compare-and-swap replace becomes one WorkspaceEdit that replaces the document's text, followed by a save.
+ * So ctrl+z in that editor undoes a coding action, and a dirty sidecar is never overwritten behind its
+ * editor's back. Locks are the disk's, so the editor path takes part in the same protocol as the CLI and
+ * other windows. Everything else, including files not open anywhere, passes through to the disk.
+ * The extension makes one instance (services.fs); every feature writes through it.
  */
 export class EditorAwareFileSystem implements FileSystemPort {
-  /** Temp files the core wrote for an open document: their bytes wait here until the rename. */
-  private readonly pending = new Map<string, { target: vscode.TextDocument; data: Uint8Array }>();
-
   constructor(private readonly disk: FileSystemPort) {}
 
   async readFile(uri: string): Promise<Uint8Array> {
@@ -28,30 +24,32 @@ export class EditorAwareFileSystem implements FileSystemPort {
   }
 
   async stat(uri: string): Promise<FileStat | undefined> {
-    if (this.pending.has(uri)) return { type: 'file', size: this.pending.get(uri)!.data.length, mtime: Date.now() };
     const document = editorDocument(uri);
     if (document) return { type: 'file', size: encodeUtf8(document.getText()).length, mtime: Date.now() };
     return this.disk.stat(uri);
   }
 
-  async writeFile(uri: string, data: Uint8Array): Promise<void> {
-    const target = tempTarget(uri);
-    const document = target === undefined ? undefined : editorDocument(target);
-    if (document) this.pending.set(uri, { target: document, data });
-    else await this.disk.writeFile(uri, data);
+  writeFile(uri: string, data: Uint8Array): Promise<void> {
+    return this.disk.writeFile(uri, data);
   }
 
-  async rename(from: string, to: string): Promise<void> {
-    const pending = this.pending.get(from);
-    if (!pending) return this.disk.rename(from, to);
-    this.pending.delete(from);
-    if (fromVscodeUri(pending.target.uri) !== to)
-      throw new Error(`internal: temp file ${from} was written for ${fromVscodeUri(pending.target.uri)}, not ${to}`);
-    await replaceDocumentText(pending.target, new TextDecoder().decode(pending.data));
+  async replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
+    const document = editorDocument(uri);
+    if (!document) return this.disk.replaceIfUnchanged(uri, expected, data);
+    if (!sameBytes(encodeUtf8(document.getText()), expected)) return false;
+    await replaceDocumentText(document, new TextDecoder().decode(data));
+    return true;
   }
 
-  async delete(uri: string): Promise<void> {
-    if (this.pending.delete(uri)) return;
+  lock(uri: string): Promise<ReleaseLock> {
+    return this.disk.lock(uri);
+  }
+
+  isWriteArtifact(uri: string): boolean {
+    return this.disk.isWriteArtifact(uri);
+  }
+
+  delete(uri: string): Promise<void> {
     return this.disk.delete(uri);
   }
 
@@ -72,11 +70,6 @@ export function editorDocument(uri: string): vscode.TextDocument | undefined {
   return inTab || vscode.window.visibleTextEditors.some((editor) => editor.document === document)
     ? document
     : undefined;
-}
-
-function tempTarget(uri: string): string | undefined {
-  const match = TEMP_NAME.exec(basenameUri(uri));
-  return match ? joinUri(dirnameUri(uri), match[1] as string) : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DirectoryEntry, FileStat, FileSystemPort } from '../../core/ports/file-system';
+import type { DirectoryEntry, FileStat, FileSystemPort, ReleaseLock } from '../../core/ports/file-system';
 
 /**
  * On the desktop, local files (file://) go straight to Node's file system and everything else (remote,
@@ -24,8 +24,16 @@ export class LocalFirstFileSystem implements FileSystemPort {
     return this.pick(uri).writeFile(uri, data);
   }
 
-  rename(from: string, to: string): Promise<void> {
-    return this.pick(to).rename(from, to);
+  replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
+    return this.pick(uri).replaceIfUnchanged(uri, expected, data);
+  }
+
+  lock(uri: string): Promise<ReleaseLock> {
+    return this.pick(uri).lock(uri);
+  }
+
+  isWriteArtifact(uri: string): boolean {
+    return this.pick(uri).isWriteArtifact(uri);
   }
 
   delete(uri: string): Promise<void> {

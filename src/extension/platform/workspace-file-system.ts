@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
-import type { DirectoryEntry, FileStat, FileSystemPort } from '../../core/ports/file-system';
+import type { DirectoryEntry, FileStat, FileSystemPort, ReleaseLock } from '../../core/ports/file-system';
 import { normalizeUri } from '../../core/uri';
+import { LockTable, type LockPrimitives } from '../../core/ports/lock-protocol';
+import { isWriteArtifactUri, tempUriFor } from '../../core/ports/write-artifacts';
+import { WriteRefusedError } from '../../core/persistence/errors';
+import { sameBytes } from '../../core/bytes';
 
 /**
  * The core's FileSystemPort over vscode.workspace.fs, so the same code works on disk, in remote
@@ -8,6 +12,11 @@ import { normalizeUri } from '../../core/uri';
  * normal form.
  */
 export class WorkspaceFileSystem implements FileSystemPort {
+  // workspace.fs cannot tell whether another window's process still runs: its stale locks are found by age.
+  private readonly locks = new LockTable(workspaceLockPrimitives(this), {
+    holder: { pid: Math.floor(Math.random() * 2 ** 31), host: vscode.env.machineId, tool: 'VS Code' },
+  });
+
   async readFile(uri: string): Promise<Uint8Array> {
     try {
       return await vscode.workspace.fs.readFile(toVscodeUri(uri));
@@ -20,8 +29,55 @@ export class WorkspaceFileSystem implements FileSystemPort {
     await vscode.workspace.fs.writeFile(toVscodeUri(uri), data);
   }
 
-  async rename(from: string, to: string): Promise<void> {
-    await vscode.workspace.fs.rename(toVscodeUri(from), toVscodeUri(to), { overwrite: true });
+  /**
+   * Temp file beside the target, renamed over it. The comparison and the rename are two calls here: across
+   * processes, the lock the caller holds is what keeps them together (on the desktop, local files do not come
+   * here at all but go to the Node adapter).
+   */
+  async replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
+    const target = toVscodeUri(uri);
+    const found = await this.vscodeStat(target);
+    if (found && found.type & vscode.FileType.SymbolicLink) throw new WriteRefusedError(uri, 'symbolic-link');
+    if (found && found.type & vscode.FileType.Directory) throw new WriteRefusedError(uri, 'folder');
+    if (found && (found.permissions ?? 0) & vscode.FilePermission.Readonly)
+      throw new WriteRefusedError(uri, 'read-only');
+    const current = found ? await this.readIfExists(uri) : undefined;
+    if (!sameBytes(current, expected)) return false;
+    const temp = toVscodeUri(tempUriFor(uri));
+    try {
+      await vscode.workspace.fs.writeFile(temp, data);
+      await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+    } catch (error) {
+      await vscode.workspace.fs.delete(temp, { useTrash: false }).then(undefined, () => undefined);
+      throw error;
+    }
+    return true;
+  }
+
+  lock(uri: string): Promise<ReleaseLock> {
+    return this.locks.lock(uri);
+  }
+
+  isWriteArtifact(uri: string): boolean {
+    return isWriteArtifactUri(uri);
+  }
+
+  async readIfExists(uri: string): Promise<Uint8Array | undefined> {
+    try {
+      return await this.readFile(uri);
+    } catch (error) {
+      if (withCode(error).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  private async vscodeStat(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+    try {
+      return await vscode.workspace.fs.stat(uri);
+    } catch (error) {
+      if (withCode(error).code === 'ENOENT') return undefined;
+      throw error;
+    }
   }
 
   async delete(uri: string): Promise<void> {
@@ -48,6 +104,35 @@ export class WorkspaceFileSystem implements FileSystemPort {
       .filter(([, type]) => (type & vscode.FileType.File) !== 0 || (type & vscode.FileType.Directory) !== 0)
       .map(([name, type]) => ({ name, type: type & vscode.FileType.Directory ? 'directory' : 'file' }) as const);
   }
+}
+
+/** Lock files over workspace.fs: exclusive creation is a rename that refuses to overwrite. */
+function workspaceLockPrimitives(fs: WorkspaceFileSystem): LockPrimitives {
+  return {
+    async createExclusive(uri, content) {
+      const temp = toVscodeUri(tempUriFor(uri));
+      await vscode.workspace.fs.writeFile(temp, content);
+      try {
+        await vscode.workspace.fs.rename(temp, toVscodeUri(uri), { overwrite: false });
+        return true;
+      } catch (error) {
+        await vscode.workspace.fs.delete(temp, { useTrash: false }).then(undefined, () => undefined);
+        if (error instanceof vscode.FileSystemError && error.code === 'FileExists') return false;
+        throw error;
+      }
+    },
+    read: (uri) => fs.readIfExists(uri),
+    async age(uri) {
+      const stat = await fs.stat(uri);
+      return stat && Date.now() - stat.mtime;
+    },
+    async touch(uri) {
+      const content = await fs.readIfExists(uri);
+      if (content) await vscode.workspace.fs.writeFile(toVscodeUri(uri), content);
+    },
+    remove: (uri) => fs.delete(uri),
+    isAlive: () => undefined,
+  };
 }
 
 export function toVscodeUri(uri: string): vscode.Uri {

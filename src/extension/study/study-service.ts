@@ -227,8 +227,9 @@ export class StudyService implements vscode.Disposable {
 
   private fileChanged(uri: vscode.Uri): void {
     const path = uri.path;
-    if (/\/(\.git|node_modules)\//.test(path) || /\.tmp$/.test(path)) return;
+    if (/\/(\.git|node_modules)\//.test(path)) return;
     const target = fromVscodeUri(uri);
+    if (this.fs.isWriteArtifact(target)) return; // a write's temp or lock file: the write itself is reported when done
     if (path.endsWith('/' + SETTINGS_FILE)) {
       this.rootsKnown = this.findRoots();
     }

@@ -279,11 +279,12 @@ describe('codebook operations', () => {
           readFile: (uri) => study.fs.readFile(uri),
           stat: (uri) => study.fs.stat(uri),
           list: (uri) => study.fs.list(uri),
-          rename: (from, to) => study.fs.rename(from, to),
           delete: (uri) => study.fs.delete(uri),
-          writeFile: async (uri, data) => {
-            await study.fs.writeFile(uri, data);
-            if (!raced && uri.includes('.P07.amara.codes.yaml.')) {
+          writeFile: (uri, data) => study.fs.writeFile(uri, data),
+          lock: (uri) => study.fs.lock(uri),
+          isWriteArtifact: (uri) => study.fs.isWriteArtifact(uri),
+          replaceIfUnchanged: async (uri, expected, data) => {
+            if (!raced && uri.endsWith('/P07.amara.codes.yaml')) {
               raced = true;
               await externalAdd(
                 study.fs,
@@ -294,6 +295,7 @@ describe('codebook operations', () => {
                 external.code,
               );
             }
+            return study.fs.replaceIfUnchanged(uri, expected, data);
           },
         };
         const moved = await mergeCodes(

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { DirectoryEntry, FileStat, FileSystemPort } from '../../../src/core/ports/file-system';
+import type { DirectoryEntry, FileStat, FileSystemPort, ReleaseLock } from '../../../src/core/ports/file-system';
 import { addCodings, removeCodings, type TranscriptRef } from '../../../src/core/study/coding-operations';
 import { loadStudy } from '../../../src/core/study/load-study';
 import { updateFile, readChecked } from '../../../src/core/persistence/safe-file';
@@ -26,13 +26,15 @@ const BURNOUT = rangeOf(TRANSCRIPT, 'close to burning out');
 
 /** Delegates to a real port and lets a test act at chosen moments of updateFile's sequence. */
 class HookedFileSystem implements FileSystemPort {
+  /** Every replaceIfUnchanged call, and the ones that replaced the file. */
+  attempts: string[] = [];
+  replaced: string[] = [];
   writes: string[] = [];
-  renames: [string, string][] = [];
   constructor(
     readonly inner: FileSystemPort,
     readonly hooks: {
-      afterTempWrite?: (tempUri: string) => Promise<void>;
-      beforeRename?: (from: string, to: string) => Promise<void>;
+      /** After updateFile read the file and built the new content, before the compare-and-swap. */
+      beforeReplace?: (uri: string) => Promise<void>;
       afterRead?: (uri: string) => Promise<void>;
     } = {},
   ) {}
@@ -44,12 +46,19 @@ class HookedFileSystem implements FileSystemPort {
   async writeFile(uri: string, data: Uint8Array): Promise<void> {
     this.writes.push(uri);
     await this.inner.writeFile(uri, data);
-    if (uri.endsWith('.tmp')) await this.hooks.afterTempWrite?.(uri);
   }
-  async rename(from: string, to: string): Promise<void> {
-    this.renames.push([from, to]);
-    await this.hooks.beforeRename?.(from, to);
-    await this.inner.rename(from, to);
+  async replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
+    this.attempts.push(uri);
+    await this.hooks.beforeReplace?.(uri);
+    const done = await this.inner.replaceIfUnchanged(uri, expected, data);
+    if (done) this.replaced.push(uri);
+    return done;
+  }
+  lock(uri: string): Promise<ReleaseLock> {
+    return this.inner.lock(uri);
+  }
+  isWriteArtifact(uri: string): boolean {
+    return this.inner.isWriteArtifact(uri);
   }
   delete(uri: string): Promise<void> {
     return this.inner.delete(uri);
@@ -67,8 +76,9 @@ async function idsIn(study: Fixture): Promise<string[]> {
   return (result?.value.codings ?? []).map((c) => c.id).sort();
 }
 
+/** Temp and lock files left behind (the adapter knows which files are its own). */
 async function tempFiles(study: Fixture): Promise<string[]> {
-  return (await study.files()).filter((path) => path.endsWith('.tmp'));
+  return (await study.files()).filter((path) => study.fs.isWriteArtifact(study.uri(path)));
 }
 
 describe('readChecked', () => {
@@ -133,7 +143,7 @@ describe('compare-and-swap writes', () => {
       it('an external write between the read and the rename loses neither side', async () => {
         let injected = 0;
         const fs = new HookedFileSystem(study.fs, {
-          afterTempWrite: async () => {
+          beforeReplace: async () => {
             if (injected++ === 0) await externalAdd(study.fs, study.uri(SIDECAR), transcript, 'theirs', ROUNDS);
           },
         });
@@ -166,7 +176,7 @@ describe('compare-and-swap writes', () => {
 
       it('an external change that breaks the file mid-write stops the write and keeps their bytes', async () => {
         const conflicted = utf8('<<<<<<< HEAD\ngrounded: 1\n=======\ngrounded: 1\n>>>>>>> other\n');
-        const fs = new HookedFileSystem(study.fs, { afterTempWrite: async () => study.write(SIDECAR, conflicted) });
+        const fs = new HookedFileSystem(study.fs, { beforeReplace: async () => study.write(SIDECAR, conflicted) });
         await assert.rejects(
           addCodings(fs, transcript, 'amara', [{ code: 'burnout', ...BURNOUT }]),
           (error: unknown) => error instanceof FileLoadError && error.problems[0]?.kind === 'conflict-marker',
@@ -201,7 +211,7 @@ describe('compare-and-swap writes', () => {
         let tempWrites = 0;
         let external = 0;
         const fs = new HookedFileSystem(study.fs, {
-          afterTempWrite: async () => {
+          beforeReplace: async () => {
             if (tempWrites++ % 2 === 0 && external < 10)
               await externalAdd(study.fs, study.uri(SIDECAR), transcript, `ext${external++}`, {
                 start: external,
@@ -227,7 +237,7 @@ describe('compare-and-swap writes', () => {
       it('throws ConcurrentChangeError and writes nothing when the file changes on every attempt', async () => {
         let external = 0;
         const fs = new HookedFileSystem(study.fs, {
-          afterTempWrite: () =>
+          beforeReplace: () =>
             externalAdd(study.fs, study.uri(SIDECAR), transcript, `ext${external++}`, {
               start: external,
               end: external + 2,
@@ -237,7 +247,7 @@ describe('compare-and-swap writes', () => {
           addCodings(fs, transcript, 'amara', [{ id: 'ours', code: 'burnout', ...BURNOUT }]),
           ConcurrentChangeError,
         );
-        assert.equal(fs.renames.length, 0, 'never renamed over the file');
+        assert.equal(fs.replaced.length, 0, 'never replaced the file');
         assert.deepEqual(
           await idsIn(study),
           ['existing', 'ext0', 'ext1', 'ext2', 'ext3', 'ext4'],
@@ -246,23 +256,18 @@ describe('compare-and-swap writes', () => {
         assert.deepEqual(await tempFiles(study), []);
       });
 
-      it('writes through a temp file in the same folder that is renamed over the sidecar', async () => {
+      it('replaces the sidecar only through the compare-and-swap operation', async () => {
         const fs = new HookedFileSystem(study.fs);
         await addCodings(fs, transcript, 'amara', [{ code: 'burnout', ...BURNOUT }]);
-        assert.equal(fs.renames.length, 1);
-        const [from, to] = fs.renames[0] ?? ['', ''];
-        assert.equal(to, study.uri(SIDECAR));
-        assert.equal(from.slice(0, from.lastIndexOf('/')), to.slice(0, to.lastIndexOf('/')), 'same folder');
-        assert.match(from.slice(from.lastIndexOf('/') + 1), /^\.P07\.amara\.codes\.yaml\.[a-z0-9]+\.tmp$/);
-        assert.deepEqual(fs.writes, [from], 'the sidecar itself is only ever replaced by rename');
-        assert.equal(await study.read(from.slice(study.root.length + 1)), undefined);
+        assert.deepEqual(fs.replaced, [study.uri(SIDECAR)]);
+        assert.deepEqual(fs.writes, [], 'the sidecar itself is never written in place');
         assert.deepEqual(await tempFiles(study), []);
       });
 
-      it('removes the temp file when the rename fails, and leaves the sidecar as it was', async () => {
+      it('a failing replace leaves the sidecar as it was, and no temp or lock file', async () => {
         const before = await study.read(SIDECAR);
         const fs = new HookedFileSystem(study.fs, {
-          beforeRename: async () => {
+          beforeReplace: async () => {
             throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
           },
         });
@@ -278,7 +283,7 @@ describe('compare-and-swap writes', () => {
         assert.deepEqual(again, [], 'the identical coding is not added twice');
         const removed = await removeCodings(fs, transcript, 'amara', new Set(['no-such-id']));
         assert.deepEqual(removed, []);
-        assert.deepEqual(fs.writes, []);
+        assert.deepEqual(fs.attempts, []);
         bytesEqual(await study.read(SIDECAR), before);
       });
 
@@ -286,7 +291,7 @@ describe('compare-and-swap writes', () => {
         const fs = new HookedFileSystem(study.fs);
         const removed = await removeCodings(fs, transcript, 'jonas', new Set(['x']));
         assert.deepEqual(removed, []);
-        assert.deepEqual(fs.writes, []);
+        assert.deepEqual(fs.attempts, []);
         assert.equal(await study.read('P07.jonas.codes.yaml'), undefined);
       });
 

@@ -269,7 +269,9 @@ describe('loadStudy', () => {
       stat: (uri) => study.fs.stat(uri),
       list: (uri) => study.fs.list(uri),
       writeFile: async (uri) => void writes.push(uri),
-      rename: async (from) => void writes.push(from),
+      replaceIfUnchanged: async (uri) => (writes.push(uri), true),
+      lock: async (uri) => (writes.push(uri), async () => undefined),
+      isWriteArtifact: () => false,
       delete: async (uri) => void writes.push(uri),
     };
     const loaded = await loadStudy(fs, study.root);

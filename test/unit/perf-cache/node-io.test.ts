@@ -202,8 +202,14 @@ describe('reading listed study files without asking first', () => {
     writeFile(uri: string, data: Uint8Array) {
       return this.inner.writeFile(uri, data);
     }
-    rename(from: string, to: string) {
-      return this.inner.rename(from, to);
+    replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array) {
+      return this.inner.replaceIfUnchanged(uri, expected, data);
+    }
+    lock(uri: string) {
+      return this.inner.lock(uri);
+    }
+    isWriteArtifact(uri: string) {
+      return this.inner.isWriteArtifact(uri);
     }
     delete(uri: string) {
       return this.inner.delete(uri);

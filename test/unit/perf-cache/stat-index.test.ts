@@ -152,6 +152,20 @@ class ClockedFileSystem implements FileSystemPort {
     await this.inner.delete(uri);
     this.meta.delete(uri);
   }
+  /** As the Node adapter does: a new file renamed over the old one (a new inode). */
+  async replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
+    const current = (await this.inner.stat(uri)) ? await this.inner.readFile(uri) : undefined;
+    if (Buffer.compare(Buffer.from(current ?? []), Buffer.from(expected ?? [])) !== 0 || !current !== !expected)
+      return false;
+    await this.put(uri, data, 'new inode');
+    return true;
+  }
+  lock(uri: string) {
+    return this.inner.lock(uri);
+  }
+  isWriteArtifact(uri: string): boolean {
+    return this.inner.isWriteArtifact(uri);
+  }
   async stat(uri: string): Promise<FileStat | undefined> {
     const found = await this.inner.stat(uri);
     const m = this.meta.get(uri);

@@ -3,7 +3,6 @@ import type { Study } from '../../../core/study/study';
 import type { GroundedServices } from '../../services';
 import { registerViewCommand as registerCommand } from '../register-view-command';
 import { addCode, addCodeInteractively, requireCodebook } from '../../coding/code-creation';
-import { EditorAwareFileSystem } from '../../coding/editor-aware-file-system';
 import { UserError } from '../../coding/errors';
 import { toVscodeUri } from '../../platform/workspace-file-system';
 import { runQuietly } from '../run-quietly';
@@ -71,7 +70,7 @@ export function registerCodebookViewCommands(
     const parent = parentFromNode ? node?.id : args.parent;
     if (parent !== undefined && !study.codebook.codes.some((c) => c.id === parent))
       throw new UserError(`There is no code "${parent}" to put the new code under.`);
-    const fs = new EditorAwareFileSystem(services.fs);
+    const fs = services.editorAwareFs;
     let id: string | undefined;
     if (typeof args.name === 'string') {
       ({ id } = await addCode(fs, study, args.name, {
