@@ -13,8 +13,8 @@ const TEMP_NAME = /^\.(.+)\.[a-z0-9]+\.tmp$/;
  * a tab) is read from and written to that editor, not the disk. Reads see the person's unsaved text; the
  * core's compare-and-swap write (temp file, then rename over the original) becomes one WorkspaceEdit that
  * replaces the document's text, followed by a save. So ctrl+z in that editor undoes a coding action, and a
- * dirty sidecar is never overwritten behind its editor's back (ENGINEERING §4 rule 3). Everything else,
- * including files not open anywhere, passes through to the disk unchanged.
+ * dirty sidecar is never overwritten behind its editor's back (docs/ARCHITECTURE.md#persistence, rule 4). Everything
+ * else, including files not open anywhere, passes through to the disk unchanged.
  */
 export class EditorAwareFileSystem implements FileSystemPort {
   /** Temp files the core wrote for an open document: their bytes wait here until the rename. */
