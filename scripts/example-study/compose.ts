@@ -38,7 +38,7 @@ export const TOPICS: readonly Topic[] = [
 ];
 for (const topic of TOPICS) (topic.answers as Passage[]).push(...(MORE_VOICES[topic.id] ?? []));
 
-/** Answer passages two transcripts may share verbatim before the composer looks elsewhere (the brief allows a couple). */
+/** Answer passages two transcripts may share verbatim before the composer looks elsewhere: a couple, no more. */
 export const MAX_SHARED = 2;
 
 /** Some participants are terse, some talk at length: each gets a word target in this range. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Idempotently installs what the offline VS Code integration tests need (see ../../../shared/VSCODE-TESTS.md):
+// Idempotently installs what the offline VS Code integration tests need (see README.md beside this file):
 // Debian packages (Chromium, ripgrep, a native build toolchain) and code-server in the ignored cache
 // .vscode-test/code-server/. A stamp file makes the second run a no-op that takes milliseconds.
 import { spawnSync } from 'node:child_process';

@@ -9,8 +9,8 @@ import { nodeUtf8 } from './node-utf8';
 /**
  * The study cache on disk, in the user's cache folder rather than in the study:
  * - nothing appears in the study folder, so nothing can be committed by `git add -A` (derived data in git
- *   is what ENGINEERING §3 rules out), even in studies whose .gitignore predates the cache or that were
- *   not made by `grounded init`; no sync client (Dropbox, OneDrive) uploads it; read-only studies get one;
+ *   is what docs/ARCHITECTURE.md#file-formats rules out), even in studies whose .gitignore predates the cache or that
+ *   were not made by `grounded init`; no sync client (Dropbox, OneDrive) uploads it; read-only studies get one;
  * - the OS and cleaning tools know the folder is disposable.
  * Entries are content-addressed (src/core/study/cache.ts), so two checkouts of one study never see each
  * other's entries as valid unless the files are the same. Entries carry Grounded's version, so an upgrade

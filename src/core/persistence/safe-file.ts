@@ -16,8 +16,8 @@ export interface ReadResult<T> {
 const MAX_ATTEMPTS = 5;
 
 /**
- * Reads a Grounded file through the persistence rules (ENGINEERING §4): decode, conflict markers, parse,
- * validate. Throws FileLoadError with file:line:column problems; returns undefined when the file is absent.
+ * Reads a Grounded file through the persistence rules (docs/ARCHITECTURE.md#reading-a-file): decode, conflict markers,
+ * parse, validate. Throws FileLoadError with file:line:column problems; returns undefined when the file is absent.
  */
 export async function readChecked<T>(
   fs: FileSystemPort,

@@ -3,9 +3,9 @@ import { CODER_ID, type ParsedSidecar } from './format';
 import { compareCodings } from './order';
 
 /**
- * A fast reader for the exact layout serializeSidecar writes (ENGINEERING §11: `yaml` costs ≈ 0.16 ms per
- * coding, ≈ 16 s for 100 k codings). It accepts only that layout, line by line: a header comment, the four
- * header keys in order, then each coding's keys in order, one scalar per line, plain safe words or
+ * A fast reader for the exact layout serializeSidecar writes (docs/ARCHITECTURE.md#the-fast-sidecar-reader: `yaml`
+ * costs ≈ 0.16 ms per coding, ≈ 16 s for 100 k codings). It accepts only that layout, line by line: a header comment,
+ * the four header keys in order, then each coding's keys in order, one scalar per line, plain safe words or
  * JSON-style double-quoted strings. Anything else — other quoting, comments, blank lines, flow style,
  * conflict markers, and every schema error (missing or empty fields, duplicate ids, end before start,
  * unknown status) — returns undefined, and the caller runs the real `yaml` parser, which then reports the

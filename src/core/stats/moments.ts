@@ -1,7 +1,7 @@
 import { mean as simpleMean, sampleVariance } from 'simple-statistics';
 
 /**
- * Mean and sample variance (n − 1) come from simple-statistics, the descriptives library of the design card.
+ * Mean and sample variance (n − 1) come from simple-statistics, the project's descriptives library.
  * Its two-pass variance agrees with R's var() to ~1e-15 relative, well inside the 1e-9 the tests demand.
  * (Its quantiles, t-test and normal CDF do not match R; see README.md in this folder for what we use instead.)
  */

@@ -1,9 +1,9 @@
 import type { Utf8Decoder } from '../text/canonical';
 
 /**
- * The derived-data cache of study loading (ENGINEERING §11): a port, like FileSystemPort, so the core stays
- * pure. The Node implementation keeps files in the OS cache folder (src/node/node-study-cache.ts); tests
- * and the browser can use MemoryStudyCache; without one, loadStudy computes everything every time.
+ * The derived-data cache of study loading (docs/ARCHITECTURE.md#the-derived-data-cache): a port, like FileSystemPort,
+ * so the core stays pure. The Node implementation keeps files in the OS cache folder (src/node/node-study-cache.ts);
+ * tests and the browser can use MemoryStudyCache; without one, loadStudy computes everything every time.
  *
  * Entries are content-addressed: a key is derived from the SHA-256 of every input the entry depends on,
  * so an entry is either exactly right for the files being loaded or never looked up. The one exception is

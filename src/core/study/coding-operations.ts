@@ -67,7 +67,8 @@ export function makeCodings(transcript: TranscriptRef, coder: string, additions:
 
 /**
  * The sidecar codec, plus the check loadStudy makes: offsets past the end of the text the sidecar claims
- * to be anchored to (same hash) mean a broken file, which must not be rewritten (ENGINEERING §4.2).
+ * to be anchored to (same hash) mean a broken file, which must not be rewritten
+ * (docs/ARCHITECTURE.md#persistence, rule 2).
  */
 function sidecarCodecFor(transcript: TranscriptRef): FileCodec<Sidecar> {
   const length = (transcript.map ?? new OffsetMap(transcript.text)).codePointLength;

@@ -32,8 +32,8 @@ import type { LoadedSidecar, Study, StudyTranscript } from './study';
  * re-anchored in memory when the transcript changed) and memos. Never throws for a bad file: every
  * problem is collected with file, line and column, and the rest of the study still loads.
  *
- * `options` make it fast (ENGINEERING §11) without changing what it returns: a content-addressed cache of
- * derived sidecars and a native SHA-256. A study loaded with or without them is deep-equal.
+ * `options` make it fast (docs/ARCHITECTURE.md#loading-fast) without changing what it returns: a content-addressed
+ * cache of derived sidecars and a native SHA-256. A study loaded with or without them is deep-equal.
  */
 export async function loadStudy(fs: FileSystemPort, root: string, options: LoadStudyOptions = {}): Promise<Study> {
   const problems: Problem[] = [];

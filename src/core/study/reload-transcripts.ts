@@ -8,8 +8,8 @@ import { loadStudy } from './load-study';
 import type { Study, StudyTranscript } from './study';
 
 /**
- * The study after some of its transcripts or their sidecars changed, without loading the rest (ENGINEERING
- * §11: incremental reloads). loadStudy itself runs over a view of the file system that shows only those
+ * The study after some of its transcripts or their sidecars changed, without loading the rest
+ * (docs/ARCHITECTURE.md#partial-reloads). loadStudy itself runs over a view of the file system that shows only those
  * transcripts, their sidecars, the settings and the codebook, and its results replace theirs in `study`,
  * so what comes back is what a full load would return — the same code decides everything.
  *

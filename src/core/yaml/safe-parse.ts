@@ -13,8 +13,8 @@ export interface YamlFile {
 }
 
 /**
- * Parses YAML the safe way (ENGINEERING §4): conflict markers first, then `yaml` with unique keys and no
- * aliases (an alias bomb is refused, and aliases would not survive our rewrite anyway). Every error,
+ * Parses YAML the safe way (docs/ARCHITECTURE.md#reading-a-file): conflict markers first, then `yaml` with unique keys
+ * and no aliases (an alias bomb is refused, and aliases would not survive our rewrite anyway). Every error,
  * including ones `yaml` throws, comes back as a Problem with line and column; nothing throws.
  */
 export function parseYamlSafely(

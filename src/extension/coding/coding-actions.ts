@@ -151,7 +151,7 @@ export class CodingActions {
     );
   }
 
-  /** A sidecar the study could not load is never written (ENGINEERING §4 rule 2). */
+  /** A sidecar the study could not load is never written (docs/ARCHITECTURE.md#persistence, rule 2). */
   private refuseBroken(place: CodingPlace): void {
     const uri = sidecarUriFor(place.transcript.uri, place.coder);
     // A file that loaded may still carry errors about its content (an unknown code): those are fine to edit.

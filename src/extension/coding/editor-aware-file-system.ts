@@ -11,9 +11,9 @@ const SAVE_ATTEMPTS = 5;
  * a tab) is read from and replaced in that editor, not on disk. Reads see the person's unsaved text; a
  * compare-and-swap replace becomes one WorkspaceEdit that replaces the document's text, followed by a save.
  * So ctrl+z in that editor undoes a coding action, and a dirty sidecar is never overwritten behind its
- * editor's back. Locks are the disk's, so the editor path takes part in the same protocol as the CLI and
+ * editor's back (docs/ARCHITECTURE.md#persistence, rule 4). Locks are the disk's, so the editor path takes part in the same protocol as the CLI and
  * other windows. Everything else, including files not open anywhere, passes through to the disk.
- * The extension makes one instance (services.fs); every feature writes through it.
+ * The extension makes one instance (services.editorAwareFs); every feature writes through it.
  */
 export class EditorAwareFileSystem implements FileSystemPort {
   constructor(private readonly disk: FileSystemPort) {}

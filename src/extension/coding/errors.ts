@@ -25,8 +25,8 @@ export function displayPath(uri: string): string {
 }
 
 /**
- * A file that does not load is refused, naming file:line:column (ENGINEERING §4 rule 2), so the person
- * can go and fix it; Grounded never rewrites it.
+ * A file that does not load is refused, naming file:line:column (docs/ARCHITECTURE.md#persistence, rule 2), so the
+ * person can go and fix it; Grounded never rewrites it.
  */
 export function refusalFor(uri: string, problems: readonly Problem[]): UserError {
   const first = problems.find((p) => p.severity === 'error') ?? problems[0];

@@ -1,4 +1,8 @@
-/** The golden values of ENGINEERING.md §6 (R and scipy agree), checked directly, independent of the JSON. */
+/**
+ * Golden values on which R and scipy agree, written out by hand and checked directly: independent of the
+ * reference JSON (test/reference/stats-reference.json, see src/core/stats/README.md), so a wrong reference
+ * file cannot hide a wrong statistic.
+ */
 import assert from 'node:assert/strict';
 import {
   chiSquareTest,
@@ -15,7 +19,7 @@ const near = (actual: number | null, expected: number, digits: number): void => 
   assert.ok(Math.abs(actual - expected) <= 0.5 * 10 ** -digits, `${actual} ≠ ${expected} to ${digits} decimals`);
 };
 
-describe('stats golden values (ENGINEERING.md §6)', () => {
+describe('stats golden values (R and scipy agree)', () => {
   it('one-sample t: t.test(1:6, mu = 3.385)', () => {
     const r = oneSampleTTest([1, 2, 3, 4, 5, 6], 3.385);
     near(r.statistic, 0.15057, 6);

@@ -1,4 +1,4 @@
-/** Loads the R reference values (test/reference/stats-reference.json) and compares numbers the way the brief asks. */
+/** Loads the R reference values (test/reference/stats-reference.json) and compares numbers within fixed tolerances. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
