@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { MemoryStudyCache } from '../../../../src/core/study/cache';
 import { CachedStudyLoader } from '../../../../src/core/study/cached-study-loader';
-import { makeCodings, sidecarUriFor } from '../../../../src/core/study/coding-operations';
 import type { Study } from '../../../../src/core/study/study';
-import { serializeSidecar } from '../../../../src/core/sidecar/format';
-import { basenameUri } from '../../../../src/core/uri';
-import { CODEBOOK, TRANSCRIPT, memoryFixture, rangeOf, utf8, type Fixture } from '../helpers';
+import { CODEBOOK, TRANSCRIPT, memoryFixture, type Fixture } from '../helpers';
+import { writeCodings } from './scheduler-harness';
 
-const MENTOR = rangeOf(TRANSCRIPT, 'My assigned mentor was a chief I had never met');
 const P01 = 'transcripts/P01.txt';
 const P02 = 'transcripts/P02.txt';
 
@@ -26,16 +23,7 @@ describe('CachedStudyLoader', () => {
   let loader: CachedStudyLoader;
   let study: Study;
 
-  async function code(path: string, ids: readonly string[]): Promise<void> {
-    const transcript = await fixture.transcript(path);
-    const codings = makeCodings(
-      transcript,
-      'amara',
-      ids.map((id) => ({ id, code: 'mentoring', ...MENTOR })),
-    );
-    const sidecar = { transcript: basenameUri(transcript.uri), coder: 'amara', textHash: transcript.textHash, codings };
-    await fixture.fs.writeFile(sidecarUriFor(transcript.uri, 'amara'), utf8(serializeSidecar(sidecar)));
-  }
+  const code = (path: string, ids: readonly string[]) => writeCodings(fixture, path, ids);
 
   async function reload(...paths: string[]): Promise<Study> {
     const reloaded = await loader.reloadTranscripts(fixture.root, study, paths.map(fixture.uri));

@@ -1,5 +1,30 @@
+import { makeCodings, sidecarUriFor } from '../../../../src/core/study/coding-operations';
 import type { StartTimer, StudyLoader } from '../../../../src/core/study/reload-scheduler';
 import type { Study } from '../../../../src/core/study/study';
+import { serializeSidecar } from '../../../../src/core/sidecar/format';
+import { basenameUri } from '../../../../src/core/uri';
+import { TRANSCRIPT, rangeOf, utf8, type Fixture } from '../helpers';
+
+const MENTOR = rangeOf(TRANSCRIPT, 'My assigned mentor was a chief I had never met');
+
+/** Writes one coder's sidecar of a transcript, with a coding of each id; its URI. */
+export async function writeCodings(
+  fixture: Fixture,
+  path: string,
+  ids: readonly string[],
+  coder = 'amara',
+): Promise<string> {
+  const transcript = await fixture.transcript(path);
+  const codings = makeCodings(
+    transcript,
+    coder,
+    ids.map((id) => ({ id, code: 'mentoring', ...MENTOR })),
+  );
+  const uri = sidecarUriFor(transcript.uri, coder);
+  const sidecar = { transcript: basenameUri(transcript.uri), coder, textHash: transcript.textHash, codings };
+  await fixture.fs.writeFile(uri, utf8(serializeSidecar(sidecar)));
+  return uri;
+}
 
 /** Timers that fire only when the test moves the clock. */
 export class ManualClock {
