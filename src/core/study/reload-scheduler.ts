@@ -30,7 +30,7 @@ export interface ReloadSchedulerOptions {
   /** Every study root of the workspace, deepest first (so the innermost study of a file is found first). */
   readonly findRoots: () => Promise<readonly string[]>;
   readonly startTimer: StartTimer;
-  /** Hears every study (re)loaded that differs from the one held before. */
+  /** Hears each study as it replaces the one held: after every full load, after a partial one that changed it. */
   readonly publish: (study: Study) => void;
   /** Changed files that are no study's (a file-system adapter's own temp or lock files): nothing reloads. */
   readonly isIgnored: (uri: string) => boolean;
@@ -39,8 +39,8 @@ export interface ReloadSchedulerOptions {
 /**
  * Keeps the studies of a workspace loaded and decides when to load them again: a change to one transcript's
  * files reloads that transcript only, any other change the whole study, after a quiet period that coalesces
- * bursts of file events; loads of one study never publish out of order, and a reload asked for after a write
- * returns a study that read the folder after that write.
+ * bursts of file events; of overlapping loads of a study, one that read the folder earlier never has the last
+ * word, and a reload asked for after a write returns a study that read the folder after that write.
  */
 export class ReloadScheduler {
   private readonly studies = new Map<string, Study>();

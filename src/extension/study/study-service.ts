@@ -31,7 +31,7 @@ export class StudyService implements vscode.Disposable {
       findRoots: findStudyRoots,
       startTimer,
       publish: (study) => this.changeEmitter.fire(study),
-      // The core's safe writes go through a temp file next to the target.
+      // The temp files of the core's safe writes: their rename onto the target is the change that counts.
       isIgnored: (uri) => /\.tmp$/.test(uri),
     });
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -56,7 +56,7 @@ export class StudyService implements vscode.Disposable {
   }
 
   /** The study a file belongs to (the deepest study root containing it), loaded. */
-  studyFor(uri: vscode.Uri | string): Promise<Study | undefined> {
+  async studyFor(uri: vscode.Uri | string): Promise<Study | undefined> {
     return this.scheduler.studyFor(typeof uri === 'string' ? uri : fromVscodeUri(uri));
   }
 
