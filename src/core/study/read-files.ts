@@ -2,6 +2,7 @@ import type { FileSystemPort } from '../ports/file-system';
 import { problem, type Problem } from '../problems';
 import { basenameUri } from '../uri';
 import { decodeCanonicalFile, strictUtf8, TextDecodingError, type Utf8Decoder } from '../text/canonical';
+import { encodingProblem } from '../text/encoding-problem';
 
 /**
  * A study file's bytes: undefined when nothing (or a folder) is there, a 'read' problem when it exists
@@ -59,9 +60,7 @@ export function decodeText(
     return decodeCanonicalFile(bytes, decode);
   } catch (error) {
     if (error instanceof TextDecodingError) {
-      problems.push(
-        problem(uri, 0, 0, 'encoding', `${basenameUri(uri)}: invalid UTF-8 at byte ${error.byteOffset}`, error.message),
-      );
+      problems.push(encodingProblem(uri, error));
       return undefined;
     }
     problems.push(problem(uri, 0, 0, 'read', `cannot read ${basenameUri(uri)}: ${(error as Error).message}`));
