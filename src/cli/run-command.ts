@@ -1,7 +1,17 @@
 import { parseArgs } from 'node:util';
-import { CodebookEditError, CodingRangeError, ConcurrentChangeError, FileLoadError } from '../core/index';
+import {
+  asFileAccessError,
+  CodebookEditError,
+  CodingRangeError,
+  ConcurrentChangeError,
+  FileAccessError,
+  FileAccessReporting,
+  FileLoadError,
+  type FileOperation,
+} from '../core/index';
+import { pathToUri } from '../node/node-file-system';
 import { Arguments, HELP_OPTION, type CommandSpec, type OptionSpec } from './command';
-import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors';
+import { CliError, EXIT_FILE_ACCESS, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors';
 import { cliFileSystem } from './file-system';
 import { commandHelp, usageText } from './help';
 import type { CliIo } from './io';
@@ -25,7 +35,7 @@ export async function runCommand(spec: CommandSpec, argv: readonly string[], io:
     const { min, max } = spec.positionals;
     if (args.positionals.length < min) throw new UsageError('missing argument');
     if (args.positionals.length > max) throw new UsageError(`unexpected argument "${args.positionals[max]}"`);
-    return await spec.run({ io, out, fs: cliFileSystem() }, args);
+    return await spec.run({ io, out, fs: new FileAccessReporting(io.fileSystem ?? cliFileSystem()) }, args);
   } catch (error) {
     return reportFailure(spec, error, out, io);
   }
@@ -79,8 +89,39 @@ function reportFailure(spec: CommandSpec, error: unknown, out: Output, io: CliIo
     out.error(`grounded ${spec.name}: ${error.message}`);
     return EXIT_PROBLEMS;
   }
+  const refusal = error instanceof FileAccessError ? error : fromNodeCall(error);
+  if (refusal) {
+    out.error(`grounded ${spec.name}: ${fileAccessMessage(refusal, out)}`);
+    return EXIT_FILE_ACCESS;
+  }
   out.error(
     `grounded ${spec.name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
   );
   return EXIT_PROBLEMS;
 }
+
+/** "could not write transcripts/P04.amara.codes.yaml: the disk is full (ENOSPC)", and what to do. */
+export function fileAccessMessage(error: FileAccessError, out: Output): string {
+  return `${error.describe(out.path(error.uri))}\n  ${error.advice}`;
+}
+
+/** A refusal from a direct node:fs call of a command (they carry the path and the system call's name). */
+function fromNodeCall(error: unknown): FileAccessError | undefined {
+  const { path, syscall } = (error ?? {}) as { path?: unknown; syscall?: unknown };
+  if (typeof path !== 'string') return undefined;
+  const wrapped = asFileAccessError(error, SYSCALL_OPERATIONS[String(syscall)] ?? 'inspect', pathToUri(path));
+  return wrapped instanceof FileAccessError ? wrapped : undefined;
+}
+
+const SYSCALL_OPERATIONS: Readonly<Record<string, FileOperation>> = {
+  open: 'read',
+  read: 'read',
+  write: 'write',
+  mkdir: 'write',
+  rename: 'replace',
+  unlink: 'delete',
+  rm: 'delete',
+  scandir: 'list',
+  stat: 'inspect',
+  lstat: 'inspect',
+};
