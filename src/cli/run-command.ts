@@ -1,13 +1,12 @@
 import { parseArgs } from 'node:util';
 import {
-  asFileAccessError,
   CodebookEditError,
   CodingRangeError,
   ConcurrentChangeError,
   FileAccessError,
   FileAccessReporting,
+  fileAccessErrorFromSystem,
   FileLoadError,
-  type FileOperation,
 } from '../core/index';
 import { pathToUri } from '../node/node-file-system';
 import { Arguments, HELP_OPTION, type CommandSpec, type OptionSpec } from './command';
@@ -89,7 +88,7 @@ function reportFailure(spec: CommandSpec, error: unknown, out: Output, io: CliIo
     out.error(`grounded ${spec.name}: ${error.message}`);
     return EXIT_PROBLEMS;
   }
-  const refusal = error instanceof FileAccessError ? error : fromNodeCall(error);
+  const refusal = error instanceof FileAccessError ? error : fileAccessErrorFromSystem(error, pathToUri);
   if (refusal) {
     out.error(`grounded ${spec.name}: ${fileAccessMessage(refusal, out)}`);
     return EXIT_FILE_ACCESS;
@@ -101,27 +100,6 @@ function reportFailure(spec: CommandSpec, error: unknown, out: Output, io: CliIo
 }
 
 /** "could not write transcripts/P04.amara.codes.yaml: the disk is full (ENOSPC)", and what to do. */
-export function fileAccessMessage(error: FileAccessError, out: Output): string {
+function fileAccessMessage(error: FileAccessError, out: Output): string {
   return `${error.describe(out.path(error.uri))}\n  ${error.advice}`;
 }
-
-/** A refusal from a direct node:fs call of a command (they carry the path and the system call's name). */
-function fromNodeCall(error: unknown): FileAccessError | undefined {
-  const { path, syscall } = (error ?? {}) as { path?: unknown; syscall?: unknown };
-  if (typeof path !== 'string') return undefined;
-  const wrapped = asFileAccessError(error, SYSCALL_OPERATIONS[String(syscall)] ?? 'inspect', pathToUri(path));
-  return wrapped instanceof FileAccessError ? wrapped : undefined;
-}
-
-const SYSCALL_OPERATIONS: Readonly<Record<string, FileOperation>> = {
-  open: 'read',
-  read: 'read',
-  write: 'write',
-  mkdir: 'write',
-  rename: 'replace',
-  unlink: 'delete',
-  rm: 'delete',
-  scandir: 'list',
-  stat: 'inspect',
-  lstat: 'inspect',
-};

@@ -48,6 +48,33 @@ export function asFileAccessError(error: unknown, operation: FileOperation, uri:
   return new FileAccessError(operation, uri, code, error instanceof Error ? error.message : String(error));
 }
 
+/**
+ * A refusal from a direct system call rather than through a port: Node's errors carry the OS `path` and
+ * the call (`syscall`), which say which file and what was being done. `toUri` turns the path into a URI.
+ */
+export function fileAccessErrorFromSystem(
+  error: unknown,
+  toUri: (path: string) => string,
+): FileAccessError | undefined {
+  const { path, syscall } = (error ?? {}) as { path?: unknown; syscall?: unknown };
+  if (typeof path !== 'string') return undefined;
+  const refusal = asFileAccessError(error, SYSCALL_OPERATIONS[String(syscall)] ?? 'inspect', toUri(path));
+  return refusal instanceof FileAccessError ? refusal : undefined;
+}
+
+const SYSCALL_OPERATIONS: Readonly<Record<string, FileOperation>> = {
+  open: 'read',
+  read: 'read',
+  write: 'write',
+  mkdir: 'write',
+  rename: 'replace',
+  unlink: 'delete',
+  rm: 'delete',
+  scandir: 'list',
+  stat: 'inspect',
+  lstat: 'inspect',
+};
+
 const VERBS: Record<FileOperation, string> = {
   read: 'read',
   write: 'write',

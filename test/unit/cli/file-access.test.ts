@@ -157,6 +157,15 @@ describe('files the system will not let Grounded read or write', () => {
     assert.equal(read(study, 'notes.txt'), 'not a folder\n');
   });
 
+  it('grounded --help and check --help document exit code 3', async () => {
+    const cwd = tempFolder();
+    assert.match(
+      (await run(cwd, ['--help'])).stdout,
+      /Exit codes: 0 ok, 1 problems found, 2 usage error, 3 a file could not be read or written/,
+    );
+    assert.match((await run(cwd, ['check', '--help'])).stdout, /3 when a file\s+could not be read/);
+  });
+
   describe('on a real full disk and a real read-only drive (needs permission to mount)', () => {
     const mounts: string[] = [];
 
