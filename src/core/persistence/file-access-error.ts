@@ -1,7 +1,7 @@
 import { basenameUri, dirnameUri, joinUri } from '../uri';
 
 /** What Grounded was doing with a file when the system refused. */
-export type FileOperation = 'read' | 'write' | 'replace' | 'delete' | 'inspect' | 'list';
+export type FileOperation = 'open' | 'read' | 'write' | 'replace' | 'delete' | 'inspect' | 'list';
 
 /**
  * The system refused a file operation (no permission, a full disk, a read-only drive…). Says which file,
@@ -63,7 +63,7 @@ export function fileAccessErrorFromSystem(
 }
 
 const SYSCALL_OPERATIONS: Readonly<Record<string, FileOperation>> = {
-  open: 'read',
+  open: 'open', // for reading or for writing: the error does not say which
   read: 'read',
   write: 'write',
   mkdir: 'write',
@@ -75,7 +75,19 @@ const SYSCALL_OPERATIONS: Readonly<Record<string, FileOperation>> = {
   lstat: 'inspect',
 };
 
+/** What a permission refusal kept you from doing. */
+const ACCESS: Record<FileOperation, string> = {
+  open: 'open',
+  read: 'read',
+  write: 'change',
+  replace: 'change',
+  delete: 'delete',
+  inspect: 'read',
+  list: 'read',
+};
+
 const VERBS: Record<FileOperation, string> = {
+  open: 'open',
   read: 'read',
   write: 'write',
   replace: 'replace',
@@ -108,7 +120,7 @@ function plainWords(
     case 'NoPermissions':
       return {
         reason: `permission denied (${code})`,
-        advice: `You are not allowed to ${operation === 'read' || operation === 'list' || operation === 'inspect' ? 'read' : 'change'} it: check the permissions of the file and its folder (ls -l), or ask their owner; ${again}`,
+        advice: `You are not allowed to ${ACCESS[operation]} it: check the permissions of the file and its folder (ls -l), or ask their owner; ${again}`,
       };
     case 'EROFS':
       return {
