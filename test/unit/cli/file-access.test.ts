@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeFileSystem, uriToPath } from '../../../src/node/node-file-system';
 import { SETTINGS, cleanStudy, read, run, tempFolder, type RunResult } from './helpers';
@@ -58,6 +58,10 @@ function assertRefusal(result: RunResult, message: RegExp): void {
   assert.equal(result.code, 3, result.stderr);
   assert.match(result.stderr, message);
   assert.doesNotMatch(result.stderr, /unexpected error|\n\s+at /);
+}
+
+function commandExists(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 }
 
 function leftoverTemporaryFiles(folder: string): string[] {
@@ -164,6 +168,33 @@ describe('files the system will not let Grounded read or write', () => {
       /Exit codes: 0 ok, 1 problems found, 2 usage error, 3 a file could not be read or written/,
     );
     assert.match((await run(cwd, ['check', '--help'])).stdout, /3 when a file\s+could not be read/);
+  });
+
+  it('real EACCES: a read-only folder, with the CLI run as an unprivileged user (root ignores permissions)', async function () {
+    this.timeout(60_000);
+    if (process.getuid?.() !== 0 || !commandExists('setpriv')) this.skip(); // can only drop privileges as root
+    const study = cleanStudy();
+    const before = read(study, 'transcripts/P01.amara.codes.yaml');
+    chmodSync(study, 0o755); // a temp folder is private to root: let the unprivileged user in, but not write
+    chmodSync(join(study, 'transcripts'), 0o555);
+    const cli = join(study, 'run-cli.ts');
+    writeFileSync(
+      cli,
+      `import { main } from ${JSON.stringify(join(__dirname, '../../../src/cli/main'))};\n` +
+        'void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n',
+    );
+    const tsx = join(__dirname, '../../../node_modules/.bin/tsx');
+    const child = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', tsx, cli, ...CODE_P01], {
+      cwd: study,
+      encoding: 'utf8',
+      env: { ...process.env, HOME: study, TSX_DISABLE_CACHE: '1' },
+    });
+    const result = { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
+    assertRefusal(
+      result,
+      /^grounded code: could not write transcripts\/P01\.amara\.codes\.yaml: permission denied \(EACCES\)\n {2}You are not allowed to change it/,
+    );
+    assert.equal(read(study, 'transcripts/P01.amara.codes.yaml'), before);
   });
 
   describe('on a real full disk and a real read-only drive (needs permission to mount)', () => {
