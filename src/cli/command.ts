@@ -1,4 +1,4 @@
-import type { NodeFileSystem } from '../node/node-file-system';
+import type { FileSystemPort } from '../core/index';
 import type { CliIo } from './io';
 import type { Output } from './output';
 import { UsageError } from './errors';
@@ -30,7 +30,7 @@ export interface CommandSpec {
 export interface CommandContext {
   readonly io: CliIo;
   readonly out: Output;
-  readonly fs: NodeFileSystem;
+  readonly fs: FileSystemPort;
 }
 
 /** Every command takes --help; it is added by the runner and listed by the help text. */

@@ -5,13 +5,14 @@ export class UsageError extends Error {
 
 /**
  * A command could not do what was asked. `exitCode` 2 when the arguments do not fit the study (an unknown
- * code, bad offsets), 1 when the study itself stands in the way (a file that does not load, a code in use).
+ * code, bad offsets), 1 when the study itself stands in the way (a file that does not load, a code in use),
+ * 3 when that is because the system would not let a file be read.
  */
 export class CliError extends Error {
   override readonly name = 'CliError';
   constructor(
     message: string,
-    readonly exitCode: 1 | 2,
+    readonly exitCode: 1 | 2 | 3,
     readonly hint?: string,
   ) {
     super(message);
@@ -21,3 +22,5 @@ export class CliError extends Error {
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+/** The system refused to read or write a file (permissions, a full disk, a read-only drive…). */
+export const EXIT_FILE_ACCESS = 3 as const;

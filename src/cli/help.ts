@@ -38,7 +38,8 @@ export function overviewHelp(commands: readonly CommandSpec[], version: string):
       ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
       '',
       "Run `grounded <command> --help` for a command's options.",
-      'Exit codes: 0 ok, 1 problems found, 2 usage error.',
+      'Exit codes: 0 ok, 1 problems found, 2 usage error, 3 a file could not be read or written',
+      '(no permission, disk full, read-only drive…; the message names the file).',
     ].join('\n') + '\n'
   );
 }

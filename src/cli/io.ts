@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import type { FileSystemPort } from '../core/index';
 
 /**
  * Everything the CLI takes from its surroundings. `main` uses the real process; tests pass their own,
@@ -14,6 +15,8 @@ export interface CliIo {
   readonly gitUserName: (folder: string) => string | undefined;
   /** Milliseconds, for the "took 0.4 s" summaries. */
   readonly now: () => number;
+  /** The files commands work on; the real ones (cliFileSystem) unless a test brings its own, e.g. one that fails. */
+  readonly fileSystem?: FileSystemPort;
 }
 
 export function processIo(): CliIo {

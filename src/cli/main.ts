@@ -6,7 +6,8 @@ import { COMMANDS, findCommand, isGroup } from './registry';
 import { runCommand } from './run-command';
 
 /**
- * The `grounded` command line. Returns the exit code: 0 ok, 1 problems found, 2 usage error.
+ * The `grounded` command line. Returns the exit code: 0 ok, 1 problems found, 2 usage error, 3 a file could
+ * not be read or written.
  * `io` defaults to the real process; tests pass their own to capture output.
  */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {

@@ -1,7 +1,16 @@
 import { parseArgs } from 'node:util';
-import { CodebookEditError, CodingRangeError, ConcurrentChangeError, FileLoadError } from '../core/index';
+import {
+  CodebookEditError,
+  CodingRangeError,
+  ConcurrentChangeError,
+  FileAccessError,
+  FileAccessReporting,
+  fileAccessErrorFromSystem,
+  FileLoadError,
+} from '../core/index';
+import { pathToUri } from '../node/node-file-system';
 import { Arguments, HELP_OPTION, type CommandSpec, type OptionSpec } from './command';
-import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors';
+import { CliError, EXIT_FILE_ACCESS, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors';
 import { cliFileSystem } from './file-system';
 import { commandHelp, usageText } from './help';
 import type { CliIo } from './io';
@@ -25,7 +34,7 @@ export async function runCommand(spec: CommandSpec, argv: readonly string[], io:
     const { min, max } = spec.positionals;
     if (args.positionals.length < min) throw new UsageError('missing argument');
     if (args.positionals.length > max) throw new UsageError(`unexpected argument "${args.positionals[max]}"`);
-    return await spec.run({ io, out, fs: cliFileSystem() }, args);
+    return await spec.run({ io, out, fs: new FileAccessReporting(io.fileSystem ?? cliFileSystem()) }, args);
   } catch (error) {
     return reportFailure(spec, error, out, io);
   }
@@ -79,8 +88,18 @@ function reportFailure(spec: CommandSpec, error: unknown, out: Output, io: CliIo
     out.error(`grounded ${spec.name}: ${error.message}`);
     return EXIT_PROBLEMS;
   }
+  const refusal = error instanceof FileAccessError ? error : fileAccessErrorFromSystem(error, pathToUri);
+  if (refusal) {
+    out.error(`grounded ${spec.name}: ${fileAccessMessage(refusal, out)}`);
+    return EXIT_FILE_ACCESS;
+  }
   out.error(
     `grounded ${spec.name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
   );
   return EXIT_PROBLEMS;
+}
+
+/** "could not write transcripts/P04.amara.codes.yaml: the disk is full (ENOSPC)", and what to do. */
+function fileAccessMessage(error: FileAccessError, out: Output): string {
+  return `${error.describe(out.path(error.uri))}\n  ${error.advice}`;
 }

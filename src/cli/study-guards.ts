@@ -1,12 +1,15 @@
 import { isSidecarUri, type Study } from '../core/index';
 import type { Output } from './output';
-import { CliError } from './errors';
+import { CliError, EXIT_FILE_ACCESS } from './errors';
 
 /** Edits that read the codebook must not run on one that failed to load (it would be rewritten from nothing). */
 export function requireCodebook(study: Study, out: Output): void {
   if (study.codebookLoaded) return;
   printProblemsOf(study, study.codebookUri, out);
-  throw new CliError(`${out.path(study.codebookUri)} does not load; fix it first (see above)`, 1);
+  throw new CliError(
+    `${out.path(study.codebookUri)} does not load; fix it first (see above)`,
+    exitCodeFor(study, [study.codebookUri]),
+  );
 }
 
 /**
@@ -23,8 +26,14 @@ export function requireAllSidecarsLoad(study: Study, out: Output): void {
   for (const uri of broken) printProblemsOf(study, uri, out);
   throw new CliError(
     `${broken.size} file(s) do not load; fix them first so that every coding is updated (see above, or run \`grounded check\`)`,
-    1,
+    exitCodeFor(study, broken),
   );
+}
+
+/** 3 when one of the files is refused because it could not be read at all (a permission, a broken drive), else 1. */
+function exitCodeFor(study: Study, uris: Iterable<string>): 1 | 3 {
+  const refused = new Set(uris);
+  return study.problems.some((p) => p.kind === 'read' && refused.has(p.uri)) ? EXIT_FILE_ACCESS : 1;
 }
 
 /** A transcript that cannot be read hides its sidecars from the study, so they would be skipped too. */

@@ -18,6 +18,8 @@ export * from './memos/format';
 export * from './persistence/codec';
 export * from './persistence/errors';
 export * from './persistence/safe-file';
+export * from './persistence/file-access-error';
+export * from './persistence/file-access-reporting';
 export * from './study/study';
 export * from './study/load-study';
 export * from './study/participants';

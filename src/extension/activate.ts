@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { FileAccessReporting } from '../core/persistence/file-access-reporting';
 import { WorkspaceFileSystem } from './platform/workspace-file-system';
 import type { Platform } from './platform/platform';
 import { StudyService } from './study/study-service';
@@ -19,7 +20,8 @@ export function activateGrounded(
   features: readonly Feature[] = FEATURES,
 ): GroundedServices {
   const workspaceFs = new WorkspaceFileSystem();
-  const fs = platform.fileSystem ? platform.fileSystem(workspaceFs) : workspaceFs;
+  // Every refusal (no permission, a full disk…) names its file and says what to do, as in the CLI.
+  const fs = new FileAccessReporting(platform.fileSystem ? platform.fileSystem(workspaceFs) : workspaceFs);
   DocumentText.sha256 = platform.sha256;
   const studies = new StudyService(fs, platform.sha256);
   const live = new LiveCodings(studies);

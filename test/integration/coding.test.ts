@@ -398,6 +398,37 @@ describe('coding commands', function () {
     assert.deepEqual(restored, victim, 'the removed coding came back unchanged, same id');
   });
 
+  it('a file the system refuses: a message naming it and the cause, no stack trace', async () => {
+    // A folder where the sidecar goes: the rename over it fails with EISDIR, which root cannot bypass.
+    const transcript = file('transcripts', 'P09.txt');
+    const blocking = file('transcripts', `P09.${CODER}.codes.yaml`);
+    await write(transcript, TRANSCRIPT);
+    await vscode.workspace.fs.createDirectory(blocking);
+    await services.studies.reload(fromVscodeUri(root));
+    try {
+      await assert.rejects(
+        async () =>
+          vscode.commands.executeCommand('grounded.codeSelection', {
+            codes: ['burnout'],
+            uri: transcript,
+            ranges: [range(TRANSCRIPT, 'four hours')],
+          }),
+        (error: Error) => {
+          assert.match(
+            error.message,
+            /^Grounded could not replace \S*P09\.tester\.codes\.yaml: it is a folder, not a file \(EISDIR\)\. Move or rename/,
+          );
+          assert.doesNotMatch(error.message, /\n\s+at /);
+          return true;
+        },
+      );
+    } finally {
+      await vscode.workspace.fs.delete(blocking, { recursive: true, useTrash: false });
+      await vscode.workspace.fs.delete(transcript, { useTrash: false });
+      await services.studies.reload(fromVscodeUri(root));
+    }
+  });
+
   it('refuses to code into a malformed sidecar and leaves it byte-identical', async () => {
     const broken = file('transcripts', `P01.${CODER}.codes.yaml`);
     await vscode.commands.executeCommand('grounded.codeSelection', {

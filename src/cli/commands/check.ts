@@ -8,7 +8,7 @@ import {
   type Study,
 } from '../../core/index';
 import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
-import { EXIT_OK, EXIT_PROBLEMS } from '../errors';
+import { EXIT_FILE_ACCESS, EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import { openStudy } from '../study-root';
 
 export const checkCommand: CommandSpec = {
@@ -21,7 +21,8 @@ export const checkCommand: CommandSpec = {
     'their offsets, transcripts without a participant and sidecars without a transcript.',
     'When a transcript was edited, its codings are re-anchored and the sidecar is rewritten (never losing a',
     'coding; uncertain ones are marked needs-review). Only files that load are written. --dry-run writes nothing.',
-    'Exit code 1 when anything needs attention (errors or warnings), 0 when the study is clean.',
+    'Exit code 1 when anything needs attention (errors or warnings), 0 when the study is clean, 3 when a file',
+    'could not be read (no permission, a broken drive…), so the check is incomplete.',
   ],
   options: {
     'dry-run': { type: 'boolean', description: 'report what re-anchoring would change, write nothing' },
@@ -110,6 +111,7 @@ async function runCheck(context: CommandContext, args: Arguments): Promise<numbe
       ` — ${counts.errors} error(s), ${counts.warnings} warning(s)${byKind ? ` (${byKind})` : ''}` +
       `${reanchored.length > 0 ? `, ${reanchored.filter((r) => r.written).length} of ${reanchored.length} re-anchored sidecar(s) written` : ''} in ${seconds.toFixed(2)} s`,
   );
+  if (problems.some((p) => p.kind === 'read')) return EXIT_FILE_ACCESS;
   return counts.errors + counts.warnings > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 

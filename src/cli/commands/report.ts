@@ -7,7 +7,7 @@ import {
   type ReportFilter,
   type ReportRequest,
 } from '../../core/analysis/index';
-import type { Problem, Study } from '../../core/index';
+import { FileAccessError, type Problem, type Study } from '../../core/index';
 import type { MergedSurvey } from '../../core/survey/index';
 import { renderHtml, renderMarkdown } from '../../core/report/index';
 import { pathToUri } from '../../node/node-file-system';
@@ -113,6 +113,7 @@ export async function emit(context: CommandContext, text: string, output: string
   try {
     await context.fs.writeFile(pathToUri(path), new TextEncoder().encode(text));
   } catch (error) {
+    if (error instanceof FileAccessError) throw error; // the system refused: its own message and exit code
     throw new CliError(`cannot write ${output}: ${error instanceof Error ? error.message : String(error)}`, 1);
   }
   context.out.error(`wrote ${context.out.path(pathToUri(path))}`);

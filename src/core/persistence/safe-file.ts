@@ -1,7 +1,7 @@
 import type { FileSystemPort } from '../ports/file-system';
 import { decodeCanonical, encodeUtf8, TextDecodingError } from '../text/canonical';
 import { hashBytes } from '../text/hash';
-import { problem } from '../problems';
+import { encodingProblem } from '../text/encoding-problem';
 import type { FileCodec } from './codec';
 import { ConcurrentChangeError, FileLoadError } from './errors';
 import { withFileLocks, type HeldLocks } from './file-locks';
@@ -35,10 +35,7 @@ function decodeAndParse<T>(uri: string, bytes: Uint8Array, codec: FileCodec<T>):
   try {
     text = decodeCanonical(bytes);
   } catch (error) {
-    if (error instanceof TextDecodingError)
-      throw new FileLoadError(uri, [
-        problem(uri, 0, 0, 'encoding', `invalid UTF-8 at byte ${error.byteOffset}`, error.message),
-      ]);
+    if (error instanceof TextDecodingError) throw new FileLoadError(uri, [encodingProblem(uri, error)]);
     throw error;
   }
   const loaded = codec.parse(uri, text);

@@ -23,6 +23,7 @@ import {
   type CacheSession,
 } from './cache-session';
 import { trustedSha256 } from './stat-index';
+import { missingCodebookProblem } from './missing-codebook';
 import { participantOf } from './participants';
 import { globMatcher, listFiles } from './walk';
 import type { LoadedSidecar, Study, StudyTranscript } from './study';
@@ -66,9 +67,12 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
   }
 
   const codebookUri = joinUri(root, settings.codebook);
+  const problemsBeforeCodebook = problems.length;
   const codebookFile = await readFileText(fs, codebookUri, problems, false, io.utf8);
   let codebook: Codebook = { codes: [] };
-  let codebookLoaded = true;
+  // A codebook that cannot be read or decoded is as broken as one that does not parse: nothing may write it.
+  let codebookLoaded = problems.length === problemsBeforeCodebook;
+  const codebookMissing = codebookFile === undefined && codebookLoaded;
   if (codebookFile !== undefined) {
     const parsed = await parseThroughCache(
       caching,
@@ -92,7 +96,10 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     (path) => isTranscript(path) && !path.endsWith(SIDECAR_SUFFIX) && path !== settings.codebook,
   );
   const { claimed, strays } = claimSidecars(transcriptPaths, files);
-  const knownCodes = new Set(codebook.codes.map((code) => code.id));
+  // Without a codebook to check against, every coding's code would look unknown: hundreds of errors that
+  // say less than one line about the codebook (from the caller when it is broken, below when it is missing).
+  const knownCodes: KnownCodes =
+    codebookLoaded && !codebookMissing ? new Set(codebook.codes.map((code) => code.id)) : undefined;
 
   // Transcripts load a few at a time (file reads overlap; each transcript's own steps stay in order) and
   // their results are taken in path order, so the study is the same as one loaded strictly in sequence.
@@ -105,7 +112,6 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
       claimed.get(path) ?? [],
       settings,
       knownCodes,
-      codebookLoaded,
       caching,
       own,
     );
@@ -130,6 +136,10 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     );
   }
 
+  if (codebookMissing) {
+    const missing = missingCodebookProblem(codebookUri, settings.codebook, transcripts);
+    if (missing) problems.push(missing);
+  }
   const memos = await loadMemos(io, root, settings, files, problems);
   if (caching) await finishStatSession(caching);
   if (caching?.cache.retain) {
@@ -152,6 +162,9 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     problems,
   };
 }
+
+/** The codebook's code ids, or undefined when there is no codebook to check the codings' codes against. */
+type KnownCodes = ReadonlySet<string> | undefined;
 
 /** What loading reads files with, and how it hashes and decodes them. */
 interface LoadIo {
@@ -197,8 +210,7 @@ async function loadTranscript(
   path: string,
   sidecarPaths: readonly string[],
   settings: StudySettings,
-  knownCodes: ReadonlySet<string>,
-  codebookLoaded: boolean,
+  knownCodes: KnownCodes,
   caching: CacheSession | undefined,
   problems: Problem[],
 ): Promise<StudyTranscript | undefined> {
@@ -236,7 +248,6 @@ async function loadTranscript(
       map as OffsetMap,
       textHash,
       knownCodes,
-      codebookLoaded,
       problems,
       caching,
     );
@@ -290,8 +301,7 @@ async function loadSidecar(
   transcriptName: string,
   map: OffsetMap,
   textHash: string,
-  knownCodes: ReadonlySet<string>,
-  codebookLoaded: boolean,
+  knownCodes: KnownCodes,
   problems: Problem[],
   caching: CacheSession | undefined,
 ): Promise<LoadedSidecar | undefined> {
@@ -304,7 +314,7 @@ async function loadSidecar(
       known === undefined ? undefined : await readDerivedSidecar(caching, sidecarCacheKey(known, textHash), map);
     if (cached) {
       caching.stats.next.add(uri, stat, known as string);
-      return reportDerived(uri, coder, transcriptName, cached, knownCodes, codebookLoaded, problems);
+      return reportDerived(uri, coder, transcriptName, cached, knownCodes, problems);
     }
   }
   const bytes = await readBytes(io.fs, uri, problems, true);
@@ -315,14 +325,14 @@ async function loadSidecar(
     caching.stats?.next.add(uri, stat, sha256);
     key = sidecarCacheKey(sha256, textHash);
     const cached = await readDerivedSidecar(caching, key, map);
-    if (cached) return reportDerived(uri, coder, transcriptName, cached, knownCodes, codebookLoaded, problems);
+    if (cached) return reportDerived(uri, coder, transcriptName, cached, knownCodes, problems);
   }
   const content = decodeText(uri, bytes, problems, io.utf8)?.text;
   if (content === undefined) return undefined;
   const derived = deriveSidecar(uri, content, map, textHash, problems);
   if (derived === undefined) return undefined;
   if (caching && key !== undefined) await writeDerivedSidecar(caching, key, derived, map);
-  return reportDerived(uri, coder, transcriptName, derived, knownCodes, codebookLoaded, problems);
+  return reportDerived(uri, coder, transcriptName, derived, knownCodes, problems);
 }
 
 /**
@@ -374,8 +384,7 @@ function reportDerived(
   coder: string,
   transcriptName: string,
   derived: DerivedSidecar,
-  knownCodes: ReadonlySet<string>,
-  codebookLoaded: boolean,
+  knownCodes: KnownCodes,
   problems: Problem[],
 ): LoadedSidecar {
   const { sidecar, lineOf } = derived;
@@ -421,7 +430,7 @@ function reportDerived(
   // 100,000 codings in a big study, nearly all without a problem: the line is looked up only for one.
   const lineOfCoding = (id: string) => lineOf.get(id) ?? 0;
   for (const coding of sidecar.codings) {
-    if (codebookLoaded && !knownCodes.has(coding.code)) {
+    if (knownCodes && !knownCodes.has(coding.code)) {
       problems.push(
         problem(
           uri,

@@ -2,6 +2,8 @@ import type { FileSystemPort } from '../ports/file-system';
 import { problem, type Problem } from '../problems';
 import { basenameUri } from '../uri';
 import { decodeCanonicalFile, strictUtf8, TextDecodingError, type Utf8Decoder } from '../text/canonical';
+import { encodingProblem } from '../text/encoding-problem';
+import { asFileAccessError, FileAccessError } from '../persistence/file-access-error';
 
 /**
  * A study file's bytes: undefined when nothing (or a folder) is there, a 'read' problem when it exists
@@ -22,7 +24,7 @@ export async function readBytes(
     return await fs.readFile(uri);
   } catch (error) {
     if (listed && !(await isFile(fs, uri).catch(() => true))) return undefined;
-    problems.push(problem(uri, 0, 0, 'read', `cannot read ${basenameUri(uri)}: ${(error as Error).message}`));
+    problems.push(readProblem(uri, error));
     return undefined;
   }
 }
@@ -59,14 +61,20 @@ export function decodeText(
     return decodeCanonicalFile(bytes, decode);
   } catch (error) {
     if (error instanceof TextDecodingError) {
-      problems.push(
-        problem(uri, 0, 0, 'encoding', `${basenameUri(uri)}: invalid UTF-8 at byte ${error.byteOffset}`, error.message),
-      );
+      problems.push(encodingProblem(uri, error));
       return undefined;
     }
-    problems.push(problem(uri, 0, 0, 'read', `cannot read ${basenameUri(uri)}: ${(error as Error).message}`));
+    problems.push(readProblem(uri, error));
     return undefined;
   }
+}
+
+/** A file the system would not let us read, in plain words when the error says why (FileAccessError). */
+function readProblem(uri: string, error: unknown): Problem {
+  const refusal = asFileAccessError(error, 'read', uri);
+  return refusal instanceof FileAccessError
+    ? problem(uri, 0, 0, 'read', refusal.message, refusal.advice)
+    : problem(uri, 0, 0, 'read', `could not read ${basenameUri(uri)}: ${(error as Error).message}`);
 }
 
 async function isFile(fs: FileSystemPort, uri: string): Promise<boolean> {

@@ -12,22 +12,12 @@ export function decodeSurveyText(uri: string, bytes: Uint8Array): { text: string
   } catch (error) {
     if (!(error instanceof TextDecodingError)) throw error;
     const offset = error.byteOffset;
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset; i++) {
-      if (bytes[i] === 0x0a) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
-    const column = [...before].length + 1;
     const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
     return {
       problem: problem(
         uri,
-        line,
-        column,
+        error.line,
+        error.column,
         'survey-encoding',
         `byte 0x${byte} at offset ${offset} is not valid UTF-8`,
         error.message,

@@ -9,13 +9,32 @@
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
+/**
+ * Bytes that are not text. `line` and `column` (1-based, column in code points) place the first bad byte
+ * in the text before it as an editor shows it (a BOM is not a column; CRLF, CR and LF each end a line),
+ * so a message can say where to look instead of only how many bytes in.
+ */
 export class TextDecodingError extends Error {
+  readonly line: number;
+  readonly column: number;
+
   constructor(
     message: string,
     readonly byteOffset: number,
+    bytes: Uint8Array,
   ) {
     super(message);
+    ({ line: this.line, column: this.column } = lineColumnOfByte(bytes, byteOffset));
   }
+}
+
+/** Line and column of a byte offset, counted in the (valid) text before it. */
+function lineColumnOfByte(bytes: Uint8Array, byteOffset: number): { line: number; column: number } {
+  const before = canonicalize(utf8Lenient.decode(bytes.subarray(0, byteOffset)));
+  const lineStart = before.lastIndexOf('\n') + 1;
+  let line = 1;
+  for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
+  return { line, column: codePointLength(before.slice(lineStart)) + 1 };
 }
 
 /** Strict UTF-8 to string: throws on any invalid byte (a BOM is kept). Hosts may pass a faster one. */
@@ -57,14 +76,14 @@ export function decodeCanonicalFile(
   try {
     decoded = decode(bytes);
   } catch (error) {
-    if (error instanceof NulBytesError) throw new TextDecodingError(NUL_MESSAGE, error.byteOffset);
-    throw new TextDecodingError(describeInvalidUtf8(bytes), firstInvalidUtf8Byte(bytes));
+    if (error instanceof NulBytesError) throw new TextDecodingError(NUL_MESSAGE, error.byteOffset, bytes);
+    throw new TextDecodingError(describeInvalidUtf8(bytes), firstInvalidUtf8Byte(bytes), bytes);
   }
   // NUL is valid UTF-8 but never text: an ASCII-only UTF-16 file without a BOM decodes to "H\0i\0".
   // Looked for in the bytes (in valid UTF-8 a zero byte is U+0000 and nothing else): a string search
   // for U+0000 in two-byte text stops at every ASCII character's zero high byte, and is twice as slow.
   const nul = decode.rejectsNul === true ? -1 : bytes.indexOf(0);
-  if (nul >= 0) throw new TextDecodingError(NUL_MESSAGE, nul);
+  if (nul >= 0) throw new TextDecodingError(NUL_MESSAGE, nul, bytes);
   const text = canonicalize(decoded);
   // canonicalize returns its argument when there is nothing to change (and the comparison is then O(1)).
   return { text, bytesAreCanonical: text === decoded };

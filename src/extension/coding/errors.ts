@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { FileLoadError } from '../../core/persistence/errors';
+import { fileAccessErrorFromSystem, FileAccessError } from '../../core/persistence/file-access-error';
 import { CodebookEditError } from '../../core/study/codebook-operations';
 import { CodingRangeError } from '../../core/study/coding-operations';
 import { formatProblem, type Problem } from '../../core/problems';
-import { toVscodeUri } from '../platform/workspace-file-system';
+import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
 
 /** An expected refusal ("select a passage first"): shown as a message, never as a crash. */
 export class UserError extends Error {
@@ -40,6 +41,11 @@ export function asUserError(error: unknown): UserError {
   if (error instanceof UserError) return error;
   if (error instanceof FileLoadError) return refusalFor(error.uri, error.problems);
   if (error instanceof CodebookEditError || error instanceof CodingRangeError) return new UserError(error.message);
+  const refusal =
+    error instanceof FileAccessError
+      ? error
+      : fileAccessErrorFromSystem(error, (path) => fromVscodeUri(vscode.Uri.file(path)));
+  if (refusal) return new UserError(`Grounded ${refusal.describe(displayPath(refusal.uri))}. ${refusal.advice}`);
   return new UserError(error instanceof Error ? error.message : String(error));
 }
 

@@ -156,7 +156,7 @@ describe('grounded codebook', () => {
     const before = readBytes(study, 'transcripts/P02.amara.codes.yaml');
     const result = await run(study, ['codebook', 'merge', 'choice', 'assigned']);
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /transcripts\/P02\.txt: error: .*invalid UTF-8/);
+    assert.match(result.stderr, /transcripts\/P02\.txt:1:3: error: .*invalid UTF-8 at line 1, column 3 \(byte 2\)/);
     assert.deepEqual(readBytes(study, 'transcripts/P02.amara.codes.yaml'), before);
     assert.ok(code(study, 'choice'));
   });

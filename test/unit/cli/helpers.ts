@@ -1,7 +1,14 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { hashText, makeCodings, serializeCodebook, serializeSidecar, type Code } from '../../../src/core/index';
+import {
+  hashText,
+  makeCodings,
+  serializeCodebook,
+  serializeSidecar,
+  type Code,
+  type FileSystemPort,
+} from '../../../src/core/index';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
 
@@ -14,6 +21,8 @@ export interface RunResult {
 export interface RunOptions {
   readonly env?: Record<string, string | undefined>;
   readonly gitUserName?: string;
+  /** The file system the commands use instead of the real one (e.g. one that fails on purpose). */
+  readonly fileSystem?: FileSystemPort;
 }
 
 /** Runs the CLI in-process with the given working folder, capturing what it prints. */
@@ -27,6 +36,7 @@ export async function run(cwd: string, argv: string[], options: RunOptions = {})
     env: options.env ?? {},
     gitUserName: () => options.gitUserName,
     now: () => performance.now(),
+    ...(options.fileSystem ? { fileSystem: options.fileSystem } : {}),
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };

@@ -193,6 +193,25 @@ describe('canonical text and code-point offsets', () => {
       );
     });
 
+    it('TextDecodingError places the first bad byte at its line and column in the text before it', () => {
+      const placeOf = (bytes: Uint8Array) => {
+        try {
+          decodeCanonical(bytes);
+        } catch (error) {
+          assert.ok(error instanceof TextDecodingError);
+          return { line: error.line, column: error.column, byte: error.byteOffset };
+        }
+        assert.fail('decoded');
+      };
+      // CRLF, a lone CR and LF each end a line; an emoji is one column; the BOM is no column.
+      const mixed = new Uint8Array([...BOM, ...utf8('one\r\ntwo\rthree\n🙂 Caf'), 0xe9, ...utf8('\n')]);
+      assert.deepEqual(placeOf(mixed), { line: 4, column: 6, byte: 3 + 23 });
+      assert.deepEqual(placeOf(BAD['Latin-1'] as Uint8Array), { line: 1, column: 4, byte: 3 });
+      assert.deepEqual(placeOf(new Uint8Array([...BOM, ...utf8('Caf'), 0xe9])), { line: 1, column: 4, byte: 6 });
+      assert.deepEqual(placeOf(BAD['UTF-16LE without BOM, ASCII only'] as Uint8Array), { line: 1, column: 2, byte: 1 });
+      assert.deepEqual(placeOf(BAD['truncated multi-byte sequence'] as Uint8Array), { line: 1, column: 4, byte: 3 });
+    });
+
     it('loadStudy reports an encoding problem for each bad file and loads the rest', async () => {
       for (const [name, bytes] of Object.entries(BAD)) {
         const study = await memoryFixture({

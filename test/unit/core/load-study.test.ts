@@ -152,7 +152,7 @@ describe('loadStudy', () => {
     const sidecar = await study.read('P07.amara.codes.yaml');
     await study.write('P07.txt', new Uint8Array([...utf8('Caf'), 0xe9, ...utf8('\n')]));
     const loaded = await loadStudy(study.fs, study.root);
-    assert.deepEqual(places(loaded.problems), [{ kind: 'encoding', line: 0, column: 0, file: 'P07.txt' }]);
+    assert.deepEqual(places(loaded.problems), [{ kind: 'encoding', line: 1, column: 4, file: 'P07.txt' }]);
     assert.deepEqual(loaded.transcripts, []);
     bytesEqual(await study.read('P07.amara.codes.yaml'), sidecar);
   });

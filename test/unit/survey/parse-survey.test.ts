@@ -127,6 +127,18 @@ describe('parseSurvey: reading the file', () => {
     assert.match(p.hint ?? '', /UTF-8/);
   });
 
+  it('places a bad byte after a BOM and old-Mac CR line ends as an editor shows it', () => {
+    const latin1 = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode('id,city\rP1,Z'),
+      0xfc,
+      ...new TextEncoder().encode('rich\r'),
+    ]);
+    assert.deepEqual(place(only(failed(parseSurveyBytes(latin1)), 'survey-encoding')), [2, 5, 'error']);
+  });
+
   it('refuses UTF-16, saying so', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, 0x69, 0x00, 0x64, 0x00]);
     const p = only(failed(parseSurveyBytes(utf16)), 'survey-encoding');

@@ -1,0 +1,44 @@
+import type { DirectoryEntry, FileStat, FileSystemPort } from '../ports/file-system';
+import { asFileAccessError, type FileOperation } from './file-access-error';
+
+/**
+ * A FileSystemPort whose refusals say which file and what went wrong (FileAccessError). The system's own
+ * errors do not always: a full disk fails a write with "ENOSPC: no space left on device, write", no path.
+ * The CLI and the extension put it around the port they use; the core's logic is unchanged, since a
+ * FileAccessError keeps the system's `code`.
+ */
+export class FileAccessReporting implements FileSystemPort {
+  constructor(private readonly inner: FileSystemPort) {}
+
+  readFile(uri: string): Promise<Uint8Array> {
+    return reported('read', uri, () => this.inner.readFile(uri));
+  }
+
+  writeFile(uri: string, data: Uint8Array): Promise<void> {
+    return reported('write', uri, () => this.inner.writeFile(uri, data));
+  }
+
+  rename(from: string, to: string): Promise<void> {
+    return reported('replace', to, () => this.inner.rename(from, to));
+  }
+
+  delete(uri: string): Promise<void> {
+    return reported('delete', uri, () => this.inner.delete(uri));
+  }
+
+  stat(uri: string): Promise<FileStat | undefined> {
+    return reported('inspect', uri, () => this.inner.stat(uri));
+  }
+
+  list(uri: string): Promise<readonly DirectoryEntry[]> {
+    return reported('list', uri, () => this.inner.list(uri));
+  }
+}
+
+async function reported<T>(operation: FileOperation, uri: string, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    throw asFileAccessError(error, operation, uri);
+  }
+}
