@@ -8,6 +8,7 @@ import {
   type Dirent,
   type Stats,
 } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
@@ -149,14 +150,25 @@ const nodeLockPrimitives = {
   async createExclusive(uri: string, content: Uint8Array): Promise<boolean> {
     const path = uriToPath(uri);
     for (let attempt = 0; ; attempt++) {
+      let handle: FileHandle;
       try {
-        await fs.writeFile(path, content, { flag: 'wx' });
-        return true;
+        handle = await fs.open(path, 'wx');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') return false;
         if (code !== 'ENOENT' || attempt > 0) throw error;
         await fs.mkdir(dirname(path), { recursive: true }); // the target's folder does not exist yet
+        continue;
+      }
+      try {
+        await handle.writeFile(content);
+        await handle.close();
+        return true;
+      } catch (error) {
+        // Created but not written (a full disk): ours to remove, or it would hold everyone off until stale.
+        await handle.close().catch(() => undefined);
+        await fs.rm(path, { force: true });
+        throw error;
       }
     }
   },

@@ -1,3 +1,4 @@
+import { READ_ONLY_FILE, SYMBOLIC_LINK } from './file-access-error';
 import type { Problem } from '../problems';
 import { formatProblem } from '../problems';
 
@@ -57,6 +58,9 @@ export class FileLockedError extends Error {
  * link; writing through it could land outside the study), or a folder. Nothing was written.
  */
 export class WriteRefusedError extends Error {
+  /** As a system error's code, so the CLI and the extension report it as a refused file access. */
+  readonly code: string;
+
   constructor(
     readonly uri: string,
     readonly reason: 'read-only' | 'symbolic-link' | 'folder',
@@ -69,5 +73,6 @@ export class WriteRefusedError extends Error {
     }[reason];
     super(`${uri} ${why}. Nothing was written.`);
     this.name = 'WriteRefusedError';
+    this.code = { 'read-only': READ_ONLY_FILE, 'symbolic-link': SYMBOLIC_LINK, folder: 'EISDIR' }[reason];
   }
 }

@@ -1,20 +1,20 @@
-import { basenameUri, dirnameUri, joinUri } from '../uri';
+import { basenameUri } from '../uri';
 
 /** What Grounded was doing with a file when the system refused. */
-export type FileOperation = 'open' | 'read' | 'write' | 'replace' | 'delete' | 'inspect' | 'list';
+export type FileOperation = 'open' | 'read' | 'write' | 'replace' | 'lock' | 'delete' | 'inspect' | 'list';
 
 /**
  * The system refused a file operation (no permission, a full disk, a read-only drive…). Says which file,
  * what happened and what to do in plain words; keeps the system's `code` (EACCES, ENOSPC, or a VS Code
  * FileSystemError code) so code that tests for ENOENT still sees it.
  *
- * `uri` is the file the person knows: a failed write of the temporary copy that safe writes go through
- * names the file it was to replace (`temporary` is then true: that file itself was not touched).
+ * `uri` is the file the person knows. A failed compare-and-swap left that file as it was (`unchanged`): the
+ * adapter writes a complete copy elsewhere first and swaps it in last.
  */
 export class FileAccessError extends Error {
   override readonly name = 'FileAccessError';
   readonly uri: string;
-  readonly temporary: boolean;
+  readonly unchanged: boolean;
   readonly reason: string;
   readonly advice: string;
 
@@ -23,14 +23,14 @@ export class FileAccessError extends Error {
     uri: string,
     readonly code: string | undefined,
     readonly systemMessage: string,
+    unchanged = operation === 'replace',
   ) {
-    const target = targetOfTemporaryFile(uri);
     const { reason, advice } = plainWords(code, systemMessage, operation);
-    super(`could not ${VERBS[operation]} ${basenameUri(target ?? uri)}: ${reason}`);
-    this.uri = target ?? uri;
-    this.temporary = target !== undefined;
+    super(`could not ${VERBS[operation]} ${basenameUri(uri)}: ${reason}`);
+    this.uri = uri;
+    this.unchanged = unchanged;
     this.reason = reason;
-    this.advice = target !== undefined ? `${advice} ${basenameUri(this.uri)} itself was not changed.` : advice;
+    this.advice = this.unchanged ? `${advice} ${basenameUri(uri)} itself was not changed.` : advice;
   }
 
   /** What went wrong, with the file shown as the caller shows paths (relative to a folder, in a workspace). */
@@ -40,12 +40,17 @@ export class FileAccessError extends Error {
 }
 
 /** `error` as a FileAccessError about `uri` when it is a system refusal (it has a string `code`); else unchanged. */
-export function asFileAccessError(error: unknown, operation: FileOperation, uri: string): unknown {
+export function asFileAccessError(
+  error: unknown,
+  operation: FileOperation,
+  uri: string,
+  unchanged = operation === 'replace',
+): unknown {
   if (error instanceof FileAccessError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   // ERR_* codes are Node's own (a bad argument, an invalid URL): a bug to show as it is, not a refusal.
   if (typeof code !== 'string' || code.startsWith('ERR_')) return error;
-  return new FileAccessError(operation, uri, code, error instanceof Error ? error.message : String(error));
+  return new FileAccessError(operation, uri, code, error instanceof Error ? error.message : String(error), unchanged);
 }
 
 /**
@@ -81,6 +86,7 @@ const ACCESS: Record<FileOperation, string> = {
   read: 'read',
   write: 'change',
   replace: 'change',
+  lock: 'change',
   delete: 'delete',
   inspect: 'read',
   list: 'read',
@@ -91,21 +97,15 @@ const VERBS: Record<FileOperation, string> = {
   read: 'read',
   write: 'write',
   replace: 'replace',
+  lock: 'take the write lock of',
   delete: 'delete',
   inspect: 'look at',
   list: 'list the folder',
 };
 
-/**
- * Safe writes put the new content in `.<name>.<random>.tmp` beside the file and rename it over the file
- * (see persistence/safe-file.ts); a message about that copy is a message about the file.
- */
-const TEMPORARY_NAME = /^\.(.+)\.[a-z0-9]+\.tmp$/;
-
-export function targetOfTemporaryFile(uri: string): string | undefined {
-  const name = TEMPORARY_NAME.exec(basenameUri(uri))?.[1];
-  return name === undefined ? undefined : joinUri(dirnameUri(uri), name);
-}
+/** Codes of files Grounded refuses to replace itself (WriteRefusedError), beside the system's. */
+export const READ_ONLY_FILE = 'READ_ONLY_FILE';
+export const SYMBOLIC_LINK = 'SYMBOLIC_LINK';
 
 /** The system's codes in words a researcher can act on. Node's errno names and VS Code's FileSystemError codes. */
 function plainWords(
@@ -133,6 +133,16 @@ function plainWords(
       return {
         reason: 'your disk quota is used up (EDQUOT)',
         advice: `Free some space or ask for a larger quota; ${again}`,
+      };
+    case READ_ONLY_FILE:
+      return {
+        reason: 'it is read-only, and Grounded does not change read-only files',
+        advice: `Make it writable (chmod u+w, or uncheck "Read-only" in its properties) if it should change; ${again}`,
+      };
+    case SYMBOLIC_LINK:
+      return {
+        reason: 'it is a symbolic link, and Grounded does not write through links',
+        advice: `Replace the link with the file itself (or code the file it points to in its own study); ${again}`,
       };
     case 'EISDIR':
     case 'FileIsADirectory':

@@ -1,4 +1,5 @@
-import type { DirectoryEntry, FileStat, FileSystemPort } from '../ports/file-system';
+import type { DirectoryEntry, FileStat, FileSystemPort, ReleaseLock } from '../ports/file-system';
+import { WriteRefusedError } from './errors';
 import { asFileAccessError, type FileOperation } from './file-access-error';
 
 /**
@@ -18,8 +19,27 @@ export class FileAccessReporting implements FileSystemPort {
     return reported('write', uri, () => this.inner.writeFile(uri, data));
   }
 
-  rename(from: string, to: string): Promise<void> {
-    return reported('replace', to, () => this.inner.rename(from, to));
+  /**
+   * A compare-and-swap that fails leaves the file as it was: the system refused writing the new copy (said as
+   * "could not write") or swapping it in ("could not replace").
+   */
+  async replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
+    try {
+      return await this.inner.replaceIfUnchanged(uri, expected, data);
+    } catch (error) {
+      const swapping =
+        error instanceof WriteRefusedError || (error as { syscall?: unknown } | null)?.syscall === 'rename';
+      throw asFileAccessError(error, swapping ? 'replace' : 'write', uri, true);
+    }
+  }
+
+  /** A lock that cannot be taken for a system reason is reported as a refused write of the file it guards. */
+  lock(uri: string): Promise<ReleaseLock> {
+    return reported('lock', uri, () => this.inner.lock(uri));
+  }
+
+  isWriteArtifact(uri: string): boolean {
+    return this.inner.isWriteArtifact(uri);
   }
 
   delete(uri: string): Promise<void> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NodeFileSystem, uriToPath } from '../../../src/node/node-file-system';
+import { NodeFileSystem, pathToUri, uriToPath } from '../../../src/node/node-file-system';
 import { SETTINGS, cleanStudy, read, run, tempFolder, type RunResult } from './helpers';
 
 type Operation = 'readFile' | 'writeFile' | 'rename' | 'list';
@@ -40,9 +40,11 @@ class FailingFileSystem extends NodeFileSystem {
     return super.writeFile(uri, data);
   }
 
-  override async rename(from: string, to: string): Promise<void> {
-    this.check('rename', to);
-    return super.rename(from, to);
+  /** Writing the new copy fails as 'writeFile' on the file's URI, swapping it in as 'rename'. */
+  override async replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
+    this.check('writeFile', uri);
+    this.check('rename', uri);
+    return super.replaceIfUnchanged(uri, expected, data);
   }
 
   override async list(uri: string): ReturnType<NodeFileSystem['list']> {
@@ -64,8 +66,12 @@ function commandExists(name: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 }
 
+/** Temp and lock files left behind, as the adapter names them. */
 function leftoverTemporaryFiles(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.tmp'));
+  const fs = new NodeFileSystem();
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) =>
+    fs.isWriteArtifact(pathToUri(join(folder, name))),
+  );
 }
 
 describe('files the system will not let Grounded read or write', () => {
@@ -84,7 +90,7 @@ describe('files the system will not let Grounded read or write', () => {
 
   it('ENOSPC without a path (as Node reports a full disk): still names the file', async () => {
     const study = cleanStudy();
-    const fs = new FailingFileSystem('writeFile', (path) => path.endsWith('.tmp'), 'ENOSPC', false);
+    const fs = new FailingFileSystem('writeFile', (path) => path.endsWith('P01.amara.codes.yaml'), 'ENOSPC', false);
     const result = await run(study, CODE_P01, { fileSystem: fs });
     assertRefusal(
       result,
@@ -192,7 +198,7 @@ describe('files the system will not let Grounded read or write', () => {
     const result = { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
     assertRefusal(
       result,
-      /^grounded code: could not write transcripts\/P01\.amara\.codes\.yaml: permission denied \(EACCES\)\n {2}You are not allowed to change it/,
+      /^grounded code: could not (?:write|take the write lock of) (?:codebook\.yaml|transcripts\/P01\.amara\.codes\.yaml): permission denied \(EACCES\)\n {2}You are not allowed to change it/,
     );
     assert.equal(read(study, 'transcripts/P01.amara.codes.yaml'), before);
   });
@@ -228,7 +234,11 @@ describe('files the system will not let Grounded read or write', () => {
         // the filler stops where the disk is full: that is the point
       }
       const result = await run(disk, CODE_P01);
-      assertRefusal(result, /could not write transcripts\/P01\.amara\.codes\.yaml: the disk is full \(ENOSPC\)/);
+      // The codebook's lock is taken first (a coding checks its code against the codebook), so either file may be named.
+      assertRefusal(
+        result,
+        /could not (?:write|take the write lock of) (?:codebook\.yaml|transcripts\/P01\.amara\.codes\.yaml): the disk is full \(ENOSPC\)/,
+      );
       assert.equal(read(disk, 'transcripts/P01.amara.codes.yaml'), before);
       rmSync(join(disk, 'filler'));
       assert.deepEqual(leftoverTemporaryFiles(disk), []);
@@ -241,7 +251,10 @@ describe('files the system will not let Grounded read or write', () => {
         this.skip(); // mounting is not permitted here: the simulated EROFS above covers the message
       }
       const result = await run(readOnly, CODE_P01);
-      assertRefusal(result, /could not write transcripts\/P01\.amara\.codes\.yaml: the drive is read-only \(EROFS\)/);
+      assertRefusal(
+        result,
+        /could not (?:write|take the write lock of) (?:codebook\.yaml|transcripts\/P01\.amara\.codes\.yaml): the drive is read-only \(EROFS\)/,
+      );
     });
   });
 });
