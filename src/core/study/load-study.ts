@@ -349,17 +349,13 @@ function deriveSidecar(
     problems.push(...against);
     return undefined;
   }
-  // Same hash but a quote that is not the text at its offsets: a hand edit or a bad merge. Trust the quote
-  // (it is what the coder saw) and re-anchor, reporting each such coding.
+  // Same hash but a quote that is not the text at its offsets: a hand edit or a git merge. The quote is
+  // trusted (it is what the coder saw): re-anchoring places it again, and each such coding is reported.
   const mismatched =
     sidecar.textHash === textHash
       ? sidecar.codings.filter((coding) => coding.status === undefined && !isCodingConsistent(coding, map))
       : [];
-  const reanchored = reanchorSidecar(
-    mismatched.length > 0 ? { ...sidecar, textHash: '' } : sidecar,
-    map.text,
-    textHash,
-  );
+  const reanchored = reanchorSidecar(sidecar, map, textHash);
   return {
     sidecar: reanchored.sidecar,
     lineOf,
