@@ -49,9 +49,10 @@ describe('reanchorSidecar', () => {
     assert.deepEqual(sidecar.codings, sortCodings(sidecar.codings));
 
     const a = byId(sidecar, 'a');
-    assert.equal(a.status, undefined);
-    assert.equal(a.quote, 'My assigned mentor was a chief I had never ever met');
-    assert.ok(isCodingConsistent(a, edited));
+    assert.equal(a.status, 'needs-review', 'an edit inside the quote is for a person to confirm');
+    assert.equal(a.quote, ASSIGNED, 'the words that were coded are kept until then');
+    assert.equal(a.start, offsetOf(edited, 'My assigned mentor'));
+    assert.equal(a.end, offsetOf(edited, 'I had never ever met') + 'I had never ever met'.length);
 
     const b = byId(sidecar, 'b');
     assert.equal(b.status, 'needs-review');
