@@ -436,8 +436,8 @@ function reportDerived(
           lineOfCoding(coding.id),
           5,
           'needs-review',
-          `coding ${coding.id} (${coding.code}) was re-anchored with low confidence at ${coding.start}–${coding.end}: "${shorten(coding.quote)}"`,
-          'check the passage, adjust the coding, and remove its "status" line',
+          `coding ${coding.id} (${coding.code}) needs review at ${coding.start}–${coding.end}, re-anchored to other words or out of their context: was "${shorten(coding.quote)}"`,
+          'check the passage and confirm it with Adjust Coding (or make quote the text at start–end and remove the "status" line)',
           'warning',
         ),
       );
