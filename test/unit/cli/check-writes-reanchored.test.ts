@@ -2,6 +2,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { sidecarCodec, type Coding } from '../../../src/core/index';
+import { Arguments } from '../../../src/cli/command';
+import { checkCommand } from '../../../src/cli/commands/check';
+import type { CliIo } from '../../../src/cli/io';
+import { Output } from '../../../src/cli/output';
+import { NodeFileSystem, uriToPath } from '../../../src/node/node-file-system';
 import { codePointSlice, copyToTemp, offsetOf, read, readBytes, run, runJson, write } from './helpers';
 
 /**
@@ -67,6 +72,38 @@ describe('grounded check writes what it re-anchors', function () {
     const again = await run(study, ['check']);
     assert.equal(again.code, 0, again.stdout);
     assert.doesNotMatch(again.stdout, /re-anchored|quote-mismatch/);
+  });
+
+  it('says "not written", and why, when the file was brought up to date between loading and writing', async () => {
+    // What another process (a second check, the extension) may do meanwhile: write the re-anchored sidecar.
+    const upToDate = copyToTemp(EXAMPLE);
+    write(upToDate, TRANSCRIPT, 'Revised transcript.\n' + read(upToDate, TRANSCRIPT));
+    await run(upToDate, ['check']);
+    const study = copyToTemp(EXAMPLE);
+    write(study, TRANSCRIPT, read(upToDate, TRANSCRIPT));
+    const sidecarPath = join(study, SIDECAR);
+    let reads = 0;
+    class MeanwhileUpdated extends NodeFileSystem {
+      override async readFile(uri: string): Promise<Uint8Array> {
+        if (uriToPath(uri) === sidecarPath && ++reads === 2) write(study, SIDECAR, read(upToDate, SIDECAR));
+        return super.readFile(uri);
+      }
+    }
+    let stdout = '';
+    const io: CliIo = {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stdout += text),
+      cwd: study,
+      env: {},
+      gitUserName: () => undefined,
+      now: () => performance.now(),
+    };
+    const out = new Output(io, false);
+    await checkCommand.run({ io, out, fs: new MeanwhileUpdated({ blocking: true }) }, new Arguments([], {}));
+    assert.equal(reads, 2, 'loaded, then re-read by the write path');
+    assert.match(stdout, new RegExp(`${SIDECAR.replace(/\./g, '\\.')}: not written: the file on disk no longer needs`));
+    assert.match(stdout, /, 1 of 2 re-anchored sidecar\(s\) written/);
+    assert.equal(read(study, SIDECAR), read(upToDate, SIDECAR));
   });
 
   it('never says "written" for a sidecar it did not write', async () => {
