@@ -145,7 +145,10 @@ async function writeReanchored(
             0,
             0,
             'stale-anchors',
-            `${transcript.path} changed since these codings were anchored; re-anchoring would update the file`,
+            // Quote mismatches are reported only under an unchanged hash: then the transcript did not change.
+            study.problems.some((p) => p.uri === loaded.uri && p.kind === 'quote-mismatch')
+              ? 'codings whose offsets do not fit their quote would be re-anchored and the file updated'
+              : `${transcript.path} changed since these codings were anchored; re-anchoring would update the file`,
             'run `grounded check` without --dry-run to write it',
             'warning',
           ),

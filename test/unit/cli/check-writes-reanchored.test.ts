@@ -59,6 +59,11 @@ describe('grounded check writes what it re-anchors', function () {
     );
     const broken = readBytes(study, SIDECAR);
 
+    const dryRun = await run(study, ['check', '--dry-run']);
+    assert.match(dryRun.stdout, /codings whose offsets do not fit their quote would be re-anchored/);
+    assert.doesNotMatch(dryRun.stdout, /changed since these codings were anchored/, 'the transcript did not change');
+    assert.deepEqual(readBytes(study, SIDECAR), broken);
+
     const result = await runJson<CheckJson>(study, ['check']);
     assert.equal(result.code, 1, 'the quote mismatch is reported');
     assert.deepEqual(
