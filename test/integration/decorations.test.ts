@@ -24,11 +24,12 @@ const TEXT = [
   '',
 ].join('\n');
 
-const CODINGS: { id: string; code: string; quote: string; status?: CodingStatus }[] = [
+/** `quote` is where a coding is; `coded`, the words a coding that needs review was coded on (kept in the file). */
+const CODINGS: { id: string; code: string; quote: string; status?: CodingStatus; coded?: string }[] = [
   { id: 'c1', code: 'found', quote: 'I found her myself.' },
   { id: 'c2', code: 'praise', quote: 'She was 😀 great' },
   { id: 'c3', code: 'contrast', quote: 'great and the program was not.' },
-  { id: 'c4', code: 'praise', quote: 'Not really.', status: 'needs-review' },
+  { id: 'c4', code: 'praise', quote: 'Not really.', status: 'needs-review', coded: 'Not really, no.' },
 ];
 const COLORS: Record<string, string> = { found: '#4e79a7', praise: '#59a14f', contrast: '#e15759' };
 
@@ -63,11 +64,11 @@ describe('decorations, hover and status bar on transcripts', function () {
     assert.ok(workspace);
     folder = vscode.Uri.joinPath(workspace.uri, '.grounded-fixture-decorations');
     transcript = vscode.Uri.joinPath(folder, 'transcripts/T1.txt');
-    const codings: Coding[] = CODINGS.map(({ id, code, quote, status }) => ({
+    const codings: Coding[] = CODINGS.map(({ id, code, quote, status, coded }) => ({
       id,
       code,
       ...offsetsOf(quote),
-      quote,
+      quote: coded ?? quote,
       prefix: '',
       suffix: '',
       by: 'tester',
@@ -315,7 +316,11 @@ describe('decorations, hover and status bar on transcripts', function () {
     const both = await text(rangeOf(editor.document, 'great').start.translate(0, 2));
     assert.match(both, /Praise/);
     assert.match(both, /Contrast/);
-    assert.match(await text(rangeOf(editor.document, 'Not really.').start), /needs review/);
+    assert.match(
+      await text(rangeOf(editor.document, 'Not really.').start),
+      /needs review: was “Not really, no\\\.”/,
+      'the words that were coded',
+    );
     assert.doesNotMatch(await text(new vscode.Position(3, 30)), /Found it myself|Praise|Contrast/);
   });
 
@@ -329,6 +334,25 @@ describe('decorations, hover and status bar on transcripts', function () {
     assert.equal(item.command, 'grounded.codeSelection');
     editor.selection = new vscode.Selection(3, 5, 3, 5);
     await waitFor('the coding count', () => item.text === `$(tag) ${CODINGS.length} codings`);
+  });
+
+  it('confirms a coding that needs review by adjusting it, to the same bounds too', async () => {
+    const editor = await openTranscript();
+    await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length);
+    const text = editor.document.getText();
+    const start = Array.from(text.slice(0, text.indexOf('Not really.'))).length;
+    const confirmed = await vscode.commands.executeCommand<Coding>('grounded.adjustCoding', {
+      uri: transcript,
+      id: 'c4',
+      to: 'selection',
+      range: { start, end: start + 'Not really.'.length },
+    });
+    assert.equal(confirmed.status, undefined);
+    assert.equal(confirmed.quote, 'Not really.');
+    const sidecar = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'transcripts/T1.tester.codes.yaml')),
+    );
+    assert.doesNotMatch(sidecar, /needs-review|Not really, no/, 'neither the flag nor the kept words are left');
   });
 
   it('decorates the transcripts of the example study', async function () {

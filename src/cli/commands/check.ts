@@ -101,9 +101,12 @@ async function runCheck(context: CommandContext, args: Arguments): Promise<numbe
     ]
       .filter(Boolean)
       .join(', ');
-    out.line(
-      `${out.path(r.uri)}: ${r.written ? 're-anchored to the edited transcript and written' : 'would be re-anchored (--dry-run: not written)'} — ${r.codings} coding(s)${flagged ? `, ${flagged}` : ''}`,
-    );
+    const outcome = r.written
+      ? 're-anchored to the edited transcript and written'
+      : dryRun
+        ? 'would be re-anchored (--dry-run: not written)'
+        : 'not written: the file on disk no longer needs re-anchoring (changed since it was read?)';
+    out.line(`${out.path(r.uri)}: ${outcome} — ${r.codings} coding(s)${flagged ? `, ${flagged}` : ''}`);
   }
   const byKind = kindCounts(problems);
   out.line(
@@ -144,7 +147,10 @@ async function writeReanchored(
             0,
             0,
             'stale-anchors',
-            `${transcript.path} changed since these codings were anchored; re-anchoring would update the file`,
+            // Quote mismatches are reported only under an unchanged hash: then the transcript did not change.
+            study.problems.some((p) => p.uri === loaded.uri && p.kind === 'quote-mismatch')
+              ? 'codings whose offsets do not fit their quote would be re-anchored and the file updated'
+              : `${transcript.path} changed since these codings were anchored; re-anchoring would update the file`,
             'run `grounded check` without --dry-run to write it',
             'warning',
           ),
@@ -153,8 +159,17 @@ async function writeReanchored(
         continue;
       }
       try {
-        await changeCodings(context.fs, transcript, loaded.coder, () => undefined); // "no change" writes the re-anchored sidecar
-        results.push({ ...summary, written: true });
+        // "No change" writes the sidecar re-anchored as the file on disk now reads. Whether it was written
+        // is what the write path says, never assumed: the file may have been brought up to date meanwhile.
+        let written = false;
+        await changeCodings(
+          context.fs,
+          transcript,
+          loaded.coder,
+          () => undefined,
+          () => (written = true),
+        );
+        results.push({ ...summary, written });
       } catch (error) {
         if (!(error instanceof FileLoadError || error instanceof ConcurrentChangeError)) throw error;
         const problemsOf = error instanceof FileLoadError ? error.problems : [];

@@ -9,12 +9,13 @@ import { contextSimilarity, wholeStringSimilarity } from './similarity';
  * client's match-quote: stored position → exact quote search → fuzzy search (approx-string-match, budget
  * min(256, quote length / 2)), each candidate scored 50·quote + 20·prefix + 20·suffix + 2·closeness.
  *
- * Unlike Hypothesis, which always takes the best candidate, a result must pass a threshold to count as
- * anchored: a coding silently moved onto the wrong passage is worse than one flagged for review. Accepted
- * means: quote similarity ≥ 0.8; a short quote (< 32 code points, e.g. "Yes.") also needs its context to
- * agree (mean prefix/suffix similarity ≥ 0.5), since alone it proves little; and no rival elsewhere that
- * the evidence (quote + context) cannot tell apart. Otherwise the best candidate is kept as a guess
- * ('needs-review'); with no candidate at all the coding is an 'orphan' at its old, clamped offsets.
+ * Unlike Hypothesis, which always takes the best candidate, a result must pass a test to count as anchored:
+ * a coding silently moved onto the wrong passage, or onto words it was not coded on, is worse than one
+ * flagged for review. Anchored means: the exact quote, with its stored prefix or its stored suffix unchanged
+ * next to it (an identical sentence elsewhere is not the passage that was coded), and no rival elsewhere
+ * that the evidence (quote + context) cannot tell apart. Anything else (a fuzzy match however close, an
+ * exact copy out of its context) is kept as a best guess, 'needs-review', for a person to confirm; with
+ * no candidate at all the coding is an 'orphan' at its old, clamped offsets.
  *
  * Additions to Hypothesis' search, each for a failure seen in transcripts:
  * - fuzzy matches are snapped to where their stored prefix/suffix are (the lowest-error substring often
@@ -49,8 +50,9 @@ export interface AnchorResult {
 
 export interface AnchorOptions {
   /**
-   * Least quote similarity (1 − edits / quote length) for 'anchored'. Default 0.8: a fixed typo or a
-   * changed word in a sentence passes, a rewritten sentence does not.
+   * Least quote similarity (1 − edits / quote length) for a look-alike to count as the quote when the stored
+   * prefix and suffix now touch (the quote was deleted): below it the coding is an orphan rather than a
+   * best guess. Default 0.8: a fixed typo or a changed word in a sentence passes, a rewritten one does not.
    */
   readonly minQuoteSimilarity?: number;
   /**
@@ -63,8 +65,6 @@ export interface AnchorOptions {
   readonly maxErrorsCap?: number;
 }
 
-/** Quotes shorter than this (code points, the stored context's length) need agreeing context to anchor. */
-const SHORT_QUOTE = 32;
 /** Mean prefix/suffix similarity below which context disagrees: unrelated English windows score 0.2–0.4. */
 const MIN_CONTEXT = 0.5;
 
@@ -81,6 +81,8 @@ interface Candidate {
   readonly method: 'exact' | 'fuzzy';
   readonly quoteSimilarity: number;
   readonly contextSimilarity: number;
+  /** The stored prefix is exactly the text before the candidate, or the stored suffix the text after it. */
+  readonly contextKept: boolean;
   /** Quote and context agreement, 0..1, position left out (the part that tells candidates apart). */
   readonly evidence: number;
   /** Evidence plus closeness to the old position: the Hypothesis score, normalised. */
@@ -89,18 +91,21 @@ interface Candidate {
 
 export function anchorQuote(text: string | OffsetMap, target: AnchorTarget, options: AnchorOptions = {}): AnchorResult {
   const map = typeof text === 'string' ? new OffsetMap(text) : text;
-  if (isAtStoredPosition(map, target)) {
-    return { start: target.start, end: target.end, status: 'anchored', method: 'position', score: 1 };
+  if (target.quote.length === 0) {
+    if (isAtStoredPosition(map, target)) return anchoredAtPosition(target);
+    return anchorEmptyQuote(map, target);
   }
-  if (target.quote.length === 0) return anchorEmptyQuote(map, target);
-
   const hint = map.toUtf16(clamp(target.start, 0, map.codePointLength));
   const rate = candidateRater(map.text, target, hint);
+  if (isAtStoredPosition(map, target)) {
+    // The quote is still at its offsets; with its context gone on both sides it may be another copy that
+    // an edit moved there, which the search below judges like any other.
+    const here = rate({ start: hint, end: hint + target.quote.length, errors: 0 });
+    if (here.contextKept) return anchoredAtPosition(target);
+  }
   const minQuoteSimilarity = options.minQuoteSimilarity ?? 0.8;
   const isAccepted = (best: Candidate, all: readonly Candidate[]): boolean =>
-    best.quoteSimilarity >= minQuoteSimilarity &&
-    hasEnoughEvidence(best, target.quote) &&
-    !hasRival(best, all, options.ambiguityMargin ?? 0.005);
+    best.quoteSimilarity === 1 && best.contextKept && !hasRival(best, all, options.ambiguityMargin ?? 0.005);
 
   const budget = Math.min(options.maxErrorsCap ?? 256, Math.floor(target.quote.length / 2));
   // The fuzzy search reports one place several times (one per end offset), and snapping often maps them
@@ -121,12 +126,15 @@ export function anchorQuote(text: string | OffsetMap, target: AnchorTarget, opti
   let candidates = findExact(map.text, target.quote).map((match) => rate(match));
   if (candidates.length === 0) {
     // Most edits are local, and the fuzzy search costs O(budget / 32 · searched length): look near the old
-    // position first, in the whole text only when nothing acceptable is there.
+    // position first, in the whole text only when nothing plausible is there. (No fuzzy match is accepted,
+    // and the exact search above covered the whole text: further away there is only a better guess.)
     const near = nearWindow(hint, target.quote.length, map.text.length);
     candidates = fuzzySearch(map.text, target.quote, budget, near).map(rateFuzzy);
     const local = pickBest(candidates);
     const coversAll = near.start === 0 && near.end === map.text.length;
-    if (!coversAll && (local === undefined || !isAccepted(local, candidates))) {
+    const plausible =
+      local !== undefined && local.quoteSimilarity >= minQuoteSimilarity && local.contextSimilarity >= MIN_CONTEXT;
+    if (!coversAll && !plausible) {
       candidates = fuzzySearch(map.text, target.quote, budget, { start: 0, end: map.text.length }).map(rateFuzzy);
     }
   }
@@ -159,6 +167,10 @@ export function anchorQuote(text: string | OffsetMap, target: AnchorTarget, opti
   };
 }
 
+function anchoredAtPosition(target: AnchorTarget): AnchorResult {
+  return { start: target.start, end: target.end, status: 'anchored', method: 'position', score: 1 };
+}
+
 function isAtStoredPosition(map: OffsetMap, target: AnchorTarget): boolean {
   const { start, end } = target;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > map.codePointLength)
@@ -170,11 +182,6 @@ function isAtStoredPosition(map: OffsetMap, target: AnchorTarget): boolean {
     map.slice(Math.max(0, start - [...target.prefix].length), start) === target.prefix &&
     map.slice(end, Math.min(map.codePointLength, end + [...target.suffix].length)) === target.suffix
   );
-}
-
-/** A quote of evidence: long enough to stand on its own, or backed by the text around it. */
-function hasEnoughEvidence(best: Candidate, quote: string): boolean {
-  return [...quote].length >= SHORT_QUOTE || best.contextSimilarity >= MIN_CONTEXT;
 }
 
 /** Another candidate, elsewhere, that the evidence cannot tell apart from the best one. */
@@ -228,19 +235,18 @@ function candidateRater(text: string, target: AnchorTarget, hint: number) {
     // the candidate is what it has to say.
     const prefixWindow = text.slice(Math.max(0, match.start - Math.max(1, target.prefix.length)), match.start);
     const prefixSimilarity = contextSimilarity(prefixWindow, target.prefix);
-    const suffixSimilarity = contextSimilarity(
-      text.slice(match.end, match.end + Math.max(1, target.suffix.length)),
-      target.suffix,
-    );
+    const suffixWindow = text.slice(match.end, match.end + Math.max(1, target.suffix.length));
+    const suffixSimilarity = contextSimilarity(suffixWindow, target.suffix);
     const closeness = 1 - Math.abs(match.start - hint) / length;
     const weighted =
       QUOTE_WEIGHT * quoteSimilarity + PREFIX_WEIGHT * prefixSimilarity + SUFFIX_WEIGHT * suffixSimilarity;
     return {
       start: match.start,
       end: match.end,
-      method: match.errors === 0 ? 'exact' : 'fuzzy',
+      method: quoteSimilarity === 1 ? 'exact' : 'fuzzy',
       quoteSimilarity,
       contextSimilarity: (prefixSimilarity + suffixSimilarity) / 2,
+      contextKept: prefixWindow === target.prefix || suffixWindow === target.suffix,
       evidence: weighted / EVIDENCE_TOTAL,
       score: (weighted + POSITION_WEIGHT * closeness) / (EVIDENCE_TOTAL + POSITION_WEIGHT),
     };

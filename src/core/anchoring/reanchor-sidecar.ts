@@ -1,9 +1,10 @@
 import type { Coding, Sidecar } from '../model';
 import { OffsetMap } from '../text/canonical';
 import { anchorQuote, type AnchorMethod, type AnchorOptions, type AnchorStatus } from './anchor';
+import { isCodingConsistent } from './coding-consistency';
 import { quoteSelector } from './selector';
 
-export { isCodingConsistent } from './coding-consistency';
+export { isCodingConsistent };
 
 /** What re-anchoring did to one coding, for a summary to the user ("3 codings need review"). */
 export interface ReanchorChange {
@@ -15,21 +16,29 @@ export interface ReanchorChange {
 }
 
 /**
- * Re-anchors every coding of a sidecar against the transcript's new canonical text. Never drops a coding:
- * one that cannot be placed keeps its old quote (the reviewer's evidence of what was coded) and is flagged.
- * Codings already flagged are retried, since a later edit (an undo, a merge) may bring their text back.
- * `changes` lists every coding whose offsets, status or quote changed.
+ * Re-anchors the codings of a sidecar against the transcript's canonical text. Never drops a coding: one
+ * that cannot be placed keeps its old quote (the reviewer's evidence of what was coded) and is flagged.
+ * When the text changed (another hash) every coding is re-anchored, flagged ones too, since a later edit
+ * (an undo, a merge) may bring their text back. When the hash is the same, a coding without a status whose
+ * quote is not the text at its offsets (a hand edit, or a git merge of one branch's transcript edit with
+ * another branch's new coding) is re-anchored by its quote; the others are kept as they are.
+ * `changes` lists every coding whose offsets, status or quote changed; the same sidecar object comes back
+ * when nothing needed re-anchoring.
  */
 export function reanchorSidecar(
   sidecar: Sidecar,
-  text: string,
+  text: string | OffsetMap,
   textHash: string,
   options?: AnchorOptions,
 ): { sidecar: Sidecar; changes: ReanchorChange[] } {
-  if (sidecar.textHash === textHash) return { sidecar, changes: [] };
-  const map = new OffsetMap(text);
+  const map = typeof text === 'string' ? new OffsetMap(text) : text;
+  const sameText = sidecar.textHash === textHash;
+  const needsAnchoring = (coding: Coding) =>
+    !sameText || (coding.status === undefined && !isCodingConsistent(coding, map));
+  if (sameText && !sidecar.codings.some(needsAnchoring)) return { sidecar, changes: [] };
   const changes: ReanchorChange[] = [];
   const codings = sidecar.codings.map((coding) => {
+    if (!needsAnchoring(coding)) return coding;
     const result = anchorQuote(map, coding, options);
     const next = reanchoredCoding(coding, result, map);
     if (

@@ -17,9 +17,10 @@ export interface DerivedSidecar {
 
 /**
  * Bumped whenever what loadStudy derives from the same bytes, or how an entry stores it, changes; old
- * entries then never match. 2: quotes, prefixes and suffixes by reference to the text.
+ * entries then never match. 2: quotes, prefixes and suffixes by reference to the text. 3: re-anchoring
+ * flags every non-exact match (needs-review) instead of accepting a close one.
  */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 const MAGIC = 'grounded-cache';
 
 /** Key of the entry for a sidecar's bytes loaded against a transcript text (both by SHA-256). */

@@ -9,7 +9,7 @@ import { parseSettings, DEFAULT_SETTINGS, SETTINGS_FILE } from '../settings/form
 import { parseCodebook } from '../codebook/format';
 import { parseSidecar, parseSidecarFileName, validateSidecarAgainstText, SIDECAR_SUFFIX } from '../sidecar/format';
 import { parseMemo } from '../memos/format';
-import { reanchorSidecar, isCodingConsistent } from '../anchoring/reanchor-sidecar';
+import { reanchorSidecar } from '../anchoring/reanchor-sidecar';
 import { parseCanonicalSidecar } from '../sidecar/canonical-parse';
 import type { LoadStudyOptions } from './cache';
 import { sidecarCacheKey, type DerivedSidecar } from './cache-entry';
@@ -359,22 +359,16 @@ function deriveSidecar(
     problems.push(...against);
     return undefined;
   }
-  // Same hash but a quote that is not the text at its offsets: a hand edit or a bad merge. Trust the quote
-  // (it is what the coder saw) and re-anchor, reporting each such coding.
-  const mismatched =
-    sidecar.textHash === textHash
-      ? sidecar.codings.filter((coding) => coding.status === undefined && !isCodingConsistent(coding, map))
-      : [];
-  const reanchored = reanchorSidecar(
-    mismatched.length > 0 ? { ...sidecar, textHash: '' } : sidecar,
-    map.text,
-    textHash,
-  );
+  const reanchored = reanchorSidecar(sidecar, map, textHash);
+  // Same hash but a quote that is not the text at its offsets: a hand edit or a git merge. The quote is
+  // trusted (it is what the coder saw): re-anchoring placed it again (with the hash unchanged, such codings
+  // are the only ones it changes), and each is reported.
+  const mismatched = sidecar.textHash === textHash ? reanchored.changes.map(({ id, from }) => ({ id, ...from })) : [];
   return {
     sidecar: reanchored.sidecar,
     lineOf,
     reanchored: reanchored.changes.length > 0 || reanchored.sidecar !== sidecar,
-    mismatched: mismatched.map(({ id, start, end }) => ({ id, start, end })),
+    mismatched,
   };
 }
 
@@ -449,8 +443,8 @@ function reportDerived(
           lineOfCoding(coding.id),
           5,
           'needs-review',
-          `coding ${coding.id} (${coding.code}) was re-anchored with low confidence at ${coding.start}–${coding.end}: "${shorten(coding.quote)}"`,
-          'check the passage, adjust the coding, and remove its "status" line',
+          `coding ${coding.id} (${coding.code}) needs review at ${coding.start}–${coding.end}, re-anchored to other words or out of their context: was "${shorten(coding.quote)}"`,
+          'check the passage and confirm it with Adjust Coding (or make quote the text at start–end and remove the "status" line)',
           'warning',
         ),
       );

@@ -23,7 +23,11 @@ const LABELS: Record<AdjustTo, string> = {
   turn: 'to the speaker turn',
 };
 
-/** grounded.adjustCoding: moves a coding's bounds to the selection, its sentence(s) or its speaker turn(s). */
+/**
+ * grounded.adjustCoding: moves a coding's bounds to the selection, its sentence(s) or its speaker turn(s). For a
+ * coding that needs review it is also the confirmation: the new (or the same) bounds take their quote from the
+ * text and the flag and the kept original words go.
+ */
 export function adjustCoding(context: CodingContext) {
   return async (arg?: unknown): Promise<Coding | undefined> => {
     const args = scriptArgs<AdjustArgs>(arg);
@@ -53,7 +57,9 @@ export function adjustCoding(context: CodingContext) {
     }
     if (!Object.hasOwn(LABELS, to)) throw new UserError(`"to" must be one of ${Object.keys(LABELS).join(', ')}`);
     const span = spanFor(target, coding, to, args.range, true) as Span;
-    if (span.start === coding.start && span.end === coding.end) return coding;
+    // The same bounds change nothing, except for a flagged coding: there they are the person's confirmation
+    // (the edit takes the quote from the text and clears the flag).
+    if (span.start === coding.start && span.end === coding.end && coding.status === undefined) return coding;
     return context.actions.edit(
       placeOf(target, coding.by),
       coding,
@@ -77,7 +83,8 @@ function spanFor(
       range ?? (target.editor ? trimSpan(text, target.text.fromRange(target.editor.selection)) : undefined);
     span = selection && selection.end > selection.start ? selection : undefined;
     if (!span && strict) throw new UserError('Select the new extent of the coding first.');
-    if (span && !strict && span.start === coding.start && span.end === coding.end) return undefined;
+    const unchanged = span !== undefined && span.start === coding.start && span.end === coding.end;
+    if (unchanged && !strict && coding.status === undefined) return undefined;
   } else {
     span = to === 'sentence' ? sentenceSpan(text, coding) : turnSpan(text, coding);
     if (!span && strict)

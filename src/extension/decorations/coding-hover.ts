@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { reviewNote } from '../../core/editing/review-note';
 import type { Code } from '../../core/model';
 import type { LiveCodings, LiveTranscript } from '../study/live-codings';
 import { codingsAt } from './codings-at';
@@ -7,10 +8,7 @@ import type { TranscriptDecorator } from './transcript-decorator';
 /** Commands the hover may link to: isTrusted is limited to exactly these. */
 const LINKED_COMMANDS = ['grounded.editMemo', 'grounded.removeCoding'] as const;
 
-const STATUS_TEXT = {
-  'needs-review': '$(warning) needs review: re-anchored with low confidence, check the passage',
-  orphan: '$(error) orphan: its passage is no longer in the transcript',
-} as const;
+const STATUS_ICON = { 'needs-review': '$(warning)', orphan: '$(error)' } as const;
 
 /**
  * Lists the codes at the hovered position: colour swatch, name, category, coder, memo, status and quote
@@ -42,7 +40,12 @@ export class CodingHoverProvider implements vscode.HoverProvider {
       if (!code) markdown.appendMarkdown(' — $(warning) not in the codebook');
       const length = coding.end - coding.start;
       markdown.appendMarkdown(`\n\nby ${escape(coding.by)} · ${length} character${length === 1 ? '' : 's'}`);
-      if (coding.status) markdown.appendMarkdown(`\n\n${STATUS_TEXT[coding.status]}`);
+      const note = reviewNote(coding, entry.text.map.slice(coding.start, coding.end));
+      if (coding.status && note) {
+        const confirm =
+          coding.status === 'needs-review' ? ' — check the passage, then confirm it with Adjust Coding' : '';
+        markdown.appendMarkdown(`\n\n${STATUS_ICON[coding.status]} ${escape(note)}${confirm}`);
+      }
       if (coding.memo) markdown.appendMarkdown(`\n\n*Memo:* ${escape(coding.memo)}`);
       const links = linked.map((command) => {
         const args = encodeURIComponent(JSON.stringify([{ id: coding.id, uri: document.uri.toString() }]));

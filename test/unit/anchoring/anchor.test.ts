@@ -36,14 +36,14 @@ describe('anchorQuote', () => {
     assert.ok(result.score > 0.95, `score ${result.score}`);
   });
 
-  it('follows a fixed typo inside the quote (fuzzy) onto the corrected text', () => {
+  it('follows a fixed typo inside the quote (fuzzy) onto the corrected text, for a person to confirm', () => {
     const typo = 'My asigned mentor was a chief I had nevr met, and honestly we met twice in the whole year.';
     const fixed = 'My assigned mentor was a chief I had never met, and honestly we met twice in the whole year.';
     const before = INTERVIEW.replace(fixed, typo);
     const coding = codingOf(before, typo, 'c1');
     const result = anchorQuote(INTERVIEW, coding);
     assert.equal(result.method, 'fuzzy');
-    assert.equal(result.status, 'anchored');
+    assert.equal(result.status, 'needs-review', 'other words than were coded: never silently accepted');
     assert.equal(textAt(INTERVIEW, result), fixed);
     assert.equal(result.start, offsetOf(INTERVIEW, fixed));
   });
@@ -76,7 +76,7 @@ describe('anchorQuote', () => {
     assert.equal(result.status, 'anchored');
   });
 
-  it('follows a quote edited in place rather than a verbatim old copy in another context', () => {
+  it('follows a quote edited in place rather than a verbatim old copy in another context (for review)', () => {
     const old = 'She never called it mentoring, but that is what it was.';
     const edited = 'She never called it mentoring, but that is exactly what it was.';
     const coding = codingOf(INTERVIEW, old, 'c1');
@@ -84,7 +84,7 @@ describe('anchorQuote', () => {
     const result = anchorQuote(changed, coding);
     assert.equal(result.start, offsetOf(changed, edited));
     assert.equal(textAt(changed, result), edited);
-    assert.equal(result.status, 'anchored');
+    assert.equal(result.status, 'needs-review');
     assert.equal(result.method, 'fuzzy');
   });
 
@@ -151,7 +151,7 @@ describe('anchorQuote', () => {
     const quote = '😂 she said: the 𝔘nit was hard on all of us, really.';
     const coding = codingOf(before, quote, 'c1');
     const result = anchorQuote(after, coding);
-    assert.equal(result.status, 'anchored');
+    assert.equal(result.status, 'needs-review');
     assert.equal(result.method, 'fuzzy');
     assert.equal(
       [...after].slice(result.start, result.end).join(''),
@@ -169,10 +169,11 @@ describe('anchorQuote', () => {
     const atStart = anchorQuote(changed, codingOf(INTERVIEW, first, 'c1'));
     assert.equal(atStart.start, 0);
     assert.equal(textAt(changed, atStart), 'Interviewer: Thank you for taking time today.');
-    assert.equal(atStart.status, 'anchored');
+    assert.equal(atStart.status, 'needs-review');
     const atEnd = anchorQuote(changed, codingOf(INTERVIEW, last, 'c2'));
     assert.equal(atEnd.end, [...changed].length);
     assert.equal(textAt(changed, atEnd), 'and then we choose.\n');
+    assert.equal(atEnd.status, 'needs-review');
   });
 
   it('reads an empty prefix as "the quote started the text" when choosing among copies', () => {
@@ -218,14 +219,61 @@ describe('anchorQuote', () => {
     const result = anchorQuote(changed, coding);
     assert.equal(result.method, 'fuzzy');
     assert.equal(textAt(changed, result), edited);
-    assert.equal(result.status, 'anchored');
+    assert.equal(result.status, 'needs-review');
   });
 
   it('accepts an OffsetMap and options', () => {
-    const typo = 'We met twice in the whole year.';
-    const coding = codingOf('Honestly. We met twice in the whole year. Yes.', typo, 'c1');
-    const map = new OffsetMap('Honestly! We met twice during the whole year. Yes.');
-    assert.equal(anchorQuote(map, coding).status, 'anchored');
-    assert.equal(anchorQuote(map, coding, { minQuoteSimilarity: 0.95 }).status, 'needs-review');
+    const quote = 'We met twice in the whole year.';
+    const coding = codingOf('Honestly. We met twice in the whole year. Yes.', quote, 'c1');
+    const map = new OffsetMap('Honestly! We met twice in the whole year. Yes!');
+    assert.equal(anchorQuote(map, coding).status, 'needs-review', 'both sides of its context changed');
+    // Prefix and suffix now touch: below minQuoteSimilarity the look-alike is not the deleted quote.
+    const deleted = { ...coding, start: 0, end: 5, quote: 'Last year we met.', prefix: 'Honestly.', suffix: ' Yes.' };
+    const text = 'Honestly. Yes. Then: last year we met!';
+    assert.equal(anchorQuote(text, deleted).status, 'needs-review');
+    assert.equal(anchorQuote(text, deleted, { minQuoteSimilarity: 0.95 }).status, 'orphan');
+  });
+
+  it('never anchors other words than were coded, however close: a fuzzy match needs review', () => {
+    const coded = 'During the second year I was close to burning out, sleeping four hours, skipping meals.';
+    const coding = codingOf(INTERVIEW, coded, 'c1');
+    for (const damaged of [
+      coded.replace('burning', 'burnng'),
+      coded.replace('four', 'five'),
+      coded.replace(' skipping meals', ''),
+    ]) {
+      const result = anchorQuote(INTERVIEW.replace(coded, damaged), coding);
+      assert.equal(result.status, 'needs-review', damaged);
+      assert.equal(result.method, 'fuzzy');
+    }
+  });
+
+  it('does not move to an identical sentence far away when the coded one was deleted', () => {
+    const coded =
+      'There was an attending in the trauma service who would stay after rounds and walk through cases with me.';
+    const coding = codingOf(INTERVIEW, coded, 'c1');
+    const far = INTERVIEW.replace(coded + ' ', '') + `\nP09: Funny, at my place too. ${coded} Every week.\n`;
+    const result = anchorQuote(far, coding);
+    assert.equal(textAt(far, result), coded, 'the copy is the best guess');
+    assert.equal(result.status, 'needs-review', 'neither its prefix nor its suffix is there');
+  });
+
+  it('anchors an exact copy elsewhere when its prefix or suffix came along (a moved paragraph)', () => {
+    const coded = 'I found my own people.';
+    const coding = codingOf(INTERVIEW, coded, 'c1');
+    const at = INTERVIEW.indexOf(coded);
+    const withPrefix = INTERVIEW.slice(at - 40, at + coded.length);
+    const moved = INTERVIEW.replace(withPrefix, '') + '\n' + withPrefix + ' And that was that.\n';
+    const result = anchorQuote(moved, coding);
+    assert.equal(result.status, 'anchored');
+    assert.equal(result.start, offsetOf(moved, coded));
+  });
+
+  it('does not trust the stored position when the context on both sides of it changed', () => {
+    // "A: Yes. B: no." was coded at 3–7; the edit left another "Yes." at 3 by chance.
+    const target = { start: 3, end: 7, quote: 'Yes.', prefix: 'A: ', suffix: ' B: no.' };
+    const changed = 'X: Yes. Z: no!';
+    const result = anchorQuote(changed, target);
+    assert.equal(result.status, 'needs-review');
   });
 });

@@ -33,6 +33,26 @@ describe('reanchorSidecar', () => {
     assert.deepEqual(result.changes, []);
   });
 
+  it('with the hash unchanged, re-anchors only a coding whose quote does not fit its offsets (a git merge)', () => {
+    const d = byId(original, 'd');
+    const stale = {
+      ...original,
+      codings: original.codings.map((c) => (c.id === 'd' ? { ...c, start: c.start - 9, end: c.end - 9 } : c)),
+    };
+    const { sidecar, changes } = reanchorSidecar(stale, INTERVIEW, hashText(INTERVIEW));
+    assert.deepEqual(sidecar.codings, original.codings, 'back where its quote is');
+    assert.deepEqual(changes, [
+      {
+        id: 'd',
+        from: { start: d.start - 9, end: d.end - 9 },
+        to: { start: d.start, end: d.end },
+        status: 'anchored',
+        method: 'exact',
+      },
+    ]);
+    for (const coding of original.codings.filter((c) => c.id !== 'd')) assert.equal(byId(sidecar, coding.id), coding);
+  });
+
   it('re-anchors every coding of an edited transcript and never drops one', () => {
     const edited = ('[Transcribed by AB, 2026-03-02]\n\n' + INTERVIEW)
       .replace('I had never met', 'I had never ever met') // small edit inside a quote
@@ -49,9 +69,10 @@ describe('reanchorSidecar', () => {
     assert.deepEqual(sidecar.codings, sortCodings(sidecar.codings));
 
     const a = byId(sidecar, 'a');
-    assert.equal(a.status, undefined);
-    assert.equal(a.quote, 'My assigned mentor was a chief I had never ever met');
-    assert.ok(isCodingConsistent(a, edited));
+    assert.equal(a.status, 'needs-review', 'an edit inside the quote is for a person to confirm');
+    assert.equal(a.quote, ASSIGNED, 'the words that were coded are kept until then');
+    assert.equal(a.start, offsetOf(edited, 'My assigned mentor'));
+    assert.equal(a.end, offsetOf(edited, 'I had never ever met') + 'I had never ever met'.length);
 
     const b = byId(sidecar, 'b');
     assert.equal(b.status, 'needs-review');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Coding } from '../../../src/core/model';
 import { quoteSelector } from '../../../src/core/anchoring/selector';
 import { OffsetMap, codePointLength } from '../../../src/core/text/canonical';
-import { encodeEntry, type DerivedSidecar } from '../../../src/core/study/cache-entry';
+import { CACHE_FORMAT, encodeEntry, type DerivedSidecar } from '../../../src/core/study/cache-entry';
 import {
   decodeDerivedSidecar,
   derivedSidecarPayload,
@@ -165,7 +165,7 @@ describe('text offset maps through the cache', () => {
     assert.deepEqual([...made.astralUnits], scanned(TEXT));
     assert.equal(first.cache.entries.size, 1);
     const [key] = [...first.used];
-    assert.equal(key, 'text2-t1');
+    assert.equal(key, `text${CACHE_FORMAT}-t1`);
     const again = await textOffsetMap(session(first.cache), TEXT, 'sha256:t1');
     assert.deepEqual([...again.astralUnits], scanned(TEXT));
     assert.equal(again.codePointLength, codePointLength(TEXT));
@@ -174,7 +174,7 @@ describe('text offset maps through the cache', () => {
 
   it('rescans when the stored positions are not surrogate pairs of this text, or the entry is damaged', async () => {
     const store = session();
-    const key = 'text2-t2';
+    const key = `text${CACHE_FORMAT}-t2`;
     const cases: unknown[] = [[0], [13, 13], [14], [-1], ['13'], [1e300], {}, [scanned(TEXT)[1], scanned(TEXT)[0]]];
     for (const units of cases) {
       store.cache.entries.set(key, encodeEntry(key, units, nodeSha256));

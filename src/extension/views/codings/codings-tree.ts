@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { reviewNote } from '../../../core/editing/review-note';
 import type { Code } from '../../../core/model';
 import type { LiveCoding, LiveCodings, LiveTranscript } from '../../study/live-codings';
 import { codeIcon } from '../../coding/code-icons';
@@ -85,8 +86,10 @@ export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.
     const item = new vscode.TreeItem(code?.name ?? coding.code, vscode.TreeItemCollapsibleState.None);
     item.id = `${live.sidecarUri}#${coding.id}`;
     // An orphan's offsets point at nothing in particular: its stored quote is what was coded.
-    const quote = coding.status === 'orphan' ? coding.quote : transcript.text.map.slice(coding.start, coding.end);
-    item.description = `${coding.by} · ${firstWords(quote, 50)}${coding.memo ? ' · memo' : ''}`;
+    const here = transcript.text.map.slice(coding.start, coding.end);
+    const quote = coding.status === 'orphan' ? coding.quote : here;
+    const note = reviewNote(coding, here, 50);
+    item.description = `${coding.by} · ${coding.status === 'needs-review' ? note : firstWords(quote, 50)}${coding.memo ? ' · memo' : ''}`;
     item.iconPath = statusIcon(coding.status) ?? (code ? codeIcon(code) : new vscode.ThemeIcon('tag'));
     item.tooltip = tooltipOf(
       code,
@@ -94,7 +97,7 @@ export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.
       quote,
       coding.by,
       coding.memo,
-      coding.status,
+      reviewNote(coding, here),
       transcript.text.toPosition(coding.start).line + 1,
     );
     item.contextValue = coding.status ? `grounded.coding.${coding.status}` : 'grounded.coding';
@@ -126,13 +129,13 @@ function tooltipOf(
   quote: string,
   coder: string,
   memo: string | undefined,
-  status: string | undefined,
+  note: string | undefined,
   line: number,
 ): string {
   const lines = [`${code?.name ?? `${codeId} (not in the codebook)`} — ${coder}, line ${line}`];
-  if (status === 'needs-review')
-    lines.push('Needs review: the transcript changed and the passage was re-found only approximately.');
-  if (status === 'orphan') lines.push('Orphan: the passage was not found in the transcript any more.');
+  // "needs review: was “…”": the words that were coded, beside the passage the coding now points at.
+  if (note) lines.push(`${note[0]!.toUpperCase()}${note.slice(1)}`);
+  if (note?.startsWith('needs review')) lines.push('Check the passage, then confirm it with Adjust Coding.');
   lines.push('', quote);
   if (memo) lines.push('', `Memo: ${memo}`);
   return lines.join('\n');
