@@ -2,6 +2,7 @@ import type { StudySettings } from '../model';
 import type { Loaded } from '../problems';
 import { FieldReader } from '../yaml/field-reader';
 import { parseYamlSafely } from '../yaml/safe-parse';
+import { backtrackingRisk } from './pattern-backtracking';
 
 export const SETTINGS_FILE = 'grounded.yaml';
 export const SETTINGS_VERSION = 1;
@@ -49,17 +50,7 @@ export function parseSettings(uri: string, text: string): Loaded<StudySettings> 
     }
   }
   const pattern = reader.optionalString(participantRecord, 'pattern', ['participants']);
-  if (pattern !== undefined) {
-    try {
-      new RegExp(pattern, 'u');
-    } catch (error) {
-      reader.error(
-        ['participants', 'pattern'],
-        'schema',
-        `participants.pattern is not a valid regular expression: ${(error as Error).message}`,
-      );
-    }
-  }
+  if (pattern !== undefined) checkParticipantPattern(reader, pattern);
   const settings: StudySettings = {
     transcripts: root['transcripts'] === undefined ? defaults.transcripts : reader.stringList(root, 'transcripts', []),
     exclude: root['exclude'] === undefined ? defaults.exclude : reader.stringList(root, 'exclude', []),
@@ -84,6 +75,29 @@ export function parseSettings(uri: string, text: string): Loaded<StudySettings> 
   };
   if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
   return { ok: true, value: settings, warnings: [] };
+}
+
+/** A valid regular expression that cannot hang a load on an unlucky file name (pattern-backtracking.ts). */
+function checkParticipantPattern(reader: FieldReader, pattern: string): void {
+  try {
+    new RegExp(pattern, 'u');
+  } catch (error) {
+    reader.error(
+      ['participants', 'pattern'],
+      'schema',
+      `participants.pattern is not a valid regular expression: ${(error as Error).message}`,
+    );
+    return;
+  }
+  const risk = backtrackingRisk(pattern);
+  if (risk !== undefined) {
+    reader.error(
+      ['participants', 'pattern'],
+      'slow-pattern',
+      `participants.pattern "${pattern}" is refused: ${risk}`,
+      'do not repeat a group that itself contains +, * or {n,}: e.g. "^(?<id>P+)" instead of "^(?<id>(P+)+)"',
+    );
+  }
 }
 
 function readStringMap(
