@@ -2,8 +2,24 @@ import { basenameUri, parseSidecarFileName, type Study } from '../core/index';
 import type { Output } from './output';
 import { CliError } from './errors';
 
-/** Edits that read the codebook must not run on one that failed to load (it would be rewritten from nothing). */
+/**
+ * Edits that read the codebook must not run on one that failed to load (it would be rewritten from
+ * nothing), nor on one that leads outside the study, nor while grounded.yaml does not load (which codebook
+ * the study means is then unknown: the default one would be written instead).
+ */
 export function requireCodebook(study: Study, out: Output): void {
+  const settings = study.settingsUri;
+  if (settings !== undefined && study.problems.some((p) => p.uri === settings && p.severity === 'error')) {
+    printProblemsOf(study, settings, out);
+    throw new CliError(`${out.path(settings)} does not load; fix it first (see above)`, 1);
+  }
+  if (study.outside?.includes(study.codebookUri)) {
+    for (const p of study.problems) if (p.kind === 'outside-study') out.error(out.formatProblem(p));
+    throw new CliError(
+      `${study.settings.codebook} leads outside the study folder through a symbolic link; Grounded does not write there`,
+      1,
+    );
+  }
   if (study.codebookLoaded) return;
   printProblemsOf(study, study.codebookUri, out);
   throw new CliError(`${out.path(study.codebookUri)} does not load; fix it first (see above)`, 1);

@@ -34,4 +34,10 @@ export interface FileSystemPort {
   stat(uri: string): Promise<FileStat | undefined>;
   /** Entries of a folder, unsorted. */
   list(uri: string): Promise<readonly DirectoryEntry[]>;
+  /**
+   * Where `uri` really is, every symbolic link on the way followed (realpath), in the normal form; undefined
+   * when nothing exists there. Hosts without links or without a way to ask leave it out: the study's
+   * paths are then only checked as written.
+   */
+  realPath?(uri: string): Promise<string | undefined>;
 }

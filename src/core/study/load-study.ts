@@ -5,7 +5,8 @@ import { joinUri, stemOf } from '../uri';
 import { OffsetMap, strictUtf8, type Utf8Decoder } from '../text/canonical';
 import { decodeText, readBytes, readFileText } from './read-files';
 import { hashBytes } from '../text/hash';
-import { parseSettings, DEFAULT_SETTINGS, SETTINGS_FILE } from '../settings/format';
+import { parseSettings, settingPosition, DEFAULT_SETTINGS, SETTINGS_FILE } from '../settings/format';
+import { configuredLocations, escapedLocations, type EscapedLocation } from './confine';
 import { parseCodebook } from '../codebook/format';
 import { parseSidecar, parseSidecarFileName, validateSidecarAgainstText, SIDECAR_SUFFIX } from '../sidecar/format';
 import { parseMemo } from '../memos/format';
@@ -65,10 +66,16 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     else problems.push(...parsed.problems);
   }
 
+  const escaped = await escapedLocations(fs, root, configuredLocations(root, settings));
+  for (const location of escaped) problems.push(escapeProblem(location, settingsUri, settingsFile?.text));
+  const outside = escaped.map((location) => location.uri);
+
   const codebookUri = joinUri(root, settings.codebook);
-  const codebookFile = await readFileText(fs, codebookUri, problems, false, io.utf8);
+  const codebookOutside = outside.includes(codebookUri);
+  const codebookFile = codebookOutside ? undefined : await readFileText(fs, codebookUri, problems, false, io.utf8);
   let codebook: Codebook = { codes: [] };
-  let codebookLoaded = true;
+  // A codebook that leads outside the study is neither read nor written: edits refuse as for a broken one.
+  let codebookLoaded = !codebookOutside;
   if (codebookFile !== undefined) {
     const parsed = await parseThroughCache(
       caching,
@@ -130,7 +137,9 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     );
   }
 
-  const memos = await loadMemos(io, root, settings, files, problems);
+  const memos = outside.includes(joinUri(root, settings.memos))
+    ? []
+    : await loadMemos(io, root, settings, files, problems);
   if (caching) await finishStatSession(caching);
   if (caching?.cache.retain) {
     try {
@@ -150,7 +159,23 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     transcripts,
     memos,
     problems,
+    ...(outside.length > 0 ? { outside } : {}),
   };
+}
+
+/** At the grounded.yaml key that names the location, or at the location itself when it is a default. */
+function escapeProblem(location: EscapedLocation, settingsUri: string, settingsText: string | undefined): Problem {
+  const where = settingsText === undefined ? undefined : settingPosition(settingsUri, settingsText, location.setting);
+  const leads = location.leadsTo === undefined ? 'somewhere that cannot be resolved' : `to ${location.leadsTo}`;
+  const what = `${location.setting[0] === 'survey' ? 'survey file' : location.setting[0]} "${location.path}"`;
+  return problem(
+    where ? settingsUri : location.uri,
+    where?.line ?? 0,
+    where?.column ?? 0,
+    'outside-study',
+    `${what} leads outside the study folder (${leads}, through a symbolic link); Grounded neither reads nor writes it`,
+    'replace the link by the file itself, or move the file into the study folder and point grounded.yaml at it',
+  );
 }
 
 /** What loading reads files with, and how it hashes and decodes them. */

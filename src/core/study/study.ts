@@ -25,12 +25,17 @@ export interface Study {
   readonly settingsUri?: string;
   readonly codebookUri: string;
   readonly codebook: Codebook;
-  /** False when the codebook file exists but failed to load: nothing may write it. */
+  /** False when the codebook file exists but failed to load, or leads outside the study: nothing may write it. */
   readonly codebookLoaded: boolean;
   readonly transcripts: readonly StudyTranscript[];
   readonly memos: readonly Memo[];
   /** Everything that needs attention, sorted by file, line and column. */
   readonly problems: readonly Problem[];
+  /**
+   * Configured locations (codebook, memo folder, survey files) that symbolic links take outside the study
+   * folder, as URIs: each has an 'outside-study' problem, and nothing may be read or written there.
+   */
+  readonly outside?: readonly string[];
 }
 
 /** A coding together with where it lives, the unit the CLI, retrieve views and analyses work with. */
