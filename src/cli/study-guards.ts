@@ -1,6 +1,7 @@
 import { basenameUri, parseSidecarFileName, type Study } from '../core/index';
 import type { Output } from './output';
 import { CliError } from './errors';
+import { settingsLoadProblems } from '../core/study/settings-problems';
 
 /**
  * Edits that read the codebook must not run on one that failed to load (it would be rewritten from
@@ -8,13 +9,13 @@ import { CliError } from './errors';
  * the study means is then unknown: the default one would be written instead).
  */
 export function requireCodebook(study: Study, out: Output): void {
-  const settings = study.settingsUri;
-  if (settings !== undefined && study.problems.some((p) => p.uri === settings && p.severity === 'error')) {
-    printProblemsOf(study, settings, out);
-    throw new CliError(`${out.path(settings)} does not load; fix it first (see above)`, 1);
+  const settingsProblems = settingsLoadProblems(study);
+  if (settingsProblems.length > 0) {
+    for (const p of settingsProblems) out.error(out.formatProblem(p));
+    throw new CliError(`${out.path(study.settingsUri as string)} does not load; fix it first (see above)`, 1);
   }
   if (study.outside?.includes(study.codebookUri)) {
-    for (const p of study.problems) if (p.kind === 'outside-study') out.error(out.formatProblem(p));
+    for (const p of study.problems) if (p.kind === 'link-outside-study') out.error(out.formatProblem(p));
     throw new CliError(
       `${study.settings.codebook} leads outside the study folder through a symbolic link; Grounded does not write there`,
       1,

@@ -28,7 +28,7 @@ export async function loadSurvey(fs: FileSystemPort, study: Study): Promise<Load
           uri,
           0,
           0,
-          'outside-study',
+          'link-outside-study',
           `survey file ${file} leads outside the study folder through a symbolic link; it is not read`,
           'replace the link by the file itself',
         ),

@@ -52,7 +52,10 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
       }
     : undefined;
   const settingsUri = joinUri(root, SETTINGS_FILE);
-  const settingsFile = await readFileText(fs, settingsUri, problems, false, io.utf8);
+  // A grounded.yaml linked to a file elsewhere is not read: its lines would end up in messages.
+  const [settingsOutside] = await escapedLocations(fs, root, [{ setting: [], path: SETTINGS_FILE, uri: settingsUri }]);
+  if (settingsOutside) problems.push(escapeProblem(settingsOutside, settingsUri, undefined));
+  const settingsFile = settingsOutside ? undefined : await readFileText(fs, settingsUri, problems, false, io.utf8);
   let settings: StudySettings = DEFAULT_SETTINGS;
   if (settingsFile !== undefined) {
     const parsed = await parseThroughCache(
@@ -68,7 +71,7 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
 
   const escaped = await escapedLocations(fs, root, configuredLocations(root, settings));
   for (const location of escaped) problems.push(escapeProblem(location, settingsUri, settingsFile?.text));
-  const outside = escaped.map((location) => location.uri);
+  const outside = [...(settingsOutside ? [settingsUri] : []), ...escaped.map((location) => location.uri)];
 
   const codebookUri = joinUri(root, settings.codebook);
   const codebookOutside = outside.includes(codebookUri);
@@ -152,7 +155,7 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
   return {
     root,
     settings,
-    ...(settingsFile !== undefined ? { settingsUri } : {}),
+    ...(settingsFile !== undefined || settingsOutside ? { settingsUri } : {}),
     codebookUri,
     codebook,
     codebookLoaded,
@@ -167,12 +170,13 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
 function escapeProblem(location: EscapedLocation, settingsUri: string, settingsText: string | undefined): Problem {
   const where = settingsText === undefined ? undefined : settingPosition(settingsUri, settingsText, location.setting);
   const leads = location.leadsTo === undefined ? 'somewhere that cannot be resolved' : `to ${location.leadsTo}`;
-  const what = `${location.setting[0] === 'survey' ? 'survey file' : location.setting[0]} "${location.path}"`;
+  const key = location.setting[0];
+  const what = key === undefined ? location.path : `${key === 'survey' ? 'survey file' : key} "${location.path}"`;
   return problem(
     where ? settingsUri : location.uri,
     where?.line ?? 0,
     where?.column ?? 0,
-    'outside-study',
+    'link-outside-study',
     `${what} leads outside the study folder (${leads}, through a symbolic link); Grounded neither reads nor writes it`,
     'replace the link by the file itself, or move the file into the study folder and point grounded.yaml at it',
   );

@@ -21,7 +21,7 @@ export interface StudyTranscript extends Transcript {
 export interface Study {
   readonly root: string;
   readonly settings: StudySettings;
-  /** URI of grounded.yaml when the study has one. */
+  /** URI of grounded.yaml when the study has one (also when it is a link to elsewhere, which is not read). */
   readonly settingsUri?: string;
   readonly codebookUri: string;
   readonly codebook: Codebook;
@@ -32,8 +32,9 @@ export interface Study {
   /** Everything that needs attention, sorted by file, line and column. */
   readonly problems: readonly Problem[];
   /**
-   * Configured locations (codebook, memo folder, survey files) that symbolic links take outside the study
-   * folder, as URIs: each has an 'outside-study' problem, and nothing may be read or written there.
+   * grounded.yaml and the locations it configures (codebook, memo folder, survey files) where symbolic links
+   * take them outside the study folder, as URIs: each has an 'link-outside-study' problem, and nothing may be read
+   * or written there.
    */
   readonly outside?: readonly string[];
 }

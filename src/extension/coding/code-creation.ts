@@ -5,18 +5,19 @@ import { codebookEdits, editCodebook, type CodeFields } from '../../core/study/c
 import { slugify } from '../../core/study/ids';
 import { uniqueCodeId } from '../../core/editing/recent-codes';
 import { refusalFor } from './errors';
+import { settingsLoadProblems } from '../../core/study/settings-problems';
 
 /**
  * Codebook edits are refused while the codebook does not load (it would be rewritten from nothing), leads
  * outside the study, or grounded.yaml does not load (the codebook it names is then unknown).
  */
 export function requireCodebook(study: Study): void {
-  const settingsErrors = study.problems.filter((p) => p.uri === study.settingsUri && p.severity === 'error');
-  if (study.settingsUri !== undefined && settingsErrors.length > 0) throw refusalFor(study.settingsUri, settingsErrors);
+  const settingsProblems = settingsLoadProblems(study);
+  if (settingsProblems.length > 0) throw refusalFor(study.settingsUri as string, settingsProblems);
   if (study.codebookLoaded) return;
   throw refusalFor(
     study.codebookUri,
-    study.problems.filter((p) => p.uri === study.codebookUri || p.kind === 'outside-study'),
+    study.problems.filter((p) => p.uri === study.codebookUri || p.kind === 'link-outside-study'),
   );
 }
 

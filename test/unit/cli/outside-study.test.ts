@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanStudy, read, run, runJson, tempFolder, write } from './helpers';
 
@@ -60,7 +60,7 @@ describe('paths the study configures stay inside the study folder', () => {
     symlinkSync(elsewhere, join(study, 'linked'));
     write(study, 'grounded.yaml', read(study, 'grounded.yaml') + 'codebook: linked/new.yaml\n');
     const check = await runJson<CheckJson>(study, ['check']);
-    const outside = check.data.problems.filter((p) => p.kind === 'outside-study');
+    const outside = check.data.problems.filter((p) => p.kind === 'link-outside-study');
     assert.deepEqual(
       outside.map((p) => [p.file, p.line, p.column]),
       [['grounded.yaml', 6, 11]],
@@ -84,6 +84,9 @@ describe('paths the study configures stay inside the study folder', () => {
       if (argv[0] === 'check')
         assert.match(said, /^grounded\.yaml:7:11: error: survey file "survey\.csv" leads outside/m);
     }
+    // Only what leads outside is refused: the codebook is the study's own and can be edited.
+    const add = await run(study, ['codebook', 'add', 'sponsorship']);
+    assert.equal(add.code, 0, add.stdout + add.stderr);
   });
 
   it('a memo folder linked outside gets no memos from there', async () => {
@@ -92,8 +95,25 @@ describe('paths the study configures stay inside the study folder', () => {
     symlinkSync(elsewhere, join(study, 'memos'));
     const check = await runJson<CheckJson>(study, ['check']);
     assert.deepEqual(
-      check.data.problems.filter((p) => p.kind === 'outside-study').map((p) => [p.file, p.line]),
+      check.data.problems.filter((p) => p.kind === 'link-outside-study').map((p) => [p.file, p.line]),
       [['memos', 0]],
     );
+  });
+});
+
+describe('grounded.yaml itself linked outside the study', () => {
+  it('is not read (no line of it in any message) and codebook edits are refused', async () => {
+    const study = cleanStudy();
+    const secret = tempFolder({ passwd: 'secret-first-line: 1\nroot: x\n' });
+    rmSync(join(study, 'grounded.yaml'));
+    symlinkSync(join(secret, 'passwd'), join(study, 'grounded.yaml'));
+    const check = await run(study, ['check']);
+    assert.equal(check.code, 1);
+    assert.doesNotMatch(check.stdout + check.stderr, /secret-first-line|root:x/);
+    assert.match(check.stdout, /^grounded\.yaml: error: grounded\.yaml leads outside the study folder/m);
+    const add = await run(study, ['codebook', 'add', 'sponsorship']);
+    assert.equal(add.code, 1, add.stdout + add.stderr);
+    assert.doesNotMatch(add.stdout + add.stderr, /secret-first-line|root:x/);
+    assert.equal(read(study, 'codebook.yaml').includes('sponsorship'), false);
   });
 });
