@@ -86,8 +86,8 @@ function checkPathsStayInside(
   survey: Record<string, unknown>,
   settings: StudySettings,
 ): void {
-  const check = (setting: (string | number)[], what: string, path: string) => {
-    const reason = reasonPathLeavesStudy(path);
+  const check = (setting: (string | number)[], what: string, path: string, kind: 'file' | 'glob' = 'file') => {
+    const reason = reasonPathLeavesStudy(path, kind);
     if (reason === undefined) return;
     reader.error(
       setting,
@@ -101,9 +101,9 @@ function checkPathsStayInside(
   if (survey['files'] !== undefined)
     settings.survey.files.forEach((file, i) => check(['survey', 'files', i], 'survey file', file));
   if (root['transcripts'] !== undefined)
-    settings.transcripts.forEach((glob, i) => check(['transcripts', i], 'transcripts pattern', glob));
+    settings.transcripts.forEach((glob, i) => check(['transcripts', i], 'transcripts pattern', glob, 'glob'));
   if (root['exclude'] !== undefined)
-    settings.exclude.forEach((glob, i) => check(['exclude', i], 'exclude pattern', glob));
+    settings.exclude.forEach((glob, i) => check(['exclude', i], 'exclude pattern', glob, 'glob'));
 }
 
 /** A valid regular expression that cannot hang a load on an unlucky file name (pattern-backtracking.ts). */

@@ -36,12 +36,12 @@ describe('paths the study configures stay inside the study folder', () => {
     assert.equal(existsSync(join(parent, 'outside')), false);
   });
 
-  it('absolute paths and "\\" are refused too, each at its line', async () => {
+  it('absolute paths and "\\" in file paths are refused too, each at its line; "\\" escapes in globs are fine', async () => {
     const study = cleanStudy();
     write(
       study,
       'grounded.yaml',
-      'grounded: 1\ntranscripts:\n  - "transcripts/**/*.txt"\n  - "/etc/*.txt"\nmemos: "..\\\\memos"\nsurvey:\n  files: [ok.csv, "x/../../s.csv"]\n',
+      'grounded: 1\ntranscripts:\n  - "transcripts/**/*.txt"\n  - "/etc/*.txt"\nmemos: "..\\\\memos"\nsurvey:\n  files: [ok.csv, "x/../../s.csv"]\nexclude: ["transcripts/\\\\[draft\\\\]*.txt"]\n',
     );
     const check = await runJson<CheckJson>(study, ['check']);
     assert.deepEqual(
