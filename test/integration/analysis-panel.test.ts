@@ -117,7 +117,7 @@ describe('analysis panel in VS Code', function () {
     }
   });
 
-  it('refuses to save an export over a file of the study (the codebook picked in the save dialog)', async () => {
+  it('refuses to save an export over a study file picked in the save dialog', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder);
     const codebook = vscode.Uri.joinPath(folder.uri, 'codebook.yaml');
