@@ -22,7 +22,7 @@ export const exportMatrixCommand: CommandSpec = {
       type: 'string',
       short: 'o',
       value: '<file.csv>',
-      description: 'the CSV file to write (stdout when omitted)',
+      description: 'the CSV file to write (stdout when omitted); never a file of the study',
     },
     ...ANALYSIS_OPTIONS,
   },

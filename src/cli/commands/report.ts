@@ -154,7 +154,7 @@ export const reportCommand: CommandSpec = {
       type: 'string',
       short: 'o',
       value: '<file>',
-      description: 'write the report to this file instead of stdout',
+      description: 'write the report to this file instead of stdout; never a file of the study',
     },
     quotes: { type: 'string', value: '<n>', description: 'representative quotes per joint-display cell (default 2)' },
     ...ANALYSIS_OPTIONS,
