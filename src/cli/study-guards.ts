@@ -1,9 +1,26 @@
 import { isSidecarUri, type Study } from '../core/index';
 import type { Output } from './output';
 import { CliError, EXIT_FILE_ACCESS } from './errors';
+import { settingsLoadProblems } from '../core/study/settings-problems';
 
-/** Edits that read the codebook must not run on one that failed to load (it would be rewritten from nothing). */
+/**
+ * Edits that read the codebook must not run on one that failed to load (it would be rewritten from
+ * nothing), nor on one that leads outside the study, nor while grounded.yaml does not load (which codebook
+ * the study means is then unknown: the default one would be written instead).
+ */
 export function requireCodebook(study: Study, out: Output): void {
+  const settingsProblems = settingsLoadProblems(study);
+  if (settingsProblems.length > 0) {
+    for (const p of settingsProblems) out.error(out.formatProblem(p));
+    throw new CliError(`${out.path(study.settingsUri as string)} does not load; fix it first (see above)`, 1);
+  }
+  if (study.outside?.includes(study.codebookUri)) {
+    for (const p of study.problems) if (p.kind === 'link-outside-study') out.error(out.formatProblem(p));
+    throw new CliError(
+      `${study.settings.codebook} leads outside the study folder through a symbolic link; Grounded does not write there`,
+      1,
+    );
+  }
   if (study.codebookLoaded) return;
   printProblemsOf(study, study.codebookUri, out);
   throw new CliError(

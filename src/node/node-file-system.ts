@@ -125,6 +125,16 @@ export class NodeFileSystem implements FileSystemPort {
       .filter((entry) => entry.isFile() || entry.isDirectory())
       .map((entry) => ({ name: entry.name, type: entry.isDirectory() ? 'directory' : 'file' }) as const);
   }
+
+  async realPath(uri: string): Promise<string | undefined> {
+    try {
+      return pathToUri(await fs.realpath(uriToPath(uri)));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw error;
+    }
+  }
 }
 
 async function lstatIfExists(path: string): Promise<Stats | undefined> {

@@ -117,6 +117,16 @@ describe('analysis panel in VS Code', function () {
     }
   });
 
+  it('refuses to save an export over a study file picked in the save dialog', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const codebook = vscode.Uri.joinPath(folder.uri, 'codebook.yaml');
+    const before = await vscode.workspace.fs.readFile(codebook);
+    panel.chooseSaveUri = async () => codebook;
+    await panel.receive({ type: 'exportReport', format: 'markdown' });
+    assert.deepEqual(await vscode.workspace.fs.readFile(codebook), before);
+  });
+
   it('rebuilds when the study changes on disk (the survey too)', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder);

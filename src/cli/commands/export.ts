@@ -22,7 +22,7 @@ export const exportMatrixCommand: CommandSpec = {
       type: 'string',
       short: 'o',
       value: '<file.csv>',
-      description: 'the CSV file to write (stdout when omitted)',
+      description: 'the CSV file to write (stdout when omitted); never a file of the study',
     },
     ...ANALYSIS_OPTIONS,
   },
@@ -68,6 +68,6 @@ async function runExportMatrix(context: CommandContext, args: Arguments): Promis
     ...(request.coders ? { coders: request.coders } : {}),
     filters: request.filters ?? [],
   });
-  await emit(context, matrixCsv(data, survey), args.string('output'));
+  await emit(context, study, matrixCsv(data, survey), args.string('output'));
   return incomplete ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -7,14 +7,14 @@ import {
   type ReportFilter,
   type ReportRequest,
 } from '../../core/analysis/index';
-import { FileAccessError, type Problem, type Study } from '../../core/index';
+import type { Problem, Study } from '../../core/index';
 import type { MergedSurvey } from '../../core/survey/index';
 import { renderHtml, renderMarkdown } from '../../core/report/index';
-import { pathToUri } from '../../node/node-file-system';
 import type { Arguments, CommandContext, CommandSpec, OptionSpec } from '../command';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../errors';
 import { warnAboutUnloadedFiles } from '../load-warnings';
-import { openStudy, resolvePath } from '../study-root';
+import { openStudy } from '../study-root';
+import { writeOutputFile } from '../output-file';
 
 /** Options every analysis command shares (report, stats, export matrix). */
 export const ANALYSIS_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -103,20 +103,15 @@ export async function openAnalysis(
   return { study, survey, warnings, incomplete };
 }
 
-/** Writes text to -o (relative to the working folder) or stdout. */
-export async function emit(context: CommandContext, text: string, output: string | undefined): Promise<void> {
-  if (output === undefined) {
-    context.io.stdout(text);
-    return;
-  }
-  const path = resolvePath(context, output);
-  try {
-    await context.fs.writeFile(pathToUri(path), new TextEncoder().encode(text));
-  } catch (error) {
-    if (error instanceof FileAccessError) throw error; // the system refused: its own message and exit code
-    throw new CliError(`cannot write ${output}: ${error instanceof Error ? error.message : String(error)}`, 1);
-  }
-  context.out.error(`wrote ${context.out.path(pathToUri(path))}`);
+/** Writes text to -o (relative to the working folder; never onto a study file) or stdout. */
+export async function emit(
+  context: CommandContext,
+  study: Study,
+  text: string,
+  output: string | undefined,
+): Promise<void> {
+  if (output === undefined) context.io.stdout(text);
+  else await writeOutputFile(context, study, output, text);
 }
 
 const FORMATS = ['md', 'html', 'json'] as const;
@@ -159,7 +154,7 @@ export const reportCommand: CommandSpec = {
       type: 'string',
       short: 'o',
       value: '<file>',
-      description: 'write the report to this file instead of stdout',
+      description: 'write the report to this file instead of stdout; never a file of the study',
     },
     quotes: { type: 'string', value: '<n>', description: 'representative quotes per joint-display cell (default 2)' },
     ...ANALYSIS_OPTIONS,
@@ -183,6 +178,6 @@ async function runReport(context: CommandContext, args: Arguments): Promise<numb
       : format === 'html'
         ? renderHtml(report)
         : renderMarkdown(report);
-  await emit(context, text, args.string('output'));
+  await emit(context, study, text, args.string('output'));
   return incomplete ? EXIT_PROBLEMS : EXIT_OK;
 }

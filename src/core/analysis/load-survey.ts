@@ -21,6 +21,21 @@ export async function loadSurvey(fs: FileSystemPort, study: Study): Promise<Load
   let failed = false;
   for (const file of files) {
     const uri = joinUri(study.root, file);
+    if (study.outside?.includes(uri)) {
+      // Never read: its content could end up in an error message (a link to /etc/passwd).
+      problems.push(
+        problem(
+          uri,
+          0,
+          0,
+          'link-outside-study',
+          `survey file ${file} leads outside the study folder through a symbolic link; it is not read`,
+          'replace the link by the file itself',
+        ),
+      );
+      failed = true;
+      continue;
+    }
     let bytes: Uint8Array;
     try {
       const stat = await fs.stat(uri);

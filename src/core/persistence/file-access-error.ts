@@ -129,6 +129,11 @@ function plainWords(
       };
     case 'ENOSPC':
       return { reason: 'the disk is full (ENOSPC)', advice: `Free some space on the disk; ${again}` };
+    case 'EFBIG':
+      return {
+        reason: 'the file would be larger than this system allows (EFBIG)',
+        advice: `Free space or raise the file size limit (ulimit -f), or write somewhere else; ${again}`,
+      };
     case 'EDQUOT':
       return {
         reason: 'your disk quota is used up (EDQUOT)',

@@ -42,6 +42,10 @@ export class FileAccessReporting implements FileSystemPort {
     return this.inner.isWriteArtifact(uri);
   }
 
+  realPath(uri: string): Promise<string | undefined> {
+    return this.inner.realPath ? reported('inspect', uri, () => this.inner.realPath!(uri)) : Promise.resolve(undefined);
+  }
+
   delete(uri: string): Promise<void> {
     return reported('delete', uri, () => this.inner.delete(uri));
   }

@@ -72,4 +72,10 @@ export interface FileSystemPort {
    * Only the adapter knows how they are named.
    */
   isWriteArtifact(uri: string): boolean;
+  /**
+   * Where `uri` really is, every symbolic link on the way followed (realpath), in the normal form; undefined
+   * when nothing exists there. Hosts without links or without a way to ask leave it out: the study's
+   * paths are then only checked as written.
+   */
+  realPath?(uri: string): Promise<string | undefined>;
 }

@@ -2,6 +2,8 @@ import type { StudySettings } from '../model';
 import type { Loaded } from '../problems';
 import { FieldReader } from '../yaml/field-reader';
 import { parseYamlSafely } from '../yaml/safe-parse';
+import { backtrackingRisk } from './pattern-backtracking';
+import { reasonPathLeavesStudy } from './configured-paths';
 
 export const SETTINGS_FILE = 'grounded.yaml';
 export const SETTINGS_VERSION = 1;
@@ -49,17 +51,7 @@ export function parseSettings(uri: string, text: string): Loaded<StudySettings> 
     }
   }
   const pattern = reader.optionalString(participantRecord, 'pattern', ['participants']);
-  if (pattern !== undefined) {
-    try {
-      new RegExp(pattern, 'u');
-    } catch (error) {
-      reader.error(
-        ['participants', 'pattern'],
-        'schema',
-        `participants.pattern is not a valid regular expression: ${(error as Error).message}`,
-      );
-    }
-  }
+  if (pattern !== undefined) checkParticipantPattern(reader, pattern);
   const settings: StudySettings = {
     transcripts: root['transcripts'] === undefined ? defaults.transcripts : reader.stringList(root, 'transcripts', []),
     exclude: root['exclude'] === undefined ? defaults.exclude : reader.stringList(root, 'exclude', []),
@@ -82,8 +74,59 @@ export function parseSettings(uri: string, text: string): Loaded<StudySettings> 
       overrides: readStringMap(reader, participantRecord, 'overrides', ['participants']),
     },
   };
+  checkPathsStayInside(reader, root, surveyRecord, settings);
   if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
   return { ok: true, value: settings, warnings: [] };
+}
+
+/** Each path the file sets (not the defaults) names something inside the study folder. */
+function checkPathsStayInside(
+  reader: FieldReader,
+  root: Record<string, unknown>,
+  survey: Record<string, unknown>,
+  settings: StudySettings,
+): void {
+  const check = (setting: (string | number)[], what: string, path: string, kind: 'file' | 'glob' = 'file') => {
+    const reason = reasonPathLeavesStudy(path, kind);
+    if (reason === undefined) return;
+    reader.error(
+      setting,
+      'outside-study',
+      `${what} "${path}" is not inside the study folder: ${reason}`,
+      'give a path relative to the folder of grounded.yaml that stays inside it; move the file into the study if it is elsewhere',
+    );
+  };
+  if (root['codebook'] !== undefined) check(['codebook'], 'codebook', settings.codebook);
+  if (root['memos'] !== undefined) check(['memos'], 'memos', settings.memos);
+  if (survey['files'] !== undefined)
+    settings.survey.files.forEach((file, i) => check(['survey', 'files', i], 'survey file', file));
+  if (root['transcripts'] !== undefined)
+    settings.transcripts.forEach((glob, i) => check(['transcripts', i], 'transcripts pattern', glob, 'glob'));
+  if (root['exclude'] !== undefined)
+    settings.exclude.forEach((glob, i) => check(['exclude', i], 'exclude pattern', glob, 'glob'));
+}
+
+/** A valid regular expression that cannot hang a load on an unlucky file name (pattern-backtracking.ts). */
+function checkParticipantPattern(reader: FieldReader, pattern: string): void {
+  try {
+    new RegExp(pattern, 'u');
+  } catch (error) {
+    reader.error(
+      ['participants', 'pattern'],
+      'schema',
+      `participants.pattern is not a valid regular expression: ${(error as Error).message}`,
+    );
+    return;
+  }
+  const risk = backtrackingRisk(pattern);
+  if (risk !== undefined) {
+    reader.error(
+      ['participants', 'pattern'],
+      'slow-pattern',
+      `participants.pattern "${pattern}" is refused: ${risk}`,
+      'do not repeat a group that itself contains +, * or {n,}: e.g. "^(?<id>P+)" instead of "^(?<id>(P+)+)"',
+    );
+  }
 }
 
 function readStringMap(
@@ -130,4 +173,23 @@ export function initialSettingsText(options: {
     '  overrides: {}',
   ];
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Line and column of a key's value in grounded.yaml, for problems found after parsing (where a path leads
+ * on disk); undefined when the file does not set that key (the default applies).
+ */
+export function settingPosition(
+  uri: string,
+  text: string,
+  setting: readonly (string | number)[],
+): { line: number; column: number } | undefined {
+  const parsed = parseYamlSafely(uri, text);
+  if (!parsed.ok) return undefined;
+  let value: unknown = parsed.file.data;
+  for (const key of setting) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value === undefined ? undefined : parsed.file.positionOf(setting);
 }

@@ -5,7 +5,8 @@ import { joinUri, stemOf } from '../uri';
 import { OffsetMap, strictUtf8, type Utf8Decoder } from '../text/canonical';
 import { decodeText, readBytes, readFileText } from './read-files';
 import { hashBytes } from '../text/hash';
-import { parseSettings, DEFAULT_SETTINGS, SETTINGS_FILE } from '../settings/format';
+import { parseSettings, settingPosition, DEFAULT_SETTINGS, SETTINGS_FILE } from '../settings/format';
+import { configuredLocations, escapedLocations, type EscapedLocation } from './confine';
 import { parseCodebook } from '../codebook/format';
 import { parseSidecar, parseSidecarFileName, validateSidecarAgainstText, SIDECAR_SUFFIX } from '../sidecar/format';
 import { parseMemo } from '../memos/format';
@@ -52,7 +53,10 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
       }
     : undefined;
   const settingsUri = joinUri(root, SETTINGS_FILE);
-  const settingsFile = await readFileText(fs, settingsUri, problems, false, io.utf8);
+  // A grounded.yaml linked to a file elsewhere is not read: its lines would end up in messages.
+  const [settingsOutside] = await escapedLocations(fs, root, [{ setting: [], path: SETTINGS_FILE, uri: settingsUri }]);
+  if (settingsOutside) problems.push(escapeProblem(settingsOutside, settingsUri, undefined));
+  const settingsFile = settingsOutside ? undefined : await readFileText(fs, settingsUri, problems, false, io.utf8);
   let settings: StudySettings = DEFAULT_SETTINGS;
   if (settingsFile !== undefined) {
     const parsed = await parseThroughCache(
@@ -66,12 +70,18 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     else problems.push(...parsed.problems);
   }
 
+  const escaped = await escapedLocations(fs, root, configuredLocations(root, settings));
+  for (const location of escaped) problems.push(escapeProblem(location, settingsUri, settingsFile?.text));
+  const outside = [...(settingsOutside ? [settingsUri] : []), ...escaped.map((location) => location.uri)];
+
   const codebookUri = joinUri(root, settings.codebook);
   const problemsBeforeCodebook = problems.length;
-  const codebookFile = await readFileText(fs, codebookUri, problems, false, io.utf8);
+  const codebookOutside = outside.includes(codebookUri);
+  const codebookFile = codebookOutside ? undefined : await readFileText(fs, codebookUri, problems, false, io.utf8);
   let codebook: Codebook = { codes: [] };
-  // A codebook that cannot be read or decoded is as broken as one that does not parse: nothing may write it.
-  let codebookLoaded = problems.length === problemsBeforeCodebook;
+  // A codebook that leads outside the study is neither read nor written, and one that cannot be read or decoded
+  // is as broken as one that does not parse: edits refuse either.
+  let codebookLoaded = !codebookOutside && problems.length === problemsBeforeCodebook;
   const codebookMissing = codebookFile === undefined && codebookLoaded;
   if (codebookFile !== undefined) {
     const parsed = await parseThroughCache(
@@ -140,7 +150,9 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     const missing = missingCodebookProblem(codebookUri, settings.codebook, transcripts);
     if (missing) problems.push(missing);
   }
-  const memos = await loadMemos(io, root, settings, files, problems);
+  const memos = outside.includes(joinUri(root, settings.memos))
+    ? []
+    : await loadMemos(io, root, settings, files, problems);
   if (caching) await finishStatSession(caching);
   if (caching?.cache.retain) {
     try {
@@ -153,18 +165,35 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
   return {
     root,
     settings,
-    ...(settingsFile !== undefined ? { settingsUri } : {}),
+    ...(settingsFile !== undefined || settingsOutside ? { settingsUri } : {}),
     codebookUri,
     codebook,
     codebookLoaded,
     transcripts,
     memos,
     problems,
+    ...(outside.length > 0 ? { outside } : {}),
   };
 }
 
 /** The codebook's code ids, or undefined when there is no codebook to check the codings' codes against. */
 type KnownCodes = ReadonlySet<string> | undefined;
+
+/** At the grounded.yaml key that names the location, or at the location itself when it is a default. */
+function escapeProblem(location: EscapedLocation, settingsUri: string, settingsText: string | undefined): Problem {
+  const where = settingsText === undefined ? undefined : settingPosition(settingsUri, settingsText, location.setting);
+  const leads = location.leadsTo === undefined ? 'somewhere that cannot be resolved' : `to ${location.leadsTo}`;
+  const key = location.setting[0];
+  const what = key === undefined ? location.path : `${key === 'survey' ? 'survey file' : key} "${location.path}"`;
+  return problem(
+    where ? settingsUri : location.uri,
+    where?.line ?? 0,
+    where?.column ?? 0,
+    'link-outside-study',
+    `${what} leads outside the study folder (${leads}, through a symbolic link); Grounded neither reads nor writes it`,
+    'replace the link by the file itself, or move the file into the study folder and point grounded.yaml at it',
+  );
+}
 
 /** What loading reads files with, and how it hashes and decodes them. */
 interface LoadIo {

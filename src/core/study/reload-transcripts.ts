@@ -132,6 +132,10 @@ class StudyView implements FileSystemPort {
     return this.fs.stat(uri);
   }
 
+  realPath(uri: string): Promise<string | undefined> {
+    return this.fs.realPath ? this.fs.realPath(uri) : Promise.resolve(undefined);
+  }
+
   writeFile(uri: string): Promise<void> {
     return Promise.reject(new Error(`internal: a partial study load tried to write ${uri}`));
   }

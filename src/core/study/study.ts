@@ -21,16 +21,22 @@ export interface StudyTranscript extends Transcript {
 export interface Study {
   readonly root: string;
   readonly settings: StudySettings;
-  /** URI of grounded.yaml when the study has one. */
+  /** URI of grounded.yaml when the study has one (also when it is a link to elsewhere, which is not read). */
   readonly settingsUri?: string;
   readonly codebookUri: string;
   readonly codebook: Codebook;
-  /** False when the codebook file exists but failed to load: nothing may write it. */
+  /** False when the codebook file exists but failed to load, or leads outside the study: nothing may write it. */
   readonly codebookLoaded: boolean;
   readonly transcripts: readonly StudyTranscript[];
   readonly memos: readonly Memo[];
   /** Everything that needs attention, sorted by file, line and column. */
   readonly problems: readonly Problem[];
+  /**
+   * grounded.yaml and the locations it configures (codebook, memo folder, survey files) where symbolic links
+   * take them outside the study folder, as URIs: each has an 'link-outside-study' problem, and nothing may be read
+   * or written there.
+   */
+  readonly outside?: readonly string[];
 }
 
 /** A coding together with where it lives, the unit the CLI, retrieve views and analyses work with. */

@@ -3,7 +3,6 @@ import type { Study } from '../../core/study/study';
 import type { MergedSurvey } from '../../core/survey/index';
 import type { HostMessage, ReportRequestState, StudyReport, WebviewMessage } from '../../../webview/protocol';
 import { parseWebviewMessage } from '../../../webview/validate';
-import { toVscodeUri } from '../platform/workspace-file-system';
 import type { GroundedServices } from '../services';
 import { askSaveUri, saveExport, type ChooseSaveUri } from './exports';
 import { openCoding, openProblem } from './open-location';
@@ -145,7 +144,13 @@ export class AnalysisPanel implements vscode.Disposable {
       case 'exportPng':
       case 'exportReport': {
         if (!this.report) return;
-        const saved = await saveExport(message, this.report, toVscodeUri(this.root), this.chooseSaveUri);
+        const saved = await saveExport(
+          message,
+          this.report,
+          await this.currentStudy(),
+          this.services.fs,
+          this.chooseSaveUri,
+        );
         if (saved)
           void vscode.window.showInformationMessage(`Grounded: saved ${vscode.workspace.asRelativePath(saved)}.`);
         return;

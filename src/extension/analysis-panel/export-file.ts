@@ -1,5 +1,8 @@
 import { renderHtml, renderMarkdown } from '../../core/report/index';
 import { toCsv } from '../../core/survey/to-csv';
+import type { FileSystemPort } from '../../core/ports/file-system';
+import { STUDY_FILE_DESCRIPTION, studyFileAt } from '../../core/study/study-files';
+import type { Study } from '../../core/study/study';
 import type { StudyReport, WebviewMessage } from '../../../webview/protocol';
 
 // No 'vscode' here: what an export writes is decided by pure code, unit-tested in plain Node.
@@ -55,4 +58,15 @@ export function exportFile(
         : { fileName: `${stem}.html`, bytes: encode(renderHtml(report)), filters: { HTML: ['html', 'htm'] } };
     }
   }
+}
+
+/**
+ * Why an export must not be saved at `uri` (picked in the save dialog), or undefined when it may: an export
+ * never replaces one of the study's own files, links followed where the file system can.
+ */
+export async function exportTargetRefusal(fs: FileSystemPort, study: Study, uri: string): Promise<string | undefined> {
+  const kind = await studyFileAt(fs, study, uri).catch(() => undefined);
+  return kind === undefined
+    ? undefined
+    : `the chosen file is ${STUDY_FILE_DESCRIPTION[kind]}; exports never replace study files`;
 }

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { StudyReport } from '../../../webview/protocol';
-import { exportFile, type ExportMessage } from './export-file';
+import type { FileSystemPort } from '../../core/ports/file-system';
+import type { Study } from '../../core/study/study';
+import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
+import { exportFile, exportTargetRefusal, type ExportMessage } from './export-file';
 
 /** Where to save: asks with the save dialog; tests replace it (see AnalysisPanel.chooseSaveUri). */
 export type ChooseSaveUri = (
@@ -11,11 +14,15 @@ export type ChooseSaveUri = (
 export const askSaveUri: ChooseSaveUri = (suggested, filters) =>
   Promise.resolve(vscode.window.showSaveDialog({ defaultUri: suggested, filters }));
 
-/** Asks where to save (suggesting the study folder) and writes through vscode.workspace.fs. */
+/**
+ * Asks where to save (suggesting the study folder) and writes through vscode.workspace.fs; refuses a file
+ * of the study itself (the codebook, a transcript…), which the export would replace.
+ */
 export async function saveExport(
   message: ExportMessage,
   report: StudyReport,
-  folder: vscode.Uri,
+  study: Study,
+  fs: FileSystemPort,
   choose: ChooseSaveUri,
 ): Promise<vscode.Uri | undefined> {
   const file = exportFile(message, report);
@@ -23,8 +30,15 @@ export async function saveExport(
     void vscode.window.showErrorMessage(`Grounded: ${file.error}.`);
     return undefined;
   }
-  const target = await choose(vscode.Uri.joinPath(folder, file.fileName), file.filters);
+  const target = await choose(vscode.Uri.joinPath(toVscodeUri(study.root), file.fileName), file.filters);
   if (!target) return undefined;
+  const refusal = await exportTargetRefusal(fs, study, fromVscodeUri(target));
+  if (refusal !== undefined) {
+    void vscode.window.showErrorMessage(
+      `Grounded did not save ${vscode.workspace.asRelativePath(target)}: ${refusal}.`,
+    );
+    return undefined;
+  }
   await vscode.workspace.fs.writeFile(target, file.bytes);
   return target;
 }

@@ -5,13 +5,19 @@ import { codebookEdits, editCodebook, type CodeFields } from '../../core/study/c
 import { slugify } from '../../core/study/ids';
 import { uniqueCodeId } from '../../core/editing/recent-codes';
 import { refusalFor } from './errors';
+import { settingsLoadProblems } from '../../core/study/settings-problems';
 
-/** Codebook edits are refused while the codebook does not load: it would be rewritten from nothing. */
+/**
+ * Codebook edits are refused while the codebook does not load (it would be rewritten from nothing), leads
+ * outside the study, or grounded.yaml does not load (the codebook it names is then unknown).
+ */
 export function requireCodebook(study: Study): void {
+  const settingsProblems = settingsLoadProblems(study);
+  if (settingsProblems.length > 0) throw refusalFor(study.settingsUri as string, settingsProblems);
   if (study.codebookLoaded) return;
   throw refusalFor(
     study.codebookUri,
-    study.problems.filter((p) => p.uri === study.codebookUri),
+    study.problems.filter((p) => p.uri === study.codebookUri || p.kind === 'link-outside-study'),
   );
 }
 

@@ -49,6 +49,10 @@ export class EditorAwareFileSystem implements FileSystemPort {
     return this.disk.isWriteArtifact(uri);
   }
 
+  realPath(uri: string): Promise<string | undefined> {
+    return this.disk.realPath ? this.disk.realPath(uri) : Promise.resolve(undefined);
+  }
+
   delete(uri: string): Promise<void> {
     return this.disk.delete(uri);
   }

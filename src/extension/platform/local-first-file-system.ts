@@ -36,6 +36,12 @@ export class LocalFirstFileSystem implements FileSystemPort {
     return this.pick(uri).isWriteArtifact(uri);
   }
 
+  /** Links are followed where the adapter can (the Node one); workspace.fs cannot say where a link leads. */
+  realPath(uri: string): Promise<string | undefined> {
+    const port = this.pick(uri);
+    return port.realPath ? port.realPath(uri) : Promise.resolve(undefined);
+  }
+
   delete(uri: string): Promise<void> {
     return this.pick(uri).delete(uri);
   }

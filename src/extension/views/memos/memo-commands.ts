@@ -66,6 +66,10 @@ export function registerMemoCommands(services: GroundedServices): void {
     if (unknown.length > 0) throw new UserError(`Not in the codebook: ${unknown.join(', ')}`);
     const date = localDate();
     const folder = joinUri(study.root, study.settings.memos);
+    if (study.outside?.includes(folder))
+      throw new UserError(
+        `The memo folder "${study.settings.memos}" leads outside the study folder through a symbolic link; Grounded does not write there.`,
+      );
     let uri: string | undefined;
     for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS && uri === undefined; attempt++) {
       const candidate = joinUri(folder, memoFileName(date, title, attempt));
