@@ -7,7 +7,13 @@ import { decodeText, readBytes, readFileText } from './read-files';
 import { hashBytes } from '../text/hash';
 import { parseSettings, DEFAULT_SETTINGS, SETTINGS_FILE } from '../settings/format';
 import { parseCodebook } from '../codebook/format';
-import { parseSidecar, parseSidecarFileName, validateSidecarAgainstText, SIDECAR_SUFFIX } from '../sidecar/format';
+import {
+  coderMismatch,
+  parseSidecar,
+  parseSidecarFileName,
+  validateSidecarAgainstText,
+  SIDECAR_SUFFIX,
+} from '../sidecar/format';
 import { parseMemo } from '../memos/format';
 import { reanchorSidecar, isCodingConsistent } from '../anchoring/reanchor-sidecar';
 import { parseCanonicalSidecar } from '../sidecar/canonical-parse';
@@ -295,6 +301,16 @@ async function loadSidecar(
   problems: Problem[],
   caching: CacheSession | undefined,
 ): Promise<LoadedSidecar | undefined> {
+  const report = async (derived: DerivedSidecar, read: Uint8Array | string | undefined) => {
+    if (derived.sidecar.coder.normalize('NFC') !== coder.normalize('NFC')) {
+      // Never credited to the wrong coder: the file does not load (and so is never written) until fixed.
+      const content = typeof read === 'string' ? read : await readSidecarText(io, uri, read);
+      const mismatch = content === undefined ? undefined : coderMismatch(uri, derived.sidecar.coder, content);
+      if (mismatch) problems.push(mismatch);
+      return undefined;
+    }
+    return reportDerived(uri, coder, transcriptName, derived, knownCodes, codebookLoaded, problems);
+  };
   // With a stat index: the stat comes first (what is recorded must predate the bytes hashed), and an
   // unchanged, settled file's hash comes from the index, so a cache hit never reads the file.
   const stat = caching?.stats ? await io.fs.stat(uri).catch(() => undefined) : undefined;
@@ -304,7 +320,7 @@ async function loadSidecar(
       known === undefined ? undefined : await readDerivedSidecar(caching, sidecarCacheKey(known, textHash), map);
     if (cached) {
       caching.stats.next.add(uri, stat, known as string);
-      return reportDerived(uri, coder, transcriptName, cached, knownCodes, codebookLoaded, problems);
+      return report(cached, undefined);
     }
   }
   const bytes = await readBytes(io.fs, uri, problems, true);
@@ -315,14 +331,20 @@ async function loadSidecar(
     caching.stats?.next.add(uri, stat, sha256);
     key = sidecarCacheKey(sha256, textHash);
     const cached = await readDerivedSidecar(caching, key, map);
-    if (cached) return reportDerived(uri, coder, transcriptName, cached, knownCodes, codebookLoaded, problems);
+    if (cached) return report(cached, bytes);
   }
   const content = decodeText(uri, bytes, problems, io.utf8)?.text;
   if (content === undefined) return undefined;
   const derived = deriveSidecar(uri, content, map, textHash, problems);
   if (derived === undefined) return undefined;
   if (caching && key !== undefined) await writeDerivedSidecar(caching, key, derived, map);
-  return reportDerived(uri, coder, transcriptName, derived, knownCodes, codebookLoaded, problems);
+  return report(derived, content);
+}
+
+/** A sidecar's text for a message's line number, when the cache spared decoding (or reading) it. */
+async function readSidecarText(io: LoadIo, uri: string, read: Uint8Array | undefined): Promise<string | undefined> {
+  const bytes = read ?? (await readBytes(io.fs, uri, [], true));
+  return bytes === undefined ? undefined : decodeText(uri, bytes, [], io.utf8)?.text;
 }
 
 /**
@@ -379,19 +401,6 @@ function reportDerived(
   problems: Problem[],
 ): LoadedSidecar {
   const { sidecar, lineOf } = derived;
-  if (sidecar.coder !== coder) {
-    problems.push(
-      problem(
-        uri,
-        0,
-        0,
-        'coder-mismatch',
-        `the file name says coder "${coder}" but the file says "${sidecar.coder}"`,
-        'rename the file or fix the coder line',
-        'warning',
-      ),
-    );
-  }
   if (sidecar.transcript !== transcriptName) {
     problems.push(
       problem(

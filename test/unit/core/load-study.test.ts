@@ -214,24 +214,30 @@ describe('loadStudy', () => {
     });
   }
 
-  it('warns when a sidecar’s coder or transcript line disagrees with its file name', async () => {
+  it('refuses a sidecar whose coder line disagrees with its file name, and warns about its transcript line', async () => {
     const study = await memoryFixture({ 'codebook.yaml': CODEBOOK, 'P07.txt': TRANSCRIPT });
     const hash = hashText(TRANSCRIPT);
     await study.write(
       'P07.amara.codes.yaml',
+      `# c\ngrounded: 1\ntranscript: P07.txt\ncoder: jonas\ntextHash: "${hash}"\ncodings: []\n`,
+    );
+    await study.write(
+      'P07.jonas.codes.yaml',
       `# c\ngrounded: 1\ntranscript: P08.txt\ncoder: jonas\ntextHash: "${hash}"\ncodings: []\n`,
     );
     const loaded = await loadStudy(study.fs, study.root);
     assert.deepEqual(
-      places(loaded.problems)
-        .map((p) => [p.kind, p.file])
-        .sort(),
+      loaded.problems.map((p) => [p.kind, p.uri.slice(p.uri.lastIndexOf('/') + 1), p.line, p.column, p.severity]),
       [
-        ['coder-mismatch', 'P07.amara.codes.yaml'],
-        ['transcript-mismatch', 'P07.amara.codes.yaml'],
+        ['coder-mismatch', 'P07.amara.codes.yaml', 4, 1, 'error'],
+        ['transcript-mismatch', 'P07.jonas.codes.yaml', 0, 0, 'warning'],
       ],
     );
-    assert.ok(loaded.problems.every((p) => p.severity === 'warning'));
+    assert.deepEqual(
+      loaded.transcripts[0]?.sidecars.map((s) => s.coder),
+      ['jonas'],
+      'the mismatched file is not filed under either coder',
+    );
   });
 
   it('reports memo problems and keeps loading', async () => {
