@@ -7,6 +7,7 @@ import {
   type Problem,
   type Study,
 } from '../../core/index';
+import { loadSurvey } from '../../core/analysis/index';
 import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
 import { EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import { openStudy } from '../study-root';
@@ -16,9 +17,11 @@ export const checkCommand: CommandSpec = {
   summary: 'check the whole study and write re-anchored codings back',
   usage: ['check [dir] [--dry-run] [--json]'],
   details: [
-    'Loads every file and reports, as file:line:col, files that do not parse, git conflict markers, codes',
-    'missing from the codebook, codings that need review or lost their passage, quotes that do not match',
-    'their offsets, transcripts without a participant and sidecars without a transcript.',
+    'Loads every file of the study (settings, codebook, transcripts, sidecars, memos, survey files) and reports,',
+    'as file:line:col, files that do not parse, git conflict markers, sidecars whose coder line is not the coder',
+    'of their file name, coding ids used in two sidecars, study files that are symbolic links, codes missing',
+    'from the codebook, codings that need review or lost their passage, quotes that do not match their offsets,',
+    'transcripts without a participant and sidecars without a transcript.',
     'When a transcript was edited, its codings are re-anchored and the sidecar is rewritten (never losing a',
     'coding; uncertain ones are marked needs-review). Only files that load are written. --dry-run writes nothing.',
     'Exit code 1 when anything needs attention (errors or warnings), 0 when the study is clean.',
@@ -74,6 +77,9 @@ async function runCheck(context: CommandContext, args: Arguments): Promise<numbe
       ),
     );
   }
+  // The survey is read by report and export, not by loading: checked here so check passes only what they accept.
+  const survey = await loadSurvey(context.fs, study);
+  if (survey) problems.push(...(survey.ok ? survey.warnings : survey.problems));
   const reanchored = await writeReanchored(context, study, dryRun, problems);
   problems.sort(compareProblems);
   const seconds = (io.now() - began) / 1000;

@@ -15,6 +15,7 @@ import {
   SIDECAR_SUFFIX,
 } from '../sidecar/format';
 import { parseMemo } from '../memos/format';
+import { conflictMarkerProblems } from '../yaml/conflict-markers';
 import { reanchorSidecar, isCodingConsistent } from '../anchoring/reanchor-sidecar';
 import { parseCanonicalSidecar } from '../sidecar/canonical-parse';
 import type { LoadStudyOptions } from './cache';
@@ -213,6 +214,16 @@ async function loadTranscript(
   const file = await readFileText(io.fs, uri, problems, true, io.utf8);
   if (file === undefined) return undefined;
   const { text } = file;
+  const markers = conflictMarkerProblems(
+    uri,
+    text,
+    'resolve the merge conflict in the transcript; its codings are checked and re-anchored once it is resolved',
+  );
+  if (markers.length > 0) {
+    // Its sidecars stay claimed, and are neither re-anchored to nor written against the conflicted text.
+    problems.push(...markers);
+    return undefined;
+  }
   // hashText(text) without encoding the text again when the file's bytes are already its UTF-8.
   const textHash = 'sha256:' + io.sha256(file.bytesAreCanonical ? file.bytes : new TextEncoder().encode(text));
   const participant = participantOf(path, settings.participants);

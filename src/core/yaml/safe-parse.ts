@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isAlias, isMap, isSeq, type Document, type Node } from 'yaml';
 import { problem, type Problem } from '../problems';
-import { findConflictMarkers } from './conflict-markers';
+import { conflictMarkerProblems } from './conflict-markers';
 
 /** A parsed YAML file: plain data plus a way back to line and column for validation messages. */
 export interface YamlFile {
@@ -22,22 +22,12 @@ export function parseYamlSafely(
   uri: string,
   text: string,
 ): { ok: true; file: YamlFile } | { ok: false; problems: Problem[] } {
-  const markers = findConflictMarkers(text);
-  if (markers.length > 0) {
-    return {
-      ok: false,
-      problems: markers.map((m) =>
-        problem(
-          uri,
-          m.line,
-          1,
-          'conflict-marker',
-          `git conflict marker "${m.marker}"`,
-          "resolve the merge conflict in this file (keep both sides' codings), then save",
-        ),
-      ),
-    };
-  }
+  const markers = conflictMarkerProblems(
+    uri,
+    text,
+    "resolve the merge conflict in this file (keep both sides' codings), then save",
+  );
+  if (markers.length > 0) return { ok: false, problems: markers };
   const lineCounter = new LineCounter();
   let document: Document.Parsed;
   try {
