@@ -31,6 +31,7 @@ import {
 } from './cache-session';
 import { trustedSha256 } from './stat-index';
 import { participantOf } from './participants';
+import { sharedCodingIdProblems } from './shared-coding-ids';
 import { globMatcher, listFiles } from './walk';
 import type { LoadedSidecar, Study, StudyTranscript } from './study';
 
@@ -123,6 +124,7 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     problems.push(...result.problems);
     if (result.transcript) transcripts.push(result.transcript);
   }
+  problems.push(...sharedCodingIdProblems(root, transcripts));
   for (const stray of strays) {
     problems.push(
       problem(
