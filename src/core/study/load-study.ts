@@ -32,7 +32,8 @@ import {
 import { trustedSha256 } from './stat-index';
 import { participantOf } from './participants';
 import { sharedCodingIdProblems } from './shared-coding-ids';
-import { globMatcher, listFiles } from './walk';
+import { globMatcher, walkStudy } from './walk';
+import { linkProblems } from './study-links';
 import type { LoadedSidecar, Study, StudyTranscript } from './study';
 
 /**
@@ -94,8 +95,9 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     }
   }
 
-  const files = await listFiles(fs, root);
+  const { files, links } = await walkStudy(fs, root);
   const isTranscript = globMatcher(settings.transcripts, settings.exclude);
+  problems.push(...linkProblems(root, links, settings, isTranscript));
   const transcriptPaths = files.filter(
     (path) => isTranscript(path) && !path.endsWith(SIDECAR_SUFFIX) && path !== settings.codebook,
   );

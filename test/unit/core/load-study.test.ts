@@ -3,7 +3,19 @@ import { loadStudy } from '../../../src/core/study/load-study';
 import { participantOf } from '../../../src/core/study/participants';
 import { addCodings } from '../../../src/core/study/coding-operations';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/format';
-import { ADAPTERS, CODEBOOK, TRANSCRIPT, bytesEqual, memoryFixture, places, rangeOf, utf8 } from './helpers';
+import { symlinkSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  ADAPTERS,
+  CODEBOOK,
+  TRANSCRIPT,
+  bytesEqual,
+  memoryFixture,
+  nodeFixture,
+  places,
+  rangeOf,
+  utf8,
+} from './helpers';
 import { hashText } from '../../../src/core/text/hash';
 import type { FileSystemPort } from '../../../src/core/ports/file-system';
 
@@ -281,5 +293,39 @@ describe('loadStudy', () => {
     const loaded = await loadStudy(fs, study.root);
     assert.equal(loaded.problems.length, 1);
     assert.deepEqual(writes, []);
+  });
+});
+
+describe('loadStudy and symbolic links', () => {
+  it('reports linked study files and folders instead of skipping them silently, and follows none', async () => {
+    const study = await nodeFixture({
+      'codebook.yaml': CODEBOOK,
+      'P01.txt': TRANSCRIPT,
+      'elsewhere/P02.txt': TRANSCRIPT,
+      'elsewhere/notes.md': 'not a study file',
+      'elsewhere/more/P03.txt': TRANSCRIPT,
+    });
+    try {
+      const path = (relative: string) => fileURLToPath(study.uri(relative));
+      symlinkSync(path('elsewhere/P02.txt'), path('P02.txt'));
+      symlinkSync(path('elsewhere/notes.md'), path('README.md'));
+      symlinkSync(path('elsewhere/more'), path('linked'));
+      symlinkSync(path('nowhere.txt'), path('P04.txt')); // dangling
+      const loaded = await loadStudy(study.fs, study.root, {});
+      assert.deepEqual(
+        loaded.problems.map((p) => [p.kind, p.uri.slice(study.root.length + 1), p.severity]),
+        [
+          ['symlink', 'P02.txt', 'error'],
+          ['symlink', 'P04.txt', 'error'],
+          ['symlink', 'linked', 'warning'],
+        ],
+      );
+      assert.deepEqual(
+        loaded.transcripts.map((t) => t.path),
+        ['P01.txt', 'elsewhere/P02.txt', 'elsewhere/more/P03.txt'],
+      );
+    } finally {
+      await study.cleanup();
+    }
   });
 });
