@@ -75,6 +75,11 @@ export class NodeFileSystem implements FileSystemPort {
     }
   }
 
+  /** The temp copies safe-file writes beside a target: `.<name>.<random>.tmp`. */
+  isWriteArtifact(uri: string): boolean {
+    return /^\..+\.[a-z0-9]+\.tmp$/.test(uri.slice(uri.lastIndexOf('/') + 1));
+  }
+
   async list(uri: string): Promise<readonly DirectoryEntry[]> {
     const path = uriToPath(uri);
     const entries: Dirent[] = this.blocking

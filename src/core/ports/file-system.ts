@@ -37,4 +37,10 @@ export interface FileSystemPort {
   stat(uri: string): Promise<FileStat | undefined>;
   /** Entries of a folder, unsorted. */
   list(uri: string): Promise<readonly DirectoryEntry[]>;
+  /**
+   * True for a file this adapter creates only while writing (temp copies, lock files): not study data, and
+   * reported by `grounded check` when an interrupted process left one behind. Only the adapter knows how
+   * they are named. (Optional here until every adapter has it.)
+   */
+  isWriteArtifact?(uri: string): boolean;
 }
