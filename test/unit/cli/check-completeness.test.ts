@@ -92,6 +92,11 @@ describe('grounded check leaves nothing out and credits every coding to its code
       ['conflict-marker', 'transcripts/P01.txt', 7, 1, 'error'],
     ]);
     assert.deepEqual(data.reanchored, []);
+    const coded = await run(study, ['code', 'transcripts/P01.txt', '--code', 'burnout', '--start', '0', '--end', '5'], {
+      env: { GROUNDED_CODER: 'amara' },
+    });
+    assert.equal(coded.code, 1);
+    assert.match(coded.stderr, /transcripts\/P01\.txt:3:1: error: git conflict marker "<<<<<<<"/);
     assert.deepEqual(
       sidecars.map((file) => readBytes(study, file)),
       before,
