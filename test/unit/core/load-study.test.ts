@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { loadStudy } from '../../../src/core/study/load-study';
 import { participantOf } from '../../../src/core/study/participants';
+import { detectStudy } from '../../../src/core/study/detect-study';
 import { addCodings } from '../../../src/core/study/coding-operations';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/format';
 import { symlinkSync } from 'node:fs';
@@ -311,12 +312,16 @@ describe('loadStudy and symbolic links', () => {
       symlinkSync(path('elsewhere/notes.md'), path('README.md'));
       symlinkSync(path('elsewhere/more'), path('linked'));
       symlinkSync(path('nowhere.txt'), path('P04.txt')); // dangling
+      symlinkSync(path('elsewhere'), path('elsewhere/loop')); // a cycle
+      const detected = await detectStudy(study.fs, study.root);
+      assert.deepEqual(detected.transcripts, ['P01.txt', 'elsewhere/P02.txt', 'elsewhere/more/P03.txt']);
       const loaded = await loadStudy(study.fs, study.root, {});
       assert.deepEqual(
         loaded.problems.map((p) => [p.kind, p.uri.slice(study.root.length + 1), p.severity]),
         [
           ['symlink', 'P02.txt', 'error'],
           ['symlink', 'P04.txt', 'error'],
+          ['symlink', 'elsewhere/loop', 'warning'],
           ['symlink', 'linked', 'warning'],
         ],
       );
