@@ -18,6 +18,9 @@ export interface MarkerPosition {
  * was deleted), because outside one it is Markdown: a line of "=" underlines a heading (setext).
  */
 export function findConflictMarkers(text: string): MarkerPosition[] {
+  // Every conflict has an opening or a closing line, so a text with neither has none: the common case,
+  // decided without splitting a whole transcript into lines.
+  if (!text.includes('<<<<<<<') && !text.includes('>>>>>>>')) return [];
   const lines = text.split('\n');
   const markers = lines.map((line) => CONFLICT_MARKER.exec(line)?.[1]);
   // Whether the next opening or closing marker after each line closes a block.
