@@ -11,20 +11,32 @@ export const SHARED_CODING_ID = 'duplicate-coding-id';
  * one. Reported at each place, naming the others. Within one sidecar the parser already refuses it.
  */
 export function sharedCodingIdProblems(root: string, transcripts: readonly StudyTranscript[]): Problem[] {
+  // One pass that only remembers ids (100,000 codings in a big study, almost never a shared id); the places
+  // are gathered only for the ids found twice.
+  const seen = new Set<string>();
+  let shared: Set<string> | undefined;
+  for (const transcript of transcripts) {
+    for (const loaded of transcript.sidecars) {
+      for (const coding of loaded.sidecar.codings) {
+        if (seen.size === seen.add(coding.id).size) (shared ??= new Set()).add(coding.id);
+      }
+    }
+  }
+  if (shared === undefined) return [];
   const places = new Map<string, { uri: string; line: number }[]>();
   for (const transcript of transcripts) {
     for (const loaded of transcript.sidecars) {
       for (const coding of loaded.sidecar.codings) {
+        if (!shared.has(coding.id)) continue;
         const place = { uri: loaded.uri, line: loaded.lineOf.get(coding.id) ?? 0 };
-        const seen = places.get(coding.id);
-        if (seen) seen.push(place);
+        const at = places.get(coding.id);
+        if (at) at.push(place);
         else places.set(coding.id, [place]);
       }
     }
   }
   const problems: Problem[] = [];
   for (const [id, at] of places) {
-    if (at.length < 2) continue;
     for (const place of at) {
       const others = at
         .filter((other) => other !== place)
