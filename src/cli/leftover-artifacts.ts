@@ -1,5 +1,5 @@
 import { joinUri, problem, type Problem, type Study } from '../core/index';
-import { listFiles } from '../core/study/walk';
+import { walkStudy } from '../core/study/walk';
 import type { CommandContext } from './command';
 
 /**
@@ -16,12 +16,10 @@ const LEFTOVER_AFTER_MS = 2 * 60 * 1000;
  */
 export async function leftoverArtifacts(context: CommandContext, study: Study): Promise<string[]> {
   const { fs } = context;
-  if (!fs.isWriteArtifact) return [];
   const now = Date.now();
   const leftovers: string[] = [];
-  for (const path of await listFiles(fs, study.root)) {
+  for (const path of (await walkStudy(fs, study.root)).artifacts) {
     const uri = joinUri(study.root, path);
-    if (!fs.isWriteArtifact(uri)) continue;
     const stat = await fs.stat(uri).catch(() => undefined);
     if (stat && now - stat.mtime >= LEFTOVER_AFTER_MS) leftovers.push(uri);
   }

@@ -16,23 +16,35 @@ export interface StudyLink {
   readonly type: 'file' | 'directory';
 }
 
-/** listFiles, and the symbolic links it passed by (sorted by path). */
-export async function walkStudy(fs: FileSystemPort, root: string): Promise<{ files: string[]; links: StudyLink[] }> {
-  const files: string[] = [];
-  const links: StudyLink[] = [];
-  await walk(fs, root, '', files, links);
+/**
+ * listFiles, and what it leaves out of it: the symbolic links it passed by, and the files the adapter
+ * creates only while writing (temp copies, lock files: not study data). Each sorted by path.
+ */
+export async function walkStudy(
+  fs: FileSystemPort,
+  root: string,
+): Promise<{ files: string[]; links: StudyLink[]; artifacts: string[] }> {
+  const found: Found = { files: [], links: [], artifacts: [] };
+  await walk(fs, root, '', found);
   const byPath = (a: StudyLink, b: StudyLink) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files: files.sort(), links: links.sort(byPath) };
+  return { files: found.files.sort(), links: found.links.sort(byPath), artifacts: found.artifacts.sort() };
 }
 
-async function walk(fs: FileSystemPort, root: string, prefix: string, files: string[], links: StudyLink[]) {
+interface Found {
+  readonly files: string[];
+  readonly links: StudyLink[];
+  readonly artifacts: string[];
+}
+
+async function walk(fs: FileSystemPort, root: string, prefix: string, found: Found): Promise<void> {
   const entries = await fs.list(prefix === '' ? root : joinUri(root, prefix));
   for (const entry of entries) {
     const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
     if (entry.type === 'directory' && (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name))) continue;
-    if (entry.symbolicLink) links.push({ path, type: entry.type });
-    else if (entry.type === 'directory') await walk(fs, root, path, files, links);
-    else files.push(path);
+    if (entry.symbolicLink) found.links.push({ path, type: entry.type });
+    else if (entry.type === 'directory') await walk(fs, root, path, found);
+    else if (fs.isWriteArtifact?.(joinUri(root, path))) found.artifacts.push(path);
+    else found.files.push(path);
   }
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { loadStudy } from '../../../src/core/study/load-study';
 import { participantOf } from '../../../src/core/study/participants';
 import { detectStudy } from '../../../src/core/study/detect-study';
+import { walkStudy } from '../../../src/core/study/walk';
 import { addCodings } from '../../../src/core/study/coding-operations';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/format';
 import { symlinkSync } from 'node:fs';
@@ -329,6 +330,30 @@ describe('loadStudy and symbolic links', () => {
         loaded.transcripts.map((t) => t.path),
         ['P01.txt', 'elsewhere/P02.txt', 'elsewhere/more/P03.txt'],
       );
+    } finally {
+      await study.cleanup();
+    }
+  });
+});
+
+describe('walkStudy', () => {
+  it('sets apart the files the adapter writes only while writing (its isWriteArtifact), links and study files', async () => {
+    const study = await nodeFixture({
+      'P01.txt': TRANSCRIPT,
+      'transcripts/.P01.amara.codes.yaml.k3j9x2ab.tmp': 'half a sidecar',
+      '.hidden-notes.txt': 'a dot file of the person, not ours',
+    });
+    try {
+      assert.deepEqual(await walkStudy(study.fs, study.root), {
+        files: ['.hidden-notes.txt', 'P01.txt'],
+        links: [],
+        artifacts: ['transcripts/.P01.amara.codes.yaml.k3j9x2ab.tmp'],
+      });
+      assert.deepEqual(await study.files(), [
+        '.hidden-notes.txt',
+        'P01.txt',
+        'transcripts/.P01.amara.codes.yaml.k3j9x2ab.tmp',
+      ]);
     } finally {
       await study.cleanup();
     }
