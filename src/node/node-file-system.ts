@@ -11,7 +11,7 @@ import {
 import type { FileHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { hostname } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { normalizeUri } from '../core/uri';
 import type { DirectoryEntry, FileStat, FileSystemPort, ReleaseLock } from '../core/ports/file-system';
@@ -121,9 +121,24 @@ export class NodeFileSystem implements FileSystemPort {
     const entries: Dirent[] = this.blocking
       ? readdirSync(path, { withFileTypes: true })
       : await fs.readdir(path, { withFileTypes: true });
-    return entries
-      .filter((entry) => entry.isFile() || entry.isDirectory())
-      .map((entry) => ({ name: entry.name, type: entry.isDirectory() ? 'directory' : 'file' }) as const);
+    const listed: DirectoryEntry[] = [];
+    for (const entry of entries) {
+      if (entry.isFile() || entry.isDirectory())
+        listed.push({ name: entry.name, type: entry.isDirectory() ? 'directory' : 'file' });
+      else if (entry.isSymbolicLink())
+        listed.push({ name: entry.name, type: await this.linkTargetType(join(path, entry.name)), symbolicLink: true });
+    }
+    return listed;
+  }
+
+  /** What a link points to; 'file' when nothing is there (a dangling link is still reported as a file). */
+  private async linkTargetType(path: string): Promise<DirectoryEntry['type']> {
+    try {
+      const stats = this.blocking ? statSync(path) : await statOnce(path);
+      return stats.isDirectory() ? 'directory' : 'file';
+    } catch {
+      return 'file';
+    }
   }
 
   async realPath(uri: string): Promise<string | undefined> {

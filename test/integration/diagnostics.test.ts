@@ -141,6 +141,15 @@ describe('diagnostics: study problems on their files', function () {
     await fix();
   });
 
+  it('reports a coder line that is not the coder of the file name, at that line', async () => {
+    const broken = goodSidecar().replace('coder: tester', 'coder: jonas');
+    const line = broken.split('\n').findIndex((text) => text.startsWith('coder:'));
+    const [diagnostic] = await breakWith(broken, 'coder-mismatch');
+    assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Error);
+    assert.deepEqual([diagnostic!.range.start.line, diagnostic!.range.start.character], [line, 0]);
+    await fix();
+  });
+
   it('puts whole-file problems at the start of the file', async () => {
     const stray = vscode.Uri.joinPath(folder, 'transcripts/Gone.tester.codes.yaml');
     await vscode.workspace.fs.writeFile(stray, encode(goodSidecar().replace('T3.txt', 'Gone.txt')));

@@ -7,25 +7,31 @@ import {
   type Problem,
   type Study,
 } from '../../core/index';
+import { loadSurvey } from '../../core/analysis/index';
 import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
 import { EXIT_FILE_ACCESS, EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import { openStudy } from '../study-root';
+import { leftoverArtifacts, leftoverProblem, removeLeftovers } from '../leftover-artifacts';
 
 export const checkCommand: CommandSpec = {
   name: 'check',
   summary: 'check the whole study and write re-anchored codings back',
-  usage: ['check [dir] [--dry-run] [--json]'],
+  usage: ['check [dir] [--dry-run] [--clean] [--json]'],
   details: [
-    'Loads every file and reports, as file:line:col, files that do not parse, git conflict markers, codes',
-    'missing from the codebook, codings that need review or lost their passage, quotes that do not match',
-    'their offsets, transcripts without a participant and sidecars without a transcript.',
+    'Loads every file of the study (settings, codebook, transcripts, sidecars, memos, survey files) and reports,',
+    'as file:line:col, files that do not parse, git conflict markers, sidecars whose coder line is not the coder',
+    'of their file name, coding ids used in two sidecars, study files that are symbolic links, codes missing',
+    'from the codebook, codings that need review or lost their passage, quotes that do not match their offsets,',
+    'transcripts without a participant and sidecars without a transcript.',
     'When a transcript was edited, its codings are re-anchored and the sidecar is rewritten (never losing a',
     'coding; uncertain ones are marked needs-review). Only files that load are written. --dry-run writes nothing.',
+    'Temp files an interrupted write left behind (older than two minutes) are reported; --clean removes them.',
     'Exit code 1 when anything needs attention (errors or warnings), 0 when the study is clean, 3 when a file',
     'could not be read (no permission, a broken drive…), so the check is incomplete.',
   ],
   options: {
     'dry-run': { type: 'boolean', description: 'report what re-anchoring would change, write nothing' },
+    clean: { type: 'boolean', description: 'remove temp files left over by interrupted writes' },
     ...JSON_OPTION,
   },
   positionals: { min: 0, max: 1 },
@@ -75,6 +81,14 @@ async function runCheck(context: CommandContext, args: Arguments): Promise<numbe
       ),
     );
   }
+  // The survey is read by report and export, not by loading: checked here so check passes only what they accept.
+  const survey = await loadSurvey(context.fs, study);
+  if (survey) problems.push(...(survey.ok ? survey.warnings : survey.problems));
+  const leftovers = await leftoverArtifacts(context, study);
+  const clean = args.flag('clean') && !dryRun;
+  const cleanFailures = clean ? await removeLeftovers(context, leftovers) : [];
+  problems.push(...(clean ? cleanFailures : leftovers.map(leftoverProblem)));
+  const removed = clean ? leftovers.filter((uri) => !cleanFailures.some((p) => p.uri === uri)) : [];
   const reanchored = await writeReanchored(context, study, dryRun, problems);
   problems.sort(compareProblems);
   const seconds = (io.now() - began) / 1000;
@@ -91,6 +105,7 @@ async function runCheck(context: CommandContext, args: Arguments): Promise<numbe
   out.data({
     problems: problems.map((p) => out.problemJson(p)),
     reanchored: reanchored.map(({ uri, ...rest }) => ({ file: out.path(uri), ...rest })),
+    removed: removed.map((uri) => out.path(uri)),
     summary: { ...counts, seconds: Number(seconds.toFixed(3)) },
   });
   for (const p of problems) out.line(out.formatProblem(p));
@@ -108,6 +123,8 @@ async function runCheck(context: CommandContext, args: Arguments): Promise<numbe
         : 'not written: the file on disk no longer needs re-anchoring (changed since it was read?)';
     out.line(`${out.path(r.uri)}: ${outcome} — ${r.codings} coding(s)${flagged ? `, ${flagged}` : ''}`);
   }
+  if (removed.length > 0)
+    out.line(`removed ${removed.length} leftover temp file(s): ${removed.map((uri) => out.path(uri)).join(', ')}`);
   const byKind = kindCounts(problems);
   out.line(
     `${problems.length === 0 ? 'ok' : 'needs attention'}: ${counts.transcripts} transcript(s), ${counts.sidecars} sidecar(s), ${counts.codings} coding(s), ${counts.codes} code(s), ${counts.memos} memo(s)` +

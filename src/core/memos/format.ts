@@ -1,23 +1,15 @@
 import type { Memo } from '../model';
 import type { Loaded } from '../problems';
-import { problem } from '../problems';
 import { parseYamlSafely } from '../yaml/safe-parse';
-import { findConflictMarkers } from '../yaml/conflict-markers';
+import { conflictMarkerProblems } from '../yaml/conflict-markers';
 
 /**
  * A memo is a Markdown file with optional YAML front matter (`title:`, `codes: [...]`, `date:`): plain text
  * that reads well on GitHub and diffs well in git. Grounded only reads memos; people write them.
  */
 export function parseMemo(uri: string, text: string, fallbackTitle: string): Loaded<Memo> {
-  const markers = findConflictMarkers(text);
-  if (markers.length > 0) {
-    return {
-      ok: false,
-      problems: markers.map((m) =>
-        problem(uri, m.line, 1, 'conflict-marker', `git conflict marker "${m.marker}"`, 'resolve the merge conflict'),
-      ),
-    };
-  }
+  const markers = conflictMarkerProblems(uri, text, 'resolve the merge conflict');
+  if (markers.length > 0) return { ok: false, problems: markers };
   const frontMatter = /^---\n([\s\S]*?)\n---\n?/.exec(text);
   if (!frontMatter)
     return {

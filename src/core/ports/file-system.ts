@@ -20,7 +20,10 @@ export interface FileStat {
 
 export interface DirectoryEntry {
   readonly name: string;
+  /** For a symbolic link, what it points to ('file' when that is missing). */
   readonly type: 'file' | 'directory';
+  /** The entry is a symbolic link (where the host has them): listed so the loader can say it skips it. */
+  readonly symbolicLink?: boolean;
 }
 
 /** Gives a lock back. Resolves once the lock is released (a lock already taken over as stale is left alone). */

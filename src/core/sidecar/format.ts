@@ -9,8 +9,13 @@ import { parseCanonicalSidecar } from './canonical-parse';
 
 export const SIDECAR_VERSION = 1;
 export const SIDECAR_SUFFIX = '.codes.yaml';
-/** Coder ids end up in file names: keep them portable. */
-export const CODER_ID = /^[a-z0-9][a-z0-9_-]*$/;
+/**
+ * Coder ids end up in file names: lowercase letters of any script and digits, with "-" and "_" between
+ * words (coderIdFrom makes one from a name). Nothing a file system refuses, and no "." (it separates the
+ * coder from the transcript's stem in the file name).
+ */
+export const CODER_ID = /^[\p{Ll}\p{Lm}\p{Lo}\p{N}][\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}_-]*$/u;
+const CODER_ID_HINT = 'coder ids use lowercase letters (any script), digits, "-" and "_"';
 const STATUSES: readonly CodingStatus[] = ['needs-review', 'orphan'];
 const CODING_KEYS = ['id', 'code', 'start', 'end', 'quote', 'prefix', 'suffix', 'memo', 'status'] as const;
 const SIDECAR_KEYS = ['grounded', 'transcript', 'coder', 'textHash', 'codings'] as const;
@@ -85,13 +90,7 @@ export function parseSidecar(uri: string, text: string): Loaded<ParsedSidecar> {
   if (!root) return { ok: false, problems: reader.problems };
   reader.version(root, SIDECAR_VERSION);
   const transcript = reader.requiredString(root, 'transcript', []);
-  const coder = reader.requiredString(
-    root,
-    'coder',
-    [],
-    CODER_ID,
-    'coder ids use lowercase letters, digits, "-" and "_"',
-  );
+  const coder = reader.requiredString(root, 'coder', [], CODER_ID, CODER_ID_HINT);
   const textHash = reader.requiredString(root, 'textHash', []);
   const codings: Coding[] = [];
   const lineOf = new Map<string, number>();
@@ -206,8 +205,57 @@ export const sidecarCodec = {
   serialize: serializeSidecar,
 };
 
-/** parseSidecar's result, through the fast reader for our own layout when it accepts the text. */
+/**
+ * parseSidecar's result, through the fast reader for our own layout when it accepts the text, refused when
+ * the file's name says another coder (so no write path ever writes one coder's codings into another's file).
+ */
 export function parseSidecarFast(uri: string, text: string): Loaded<ParsedSidecar> {
   const fast = parseCanonicalSidecar(text);
-  return fast ? { ok: true, value: fast, warnings: [] } : parseSidecar(uri, text);
+  const parsed: Loaded<ParsedSidecar> = fast ? { ok: true, value: fast, warnings: [] } : parseSidecar(uri, text);
+  if (!parsed.ok) return parsed;
+  const mismatch = coderMismatch(uri, parsed.value.sidecar.coder, text);
+  return mismatch ? { ok: false, problems: [mismatch] } : parsed;
+}
+
+/**
+ * A sidecar's file name and its `coder:` line must name the same coder: a file copied or renamed by hand
+ * would otherwise credit one coder's codings to another, and the next write would go to the wrong file.
+ * Undefined when they agree, or when the URI is not a sidecar file name (nothing to compare with).
+ */
+export function coderMismatch(uri: string, coder: string, text: string): Problem | undefined {
+  const fileName = fileNameOf(uri);
+  const named = parseSidecarFileName(fileName)?.coder;
+  if (named === undefined || named.normalize('NFC') === coder.normalize('NFC')) return undefined;
+  const { line, column } = coderLinePosition(text);
+  return problem(
+    uri,
+    line,
+    column,
+    'coder-mismatch',
+    `the file name says coder "${named}" but the file says "coder: ${coder}"`,
+    `rename the file to ${sidecarFileNameOf(fileName, coder)} if these are ${coder}'s codings, or set "coder: ${named}" if they are ${named}'s`,
+  );
+}
+
+/** The decoded last segment of a URI, or of a plain path (some callers name files by their path). */
+function fileNameOf(uri: string): string {
+  const segment = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Where the top-level `coder:` key is (1-based), else the top of the file. */
+function coderLinePosition(text: string): { line: number; column: number } {
+  const lines = text.split('\n');
+  const index = lines.findIndex((line) => /^coder\s*:/.test(line));
+  return index < 0 ? { line: 1, column: 1 } : { line: index + 1, column: 1 };
+}
+
+/** The same sidecar's file name for another coder. */
+function sidecarFileNameOf(fileName: string, coder: string): string {
+  const name = parseSidecarFileName(fileName);
+  return name ? `${name.stem}.${coder}${SIDECAR_SUFFIX}` : fileName;
 }

@@ -60,6 +60,8 @@ async function listFiles(fs: FileSystemPort, root: string, prefix: string): Prom
   const entries = await fs.list(prefix === '' ? root : joinUri(root, prefix));
   for (const entry of entries) {
     const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    // Links are never study files (the loader reports them), and a folder link may loop.
+    if (entry.symbolicLink) continue;
     if (entry.type === 'directory') {
       if (!entry.name.startsWith('.') && !SKIPPED.has(entry.name)) found.push(...(await listFiles(fs, root, path)));
     } else {

@@ -8,8 +8,15 @@ import { hashBytes } from '../text/hash';
 import { parseSettings, settingPosition, DEFAULT_SETTINGS, SETTINGS_FILE } from '../settings/format';
 import { configuredLocations, escapedLocations, type EscapedLocation } from './confine';
 import { parseCodebook } from '../codebook/format';
-import { parseSidecar, parseSidecarFileName, validateSidecarAgainstText, SIDECAR_SUFFIX } from '../sidecar/format';
+import {
+  coderMismatch,
+  parseSidecar,
+  parseSidecarFileName,
+  validateSidecarAgainstText,
+  SIDECAR_SUFFIX,
+} from '../sidecar/format';
 import { parseMemo } from '../memos/format';
+import { conflictMarkerProblems } from '../yaml/conflict-markers';
 import { reanchorSidecar } from '../anchoring/reanchor-sidecar';
 import { parseCanonicalSidecar } from '../sidecar/canonical-parse';
 import type { LoadStudyOptions } from './cache';
@@ -26,7 +33,9 @@ import {
 import { trustedSha256 } from './stat-index';
 import { missingCodebookProblem } from './missing-codebook';
 import { participantOf } from './participants';
-import { globMatcher, listFiles } from './walk';
+import { sharedCodingIdProblems } from './shared-coding-ids';
+import { globMatcher, walkStudy } from './walk';
+import { linkProblems } from './study-links';
 import type { LoadedSidecar, Study, StudyTranscript } from './study';
 
 /**
@@ -100,8 +109,9 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     }
   }
 
-  const files = await listFiles(fs, root);
+  const { files, links } = await walkStudy(fs, root);
   const isTranscript = globMatcher(settings.transcripts, settings.exclude);
+  problems.push(...linkProblems(root, links, settings, isTranscript));
   const transcriptPaths = files.filter(
     (path) => isTranscript(path) && !path.endsWith(SIDECAR_SUFFIX) && path !== settings.codebook,
   );
@@ -132,6 +142,7 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     problems.push(...result.problems);
     if (result.transcript) transcripts.push(result.transcript);
   }
+  problems.push(...sharedCodingIdProblems(root, transcripts));
   for (const stray of strays) {
     problems.push(
       problem(
@@ -248,6 +259,16 @@ async function loadTranscript(
   const file = await readFileText(io.fs, uri, problems, true, io.utf8);
   if (file === undefined) return undefined;
   const { text } = file;
+  const markers = conflictMarkerProblems(
+    uri,
+    text,
+    'resolve the merge conflict in the transcript; its codings are checked and re-anchored once it is resolved',
+  );
+  if (markers.length > 0) {
+    // Its sidecars stay claimed, and are neither re-anchored to nor written against the conflicted text.
+    problems.push(...markers);
+    return undefined;
+  }
   // hashText(text) without encoding the text again when the file's bytes are already its UTF-8.
   const textHash = 'sha256:' + io.sha256(file.bytesAreCanonical ? file.bytes : new TextEncoder().encode(text));
   const participant = participantOf(path, settings.participants);
@@ -334,6 +355,16 @@ async function loadSidecar(
   problems: Problem[],
   caching: CacheSession | undefined,
 ): Promise<LoadedSidecar | undefined> {
+  const report = async (derived: DerivedSidecar, read: Uint8Array | string | undefined) => {
+    if (derived.sidecar.coder.normalize('NFC') !== coder.normalize('NFC')) {
+      // Never credited to the wrong coder: the file does not load (and so is never written) until fixed.
+      const content = typeof read === 'string' ? read : await readSidecarText(io, uri, read);
+      const mismatch = content === undefined ? undefined : coderMismatch(uri, derived.sidecar.coder, content);
+      if (mismatch) problems.push(mismatch);
+      return undefined;
+    }
+    return reportDerived(uri, coder, transcriptName, derived, knownCodes, problems);
+  };
   // With a stat index: the stat comes first (what is recorded must predate the bytes hashed), and an
   // unchanged, settled file's hash comes from the index, so a cache hit never reads the file.
   const stat = caching?.stats ? await io.fs.stat(uri).catch(() => undefined) : undefined;
@@ -343,7 +374,7 @@ async function loadSidecar(
       known === undefined ? undefined : await readDerivedSidecar(caching, sidecarCacheKey(known, textHash), map);
     if (cached) {
       caching.stats.next.add(uri, stat, known as string);
-      return reportDerived(uri, coder, transcriptName, cached, knownCodes, problems);
+      return report(cached, undefined);
     }
   }
   const bytes = await readBytes(io.fs, uri, problems, true);
@@ -354,14 +385,20 @@ async function loadSidecar(
     caching.stats?.next.add(uri, stat, sha256);
     key = sidecarCacheKey(sha256, textHash);
     const cached = await readDerivedSidecar(caching, key, map);
-    if (cached) return reportDerived(uri, coder, transcriptName, cached, knownCodes, problems);
+    if (cached) return report(cached, bytes);
   }
   const content = decodeText(uri, bytes, problems, io.utf8)?.text;
   if (content === undefined) return undefined;
   const derived = deriveSidecar(uri, content, map, textHash, problems);
   if (derived === undefined) return undefined;
   if (caching && key !== undefined) await writeDerivedSidecar(caching, key, derived, map);
-  return reportDerived(uri, coder, transcriptName, derived, knownCodes, problems);
+  return report(derived, content);
+}
+
+/** A sidecar's text for a message's line number, when the cache spared decoding (or reading) it. */
+async function readSidecarText(io: LoadIo, uri: string, read: Uint8Array | undefined): Promise<string | undefined> {
+  const bytes = read ?? (await readBytes(io.fs, uri, [], true));
+  return bytes === undefined ? undefined : decodeText(uri, bytes, [], io.utf8)?.text;
 }
 
 /**
@@ -411,19 +448,6 @@ function reportDerived(
   problems: Problem[],
 ): LoadedSidecar {
   const { sidecar, lineOf } = derived;
-  if (sidecar.coder !== coder) {
-    problems.push(
-      problem(
-        uri,
-        0,
-        0,
-        'coder-mismatch',
-        `the file name says coder "${coder}" but the file says "${sidecar.coder}"`,
-        'rename the file or fix the coder line',
-        'warning',
-      ),
-    );
-  }
   if (sidecar.transcript !== transcriptName) {
     problems.push(
       problem(

@@ -5,6 +5,7 @@ import { parseSidecarFileName } from '../sidecar/format';
 import { basenameUri, relativeUri, stemOf } from '../uri';
 import type { LoadStudyOptions } from './cache';
 import { loadStudy } from './load-study';
+import { SHARED_CODING_ID, sharedCodingIdProblems } from './shared-coding-ids';
 import type { Study, StudyTranscript } from './study';
 
 /**
@@ -61,13 +62,20 @@ export async function reloadTranscripts(
   // Sidecars that failed to load are in no transcript's list, only in the problems (old ones and new ones).
   for (const problem of [...study.problems, ...partial.problems])
     if (groups.has(sidecarGroupOfUri(study.root, problem.uri))) affected.add(problem.uri);
-  const before = study.problems.filter((p) => affected.has(p.uri));
-  const after = partial.problems.filter((p) => affected.has(p.uri));
+  // Ids shared between sidecars are a whole-study question: recomputed over the study as it now is.
+  const local = (p: Problem) => p.kind !== SHARED_CODING_ID;
+  const before = study.problems.filter((p) => affected.has(p.uri) && local(p));
+  const after = partial.problems.filter((p) => affected.has(p.uri) && local(p));
   // The echo of a write this study already shows (the file watcher reporting our own save): nothing to publish.
   if (targets.every((t) => dequal(t, reloaded.get(t.uri))) && dequal(before, after)) return study;
-  const problems: Problem[] = [...study.problems.filter((p) => !affected.has(p.uri)), ...after];
+  const transcripts = study.transcripts.map((t) => reloaded.get(t.uri) ?? t);
+  const problems: Problem[] = [
+    ...study.problems.filter((p) => !affected.has(p.uri) && local(p)),
+    ...after,
+    ...sharedCodingIdProblems(study.root, transcripts),
+  ];
   problems.sort(compareProblems);
-  return { ...study, transcripts: study.transcripts.map((t) => reloaded.get(t.uri) ?? t), problems };
+  return { ...study, transcripts, problems };
 }
 
 /** Settings and codebook as the partial load read them must be the study's, or the rest of it may be stale too. */

@@ -1,5 +1,6 @@
 import type { SurveySettings } from '../model';
 import { problem, type Loaded, type Problem } from '../problems';
+import { conflictMarkerProblems } from '../yaml/conflict-markers';
 import { typeCells } from './column-type';
 import { decodeSurveyText } from './decode';
 import { resolveHeader, type HeaderColumn } from './header';
@@ -28,6 +29,9 @@ export const DEFAULT_MISSING: readonly string[] = ['', 'NA', 'N/A'];
 export function parseSurvey(uri: string, bytes: Uint8Array, settings: SurveySettings): Loaded<SurveyTable> {
   const decoded = decodeSurveyText(uri, bytes);
   if ('problem' in decoded) return { ok: false, problems: [decoded.problem] };
+  // A conflict block would otherwise read as rows (both sides' values, marker lines as ragged rows).
+  const markers = conflictMarkerProblems(uri, decoded.text, 'resolve the merge conflict in the survey file');
+  if (markers.length > 0) return { ok: false, problems: markers };
   const csv = readCsv(uri, decoded.text);
   // A quote error shifts every later cell: checks after it would only report its echoes.
   if (csv.problems.length > 0) return { ok: false, problems: csv.problems };

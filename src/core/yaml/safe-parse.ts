@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isAlias, isMap, isSeq, type Document, type Node } from 'yaml';
 import { problem, type Problem } from '../problems';
-import { findConflictMarkers } from './conflict-markers';
+import { conflictMarkerProblems } from './conflict-markers';
 
 /** A parsed YAML file: plain data plus a way back to line and column for validation messages. */
 export interface YamlFile {
@@ -13,30 +13,21 @@ export interface YamlFile {
 }
 
 /**
- * Parses YAML the safe way (docs/ARCHITECTURE.md#reading-a-file): conflict markers first, then `yaml` with unique keys
- * and no aliases (an alias bomb is refused, and aliases would not survive our rewrite anyway). Every error,
+ * Parses YAML the safe way (docs/ARCHITECTURE.md#reading-a-file): conflict markers first, then `yaml` with unique
+ * keys, no aliases (an alias bomb is refused, and aliases would not survive our rewrite anyway) and no tags (yaml
+ * reads `!js/function "x"` as "x", and the rewrite would drop the tag without a word). Every error,
  * including ones `yaml` throws, comes back as a Problem with line and column; nothing throws.
  */
 export function parseYamlSafely(
   uri: string,
   text: string,
 ): { ok: true; file: YamlFile } | { ok: false; problems: Problem[] } {
-  const markers = findConflictMarkers(text);
-  if (markers.length > 0) {
-    return {
-      ok: false,
-      problems: markers.map((m) =>
-        problem(
-          uri,
-          m.line,
-          1,
-          'conflict-marker',
-          `git conflict marker "${m.marker}"`,
-          "resolve the merge conflict in this file (keep both sides' codings), then save",
-        ),
-      ),
-    };
-  }
+  const markers = conflictMarkerProblems(
+    uri,
+    text,
+    "resolve the merge conflict in this file (keep both sides' codings), then save",
+  );
+  if (markers.length > 0) return { ok: false, problems: markers };
   const lineCounter = new LineCounter();
   let document: Document.Parsed;
   try {
@@ -58,7 +49,7 @@ export function parseYamlSafely(
       }),
     };
   }
-  const aliasProblem = findAlias(document, uri, positionOfOffset);
+  const aliasProblem = findRefusedNode(document, text, uri, positionOfOffset);
   if (aliasProblem) return { ok: false, problems: [aliasProblem] };
   let data: unknown;
   try {
@@ -96,9 +87,13 @@ function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** Aliases and anchors are refused outright: Grounded's files never need them, and they enable alias bombs. */
-function findAlias(
+/**
+ * Aliases, anchors and tags are refused outright: Grounded's files never need them, aliases enable alias
+ * bombs, and none of them survives a rewrite.
+ */
+function findRefusedNode(
   document: Document.Parsed,
+  text: string,
   uri: string,
   at: (offset: number) => { line: number; column: number },
 ): Problem | undefined {
@@ -107,7 +102,7 @@ function findAlias(
   while (stack.length > 0) {
     const node = stack.shift();
     if (!node || typeof node !== 'object') continue;
-    const anyNode = node as { anchor?: string; range?: [number, number, number] };
+    const anyNode = node as { anchor?: string; tag?: string; range?: [number, number, number] };
     if (isAlias(node)) {
       const { line, column } = at(anyNode.range?.[0] ?? 0);
       return problem(
@@ -130,8 +125,33 @@ function findAlias(
         'remove the anchor and write values out in full',
       );
     }
+    if (anyNode.tag) {
+      const tag = tagBefore(text, anyNode.range?.[0] ?? 0);
+      const { line, column } = at(tag.offset);
+      return problem(
+        uri,
+        line,
+        column,
+        'yaml-tag',
+        `YAML tags (${tag.source || anyNode.tag}) are not allowed in Grounded files: the value would be rewritten without it`,
+        'remove the tag and write the plain value',
+      );
+    }
     if (isMap(node)) for (const pair of node.items) stack.push(pair.key, pair.value);
     else if (isSeq(node)) stack.push(...node.items);
   }
   return undefined;
+}
+
+/**
+ * The tag written before the value that starts at `valueStart` (yaml gives the value's range, not the
+ * tag's): the word before it, over white space and line breaks. Tags hold no white space.
+ */
+function tagBefore(text: string, valueStart: number): { offset: number; source: string } {
+  let end = valueStart;
+  while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
+  let start = end;
+  while (start > 0 && !/\s/.test(text[start - 1] as string)) start--;
+  const source = text.slice(start, end);
+  return source.startsWith('!') ? { offset: start, source } : { offset: valueStart, source: '' };
 }

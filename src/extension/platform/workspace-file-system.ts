@@ -101,8 +101,14 @@ export class WorkspaceFileSystem implements FileSystemPort {
   async list(uri: string): Promise<readonly DirectoryEntry[]> {
     const entries = await vscode.workspace.fs.readDirectory(toVscodeUri(uri));
     return entries
-      .filter(([, type]) => (type & vscode.FileType.File) !== 0 || (type & vscode.FileType.Directory) !== 0)
-      .map(([name, type]) => ({ name, type: type & vscode.FileType.Directory ? 'directory' : 'file' }) as const);
+      .filter(
+        ([, type]) => (type & (vscode.FileType.File | vscode.FileType.Directory | vscode.FileType.SymbolicLink)) !== 0,
+      )
+      .map(([name, type]) => ({
+        name,
+        type: type & vscode.FileType.Directory ? ('directory' as const) : ('file' as const),
+        ...(type & vscode.FileType.SymbolicLink ? { symbolicLink: true } : {}),
+      }));
   }
 }
 

@@ -132,7 +132,7 @@ describe('grounded codebook', () => {
     write(
       study,
       'transcripts/P01.ben.codes.yaml',
-      read(study, 'transcripts/P01.ben.codes.yaml').replace('codings:', 'codings:\n=======\n'),
+      read(study, 'transcripts/P01.ben.codes.yaml').replace('codings:', 'codings:\n<<<<<<< HEAD\n=======\n>>>>>>> b'),
     );
     const files = [
       'codebook.yaml',

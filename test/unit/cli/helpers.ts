@@ -127,12 +127,14 @@ export function sidecarText(
   coder: string,
   passages: [code: string, passage: string][],
 ): string {
+  const stem = transcriptName.replace(/\.[^.]*$/, '');
   const codings = makeCodings(
     { uri: `file:///study/${transcriptName}`, text, textHash: hashText(text) },
     coder,
     passages.map(([code, passage], index) => {
       const start = offsetOf(text, passage);
-      return { code, start, end: start + Array.from(passage).length, id: `${coder}-${index + 1}` };
+      // Ids unique in the study, as generated ones are: P01 and P02 may not share one.
+      return { code, start, end: start + Array.from(passage).length, id: `${coder}-${stem}-${index + 1}` };
     }),
   );
   return serializeSidecar({ transcript: transcriptName, coder, textHash: hashText(text), codings });

@@ -13,7 +13,7 @@ import { parseSidecar, serializeSidecar } from '../../../src/core/sidecar/format
 import type { Sidecar } from '../../../src/core/model';
 import type { Problem } from '../../../src/core/problems';
 import { FileLoadError } from '../../../src/core/persistence/errors';
-import { listFiles } from '../../../src/core/study/walk';
+import { walkStudy } from '../../../src/core/study/walk';
 
 /** A canonical (LF, no BOM) excerpt of an interview. */
 export const TRANSCRIPT = [
@@ -96,7 +96,11 @@ function fixtureOver(name: string, fs: FileSystemPort, root: string, cleanup: ()
     uri: (path) => joinUri(root, path),
     write: (path, content) => fs.writeFile(joinUri(root, path), typeof content === 'string' ? utf8(content) : content),
     read: async (path) => ((await fs.stat(joinUri(root, path))) ? fs.readFile(joinUri(root, path)) : undefined),
-    files: () => listFiles(fs, root),
+    files: async () => {
+      // Temp files included: the loader's listing leaves them out, these tests look for them.
+      const { files, artifacts } = await walkStudy(fs, root);
+      return [...files, ...artifacts].sort();
+    },
     transcript: async (path) => {
       const text = decodeCanonical(await fs.readFile(joinUri(root, path)));
       return { uri: joinUri(root, path), text, textHash: hashText(text) };

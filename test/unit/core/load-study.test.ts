@@ -1,9 +1,23 @@
 import assert from 'node:assert/strict';
 import { loadStudy } from '../../../src/core/study/load-study';
 import { participantOf } from '../../../src/core/study/participants';
+import { detectStudy } from '../../../src/core/study/detect-study';
+import { walkStudy } from '../../../src/core/study/walk';
 import { addCodings } from '../../../src/core/study/coding-operations';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/format';
-import { ADAPTERS, CODEBOOK, TRANSCRIPT, bytesEqual, memoryFixture, places, rangeOf, utf8 } from './helpers';
+import { symlinkSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  ADAPTERS,
+  CODEBOOK,
+  TRANSCRIPT,
+  bytesEqual,
+  memoryFixture,
+  nodeFixture,
+  places,
+  rangeOf,
+  utf8,
+} from './helpers';
 import { hashText } from '../../../src/core/text/hash';
 import type { FileSystemPort } from '../../../src/core/ports/file-system';
 
@@ -214,24 +228,30 @@ describe('loadStudy', () => {
     });
   }
 
-  it('warns when a sidecar’s coder or transcript line disagrees with its file name', async () => {
+  it('refuses a sidecar whose coder line disagrees with its file name, and warns about its transcript line', async () => {
     const study = await memoryFixture({ 'codebook.yaml': CODEBOOK, 'P07.txt': TRANSCRIPT });
     const hash = hashText(TRANSCRIPT);
     await study.write(
       'P07.amara.codes.yaml',
+      `# c\ngrounded: 1\ntranscript: P07.txt\ncoder: jonas\ntextHash: "${hash}"\ncodings: []\n`,
+    );
+    await study.write(
+      'P07.jonas.codes.yaml',
       `# c\ngrounded: 1\ntranscript: P08.txt\ncoder: jonas\ntextHash: "${hash}"\ncodings: []\n`,
     );
     const loaded = await loadStudy(study.fs, study.root);
     assert.deepEqual(
-      places(loaded.problems)
-        .map((p) => [p.kind, p.file])
-        .sort(),
+      loaded.problems.map((p) => [p.kind, p.uri.slice(p.uri.lastIndexOf('/') + 1), p.line, p.column, p.severity]),
       [
-        ['coder-mismatch', 'P07.amara.codes.yaml'],
-        ['transcript-mismatch', 'P07.amara.codes.yaml'],
+        ['coder-mismatch', 'P07.amara.codes.yaml', 4, 1, 'error'],
+        ['transcript-mismatch', 'P07.jonas.codes.yaml', 0, 0, 'warning'],
       ],
     );
-    assert.ok(loaded.problems.every((p) => p.severity === 'warning'));
+    assert.deepEqual(
+      loaded.transcripts[0]?.sidecars.map((s) => s.coder),
+      ['jonas'],
+      'the mismatched file is not filed under either coder',
+    );
   });
 
   it('reports memo problems and keeps loading', async () => {
@@ -277,5 +297,67 @@ describe('loadStudy', () => {
     const loaded = await loadStudy(fs, study.root);
     assert.equal(loaded.problems.length, 1);
     assert.deepEqual(writes, []);
+  });
+});
+
+describe('loadStudy and symbolic links', () => {
+  it('reports linked study files and folders instead of skipping them silently, and follows none', async () => {
+    const study = await nodeFixture({
+      'codebook.yaml': CODEBOOK,
+      'P01.txt': TRANSCRIPT,
+      'elsewhere/P02.txt': TRANSCRIPT,
+      'elsewhere/notes.md': 'not a study file',
+      'elsewhere/more/P03.txt': TRANSCRIPT,
+    });
+    try {
+      const path = (relative: string) => fileURLToPath(study.uri(relative));
+      symlinkSync(path('elsewhere/P02.txt'), path('P02.txt'));
+      symlinkSync(path('elsewhere/notes.md'), path('README.md'));
+      symlinkSync(path('elsewhere/more'), path('linked'));
+      symlinkSync(path('nowhere.txt'), path('P04.txt')); // dangling
+      symlinkSync(path('elsewhere'), path('elsewhere/loop')); // a cycle
+      const detected = await detectStudy(study.fs, study.root);
+      assert.deepEqual(detected.transcripts, ['P01.txt', 'elsewhere/P02.txt', 'elsewhere/more/P03.txt']);
+      const loaded = await loadStudy(study.fs, study.root, {});
+      assert.deepEqual(
+        loaded.problems.map((p) => [p.kind, p.uri.slice(study.root.length + 1), p.severity]),
+        [
+          ['symlink', 'P02.txt', 'error'],
+          ['symlink', 'P04.txt', 'error'],
+          ['symlink', 'elsewhere/loop', 'warning'],
+          ['symlink', 'linked', 'warning'],
+        ],
+      );
+      assert.deepEqual(
+        loaded.transcripts.map((t) => t.path),
+        ['P01.txt', 'elsewhere/P02.txt', 'elsewhere/more/P03.txt'],
+      );
+    } finally {
+      await study.cleanup();
+    }
+  });
+});
+
+describe('walkStudy', () => {
+  it('sets apart the files the adapter writes only while writing (its isWriteArtifact), links and study files', async () => {
+    const study = await nodeFixture({
+      'P01.txt': TRANSCRIPT,
+      'transcripts/.P01.amara.codes.yaml.k3j9x2ab.tmp': 'half a sidecar',
+      '.hidden-notes.txt': 'a dot file of the person, not ours',
+    });
+    try {
+      assert.deepEqual(await walkStudy(study.fs, study.root), {
+        files: ['.hidden-notes.txt', 'P01.txt'],
+        links: [],
+        artifacts: ['transcripts/.P01.amara.codes.yaml.k3j9x2ab.tmp'],
+      });
+      assert.deepEqual(await study.files(), [
+        '.hidden-notes.txt',
+        'P01.txt',
+        'transcripts/.P01.amara.codes.yaml.k3j9x2ab.tmp',
+      ]);
+    } finally {
+      await study.cleanup();
+    }
   });
 });

@@ -244,6 +244,22 @@ const SIDECAR_CASES: readonly RefusalCase[] = [
     expected: [['schema', 2, 1]],
   },
   { name: 'a sidecar that is a list', lines: ['- grounded: 1'], expected: [['schema', 1, 1]] },
+  {
+    // yaml keeps the value and drops the tag: the next rewrite would lose it without a word.
+    name: 'an unknown YAML tag',
+    lines: [...HEAD, ...block('a'), '    memo: !js/function "function () {}"'],
+    expected: [['yaml-tag', 14, 11]],
+  },
+  {
+    name: 'a coder line that is not the coder of the file name (our own layout)',
+    lines: [...HEAD.slice(0, 3), 'coder: jonas', ...HEAD.slice(4), ...block('a')],
+    expected: [['coder-mismatch', 4, 1]],
+  },
+  {
+    name: 'a coder line that is not the coder of the file name (hand-written YAML)',
+    lines: [...HEAD.slice(0, 3), "coder: 'jonas' # edited", ...HEAD.slice(4), ...block('a')],
+    expected: [['coder-mismatch', 4, 1]],
+  },
 ];
 
 const CODEBOOK_HEAD = ['# Grounded codebook.', 'grounded: 1', 'codes:'];
@@ -324,6 +340,11 @@ const CODEBOOK_CASES: readonly RefusalCase[] = [
     name: 'an anchor',
     lines: [...CODEBOOK_HEAD, '  - id: a', '    name: &n A', '  - id: b', '    name: *n'],
     expected: [['yaml-alias', 5, 14]],
+  },
+  {
+    name: 'an unknown YAML tag',
+    lines: [...CODEBOOK_HEAD, '  - id: a', '    name: !!python/name:os.system A'],
+    expected: [['yaml-tag', 5, 11]],
   },
 ];
 

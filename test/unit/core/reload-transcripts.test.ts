@@ -98,6 +98,26 @@ describe('reloadTranscripts (incremental reload of changed transcripts)', () => 
         await assertSameAsFullLoad(study, ['transcripts/P01.txt'], () => study.fs.delete(study.uri(sidecar)));
       });
 
+      it("a coding id copied from another transcript's sidecar: reported at both places, and gone once changed", async () => {
+        const p01 = fromUtf8((await study.read('transcripts/P01.amara.codes.yaml'))!);
+        const p01Id = /id: (\S+)/.exec(p01)?.[1] as string;
+        const p02 = 'transcripts/P02.amara.codes.yaml';
+        const original = fromUtf8((await study.read(p02))!);
+        const p02Id = /id: (\S+)/.exec(original)?.[1] as string;
+        const shared = await assertSameAsFullLoad(study, ['transcripts/P02.txt'], () =>
+          study.write(p02, original.replace(`id: ${p02Id}`, `id: ${p01Id}`)),
+        );
+        assert.deepEqual(
+          shared.problems.map((p) => [p.kind, p.uri.slice(p.uri.lastIndexOf('/transcripts/') + 1), p.line]),
+          [
+            ['duplicate-coding-id', 'transcripts/P01.amara.codes.yaml', 7],
+            ['duplicate-coding-id', 'transcripts/P02.amara.codes.yaml', 7],
+          ],
+        );
+        const fixed = await assertSameAsFullLoad(study, ['transcripts/P02.txt'], () => study.write(p02, original));
+        assert.deepEqual(fixed.problems, []);
+      });
+
       it('a broken sidecar deleted (its problems go with it)', async () => {
         const sidecar = 'transcripts/P02.ben.codes.yaml';
         await assertSameAsFullLoad(study, ['transcripts/P02.txt'], () =>

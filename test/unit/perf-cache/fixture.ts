@@ -51,6 +51,7 @@ export const FILES: Record<string, string | Uint8Array> = {
   }),
   // Hand-formatted: single quotes and a comment, so only the real parser reads it.
   'transcripts/P01.jonas.codes.yaml': `grounded: 1 # by hand\ntranscript: 'P01.txt'\ncoder: jonas\ntextHash: '${hashText(P01)}'\ncodings:\n  - {id: j1, code: mentor, start: 0, end: 11, quote: 'Interviewer', prefix: '', suffix: ': How did it sta'}\n`,
+  // Says another coder than its name: refused on every load, cached or not.
   'transcripts/P01.bob.codes.yaml': serializeSidecar({
     transcript: 'P01.txt',
     coder: 'amara',

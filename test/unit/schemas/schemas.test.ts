@@ -96,6 +96,12 @@ describe('JSON Schemas of grounded.yaml, codebook.yaml and sidecars', () => {
       serializeSidecar({ transcript: 'P01.txt', coder: 'jonas', textHash: 'sha256:ab', codings: [] }),
       'empty sidecar',
     );
+    for (const coder of ['王芳', 'søren-ødegard', 'प्रिया-शर्मा'])
+      assertValid(
+        'sidecar',
+        serializeSidecar({ transcript: 'P01.txt', coder, textHash: 'sha256:ab', codings: [] }),
+        `coder id ${coder}`,
+      );
     const codes: Code[] = [
       {
         id: 'barriers',
