@@ -24,3 +24,9 @@ export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 /** The system refused to read or write a file (permissions, a full disk, a read-only drive…). */
 export const EXIT_FILE_ACCESS = 3 as const;
+/**
+ * Another Grounded process (a terminal, the extension, a second window) kept the file locked for longer than a
+ * command waits, or the file kept changing under us: nothing was written, and running the command again is
+ * the remedy.
+ */
+export const EXIT_BUSY = 4 as const;

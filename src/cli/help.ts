@@ -39,7 +39,8 @@ export function overviewHelp(commands: readonly CommandSpec[], version: string):
       '',
       "Run `grounded <command> --help` for a command's options.",
       'Exit codes: 0 ok, 1 problems found, 2 usage error, 3 a file could not be read or written',
-      '(no permission, disk full, read-only drive…; the message names the file).',
+      '(no permission, disk full, read-only drive…; the message names the file), 4 another Grounded process',
+      'kept a file busy for too long (nothing written; run the command again).',
     ].join('\n') + '\n'
   );
 }

@@ -7,7 +7,7 @@ import { runCommand } from './run-command';
 
 /**
  * The `grounded` command line. Returns the exit code: 0 ok, 1 problems found, 2 usage error, 3 a file could
- * not be read or written.
+ * not be read or written, 4 a file stayed busy (locked by another Grounded process, or changing on every try).
  * `io` defaults to the real process; tests pass their own to capture output.
  */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {

@@ -7,10 +7,12 @@ import {
   FileAccessReporting,
   fileAccessErrorFromSystem,
   FileLoadError,
+  FileLockedError,
+  UnknownCodeError,
 } from '../core/index';
 import { pathToUri } from '../node/node-file-system';
 import { Arguments, HELP_OPTION, type CommandSpec, type OptionSpec } from './command';
-import { CliError, EXIT_FILE_ACCESS, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors';
+import { CliError, EXIT_BUSY, EXIT_FILE_ACCESS, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './errors';
 import { cliFileSystem } from './file-system';
 import { commandHelp, usageText } from './help';
 import type { CliIo } from './io';
@@ -79,14 +81,14 @@ function reportFailure(spec: CommandSpec, error: unknown, out: Output, io: CliIo
     for (const problem of error.problems) out.error(out.formatProblem(problem));
     return EXIT_PROBLEMS;
   }
-  if (error instanceof CodebookEditError || error instanceof CodingRangeError) {
+  if (error instanceof CodebookEditError || error instanceof CodingRangeError || error instanceof UnknownCodeError) {
     // The arguments do not fit the study (code exists already, offsets past the end…): a usage-level error.
     out.error(`grounded ${spec.name}: ${error.message}`);
     return EXIT_USAGE;
   }
-  if (error instanceof ConcurrentChangeError) {
+  if (error instanceof ConcurrentChangeError || error instanceof FileLockedError) {
     out.error(`grounded ${spec.name}: ${error.message}`);
-    return EXIT_PROBLEMS;
+    return EXIT_BUSY;
   }
   const refusal = error instanceof FileAccessError ? error : fileAccessErrorFromSystem(error, pathToUri);
   if (refusal) {

@@ -152,23 +152,18 @@ export class NodeFileSystem implements FileSystemPort {
   }
 }
 
-async function lstatIfExists(path: string): Promise<Stats | undefined> {
+/** The result of a file operation, or undefined when nothing exists at the path. */
+async function unlessMissing<T>(operation: Promise<T>): Promise<T | undefined> {
   try {
-    return await fs.lstat(path);
+    return await operation;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }
 
-async function readIfExists(path: string): Promise<Uint8Array | undefined> {
-  try {
-    return await fs.readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
+const lstatIfExists = (path: string): Promise<Stats | undefined> => unlessMissing(fs.lstat(path));
+const readIfExists = (path: string): Promise<Uint8Array | undefined> => unlessMissing(fs.readFile(path));
 
 /** Lock files on a local disk: O_EXCL creation, and a holder on this host is alive while its pid runs. */
 const nodeLockPrimitives = {

@@ -2,6 +2,9 @@
 // then checks the sidecar on disk, the live codings, and the refusals.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import type { GroundedServices } from '../../src/extension/services';
 import type { Coding, Sidecar } from '../../src/core/model';
 import { parseSidecar } from '../../src/core/sidecar/format';
@@ -375,6 +378,39 @@ describe('coding commands', function () {
     const onDisk = await read(sidecarUri);
     assert.equal(onDisk, document.getText());
     assert.ok((await codingsOf('P05')).some((c) => c.id === added.id));
+  });
+
+  it('a coding action through an open sidecar editor waits for the lock another process holds, then lands', async () => {
+    // Another Grounded process (a terminal's `grounded code`, a second window) holds the sidecar's lock file.
+    const sidecarUri = file('transcripts', `P02.${CODER}.codes.yaml`);
+    const uri = file('transcripts', 'P02.txt');
+    await vscode.commands.executeCommand('grounded.codeSelection', {
+      codes: ['burnout'],
+      uri,
+      ranges: [range(TRANSCRIPT, 'skipping meals')],
+    });
+    const document = await vscode.workspace.openTextDocument(sidecarUri);
+    await vscode.window.showTextDocument(document, { preview: false }); // the editor path: a WorkspaceEdit, not the disk
+    const lockPath = path.join(path.dirname(sidecarUri.fsPath), `.P02.${CODER}.codes.yaml.lock`);
+    const holder = { pid: process.ppid, host: os.hostname(), tool: 'grounded code', since: new Date().toISOString() };
+    writeFileSync(lockPath, JSON.stringify(holder));
+    let settled = false;
+    const coding = Promise.resolve(
+      vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', {
+        codes: ['found-own'],
+        uri,
+        ranges: [range(TRANSCRIPT, 'my own people')],
+      }),
+    ).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.equal(settled, false, 'the action waits while the other process holds the lock');
+    assert.ok(!document.getText().includes('found-own'), 'nothing written meanwhile');
+    rmSync(lockPath); // the other process finishes
+    const [added] = await coding;
+    assert.ok(added);
+    assert.ok(document.getText().includes(added.id), 'written through the editor');
+    assert.equal(await read(sidecarUri), document.getText(), 'and saved');
+    assert.ok(!existsSync(lockPath), 'its own lock released');
   });
 
   it('undoLastCodingAction undoes an addition and a removal when the sidecar is not open', async () => {

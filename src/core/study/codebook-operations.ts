@@ -1,4 +1,4 @@
-import type { Code, Codebook } from '../model';
+import type { Code, Codebook, Coding } from '../model';
 import type { FileSystemPort } from '../ports/file-system';
 import { codebookCodec, CODE_ID, COLOR } from '../codebook/format';
 import { sidecarCodec } from '../sidecar/format';
@@ -138,6 +138,36 @@ async function requireAllLoadable(fs: FileSystemPort, sidecarUris: readonly stri
   for (const uri of sidecarUris) await readChecked(fs, uri, sidecarCodec);
 }
 
+/**
+ * Rewrites the codings of every sidecar that has codings of `code` (under the locks the caller holds) and
+ * returns how many codings of `code` there were: the rewrite may run again on a retry, so the count is that
+ * of the attempt that was written.
+ */
+async function rewriteCodings(
+  fs: FileSystemPort,
+  sidecarUris: readonly string[],
+  held: HeldLocks,
+  code: string,
+  rewrite: (codings: readonly Coding[]) => Coding[],
+): Promise<number> {
+  let total = 0;
+  for (const uri of sidecarUris) {
+    let here = 0;
+    await updateFile(
+      fs,
+      uri,
+      sidecarCodec,
+      (sidecar) => {
+        here = sidecar?.codings.filter((c) => c.code === code).length ?? 0;
+        return sidecar && here > 0 ? { ...sidecar, codings: rewrite(sidecar.codings) } : undefined;
+      },
+      held,
+    );
+    total += here;
+  }
+  return total;
+}
+
 async function usesOf(fs: FileSystemPort, sidecarUris: readonly string[], id: string): Promise<number> {
   let uses = 0;
   for (const uri of sidecarUris) {
@@ -164,31 +194,16 @@ export async function mergeCodes(
   return withStudyWideLocks(fs, codebookUri, sidecars, async (sidecarUris, held) => {
     await requireAllLoadable(fs, sidecarUris);
     await readChecked(fs, codebookUri, codebookCodec); // a codebook that cannot be written stops us before any sidecar changes
-    let moved = 0;
-    for (const uri of sidecarUris) {
-      let movedHere = 0; // the change may run again on a retry: count the attempt that was written
-      await updateFile(
-        fs,
-        uri,
-        sidecarCodec,
-        (sidecar) => {
-          movedHere = 0;
-          if (!sidecar || !sidecar.codings.some((c) => c.code === from)) return undefined;
-          const taken = new Set(sidecar.codings.filter((c) => c.code === into).map((c) => `${c.start}:${c.end}`));
-          const codings = sidecar.codings.flatMap((coding) => {
-            if (coding.code !== from) return [coding];
-            movedHere++;
-            const key = `${coding.start}:${coding.end}`;
-            if (taken.has(key)) return [];
-            taken.add(key);
-            return [{ ...coding, code: into }];
-          });
-          return { ...sidecar, codings };
-        },
-        held,
-      );
-      moved += movedHere;
-    }
+    const moved = await rewriteCodings(fs, sidecarUris, held, from, (codings) => {
+      const taken = new Set(codings.filter((c) => c.code === into).map((c) => `${c.start}:${c.end}`));
+      return codings.flatMap((coding) => {
+        if (coding.code !== from) return [coding];
+        const key = `${coding.start}:${coding.end}`;
+        if (taken.has(key)) return []; // the same passage already has `into`: one coding, not two
+        taken.add(key);
+        return [{ ...coding, code: into }];
+      });
+    });
     await editCodebook(fs, codebookUri, (codebook) => codebookEdits.merge(codebook, from, into), held);
     return moved;
   });
@@ -225,23 +240,7 @@ export async function deleteCode(
         );
     } else {
       await requireAllLoadable(fs, sidecarUris);
-      for (const uri of sidecarUris) {
-        let removedHere = 0; // the change may run again on a retry: count the attempt that was written
-        await updateFile(
-          fs,
-          uri,
-          sidecarCodec,
-          (sidecar) => {
-            removedHere = 0;
-            if (!sidecar || !sidecar.codings.some((c) => c.code === id)) return undefined;
-            const codings = sidecar.codings.filter((c) => c.code !== id);
-            removedHere = sidecar.codings.length - codings.length;
-            return { ...sidecar, codings };
-          },
-          held,
-        );
-        removed += removedHere;
-      }
+      removed = await rewriteCodings(fs, sidecarUris, held, id, (codings) => codings.filter((c) => c.code !== id));
     }
     await editCodebook(fs, codebookUri, (codebook) => codebookEdits.remove(codebook, id), held);
     return removed;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { FileLoadError } from '../../core/persistence/errors';
+import { ConcurrentChangeError, FileLoadError, FileLockedError } from '../../core/persistence/errors';
 import { fileAccessErrorFromSystem, FileAccessError } from '../../core/persistence/file-access-error';
 import { CodebookEditError } from '../../core/study/codebook-operations';
-import { CodingRangeError } from '../../core/study/coding-operations';
+import { CodingRangeError, UnknownCodeError } from '../../core/study/coding-operations';
 import { formatProblem, type Problem } from '../../core/problems';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
 
@@ -40,7 +40,14 @@ export function refusalFor(uri: string, problems: readonly Problem[]): UserError
 export function asUserError(error: unknown): UserError {
   if (error instanceof UserError) return error;
   if (error instanceof FileLoadError) return refusalFor(error.uri, error.problems);
-  if (error instanceof CodebookEditError || error instanceof CodingRangeError) return new UserError(error.message);
+  if (
+    error instanceof CodebookEditError ||
+    error instanceof CodingRangeError ||
+    error instanceof UnknownCodeError ||
+    error instanceof FileLockedError ||
+    error instanceof ConcurrentChangeError
+  )
+    return new UserError(error.message);
   const refusal =
     error instanceof FileAccessError
       ? error

@@ -56,6 +56,11 @@ function studyWith(transcripts: readonly string[]): string {
   return study;
 }
 
+/** `grounded code <transcript> --code <code> --start <start> --end <end> --by <coder>` */
+function codeCommand(transcript: string, code: string, start: number, end: number, coder: string): string[] {
+  return ['code', transcript, '--code', code, '--start', String(start), '--end', String(end), '--by', coder];
+}
+
 function grounded(cwd: string, args: readonly string[]): Promise<Exit> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -112,18 +117,7 @@ describe(`${PROCESSES} grounded processes writing one study at once`, function (
       const before = codingsOf(study, 'P04.amara.codes.yaml').length;
       const exits = await Promise.all(
         Array.from({ length: PROCESSES }, (_, i) =>
-          grounded(study, [
-            'code',
-            'transcripts/P04.txt',
-            '--code',
-            'barriers-time',
-            '--start',
-            String(i * 100 + 3),
-            '--end',
-            String(i * 100 + 10),
-            '--by',
-            'amara',
-          ]),
+          grounded(study, codeCommand('transcripts/P04.txt', 'barriers-time', i * 100 + 3, i * 100 + 10, 'amara')),
         ),
       );
       for (const exit of exits) assert.equal(exit.code, 0, exit.stderr);
@@ -180,18 +174,16 @@ describe(`${PROCESSES} grounded processes writing one study at once`, function (
     const study = studyWith(['P06', 'P07', 'P08', 'P09']);
     const start = Date.now();
     const coding = Array.from({ length: PROCESSES }, (_, i) =>
-      grounded(study, [
-        'code',
-        `transcripts/P${String(6 + (i % 4)).padStart(2, '0')}.txt`,
-        '--code',
-        'barriers-hierarchy',
-        '--start',
-        String(i * 40 + 2),
-        '--end',
-        String(i * 40 + 12),
-        '--by',
-        'amara',
-      ]),
+      grounded(
+        study,
+        codeCommand(
+          `transcripts/P${String(6 + (i % 4)).padStart(2, '0')}.txt`,
+          'barriers-hierarchy',
+          i * 40 + 2,
+          i * 40 + 12,
+          'amara',
+        ),
+      ),
     );
     const merge = grounded(study, ['codebook', 'merge', 'barriers-hierarchy', 'barriers']);
     const exits = await Promise.all(coding);
@@ -200,8 +192,13 @@ describe(`${PROCESSES} grounded processes writing one study at once`, function (
     assert.ok(!codeIds(study).includes('barriers-hierarchy'));
     // Each coding process either coded before the merge (its coding moved to the other code), or was told the
     // code is gone and wrote nothing: never a coding on a code that no longer exists.
-    const refused = exits.filter((exit) => exit.code !== 0);
-    for (const exit of refused) assert.match(exit.stderr, /barriers-hierarchy/);
+    for (const exit of exits.filter((e) => e.code !== 0)) {
+      assert.equal(exit.code, 2, exit.stderr);
+      assert.match(
+        exit.stderr,
+        /"barriers-hierarchy" is not in the codebook \(merged, renamed or deleted meanwhile\?\); nothing was written/,
+      );
+    }
     const files = readdirSync(join(study, 'transcripts')).filter((name) => name.endsWith('.codes.yaml'));
     const left = files.flatMap((file) => codingsOf(study, file)).filter((c) => c.code === 'barriers-hierarchy');
     assert.deepEqual(left, []);

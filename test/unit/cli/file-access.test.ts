@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeFileSystem, pathToUri, uriToPath } from '../../../src/node/node-file-system';
+import { FileLockedError } from '../../../src/core/persistence/errors';
 import { SETTINGS, cleanStudy, read, run, tempFolder, type RunResult } from './helpers';
 
 type Operation = 'readFile' | 'writeFile' | 'rename' | 'list';
@@ -256,5 +257,28 @@ describe('files the system will not let Grounded read or write', () => {
         /could not (?:write|take the write lock of) (?:codebook\.yaml|transcripts\/P01\.amara\.codes\.yaml): the drive is read-only \(EROFS\)/,
       );
     });
+  });
+});
+
+describe('a file another Grounded process keeps busy', () => {
+  /** The real files, but every lock is held by someone else (as after 30 s of waiting for another process). */
+  class Busy extends NodeFileSystem {
+    override async lock(uri: string): Promise<() => Promise<void>> {
+      const holder = { pid: 4242, host: 'lab-laptop', tool: 'grounded codebook merge', since: '2026-12-04T10:00:00Z' };
+      throw new FileLockedError(uri, `${uri}.lock`, holder, 30_000);
+    }
+  }
+
+  it('exit 4, names the holder, writes nothing', async () => {
+    const study = cleanStudy();
+    const before = read(study, 'transcripts/P01.amara.codes.yaml');
+    const result = await run(study, CODE_P01, { fileSystem: new Busy() });
+    assert.equal(result.code, 4, result.stderr);
+    assert.match(
+      result.stderr,
+      /is being changed by grounded codebook merge \(process 4242 on lab-laptop, since 2026-12-04T10:00:00Z\); waited 30 s and wrote nothing/,
+    );
+    assert.doesNotMatch(result.stderr, /unexpected error|\n\s+at /);
+    assert.equal(read(study, 'transcripts/P01.amara.codes.yaml'), before);
   });
 });
