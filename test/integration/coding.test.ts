@@ -59,13 +59,6 @@ async function read(uri: vscode.Uri): Promise<string> {
   return decoder.decode(await vscode.workspace.fs.readFile(uri));
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** Code-point range of the first occurrence of a fragment (after the emoji, code points ≠ UTF-16 units). */
 function range(text: string, fragment: string): { start: number; end: number } {
   const index = text.indexOf(fragment);
@@ -499,7 +492,12 @@ describe('coding commands', function () {
       },
     );
     assert.deepEqual(await vscode.workspace.fs.readFile(broken), bytes);
-    assert.equal(await exists(file('transcripts', `.P01.${CODER}.codes.yaml.tmp`)), false);
+    const left = await vscode.workspace.fs.readDirectory(file('transcripts'));
+    assert.deepEqual(
+      left.filter(([name]) => services.fs.isWriteArtifact(fromVscodeUri(file('transcripts', name)))),
+      [],
+      'no temp or lock file left',
+    );
     await write(broken, good);
     await services.studies.reload(fromVscodeUri(root));
   });

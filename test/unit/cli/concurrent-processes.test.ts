@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { parse } from 'yaml';
 import { tempFolder } from './helpers';
+import { NodeFileSystem, pathToUri } from '../../../src/node/node-file-system';
 
 /**
  * Several `grounded` processes writing the same study at once, as people do (two terminals, a script, the
@@ -102,9 +103,11 @@ function codeIds(study: string): string[] {
   );
 }
 
+/** Temp and lock files left behind, as the adapter that makes them recognises them. */
 function leftovers(study: string): string[] {
+  const fs = new NodeFileSystem();
   return readdirSync(study, { recursive: true, encoding: 'utf8' }).filter((name) =>
-    /(^|\/)\.[^/]*\.(tmp|lock)$/.test(name),
+    fs.isWriteArtifact(pathToUri(join(study, name))),
   );
 }
 

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync, symlinkSync, chmodSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cleanStudy, read, readBytes, run, tempFolder, write } from './helpers';
+import { NodeFileSystem, pathToUri } from '../../../src/node/node-file-system';
 
 /** cleanStudy with a survey and a memo, so every kind of study file is there. */
 function fullStudy(): string {
@@ -94,7 +95,7 @@ describe('output files (-o) never replace study files', () => {
     assert.match(stderr, /could not write report\.md: the file would be larger than this system allows \(EFBIG\)/);
     assert.equal(read(study, 'report.md'), 'the old report\n');
     assert.deepEqual(
-      readdirSync(study).filter((name) => name.endsWith('.tmp')),
+      readdirSync(study).filter((name) => new NodeFileSystem().isWriteArtifact(pathToUri(join(study, name)))),
       [],
     );
   });

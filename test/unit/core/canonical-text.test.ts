@@ -275,7 +275,7 @@ describe('canonical text and code-point offsets', () => {
             );
             bytesEqual(await study.read('P07.amara.codes.yaml'), bytes, name);
             assert.deepEqual(
-              (await study.files()).filter((f) => f.endsWith('.tmp')),
+              (await study.files()).filter((f) => study.fs.isWriteArtifact(study.uri(f))),
               [],
               name,
             );
