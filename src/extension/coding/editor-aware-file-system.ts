@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import type { DirectoryEntry, FileStat, FileSystemPort, ReleaseLock } from '../../core/ports/file-system';
 import { sameBytes } from '../../core/bytes';
 import { encodeUtf8 } from '../../core/text/canonical';
-import { fromVscodeUri } from '../platform/workspace-file-system';
+import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
 
 const SAVE_ATTEMPTS = 5;
+const LOCK_WAIT_SHOWN_AFTER_MS = 1_000;
 
 /**
  * The core's FileSystemPort with one twist: a Grounded file that is open in an editor (dirty, or shown in
@@ -41,8 +42,27 @@ export class EditorAwareFileSystem implements FileSystemPort {
     return true;
   }
 
+  /**
+   * The disk's lock. A lock is held for milliseconds, so waiting is normally unseen; when another process
+   * (a terminal, a second window) holds it for longer, the wait is shown, so a coding action that seems to do
+   * nothing says why.
+   */
   lock(uri: string): Promise<ReleaseLock> {
-    return this.disk.lock(uri);
+    const taking = this.disk.lock(uri);
+    let shown = false;
+    const timer = setTimeout(() => {
+      shown = true;
+      void vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: `Grounded: waiting for ${vscode.workspace.asRelativePath(toVscodeUri(uri))}, which another Grounded process (a terminal or another window) is changing…`,
+        },
+        () => taking.then(undefined, () => undefined),
+      );
+    }, LOCK_WAIT_SHOWN_AFTER_MS);
+    return taking.finally(() => {
+      if (!shown) clearTimeout(timer);
+    });
   }
 
   isWriteArtifact(uri: string): boolean {
