@@ -29,6 +29,15 @@ export async function readChecked<T>(
   return { ...decodeAndParse(uri, bytes, codec), bytesHash: hashBytes(bytes) };
 }
 
+/**
+ * The parsed value of a file, or undefined when it is absent: readChecked without the hash of the bytes, for
+ * reads that only need the value (a pure-JS hash of the file would cost more than the parse).
+ */
+export async function readValue<T>(fs: FileSystemPort, uri: string, codec: FileCodec<T>): Promise<T | undefined> {
+  const bytes = await readIfExists(fs, uri);
+  return bytes === undefined ? undefined : decodeAndParse(uri, bytes, codec).value;
+}
+
 /** Without the hash: updateFile compares bytes, and hashing a large sidecar in pure JS costs more than parsing it. */
 function decodeAndParse<T>(uri: string, bytes: Uint8Array, codec: FileCodec<T>): Omit<ReadResult<T>, 'bytesHash'> {
   let text: string;

@@ -6,7 +6,7 @@ import { reanchorSidecar } from '../anchoring/reanchor-sidecar';
 import { parseSidecarFast, serializeSidecar, sidecarFileName, validateSidecarAgainstText } from '../sidecar/format';
 import type { FileCodec } from '../persistence/codec';
 import { compareCodings } from '../sidecar/order';
-import { readChecked, updateFile } from '../persistence/safe-file';
+import { readValue, updateFile } from '../persistence/safe-file';
 import { lockOrder, withFileLocks } from '../persistence/file-locks';
 import { codebookCodec } from '../codebook/format';
 import { ParseMemo } from '../persistence/parse-memo';
@@ -157,9 +157,27 @@ export async function changeCodings(
 }
 
 async function codeIdsIn(fs: FileSystemPort, codebookUri: string): Promise<ReadonlySet<string>> {
-  const codebook = await readChecked(fs, codebookUri, codebookCodec);
-  return new Set((codebook?.value.codes ?? []).map((code) => code.id));
+  return (await readValue(fs, codebookUri, codeIdsCodec)) ?? new Set();
 }
+
+/** The codebooks this process read last: a coding action on an unchanged codebook skips the parse. */
+const recentCodeIds = new ParseMemo<ReadonlySet<string>>(4);
+
+/** A codebook read for its code ids only (never written through this codec). */
+const codeIdsCodec: FileCodec<ReadonlySet<string>> = {
+  parse: (uri, text) => {
+    const remembered = recentCodeIds.get(uri, '', text);
+    if (remembered) return { ok: true, value: remembered, warnings: [] };
+    const parsed = codebookCodec.parse(uri, text);
+    if (!parsed.ok) return parsed;
+    const ids = new Set(parsed.value.codes.map((code) => code.id));
+    recentCodeIds.set(uri, '', text, ids);
+    return { ok: true, value: ids, warnings: parsed.warnings };
+  },
+  serialize: () => {
+    throw new Error('internal: the code-id view of a codebook is read-only');
+  },
+};
 
 /** Only codes the change brings in: codings already on a code are the loader's to report, not ours to block. */
 function refuseUnknownCodes(known: ReadonlySet<string>, before: readonly Coding[], after: readonly Coding[]): void {
