@@ -87,7 +87,8 @@ function reportFailure(spec: CommandSpec, error: unknown, out: Output, io: CliIo
     return EXIT_USAGE;
   }
   if (error instanceof ConcurrentChangeError || error instanceof FileLockedError) {
-    out.error(`grounded ${spec.name}: ${error.message}`);
+    const message = error instanceof FileLockedError ? error.describe((uri) => out.path(uri)) : error.message;
+    out.error(`grounded ${spec.name}: ${message}`);
     return EXIT_BUSY;
   }
   const refusal = error instanceof FileAccessError ? error : fileAccessErrorFromSystem(error, pathToUri);

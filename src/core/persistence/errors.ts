@@ -40,17 +40,32 @@ export class FileLockedError extends Error {
     readonly uri: string,
     readonly lockUri: string,
     readonly holder: LockHolder | undefined,
-    waitedMs: number,
+    readonly waitedMs: number,
   ) {
-    const who = holder
-      ? `${holder.tool} (process ${holder.pid} on ${holder.host}${holder.since ? `, since ${holder.since}` : ''})`
-      : 'another process';
-    super(
-      `${uri} is being changed by ${who}; waited ${Math.round(waitedMs / 1000)} s and wrote nothing. ` +
-        `Try again when it has finished. If no Grounded process is running, delete the lock file ${lockUri}.`,
-    );
+    super(describeLocked(uri, lockUri, holder, waitedMs, (u) => u));
     this.name = 'FileLockedError';
   }
+
+  /** The message with paths shown as the caller shows them (relative to the working folder, the workspace). */
+  describe(show: (uri: string) => string): string {
+    return describeLocked(this.uri, this.lockUri, this.holder, this.waitedMs, show);
+  }
+}
+
+function describeLocked(
+  uri: string,
+  lockUri: string,
+  holder: LockHolder | undefined,
+  waitedMs: number,
+  show: (uri: string) => string,
+): string {
+  const who = holder
+    ? `${holder.tool} (process ${holder.pid} on ${holder.host}${holder.since ? `, since ${holder.since}` : ''})`
+    : 'another process';
+  return (
+    `${show(uri)} is being changed by ${who}; waited ${Math.round(waitedMs / 1000)} s and wrote nothing. ` +
+    `Try again when it has finished. If no Grounded process is running, delete the lock file ${show(lockUri)}.`
+  );
 }
 
 /**

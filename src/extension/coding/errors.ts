@@ -44,10 +44,10 @@ export function asUserError(error: unknown): UserError {
     error instanceof CodebookEditError ||
     error instanceof CodingRangeError ||
     error instanceof UnknownCodeError ||
-    error instanceof FileLockedError ||
     error instanceof ConcurrentChangeError
   )
     return new UserError(error.message);
+  if (error instanceof FileLockedError) return new UserError(`Grounded: ${error.describe(displayPath)}`);
   const refusal =
     error instanceof FileAccessError
       ? error
