@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MemoryStudyCache } from '../../../src/core/study/cache';
+import { MemoryStudyCache } from '../../../src/core/study/cache/study-cache';
 import { addCodings } from '../../../src/core/study/coding-operations';
 import { loadStudy } from '../../../src/core/study/load-study';
 import { reloadTranscripts } from '../../../src/core/study/reload-transcripts';

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadStudy } from '../../../src/core/study/load-study';
-import { MemoryStudyCache, type StudyCache } from '../../../src/core/study/cache';
+import { MemoryStudyCache, type StudyCache } from '../../../src/core/study/cache/study-cache';
 import { NodeFileSystem, pathToUri } from '../../../src/node/node-file-system';
 import { generateStudy } from '../../../scripts/bench/generate';
 import { NodeStudyCache, nodeSha256 } from '../../../src/node/node-study-cache';

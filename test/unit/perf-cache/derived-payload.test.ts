@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import type { Coding } from '../../../src/core/model';
 import { quoteSelector } from '../../../src/core/anchoring/selector';
 import { OffsetMap, codePointLength } from '../../../src/core/text/canonical';
-import { CACHE_FORMAT, encodeEntry, type DerivedSidecar } from '../../../src/core/study/cache-entry';
+import { CACHE_FORMAT, encodeEntry, type DerivedSidecar } from '../../../src/core/study/cache/cache-entry';
 import {
   decodeDerivedSidecar,
   derivedSidecarPayload,
   encodeDerivedSidecar,
-} from '../../../src/core/study/derived-sidecar-payload';
-import { MemoryStudyCache } from '../../../src/core/study/cache';
-import { textOffsetMap, type CacheSession } from '../../../src/core/study/cache-session';
+} from '../../../src/core/study/cache/derived-sidecar-payload';
+import { MemoryStudyCache } from '../../../src/core/study/cache/study-cache';
+import { textOffsetMap, type CacheSession } from '../../../src/core/study/cache/cache-session';
 import { nodeSha256 } from '../../../src/node/node-study-cache';
 import { Random } from './random';
 

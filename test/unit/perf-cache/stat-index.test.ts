@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { DirectoryEntry, FileStat, FileSystemPort } from '../../../src/core/ports/file-system';
 import { MemoryFileSystem } from '../../../src/core/ports/memory-file-system';
 import { loadStudy } from '../../../src/core/study/load-study';
-import { MemoryStudyCache, type LoadStudyOptions } from '../../../src/core/study/cache';
-import { encodeEntry } from '../../../src/core/study/cache-entry';
+import { MemoryStudyCache, type LoadStudyOptions } from '../../../src/core/study/cache/study-cache';
+import { encodeEntry } from '../../../src/core/study/cache/cache-entry';
 import {
   RACY_MARGIN_MS,
   STAT_INDEX_KEY,
@@ -15,7 +15,7 @@ import {
   statIndexPayload,
   trustedSha256,
   type StatIndex,
-} from '../../../src/core/study/stat-index';
+} from '../../../src/core/study/cache/stat-index';
 import { NodeFileSystem, pathToUri } from '../../../src/node/node-file-system';
 import { nodeSha256 } from '../../../src/node/node-study-cache';
 import { FILES } from './fixture';

@@ -1,5 +1,5 @@
-import { PREFIX_LENGTH, SUFFIX_LENGTH, type Coding, type CodingStatus } from '../model';
-import type { OffsetMap } from '../text/canonical';
+import { PREFIX_LENGTH, SUFFIX_LENGTH, type Coding, type CodingStatus } from '../../model';
+import type { OffsetMap } from '../../text/canonical';
 import { decodeEntry, encodeEntry, type DerivedSidecar } from './cache-entry';
 
 /**

@@ -1,4 +1,4 @@
-import type { Sidecar } from '../model';
+import type { Sidecar } from '../../model';
 
 /**
  * What loading one sidecar against one transcript text derives, and what the cache keeps of it: the

@@ -1,4 +1,4 @@
-import type { FileStat } from '../ports/file-system';
+import type { FileStat } from '../../ports/file-system';
 import { CACHE_FORMAT } from './cache-entry';
 
 /**

@@ -1,6 +1,6 @@
-import type { Loaded } from '../problems';
-import type { StudyCache } from './cache';
-import { OffsetMap } from '../text/canonical';
+import type { Loaded } from '../../problems';
+import type { StudyCache } from './study-cache';
+import { OffsetMap } from '../../text/canonical';
 import { CACHE_FORMAT, decodeEntry, encodeEntry, type DerivedSidecar } from './cache-entry';
 import { decodeDerivedSidecar, encodeDerivedSidecar } from './derived-sidecar-payload';
 import { STAT_INDEX_KEY, StatIndexBuilder, statIndexFromPayload, statIndexPayload, type StatIndex } from './stat-index';

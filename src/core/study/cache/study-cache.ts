@@ -1,4 +1,4 @@
-import type { Utf8Decoder } from '../text/canonical';
+import type { Utf8Decoder } from '../../text/canonical';
 
 /**
  * The derived-data cache of study loading (docs/ARCHITECTURE.md#the-derived-data-cache): a port, like FileSystemPort,
@@ -35,7 +35,7 @@ export interface LoadStudyOptions {
    */
   readonly utf8?: Utf8Decoder;
   /**
-   * The stat index (src/core/study/stat-index.ts; needs `cache` and a file system that reports change times
+   * The stat index (src/core/study/cache/stat-index.ts; needs `cache` and a file system that reports change times
    * and inodes): 'trust' takes a sidecar's hash from the previous load's index when its size, times and
    * inode are unchanged and settled (git's racy-safe rule) instead of reading and hashing the file;
    * 'record' reads and hashes every file but keeps the index up to date; absent, no index at all.
