@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs, readFile, writeFile } from 'node:fs';
 import { promisify } from 'node:util';
 import { basename, join } from 'node:path';
-import type { LoadStudyOptions, StudyCache } from '../core/study/cache/study-cache';
+import type { LoadStudyOptions, StudyCache } from '../core/index';
 import { nodeUtf8 } from './node-utf8';
 
 /**

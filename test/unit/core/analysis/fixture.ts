@@ -4,13 +4,13 @@ import {
   hashText,
   loadStudy,
   makeCodings,
-  MemoryFileSystem,
   serializeCodebook,
   serializeSidecar,
   sidecarFileName,
   type Code,
   type Study,
 } from '../../../../src/core/index';
+import { MemoryFileSystem } from '../../../../src/core/ports/memory-file-system';
 import { buildStudyData, loadSurvey, type StudyData, type StudyDataOptions } from '../../../../src/core/analysis/index';
 import type { MergedSurvey } from '../../../../src/core/survey/index';
 
