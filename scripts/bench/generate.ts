@@ -6,7 +6,7 @@ import { OffsetMap } from '../../src/core/text/canonical';
 import { hashText } from '../../src/core/text/hash';
 import { serializeSidecar } from '../../src/core/sidecar/format';
 import { serializeCodebook } from '../../src/core/codebook/format';
-import { Random as SeededRandom } from '../../test/unit/perf-cache/random';
+import { Random as SeededRandom } from '../../test/unit/support/random';
 
 /** Sizes of the synthetic studies (issue 3 item 5). */
 export interface StudySize {

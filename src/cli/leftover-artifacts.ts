@@ -1,5 +1,4 @@
-import { joinUri, problem, type Problem, type Study } from '../core/index';
-import { walkStudy } from '../core/study/walk';
+import { joinUri, problem, type Problem, type Study, walkStudy } from '../core/index';
 import type { CommandContext } from './command';
 
 /**

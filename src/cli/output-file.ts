@@ -1,10 +1,8 @@
-import { STUDY_FILE_DESCRIPTION, studyFileAt } from '../core/study/study-files';
-import type { Study } from '../core/index';
+import { asFileAccessError, FileAccessError, type Study, STUDY_FILE_DESCRIPTION, studyFileAt } from '../core/index';
 import { writeFileAtomically } from '../node/atomic-write';
 import { pathToUri } from '../node/node-file-system';
 import type { CommandContext } from './command';
 import { CliError } from './errors';
-import { asFileAccessError, FileAccessError } from '../core/persistence/file-access-error';
 import { resolvePath } from './study-root';
 
 /**

@@ -1,7 +1,6 @@
-import { isSidecarUri, type Study } from '../core/index';
+import { isSidecarUri, settingsLoadProblems, type Study } from '../core/index';
 import type { Output } from './output';
 import { CliError, EXIT_FILE_ACCESS } from './errors';
-import { settingsLoadProblems } from '../core/study/settings-problems';
 
 /**
  * Edits that read the codebook must not run on one that failed to load (it would be rewritten from

@@ -1,29 +1,65 @@
-// The public surface of the pure core, used by the CLI, the extension and the webview host.
+/**
+ * The public surface of the pure core: what the CLI, the Node adapters and the extension may import. Code
+ * outside src/core imports from here, never from a module inside, so the core can be reorganized without
+ * touching its callers (test/unit/architecture/public-surface.test.ts holds the layers to it; the extension
+ * still names modules by path, but only modules exported here).
+ *
+ * The webview is the one exception: it is a browser bundle that needs only the report's types and number
+ * formatting, and importing them through this file would bundle the whole core into it (≈ 260 KB more,
+ * minified), so it imports those two leaf modules directly.
+ */
+
+// The model, problems and URIs.
 export * from './model';
 export * from './problems';
 export * from './uri';
+export * from './bytes';
+
+// Ports and what their adapters share (locks, write artifacts).
 export * from './ports/file-system';
-export { MemoryFileSystem } from './ports/memory-file-system';
+export * from './ports/lock-protocol';
+export * from './ports/write-artifacts';
+
+// Text, anchoring and editing.
 export * from './text/canonical';
 export * from './text/hash';
-export * from './anchoring/selector';
 export { reanchorSidecar, isCodingConsistent } from './anchoring/reanchor-sidecar';
-export { anchorQuote } from './anchoring/anchor';
 export { shiftCodings, refreshSelectors, type TextEdit } from './anchoring/shift';
+export * from './editing/best-match';
+export * from './editing/boundaries';
+export * from './editing/navigation';
+export * from './editing/recent-codes';
+export * from './editing/review-note';
+
+// File formats.
 export * from './sidecar/format';
 export * from './sidecar/order';
 export * from './codebook/format';
 export * from './settings/format';
-export * from './memos/format';
-export * from './persistence/codec';
+export { yamlQuoted, yamlString } from './yaml/emit';
+
+// Reading and writing files safely.
 export * from './persistence/errors';
 export * from './persistence/safe-file';
 export * from './persistence/file-access-error';
 export * from './persistence/file-access-reporting';
+
+// Studies: loading, reloading, the cache, and the operations that change them.
 export * from './study/study';
 export * from './study/load-study';
-export * from './study/participants';
+export * from './study/cache/study-cache';
+export * from './study/cached-study-loader';
+export * from './study/reload-scheduler';
+export * from './study/detect-study';
+export * from './study/study-files';
+export * from './study/walk';
+export * from './study/settings-problems';
 export * from './study/ids';
 export * from './study/coding-operations';
 export * from './study/codebook-operations';
 export * from './study/sidecar-files';
+
+// Surveys, analyses and reports.
+export * from './survey/index';
+export * from './analysis/index';
+export * from './report/index';

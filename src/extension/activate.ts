@@ -5,7 +5,7 @@ import type { Platform } from './platform/platform';
 import { StudyService } from './study/study-service';
 import { LiveCodings } from './study/live-codings';
 import { CoderIdentity } from './study/coder-identity';
-import { DocumentText } from './study/document-text';
+import { DocumentTexts } from './study/document-text';
 import type { Feature, GroundedServices } from './services';
 import { FEATURES } from './features';
 import { EditorAwareFileSystem } from './coding/editor-aware-file-system';
@@ -22,9 +22,9 @@ export function activateGrounded(
   const workspaceFs = new WorkspaceFileSystem();
   // Every refusal (no permission, a full disk…) names its file and says what to do, as in the CLI.
   const fs = new FileAccessReporting(platform.fileSystem ? platform.fileSystem(workspaceFs) : workspaceFs);
-  DocumentText.sha256 = platform.sha256;
   const studies = new StudyService(fs, platform.sha256);
-  const live = new LiveCodings(studies);
+  const texts = new DocumentTexts(platform.sha256);
+  const live = new LiveCodings(studies, texts);
   const coder = new CoderIdentity(platform);
   context.subscriptions.push(
     studies,
@@ -34,7 +34,7 @@ export function activateGrounded(
     }),
   );
   const editorAwareFs = new EditorAwareFileSystem(fs);
-  const services: GroundedServices = { context, platform, fs, editorAwareFs, studies, live, coder };
+  const services: GroundedServices = { context, platform, fs, editorAwareFs, studies, texts, live, coder };
   for (const feature of features) feature(services);
   return services;
 }

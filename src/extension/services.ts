@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { FileSystemPort } from '../core/ports/file-system';
 import type { StudyService } from './study/study-service';
 import type { LiveCodings } from './study/live-codings';
+import type { DocumentTexts } from './study/document-text';
 import type { CoderIdentity } from './study/coder-identity';
 import type { Platform } from './platform/platform';
 
@@ -17,6 +18,8 @@ export interface GroundedServices {
    */
   readonly editorAwareFs: FileSystemPort;
   readonly studies: StudyService;
+  /** Open documents' text in the core's terms (code-point offsets, the text's hash). */
+  readonly texts: DocumentTexts;
   readonly live: LiveCodings;
   readonly coder: CoderIdentity;
   /** State features expose to the integration tests (read through the extension's exports), by area. */

@@ -1,6 +1,6 @@
 import { constants, promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
-import { tempUriFor } from '../core/ports/write-artifacts';
+import { tempUriFor } from '../core/index';
 import { pathToUri, uriToPath } from './node-file-system';
 
 /**

@@ -13,12 +13,20 @@ import { promisify } from 'node:util';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { normalizeUri } from '../core/uri';
-import type { DirectoryEntry, FileStat, FileSystemPort, ReleaseLock } from '../core/ports/file-system';
-import { LockTable, type LockOptions } from '../core/ports/lock-protocol';
-import { isWriteArtifactUri, tempUriFor } from '../core/ports/write-artifacts';
-import { WriteRefusedError, type LockHolder } from '../core/persistence/errors';
-import { sameBytes } from '../core/bytes';
+import {
+  type DirectoryEntry,
+  type FileStat,
+  type FileSystemPort,
+  isWriteArtifactUri,
+  type LockHolder,
+  type LockOptions,
+  LockTable,
+  normalizeUri,
+  type ReleaseLock,
+  sameBytes,
+  tempUriFor,
+  WriteRefusedError,
+} from '../core/index';
 
 // The callback forms cost one thread-pool request per call; fs.promises.readFile takes several (open, fstat,
 // read, close). Study loading reads and stats thousands of small files, so this is most of a warm load.

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs, readFile, writeFile } from 'node:fs';
 import { promisify } from 'node:util';
 import { basename, join } from 'node:path';
-import type { LoadStudyOptions, StudyCache } from '../core/study/cache';
+import type { LoadStudyOptions, StudyCache } from '../core/index';
 import { nodeUtf8 } from './node-utf8';
 
 /**
@@ -12,7 +12,7 @@ import { nodeUtf8 } from './node-utf8';
  *   is what docs/ARCHITECTURE.md#file-formats rules out), even in studies whose .gitignore predates the cache or that
  *   were not made by `grounded init`; no sync client (Dropbox, OneDrive) uploads it; read-only studies get one;
  * - the OS and cleaning tools know the folder is disposable.
- * Entries are content-addressed (src/core/study/cache.ts), so two checkouts of one study never see each
+ * Entries are content-addressed (src/core/study/cache/study-cache.ts), so two checkouts of one study never see each
  * other's entries as valid unless the files are the same. Entries carry Grounded's version, so an upgrade
  * never reuses what an older loader derived.
  *

@@ -1,5 +1,5 @@
 import { Buffer, isAscii, isUtf8, transcode } from 'node:buffer';
-import { NulBytesError, type Utf8Decoder } from '../core/text/canonical';
+import { NulBytesError, type Utf8Decoder } from '../core/index';
 
 /**
  * Strict UTF-8 decoding (loadStudy's `utf8` option) over Node's native code: the same strings as

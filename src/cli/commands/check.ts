@@ -3,11 +3,11 @@ import {
   compareProblems,
   ConcurrentChangeError,
   FileLoadError,
+  loadSurvey,
   problem,
   type Problem,
   type Study,
 } from '../../core/index';
-import { loadSurvey } from '../../core/analysis/index';
 import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
 import { EXIT_FILE_ACCESS, EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import { openStudy } from '../study-root';

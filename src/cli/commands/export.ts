@@ -1,5 +1,4 @@
-import { buildStudyData, type StudyData } from '../../core/analysis/index';
-import { toCsv, type CsvCell, type MergedSurvey } from '../../core/survey/index';
+import { buildStudyData, type CsvCell, type MergedSurvey, type StudyData, toCsv } from '../../core/index';
 import type { Arguments, CommandContext, CommandSpec } from '../command';
 import { EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import { analysisRequest, ANALYSIS_OPTIONS, emit, openAnalysis } from './report';

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadStudy, SETTINGS_FILE } from '../../core/index';
-import { detectStudy, initialStudyFiles, NEW_CODEBOOK_FILE } from '../../core/study/detect-study';
+import { detectStudy, initialStudyFiles, loadStudy, NEW_CODEBOOK_FILE, SETTINGS_FILE } from '../../core/index';
 import { pathToUri } from '../../node/node-file-system';
 import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
 import { CliError, EXIT_OK } from '../errors';

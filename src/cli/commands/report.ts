@@ -2,14 +2,16 @@ import { extname } from 'node:path';
 import {
   buildStudyReport,
   loadSurvey,
+  type MergedSurvey,
   parseFilter,
-  requestErrors,
+  type Problem,
+  renderHtml,
+  renderMarkdown,
   type ReportFilter,
   type ReportRequest,
-} from '../../core/analysis/index';
-import type { Problem, Study } from '../../core/index';
-import type { MergedSurvey } from '../../core/survey/index';
-import { renderHtml, renderMarkdown } from '../../core/report/index';
+  requestErrors,
+  type Study,
+} from '../../core/index';
 import type { Arguments, CommandContext, CommandSpec, OptionSpec } from '../command';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../errors';
 import { warnAboutUnloadedFiles } from '../load-warnings';

@@ -1,18 +1,22 @@
 import {
   buildStudyData,
   codesByGroup,
+  type CodeStats,
   compareVariable,
   describeVariable,
-  noSurveyMessage,
-  summarizeCodes,
-  type CodeStats,
+  effectText,
+  findColumn,
   type GroupComparison,
+  type MergedSurvey,
+  noSurveyMessage,
+  percent,
+  percentCi,
   type StudyData,
+  summarizeCodes,
+  testText,
+  variableLine,
   type VariableStats,
-} from '../../core/analysis/index';
-import { findColumn, type MergedSurvey } from '../../core/survey/index';
-import { variableLine } from '../../core/report/index';
-import { effectText, percent, percentCi, testText } from '../../core/report/format';
+} from '../../core/index';
 import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../errors';
 import type { Output } from '../output';

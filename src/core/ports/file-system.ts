@@ -11,7 +11,7 @@ export interface FileStat {
   /**
    * Status-change time in ms (POSIX ctime, not VS Code's creation time): set by the system on every write,
    * rename or utimes, and no program can set it back. Only where the host knows it (Node); a stat index
-   * (src/core/study/stat-index.ts) is used only for files that have it.
+   * (src/core/study/cache/stat-index.ts) is used only for files that have it.
    */
   readonly changeTime?: number;
   /** The file's identity (inode) where the host has one: an atomic save (temp file + rename) gives a new one. */

@@ -1,5 +1,5 @@
 import type { Coding, CodingStatus } from '../model';
-import { CODER_ID, type ParsedSidecar } from './format';
+import { CODER_ID, SIDECAR_VERSION, type ParsedSidecar } from './sidecar-shape';
 import { compareCodings } from './order';
 
 /**
@@ -21,7 +21,7 @@ export function parseCanonicalSidecar(text: string): ParsedSidecar | undefined {
     if (NOT_IN_COMMENT.test(lines[index] as string)) return undefined;
     index++;
   }
-  if (lines[index++] !== 'grounded: 1') return undefined;
+  if (lines[index++] !== VERSION_LINE) return undefined;
   const transcript = field(lines[index++], 'transcript: ');
   const coder = field(lines[index++], 'coder: ');
   const textHash = field(lines[index++], 'textHash: ');
@@ -86,6 +86,7 @@ export function parseCanonicalSidecar(text: string): ParsedSidecar | undefined {
   return { sidecar: { transcript, coder, textHash, codings }, lineOf };
 }
 
+const VERSION_LINE = `grounded: ${SIDECAR_VERSION}`;
 const HASH = 0x23;
 const QUOTE = 0x22;
 /** A comment line holds printable characters only; anything YAML might read as a line break or refuse is left to it. */

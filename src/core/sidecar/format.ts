@@ -6,26 +6,15 @@ import { parseYamlSafely } from '../yaml/safe-parse';
 import { yamlQuoted, yamlString } from '../yaml/emit';
 import { compareCodings } from './order';
 import { parseCanonicalSidecar } from './canonical-parse';
+import { CODER_ID, SIDECAR_VERSION, type ParsedSidecar } from './sidecar-shape';
 
-export const SIDECAR_VERSION = 1;
+export { SIDECAR_VERSION, CODER_ID, type ParsedSidecar } from './sidecar-shape';
+
 export const SIDECAR_SUFFIX = '.codes.yaml';
-/**
- * Coder ids end up in file names: lowercase letters of any script and digits, with "-" and "_" between
- * words (coderIdFrom makes one from a name). Nothing a file system refuses, and no "." (it separates the
- * coder from the transcript's stem in the file name).
- */
-export const CODER_ID = /^[\p{Ll}\p{Lm}\p{Lo}\p{N}][\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}_-]*$/u;
 const CODER_ID_HINT = 'coder ids use lowercase letters (any script), digits, "-" and "_"';
 const STATUSES: readonly CodingStatus[] = ['needs-review', 'orphan'];
 const CODING_KEYS = ['id', 'code', 'start', 'end', 'quote', 'prefix', 'suffix', 'memo', 'status'] as const;
 const SIDECAR_KEYS = ['grounded', 'transcript', 'coder', 'textHash', 'codings'] as const;
-
-/** What a sidecar parse gives besides the data: the line of each coding, for messages. */
-export interface ParsedSidecar {
-  readonly sidecar: Sidecar;
-  /** 1-based line of each coding's first key, by coding id. */
-  readonly lineOf: ReadonlyMap<string, number>;
-}
 
 /**
  * Serializes a sidecar. Deterministic (sorted codings, fixed key order, LF, trailing newline) and

@@ -1,5 +1,5 @@
 import type { FileSystemPort } from '../ports/file-system';
-import { MemoryStudyCache, type LoadStudyOptions, type StudyCache } from './cache';
+import { MemoryStudyCache, type LoadStudyOptions, type StudyCache } from './cache/study-cache';
 import { loadStudy } from './load-study';
 import { reloadTranscripts } from './reload-transcripts';
 import type { StudyLoader } from './reload-scheduler';

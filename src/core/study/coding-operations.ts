@@ -91,7 +91,9 @@ function sidecarCodecFor(transcript: TranscriptRef): FileCodec<Sidecar> {
 }
 
 /** Sidecars this process just read or wrote: the next action on the same file skips the parse (and, since the
- * codings are the same objects, most of the serializing). A few files: one person codes one transcript at a time. */
+ * codings are the same objects, most of the serializing). A few files: one person codes one transcript at a time.
+ * Shared by every caller on purpose: an entry is a pure function of its key (URI, text hash, exact text), so a
+ * caller can only ever get the value its own parse would give. */
 const recentSidecars = new ParseMemo<Sidecar>(8);
 
 /** An existing sidecar brought up to date with the transcript, or a new empty one. */

@@ -19,8 +19,8 @@ import { parseMemo } from '../memos/format';
 import { conflictMarkerProblems } from '../yaml/conflict-markers';
 import { reanchorSidecar } from '../anchoring/reanchor-sidecar';
 import { parseCanonicalSidecar } from '../sidecar/canonical-parse';
-import type { LoadStudyOptions } from './cache';
-import { sidecarCacheKey, type DerivedSidecar } from './cache-entry';
+import type { LoadStudyOptions } from './cache/study-cache';
+import { sidecarCacheKey, type DerivedSidecar } from './cache/cache-entry';
 import {
   finishStatSession,
   parseThroughCache,
@@ -29,8 +29,8 @@ import {
   textOffsetMap,
   writeDerivedSidecar,
   type CacheSession,
-} from './cache-session';
-import { trustedSha256 } from './stat-index';
+} from './cache/cache-session';
+import { trustedSha256 } from './cache/stat-index';
 import { missingCodebookProblem } from './missing-codebook';
 import { participantOf } from './participants';
 import { sharedCodingIdProblems } from './shared-coding-ids';

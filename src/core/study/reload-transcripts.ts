@@ -3,7 +3,7 @@ import type { DirectoryEntry, FileSystemPort, ReleaseLock } from '../ports/file-
 import { compareProblems, type Problem } from '../problems';
 import { parseSidecarFileName } from '../sidecar/format';
 import { basenameUri, relativeUri, stemOf } from '../uri';
-import type { LoadStudyOptions } from './cache';
+import type { LoadStudyOptions } from './cache/study-cache';
 import { loadStudy } from './load-study';
 import { SHARED_CODING_ID, sharedCodingIdProblems } from './shared-coding-ids';
 import type { Study, StudyTranscript } from './study';

@@ -122,7 +122,15 @@ export class AnalysisPanel implements vscode.Disposable {
         return this.rebuild();
       case 'openCoding': {
         const study = await this.currentStudy();
-        await openCoding(study, this.panel, message.transcript, message.start, message.end, message.codingId);
+        await openCoding(
+          study,
+          this.panel,
+          message.transcript,
+          message.start,
+          message.end,
+          message.codingId,
+          this.services.texts,
+        );
         return;
       }
       case 'openProblem': {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Study } from '../../core/study/study';
 import { isInside, joinUri } from '../../core/uri';
 import { toVscodeUri } from '../platform/workspace-file-system';
-import { DocumentText } from '../study/document-text';
+import type { DocumentTexts } from '../study/document-text';
 
 /** The editor column beside the panel, so opening a quote keeps the analysis in view. */
 function columnBeside(panel: vscode.WebviewPanel): vscode.ViewColumn {
@@ -21,6 +21,7 @@ export async function openCoding(
   start: number,
   end: number,
   codingId: string,
+  texts: DocumentTexts,
 ): Promise<vscode.TextEditor | undefined> {
   const transcript = study.transcripts.find((t) => t.path === transcriptPath);
   if (!transcript) {
@@ -30,7 +31,7 @@ export async function openCoding(
   const current = transcript.sidecars.flatMap((s) => s.sidecar.codings).find((c) => c.id === codingId);
   const range = current ? { start: current.start, end: current.end } : { start, end };
   const document = await vscode.workspace.openTextDocument(toVscodeUri(transcript.uri));
-  const selection = DocumentText.of(document).toRange(range.start, range.end);
+  const selection = texts.of(document).toRange(range.start, range.end);
   return vscode.window.showTextDocument(document, {
     viewColumn: columnBeside(panel),
     selection,

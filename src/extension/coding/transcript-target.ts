@@ -3,7 +3,7 @@ import type { Study, StudyTranscript } from '../../core/study/study';
 import type { TranscriptRef } from '../../core/study/coding-operations';
 import type { GroundedServices } from '../services';
 import type { LiveCoding } from '../study/live-codings';
-import { DocumentText } from '../study/document-text';
+import type { DocumentText } from '../study/document-text';
 import { toVscodeUri } from '../platform/workspace-file-system';
 import { UserError } from './errors';
 
@@ -52,7 +52,7 @@ export async function transcriptTarget(
     editor,
     study: live.study,
     transcript: live.transcript,
-    text: DocumentText.of(document),
+    text: services.texts.of(document),
     codings: live.codings,
   };
 }
@@ -70,7 +70,7 @@ export async function currentTranscriptRef(
   );
   const found = await services.studies.transcriptFor(transcriptUri);
   if (!found) return undefined;
-  return { ref: document ? DocumentText.of(document) : found.transcript, root: found.study.root };
+  return { ref: document ? services.texts.of(document) : found.transcript, root: found.study.root };
 }
 
 /** Code-point ranges of the editor's selections (or the ranges a script passed), empty ones dropped. */

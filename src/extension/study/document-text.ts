@@ -10,19 +10,6 @@ import { fromVscodeUri } from '../platform/workspace-file-system';
  * through (line, character): canonical UTF-16 offset = canonical line start + character.
  */
 export class DocumentText implements TranscriptRef {
-  /** SHA-256 as lowercase hex; activation puts the platform's native one here (pure JS by default: ≈ 50 ms for a 200 KB transcript). */
-  static sha256: ((bytes: Uint8Array) => string) | undefined;
-  private static readonly byDocument = new WeakMap<vscode.TextDocument, DocumentText>();
-
-  /** The document's text as of its current version: made once per version (a coding action and its reload share it). */
-  static of(document: vscode.TextDocument): DocumentText {
-    const known = DocumentText.byDocument.get(document);
-    if (known && known.version === document.version) return known;
-    const made = new DocumentText(document);
-    DocumentText.byDocument.set(document, made);
-    return made;
-  }
-
   readonly version: number;
   readonly uri: string;
   readonly text: string;
@@ -30,7 +17,11 @@ export class DocumentText implements TranscriptRef {
   private hash: string | undefined;
   private readonly lineStarts: number[];
 
-  constructor(readonly document: vscode.TextDocument) {
+  /** `sha256`: SHA-256 as lowercase hex, the platform's native one when it has one. */
+  constructor(
+    readonly document: vscode.TextDocument,
+    private readonly sha256?: (bytes: Uint8Array) => string,
+  ) {
     this.version = document.version;
     this.uri = fromVscodeUri(document.uri);
     this.text = canonicalize(document.getText());
@@ -41,8 +32,7 @@ export class DocumentText implements TranscriptRef {
 
   /** Computed on first use: most keystrokes never need it. */
   get textHash(): string {
-    const sha256 = DocumentText.sha256;
-    this.hash ??= sha256 ? `sha256:${sha256(new TextEncoder().encode(this.text))}` : hashText(this.text);
+    this.hash ??= this.sha256 ? `sha256:${this.sha256(new TextEncoder().encode(this.text))}` : hashText(this.text);
     return this.hash;
   }
 
@@ -74,5 +64,24 @@ export class DocumentText implements TranscriptRef {
   /** Code-point range of a selection or range. */
   fromRange(range: vscode.Range): { start: number; end: number } {
     return { start: this.toOffset(range.start), end: this.toOffset(range.end) };
+  }
+}
+
+/**
+ * Makes each document's DocumentText once per version (a coding action and its reload share it), hashing
+ * with the platform's SHA-256 (pure JS when it has none: ≈ 50 ms for a 200 KB transcript). One per activation.
+ */
+export class DocumentTexts {
+  private readonly byDocument = new WeakMap<vscode.TextDocument, DocumentText>();
+
+  constructor(private readonly sha256?: (bytes: Uint8Array) => string) {}
+
+  /** The document's text as of its current version. */
+  of(document: vscode.TextDocument): DocumentText {
+    const known = this.byDocument.get(document);
+    if (known && known.version === document.version) return known;
+    const made = new DocumentText(document, this.sha256);
+    this.byDocument.set(document, made);
+    return made;
   }
 }

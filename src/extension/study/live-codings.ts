@@ -4,7 +4,7 @@ import type { TranscriptRef } from '../../core/study/coding-operations';
 import type { Study, StudyTranscript } from '../../core/study/study';
 import { shiftCodings, type TextEdit } from '../../core/anchoring/shift';
 import type { StudyService } from './study-service';
-import { DocumentText } from './document-text';
+import type { DocumentText, DocumentTexts } from './document-text';
 import { fromVscodeUri } from '../platform/workspace-file-system';
 
 /** A coding as shown in an open editor: offsets valid for the document's current (maybe unsaved) text. */
@@ -37,7 +37,10 @@ export class LiveCodings implements vscode.Disposable {
   /** Fires with the transcript whose codings changed (undefined: several may have). */
   readonly onDidChange = this.emitter.event;
 
-  constructor(private readonly studies: StudyService) {
+  constructor(
+    private readonly studies: StudyService,
+    private readonly texts: DocumentTexts,
+  ) {
     this.disposables.push(
       studies.onDidChangeStudy((study) => this.refreshStudy(study)),
       vscode.workspace.onDidOpenTextDocument((document) => void this.track(document)),
@@ -95,7 +98,7 @@ export class LiveCodings implements vscode.Disposable {
   }
 
   private set(document: vscode.TextDocument, study: Study, transcript: StudyTranscript): LiveTranscript {
-    const live = DocumentText.of(document);
+    const live = this.texts.of(document);
     let codings: LiveCoding[] = transcript.sidecars.flatMap((sidecar) =>
       sidecar.sidecar.codings.map((coding) => ({ coding, sidecarUri: sidecar.uri })),
     );
@@ -131,7 +134,7 @@ export class LiveCodings implements vscode.Disposable {
     // contentChanges are reported against the text before the event and do not overlap; applying them from
     // the end of the document backwards keeps every earlier offset valid.
     const changes = [...event.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
-    const after = DocumentText.of(event.document);
+    const after = this.texts.of(event.document);
     const replacesMost = changes.some((change) => change.rangeLength > entry.text.text.length / 2);
     if (replacesMost && after.textHash === entry.transcript.textHash) {
       // "Revert File" and similar whole-text replacements back to the saved text: take the study's codings as they are.

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { GroundedServices } from '../services';
-import { DocumentText } from '../study/document-text';
 import { toVscodeUri } from '../platform/workspace-file-system';
 import { UserError } from '../coding/errors';
 import { registerViewCommand } from './register-view-command';
@@ -29,7 +28,7 @@ export function registerRevealCoding(services: GroundedServices): void {
       place.codingId === undefined
         ? undefined
         : live?.codings.find((entry) => entry.coding.id === place.codingId)?.coding;
-    const text = live?.text ?? DocumentText.of(document);
+    const text = live?.text ?? services.texts.of(document);
     const range = text.toRange(current?.start ?? place.start, current?.end ?? place.end);
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -18,7 +18,7 @@ import { loadSurvey } from '../../../src/core/analysis/load-survey';
 import { loadStudy } from '../../../src/core/study/load-study';
 import { NodeFileSystem, pathToUri } from '../../../src/node/node-file-system';
 import { generateStudy } from '../../../scripts/bench/generate';
-import { Random } from '../perf-cache/random';
+import { Random } from '../support/random';
 import { referenceCoOccurrence, referenceJointDisplay, referenceSummarizeCodes } from './reference';
 
 const GROUP: SurveyColumn = {

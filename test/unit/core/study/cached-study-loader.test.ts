@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MemoryStudyCache } from '../../../../src/core/study/cache';
+import { MemoryStudyCache } from '../../../../src/core/study/cache/study-cache';
 import { CachedStudyLoader } from '../../../../src/core/study/cached-study-loader';
 import type { Study } from '../../../../src/core/study/study';
 import { CODEBOOK, TRANSCRIPT, memoryFixture, type Fixture } from '../helpers';

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { importGraph } from './import-graph';
+
+// src/core/index.ts is the core's public surface: the other layers import the core from there, so a module
+// inside the core can move or split without touching its callers.
+const INDEX = 'src/core/index.ts';
+const graph = importGraph(['src', 'webview']);
+
+/** Imports of files under `layer` that reach into src/core, as "importer → imported". */
+function coreImports(layer: string): string[] {
+  return [...graph]
+    .filter(([file]) => file.startsWith(`${layer}/`))
+    .flatMap(([file, imports]) =>
+      imports.filter((imported) => imported.startsWith('src/core/')).map((imported) => `${file} → ${imported}`),
+    );
+}
+
+/** The core modules the index re-exports, directly or through a folder's index it re-exports. */
+function publicModules(): Set<string> {
+  const modules = new Set<string>();
+  const visit = (file: string): void => {
+    for (const exported of graph.get(file) ?? []) {
+      if (modules.has(exported)) continue;
+      modules.add(exported);
+      if (exported.endsWith('/index.ts')) visit(exported);
+    }
+  };
+  visit(INDEX);
+  return modules;
+}
+
+describe('the core is used through its public surface', () => {
+  for (const layer of ['src/cli', 'src/node']) {
+    it(`${layer} imports the core only from src/core/index.ts`, () => {
+      assert.deepEqual(
+        coreImports(layer).filter((line) => !line.endsWith(` → ${INDEX}`)),
+        [],
+      );
+    });
+  }
+
+  it('src/extension imports only modules the index exports (so it can import them from the index)', () => {
+    const surface = publicModules();
+    assert.deepEqual(
+      coreImports('src/extension').filter((line) => {
+        const imported = line.slice(line.indexOf(' → ') + 3);
+        return imported !== INDEX && !surface.has(imported);
+      }),
+      [],
+    );
+  });
+
+  it('webview/ imports only the report types and number formatting (the index would bundle the whole core)', () => {
+    const allowed = new Set(['src/core/analysis/report-types.ts', 'src/core/report/format.ts']);
+    assert.deepEqual(
+      coreImports('webview').filter((line) => !allowed.has(line.slice(line.indexOf(' → ') + 3))),
+      [],
+    );
+  });
+
+  it('nothing inside the core imports the index (it would make every module depend on every other)', () => {
+    assert.deepEqual(
+      coreImports('src/core').filter((line) => line.endsWith(` → ${INDEX}`)),
+      [],
+    );
+  });
+});
