@@ -8,12 +8,12 @@ import { isSidecarUri, knownSidecarUris } from '../../core/study/sidecar-files';
 import { sidecarCodec } from '../../core/sidecar/format';
 import { relativeUri } from '../../core/uri';
 import type { GroundedServices } from '../services';
-import { requireCodebook } from '../coding/code-creation';
-import { pickOneCode } from '../coding/code-picker';
-import { displayPath, refusalFor, UserError } from '../coding/errors';
+import { requireCodebook } from '../shared/code-creation';
+import { pickOneCode } from '../shared/code-picker';
+import { displayPath, refusalFor, UserError } from '../shared/errors';
 import { toVscodeUri } from '../platform/workspace-file-system';
-import { reloadFresh } from '../coding/fresh-reload';
-import type { UndoStack } from '../coding/undo-stack';
+import { reloadFresh } from '../shared/fresh-reload';
+import type { UndoStack } from '../shared/undo-stack';
 
 /** What every codebook command shares. */
 export interface CodebookContext {

@@ -1,6 +1,6 @@
 import type { Feature } from '../services';
-import { registerCommand } from '../coding/register-command';
-import { undoStackFor } from '../coding/undo-stack';
+import { registerCommand } from '../shared/register-command';
+import { undoStackFor } from '../shared/undo-stack';
 import type { CodebookContext } from './codebook-context';
 import { renameCode } from './rename-code';
 import { redefineCode } from './redefine-code';

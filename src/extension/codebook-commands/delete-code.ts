@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { codebookEdits, deleteCode as deleteInCore } from '../../core/study/codebook-operations';
-import { UserError } from '../coding/errors';
-import { hasScriptArgs } from '../coding/register-command';
+import { UserError } from '../shared/errors';
+import { hasScriptArgs } from '../shared/register-command';
 import { sidecarUrisNow } from '../../core/study/sidecar-files';
-import { reloadFresh } from '../coding/fresh-reload';
+import { reloadFresh } from '../shared/fresh-reload';
 import {
   chooseCode,
   codebookStudy,

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { mergeCodes as mergeInCore, codebookEdits } from '../../core/study/codebook-operations';
 import { descendantsOf } from '../../core/study/study';
-import { hasScriptArgs } from '../coding/register-command';
+import { hasScriptArgs } from '../shared/register-command';
 import { sidecarUrisNow } from '../../core/study/sidecar-files';
-import { reloadFresh } from '../coding/fresh-reload';
+import { reloadFresh } from '../shared/fresh-reload';
 import {
   chooseCode,
   codebookStudy,

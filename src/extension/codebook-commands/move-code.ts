@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Code } from '../../core/model';
 import { descendantsOf } from '../../core/study/study';
-import { codeIcon } from '../coding/code-icons';
-import { categoryLabel, codesInTreeOrder } from '../coding/code-tree';
+import { codeIcon } from '../shared/code-icons';
+import { categoryLabel, codesInTreeOrder } from '../shared/code-tree';
 import { chooseCode, codebookStudy, codeIdOf, updateCode, type CodebookContext } from './codebook-context';
 
 /** grounded.moveCode: puts a code under another code (a category, for axial coding) or at the top level. */

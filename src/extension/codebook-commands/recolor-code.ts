@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Code } from '../../core/model';
 import { COLOR } from '../../core/codebook/format';
 import { DEFAULT_COLORS } from '../../core/study/codebook-operations';
-import { colorSwatch } from '../coding/code-icons';
+import { colorSwatch } from '../shared/code-icons';
 import { chooseCode, codebookStudy, codeIdOf, updateCode, type CodebookContext } from './codebook-context';
 
 /** Names of the Tableau 10 palette, in DEFAULT_COLORS order. */

@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import type { Coding } from '../../core/model';
 import { allCodings, type LocatedCoding, type Study } from '../../core/study/study';
 import { changeCodings } from '../../core/study/coding-operations';
-import { addCode, addCodeInteractively } from '../coding/code-creation';
-import { pickCodes } from '../coding/code-picker';
-import { shorten } from '../coding/coding-choice';
-import { UserError } from '../coding/errors';
-import { currentTranscriptRef } from '../coding/transcript-target';
-import { reloadFresh } from '../coding/fresh-reload';
+import { addCode, addCodeInteractively } from '../shared/code-creation';
+import { pickCodes } from '../shared/code-picker';
+import { shorten } from '../shared/coding-choice';
+import { UserError } from '../shared/errors';
+import { currentTranscriptRef } from '../shared/transcript-target';
+import { reloadFresh } from '../shared/fresh-reload';
 import {
   chooseCode,
   codebookStudy,

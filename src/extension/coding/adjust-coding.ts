@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { Coding } from '../../core/model';
 import { sentenceSpan, trimSpan, turnSpan, type Span } from '../../core/editing/boundaries';
-import { chooseCoding, shorten } from './coding-choice';
+import { chooseCoding, shorten } from '../shared/coding-choice';
 import { placeOf, type CodingContext } from './coding-context';
-import { UserError } from './errors';
-import { scriptArgs } from './register-command';
-import { transcriptTarget, type TranscriptTarget } from './transcript-target';
+import { UserError } from '../shared/errors';
+import { scriptArgs } from '../shared/register-command';
+import { transcriptTarget, type TranscriptTarget } from '../shared/transcript-target';
 
 type AdjustTo = 'selection' | 'sentence' | 'turn';
 

@@ -1,10 +1,10 @@
 import type * as vscode from 'vscode';
 import type { Coding } from '../../core/model';
-import { pickCodes } from './code-picker';
-import { chooseCoding } from './coding-choice';
+import { pickCodes } from '../shared/code-picker';
+import { chooseCoding } from '../shared/coding-choice';
 import { idsForChoices, placeOf, requireKnownCodes, type CodingContext } from './coding-context';
-import { scriptArgs } from './register-command';
-import { transcriptTarget } from './transcript-target';
+import { scriptArgs } from '../shared/register-command';
+import { transcriptTarget } from '../shared/transcript-target';
 
 interface ChangeArgs {
   readonly id: string;

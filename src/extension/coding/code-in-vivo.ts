@@ -1,10 +1,10 @@
 import type { Coding } from '../../core/model';
-import { addCode } from './code-creation';
+import { addCode } from '../shared/code-creation';
 import { codeRanges, rangesToCode, type CodeSelectionArgs } from './code-selection';
 import type { CodingContext } from './coding-context';
-import { UserError } from './errors';
-import { scriptArgs } from './register-command';
-import { transcriptTarget } from './transcript-target';
+import { UserError } from '../shared/errors';
+import { scriptArgs } from '../shared/register-command';
+import { transcriptTarget } from '../shared/transcript-target';
 
 /** In-vivo code names are the participant's words; past this many characters it is a quote, not a code. */
 const MAX_NAME = 80;

@@ -1,11 +1,11 @@
 import type * as vscode from 'vscode';
 import type { Coding } from '../../core/model';
 import { sentenceSpan, trimSpan } from '../../core/editing/boundaries';
-import { pickCodes } from './code-picker';
+import { pickCodes } from '../shared/code-picker';
 import { idsForChoices, placeOf, requireKnownCodes, type CodingContext } from './coding-context';
-import { UserError } from './errors';
-import { scriptArgs } from './register-command';
-import { selectedRanges, transcriptTarget, type TranscriptTarget } from './transcript-target';
+import { UserError } from '../shared/errors';
+import { scriptArgs } from '../shared/register-command';
+import { selectedRanges, transcriptTarget, type TranscriptTarget } from '../shared/transcript-target';
 
 export interface CodeSelectionArgs {
   /** Code ids; skips the picker. */

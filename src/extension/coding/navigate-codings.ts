@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { codingsAt, nextCodingStart } from '../../core/editing/navigation';
 import type { CodingContext } from './coding-context';
-import { UserError } from './errors';
-import { scriptArgs } from './register-command';
-import { transcriptTarget } from './transcript-target';
+import { UserError } from '../shared/errors';
+import { scriptArgs } from '../shared/register-command';
+import { transcriptTarget } from '../shared/transcript-target';
 
 interface NavigateArgs {
   readonly uri: vscode.Uri | string;

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { pinQuickCode as pinned, QUICK_SLOTS } from '../../core/editing/recent-codes';
-import { pickOneCode } from './code-picker';
+import { pickOneCode } from '../shared/code-picker';
 import type { CodingContext } from './coding-context';
 import { requireKnownCodes } from './coding-context';
-import { UserError } from './errors';
+import { UserError } from '../shared/errors';
 import { pinnedQuickCodes, quickCodesOf } from './quick-code';
-import { hasScriptArgs, scriptArgs } from './register-command';
+import { hasScriptArgs, scriptArgs } from '../shared/register-command';
 
 interface PinArgs {
   /** 1–9. */

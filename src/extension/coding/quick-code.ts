@@ -4,8 +4,8 @@ import type { Study } from '../../core/study/study';
 import { quickCodeSlots } from '../../core/editing/recent-codes';
 import { codeRanges, rangesToCode, type CodeSelectionArgs } from './code-selection';
 import type { CodingContext } from './coding-context';
-import { scriptArgs } from './register-command';
-import { transcriptTarget } from './transcript-target';
+import { scriptArgs } from '../shared/register-command';
+import { transcriptTarget } from '../shared/transcript-target';
 
 /** `grounded.quickCodes`: code ids pinned to keys 1–9 ("" leaves a key to the recent codes). */
 export function pinnedQuickCodes(): string[] {

@@ -1,9 +1,9 @@
 import type * as vscode from 'vscode';
 import type { Coding } from '../../core/model';
-import { chooseCoding } from './coding-choice';
+import { chooseCoding } from '../shared/coding-choice';
 import { placeOf, type CodingContext } from './coding-context';
-import { scriptArgs } from './register-command';
-import { transcriptTarget } from './transcript-target';
+import { scriptArgs } from '../shared/register-command';
+import { transcriptTarget } from '../shared/transcript-target';
 
 interface RemoveArgs {
   readonly id: string;

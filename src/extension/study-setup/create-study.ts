@@ -4,7 +4,7 @@ import { SETTINGS_FILE } from '../../core/settings/format';
 import { encodeUtf8 } from '../../core/text/canonical';
 import { joinUri } from '../../core/uri';
 import type { GroundedServices } from '../services';
-import { UserError } from '../coding/errors';
+import { UserError } from '../shared/errors';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
 
 export interface CreatedStudy {

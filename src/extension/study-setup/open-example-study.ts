@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { GroundedServices } from '../services';
-import { UserError } from '../coding/errors';
+import { UserError } from '../shared/errors';
 import { copyFolder } from './copy-folder';
 
 /** The example study ships inside the extension (.vscodeignore keeps examples/mentorship-study/**). */

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import type { Feature } from '../services';
 import { toVscodeUri } from '../platform/workspace-file-system';
-import { registerViewCommand } from '../views/register-view-command';
+import { registerCommand } from '../shared/register-command';
 import { createdMessage, createStudy } from './create-study';
 import { openExampleStudy } from './open-example-study';
 
 /** Starting out: create a study in the open folder, or open a copy of the bundled example study. */
 export const studySetupFeature: Feature = (services) => {
   const { context } = services;
-  registerViewCommand(context, 'grounded.createStudy', async (arg?: unknown) => {
+  registerCommand(context, 'grounded.createStudy', async (arg?: unknown) => {
     const created = await createStudy(services, arg);
     if (created && !(typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri))) {
       const open = 'Open grounded.yaml';
@@ -18,5 +18,5 @@ export const studySetupFeature: Feature = (services) => {
     }
     return created;
   });
-  registerViewCommand(context, 'grounded.openExampleStudy', (arg?: unknown) => openExampleStudy(services, arg));
+  registerCommand(context, 'grounded.openExampleStudy', (arg?: unknown) => openExampleStudy(services, arg));
 };

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { GroundedServices } from '../services';
 import { DocumentText } from '../study/document-text';
 import { toVscodeUri } from '../platform/workspace-file-system';
-import { UserError } from '../coding/errors';
-import { registerViewCommand } from './register-view-command';
+import { UserError } from '../shared/errors';
+import { registerCommand } from '../shared/register-command';
 
 /** Where a coding is: its transcript and code-point offsets (as loaded), and its id to find it live. */
 export interface CodingPlace {
@@ -18,7 +18,7 @@ export interface CodingPlace {
  * unsaved edits, so the live offsets of the coding (by id) win over the ones loaded from disk.
  */
 export function registerRevealCoding(services: GroundedServices): void {
-  registerViewCommand(services.context, 'grounded.revealCoding', async (arg?: unknown): Promise<vscode.Range> => {
+  registerCommand(services.context, 'grounded.revealCoding', async (arg?: unknown): Promise<vscode.Range> => {
     const place = arg as Partial<CodingPlace> | undefined;
     if (typeof place?.uri !== 'string' || typeof place.start !== 'number' || typeof place.end !== 'number')
       throw new UserError('grounded.revealCoding needs { uri, start, end }.');

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { Study } from '../../../core/study/study';
 import type { GroundedServices } from '../../services';
-import { registerViewCommand as registerCommand } from '../register-view-command';
-import { addCode, addCodeInteractively, requireCodebook } from '../../coding/code-creation';
-import { UserError } from '../../coding/errors';
+import { registerCommand } from '../../shared/register-command';
+import { addCode, addCodeInteractively, requireCodebook } from '../../shared/code-creation';
+import { UserError } from '../../shared/errors';
 import { toVscodeUri } from '../../platform/workspace-file-system';
 import { runQuietly } from '../run-quietly';
-import { reloadAfterWrite } from '../reload-after-write';
+import { reloadFresh } from '../../shared/fresh-reload';
 import { shownStudies, studyLabel } from '../study-scope';
 import type { CodebookNode, CodeNode } from './codebook-tree';
 
@@ -94,7 +94,7 @@ export function registerCodebookViewCommands(
       id = await addCodeInteractively(fs, study, name, parent ? { parent } : {});
     }
     if (id === undefined) return undefined;
-    await reloadAfterWrite(services.studies, study.root, (fresh) => fresh.codebook.codes.some((c) => c.id === id));
+    await reloadFresh(services.studies, study.root, (fresh) => fresh.codebook.codes.some((c) => c.id === id));
     await reveal({ kind: 'code', id, study: study.root });
     return id;
   };

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { joinUri } from '../../../core/uri';
 import { encodeUtf8 } from '../../../core/text/canonical';
 import type { GroundedServices } from '../../services';
-import { codesInTreeOrder, categoryLabel } from '../../coding/code-tree';
-import { codeIcon } from '../../coding/code-icons';
-import { UserError } from '../../coding/errors';
+import { codesInTreeOrder, categoryLabel } from '../../shared/code-tree';
+import { codeIcon } from '../../shared/code-icons';
+import { UserError } from '../../shared/errors';
 import { toVscodeUri } from '../../platform/workspace-file-system';
-import { registerViewCommand } from '../register-view-command';
+import { registerCommand } from '../../shared/register-command';
 import { studyOf } from '../codebook/codebook-view-commands';
 import { localDate, memoFileName, memoText } from './memo-file';
 
@@ -25,7 +25,7 @@ const MAX_NAME_ATTEMPTS = 50;
 export function registerMemoCommands(services: GroundedServices): void {
   const { context } = services;
 
-  registerViewCommand(context, 'grounded.newMemo', async (arg?: unknown): Promise<string | undefined> => {
+  registerCommand(context, 'grounded.newMemo', async (arg?: unknown): Promise<string | undefined> => {
     const node = arg as { kind?: unknown; id?: unknown; study?: unknown } | undefined;
     // From a code in the Codebook view: a memo about that code.
     const fromCode = node?.kind === 'code' && typeof node.id === 'string' ? node.id : undefined;
@@ -88,7 +88,7 @@ export function registerMemoCommands(services: GroundedServices): void {
     return uri;
   });
 
-  registerViewCommand(context, 'grounded.openCodeMemo', async (arg?: unknown): Promise<void> => {
+  registerCommand(context, 'grounded.openCodeMemo', async (arg?: unknown): Promise<void> => {
     const node = arg as { id?: unknown; study?: unknown } | undefined;
     if (typeof node?.id !== 'string' || typeof node.study !== 'string')
       throw new UserError('grounded.openCodeMemo needs { id, study }.');

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DirectoryEntry, FileStat, FileSystemPort, ReleaseLock } from '../../core/ports/file-system';
 import { sameBytes } from '../../core/bytes';
 import { encodeUtf8 } from '../../core/text/canonical';
-import { fromVscodeUri } from '../platform/workspace-file-system';
+import { fromVscodeUri } from './workspace-file-system';
 
 const SAVE_ATTEMPTS = 5;
 
