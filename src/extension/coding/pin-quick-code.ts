@@ -5,23 +5,21 @@ import type { CodingContext } from './coding-context';
 import { requireKnownCodes } from './coding-context';
 import { UserError } from '../shared/errors';
 import { pinnedQuickCodes, quickCodesOf } from './quick-code';
-import { hasScriptArgs, scriptArgs } from '../shared/register-command';
+import { commandArgs } from '../shared/register-command';
+import { whichStudy } from '../shared/which-study';
 
-interface PinArgs {
-  /** 1–9. */
-  readonly slot: number;
-  /** Code id; null or "" unpins the key. */
-  readonly code: string | null;
-}
-
-/** grounded.pinQuickCode: put a code on a quick key (setting grounded.quickCodes), or free the key. */
+/**
+ * grounded.pinQuickCode: put a code on a quick key (setting grounded.quickCodes), or free the key. A script
+ * passes `{ slot (1–9), code }` (code: an id; null or "" unpins the key).
+ */
 export function pinQuickCode(context: CodingContext) {
   return async (arg?: unknown): Promise<string[] | undefined> => {
-    const args = scriptArgs<PinArgs>(arg);
-    const study = await studyForPinning(context);
-    let slot = args.slot;
-    let code: string | null | undefined = args.code;
-    if (hasScriptArgs(arg)) {
+    const args = commandArgs(arg);
+    const study = await whichStudy(context.services.studies, undefined);
+    if (!study) return undefined;
+    let slot = args.number('slot');
+    let code = args.unknown('code') === null ? null : args.string('code');
+    if (args.fromScript) {
       if (!Number.isInteger(slot) || slot! < 1 || slot! > QUICK_SLOTS)
         throw new UserError(`slot must be 1–${QUICK_SLOTS}`);
       if (code) requireKnownCodes(study, [code]);
@@ -68,13 +66,4 @@ export function pinQuickCode(context: CodingContext) {
     await vscode.workspace.getConfiguration('grounded').update('quickCodes', next, target);
     return next;
   };
-}
-
-async function studyForPinning(context: CodingContext) {
-  const editor = vscode.window.activeTextEditor;
-  const study =
-    (editor ? await context.services.studies.studyFor(editor.document.uri) : undefined) ??
-    (await context.services.studies.allStudies())[0];
-  if (!study) throw new UserError('Open a study folder first.');
-  return study;
 }

@@ -1,5 +1,33 @@
 import * as vscode from 'vscode';
 import { asUserError, showError } from './errors';
+import { CommandArgs } from './command-args';
+import type { CommandDeclarations } from './command-declaration';
+
+export type CommandHandler = (...args: unknown[]) => unknown;
+
+/** A handler for every declaration of a feature, under the declaration's key. */
+export type CommandHandlers<T extends CommandDeclarations> = { readonly [K in keyof T]: CommandHandler };
+
+/**
+ * Registers a feature's declared commands (see command-declaration.ts) with their handlers. A declaration
+ * without a handler, or a handler without a declaration, is a programming error caught at activation.
+ */
+export function bindCommands<T extends CommandDeclarations>(
+  context: vscode.ExtensionContext,
+  declarations: T,
+  handlers: CommandHandlers<T>,
+): void {
+  const declared = Object.keys(declarations);
+  const bound = Object.keys(handlers);
+  const unbound = declared.filter((key) => !bound.includes(key));
+  const undeclared = bound.filter((key) => !declared.includes(key));
+  if (unbound.length > 0 || undeclared.length > 0)
+    throw new Error(
+      `Commands without a handler: [${unbound.join(', ')}]; handlers without a declaration: [${undeclared.join(', ')}]`,
+    );
+  for (const key of declared)
+    registerCommand(context, (declarations[key] as T[keyof T]).id, handlers[key] as CommandHandler);
+}
 
 /**
  * Registers a command owned by the extension context. Failures are shown as messages. When a script or
@@ -7,11 +35,7 @@ import { asUserError, showError } from './errors';
  * executeCommand learns why nothing happened; menus pass a Uri or a view item (an object with `kind`),
  * which count as interactive calls: the view's action runner would show the error a second time.
  */
-export function registerCommand(
-  context: vscode.ExtensionContext,
-  id: string,
-  handler: (...args: unknown[]) => unknown,
-): void {
+function registerCommand(context: vscode.ExtensionContext, id: string, handler: CommandHandler): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
@@ -19,24 +43,14 @@ export function registerCommand(
       } catch (error) {
         const userError = asUserError(error);
         void showError(userError);
-        if (isScriptArgument(args[0])) throw userError;
+        if (commandArgs(args[0]).fromScript) throw userError;
         return undefined;
       }
     }),
   );
 }
 
-function isScriptArgument(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri) && !('kind' in value);
-}
-
-/** The arguments object of a scripted call; a Uri from a menu becomes `{ uri }`; anything else, none. */
-export function scriptArgs<T extends object>(value: unknown): Partial<T> & { uri?: vscode.Uri | string } {
-  if (value instanceof vscode.Uri) return { uri: value } as Partial<T> & { uri: vscode.Uri };
-  if (typeof value === 'object' && value !== null) return value as Partial<T>;
-  return {};
-}
-
-export function hasScriptArgs(value: unknown): boolean {
-  return isScriptArgument(value);
+/** The reader of a command's argument (see command-args.ts); a vscode.Uri counts as a menu's resource. */
+export function commandArgs(arg: unknown): CommandArgs<vscode.Uri> {
+  return new CommandArgs(arg, (value): value is vscode.Uri => value instanceof vscode.Uri);
 }

@@ -4,7 +4,7 @@ import type { Study } from '../../../core/study/study';
 import type { StudyService } from '../../study/study-service';
 import { codeIcon } from '../../shared/code-icons';
 import { toVscodeUri } from '../../platform/workspace-file-system';
-import { shownStudies, studyLabel } from '../study-scope';
+import { shownStudies, studyLabel } from '../../shared/which-study';
 import { codeStats, statsText, type CodeStats } from './code-stats';
 
 /** A study, shown as a top-level node only when the workspace holds several. */

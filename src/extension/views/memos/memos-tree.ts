@@ -5,7 +5,7 @@ import { basenameUri } from '../../../core/uri';
 import type { StudyService } from '../../study/study-service';
 import { codeIcon } from '../../shared/code-icons';
 import { toVscodeUri } from '../../platform/workspace-file-system';
-import { shownStudies, studyLabel } from '../study-scope';
+import { shownStudies, studyLabel } from '../../shared/which-study';
 import { firstWords } from '../text';
 
 export interface MemoGroupNode {
