@@ -15,15 +15,15 @@ import { whichStudy } from '../shared/which-study';
 export function pinQuickCode(context: CodingContext) {
   return async (arg?: unknown): Promise<string[] | undefined> => {
     const args = commandArgs(arg);
-    const study = await whichStudy(context.services.studies, undefined);
-    if (!study) return undefined;
     let slot = args.number('slot');
     let code = args.unknown('code') === null ? null : args.string('code');
     if (args.fromScript) {
       if (!Number.isInteger(slot) || slot! < 1 || slot! > QUICK_SLOTS)
         throw new UserError(`slot must be 1–${QUICK_SLOTS}`);
-      if (code) requireKnownCodes(study, [code]);
+      if (code) await requireCodeInWorkspace(context, code);
     } else {
+      const study = await whichStudy(context.services.studies, undefined);
+      if (!study) return undefined;
       const current = quickCodesOf(context, study);
       const pins = pinnedQuickCodes();
       const nameOf = (id: string | undefined) => study.codebook.codes.find((c) => c.id === id)?.name ?? '(free)';
@@ -66,4 +66,12 @@ export function pinQuickCode(context: CodingContext) {
     await vscode.workspace.getConfiguration('grounded').update('quickCodes', next, target);
     return next;
   };
+}
+
+/** The keys are the workspace's, not one study's: a script's code must be in the codebook of one of its studies. */
+async function requireCodeInWorkspace(context: CodingContext, code: string): Promise<void> {
+  const all = await context.services.studies.allStudies();
+  const first = all[0];
+  if (!first) throw new UserError('Open a study folder first.');
+  requireKnownCodes(all.find((study) => study.codebook.codes.some((c) => c.id === code)) ?? first, [code]);
 }
