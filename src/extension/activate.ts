@@ -8,7 +8,7 @@ import { CoderIdentity } from './study/coder-identity';
 import { DocumentTexts } from './study/document-text';
 import type { Feature, GroundedServices } from './services';
 import { FEATURES } from './features';
-import { EditorAwareFileSystem } from './coding/editor-aware-file-system';
+import { EditorAwareFileSystem } from './platform/editor-aware-file-system';
 
 /**
  * Activation shared by the desktop and the web entry points: builds the services, then lets each feature

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Feature } from './services';
+import { VERSION_COMMANDS } from './commands';
+import { bindCommands } from './shared/register-command';
 import { codingFeature } from './coding/coding-feature';
 import { codebookCommandsFeature } from './codebook-commands/codebook-feature';
 import { decorationsFeature } from './decorations/decorations-feature';
@@ -11,13 +13,13 @@ import { studySetupFeature } from './study-setup/study-setup-feature';
 
 /** Shows the extension's version; also a cheap "is Grounded alive" check for tests. */
 const versionFeature: Feature = ({ context }) => {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('grounded.showVersion', () => {
+  bindCommands(context, VERSION_COMMANDS, {
+    showVersion: () => {
       const version = String((context.extension.packageJSON as { version?: string }).version ?? 'unknown');
       void vscode.window.showInformationMessage(`Grounded ${version}`);
       return version;
-    }),
-  );
+    },
+  });
 };
 
 /** Every feature area of the extension, registered in this order at activation. */

@@ -167,6 +167,17 @@ describe('codebook commands', function () {
     assert.equal(await read(file('codebook.yaml')), before);
   });
 
+  it('refuses a study hint that is in no study, naming it, and changes no other study', async () => {
+    const before = await read(file('codebook.yaml'));
+    const nowhere = 'file:///grounded-no-such-study/codebook.yaml';
+    await assert.rejects(
+      async () =>
+        vscode.commands.executeCommand('grounded.renameCode', { study: nowhere, id: 'burnout', name: 'Elsewhere' }),
+      /"file:\/\/\/grounded-no-such-study\/codebook\.yaml" is not in a Grounded study of this workspace/,
+    );
+    assert.equal(await read(file('codebook.yaml')), before);
+  });
+
   it('merges a code into another in the codebook and in every sidecar', async () => {
     const a = await codeWith('P01', 'exhaustion', 'sleeping four hours');
     const b = await codeWith('P02', 'exhaustion', 'skipping meals');

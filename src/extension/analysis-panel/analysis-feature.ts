@@ -1,33 +1,16 @@
 import * as vscode from 'vscode';
-import type { Study } from '../../core/study/study';
 import { parsePanelState } from '../../../webview/validate';
 import type { ReportRequestState } from '../../../webview/protocol';
-import type { Feature, GroundedServices } from '../services';
+import type { Feature } from '../services';
 import { AnalysisPanel, ANALYSIS_VIEW_TYPE } from './analysis-panel';
 import { webviewOptions } from './panel-html';
+import { ANALYSIS_COMMANDS } from './commands';
+import { bindCommands, commandArgs } from '../shared/register-command';
+import { whichStudy } from '../shared/which-study';
 
 /** What the integration tests read through services.testHooks.analysisPanel. */
 export interface AnalysisPanelHooks {
   panels(): AnalysisPanel[];
-}
-
-/** The study to analyse: the one named by a script, the active editor's, the only one, or one picked. */
-async function chooseStudy(services: GroundedServices, arg: unknown): Promise<Study | undefined> {
-  const named =
-    typeof arg === 'object' && arg !== null && typeof (arg as { study?: unknown }).study === 'string'
-      ? (arg as { study: string }).study
-      : undefined;
-  if (named !== undefined) return services.studies.study(named);
-  const active = vscode.window.activeTextEditor?.document.uri;
-  const fromEditor = active ? await services.studies.studyFor(active) : undefined;
-  if (fromEditor) return fromEditor;
-  const roots = await services.studies.studyRoots();
-  if (roots.length <= 1) return roots[0] === undefined ? undefined : services.studies.study(roots[0]);
-  const picked = await vscode.window.showQuickPick(
-    roots.map((root) => ({ label: vscode.workspace.asRelativePath(vscode.Uri.parse(root)) || root, root })),
-    { placeHolder: 'Analyse which study?' },
-  );
-  return picked ? services.studies.study(picked.root) : undefined;
 }
 
 /**
@@ -49,13 +32,11 @@ export const analysisPanelFeature: Feature = (services) => {
   const open = (panel: vscode.WebviewPanel, root: string, request: ReportRequestState) =>
     track(new AnalysisPanel(panel, root, services, request));
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand('grounded.openAnalysis', async (arg?: unknown) => {
-      const study = await chooseStudy(services, arg);
-      if (!study) {
-        void vscode.window.showInformationMessage('Grounded: open a folder with a study to analyse it.');
-        return undefined;
-      }
+  bindCommands(context, ANALYSIS_COMMANDS, {
+    openAnalysis: async (arg?: unknown) => {
+      // A script names the study with { study }; otherwise the usual rule (see whichStudy).
+      const study = await whichStudy(services.studies, commandArgs(arg).study());
+      if (!study) return undefined;
       const existing = panels.get(study.root);
       if (existing) {
         existing.panel.reveal();
@@ -68,7 +49,9 @@ export const analysisPanelFeature: Feature = (services) => {
         webviewOptions(context.extensionUri),
       );
       return open(panel, study.root, { by: null, coders: null, filters: [] });
-    }),
+    },
+  });
+  context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(ANALYSIS_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const restored = parsePanelState(state);

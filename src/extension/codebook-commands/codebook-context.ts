@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import type { FileSystemPort } from '../../core/ports/file-system';
 import { allCodings, type Study } from '../../core/study/study';
 import { codebookEdits, editCodebook, type CodeFields } from '../../core/study/codebook-operations';
@@ -8,12 +7,13 @@ import { isSidecarUri, knownSidecarUris } from '../../core/study/sidecar-files';
 import { sidecarCodec } from '../../core/sidecar/format';
 import { relativeUri } from '../../core/uri';
 import type { GroundedServices } from '../services';
-import { requireCodebook } from '../coding/code-creation';
-import { pickOneCode } from '../coding/code-picker';
-import { displayPath, refusalFor, UserError } from '../coding/errors';
-import { toVscodeUri } from '../platform/workspace-file-system';
-import { reloadFresh } from '../coding/fresh-reload';
-import type { UndoStack } from '../coding/undo-stack';
+import { requireCodebook } from '../shared/code-creation';
+import { pickOneCode } from '../shared/code-picker';
+import { displayPath, refusalFor, UserError } from '../shared/errors';
+import { commandArgs } from '../shared/register-command';
+import { whichStudy } from '../shared/which-study';
+import { reloadFresh } from '../shared/fresh-reload';
+import type { UndoStack } from '../shared/undo-stack';
 
 /** What every codebook command shares. */
 export interface CodebookContext {
@@ -24,51 +24,13 @@ export interface CodebookContext {
   readonly undo: UndoStack;
 }
 
-/** The common arguments of codebook commands from scripts and views. */
-export interface CodeArgs {
-  /** Code id. */
-  readonly id: string;
-  /** Any file or folder of the study (default: the active editor's study, or the only study). */
-  readonly study: string;
-}
-
-/** A code id from a command argument: a string, or an object with `id`/`codeId` (a view's tree item). */
-export function codeIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return undefined;
-  const record = arg as { id?: unknown; codeId?: unknown };
-  if (typeof record.codeId === 'string') return record.codeId;
-  return typeof record.id === 'string' ? record.id : undefined;
-}
-
-/** The study a codebook command edits, with a codebook that loaded. */
-export async function codebookStudy(context: CodebookContext, arg: unknown): Promise<Study> {
-  const { studies } = context.services;
-  const hint =
-    typeof arg === 'object' && arg !== null && typeof (arg as { study?: unknown }).study === 'string'
-      ? (arg as { study: string }).study
-      : undefined;
-  const editor = vscode.window.activeTextEditor;
-  let study =
-    hint !== undefined
-      ? await studies.studyFor(toVscodeUri(hint))
-      : editor
-        ? await studies.studyFor(editor.document.uri)
-        : undefined;
-  if (!study) {
-    const all = await studies.allStudies();
-    if (all.length === 0) throw new UserError('Open a study folder first.');
-    if (all.length === 1 || hint !== undefined) study = all[0] as Study;
-    else {
-      const picked = await vscode.window.showQuickPick(
-        all.map((s) => ({ label: displayPath(s.root) || s.root, study: s })),
-        { title: 'Which study’s codebook?' },
-      );
-      if (!picked) throw new UserError('No study chosen.');
-      study = picked.study;
-    }
-  }
-  requireCodebook(study);
+/**
+ * The study a codebook command edits, with a codebook that loaded: `{ study }` from a script or a view item,
+ * else the usual rule (see whichStudy). Undefined: the person cancelled the choice.
+ */
+export async function codebookStudy(context: CodebookContext, arg: unknown): Promise<Study | undefined> {
+  const study = await whichStudy(context.services.studies, commandArgs(arg).study());
+  if (study) requireCodebook(study);
   return study;
 }
 

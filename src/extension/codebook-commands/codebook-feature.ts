@@ -1,6 +1,7 @@
 import type { Feature } from '../services';
-import { registerCommand } from '../coding/register-command';
-import { undoStackFor } from '../coding/undo-stack';
+import { bindCommands } from '../shared/register-command';
+import { CODEBOOK_COMMANDS } from './commands';
+import { undoStackFor } from '../shared/undo-stack';
 import type { CodebookContext } from './codebook-context';
 import { renameCode } from './rename-code';
 import { redefineCode } from './redefine-code';
@@ -18,11 +19,13 @@ export const codebookCommandsFeature: Feature = (services) => {
     fs: services.editorAwareFs,
     undo: undoStackFor(context),
   };
-  registerCommand(context, 'grounded.renameCode', renameCode(codebook));
-  registerCommand(context, 'grounded.redefineCode', redefineCode(codebook));
-  registerCommand(context, 'grounded.recolorCode', recolorCode(codebook));
-  registerCommand(context, 'grounded.moveCode', moveCode(codebook));
-  registerCommand(context, 'grounded.mergeCodes', mergeCodes(codebook));
-  registerCommand(context, 'grounded.splitCode', splitCode(codebook));
-  registerCommand(context, 'grounded.deleteCode', deleteCode(codebook));
+  bindCommands(context, CODEBOOK_COMMANDS, {
+    renameCode: renameCode(codebook),
+    redefineCode: redefineCode(codebook),
+    recolorCode: recolorCode(codebook),
+    moveCode: moveCode(codebook),
+    mergeCodes: mergeCodes(codebook),
+    splitCode: splitCode(codebook),
+    deleteCode: deleteCode(codebook),
+  });
 };

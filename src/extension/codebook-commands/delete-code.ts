@@ -1,40 +1,30 @@
 import * as vscode from 'vscode';
 import { codebookEdits, deleteCode as deleteInCore } from '../../core/study/codebook-operations';
-import { UserError } from '../coding/errors';
-import { hasScriptArgs } from '../coding/register-command';
+import { UserError } from '../shared/errors';
+import { commandArgs } from '../shared/register-command';
 import { sidecarUrisNow } from '../../core/study/sidecar-files';
-import { reloadFresh } from '../coding/fresh-reload';
-import {
-  chooseCode,
-  codebookStudy,
-  codeIdOf,
-  requireAllSidecarsLoad,
-  usageOf,
-  type CodebookContext,
-} from './codebook-context';
-
-interface DeleteArgs {
-  readonly id: string;
-  /** Also delete the codings that use the code (a script's confirmation). */
-  readonly force: boolean;
-}
+import { reloadFresh } from '../shared/fresh-reload';
+import { chooseCode, codebookStudy, requireAllSidecarsLoad, usageOf, type CodebookContext } from './codebook-context';
 
 /**
  * grounded.deleteCode: removes a code from the codebook; its children move up. Refused while codings use
- * it, unless the person confirms deleting them too in a modal warning (or merges instead).
+ * it, unless the person confirms deleting them too in a modal warning (or merges instead). A script passes
+ * `{ id, force: true }` to delete the codings too.
  */
 export function deleteCode(context: CodebookContext) {
   return async (arg?: unknown): Promise<{ deleted: string; codings: number } | undefined> => {
+    const args = commandArgs(arg);
     const study = await codebookStudy(context, arg);
+    if (!study) return undefined;
     requireAllSidecarsLoad(study);
-    const code = await chooseCode(context, study, codeIdOf(arg), 'Delete which code?');
+    const code = await chooseCode(context, study, args.codeId(), 'Delete which code?');
     if (!code) return undefined;
     codebookEdits.remove(study.codebook, code.id);
     const usage = await usageOf(context, study, code.id);
-    let force = (arg as Partial<DeleteArgs> | undefined)?.force === true;
+    let force = args.unknown('force') === true;
     if (usage.codings > 0 && !force) {
       const refusal = `"${code.name}" is used by ${usage.codings} coding(s) in ${usage.files} file(s): nothing was deleted. Merge it into another code, or confirm deleting its codings too.`;
-      if (hasScriptArgs(arg)) throw new UserError(refusal);
+      if (args.fromScript) throw new UserError(refusal);
       const merge = 'Merge Into Another Code…';
       const remove = 'Delete Code and Codings';
       const answer = await vscode.window.showWarningMessage(

@@ -1,44 +1,39 @@
 import * as vscode from 'vscode';
 import { mergeCodes as mergeInCore, codebookEdits } from '../../core/study/codebook-operations';
 import { descendantsOf } from '../../core/study/study';
-import { hasScriptArgs } from '../coding/register-command';
+import { commandArgs } from '../shared/register-command';
 import { sidecarUrisNow } from '../../core/study/sidecar-files';
-import { reloadFresh } from '../coding/fresh-reload';
-import {
-  chooseCode,
-  codebookStudy,
-  codeIdOf,
-  requireAllSidecarsLoad,
-  usageOf,
-  type CodebookContext,
-} from './codebook-context';
-
-interface MergeArgs {
-  readonly from: string;
-  readonly into: string;
-}
+import { reloadFresh } from '../shared/fresh-reload';
+import { chooseCode, codebookStudy, requireAllSidecarsLoad, usageOf, type CodebookContext } from './codebook-context';
 
 /**
  * grounded.mergeCodes: every coding of one code moves to another (duplicates on the same passage are
- * dropped), then the first code leaves the codebook; its children move under the second.
+ * dropped), then the first code leaves the codebook; its children move under the second. A script passes
+ * `{ from, into }` and is not asked to confirm.
  */
 export function mergeCodes(context: CodebookContext) {
   return async (arg?: unknown): Promise<{ from: string; into: string; moved: number } | undefined> => {
+    const args = commandArgs(arg);
     const study = await codebookStudy(context, arg);
+    if (!study) return undefined;
     requireAllSidecarsLoad(study);
-    const args = (typeof arg === 'object' && arg !== null ? arg : {}) as Partial<MergeArgs>;
-    const from = await chooseCode(context, study, args.from ?? codeIdOf(arg), 'Merge which code (it will be removed)?');
+    const from = await chooseCode(
+      context,
+      study,
+      args.string('from') ?? args.codeId(),
+      'Merge which code (it will be removed)?',
+    );
     if (!from) return undefined;
     const into = await chooseCode(
       context,
       study,
-      args.into,
+      args.string('into'),
       `Merge "${from.name}" into…`,
       descendantsOf(study.codebook, from.id),
     );
     if (!into) return undefined;
     codebookEdits.merge(study.codebook, from.id, into.id); // explains an impossible merge before any question
-    if (!hasScriptArgs(arg)) {
+    if (!args.fromScript) {
       const usage = await usageOf(context, study, from.id);
       const go = 'Merge';
       const answer = await vscode.window.showWarningMessage(

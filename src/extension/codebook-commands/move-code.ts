@@ -1,17 +1,21 @@
 import * as vscode from 'vscode';
 import type { Code } from '../../core/model';
 import { descendantsOf } from '../../core/study/study';
-import { codeIcon } from '../coding/code-icons';
-import { categoryLabel, codesInTreeOrder } from '../coding/code-tree';
-import { chooseCode, codebookStudy, codeIdOf, updateCode, type CodebookContext } from './codebook-context';
+import { codeIcon } from '../shared/code-icons';
+import { categoryLabel, codesInTreeOrder } from '../shared/code-tree';
+import { chooseCode, codebookStudy, updateCode, type CodebookContext } from './codebook-context';
+import { commandArgs } from '../shared/register-command';
 
 /** grounded.moveCode: puts a code under another code (a category, for axial coding) or at the top level. */
 export function moveCode(context: CodebookContext) {
   return async (arg?: unknown): Promise<Code | undefined> => {
+    const args = commandArgs(arg);
     const study = await codebookStudy(context, arg);
-    const code = await chooseCode(context, study, codeIdOf(arg), 'Move which code?');
+    if (!study) return undefined;
+    const code = await chooseCode(context, study, args.codeId(), 'Move which code?');
     if (!code) return undefined;
-    let parent = (arg as { parent?: string | null } | undefined)?.parent;
+    // `parent: null` moves the code to the top level.
+    let parent = args.unknown('parent') === null ? null : args.string('parent');
     if (parent === undefined) {
       const below = descendantsOf(study.codebook, code.id);
       const items = [

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { Code } from '../../core/model';
 import { COLOR } from '../../core/codebook/format';
 import { DEFAULT_COLORS } from '../../core/study/codebook-operations';
-import { colorSwatch } from '../coding/code-icons';
-import { chooseCode, codebookStudy, codeIdOf, updateCode, type CodebookContext } from './codebook-context';
+import { colorSwatch } from '../shared/code-icons';
+import { chooseCode, codebookStudy, updateCode, type CodebookContext } from './codebook-context';
+import { commandArgs } from '../shared/register-command';
 
 /** Names of the Tableau 10 palette, in DEFAULT_COLORS order. */
 const PALETTE_NAMES = ['blue', 'orange', 'red', 'teal', 'green', 'yellow', 'purple', 'pink', 'brown', 'grey'];
@@ -11,10 +12,12 @@ const PALETTE_NAMES = ['blue', 'orange', 'red', 'teal', 'green', 'yellow', 'purp
 /** grounded.recolorCode: a palette colour or a custom #rrggbb. */
 export function recolorCode(context: CodebookContext) {
   return async (arg?: unknown): Promise<Code | undefined> => {
+    const args = commandArgs(arg);
     const study = await codebookStudy(context, arg);
-    const code = await chooseCode(context, study, codeIdOf(arg), 'Recolour which code?');
+    if (!study) return undefined;
+    const code = await chooseCode(context, study, args.codeId(), 'Recolour which code?');
     if (!code) return undefined;
-    let color = (arg as { color?: string } | undefined)?.color;
+    let color = args.string('color');
     if (typeof color !== 'string') {
       color = await pickColor(code);
       if (color === undefined) return undefined;

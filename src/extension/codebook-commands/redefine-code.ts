@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import type { Code } from '../../core/model';
-import { chooseCode, codebookStudy, codeIdOf, updateCode, type CodebookContext } from './codebook-context';
+import { chooseCode, codebookStudy, updateCode, type CodebookContext } from './codebook-context';
+import { commandArgs } from '../shared/register-command';
 
 /** grounded.redefineCode: edits a code's definition (empty removes it). */
 export function redefineCode(context: CodebookContext) {
   return async (arg?: unknown): Promise<Code | undefined> => {
+    const args = commandArgs(arg);
     const study = await codebookStudy(context, arg);
-    const code = await chooseCode(context, study, codeIdOf(arg), 'Define which code?');
+    if (!study) return undefined;
+    const code = await chooseCode(context, study, args.codeId(), 'Define which code?');
     if (!code) return undefined;
-    let definition = (arg as { definition?: string } | undefined)?.definition;
+    let definition = args.string('definition');
     if (typeof definition !== 'string') {
       definition = await vscode.window.showInputBox({
         title: `Definition of "${code.name}"`,

@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import type { Code } from '../../core/model';
-import { chooseCode, codebookStudy, codeIdOf, updateCode, type CodebookContext } from './codebook-context';
+import { chooseCode, codebookStudy, updateCode, type CodebookContext } from './codebook-context';
+import { commandArgs } from '../shared/register-command';
 
 /** grounded.renameCode: changes a code's name; its id (and so every sidecar) stays as it is. */
 export function renameCode(context: CodebookContext) {
   return async (arg?: unknown): Promise<Code | undefined> => {
+    const args = commandArgs(arg);
     const study = await codebookStudy(context, arg);
-    const code = await chooseCode(context, study, codeIdOf(arg), 'Rename which code?');
+    if (!study) return undefined;
+    const code = await chooseCode(context, study, args.codeId(), 'Rename which code?');
     if (!code) return undefined;
-    let name = (arg as { name?: string } | undefined)?.name;
+    let name = args.string('name');
     if (typeof name !== 'string') {
       name = await vscode.window.showInputBox({
         title: `Rename "${code.name}"`,

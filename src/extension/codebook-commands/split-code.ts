@@ -2,57 +2,46 @@ import * as vscode from 'vscode';
 import type { Coding } from '../../core/model';
 import { allCodings, type LocatedCoding, type Study } from '../../core/study/study';
 import { changeCodings } from '../../core/study/coding-operations';
-import { addCode, addCodeInteractively } from '../coding/code-creation';
-import { pickCodes } from '../coding/code-picker';
-import { shorten } from '../coding/coding-choice';
-import { UserError } from '../coding/errors';
-import { currentTranscriptRef } from '../coding/transcript-target';
-import { reloadFresh } from '../coding/fresh-reload';
-import {
-  chooseCode,
-  codebookStudy,
-  codeIdOf,
-  requireAllSidecarsLoad,
-  studyPath,
-  type CodebookContext,
-} from './codebook-context';
-
-interface SplitArgs {
-  readonly id: string;
-  /** An existing code to move codings to… */
-  readonly into: string;
-  /** …or the name of a new code (created beside the split code). */
-  readonly name: string;
-  /** Ids of the codings that move. */
-  readonly codings: readonly string[];
-}
+import { addCode, addCodeInteractively } from '../shared/code-creation';
+import { pickCodes } from '../shared/code-picker';
+import { shorten } from '../shared/coding-choice';
+import { UserError } from '../shared/errors';
+import { currentTranscriptRef } from '../shared/transcript-target';
+import { reloadFresh } from '../shared/fresh-reload';
+import { commandArgs } from '../shared/register-command';
+import { chooseCode, codebookStudy, requireAllSidecarsLoad, studyPath, type CodebookContext } from './codebook-context';
 
 /**
  * grounded.splitCode: some codings of a code move to another code, new or existing — how a code that
- * turned out to hold two ideas is separated. The person picks the codings from a list of their quotes.
+ * turned out to hold two ideas is separated. The person picks the codings from a list of their quotes; a
+ * script passes `{ id, codings }` (the ids of the codings that move) and either `into` (an existing code) or
+ * `name` (a new code, created beside the split code).
  */
 export function splitCode(context: CodebookContext) {
   return async (arg?: unknown): Promise<{ into: string; moved: number } | undefined> => {
+    const args = commandArgs(arg);
     let study = await codebookStudy(context, arg);
+    if (!study) return undefined;
     requireAllSidecarsLoad(study);
-    const args = (typeof arg === 'object' && arg !== null ? arg : {}) as Partial<SplitArgs>;
-    const source = await chooseCode(context, study, codeIdOf(arg), 'Split which code?');
+    const source = await chooseCode(context, study, args.codeId(), 'Split which code?');
+    const codings = args.strings('codings');
     if (!source) return undefined;
     let located = allCodings(study).filter(({ coding }) => coding.code === source.id);
-    if (args.codings?.some((id) => !located.some(({ coding }) => coding.id === id))) {
+    if (codings?.some((id) => !located.some(({ coding }) => coding.id === id))) {
       // A script may name codings written a moment ago that the cached study does not show yet.
       study = await context.services.studies.reload(study.root);
       located = allCodings(study).filter(({ coding }) => coding.code === source.id);
     }
     if (located.length === 0) throw new UserError(`"${source.name}" has no codings to split off.`);
 
-    let into: string | undefined = args.into;
+    let into = args.string('into');
+    const newName = args.string('name');
     const parent = source.parent ? { parent: source.parent } : {};
     if (into !== undefined) {
       if (!study.codebook.codes.some((c) => c.id === into))
         throw new UserError(`There is no code "${into}" in the codebook.`);
-    } else if (typeof args.name === 'string') {
-      into = (await addCode(context.fs, study, args.name, parent)).id;
+    } else if (newName !== undefined) {
+      into = (await addCode(context.fs, study, newName, parent)).id;
     } else {
       const choices = await pickCodes(study, {
         title: `Split "${source.name}": move codings to…`,
@@ -66,7 +55,7 @@ export function splitCode(context: CodebookContext) {
     }
     if (into === source.id) throw new UserError('Pick another code to split into.');
 
-    const chosen = args.codings ? new Set(args.codings) : await pickCodings(study, located, into);
+    const chosen = codings ? new Set(codings) : await pickCodings(study, located, into);
     if (!chosen || chosen.size === 0) return undefined;
     const unknown = [...chosen].filter((id) => !located.some(({ coding }) => coding.id === id));
     if (unknown.length > 0) throw new UserError(`Not codings of "${source.name}": ${unknown.join(', ')}`);

@@ -1,21 +1,14 @@
 import * as vscode from 'vscode';
 import type { Coding } from '../../core/model';
 import { sentenceSpan, trimSpan, turnSpan, type Span } from '../../core/editing/boundaries';
-import { chooseCoding, shorten } from './coding-choice';
+import { chooseCoding, shorten } from '../shared/coding-choice';
 import { placeOf, type CodingContext } from './coding-context';
-import { UserError } from './errors';
-import { scriptArgs } from './register-command';
-import { transcriptTarget, type TranscriptTarget } from './transcript-target';
+import { UserError } from '../shared/errors';
+import { commandArgs } from '../shared/register-command';
+import { transcriptTarget, type TranscriptTarget } from '../shared/transcript-target';
 
-type AdjustTo = 'selection' | 'sentence' | 'turn';
-
-interface AdjustArgs {
-  readonly id: string;
-  readonly to: AdjustTo;
-  /** For `to: 'selection'` from a script: the new code-point range (default: the editor's selection). */
-  readonly range: Span;
-  readonly uri: vscode.Uri | string;
-}
+const ADJUST_TO = ['selection', 'sentence', 'turn'] as const;
+type AdjustTo = (typeof ADJUST_TO)[number];
 
 const LABELS: Record<AdjustTo, string> = {
   selection: 'to the selection',
@@ -26,19 +19,21 @@ const LABELS: Record<AdjustTo, string> = {
 /**
  * grounded.adjustCoding: moves a coding's bounds to the selection, its sentence(s) or its speaker turn(s). For a
  * coding that needs review it is also the confirmation: the new (or the same) bounds take their quote from the
- * text and the flag and the kept original words go.
+ * text and the flag and the kept original words go. A script passes `{ uri, id (the coding), to, range }`
+ * (range: for `to: 'selection'`, the new code-point range; default: the editor's selection).
  */
 export function adjustCoding(context: CodingContext) {
   return async (arg?: unknown): Promise<Coding | undefined> => {
-    const args = scriptArgs<AdjustArgs>(arg);
-    const target = await transcriptTarget(context.services, args.uri);
-    const chosen = await chooseCoding(target, args.id, 'adjust');
+    const args = commandArgs(arg);
+    const target = await transcriptTarget(context.services, args.uri());
+    const chosen = await chooseCoding(target, args.string('id'), 'adjust');
+    const range = args.span('range');
     if (!chosen) return undefined;
     const { coding } = chosen;
-    let to = args.to;
+    let to = args.oneOf('to', ADJUST_TO);
     if (to === undefined) {
-      const options = (Object.keys(LABELS) as AdjustTo[]).flatMap((kind) => {
-        const span = spanFor(target, coding, kind, args.range, false);
+      const options = ADJUST_TO.flatMap((kind) => {
+        const span = spanFor(target, coding, kind, range, false);
         return span
           ? [
               {
@@ -56,7 +51,7 @@ export function adjustCoding(context: CodingContext) {
       to = picked.to;
     }
     if (!Object.hasOwn(LABELS, to)) throw new UserError(`"to" must be one of ${Object.keys(LABELS).join(', ')}`);
-    const span = spanFor(target, coding, to, args.range, true) as Span;
+    const span = spanFor(target, coding, to, range, true) as Span;
     // The same bounds change nothing, except for a flagged coding: there they are the person's confirmation
     // (the edit takes the quote from the text and clears the flag).
     if (span.start === coding.start && span.end === coding.end && coding.status === undefined) return coding;

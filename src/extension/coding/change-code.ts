@@ -1,25 +1,21 @@
-import type * as vscode from 'vscode';
 import type { Coding } from '../../core/model';
-import { pickCodes } from './code-picker';
-import { chooseCoding } from './coding-choice';
+import { pickCodes } from '../shared/code-picker';
+import { chooseCoding } from '../shared/coding-choice';
 import { idsForChoices, placeOf, requireKnownCodes, type CodingContext } from './coding-context';
-import { scriptArgs } from './register-command';
-import { transcriptTarget } from './transcript-target';
+import { commandArgs } from '../shared/register-command';
+import { transcriptTarget } from '../shared/transcript-target';
 
-interface ChangeArgs {
-  readonly id: string;
-  readonly code: string;
-  readonly uri: vscode.Uri | string;
-}
-
-/** grounded.changeCode: gives the coding under the cursor another code (same passage, same id). */
+/**
+ * grounded.changeCode: gives the coding under the cursor another code (same passage, same id). A script
+ * passes `{ uri, id (the coding), code }`.
+ */
 export function changeCode(context: CodingContext) {
   return async (arg?: unknown): Promise<Coding | undefined> => {
-    const args = scriptArgs<ChangeArgs>(arg);
-    const target = await transcriptTarget(context.services, args.uri);
-    const chosen = await chooseCoding(target, args.id, 'change');
+    const args = commandArgs(arg);
+    const target = await transcriptTarget(context.services, args.uri());
+    const chosen = await chooseCoding(target, args.string('id'), 'change');
     if (!chosen) return undefined;
-    let code = args.code;
+    let code = args.string('code');
     if (code !== undefined) {
       requireKnownCodes(target.study, [code]);
     } else {

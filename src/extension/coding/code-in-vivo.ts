@@ -1,10 +1,10 @@
 import type { Coding } from '../../core/model';
-import { addCode } from './code-creation';
-import { codeRanges, rangesToCode, type CodeSelectionArgs } from './code-selection';
+import { addCode } from '../shared/code-creation';
+import { codeRanges, rangesToCode } from './code-selection';
 import type { CodingContext } from './coding-context';
-import { UserError } from './errors';
-import { scriptArgs } from './register-command';
-import { transcriptTarget } from './transcript-target';
+import { UserError } from '../shared/errors';
+import { commandArgs } from '../shared/register-command';
+import { transcriptTarget } from '../shared/transcript-target';
 
 /** In-vivo code names are the participant's words; past this many characters it is a quote, not a code. */
 const MAX_NAME = 80;
@@ -15,9 +15,9 @@ const MAX_NAME = 80;
  */
 export function codeInVivo(context: CodingContext) {
   return async (arg?: unknown): Promise<Coding[] | undefined> => {
-    const args = scriptArgs<Omit<CodeSelectionArgs, 'codes'>>(arg);
-    const target = await transcriptTarget(context.services, args.uri);
-    const ranges = rangesToCode(target, args.ranges, false);
+    const args = commandArgs(arg);
+    const target = await transcriptTarget(context.services, args.uri());
+    const ranges = rangesToCode(target, args.spans('ranges'), false);
     const added: Coding[] = [];
     for (const range of ranges) {
       const name = target.text.map.slice(range.start, range.end).replace(/\s+/g, ' ').trim();

@@ -1,19 +1,10 @@
-import type * as vscode from 'vscode';
 import type { Coding } from '../../core/model';
 import { sentenceSpan, trimSpan } from '../../core/editing/boundaries';
-import { pickCodes } from './code-picker';
+import { pickCodes } from '../shared/code-picker';
 import { idsForChoices, placeOf, requireKnownCodes, type CodingContext } from './coding-context';
-import { UserError } from './errors';
-import { scriptArgs } from './register-command';
-import { selectedRanges, transcriptTarget, type TranscriptTarget } from './transcript-target';
-
-export interface CodeSelectionArgs {
-  /** Code ids; skips the picker. */
-  readonly codes: readonly string[];
-  readonly uri: vscode.Uri | string;
-  /** Code-point ranges; default: the editor's selections. */
-  readonly ranges: readonly { start: number; end: number }[];
-}
+import { UserError } from '../shared/errors';
+import { commandArgs } from '../shared/register-command';
+import { selectedRanges, transcriptTarget, type TranscriptTarget } from '../shared/transcript-target';
 
 /**
  * The ranges to code: a script's ranges as given; the editor's selections without stray edge spaces, and
@@ -61,10 +52,12 @@ export async function codeRanges(
 /** grounded.codeSelection: pick one or more codes (or create one) and code the selection(s). */
 export function codeSelection(context: CodingContext) {
   return async (arg?: unknown): Promise<Coding[] | undefined> => {
-    const args = scriptArgs<CodeSelectionArgs>(arg);
-    const target = await transcriptTarget(context.services, args.uri);
-    const ranges = rangesToCode(target, args.ranges);
-    let codes = args.codes ? [...args.codes] : undefined;
+    // A script passes { uri, ranges (code points; default: the selections), codes (ids; skip the picker) }.
+    const args = commandArgs(arg);
+    const target = await transcriptTarget(context.services, args.uri());
+    const ranges = rangesToCode(target, args.spans('ranges'));
+    const scriptedCodes = args.strings('codes');
+    let codes = scriptedCodes ? [...scriptedCodes] : undefined;
     if (codes) {
       requireKnownCodes(target.study, codes);
     } else {

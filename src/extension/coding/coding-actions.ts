@@ -15,10 +15,10 @@ import {
 import { isCodingConsistent, reanchorSidecar } from '../../core/anchoring/reanchor-sidecar';
 import { compareCodings } from '../../core/sidecar/order';
 import type { GroundedServices } from '../services';
-import { refusalFor } from './errors';
-import { currentTranscriptRef } from './transcript-target';
-import { loadedCodings, reloadFresh } from './fresh-reload';
-import type { UndoStack } from './undo-stack';
+import { refusalFor } from '../shared/errors';
+import { currentTranscriptRef } from '../shared/transcript-target';
+import { loadedCodings, reloadFresh } from '../shared/fresh-reload';
+import type { UndoStack } from '../shared/undo-stack';
 
 /** Where a coding lives: the transcript and the coder whose sidecar holds it. */
 export interface CodingPlace {

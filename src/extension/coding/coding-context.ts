@@ -3,11 +3,11 @@ import type { Study } from '../../core/study/study';
 import type { GroundedServices } from '../services';
 import type { CodingActions, CodingPlace } from './coding-actions';
 import type { RecentCodes } from './recent-codes';
-import type { UndoStack } from './undo-stack';
-import type { TranscriptTarget } from './transcript-target';
-import { addCodeInteractively } from './code-creation';
-import type { CodeChoice } from './code-picker';
-import { UserError } from './errors';
+import type { UndoStack } from '../shared/undo-stack';
+import type { TranscriptTarget } from '../shared/transcript-target';
+import { addCodeInteractively } from '../shared/code-creation';
+import type { CodeChoice } from '../shared/code-picker';
+import { UserError } from '../shared/errors';
 
 /** What every coding command shares. */
 export interface CodingContext {

@@ -1,10 +1,10 @@
 import type { Feature } from '../services';
-import { QUICK_SLOTS } from '../../core/editing/recent-codes';
 import { CodingActions } from './coding-actions';
 import { RecentCodes } from './recent-codes';
-import { undoStackFor } from './undo-stack';
+import { undoStackFor } from '../shared/undo-stack';
 import type { CodingContext } from './coding-context';
-import { registerCommand } from './register-command';
+import { bindCommands } from '../shared/register-command';
+import { CODING_COMMANDS, QUICK_CODE_COMMANDS, quickSlots } from './commands';
 import { codeSelection } from './code-selection';
 import { quickCode } from './quick-code';
 import { pinQuickCode } from './pin-quick-code';
@@ -30,18 +30,23 @@ export const codingFeature: Feature = (services) => {
     recent: new RecentCodes(context.workspaceState),
   };
 
-  registerCommand(context, 'grounded.codeSelection', codeSelection(coding));
-  for (let slot = 1; slot <= QUICK_SLOTS; slot++)
-    registerCommand(context, `grounded.quickCode${slot}`, quickCode(coding, slot));
-  registerCommand(context, 'grounded.pinQuickCode', pinQuickCode(coding));
-  registerCommand(context, 'grounded.codeInVivo', codeInVivo(coding));
-  registerCommand(context, 'grounded.removeCoding', removeCoding(coding));
-  registerCommand(context, 'grounded.changeCode', changeCode(coding));
-  registerCommand(context, 'grounded.adjustCoding', adjustCoding(coding));
-  registerCommand(context, 'grounded.editMemo', editMemo(coding));
-  registerCommand(context, 'grounded.nextCoding', navigateCodings(coding, 'next', false));
-  registerCommand(context, 'grounded.previousCoding', navigateCodings(coding, 'previous', false));
-  registerCommand(context, 'grounded.nextCodingSameCode', navigateCodings(coding, 'next', true));
-  registerCommand(context, 'grounded.undoLastCodingAction', undoLastCodingAction(coding));
+  bindCommands(context, CODING_COMMANDS, {
+    codeSelection: codeSelection(coding),
+    pinQuickCode: pinQuickCode(coding),
+    codeInVivo: codeInVivo(coding),
+    removeCoding: removeCoding(coding),
+    changeCode: changeCode(coding),
+    adjustCoding: adjustCoding(coding),
+    editMemo: editMemo(coding),
+    nextCoding: navigateCodings(coding, 'next', false),
+    previousCoding: navigateCodings(coding, 'previous', false),
+    nextCodingSameCode: navigateCodings(coding, 'next', true),
+    undoLastCodingAction: undoLastCodingAction(coding),
+  });
+  bindCommands(
+    context,
+    QUICK_CODE_COMMANDS,
+    Object.fromEntries(quickSlots().map((slot) => [`quickCode${slot}`, quickCode(coding, slot)])),
+  );
   context.subscriptions.push(new EditorContextKeys(services.live));
 };

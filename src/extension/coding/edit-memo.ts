@@ -1,25 +1,21 @@
 import * as vscode from 'vscode';
 import type { Coding } from '../../core/model';
-import { chooseCoding } from './coding-choice';
+import { chooseCoding } from '../shared/coding-choice';
 import { placeOf, type CodingContext } from './coding-context';
-import { scriptArgs } from './register-command';
-import { transcriptTarget } from './transcript-target';
+import { commandArgs } from '../shared/register-command';
+import { transcriptTarget } from '../shared/transcript-target';
 
-interface MemoArgs {
-  readonly id: string;
-  /** "" removes the memo. */
-  readonly memo: string;
-  readonly uri: vscode.Uri | string;
-}
-
-/** grounded.editMemo: writes the memo of the coding under the cursor (prefilled; empty removes it). */
+/**
+ * grounded.editMemo: writes the memo of the coding under the cursor (prefilled; empty removes it). A script
+ * passes `{ uri, id (the coding), memo ("" removes it) }`.
+ */
 export function editMemo(context: CodingContext) {
   return async (arg?: unknown): Promise<Coding | undefined> => {
-    const args = scriptArgs<MemoArgs>(arg);
-    const target = await transcriptTarget(context.services, args.uri);
-    const chosen = await chooseCoding(target, args.id, 'write a memo for');
+    const args = commandArgs(arg);
+    const target = await transcriptTarget(context.services, args.uri());
+    const chosen = await chooseCoding(target, args.string('id'), 'write a memo for');
     if (!chosen) return undefined;
-    let memo = args.memo;
+    let memo = args.string('memo');
     if (memo === undefined) {
       memo = await vscode.window.showInputBox({
         title: `Memo on the ${chosen.coding.code} coding`,

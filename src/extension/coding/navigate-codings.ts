@@ -1,29 +1,24 @@
 import * as vscode from 'vscode';
 import { codingsAt, nextCodingStart } from '../../core/editing/navigation';
 import type { CodingContext } from './coding-context';
-import { UserError } from './errors';
-import { scriptArgs } from './register-command';
-import { transcriptTarget } from './transcript-target';
-
-interface NavigateArgs {
-  readonly uri: vscode.Uri | string;
-  /** For nextCodingSameCode: the code to follow (default: the code under the cursor). */
-  readonly code: string;
-}
+import { UserError } from '../shared/errors';
+import { commandArgs } from '../shared/register-command';
+import { transcriptTarget } from '../shared/transcript-target';
 
 /**
  * grounded.nextCoding / previousCoding / nextCodingSameCode: moves the cursor to the start of the next
- * (previous) coding, wrapping around, and reveals it. Returns the new code-point offset.
+ * (previous) coding, wrapping around, and reveals it. Returns the new code-point offset. A script passes
+ * `{ uri, code }` (code: for nextCodingSameCode, the code to follow; default: the code under the cursor).
  */
 export function navigateCodings(context: CodingContext, direction: 'next' | 'previous', sameCode: boolean) {
   return async (arg?: unknown): Promise<number | undefined> => {
-    const args = scriptArgs<NavigateArgs>(arg);
-    const target = await transcriptTarget(context.services, args.uri);
+    const args = commandArgs(arg);
+    const target = await transcriptTarget(context.services, args.uri());
     const editor = target.editor ?? (await vscode.window.showTextDocument(target.document));
     const cursor = target.text.toOffset(editor.selection.active);
     let codings = target.codings.map((live) => live.coding);
     if (sameCode) {
-      const code = args.code ?? codingsAt(codings, { start: cursor, end: cursor })[0]?.code;
+      const code = args.string('code') ?? codingsAt(codings, { start: cursor, end: cursor })[0]?.code;
       if (code === undefined)
         throw new UserError('Put the cursor on a coded passage to go to the next passage with the same code.');
       codings = codings.filter((coding) => coding.code === code);

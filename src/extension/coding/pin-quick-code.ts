@@ -1,31 +1,29 @@
 import * as vscode from 'vscode';
 import { pinQuickCode as pinned, QUICK_SLOTS } from '../../core/editing/recent-codes';
-import { pickOneCode } from './code-picker';
+import { pickOneCode } from '../shared/code-picker';
 import type { CodingContext } from './coding-context';
 import { requireKnownCodes } from './coding-context';
-import { UserError } from './errors';
+import { UserError } from '../shared/errors';
 import { pinnedQuickCodes, quickCodesOf } from './quick-code';
-import { hasScriptArgs, scriptArgs } from './register-command';
+import { commandArgs } from '../shared/register-command';
+import { whichStudy } from '../shared/which-study';
 
-interface PinArgs {
-  /** 1–9. */
-  readonly slot: number;
-  /** Code id; null or "" unpins the key. */
-  readonly code: string | null;
-}
-
-/** grounded.pinQuickCode: put a code on a quick key (setting grounded.quickCodes), or free the key. */
+/**
+ * grounded.pinQuickCode: put a code on a quick key (setting grounded.quickCodes), or free the key. A script
+ * passes `{ slot (1–9), code }` (code: an id; null or "" unpins the key).
+ */
 export function pinQuickCode(context: CodingContext) {
   return async (arg?: unknown): Promise<string[] | undefined> => {
-    const args = scriptArgs<PinArgs>(arg);
-    const study = await studyForPinning(context);
-    let slot = args.slot;
-    let code: string | null | undefined = args.code;
-    if (hasScriptArgs(arg)) {
+    const args = commandArgs(arg);
+    let slot = args.number('slot');
+    let code = args.unknown('code') === null ? null : args.string('code');
+    if (args.fromScript) {
       if (!Number.isInteger(slot) || slot! < 1 || slot! > QUICK_SLOTS)
         throw new UserError(`slot must be 1–${QUICK_SLOTS}`);
-      if (code) requireKnownCodes(study, [code]);
+      if (code) await requireCodeInWorkspace(context, code);
     } else {
+      const study = await whichStudy(context.services.studies, undefined);
+      if (!study) return undefined;
       const current = quickCodesOf(context, study);
       const pins = pinnedQuickCodes();
       const nameOf = (id: string | undefined) => study.codebook.codes.find((c) => c.id === id)?.name ?? '(free)';
@@ -70,11 +68,10 @@ export function pinQuickCode(context: CodingContext) {
   };
 }
 
-async function studyForPinning(context: CodingContext) {
-  const editor = vscode.window.activeTextEditor;
-  const study =
-    (editor ? await context.services.studies.studyFor(editor.document.uri) : undefined) ??
-    (await context.services.studies.allStudies())[0];
-  if (!study) throw new UserError('Open a study folder first.');
-  return study;
+/** The keys are the workspace's, not one study's: a script's code must be in the codebook of one of its studies. */
+async function requireCodeInWorkspace(context: CodingContext, code: string): Promise<void> {
+  const all = await context.services.studies.allStudies();
+  const first = all[0];
+  if (!first) throw new UserError('Open a study folder first.');
+  requireKnownCodes(all.find((study) => study.codebook.codes.some((c) => c.id === code)) ?? first, [code]);
 }

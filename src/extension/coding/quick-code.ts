@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import type { Coding } from '../../core/model';
 import type { Study } from '../../core/study/study';
 import { quickCodeSlots } from '../../core/editing/recent-codes';
-import { codeRanges, rangesToCode, type CodeSelectionArgs } from './code-selection';
+import { codeRanges, rangesToCode } from './code-selection';
 import type { CodingContext } from './coding-context';
-import { scriptArgs } from './register-command';
-import { transcriptTarget } from './transcript-target';
+import { commandArgs } from '../shared/register-command';
+import { transcriptTarget } from '../shared/transcript-target';
 
 /** `grounded.quickCodes`: code ids pinned to keys 1–9 ("" leaves a key to the recent codes). */
 export function pinnedQuickCodes(): string[] {
@@ -30,8 +30,8 @@ export function quickCodesOf(context: CodingContext, study: Study): (string | un
  */
 export function quickCode(context: CodingContext, slot: number) {
   return async (arg?: unknown): Promise<Coding[] | undefined> => {
-    const args = scriptArgs<Omit<CodeSelectionArgs, 'codes'>>(arg);
-    const target = await transcriptTarget(context.services, args.uri);
+    const args = commandArgs(arg);
+    const target = await transcriptTarget(context.services, args.uri());
     const code = quickCodesOf(context, target.study)[slot - 1];
     if (code === undefined) {
       void vscode.window.showInformationMessage(
@@ -39,7 +39,7 @@ export function quickCode(context: CodingContext, slot: number) {
       );
       return undefined;
     }
-    const ranges = rangesToCode(target, args.ranges);
+    const ranges = rangesToCode(target, args.spans('ranges'));
     return codeRanges(context, target, ranges, [code], `quick code ${slot} (${code})`);
   };
 }

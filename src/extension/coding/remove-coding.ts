@@ -1,21 +1,18 @@
-import type * as vscode from 'vscode';
 import type { Coding } from '../../core/model';
-import { chooseCoding } from './coding-choice';
+import { chooseCoding } from '../shared/coding-choice';
 import { placeOf, type CodingContext } from './coding-context';
-import { scriptArgs } from './register-command';
-import { transcriptTarget } from './transcript-target';
+import { commandArgs } from '../shared/register-command';
+import { transcriptTarget } from '../shared/transcript-target';
 
-interface RemoveArgs {
-  readonly id: string;
-  readonly uri: vscode.Uri | string;
-}
-
-/** grounded.removeCoding: removes the coding under the cursor (asking which when several overlap). */
+/**
+ * grounded.removeCoding: removes the coding under the cursor (asking which when several overlap). A script
+ * passes `{ uri, id (the coding) }`.
+ */
 export function removeCoding(context: CodingContext) {
   return async (arg?: unknown): Promise<Coding[] | undefined> => {
-    const args = scriptArgs<RemoveArgs>(arg);
-    const target = await transcriptTarget(context.services, args.uri);
-    const chosen = await chooseCoding(target, args.id, 'remove');
+    const args = commandArgs(arg);
+    const target = await transcriptTarget(context.services, args.uri());
+    const chosen = await chooseCoding(target, args.string('id'), 'remove');
     if (!chosen) return undefined;
     // The coding lives in its coder's sidecar, which may be another coder's.
     return context.actions.remove(

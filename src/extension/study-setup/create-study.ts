@@ -4,7 +4,8 @@ import { SETTINGS_FILE } from '../../core/settings/format';
 import { encodeUtf8 } from '../../core/text/canonical';
 import { joinUri } from '../../core/uri';
 import type { GroundedServices } from '../services';
-import { UserError } from '../coding/errors';
+import { UserError } from '../shared/errors';
+import { commandArgs } from '../shared/register-command';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
 
 export interface CreatedStudy {
@@ -23,8 +24,7 @@ export interface CreatedStudy {
  * the folder question.
  */
 export async function createStudy(services: GroundedServices, arg?: unknown): Promise<CreatedStudy | undefined> {
-  const given = (arg instanceof vscode.Uri ? arg : (arg as { folder?: unknown } | undefined)?.folder) as
-    vscode.Uri | string | undefined;
+  const given = commandArgs(arg).uri('folder');
   const folderUri =
     given instanceof vscode.Uri ? given : typeof given === 'string' ? toVscodeUri(given) : await chooseFolder();
   if (!folderUri) return undefined;

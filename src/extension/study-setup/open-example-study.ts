@@ -1,32 +1,27 @@
 import * as vscode from 'vscode';
 import type { GroundedServices } from '../services';
-import { UserError } from '../coding/errors';
+import { UserError } from '../shared/errors';
+import { commandArgs } from '../shared/register-command';
 import { copyFolder } from './copy-folder';
 
 /** The example study ships inside the extension (.vscodeignore keeps examples/mentorship-study/**). */
 const EXAMPLE = ['examples', 'mentorship-study'] as const;
 
-export interface OpenExampleArgs {
-  /** Folder to copy the example into (skips the folder dialog); the copy is `<target>/mentorship-study`. */
-  readonly target: vscode.Uri | string;
-  /** False: copy only, do not switch the window to the copy (tests). */
-  readonly open: boolean;
-}
-
 /**
  * grounded.openExampleStudy: copies the bundled example study (transcripts, sidecars of two coders, codebook,
  * survey, memos) into a folder the person picks, so they can code in it freely, then opens it. An existing
- * folder of that name is never overwritten: the copy gets a numbered name instead.
+ * folder of that name is never overwritten: the copy gets a numbered name instead. A script passes `target`
+ * (the folder to copy into, a Uri or URI string: skips the dialog; the copy is `<target>/mentorship-study`)
+ * and `open: false` to copy without switching the window to the copy (tests).
  */
 export async function openExampleStudy(services: GroundedServices, arg?: unknown): Promise<vscode.Uri | undefined> {
-  const args = (
-    typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) ? arg : {}
-  ) as Partial<OpenExampleArgs>;
+  const args = commandArgs(arg);
+  const given = args.resource() ? undefined : args.uri('target');
   const parent =
-    args.target instanceof vscode.Uri
-      ? args.target
-      : typeof args.target === 'string'
-        ? vscode.Uri.parse(args.target, true)
+    given instanceof vscode.Uri
+      ? given
+      : typeof given === 'string'
+        ? vscode.Uri.parse(given, true)
         : await chooseParent();
   if (!parent) return undefined;
   const source = vscode.Uri.joinPath(services.context.extensionUri, ...EXAMPLE);
@@ -40,7 +35,8 @@ export async function openExampleStudy(services: GroundedServices, arg?: unknown
     { location: vscode.ProgressLocation.Notification, title: 'Copying the example study…' },
     () => copyFolder(source, target),
   );
-  if (args.open !== false) await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: false });
+  if (args.unknown('open') !== false)
+    await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: false });
   return target;
 }
 

@@ -1,29 +1,10 @@
 import * as vscode from 'vscode';
 import type { Study } from '../../core/study/study';
 import type { StudyService } from '../study/study-service';
-import { basenameUri } from '../../core/uri';
+import { isStudy } from '../shared/which-study';
 
 /** What the views show for the workspace; also the `grounded.studyState` context key the welcome views read. */
 export type StudyState = 'noFolder' | 'none' | 'emptyCodebook' | 'brokenCodebook' | 'ready';
-
-/**
- * A folder counts as a study when it has a grounded.yaml, codes, or codings. A workspace folder without any
- * of these is still loaded with default settings by StudyService, but the views offer to create a study there
- * instead of showing an empty codebook.
- */
-export function isStudy(study: Study): boolean {
-  return (
-    study.settingsUri !== undefined ||
-    study.codebook.codes.length > 0 ||
-    study.transcripts.some((t) => t.sidecars.length > 0)
-  );
-}
-
-/** The studies the views list, outermost folder first (StudyService keeps them deepest first). */
-export async function shownStudies(studies: StudyService): Promise<Study[]> {
-  const all = await studies.allStudies();
-  return all.filter(isStudy).sort((a, b) => a.root.length - b.root.length || a.root.localeCompare(b.root));
-}
 
 export function studyStateOf(shown: readonly Study[]): StudyState {
   if ((vscode.workspace.workspaceFolders ?? []).length === 0) return 'noFolder';
@@ -61,9 +42,4 @@ export function trackStudyState(studies: StudyService): vscode.Disposable {
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void publish()),
   );
-}
-
-/** A short name for a study in views that list several: its folder name. */
-export function studyLabel(study: Study): string {
-  return basenameUri(study.root) || study.root;
 }

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { Code } from '../../../core/model';
 import type { Study } from '../../../core/study/study';
 import type { StudyService } from '../../study/study-service';
-import { codeIcon } from '../../coding/code-icons';
+import { codeIcon } from '../../shared/code-icons';
 import { toVscodeUri } from '../../platform/workspace-file-system';
-import { shownStudies, studyLabel } from '../study-scope';
+import { shownStudies, studyLabel } from '../../shared/which-study';
 import { codeStats, statsText, type CodeStats } from './code-stats';
 
 /** A study, shown as a top-level node only when the workspace holds several. */

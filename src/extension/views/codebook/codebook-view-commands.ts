@@ -1,28 +1,19 @@
 import * as vscode from 'vscode';
-import type { Study } from '../../../core/study/study';
 import type { GroundedServices } from '../../services';
-import { registerViewCommand as registerCommand } from '../register-view-command';
-import { addCode, addCodeInteractively, requireCodebook } from '../../coding/code-creation';
-import { UserError } from '../../coding/errors';
-import { toVscodeUri } from '../../platform/workspace-file-system';
+import { bindCommands, commandArgs } from '../../shared/register-command';
+import { CODEBOOK_VIEW_COMMANDS } from '../commands';
+import { addCode, addCodeInteractively, requireCodebook } from '../../shared/code-creation';
+import { UserError } from '../../shared/errors';
 import { runQuietly } from '../run-quietly';
-import { reloadAfterWrite } from '../reload-after-write';
-import { shownStudies, studyLabel } from '../study-scope';
-import type { CodebookNode, CodeNode } from './codebook-tree';
+import { reloadFresh } from '../../shared/fresh-reload';
+import { whichStudy } from '../../shared/which-study';
+import type { CodeNode } from './codebook-tree';
 
-interface NewCodeArgs {
-  readonly name: string;
-  /** Parent code id (a category). */
-  readonly parent: string;
-  readonly definition: string;
-  /** Any file or folder of the study. */
-  readonly study: string;
-}
-
+/** The code item of the Codebook view a menu passed, if it was one. */
 function codeNode(arg: unknown): CodeNode | undefined {
-  const node = arg as Partial<CodebookNode> | undefined;
-  return node?.kind === 'code' && typeof node.id === 'string' && typeof node.study === 'string'
-    ? (node as CodeNode)
+  const item = commandArgs(arg).viewItem('code');
+  return typeof item?.id === 'string' && typeof item.study === 'string'
+    ? { kind: 'code', id: item.id, study: item.study }
     : undefined;
 }
 
@@ -36,46 +27,33 @@ export function registerCodebookViewCommands(
   reveal: (node: CodeNode) => Promise<void>,
 ): void {
   const { context } = services;
-  const forCode = (id: string, run: (node: CodeNode) => Thenable<unknown>) =>
-    registerCommand(context, id, async (arg?: unknown) => {
-      const node = codeNode(arg);
-      if (!node) throw new UserError('Run this from a code in the Codebook view.');
-      await runQuietly(() => run(node));
-    });
-  forCode('grounded.codebook.codeSelection', (node) =>
-    vscode.commands.executeCommand('grounded.codeSelection', { codes: [node.id] }),
-  );
-  forCode('grounded.codebook.rename', (node) =>
-    vscode.commands.executeCommand('grounded.renameCode', { id: node.id, study: node.study }),
-  );
-  forCode('grounded.codebook.recolor', (node) =>
-    vscode.commands.executeCommand('grounded.recolorCode', { id: node.id, study: node.study }),
-  );
-  forCode('grounded.codebook.redefine', (node) =>
-    vscode.commands.executeCommand('grounded.redefineCode', { id: node.id, study: node.study }),
-  );
-  forCode('grounded.codebook.move', (node) =>
-    vscode.commands.executeCommand('grounded.moveCode', { id: node.id, study: node.study }),
-  );
-  forCode('grounded.codebook.merge', (node) => vscode.commands.executeCommand('grounded.mergeCodes', node.id));
-  forCode('grounded.codebook.delete', (node) => vscode.commands.executeCommand('grounded.deleteCode', node.id));
-  registerCommand(context, 'grounded.codebook.refresh', () => services.studies.reloadAll());
+  const forCode = (run: (node: CodeNode) => Thenable<unknown>) => async (arg?: unknown) => {
+    const node = codeNode(arg);
+    if (!node) throw new UserError('Run this from a code in the Codebook view.');
+    await runQuietly(() => run(node));
+  };
+  const byId = (command: string) => forCode((node) => vscode.commands.executeCommand(command, node.id));
+  const withStudy = (command: string) =>
+    forCode((node) => vscode.commands.executeCommand(command, { id: node.id, study: node.study }));
 
   const newCode = async (arg: unknown, parentFromNode: boolean): Promise<string | undefined> => {
     const node = codeNode(arg);
-    const args = (node ? {} : typeof arg === 'object' && arg !== null ? arg : {}) as Partial<NewCodeArgs>;
-    const study = await studyOf(services, node?.study ?? args.study);
+    // From a code item, the script's fields do not apply.
+    const args = commandArgs(node ? undefined : arg);
+    const study = await whichStudy(services.studies, node?.study ?? args.study());
     if (!study) return undefined;
     requireCodebook(study);
-    const parent = parentFromNode ? node?.id : args.parent;
+    const parent = parentFromNode ? node?.id : args.string('parent');
     if (parent !== undefined && !study.codebook.codes.some((c) => c.id === parent))
       throw new UserError(`There is no code "${parent}" to put the new code under.`);
     const fs = services.editorAwareFs;
     let id: string | undefined;
-    if (typeof args.name === 'string') {
-      ({ id } = await addCode(fs, study, args.name, {
+    const scriptedName = args.string('name');
+    const definition = args.string('definition');
+    if (scriptedName !== undefined) {
+      ({ id } = await addCode(fs, study, scriptedName, {
         ...(parent ? { parent } : {}),
-        ...(args.definition ? { definition: args.definition } : {}),
+        ...(definition ? { definition } : {}),
       }));
     } else {
       const parentName = parent === undefined ? undefined : study.codebook.codes.find((c) => c.id === parent)?.name;
@@ -94,41 +72,24 @@ export function registerCodebookViewCommands(
       id = await addCodeInteractively(fs, study, name, parent ? { parent } : {});
     }
     if (id === undefined) return undefined;
-    await reloadAfterWrite(services.studies, study.root, (fresh) => fresh.codebook.codes.some((c) => c.id === id));
+    await reloadFresh(services.studies, study.root, (fresh) => fresh.codebook.codes.some((c) => c.id === id));
     await reveal({ kind: 'code', id, study: study.root });
     return id;
   };
-  registerCommand(context, 'grounded.newCode', (arg?: unknown) => newCode(arg, false));
-  registerCommand(context, 'grounded.newChildCode', (arg?: unknown) => newCode(arg, true));
-}
 
-/** The study an argument names, the only study, or the one the person picks. */
-export async function studyOf(services: GroundedServices, hint: string | undefined): Promise<Study | undefined> {
-  if (hint !== undefined) {
-    const study = await services.studies.studyFor(toVscodeUri(hint));
-    if (!study) throw new UserError(`${hint} is not in a study of this workspace.`);
-    return study;
-  }
-  const editor = vscode.window.activeTextEditor;
-  // An untitled or virtual document (no file path) belongs to no study.
-  const active =
-    editor && !editor.document.isUntitled
-      ? await services.studies.studyFor(editor.document.uri).catch(() => undefined)
-      : undefined;
-  const shown = await shownStudies(services.studies);
-  if (active && shown.some((s) => s.root === active.root)) return active;
-  if (shown.length === 1) return shown[0];
-  if (shown.length === 0) {
-    if (active) return active;
-    throw new UserError('There is no Grounded study in this workspace: run "Grounded: Create a Study Here" first.');
-  }
-  const picked = await vscode.window.showQuickPick(
-    shown.map((study) => ({
-      label: studyLabel(study),
-      description: vscode.workspace.asRelativePath(toVscodeUri(study.root)),
-      study,
-    })),
-    { title: 'Which study?' },
-  );
-  return picked?.study;
+  bindCommands(context, CODEBOOK_VIEW_COMMANDS, {
+    newCode: (arg?: unknown) => newCode(arg, false),
+    newChildCode: (arg?: unknown) => newCode(arg, true),
+    codebookCodeSelection: forCode((node) =>
+      vscode.commands.executeCommand('grounded.codeSelection', { codes: [node.id] }),
+    ),
+    codebookRename: withStudy('grounded.renameCode'),
+    codebookRecolor: withStudy('grounded.recolorCode'),
+    codebookRedefine: withStudy('grounded.redefineCode'),
+    codebookMove: withStudy('grounded.moveCode'),
+    // merge and delete get the bare id, so they ask for confirmation as from the palette
+    codebookMerge: byId('grounded.mergeCodes'),
+    codebookDelete: byId('grounded.deleteCode'),
+    codebookRefresh: () => services.studies.reloadAll(),
+  });
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { reviewNote } from '../../../core/editing/review-note';
 import type { Code } from '../../../core/model';
 import type { LiveCoding, LiveCodings, LiveTranscript } from '../../study/live-codings';
-import { codeIcon } from '../../coding/code-icons';
+import { codeIcon } from '../../shared/code-icons';
 import { firstWords } from '../text';
 import type { CodingPlace } from '../reveal-coding';
 

@@ -2,21 +2,14 @@ import * as vscode from 'vscode';
 import { joinUri } from '../../../core/uri';
 import { encodeUtf8 } from '../../../core/text/canonical';
 import type { GroundedServices } from '../../services';
-import { codesInTreeOrder, categoryLabel } from '../../coding/code-tree';
-import { codeIcon } from '../../coding/code-icons';
-import { UserError } from '../../coding/errors';
+import { codesInTreeOrder, categoryLabel } from '../../shared/code-tree';
+import { codeIcon } from '../../shared/code-icons';
+import { UserError } from '../../shared/errors';
 import { toVscodeUri } from '../../platform/workspace-file-system';
-import { registerViewCommand } from '../register-view-command';
-import { studyOf } from '../codebook/codebook-view-commands';
+import { bindCommands, commandArgs } from '../../shared/register-command';
+import { whichStudy } from '../../shared/which-study';
+import { MEMO_COMMANDS } from '../commands';
 import { localDate, memoFileName, memoText } from './memo-file';
-
-interface NewMemoArgs {
-  readonly title: string;
-  readonly codes: readonly string[];
-  readonly study: string;
-  /** False: write the file without opening it (tests, scripts). */
-  readonly open: boolean;
-}
 
 /** How many "-2", "-3" … suffixes to try before giving up on a free memo file name. */
 const MAX_NAME_ATTEMPTS = 50;
@@ -25,16 +18,20 @@ const MAX_NAME_ATTEMPTS = 50;
 export function registerMemoCommands(services: GroundedServices): void {
   const { context } = services;
 
-  registerViewCommand(context, 'grounded.newMemo', async (arg?: unknown): Promise<string | undefined> => {
-    const node = arg as { kind?: unknown; id?: unknown; study?: unknown } | undefined;
+  /** A script passes { title, codes, study, open } (open: false writes the file without opening it). */
+  const newMemo = async (arg?: unknown): Promise<string | undefined> => {
+    const given = commandArgs(arg);
     // From a code in the Codebook view: a memo about that code.
-    const fromCode = node?.kind === 'code' && typeof node.id === 'string' ? node.id : undefined;
-    const args = (typeof arg === 'object' && arg !== null && fromCode === undefined ? arg : {}) as Partial<NewMemoArgs>;
-    const study = await studyOf(services, typeof node?.study === 'string' ? node.study : undefined);
+    const codeItemId = given.viewItem('code')?.id;
+    const fromCode = typeof codeItemId === 'string' ? codeItemId : undefined;
+    const args = commandArgs(fromCode === undefined ? arg : undefined);
+    const study = await whichStudy(services.studies, given.study());
     if (!study) return undefined;
+    const scriptedTitle = args.string('title');
+    const scriptedCodes = args.unknown('codes');
     const title =
-      typeof args.title === 'string'
-        ? args.title.trim()
+      scriptedTitle !== undefined
+        ? scriptedTitle.trim()
         : (
             await vscode.window.showInputBox({
               title: 'New memo',
@@ -44,7 +41,11 @@ export function registerMemoCommands(services: GroundedServices): void {
             })
           )?.trim();
     if (!title) return undefined;
-    let codes = Array.isArray(args.codes) ? args.codes.map(String) : fromCode !== undefined ? [fromCode] : undefined;
+    let codes = Array.isArray(scriptedCodes)
+      ? scriptedCodes.map(String)
+      : fromCode !== undefined
+        ? [fromCode]
+        : undefined;
     if (codes === undefined) {
       const picked = await vscode.window.showQuickPick(
         codesInTreeOrder(study.codebook).map(({ code, path }) => ({
@@ -80,25 +81,28 @@ export function registerMemoCommands(services: GroundedServices): void {
     await services.fs.writeFile(uri, encodeUtf8(memoText(title, codes, date)));
     // No reload here: the file watcher's reload lists the memo, and nothing waits for it (a study load is the
     // slowest thing Grounded does).
-    if (args.open !== false) {
+    if (args.unknown('open') !== false) {
       const editor = await vscode.window.showTextDocument(toVscodeUri(uri), { preview: false });
       const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
       editor.selection = new vscode.Selection(end, end);
     }
     return uri;
-  });
+  };
 
-  registerViewCommand(context, 'grounded.openCodeMemo', async (arg?: unknown): Promise<void> => {
-    const node = arg as { id?: unknown; study?: unknown } | undefined;
-    if (typeof node?.id !== 'string' || typeof node.study !== 'string')
-      throw new UserError('grounded.openCodeMemo needs { id, study }.');
-    const study = await services.studies.study(node.study);
+  const openCodeMemo = async (arg?: unknown): Promise<void> => {
+    const args = commandArgs(arg);
+    const [id, root] = [args.string('id'), args.study()];
+    if (id === undefined || root === undefined) throw new UserError('grounded.openCodeMemo needs { id, study }.');
+    const study = await whichStudy(services.studies, root);
+    if (!study) return;
     const document = await vscode.workspace.openTextDocument(toVscodeUri(study.codebookUri));
-    const line = codeLine(document.getText(), node.id);
+    const line = codeLine(document.getText(), id);
     const position = new vscode.Position(line, 0);
     const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  });
+  };
+
+  bindCommands(context, MEMO_COMMANDS, { newMemo, openCodeMemo });
 }
 
 /** 0-based line of a code's `memo:` key in codebook.yaml (else of its `- id:` line, else the top). */

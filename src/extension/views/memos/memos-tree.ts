@@ -3,9 +3,9 @@ import type { Code, Memo } from '../../../core/model';
 import type { Study } from '../../../core/study/study';
 import { basenameUri } from '../../../core/uri';
 import type { StudyService } from '../../study/study-service';
-import { codeIcon } from '../../coding/code-icons';
+import { codeIcon } from '../../shared/code-icons';
 import { toVscodeUri } from '../../platform/workspace-file-system';
-import { shownStudies, studyLabel } from '../study-scope';
+import { shownStudies, studyLabel } from '../../shared/which-study';
 import { firstWords } from '../text';
 
 export interface MemoGroupNode {

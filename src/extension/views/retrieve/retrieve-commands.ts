@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { GroundedServices } from '../../services';
-import { pickOneCode } from '../../coding/code-picker';
-import { UserError } from '../../coding/errors';
-import { registerViewCommand } from '../register-view-command';
-import { studyOf } from '../codebook/codebook-view-commands';
+import { pickOneCode } from '../../shared/code-picker';
+import { UserError } from '../../shared/errors';
+import { bindCommands, commandArgs } from '../../shared/register-command';
+import { whichStudy } from '../../shared/which-study';
+import { RETRIEVE_COMMANDS } from '../commands';
 import type { RetrieveResult, RetrieveTree } from './retrieve-tree';
 import { filterableColumns, levelsOf, type AttributeFilter } from './survey-filter';
 import { cellLabel } from '../../../core/analysis/index';
@@ -12,121 +13,109 @@ import { cellLabel } from '../../../core/analysis/index';
 export function registerRetrieveCommands(services: GroundedServices, tree: RetrieveTree): void {
   const { context } = services;
 
-  registerViewCommand(
-    context,
-    'grounded.retrieveQuotes',
-    async (arg?: unknown): Promise<RetrieveResult | undefined> => {
-      const args = (typeof arg === 'object' && arg !== null ? arg : {}) as {
-        code?: unknown;
-        id?: unknown;
-        kind?: unknown;
-        study?: unknown;
-      };
-      // From the Codebook view's menu the argument is a code node ({kind: 'code', id, study}).
-      const requested =
-        typeof args.code === 'string'
-          ? args.code
-          : args.kind === 'code' && typeof args.id === 'string'
-            ? args.id
-            : undefined;
-      const study = await studyOf(services, typeof args.study === 'string' ? args.study : undefined);
-      if (!study) return undefined;
-      const code = requested ?? (await pickOneCode(study, { title: 'Retrieve the quotes of which code?' }));
-      if (code === undefined) return undefined;
-      if (!study.codebook.codes.some((c) => c.id === code))
-        throw new UserError(`There is no code "${code}" in the codebook.`);
-      const previous = tree.query;
-      // Filters stay when another code of the same study is chosen: comparing codes within one group is the point.
-      const keep = previous?.study === study.root;
-      const result = await tree.set({
-        study: study.root,
-        code,
-        filters: keep ? previous.filters : [],
-        coders: keep ? previous.coders : [],
-      });
-      await vscode.commands.executeCommand('grounded.retrieve.focus');
-      return result;
-    },
-  );
+  const retrieveQuotes = async (arg?: unknown): Promise<RetrieveResult | undefined> => {
+    const args = commandArgs(arg);
+    // From the Codebook view's menu the argument is a code node ({kind: 'code', id, study}).
+    const fromNode = args.viewItem('code')?.id;
+    const requested = args.string('code') ?? (typeof fromNode === 'string' ? fromNode : undefined);
+    const study = await whichStudy(services.studies, args.study());
+    if (!study) return undefined;
+    const code = requested ?? (await pickOneCode(study, { title: 'Retrieve the quotes of which code?' }));
+    if (code === undefined) return undefined;
+    if (!study.codebook.codes.some((c) => c.id === code))
+      throw new UserError(`There is no code "${code}" in the codebook.`);
+    const previous = tree.query;
+    // Filters stay when another code of the same study is chosen: comparing codes within one group is the point.
+    const keep = previous?.study === study.root;
+    const result = await tree.set({
+      study: study.root,
+      code,
+      filters: keep ? previous.filters : [],
+      coders: keep ? previous.coders : [],
+    });
+    await vscode.commands.executeCommand('grounded.retrieve.focus');
+    return result;
+  };
 
-  registerViewCommand(
-    context,
-    'grounded.retrieve.filter',
-    async (arg?: unknown): Promise<RetrieveResult | undefined> => {
-      const query = tree.query;
-      if (!query) throw new UserError('Choose a code to retrieve first.');
+  const filterBySurvey = async (arg?: unknown): Promise<RetrieveResult | undefined> => {
+    const query = tree.query;
+    if (!query) throw new UserError('Choose a code to retrieve first.');
+    const study = await services.studies.study(query.study);
+    const loaded = await tree.survey(study);
+    if (!loaded) throw new UserError('This study has no survey: set survey.files in grounded.yaml.');
+    if (!loaded.ok)
+      throw new UserError(`The survey does not load: ${loaded.problems[0]?.message ?? 'see the Problems panel'}.`);
+    const survey = loaded.value;
+    const args = commandArgs(arg);
+    const scriptedColumn = args.string('column');
+    const scriptedValues = args.unknown('values');
+    let filter: AttributeFilter | undefined;
+    if (scriptedColumn !== undefined && Array.isArray(scriptedValues)) {
+      if (!survey.columns.some((c) => c.name === scriptedColumn))
+        throw new UserError(`The survey has no column "${scriptedColumn}".`);
+      filter = { column: scriptedColumn, values: scriptedValues.map(String) };
+    } else {
+      const columns = filterableColumns(survey);
+      if (columns.length === 0)
+        throw new UserError('The survey has no column with a few labelled answers to filter by.');
+      const column = await vscode.window.showQuickPick(
+        columns.map((c) => ({
+          label: c.name,
+          description: `${c.type} · ${levelsOf(survey, c).length} values`,
+          column: c,
+        })),
+        { title: 'Filter quotes by which survey column?', matchOnDescription: true },
+      );
+      if (!column) return undefined;
+      const counts = new Map<string, number>();
+      for (const row of survey.rows) {
+        const label = cellLabel(column.column, row.values[column.column.name] ?? null);
+        if (label !== null) counts.set(label, (counts.get(label) ?? 0) + 1);
+      }
+      const current = query.filters.find((f) => f.column === column.column.name)?.values ?? [];
+      const values = await vscode.window.showQuickPick(
+        levelsOf(survey, column.column).map((label) => ({
+          label,
+          description: `${counts.get(label) ?? 0} participants`,
+          picked: current.includes(label),
+        })),
+        { title: `${column.column.name}: keep participants whose answer is…`, canPickMany: true },
+      );
+      if (!values) return undefined;
+      filter = { column: column.column.name, values: values.map((v) => v.label) };
+    }
+    const others = query.filters.filter((f) => f.column !== filter.column);
+    return tree.set({ ...query, filters: filter.values.length > 0 ? [...others, filter] : others });
+  };
+
+  const filterByCoder = async (arg?: unknown): Promise<RetrieveResult | undefined> => {
+    const query = tree.query;
+    if (!query) throw new UserError('Choose a code to retrieve first.');
+    const scripted = commandArgs(arg).unknown('coders');
+    let coders: string[];
+    if (Array.isArray(scripted)) coders = scripted.map(String);
+    else {
       const study = await services.studies.study(query.study);
-      const loaded = await tree.survey(study);
-      if (!loaded) throw new UserError('This study has no survey: set survey.files in grounded.yaml.');
-      if (!loaded.ok)
-        throw new UserError(`The survey does not load: ${loaded.problems[0]?.message ?? 'see the Problems panel'}.`);
-      const survey = loaded.value;
-      const args = (typeof arg === 'object' && arg !== null ? arg : {}) as Partial<AttributeFilter>;
-      let filter: AttributeFilter | undefined;
-      if (typeof args.column === 'string' && Array.isArray(args.values)) {
-        if (!survey.columns.some((c) => c.name === args.column))
-          throw new UserError(`The survey has no column "${args.column}".`);
-        filter = { column: args.column, values: args.values.map(String) };
-      } else {
-        const columns = filterableColumns(survey);
-        if (columns.length === 0)
-          throw new UserError('The survey has no column with a few labelled answers to filter by.');
-        const column = await vscode.window.showQuickPick(
-          columns.map((c) => ({
-            label: c.name,
-            description: `${c.type} · ${levelsOf(survey, c).length} values`,
-            column: c,
-          })),
-          { title: 'Filter quotes by which survey column?', matchOnDescription: true },
-        );
-        if (!column) return undefined;
-        const counts = new Map<string, number>();
-        for (const row of survey.rows) {
-          const label = cellLabel(column.column, row.values[column.column.name] ?? null);
-          if (label !== null) counts.set(label, (counts.get(label) ?? 0) + 1);
-        }
-        const current = query.filters.find((f) => f.column === column.column.name)?.values ?? [];
-        const values = await vscode.window.showQuickPick(
-          levelsOf(survey, column.column).map((label) => ({
-            label,
-            description: `${counts.get(label) ?? 0} participants`,
-            picked: current.includes(label),
-          })),
-          { title: `${column.column.name}: keep participants whose answer is…`, canPickMany: true },
-        );
-        if (!values) return undefined;
-        filter = { column: column.column.name, values: values.map((v) => v.label) };
-      }
-      const others = query.filters.filter((f) => f.column !== filter.column);
-      return tree.set({ ...query, filters: filter.values.length > 0 ? [...others, filter] : others });
-    },
-  );
+      const all = [...new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.coder)))].sort();
+      const picked = await vscode.window.showQuickPick(
+        all.map((coder) => ({ label: coder, picked: query.coders.includes(coder) })),
+        { title: 'Show the codings of which coders? (none ticked: everyone)', canPickMany: true },
+      );
+      if (!picked) return undefined;
+      coders = picked.map((p) => p.label);
+    }
+    return tree.set({ ...query, coders });
+  };
 
-  registerViewCommand(
-    context,
-    'grounded.retrieve.filterCoders',
-    async (arg?: unknown): Promise<RetrieveResult | undefined> => {
-      const query = tree.query;
-      if (!query) throw new UserError('Choose a code to retrieve first.');
-      const args = (typeof arg === 'object' && arg !== null ? arg : {}) as { coders?: unknown };
-      let coders: string[];
-      if (Array.isArray(args.coders)) coders = args.coders.map(String);
-      else {
-        const study = await services.studies.study(query.study);
-        const all = [...new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.coder)))].sort();
-        const picked = await vscode.window.showQuickPick(
-          all.map((coder) => ({ label: coder, picked: query.coders.includes(coder) })),
-          { title: 'Show the codings of which coders? (none ticked: everyone)', canPickMany: true },
-        );
-        if (!picked) return undefined;
-        coders = picked.map((p) => p.label);
-      }
-      return tree.set({ ...query, coders });
-    },
-  );
-
-  registerViewCommand(context, 'grounded.retrieve.clearFilters', async (): Promise<RetrieveResult | undefined> => {
+  const clearFilters = async (): Promise<RetrieveResult | undefined> => {
     const query = tree.query;
     return query ? tree.set({ ...query, filters: [], coders: [] }) : undefined;
+  };
+
+  bindCommands(context, RETRIEVE_COMMANDS, {
+    retrieveQuotes,
+    retrieveFilter: filterBySurvey,
+    retrieveFilterCoders: filterByCoder,
+    retrieveClearFilters: clearFilters,
   });
 }

@@ -12,7 +12,7 @@ import { rowsById, type MergedSurvey } from '../../../core/survey/index';
 import { loadSurvey } from '../../../core/analysis/index';
 import type { FileSystemPort } from '../../../core/ports/file-system';
 import type { StudyService } from '../../study/study-service';
-import { codeIcon } from '../../coding/code-icons';
+import { codeIcon } from '../../shared/code-icons';
 import { toVscodeUri } from '../../platform/workspace-file-system';
 import { firstWords } from '../text';
 import type { CodingPlace } from '../reveal-coding';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DirectoryEntry, FileStat, FileSystemPort, ReleaseLock } from '../../core/ports/file-system';
 import { sameBytes } from '../../core/bytes';
 import { encodeUtf8 } from '../../core/text/canonical';
-import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
+import { fromVscodeUri, toVscodeUri } from './workspace-file-system';
 
 const SAVE_ATTEMPTS = 5;
 const LOCK_WAIT_SHOWN_AFTER_MS = 1_000;

@@ -1,0 +1,28 @@
+import { declareCommands, type CommandDeclaration } from './shared/command-declaration';
+import { CODING_COMMANDS, QUICK_CODE_COMMANDS } from './coding/commands';
+import { CODEBOOK_COMMANDS } from './codebook-commands/commands';
+import { CODEBOOK_VIEW_COMMANDS, MEMO_COMMANDS, RETRIEVE_COMMANDS, REVEAL_CODING_COMMANDS } from './views/commands';
+import { STUDY_SETUP_COMMANDS } from './study-setup/commands';
+import { ANALYSIS_COMMANDS } from './analysis-panel/commands';
+
+/** Shows the extension's version (bound in features.ts). */
+export const VERSION_COMMANDS = declareCommands({
+  showVersion: { id: 'grounded.showVersion', title: 'Show Version' },
+});
+
+/**
+ * Every command the extension declares, by feature area. A feature's `commands.ts` lists its own; a new
+ * group is added here. Free of `vscode`: the manifest test checks this list against package.json.
+ */
+export const ALL_COMMANDS: readonly CommandDeclaration[] = [
+  VERSION_COMMANDS,
+  CODING_COMMANDS,
+  QUICK_CODE_COMMANDS,
+  CODEBOOK_COMMANDS,
+  CODEBOOK_VIEW_COMMANDS,
+  RETRIEVE_COMMANDS,
+  MEMO_COMMANDS,
+  REVEAL_CODING_COMMANDS,
+  STUDY_SETUP_COMMANDS,
+  ANALYSIS_COMMANDS,
+].flatMap((group) => Object.values(group));
