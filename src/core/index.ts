@@ -1,8 +1,7 @@
 /**
  * The public surface of the pure core: what the CLI, the Node adapters and the extension may import. Code
  * outside src/core imports from here, never from a module inside, so the core can be reorganized without
- * touching its callers (test/unit/architecture/public-surface.test.ts holds the layers to it; the extension
- * still names modules by path, but only modules exported here).
+ * touching its callers (test/unit/architecture/public-surface.test.ts holds the layers to it).
  *
  * The webview is the one exception: it is a browser bundle that needs only the report's types and number
  * formatting, and importing them through this file would bundle the whole core into it (≈ 260 KB more,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FileAccessReporting } from '../core/persistence/file-access-reporting';
+import { FileAccessReporting } from '../core/index';
 import { WorkspaceFileSystem } from './platform/workspace-file-system';
 import type { Platform } from './platform/platform';
 import { StudyService } from './study/study-service';

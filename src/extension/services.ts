@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { FileSystemPort } from '../core/ports/file-system';
+import type { FileSystemPort } from '../core/index';
 import type { StudyService } from './study/study-service';
 import type { LiveCodings } from './study/live-codings';
 import type { DocumentTexts } from './study/document-text';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Study } from '../../core/study/study';
-import type { MergedSurvey } from '../../core/survey/index';
+import type { MergedSurvey, Study } from '../../core/index';
 import type { HostMessage, ReportRequestState, StudyReport, WebviewMessage } from '../../../webview/protocol';
 import { parseWebviewMessage } from '../../../webview/validate';
 import type { GroundedServices } from '../services';

@@ -1,8 +1,12 @@
-import { renderHtml, renderMarkdown } from '../../core/report/index';
-import { toCsv } from '../../core/survey/to-csv';
-import type { FileSystemPort } from '../../core/ports/file-system';
-import { STUDY_FILE_DESCRIPTION, studyFileAt } from '../../core/study/study-files';
-import type { Study } from '../../core/study/study';
+import {
+  type FileSystemPort,
+  renderHtml,
+  renderMarkdown,
+  type Study,
+  STUDY_FILE_DESCRIPTION,
+  studyFileAt,
+  toCsv,
+} from '../../core/index';
 import type { StudyReport, WebviewMessage } from '../../../webview/protocol';
 
 // No 'vscode' here: what an export writes is decided by pure code, unit-tested in plain Node.

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { StudyReport } from '../../../webview/protocol';
-import type { FileSystemPort } from '../../core/ports/file-system';
-import type { Study } from '../../core/study/study';
+import type { FileSystemPort, Study } from '../../core/index';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
 import { exportFile, exportTargetRefusal, type ExportMessage } from './export-file';
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Study } from '../../core/study/study';
-import { isInside, joinUri } from '../../core/uri';
+import { isInside, joinUri, type Study } from '../../core/index';
 import { toVscodeUri } from '../platform/workspace-file-system';
 import type { DocumentTexts } from '../study/document-text';
 

@@ -1,6 +1,4 @@
-import { buildStudyData, shorten, type DataCoding } from '../../core/analysis/index';
-import type { Study } from '../../core/study/study';
-import type { MergedSurvey } from '../../core/survey/index';
+import { buildStudyData, type DataCoding, type MergedSurvey, shorten, type Study } from '../../core/index';
 import type { OverlapPair, QuoteRef, ReportRequestState } from '../../../webview/protocol';
 
 /** Pairs the panel lists for one cell at most; the message says how many there are in all. */

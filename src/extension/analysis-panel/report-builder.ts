@@ -1,7 +1,12 @@
-import { buildStudyReport, loadSurvey, reportProblems, ReportRequestError } from '../../core/analysis/index';
-import type { FileSystemPort } from '../../core/ports/file-system';
-import type { Study } from '../../core/study/study';
-import type { MergedSurvey } from '../../core/survey/index';
+import {
+  buildStudyReport,
+  type FileSystemPort,
+  loadSurvey,
+  type MergedSurvey,
+  reportProblems,
+  ReportRequestError,
+  type Study,
+} from '../../core/index';
 import type { ReportRequestState, StudyFacts, StudyReport } from '../../../webview/protocol';
 
 export type PanelReport =

@@ -1,11 +1,17 @@
-import type { FileSystemPort } from '../../core/ports/file-system';
-import { allCodings, type Study } from '../../core/study/study';
-import { codebookEdits, editCodebook, type CodeFields } from '../../core/study/codebook-operations';
-import type { Code } from '../../core/model';
-import { readChecked } from '../../core/persistence/safe-file';
-import { isSidecarUri, knownSidecarUris } from '../../core/study/sidecar-files';
-import { sidecarCodec } from '../../core/sidecar/format';
-import { relativeUri } from '../../core/uri';
+import {
+  allCodings,
+  type Code,
+  codebookEdits,
+  type CodeFields,
+  editCodebook,
+  type FileSystemPort,
+  isSidecarUri,
+  knownSidecarUris,
+  readChecked,
+  relativeUri,
+  sidecarCodec,
+  type Study,
+} from '../../core/index';
 import type { GroundedServices } from '../services';
 import { requireCodebook } from '../shared/code-creation';
 import { pickOneCode } from '../shared/code-picker';

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { codebookEdits, deleteCode as deleteInCore } from '../../core/study/codebook-operations';
+import { codebookEdits, deleteCode as deleteInCore, sidecarUrisNow } from '../../core/index';
 import { UserError } from '../shared/errors';
 import { commandArgs } from '../shared/register-command';
-import { sidecarUrisNow } from '../../core/study/sidecar-files';
 import { reloadFresh } from '../shared/fresh-reload';
 import { chooseCode, codebookStudy, requireAllSidecarsLoad, usageOf, type CodebookContext } from './codebook-context';
 

@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
-import { mergeCodes as mergeInCore, codebookEdits } from '../../core/study/codebook-operations';
-import { descendantsOf } from '../../core/study/study';
+import { codebookEdits, descendantsOf, mergeCodes as mergeInCore, sidecarUrisNow } from '../../core/index';
 import { commandArgs } from '../shared/register-command';
-import { sidecarUrisNow } from '../../core/study/sidecar-files';
 import { reloadFresh } from '../shared/fresh-reload';
 import { chooseCode, codebookStudy, requireAllSidecarsLoad, usageOf, type CodebookContext } from './codebook-context';
 

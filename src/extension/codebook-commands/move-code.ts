@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Code } from '../../core/model';
-import { descendantsOf } from '../../core/study/study';
+import { type Code, descendantsOf } from '../../core/index';
 import { codeIcon } from '../shared/code-icons';
 import { categoryLabel, codesInTreeOrder } from '../shared/code-tree';
 import { chooseCode, codebookStudy, updateCode, type CodebookContext } from './codebook-context';

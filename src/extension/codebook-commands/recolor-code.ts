@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { Code } from '../../core/model';
-import { COLOR } from '../../core/codebook/format';
-import { DEFAULT_COLORS } from '../../core/study/codebook-operations';
+import { type Code, COLOR, DEFAULT_COLORS } from '../../core/index';
 import { colorSwatch } from '../shared/code-icons';
 import { chooseCode, codebookStudy, updateCode, type CodebookContext } from './codebook-context';
 import { commandArgs } from '../shared/register-command';

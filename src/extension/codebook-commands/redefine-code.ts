@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Code } from '../../core/model';
+import type { Code } from '../../core/index';
 import { chooseCode, codebookStudy, updateCode, type CodebookContext } from './codebook-context';
 import { commandArgs } from '../shared/register-command';
 

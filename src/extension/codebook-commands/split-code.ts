@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { Coding } from '../../core/model';
-import { allCodings, type LocatedCoding, type Study } from '../../core/study/study';
-import { changeCodings } from '../../core/study/coding-operations';
+import { allCodings, changeCodings, type Coding, type LocatedCoding, type Study } from '../../core/index';
 import { addCode, addCodeInteractively } from '../shared/code-creation';
 import { pickCodes } from '../shared/code-picker';
 import { shorten } from '../shared/coding-choice';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Coding } from '../../core/model';
-import { sentenceSpan, trimSpan, turnSpan, type Span } from '../../core/editing/boundaries';
+import { type Coding, sentenceSpan, type Span, trimSpan, turnSpan } from '../../core/index';
 import { chooseCoding, shorten } from '../shared/coding-choice';
 import { placeOf, type CodingContext } from './coding-context';
 import { UserError } from '../shared/errors';

@@ -1,4 +1,4 @@
-import type { Coding } from '../../core/model';
+import type { Coding } from '../../core/index';
 import { pickCodes } from '../shared/code-picker';
 import { chooseCoding } from '../shared/coding-choice';
 import { idsForChoices, placeOf, requireKnownCodes, type CodingContext } from './coding-context';

@@ -1,4 +1,4 @@
-import type { Coding } from '../../core/model';
+import type { Coding } from '../../core/index';
 import { addCode } from '../shared/code-creation';
 import { codeRanges, rangesToCode } from './code-selection';
 import type { CodingContext } from './coding-context';

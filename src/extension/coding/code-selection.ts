@@ -1,5 +1,4 @@
-import type { Coding } from '../../core/model';
-import { sentenceSpan, trimSpan } from '../../core/editing/boundaries';
+import { type Coding, sentenceSpan, trimSpan } from '../../core/index';
 import { pickCodes } from '../shared/code-picker';
 import { idsForChoices, placeOf, requireKnownCodes, type CodingContext } from './coding-context';
 import { UserError } from '../shared/errors';

@@ -1,19 +1,20 @@
-import type { Coding } from '../../core/model';
-import type { FileSystemPort } from '../../core/ports/file-system';
-import type { Study } from '../../core/study/study';
 import {
   addCodings,
   changeCodings,
-  editCoding,
-  removeCodings,
-  sidecarUriFor,
+  type Coding,
   type CodingEdit,
+  compareCodings,
+  editCoding,
+  type FileSystemPort,
+  isCodingConsistent,
   type NewCoding,
   type OnWritten,
+  reanchorSidecar,
+  removeCodings,
+  sidecarUriFor,
+  type Study,
   type TranscriptRef,
-} from '../../core/study/coding-operations';
-import { isCodingConsistent, reanchorSidecar } from '../../core/anchoring/reanchor-sidecar';
-import { compareCodings } from '../../core/sidecar/order';
+} from '../../core/index';
 import type { GroundedServices } from '../services';
 import { refusalFor } from '../shared/errors';
 import { currentTranscriptRef } from '../shared/transcript-target';

@@ -1,5 +1,4 @@
-import type { FileSystemPort } from '../../core/ports/file-system';
-import type { Study } from '../../core/study/study';
+import type { FileSystemPort, Study } from '../../core/index';
 import type { GroundedServices } from '../services';
 import type { CodingActions, CodingPlace } from './coding-actions';
 import type { RecentCodes } from './recent-codes';

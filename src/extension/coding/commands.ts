@@ -1,4 +1,4 @@
-import { QUICK_SLOTS } from '../../core/editing/recent-codes';
+import { QUICK_SLOTS } from '../../core/index';
 import { declareCommands, type CommandDeclaration } from '../shared/command-declaration';
 
 /** The coding commands (bound in coding-feature.ts); the quick-code slots are QUICK_CODE_COMMANDS. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Coding } from '../../core/model';
+import type { Coding } from '../../core/index';
 import { chooseCoding } from '../shared/coding-choice';
 import { placeOf, type CodingContext } from './coding-context';
 import { commandArgs } from '../shared/register-command';

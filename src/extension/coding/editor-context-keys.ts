@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { codingsAt } from '../../core/editing/navigation';
+import { codingsAt } from '../../core/index';
 import type { LiveCodings } from '../study/live-codings';
 
 /** True while the active editor shows a transcript of a study: enables the coding keys and menus. */

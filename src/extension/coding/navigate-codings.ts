@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { codingsAt, nextCodingStart } from '../../core/editing/navigation';
+import { codingsAt, nextCodingStart } from '../../core/index';
 import type { CodingContext } from './coding-context';
 import { UserError } from '../shared/errors';
 import { commandArgs } from '../shared/register-command';

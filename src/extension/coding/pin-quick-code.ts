@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { pinQuickCode as pinned, QUICK_SLOTS } from '../../core/editing/recent-codes';
+import { pinQuickCode as pinned, QUICK_SLOTS } from '../../core/index';
 import { pickOneCode } from '../shared/code-picker';
 import type { CodingContext } from './coding-context';
 import { requireKnownCodes } from './coding-context';

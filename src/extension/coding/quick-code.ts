@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { Coding } from '../../core/model';
-import type { Study } from '../../core/study/study';
-import { quickCodeSlots } from '../../core/editing/recent-codes';
+import { type Coding, quickCodeSlots, type Study } from '../../core/index';
 import { codeRanges, rangesToCode } from './code-selection';
 import type { CodingContext } from './coding-context';
 import { commandArgs } from '../shared/register-command';

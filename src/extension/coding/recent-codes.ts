@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { noteUsed } from '../../core/editing/recent-codes';
+import { noteUsed } from '../../core/index';
 
 const KEY = 'grounded.recentCodes';
 

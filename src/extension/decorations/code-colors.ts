@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Codebook } from '../../core/model';
-import { COLOR } from '../../core/codebook/format';
+import { type Codebook, COLOR } from '../../core/index';
 
 /** Tableau 10: distinct on light and dark backgrounds, for codes the codebook gives no colour. */
 const FALLBACK_PALETTE = [

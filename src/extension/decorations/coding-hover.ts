@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { reviewNote } from '../../core/editing/review-note';
-import type { Code } from '../../core/model';
+import { type Code, reviewNote } from '../../core/index';
 import type { LiveCodings, LiveTranscript } from '../study/live-codings';
 import { codingsAt } from './codings-at';
 import type { TranscriptDecorator } from './transcript-decorator';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CodingStatus } from '../../core/model';
+import type { CodingStatus } from '../../core/index';
 import type { DecorationLook } from './decoration-settings';
 import { gutterIcon } from './gutter-icons';
 

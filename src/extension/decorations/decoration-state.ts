@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { CodingStatus } from '../../core/model';
+import type { CodingStatus } from '../../core/index';
 import type { DecorationStyle } from './decoration-settings';
 
 /** One coding as last drawn in an editor. */

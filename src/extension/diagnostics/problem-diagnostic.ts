@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Problem } from '../../core/problems';
+import type { Problem } from '../../core/index';
 
 const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

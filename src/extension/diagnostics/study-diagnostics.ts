@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Problem } from '../../core/problems';
-import type { Study } from '../../core/study/study';
+import type { Problem, Study } from '../../core/index';
 import type { StudyService } from '../study/study-service';
 import { toVscodeUri } from '../platform/workspace-file-system';
 import { toDiagnostic } from './problem-diagnostic';

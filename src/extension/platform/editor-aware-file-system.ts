@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
-import type { DirectoryEntry, FileStat, FileSystemPort, ReleaseLock } from '../../core/ports/file-system';
-import { sameBytes } from '../../core/bytes';
-import { encodeUtf8 } from '../../core/text/canonical';
+import {
+  type DirectoryEntry,
+  encodeUtf8,
+  type FileStat,
+  type FileSystemPort,
+  type ReleaseLock,
+  sameBytes,
+} from '../../core/index';
 import { fromVscodeUri, toVscodeUri } from './workspace-file-system';
 
 const SAVE_ATTEMPTS = 5;

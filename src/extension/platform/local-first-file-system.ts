@@ -1,4 +1,4 @@
-import type { DirectoryEntry, FileStat, FileSystemPort, ReleaseLock } from '../../core/ports/file-system';
+import type { DirectoryEntry, FileStat, FileSystemPort, ReleaseLock } from '../../core/index';
 
 /**
  * On the desktop, local files (file://) go straight to Node's file system and everything else (remote,

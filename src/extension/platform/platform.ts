@@ -1,4 +1,4 @@
-import type { FileSystemPort } from '../../core/ports/file-system';
+import type { FileSystemPort } from '../../core/index';
 
 /** What differs between the desktop (Node) and the web extension host. */
 export interface Platform {

@@ -1,10 +1,17 @@
 import * as vscode from 'vscode';
-import type { DirectoryEntry, FileStat, FileSystemPort, ReleaseLock } from '../../core/ports/file-system';
-import { normalizeUri } from '../../core/uri';
-import { LockTable, type LockPrimitives } from '../../core/ports/lock-protocol';
-import { isWriteArtifactUri, tempUriFor } from '../../core/ports/write-artifacts';
-import { WriteRefusedError } from '../../core/persistence/errors';
-import { sameBytes } from '../../core/bytes';
+import {
+  type DirectoryEntry,
+  type FileStat,
+  type FileSystemPort,
+  isWriteArtifactUri,
+  type LockPrimitives,
+  LockTable,
+  normalizeUri,
+  type ReleaseLock,
+  sameBytes,
+  tempUriFor,
+  WriteRefusedError,
+} from '../../core/index';
 
 /**
  * The core's FileSystemPort over vscode.workspace.fs, so the same code works on disk, in remote

@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
-import type { FileSystemPort } from '../../core/ports/file-system';
-import type { Study } from '../../core/study/study';
-import { codebookEdits, editCodebook, type CodeFields } from '../../core/study/codebook-operations';
-import { slugify } from '../../core/study/ids';
-import { uniqueCodeId } from '../../core/editing/recent-codes';
+import {
+  codebookEdits,
+  type CodeFields,
+  editCodebook,
+  type FileSystemPort,
+  settingsLoadProblems,
+  slugify,
+  type Study,
+  uniqueCodeId,
+} from '../../core/index';
 import { refusalFor } from './errors';
-import { settingsLoadProblems } from '../../core/study/settings-problems';
 
 /**
  * Codebook edits are refused while the codebook does not load (it would be rewritten from nothing), leads

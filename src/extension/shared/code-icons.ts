@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Code } from '../../core/model';
-import { COLOR } from '../../core/codebook/format';
+import { type Code, COLOR } from '../../core/index';
 
 const cache = new Map<string, vscode.Uri>();
 

@@ -1,8 +1,5 @@
 import * as vscode from 'vscode';
-import type { Code } from '../../core/model';
-import type { Study } from '../../core/study/study';
-import { recentFirst } from '../../core/editing/recent-codes';
-import { bestMatch } from '../../core/editing/best-match';
+import { bestMatch, type Code, recentFirst, type Study } from '../../core/index';
 import { codeIcon } from './code-icons';
 import { categoryLabel, codesInTreeOrder } from './code-tree';
 

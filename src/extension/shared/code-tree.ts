@@ -1,4 +1,4 @@
-import type { Code, Codebook } from '../../core/model';
+import type { Code, Codebook } from '../../core/index';
 
 /** Codes in tree order (each code followed by its children, siblings by name), with their ancestor names. */
 export function codesInTreeOrder(codebook: Codebook): { code: Code; path: string[] }[] {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { codingsAt } from '../../core/editing/navigation';
+import { codingsAt } from '../../core/index';
 import type { LiveCoding } from '../study/live-codings';
 import { codeIcon } from './code-icons';
 import { UserError } from './errors';

@@ -1,9 +1,16 @@
 import * as vscode from 'vscode';
-import { ConcurrentChangeError, FileLoadError, FileLockedError } from '../../core/persistence/errors';
-import { fileAccessErrorFromSystem, FileAccessError } from '../../core/persistence/file-access-error';
-import { CodebookEditError } from '../../core/study/codebook-operations';
-import { CodingRangeError, UnknownCodeError } from '../../core/study/coding-operations';
-import { formatProblem, type Problem } from '../../core/problems';
+import {
+  CodebookEditError,
+  CodingRangeError,
+  ConcurrentChangeError,
+  FileAccessError,
+  fileAccessErrorFromSystem,
+  FileLoadError,
+  FileLockedError,
+  formatProblem,
+  type Problem,
+  UnknownCodeError,
+} from '../../core/index';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
 
 /** An expected refusal ("select a passage first"): shown as a message, never as a crash. */

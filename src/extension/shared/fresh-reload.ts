@@ -1,5 +1,4 @@
-import type { Coding } from '../../core/model';
-import type { Study } from '../../core/study/study';
+import type { Coding, Study } from '../../core/index';
 import type { StudyService } from '../study/study-service';
 
 const ATTEMPTS = 3;

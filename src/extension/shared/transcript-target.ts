@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Study, StudyTranscript } from '../../core/study/study';
-import type { TranscriptRef } from '../../core/study/coding-operations';
+import type { Study, StudyTranscript, TranscriptRef } from '../../core/index';
 import type { GroundedServices } from '../services';
 import type { LiveCoding } from '../study/live-codings';
 import type { DocumentText } from '../study/document-text';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Study } from '../../core/study/study';
-import { basenameUri } from '../../core/uri';
+import { basenameUri, type Study } from '../../core/index';
 import type { StudyService } from '../study/study-service';
 import { toVscodeUri } from '../platform/workspace-file-system';
 import { UserError } from './errors';

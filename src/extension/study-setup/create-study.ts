@@ -1,8 +1,13 @@
 import * as vscode from 'vscode';
-import { detectStudy, initialStudyFiles, NEW_CODEBOOK_FILE, type DetectedStudy } from '../../core/study/detect-study';
-import { SETTINGS_FILE } from '../../core/settings/format';
-import { encodeUtf8 } from '../../core/text/canonical';
-import { joinUri } from '../../core/uri';
+import {
+  type DetectedStudy,
+  detectStudy,
+  encodeUtf8,
+  initialStudyFiles,
+  joinUri,
+  NEW_CODEBOOK_FILE,
+  SETTINGS_FILE,
+} from '../../core/index';
 import type { GroundedServices } from '../services';
 import { UserError } from '../shared/errors';
 import { commandArgs } from '../shared/register-command';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { coderIdFrom } from '../../core/study/ids';
-import { CODER_ID } from '../../core/sidecar/format';
+import { CODER_ID, coderIdFrom } from '../../core/index';
 import type { Platform } from '../platform/platform';
 
 /**

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { canonicalize, OffsetMap } from '../../core/text/canonical';
-import { hashText } from '../../core/text/hash';
-import type { TranscriptRef } from '../../core/study/coding-operations';
+import { canonicalize, hashText, OffsetMap, type TranscriptRef } from '../../core/index';
 import { fromVscodeUri } from '../platform/workspace-file-system';
 
 /**

@@ -1,8 +1,13 @@
 import * as vscode from 'vscode';
-import type { Coding, Sidecar } from '../../core/model';
-import type { TranscriptRef } from '../../core/study/coding-operations';
-import type { Study, StudyTranscript } from '../../core/study/study';
-import { shiftCodings, type TextEdit } from '../../core/anchoring/shift';
+import {
+  type Coding,
+  shiftCodings,
+  type Sidecar,
+  type Study,
+  type StudyTranscript,
+  type TextEdit,
+  type TranscriptRef,
+} from '../../core/index';
 import type { StudyService } from './study-service';
 import type { DocumentText, DocumentTexts } from './document-text';
 import { fromVscodeUri } from '../platform/workspace-file-system';

@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
-import { CachedStudyLoader } from '../../core/study/cached-study-loader';
-import { ReloadScheduler, type StartTimer } from '../../core/study/reload-scheduler';
-import type { Study, StudyTranscript } from '../../core/study/study';
-import { SETTINGS_FILE } from '../../core/settings/format';
-import { dirnameUri, isInside } from '../../core/uri';
-import type { FileSystemPort } from '../../core/ports/file-system';
+import {
+  CachedStudyLoader,
+  dirnameUri,
+  type FileSystemPort,
+  isInside,
+  ReloadScheduler,
+  SETTINGS_FILE,
+  type StartTimer,
+  type Study,
+  type StudyTranscript,
+} from '../../core/index';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Study } from '../../core/study/study';
+import type { Study } from '../../core/index';
 import type { StudyService } from '../study/study-service';
 import { isStudy } from '../shared/which-study';
 

@@ -1,4 +1,4 @@
-import { allCodings, descendantsOf, type Study } from '../../../core/study/study';
+import { allCodings, descendantsOf, type Study } from '../../../core/index';
 
 export interface CodeStats {
   /** Codings of the code and of every code below it (a category counts its children's codings). */

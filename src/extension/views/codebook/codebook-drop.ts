@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Study } from '../../../core/study/study';
-import { allCodings, descendantsOf } from '../../../core/study/study';
+import { allCodings, descendantsOf, type Study } from '../../../core/index';
 import type { StudyService } from '../../study/study-service';
 import { runQuietly } from '../run-quietly';
 import { codeStats, statsText } from './code-stats';

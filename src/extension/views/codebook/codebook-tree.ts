@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Code } from '../../../core/model';
-import type { Study } from '../../../core/study/study';
+import type { Code, Study } from '../../../core/index';
 import type { StudyService } from '../../study/study-service';
 import { codeIcon } from '../../shared/code-icons';
 import { toVscodeUri } from '../../platform/workspace-file-system';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { reviewNote } from '../../../core/editing/review-note';
-import type { Code } from '../../../core/model';
+import { type Code, reviewNote } from '../../../core/index';
 import type { LiveCoding, LiveCodings, LiveTranscript } from '../../study/live-codings';
 import { codeIcon } from '../../shared/code-icons';
 import { firstWords } from '../text';

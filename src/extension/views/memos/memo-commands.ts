@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { joinUri } from '../../../core/uri';
-import { encodeUtf8 } from '../../../core/text/canonical';
+import { encodeUtf8, joinUri } from '../../../core/index';
 import type { GroundedServices } from '../../services';
 import { codesInTreeOrder, categoryLabel } from '../../shared/code-tree';
 import { codeIcon } from '../../shared/code-icons';

@@ -1,5 +1,4 @@
-import { slugify } from '../../../core/study/ids';
-import { yamlQuoted, yamlString } from '../../../core/yaml/emit';
+import { slugify, yamlQuoted, yamlString } from '../../../core/index';
 
 /** Today as YYYY-MM-DD in the researcher's time zone (memo names sort by date). */
 export function localDate(now: Date = new Date()): string {

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { Code, Memo } from '../../../core/model';
-import type { Study } from '../../../core/study/study';
-import { basenameUri } from '../../../core/uri';
+import { basenameUri, type Code, type Memo, type Study } from '../../../core/index';
 import type { StudyService } from '../../study/study-service';
 import { codeIcon } from '../../shared/code-icons';
 import { toVscodeUri } from '../../platform/workspace-file-system';

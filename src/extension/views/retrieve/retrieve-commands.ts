@@ -7,7 +7,7 @@ import { whichStudy } from '../../shared/which-study';
 import { RETRIEVE_COMMANDS } from '../commands';
 import type { RetrieveResult, RetrieveTree } from './retrieve-tree';
 import { filterableColumns, levelsOf, type AttributeFilter } from './survey-filter';
-import { cellLabel } from '../../../core/analysis/index';
+import { cellLabel } from '../../../core/index';
 
 /** Retrieve's commands: choose the code, filter by survey answers and by coder, clear the filters. */
 export function registerRetrieveCommands(services: GroundedServices, tree: RetrieveTree): void {

@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
-import type { Code } from '../../../core/model';
-import type { Loaded } from '../../../core/problems';
 import {
   allCodings,
+  type Code,
   descendantsOf,
+  type FileSystemPort,
+  type Loaded,
+  loadSurvey,
   type LocatedCoding,
+  type MergedSurvey,
+  rowsById,
   type Study,
   type StudyTranscript,
-} from '../../../core/study/study';
-import { rowsById, type MergedSurvey } from '../../../core/survey/index';
-import { loadSurvey } from '../../../core/analysis/index';
-import type { FileSystemPort } from '../../../core/ports/file-system';
+} from '../../../core/index';
 import type { StudyService } from '../../study/study-service';
 import { codeIcon } from '../../shared/code-icons';
 import { toVscodeUri } from '../../platform/workspace-file-system';

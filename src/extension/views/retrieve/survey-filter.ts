@@ -1,5 +1,11 @@
-import type { SurveyColumn, MergedSurvey, MergedRow } from '../../../core/survey/index';
-import { cellLabel, columnLevels, GROUPING_TYPES } from '../../../core/analysis/index';
+import {
+  cellLabel,
+  columnLevels,
+  GROUPING_TYPES,
+  type MergedRow,
+  type MergedSurvey,
+  type SurveyColumn,
+} from '../../../core/index';
 
 /** One condition of the Retrieve filter: the column's label is one of `values` (e.g. role ∈ {resident, chief}). */
 export interface AttributeFilter {
