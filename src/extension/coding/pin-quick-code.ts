@@ -6,7 +6,7 @@ import { requireKnownCodes } from './coding-context';
 import { UserError } from '../shared/errors';
 import { pinnedQuickCodes, quickCodesOf } from './quick-code';
 import { commandArgs } from '../shared/register-command';
-import { whichStudy } from '../shared/which-study';
+import { whichStudy, NO_STUDY } from '../shared/which-study';
 
 /**
  * grounded.pinQuickCode: put a code on a quick key (setting grounded.quickCodes), or free the key. A script
@@ -72,6 +72,6 @@ export function pinQuickCode(context: CodingContext) {
 async function requireCodeInWorkspace(context: CodingContext, code: string): Promise<void> {
   const all = await context.services.studies.allStudies();
   const first = all[0];
-  if (!first) throw new UserError('Open a study folder first.');
+  if (!first) throw new UserError(NO_STUDY);
   requireKnownCodes(all.find((study) => study.codebook.codes.some((c) => c.id === code)) ?? first, [code]);
 }

@@ -4,6 +4,9 @@ import type { StudyService } from '../study/study-service';
 import { toVscodeUri } from '../platform/workspace-file-system';
 import { UserError } from './errors';
 
+/** What to do when the workspace has no study: open one, or make the open folder one. */
+export const NO_STUDY =
+  'Open a study folder first (one with grounded.yaml), or run Grounded: Create a Study Here to make this folder one.';
 /**
  * Which study a command acts on — the one rule every command follows:
  *  1. a hint (a script's `study`, a view item's study: any file or folder of it) → that study, or an error
@@ -11,7 +14,7 @@ import { UserError } from './errors';
  *  2. else the study of the active editor's file;
  *  3. else the only study of the workspace;
  *  4. else the one the person picks (undefined when they cancel);
- *  5. no study at all → "Open a study folder first."
+ *  5. no study at all → NO_STUDY (open one, or make this folder one).
  * The studies counted in 3–5 are the ones the views list (see `isStudy`).
  */
 export async function whichStudy(studies: StudyService, hint: string | undefined): Promise<Study | undefined> {
@@ -28,7 +31,7 @@ export async function whichStudy(studies: StudyService, hint: string | undefined
       : undefined;
   if (active) return active;
   const shown = await shownStudies(studies);
-  if (shown.length === 0) throw new UserError('Open a study folder first.');
+  if (shown.length === 0) throw new UserError(NO_STUDY);
   if (shown.length === 1) return shown[0];
   const picked = await vscode.window.showQuickPick(
     shown.map((study) => ({
