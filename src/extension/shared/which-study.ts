@@ -7,6 +7,7 @@ import { UserError } from './errors';
 /** What to do when the workspace has no study: open one, or make the open folder one. */
 export const NO_STUDY =
   'Open a study folder first (one with grounded.yaml), or run Grounded: Create a Study Here to make this folder one.';
+
 /**
  * Which study a command acts on — the one rule every command follows:
  *  1. a hint (a script's `study`, a view item's study: any file or folder of it) → that study, or an error
