@@ -12,7 +12,7 @@ export class CliError extends Error {
   override readonly name = 'CliError';
   constructor(
     message: string,
-    readonly exitCode: 1 | 2 | 3,
+    readonly exitCode: 1 | 2 | 3 | 4,
     readonly hint?: string,
   ) {
     super(message);

@@ -1,14 +1,14 @@
 import { asFileAccessError, FileAccessError, type Study, STUDY_FILE_DESCRIPTION, studyFileAt } from '../core/index';
-import { writeFileAtomically } from '../node/atomic-write';
 import { pathToUri } from '../node/node-file-system';
 import type { CommandContext } from './command';
-import { CliError } from './errors';
+import { CliError, EXIT_BUSY } from './errors';
 import { resolvePath } from './study-root';
 
 /**
  * Writes a command's output to `-o` (relative to the working folder): never onto one of the study's own
- * files (exit 2, nothing written), and atomically, so a full disk leaves the old file rather than part of
- * the new one.
+ * files (exit 2, nothing written), and through the file system's compare-and-swap, as study files are
+ * written: a full disk leaves the old file rather than part of the new one, the file keeps its permissions, a
+ * read-only one is refused, and a link keeps pointing at its file, which gets the new bytes.
  */
 export async function writeOutputFile(
   context: CommandContext,
@@ -26,8 +26,20 @@ export async function writeOutputFile(
       'choose another -o file, e.g. one outside the study folder',
     );
   try {
-    await writeFileAtomically(path, new TextEncoder().encode(text));
+    // Where a link leads (its file gets the new bytes); undefined: nothing is there yet.
+    const real = context.fs.realPath ? await context.fs.realPath(uri) : uri;
+    const target = real ?? uri;
+    const current =
+      real !== undefined && (await context.fs.stat(target))?.type === 'file'
+        ? await context.fs.readFile(target)
+        : undefined;
+    if (!(await context.fs.replaceIfUnchanged(target, current, new TextEncoder().encode(text))))
+      throw new CliError(
+        `${output} changed while it was being written; nothing was written. Run the command again.`,
+        EXIT_BUSY,
+      );
   } catch (error) {
+    if (error instanceof CliError) throw error;
     const refusal = asFileAccessError(error, 'write', uri); // the system refused: its own message and exit code
     if (refusal instanceof FileAccessError) throw refusal;
     throw new CliError(`cannot write ${output}: ${error instanceof Error ? error.message : String(error)}`, 1);

@@ -160,12 +160,13 @@ export class NodeFileSystem implements FileSystemPort {
   }
 }
 
-/** The result of a file operation, or undefined when nothing exists at the path. */
+/** The result of a file operation, or undefined when nothing exists at the path (a path under a file included). */
 async function unlessMissing<T>(operation: Promise<T>): Promise<T | undefined> {
   try {
     return await operation;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw error;
   }
 }

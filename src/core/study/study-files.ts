@@ -1,7 +1,7 @@
 import type { FileSystemPort } from '../ports/file-system';
 import { SETTINGS_FILE } from '../settings/format';
-import { parseSidecarFileName } from '../sidecar/format';
-import { basenameUri, joinUri, relativeUri } from '../uri';
+import { joinUri, relativeUri } from '../uri';
+import { isSidecarUri } from './sidecar-files';
 import { realLocation } from './confine';
 import type { Study } from './study';
 import { globMatcher } from './walk';
@@ -31,7 +31,7 @@ export function studyFileKind(study: Study, uri: string): StudyFileKind | undefi
   if (path === SETTINGS_FILE) return 'settings';
   if (uri === study.codebookUri) return 'codebook';
   if (settings.survey.files.some((file) => joinUri(study.root, file) === uri)) return 'survey';
-  if (parseSidecarFileName(basenameUri(uri)) !== undefined) return 'sidecar';
+  if (isSidecarUri(uri)) return 'sidecar';
   if (study.transcripts.some((t) => t.uri === uri) || globMatcher(settings.transcripts, settings.exclude)(path))
     return 'transcript';
   const memos = relativeUri(study.root, joinUri(study.root, settings.memos));

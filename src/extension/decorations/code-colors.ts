@@ -1,19 +1,5 @@
 import * as vscode from 'vscode';
-import { type Codebook, COLOR } from '../../core/index';
-
-/** Tableau 10: distinct on light and dark backgrounds, for codes the codebook gives no colour. */
-const FALLBACK_PALETTE = [
-  '#4e79a7',
-  '#f28e2b',
-  '#e15759',
-  '#76b7b2',
-  '#59a14f',
-  '#edc948',
-  '#b07aa1',
-  '#ff9da7',
-  '#9c755f',
-  '#bab0ac',
-];
+import { type Codebook, COLOR, DEFAULT_COLORS } from '../../core/index';
 
 /** `grounded.colors`: per-code colour overrides ({ codeId: '#rrggbb' }); malformed entries are ignored. */
 export function colorOverrides(): ReadonlyMap<string, string> {
@@ -38,5 +24,5 @@ export function codeColor(codeId: string, codebook: Codebook, overrides: Readonl
   if (color && COLOR.test(color)) return color.toLowerCase();
   let hash = 0;
   for (const char of codeId) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
-  return FALLBACK_PALETTE[hash % FALLBACK_PALETTE.length] as string;
+  return DEFAULT_COLORS[hash % DEFAULT_COLORS.length] as string;
 }

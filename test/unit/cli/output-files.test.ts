@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync, symlinkSync, chmodSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync, symlinkSync, chmodSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cleanStudy, read, readBytes, run, tempFolder, write } from './helpers';
 import { NodeFileSystem, pathToUri } from '../../../src/node/node-file-system';
@@ -98,6 +98,16 @@ describe('output files (-o) never replace study files', () => {
       readdirSync(study).filter((name) => new NodeFileSystem().isWriteArtifact(pathToUri(join(study, name)))),
       [],
     );
+  });
+
+  it('an output path that is a link: the link stays, the file it points to gets the report', async () => {
+    const study = fullStudy();
+    const outside = tempFolder();
+    write(outside, 'shared-report.md', 'old\n');
+    symlinkSync(join(outside, 'shared-report.md'), join(study, 'report.md'));
+    assert.equal((await run(study, ['report', '-o', 'report.md'])).code, 0);
+    assert.ok(lstatSync(join(study, 'report.md')).isSymbolicLink());
+    assert.match(read(outside, 'shared-report.md'), /^# /);
   });
 
   it('a replaced output file keeps its permissions', async () => {
