@@ -395,9 +395,17 @@ async function main() {
       throw new Error(`the diff does not add "code: ${CODE_ID}":\n${diff}`);
     if (!addedLines.some((line) => line.includes('quote:'))) throw new Error(`the diff has no quote line:\n${diff}`);
     if (removedLines.length > 0) throw new Error(`the diff removes lines:\n${removedLines.join('\n')}`);
-    const changed = git(workspace, 'status', '--porcelain').split('\n').filter(Boolean);
-    const unexpected = changed.filter((line) => !line.endsWith(SIDECAR));
-    if (unexpected.length > 0) throw new Error(`other files changed: ${unexpected.join(', ')}`);
+    // The command's locks (`.codebook.yaml.lock`, `.<sidecar>.lock`) are released a few file-system round
+    // trips after the sidecar lands (in the web-worker host each is a message to the server), so "nothing
+    // else changed" is judged once they had a moment to go; a lock left behind still fails here.
+    const othersChanged = () =>
+      git(workspace, 'status', '--porcelain')
+        .split('\n')
+        .filter(Boolean)
+        .filter((line) => !line.endsWith(SIDECAR));
+    await waitUntil("the command's lock files to be released", () => othersChanged().length === 0, 3_000).catch(() => {
+      throw new Error(`other files changed: ${othersChanged().join(', ')}`);
+    });
     if (options.verbose) console.log(diff);
   });
 
