@@ -55,6 +55,8 @@ export * from './study/walk';
 export * from './study/settings-problems';
 export * from './study/ids';
 export * from './study/coding-operations';
+export * from './study/coding-progress';
+export * from './study/mark-coded';
 export * from './study/codebook-operations';
 export * from './study/sidecar-files';
 

@@ -70,7 +70,7 @@ export function makeCodings(transcript: TranscriptRef, coder: string, additions:
  * to be anchored to (same hash) mean a broken file, which must not be rewritten
  * (docs/ARCHITECTURE.md#persistence, rule 2).
  */
-function sidecarCodecFor(transcript: TranscriptRef): FileCodec<Sidecar> {
+export function sidecarCodecFor(transcript: TranscriptRef): FileCodec<Sidecar> {
   const length = (transcript.map ?? new OffsetMap(transcript.text)).codePointLength;
   // Validity against the text depends only on the text, which its hash stands for.
   const context = transcript.textHash;
