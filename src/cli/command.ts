@@ -62,6 +62,13 @@ export class Arguments {
     return value;
   }
 
+  /** Every value of a repeatable (`multiple`) option, in the order given. */
+  strings(name: string): string[] {
+    const value = this.values[name];
+    if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+    return typeof value === 'string' ? [value] : [];
+  }
+
   flag(name: string): boolean {
     return this.values[name] === true;
   }

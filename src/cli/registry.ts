@@ -8,6 +8,7 @@ import { checkCommand } from './commands/check';
 import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import { exportMatrixCommand } from './commands/export';
+import { agreeCommand } from './commands/agree';
 
 /**
  * Every command, in the order the overview lists them. A new command (report, stats, export…) is one
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   checkCommand,
   reportCommand,
   statsCommand,
+  agreeCommand,
   exportMatrixCommand,
 ];
 

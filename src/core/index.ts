@@ -63,4 +63,5 @@ export * from './study/sidecar-files';
 // Surveys, analyses and reports.
 export * from './survey/index';
 export * from './analysis/index';
+export * from './agreement/index';
 export * from './report/index';

@@ -1,0 +1,248 @@
+import { codeTree, type CodeInfo } from '../analysis/code-tree';
+import type { Coding } from '../model';
+import { krippendorffAlpha, type AlphaResult } from '../stats/krippendorff-alpha';
+import type { Study, StudyTranscript } from '../study/study';
+import { codePointLength } from '../text/canonical';
+import { intersectionLength, lengthOf, unionOf } from './ranges';
+import { matchSegments } from './segments';
+import { addTables, EMPTY_TABLE, kappaOf, percentAgreement, type Coefficient, type TwoByTwo } from './two-by-two';
+
+export const DEFAULT_SEGMENT_OVERLAP = 0.8;
+
+export interface AgreementOptions {
+  /** Codes to compare (a category includes its descendants). Default: every code either coder used. */
+  readonly codes?: readonly string[];
+  /** Minimum intersection / union for two segments to match. */
+  readonly overlap?: number;
+}
+
+export interface CharacterAgreement extends TwoByTwo {
+  readonly percent: Coefficient;
+  readonly kappa: Coefficient;
+  /** The same, counting only code points at least one of the two coders coded with any code. */
+  readonly withinCoded: TwoByTwo & { readonly percent: Coefficient; readonly kappa: Coefficient };
+}
+
+export interface PresenceAgreement extends TwoByTwo {
+  readonly percent: Coefficient;
+  readonly kappa: Coefficient;
+  readonly alpha: Coefficient;
+}
+
+export interface SegmentAgreement {
+  readonly matched: number;
+  readonly first: number;
+  readonly second: number;
+  /** matched / (matched + first + second). */
+  readonly percent: Coefficient;
+}
+
+export interface CodeAgreement {
+  readonly code: string;
+  readonly name: string;
+  readonly category: boolean;
+  readonly character: CharacterAgreement;
+  readonly transcript: PresenceAgreement;
+  readonly segment: SegmentAgreement;
+}
+
+export interface PairAgreement {
+  readonly first: string;
+  readonly second: string;
+  /** Paths of the transcripts both coders coded (each has a sidecar for it). */
+  readonly compared: readonly string[];
+  /** Transcripts left out, with who coded them: never counted as disagreement. */
+  readonly notCompared: readonly { readonly transcript: string; readonly codedBy: readonly string[] }[];
+  readonly overlap: number;
+  readonly codes: readonly CodeAgreement[];
+  /** Over the codes as applied (each code's own codings once, so a category does not count its children twice). */
+  readonly pooled: Omit<CodeAgreement, 'code' | 'name' | 'category'>;
+}
+
+interface TranscriptPair {
+  readonly transcript: StudyTranscript;
+  readonly length: number;
+  readonly first: readonly Coding[];
+  readonly second: readonly Coding[];
+}
+
+/** The transcripts both coders have a sidecar for, and the rest with who coded them. */
+export function comparedTranscripts(study: Study, coders: readonly string[]) {
+  const compared: StudyTranscript[] = [];
+  const notCompared: { transcript: string; codedBy: string[] }[] = [];
+  for (const transcript of study.transcripts) {
+    const codedBy = [...new Set(transcript.sidecars.map((s) => s.coder))].sort();
+    if (coders.every((coder) => codedBy.includes(coder))) compared.push(transcript);
+    else notCompared.push({ transcript: transcript.path, codedBy });
+  }
+  return { compared, notCompared };
+}
+
+export function codingsOf(transcript: StudyTranscript, coder: string): readonly Coding[] {
+  return transcript.sidecars.find((s) => s.coder === coder)?.sidecar.codings ?? [];
+}
+
+/**
+ * Inter-coder agreement of two coders at three units: every code point (character), each transcript
+ * (does the coder use the code at all: presence) and each coded segment (matched when the other coder's
+ * segment of the same code overlaps it by at least `overlap`). Only transcripts both coders coded are units.
+ */
+export function compareCoders(
+  study: Study,
+  first: string,
+  second: string,
+  options: AgreementOptions = {},
+): PairAgreement {
+  const overlap = options.overlap ?? DEFAULT_SEGMENT_OVERLAP;
+  const { compared, notCompared } = comparedTranscripts(study, [first, second]);
+  const pairs: TranscriptPair[] = compared.map((transcript) => ({
+    transcript,
+    length: codePointLength(transcript.text),
+    first: codingsOf(transcript, first),
+    second: codingsOf(transcript, second),
+  }));
+  const rows = codeRows(study, pairs, options.codes);
+  const codes = rows.map((row) => ({
+    code: row.id,
+    name: row.name,
+    category: row.category,
+    ...agreementOn(pairs, new Set(row.members), overlap),
+  }));
+  const applied = [...new Set(rows.flatMap((row) => row.members))].filter((id) =>
+    pairs.some((p) => p.first.some((c) => c.code === id) || p.second.some((c) => c.code === id)),
+  );
+  const perApplied = applied.map((id) => countOn(pairs, new Set([id]), overlap));
+  return {
+    first,
+    second,
+    compared: compared.map((t) => t.path),
+    notCompared,
+    overlap,
+    codes,
+    pooled: finish(sumCounts(perApplied)),
+  };
+}
+
+/** The codes asked for, or every code in the tree that one of the two coders used in a compared transcript. */
+function codeRows(study: Study, pairs: readonly TranscriptPair[], wanted: readonly string[] | undefined): CodeInfo[] {
+  const used = new Set(pairs.flatMap((p) => [...p.first, ...p.second].map((c) => c.code)));
+  const tree = codeTree(study.codebook, used);
+  if (wanted && wanted.length > 0) {
+    const byId = new Map(tree.map((code) => [code.id, code]));
+    return wanted.map(
+      (id) =>
+        byId.get(id) ?? { id, name: id, parent: null, depth: 0, inCodebook: false, category: false, members: [id] },
+    );
+  }
+  return tree.filter((code) => code.members.some((member) => used.has(member)));
+}
+
+interface Counts {
+  readonly character: TwoByTwo;
+  readonly withinCoded: TwoByTwo;
+  readonly transcript: TwoByTwo;
+  /** Per transcript, 1 when the coder used the code: the reliability data for α. */
+  readonly presence: readonly [number, number][];
+  readonly segment: { matched: number; first: number; second: number };
+}
+
+function agreementOn(pairs: readonly TranscriptPair[], members: ReadonlySet<string>, overlap: number) {
+  return finish(countOn(pairs, members, overlap));
+}
+
+function countOn(pairs: readonly TranscriptPair[], members: ReadonlySet<string>, overlap: number): Counts {
+  let character = EMPTY_TABLE;
+  let withinCoded = EMPTY_TABLE;
+  let transcript = EMPTY_TABLE;
+  const presence: [number, number][] = [];
+  const segment = { matched: 0, first: 0, second: 0 };
+  for (const pair of pairs) {
+    const a = pair.first.filter((c) => members.has(c.code));
+    const b = pair.second.filter((c) => members.has(c.code));
+    const unionA = unionOf(a);
+    const unionB = unionOf(b);
+    const both = intersectionLength(unionA, unionB);
+    const firstOnly = lengthOf(unionA) - both;
+    const secondOnly = lengthOf(unionB) - both;
+    const either = both + firstOnly + secondOnly;
+    character = addTables(character, { both, first: firstOnly, second: secondOnly, neither: pair.length - either });
+    const coded = lengthOf(unionOf([...pair.first, ...pair.second]));
+    withinCoded = addTables(withinCoded, { both, first: firstOnly, second: secondOnly, neither: coded - either });
+    const usesA = a.length > 0 ? 1 : 0;
+    const usesB = b.length > 0 ? 1 : 0;
+    presence.push([usesA, usesB]);
+    transcript = addTables(transcript, {
+      both: usesA & usesB,
+      first: usesA & (1 - usesB),
+      second: (1 - usesA) & usesB,
+      neither: (1 - usesA) & (1 - usesB),
+    });
+    // Segments are matched code by code: a category's segments match only segments of the same code.
+    for (const id of new Set([...a, ...b].map((c) => c.code))) {
+      const m = matchSegments(
+        a.filter((c) => c.code === id),
+        b.filter((c) => c.code === id),
+        overlap,
+      );
+      segment.matched += m.matched.length;
+      segment.first += m.firstOnly.length;
+      segment.second += m.secondOnly.length;
+    }
+  }
+  return { character, withinCoded, transcript, presence, segment };
+}
+
+function finish(counts: Counts) {
+  const alpha = alphaOf(counts.presence);
+  return {
+    character: {
+      ...counts.character,
+      percent: percentAgreement(counts.character),
+      kappa: kappaOf(counts.character),
+      withinCoded: {
+        ...counts.withinCoded,
+        percent: percentAgreement(counts.withinCoded),
+        kappa: kappaOf(counts.withinCoded),
+      },
+    },
+    transcript: {
+      ...counts.transcript,
+      percent: percentAgreement(counts.transcript),
+      kappa: kappaOf(counts.transcript),
+      alpha,
+    },
+    segment: { ...counts.segment, percent: segmentPercent(counts.segment) },
+  };
+}
+
+/** Counts of several codes summed: the pooled tables, with every (transcript, code) a presence unit for α. */
+function sumCounts(all: readonly Counts[]): Counts {
+  return {
+    character: all.reduce((total, c) => addTables(total, c.character), EMPTY_TABLE),
+    withinCoded: all.reduce((total, c) => addTables(total, c.withinCoded), EMPTY_TABLE),
+    transcript: all.reduce((total, c) => addTables(total, c.transcript), EMPTY_TABLE),
+    presence: all.flatMap((c) => c.presence),
+    segment: {
+      matched: all.reduce((total, c) => total + c.segment.matched, 0),
+      first: all.reduce((total, c) => total + c.segment.first, 0),
+      second: all.reduce((total, c) => total + c.segment.second, 0),
+    },
+  };
+}
+
+function segmentPercent(segment: { matched: number; first: number; second: number }): Coefficient {
+  const total = segment.matched + segment.first + segment.second;
+  if (total === 0) return { value: null, reason: 'neither coder has a segment of this code' };
+  return { value: segment.matched / total };
+}
+
+function alphaOf(presence: readonly (readonly number[])[]): Coefficient {
+  if (presence.length === 0) return { value: null, reason: 'no transcripts to compare' };
+  const coders = presence[0]?.length ?? 0;
+  const matrix = Array.from({ length: coders }, (_, c) => presence.map((unit) => unit[c] ?? null));
+  return fromAlpha(krippendorffAlpha(matrix, 'nominal'));
+}
+
+function fromAlpha(result: AlphaResult): Coefficient {
+  return result.value === null ? { value: null, reason: result.reason ?? 'undefined' } : { value: result.value };
+}

@@ -1,0 +1,44 @@
+/** Half-open code-point ranges [start, end), as codings store them. */
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The ranges merged into disjoint, sorted ranges (overlapping and touching ranges become one). */
+export function unionOf(ranges: readonly Range[]): Range[] {
+  const sorted = ranges.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: { start: number; end: number }[] = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
+    else merged.push({ start: range.start, end: range.end });
+  }
+  return merged;
+}
+
+/** Code points covered by disjoint sorted ranges. */
+export function lengthOf(disjoint: readonly Range[]): number {
+  return disjoint.reduce((sum, r) => sum + (r.end - r.start), 0);
+}
+
+/** Code points covered by both of two disjoint sorted range lists (a linear merge). */
+export function intersectionLength(a: readonly Range[], b: readonly Range[]): number {
+  let total = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as Range;
+    const y = b[j] as Range;
+    total += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
+    if (x.end < y.end) i++;
+    else j++;
+  }
+  return total;
+}
+
+/** Intersection over union of two ranges: 1 for the same range, 0 when they do not overlap. */
+export function overlapRatio(a: Range, b: Range): number {
+  const intersection = Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+  if (intersection === 0) return 0;
+  return intersection / (Math.max(a.end, b.end) - Math.min(a.start, b.start));
+}
