@@ -9,6 +9,7 @@ import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import { exportMatrixCommand } from './commands/export';
 import { agreeCommand } from './commands/agree';
+import { consensusSeedCommand } from './commands/consensus';
 
 /**
  * Every command, in the order the overview lists them. A new command (report, stats, export…) is one
@@ -24,6 +25,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   reportCommand,
   statsCommand,
   agreeCommand,
+  consensusSeedCommand,
   exportMatrixCommand,
 ];
 

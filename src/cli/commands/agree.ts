@@ -1,6 +1,7 @@
 import {
   agreementReport,
-  AgreementInputError,
+  codersInStudy,
+  DEFAULT_CONSENSUS_CODER,
   codeTree,
   DEFAULT_SEGMENT_OVERLAP,
   type AgreementReport,
@@ -48,23 +49,17 @@ export const agreeCommand: CommandSpec = {
 };
 
 async function runAgree(context: CommandContext, args: Arguments): Promise<number> {
-  const overlap = fraction(args.string('overlap'), '--overlap', DEFAULT_SEGMENT_OVERLAP);
+  const overlap = overlapOption(args.string('overlap'));
   const minKappa = args.string('min-kappa') === undefined ? undefined : kappaBound(args.string('min-kappa') as string);
   const study = await openStudy(context, args.positional(0));
-  const coders = listOption(args, 'coder');
+  const coders = agreementCoders(study, args);
   const codes = listOption(args, 'code');
   refuseUnknownCodes(study, codes);
-  let report: AgreementReport;
-  try {
-    report = agreementReport(study, coders.length > 0 ? coders : everyCoder(study), {
-      overlap,
-      ...(codes.length > 0 ? { codes } : {}),
-      disagreements: args.flag('disagreements'),
-    });
-  } catch (error) {
-    if (error instanceof AgreementInputError) throw new UsageError(error.message);
-    throw error;
-  }
+  const report = agreementReport(study, coders, {
+    overlap,
+    ...(codes.length > 0 ? { codes } : {}),
+    disagreements: args.flag('disagreements'),
+  });
   const { out } = context;
   out.data(agreementJson(report));
   if (!out.json) printReport(report, out);
@@ -87,9 +82,30 @@ function listOption(args: Arguments, name: string): string[] {
     .filter((value) => value !== '');
 }
 
-/** Without --coder: every coder of the study (the usual team of two). */
-function everyCoder(study: Study): string[] {
-  return [...new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.coder)))].sort();
+/**
+ * The coders to compare: --coder (repeated or comma-separated), else every coder of the study except the
+ * consensus coder (the usual team of two). Unknown coders and fewer than two are usage errors; `exactly`
+ * for commands that take a pair.
+ */
+export function agreementCoders(study: Study, args: Arguments, exactly?: number): string[] {
+  const given = [...new Set(listOption(args, 'coder'))];
+  const coders = given.length > 0 ? given : codersInStudy(study).filter((coder) => coder !== DEFAULT_CONSENSUS_CODER);
+  const available = codersInStudy(study);
+  const unknown = coders.filter((coder) => !available.includes(coder));
+  if (unknown.length > 0)
+    throw new UsageError(
+      `no sidecar by ${unknown.join(', ')}; coders in this study: ${available.join(', ') || '(none)'}`,
+    );
+  if (coders.length < 2 || (exactly !== undefined && coders.length !== exactly))
+    throw new UsageError(
+      `give ${exactly === undefined ? 'two or more' : exactly} coders with --coder, got ${coders.join(', ') || 'none'}; ` +
+        `coders in this study: ${available.join(', ') || '(none)'}`,
+    );
+  return coders;
+}
+
+export function overlapOption(text: string | undefined): number {
+  return fraction(text, '--overlap', DEFAULT_SEGMENT_OVERLAP);
 }
 
 function refuseUnknownCodes(study: Study, codes: readonly string[]): void {

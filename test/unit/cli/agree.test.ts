@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanStudy, P01, run, runJson, sidecarText, write } from './helpers';
+import { cleanStudy, copyToTemp, P01, read, run, runJson, sidecarText, write } from './helpers';
 
 const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'mentorship-study');
 
@@ -14,7 +15,11 @@ interface AgreeJson {
     transcript: { kappa: number | null; kappaReason?: string; alpha: number | null };
     segment: { matched: number; first: number; second: number; percent: number | null };
   }[];
-  pooled: { character: { kappa: number; percent: number }; transcript: { kappa: number } };
+  pooled: {
+    character: { kappa: number; percent: number };
+    transcript: { kappa: number };
+    segment: { matched: number; first: number; second: number };
+  };
   alpha: { pooled: number | null; transcripts: number };
   disagreements?: { transcript: string; line: number; code: string; kind: string; first?: { quote: string } }[];
 }
@@ -120,5 +125,51 @@ describe('grounded agree', () => {
       ],
     );
     assert.equal(data.alpha.transcripts, 1);
+  });
+});
+
+describe('grounded consensus seed', () => {
+  it('writes what two coders agree on to the consensus coder only, once', async () => {
+    const study = copyToTemp(EXAMPLE);
+    const coderFiles = () =>
+      readdirSync(join(study, 'transcripts'))
+        .filter((name) => /\.(amara|jonas)\.codes\.yaml$/.test(name))
+        .map((name) => read(study, `transcripts/${name}`));
+    const before = coderFiles();
+    const first = await runJson<{ added: number; transcripts: number }>(study, [
+      'consensus',
+      'seed',
+      '--coder',
+      'amara',
+      '--coder',
+      'jonas',
+    ]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.deepEqual([first.data.added, first.data.transcripts], [107, 10]);
+    const again = await runJson<{ added: number }>(study, [
+      'consensus',
+      'seed',
+      '--coder',
+      'amara',
+      '--coder',
+      'jonas',
+    ]);
+    assert.equal(again.data.added, 0);
+    assert.deepEqual(coderFiles(), before);
+    const consensusFiles = readdirSync(join(study, 'transcripts')).filter((n) => n.endsWith('.consensus.codes.yaml'));
+    assert.equal(consensusFiles.length, 10);
+    // Everything the consensus holds is a matched segment: against amara, every consensus segment matches.
+    const { data } = await runJson<AgreeJson>(study, ['agree', '--coder', 'consensus', '--coder', 'amara']);
+    assert.equal(data.pooled.segment.first, 0);
+  });
+
+  it('refuses a consensus coder that is one of the two, and a bad --ranges', async () => {
+    const study = cleanStudy();
+    const same = await run(study, ['consensus', 'seed', '--coder', 'amara', '--coder', 'ben', '--as', 'ben']);
+    assert.equal(same.code, 2);
+    assert.match(same.stderr, /cannot be one of the coders compared/);
+    const ranges = await run(study, ['consensus', 'seed', '--coder', 'amara', '--coder', 'ben', '--ranges', 'all']);
+    assert.equal(ranges.code, 2);
+    assert.match(ranges.stderr, /--ranges must be union or intersection/);
   });
 });
