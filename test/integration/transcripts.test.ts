@@ -146,18 +146,20 @@ describe('transcripts: language, outline and explorer badges', function () {
     assert.equal(symbols[2]!.selectionRange.end.character, '[00:00:12] T02:'.length);
   });
 
-  it('gives each transcript an explorer badge with its coding count', async () => {
+  it('gives each transcript an explorer badge with its coding count and who coded it', async () => {
     const badges = grounded.testHooks?.['badges'] as ExplorerBadges;
-    const decoration = await waitFor('a badge', () => badges.provideFileDecoration(transcript));
-    assert.equal(decoration.badge, '3');
-    assert.equal(decoration.tooltip, '3 codings by amara, jonas; 1 needs review');
-    assert.equal(badges.provideFileDecoration(vscode.Uri.joinPath(folder, 'transcripts/notes.txt')), undefined);
-  });
-
-  it('caps the badge at two characters', async () => {
-    const { transcriptDecoration } = await import('../../src/extension/transcripts/explorer-badges');
-    assert.equal(transcriptDecoration(250, ['amara'], 0).badge, '99');
-    assert.equal(transcriptDecoration(250, ['amara'], 0).tooltip, '250 codings by amara');
-    assert.equal(transcriptDecoration(0, [], 0).badge, undefined);
+    const previous = vscode.workspace.getConfiguration('grounded').inspect('coder')?.workspaceValue;
+    await vscode.workspace.getConfiguration('grounded').update('coder', 'amara', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the badges to speak for amara', () => badges.currentCoder === 'amara');
+      const decoration = await waitFor('a badge', () => badges.provideFileDecoration(transcript));
+      assert.equal(decoration.badge, '3');
+      assert.equal(decoration.tooltip, 'Coded by amara (2), jonas (1); 1 needs review');
+      assert.equal(badges.provideFileDecoration(vscode.Uri.joinPath(folder, 'transcripts/notes.txt')), undefined);
+    } finally {
+      await vscode.workspace
+        .getConfiguration('grounded')
+        .update('coder', previous, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });

@@ -1,29 +1,55 @@
 import * as vscode from 'vscode';
-import type { Study } from '../../core/index';
+import { codingProgress, type Study } from '../../core/index';
 import type { StudyService } from '../study/study-service';
+import type { CoderIdentity } from '../study/coder-identity';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
-
-/** Explorer badges hold two characters at most. */
-const BADGE_CAP = 99;
+import { progressBadge, type ProgressBadge } from './progress-badge';
 
 /**
- * Explorer badges: each transcript shows its number of codings (all coders) with a tooltip naming the
- * coders and how many codings need review; sidecars, codebooks and settings files with problems are
- * coloured like errors (or warnings). Built from each loaded study, so lookups are synchronous.
+ * Explorer badges: each transcript shows its coding progress from the current coder's point of view (see
+ * progress-badge.ts) with a tooltip naming who coded it and how many codings each; sidecars, codebooks and
+ * settings files with problems are coloured like errors (or warnings). Built from each loaded study, so
+ * lookups are synchronous.
  */
 export class ExplorerBadges implements vscode.FileDecorationProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri[]>();
   readonly onDidChangeFileDecorations = this.emitter.event;
   /** Decorations by core URI, per study root (so one study's reload replaces only its own). */
   private readonly byRoot = new Map<string, Map<string, vscode.FileDecoration>>();
+  /** The last study seen per root: the badges are rebuilt from it when the coder changes. */
+  private readonly studies = new Map<string, Study>();
+  /** Who "you" is in the badges; undefined until known (or when nobody is set up as coder yet). */
+  private me: string | undefined;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
 
-  constructor(studies: StudyService) {
-    this.disposables.push(studies.onDidChangeStudy((study) => this.update(study)));
+  constructor(
+    studies: StudyService,
+    private readonly coder: CoderIdentity,
+  ) {
+    this.disposables.push(
+      studies.onDidChangeStudy((study) => this.update(study)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('grounded.coder')) void this.refreshCoder();
+      }),
+    );
     void studies.allStudies().then(
       (all) => all.forEach((study) => this.update(study)),
       () => undefined,
     );
+    void this.refreshCoder();
+  }
+
+  /** The coder the badges speak for (for tests). */
+  get currentCoder(): string | undefined {
+    return this.me;
+  }
+
+  /** Re-reads who is coding (never asks) and rebuilds the badges when it changed. */
+  async refreshCoder(): Promise<void> {
+    const me = await this.coder.coderId(false).catch(() => undefined);
+    if (me === this.me) return;
+    this.me = me;
+    for (const study of this.studies.values()) this.update(study);
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
@@ -36,15 +62,15 @@ export class ExplorerBadges implements vscode.FileDecorationProvider, vscode.Dis
   }
 
   update(study: Study): void {
+    this.studies.set(study.root, study);
     const next = new Map<string, vscode.FileDecoration>();
-    for (const transcript of study.transcripts) {
-      const codings = transcript.sidecars.flatMap((sidecar) => sidecar.sidecar.codings);
-      const coders = transcript.sidecars
-        .filter((sidecar) => sidecar.sidecar.codings.length > 0)
-        .map((sidecar) => sidecar.coder);
-      const review = codings.filter((coding) => coding.status !== undefined).length;
-      next.set(transcript.uri, transcriptDecoration(codings.length, coders, review));
-    }
+    const progress = codingProgress(study).transcripts;
+    study.transcripts.forEach((transcript, index) => {
+      const review = transcript.sidecars
+        .flatMap((sidecar) => sidecar.sidecar.codings)
+        .filter((coding) => coding.status !== undefined).length;
+      next.set(transcript.uri, decorationOf(progressBadge(progress[index]!, review, this.me)));
+    });
     const worst = new Map<string, { errors: number; warnings: number }>();
     for (const problem of study.problems) {
       if (problem.severity === 'info') continue;
@@ -72,13 +98,10 @@ export class ExplorerBadges implements vscode.FileDecorationProvider, vscode.Dis
   }
 }
 
-/** "12 codings by amara, jonas; 2 need review". */
-export function transcriptDecoration(count: number, coders: readonly string[], review: number): vscode.FileDecoration {
-  if (count === 0) return { tooltip: 'No codings yet' };
-  const tooltip = `${count} coding${count === 1 ? '' : 's'} by ${coders.join(', ')}${review > 0 ? `; ${review} need${review === 1 ? 's' : ''} review` : ''}`;
+function decorationOf({ badge, tooltip, needsReview }: ProgressBadge): vscode.FileDecoration {
   return {
-    badge: String(Math.min(count, BADGE_CAP)),
+    ...(badge !== undefined ? { badge } : {}),
     tooltip,
-    ...(review > 0 ? { color: new vscode.ThemeColor('list.warningForeground') } : {}),
+    ...(needsReview ? { color: new vscode.ThemeColor('list.warningForeground') } : {}),
   };
 }

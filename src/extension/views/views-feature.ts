@@ -16,7 +16,7 @@ export const viewsFeature: Feature = (services) => {
   const { context, studies, live, fs } = services;
   const codebook = new CodebookTree(studies);
   const codebookDrop = new CodebookDragAndDrop(studies);
-  const codings = new CodingsTree(live);
+  const codings = new CodingsTree(live, studies, services.coder);
   const retrieve = new RetrieveTree(studies, fs);
   const memos = new MemosTree(studies);
 

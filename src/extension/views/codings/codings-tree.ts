@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
-import { type Code, reviewNote } from '../../../core/index';
+import { type Code, reviewNote, type Study } from '../../../core/index';
 import type { LiveCoding, LiveCodings, LiveTranscript } from '../../study/live-codings';
+import type { StudyService } from '../../study/study-service';
+import type { CoderIdentity } from '../../study/coder-identity';
+import { codingsViewProgress } from './progress-text';
 import { codeIcon } from '../../shared/code-icons';
 import { firstWords } from '../text';
 import type { CodingPlace } from '../reveal-coding';
@@ -13,7 +16,8 @@ export interface CodingNode {
 
 /**
  * The Codings view: every coding of the active transcript in reading order, following the active editor
- * and the live codings (so it updates while typing, before the sidecar is saved).
+ * and the live codings (so it updates while typing, before the sidecar is saved). Its message is the study's
+ * coding progress; its description says when the current coder has not coded the transcript yet.
  */
 export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<CodingNode | undefined>();
@@ -22,9 +26,19 @@ export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.
   /** The transcript document shown; kept while focus is in a view or a panel (no active text editor). */
   private document: vscode.TextDocument | undefined;
   private view: vscode.TreeView<CodingNode> | undefined;
+  /** Who "you" is in the progress (never asked for here); undefined until known. */
+  private coder: string | undefined;
 
-  constructor(private readonly live: LiveCodings) {
+  constructor(
+    private readonly live: LiveCodings,
+    studies: StudyService,
+    private readonly identity: CoderIdentity,
+  ) {
     this.disposables.push(
+      studies.onDidChangeStudy((study) => this.describe(study)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('grounded.coder')) void this.refreshCoder();
+      }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor) this.show(editor.document);
       }),
@@ -36,6 +50,13 @@ export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.
       }),
     );
     this.document = vscode.window.activeTextEditor?.document;
+    void this.refreshCoder();
+  }
+
+  /** Re-reads who is coding and updates the progress shown. */
+  async refreshCoder(): Promise<void> {
+    this.coder = await this.identity.coderId(false).catch(() => undefined);
+    this.describe();
   }
 
   dispose(): void {
@@ -105,12 +126,21 @@ export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.
     return item;
   }
 
-  private describe(): void {
+  /** `reloaded`: a study just loaded (the live entry may still hold the previous load of it). */
+  private describe(reloaded?: Study): void {
     if (!this.view) return;
     const transcript = this.document ? this.live.get(this.document) : undefined;
-    this.view.description = transcript
-      ? `${transcript.transcript.participant ?? transcript.transcript.path} · ${transcript.codings.length}`
-      : undefined;
+    if (!transcript) {
+      this.view.description = undefined;
+      // No message, so the welcome text ("Open a transcript…") shows.
+      this.view.message = undefined;
+      return;
+    }
+    const study = reloaded?.root === transcript.study.root ? reloaded : transcript.study;
+    const progress = codingsViewProgress(study, transcript.transcript.uri, this.coder);
+    const label = `${transcript.transcript.participant ?? transcript.transcript.path} · ${transcript.codings.length}`;
+    this.view.description = progress.notCoded ? `${label} · ${progress.notCoded}` : label;
+    this.view.message = progress.message;
   }
 }
 
