@@ -73,7 +73,7 @@ function passCoderToDesktop(folder, identity) {
 
 function describeIdentity(identity) {
   return identity
-    ? `Coding as "${identity.coder}" (from ${identity.from}): your sidecars are named P07.${identity.coder}.codes.yaml`
+    ? `Coding as "${identity.coder}" (from ${identity.from}): your codings go to <transcript>.${identity.coder}.codes.yaml, e.g. transcripts/P07.${identity.coder}.codes.yaml`
     : 'No GROUNDED_CODER and no git user.name: Grounded asks who is coding at your first coding.';
 }
 
@@ -91,31 +91,53 @@ if (onPath('code')) {
 
 runOrExit(process.execPath, [path.join(repoRoot, 'scripts/vscode-test/setup.mjs')]);
 const scratch = createScratch('grounded-start-');
-const { server, url } = await startFirstRunWorkbench({
-  scratch,
-  folder,
-  extensionDevelopmentPath: repoRoot,
-  identity,
-  ...(options.port ? { port: Number(options.port) } : {}),
-  logFile: path.join(scratch.root, 'code-server.log'),
-});
-console.log(`\nGrounded (this checkout) in code-server, opening ${shown(folder)}:\n\n  ${url}\n`);
-console.log(describeIdentity(identity));
-console.log(`code-server log: ${server.logFile}\nPress Ctrl-C to stop.`);
-
+/** @type {Awaited<ReturnType<typeof startFirstRunWorkbench>>['server'] | undefined} */
+let server;
+let url = '';
+let starting = true;
 let stopping = false;
+let exitCode = 0;
 async function stop(code) {
+  exitCode = Math.max(exitCode, code);
   if (stopping) return;
   stopping = true;
-  await server.stop();
+  if (starting) return; // code-server is coming up detached: the startup below stops it once it is there
+  await server?.stop();
   scratch.remove();
-  process.exit(code);
+  process.exit(exitCode);
 }
+// Installed before code-server starts, so Ctrl-C while it starts leaves no server and no scratch folder behind.
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
-server.child.on('exit', (code) => {
+
+try {
+  const started = await startFirstRunWorkbench({
+    scratch,
+    folder,
+    extensionDevelopmentPath: repoRoot,
+    identity,
+    ...(options.port ? { port: Number(options.port) } : {}),
+    logFile: path.join(scratch.root, 'code-server.log'),
+  });
+  server = started.server;
+  url = started.url;
+} catch (error) {
+  console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
+  exitCode = 1;
+  stopping = true;
+}
+starting = false;
+if (stopping) {
+  await server?.stop();
+  scratch.remove();
+  process.exit(exitCode);
+}
+console.log(`\nGrounded (this checkout) in code-server, opening ${shown(folder)}:\n\n  ${url}\n`);
+console.log(describeIdentity(identity));
+console.log(`code-server log: ${server?.logFile}\nPress Ctrl-C to stop.`);
+server?.child.on('exit', (code) => {
   if (stopping) return;
-  console.error(`code-server exited (${code}); log: ${server.logFile}`);
+  console.error(`code-server exited (${code}); log: ${server?.logFile}`);
   void stop(1);
 });
 // Keeps the process in the foreground; the signal handlers end it.
