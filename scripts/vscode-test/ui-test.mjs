@@ -6,7 +6,8 @@
 // Chromium via playwright-core, the keyboard only, transcripts word-wrapped as the extension's default says:
 //   Ctrl+P "P07.txt" Enter → Ctrl+G "21" Enter, Home, Right × 16, Shift+End until the line's end →
 //   F1 "Grounded: Code Selection" Enter → type "Informal ment" into the code picker, Enter.
-// Then checks: no "who is coding?" prompt appeared; the new sidecar transcripts/P07.amara-ndiaye.codes.yaml
+// Then checks: no "who is coding?" prompt and no offer of a repository in a parent folder (the copy sits in
+// a clone's ignored playground/, as npm start makes it) appeared; the new sidecar transcripts/P07.amara-ndiaye.codes.yaml
 // (named after the git identity) holds one coding whose quote is the selected text; `git status` in the copy
 // lists that file and nothing else, and its diff adds the coding; the editor draws it; the Codings in Transcript
 // view lists it; and the repository's examples/mentorship-study is byte for byte as before.
@@ -182,6 +183,15 @@ function newcomerEnv() {
   delete env.XDG_CONFIG_HOME;
   return env;
 }
+/** A clone of this repository as the newcomer has it: a git repository that ignores playground/. */
+function newcomerClone() {
+  const clone = scratch.dir('clone');
+  writeFileSync(path.join(clone, '.gitignore'), '/playground/\n');
+  git(clone, 'init', '-q');
+  git(clone, 'add', '-A');
+  git(clone, 'commit', '-q', '-m', 'the clone');
+  return clone;
+}
 const baseSettings = {
   // No grounded.coder: the launcher sets it from the identity, as `npm start` does.
   // No workbench.colorTheme here: the development host starts in the web default (Light+) whatever this
@@ -293,7 +303,7 @@ async function main() {
   const { folder: workspace } = await step('the launcher copies the example study into a repository of its own', () => {
     const copy = prepareStudyCopy({
       source: exampleStudy,
-      target: path.join(scratch.root, 'playground/mentorship-study'),
+      target: path.join(newcomerClone(), 'playground/mentorship-study'),
     });
     const commits = git(copy.folder, 'rev-list', '--count', 'HEAD').trim();
     if (commits !== '1') throw new Error(`the copy has ${commits} commits, not 1`);
@@ -327,7 +337,7 @@ async function main() {
     showNoise: options.verbose,
     onLog: options.verbose ? (_level, line) => console.log(`  [host] ${line}`) : undefined,
   });
-  await watchForCoderPrompt(page);
+  await watchForUnwantedQuestions(page);
   await waitForWorkbench(page, 120_000);
   // The colour theme (a built-in extension) arrives a while after the shell: wait for it, so keys are not
   // typed into a workbench still starting.
@@ -458,9 +468,17 @@ async function main() {
   });
 
   await step('no "who is coding?" prompt appeared (the coder came from the git identity)', async () => {
-    const prompts = await coderPromptsSeen(page);
-    if (prompts.length > 0) throw new Error(`the workbench asked: ${prompts.join(' | ')}`);
+    const { coder } = await questionsSeen(page);
+    if (coder.length > 0) throw new Error(`the workbench asked: ${coder.join(' | ')}`);
   });
+
+  await step(
+    'VS Code offered no repository in a parent folder (the copy inside the clone is one of its own)',
+    async () => {
+      const { parentRepository } = await questionsSeen(page);
+      if (parentRepository.length > 0) throw new Error(`the workbench asked: ${parentRepository.join(' | ')}`);
+    },
+  );
 
   const added = await step(
     `${SIDECAR}, a new sidecar named after the git identity, has one ${CODE_ID} coding whose quote is the selected text`,
@@ -574,19 +592,27 @@ async function main() {
 }
 
 /**
- * Records every quick-input title or prompt asking who is coding, from before the first key on: the
- * extension's input box would show "Grounded: who is coding?".
+ * Records, from before the first key on, every question the workbench puts that a newcomer should not meet:
+ * the extension's "Grounded: who is coding?" input box, and VS Code's offer to open a git repository found in
+ * a parent folder (the copy sits inside the clone, as `npm start` makes it).
  */
-async function watchForCoderPrompt(page) {
+async function watchForUnwantedQuestions(page) {
   await page.evaluate(() => {
-    const seen = [];
-    Object.assign(window, { groundedCoderPrompts: seen });
+    const seen = { coder: [], parentRepository: [] };
+    Object.assign(window, { groundedQuestions: seen });
+    const record = (list, text) => {
+      if (!list.includes(text)) list.push(text);
+    };
     const look = () => {
       for (const element of document.querySelectorAll(
         '.quick-input-widget .quick-input-title, .quick-input-widget .quick-input-message',
       )) {
         const text = element.textContent ?? '';
-        if (/who is coding/i.test(text) && !seen.includes(text)) seen.push(text);
+        if (/who is coding/i.test(text)) record(seen.coder, text);
+      }
+      for (const element of document.querySelectorAll('.notification-list-item-message')) {
+        const text = element.textContent ?? '';
+        if (/parent folder/i.test(text)) record(seen.parentRepository, text);
       }
     };
     new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -594,8 +620,9 @@ async function watchForCoderPrompt(page) {
   });
 }
 
-function coderPromptsSeen(page) {
-  return page.evaluate(() => /** @type {string[]} */ (window.groundedCoderPrompts ?? []));
+/** @returns {Promise<{ coder: string[], parentRepository: string[] }>} */
+function questionsSeen(page) {
+  return page.evaluate(() => window.groundedQuestions ?? { coder: [], parentRepository: [] });
 }
 
 async function takeScreenshots(page) {
