@@ -364,19 +364,20 @@ async function main() {
     // Monaco renders a wrapped line as several view lines; the line's first and last words land in different ones.
     // The extension gives .txt transcripts the transcript language once it has loaded the study; the
     // language's defaults (word wrap) apply from then on.
+    const language = () =>
+      page
+        .locator('.statusbar-item[id="status.editor.mode"]')
+        .first()
+        .innerText({ timeout: 1000 })
+        .catch(() => '(none)');
     await waitUntil(
       'the status bar to show the "Interview transcript" language',
-      async () =>
-        (
-          await page
-            .locator('.statusbar-item[id="status.editor.mode"]')
-            .first()
-            .innerText({ timeout: 1000 })
-            .catch(() => '')
-        ).includes('Interview transcript'),
-      60_000,
+      async () => (await language()).includes('Interview transcript'),
+      90_000,
       250,
-    );
+    ).catch(async (error) => {
+      throw new Error(`${error.message}; it shows ${await language()}`);
+    });
     const words = passage.split(/\s+/);
     const [head, tail] = [words.slice(0, 4).join(' '), words.slice(-3).join(' ')];
     await waitUntil(
