@@ -12,3 +12,5 @@ export const chromiumPath = process.env.GROUNDED_CHROMIUM ?? '/usr/bin/chromium'
 /** The compiled in-host mocha runner (scripts/build.mjs bundles test/integration/index.ts). */
 export const testRunnerPath = path.join(repoRoot, 'dist/test/integration/index.js');
 export const exampleStudy = path.join(repoRoot, 'examples/mentorship-study');
+/** Where `npm start` keeps its copy of the example study (ignored by this repository; a repository of its own). */
+export const playgroundStudy = path.join(repoRoot, 'playground/mentorship-study');

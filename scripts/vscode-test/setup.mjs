@@ -15,9 +15,13 @@ const DEBIAN_PACKAGES = [
   'libkrb5-dev',
   'ripgrep',
   'chromium',
+  'fonts-liberation',
   'fonts-noto-color-emoji',
 ];
-// fonts-noto-color-emoji: transcripts quote emoji (the example study has some); without a colour emoji font Chromium draws boxes in the screenshots.
+// Installed without recommended packages (Chromium's pull in avahi-daemon, cups and other services a headless test
+// never uses); the one recommendation the screenshots need is named here: fonts-liberation, the fonts Chromium
+// recommends (without it only DejaVu is left). fonts-noto-color-emoji: transcripts quote emoji (the example study
+// has some); without a colour emoji font Chromium draws boxes in the screenshots.
 // @vscode/ripgrep's postinstall downloads rg from GitHub unless this archive is already in its cache.
 // The release string is the VERSION constant of its lib/postinstall.js, fixed per package version.
 const RIPGREP_RELEASES = { '1.15.11': 'v13.0.0-10' };
@@ -54,12 +58,15 @@ function missingDebianPackages() {
 function ensureDebianPackages() {
   const missing = missingDebianPackages();
   if (missing.length === 0) return;
-  const install = `apt-get update && apt-get install -y ${missing.join(' ')}`;
+  // Only the missing packages are named, with what they depend on: apt-get upgrades no package that is installed
+  // unless a new one needs a newer version of it (no `apt-get upgrade`).
+  const installArgs = ['install', '-y', '--no-install-recommends', ...missing];
+  const install = `apt-get update && apt-get ${installArgs.join(' ')}`;
   if (process.getuid?.() !== 0) fail(`missing Debian packages; run as root:\n  ${install}`);
   log(`installing Debian packages: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update'], { env });
-  run('apt-get', ['install', '-y', ...missing], { env });
+  run('apt-get', installArgs, { env });
 }
 
 function ensurePlaywrightCore() {
@@ -144,8 +151,6 @@ function installCodeServer() {
   const env = {
     ...process.env,
     TMPDIR: tmpDir,
-    // code-server's postinstall refuses to run as root without it (npm 11 warns it is unknown).
-    npm_config_unsafe_perm: 'true',
     // node-pty's postinstall runs `npx node-gyp`, which aborts when npm's `yes` is false.
     npm_config_yes: 'true',
     npm_config_audit: 'false',
@@ -160,7 +165,11 @@ function installCodeServer() {
   const packageDir = path.join(codeServerDir, 'node_modules/code-server');
   seedRipgrepCache(packageDir, tmpDir);
   allowNestedInstallScripts(packageDir);
-  run('npm', ['rebuild'], { cwd: codeServerDir, env });
+  // As root, code-server's postinstall refuses to run unless this variable says --unsafe-perm. npm 11 no longer
+  // knows the setting and warns about it, so it is set only where the postinstall needs it (code-server's own
+  // nested `npm install --unsafe-perm` still warns once per project: that is its script, not ours).
+  const rootOnly = process.getuid?.() === 0 ? { npm_config_unsafe_perm: 'true' } : {};
+  run('npm', ['rebuild'], { cwd: codeServerDir, env: { ...env, ...rootOnly } });
 
   const rgBinary = path.join(packageDir, 'lib/vscode/node_modules/@vscode/ripgrep/bin/rg');
   if (!existsSync(rgBinary)) fail(`code-server installed without ${rgBinary}`);

@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// A UI test driven through the real workbench, the way a person codes a passage: code-server (VS Code
-// 1.100.3) with the extension loaded on a scratch copy of examples/mentorship-study (a git repo with one
-// commit), headless Chromium via playwright-core, the keyboard only:
-//   Ctrl+P "P07.txt" Enter → Ctrl+G "21" Enter, Home, Right × 16, Shift+End → F1 "Grounded: Code Selection"
-//   Enter → type "Informal ment" into the code picker, Enter.
-// Then checks the sidecar transcripts/P07.amara.codes.yaml on disk holds a new coding whose quote is the
-// selected text, and that `git diff` shows it. The coder comes from the grounded.coder user setting, so
-// no input box asks.
+// A newcomer's first coding session, driven through the real workbench the way `npm start` opens it: the same
+// launcher code (scripts/start/) copies examples/mentorship-study into a repository of its own with one commit,
+// reads the user's git identity (here from a scratch git config: user.name "Amara N'Diaye", no GROUNDED_CODER,
+// no grounded.coder preset) and starts code-server (VS Code 1.100.3) with the extension loaded; headless
+// Chromium via playwright-core, the keyboard only, transcripts word-wrapped as the extension's default says:
+//   Ctrl+P "P07.txt" Enter → Ctrl+G "21" Enter, Home, Right × 16, Shift+End until the line's end →
+//   F1 "Grounded: Code Selection" Enter → type "Informal ment" into the code picker, Enter.
+// Then checks: no "who is coding?" prompt and no offer of a repository in a parent folder (the copy sits in
+// a clone's ignored playground/, as npm start makes it) appeared; the new sidecar transcripts/P07.amara-ndiaye.codes.yaml
+// (named after the git identity) holds one coding whose quote is the selected text; `git status` in the copy
+// lists that file and nothing else, and its diff adds the coding; the editor draws it; the Codings in Transcript
+// view lists it; and the repository's examples/mentorship-study is byte for byte as before.
 //
 //   node scripts/vscode-test/ui-test.mjs [--screenshots] [--screenshot-dir <dir>] [--timeout <s>] [--keep] [--verbose]
 //                                        [--no-git-extension] [--web-worker]
@@ -18,24 +22,26 @@
 // light, dark and high-contrast default themes to docs/screenshots/editor-{light,dark,high-contrast}.png
 // (or --screenshot-dir; GROUNDED_SCREENSHOT_DIR works too). Prerequisites: setup.mjs and `npm run build`.
 // Prints `N passed, N failed` last; exits non-zero on any failure.
-/* global document -- page.evaluate callbacks run in the browser */
+/* global document, window, MutationObserver -- page.evaluate callbacks run in the browser */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { repoRoot } from './paths.mjs';
+import { startFirstRunWorkbench } from '../start/code-server-session.mjs';
+import { resolveIdentity } from '../start/identity.mjs';
+import { prepareStudyCopy } from '../start/study-copy.mjs';
+import { exampleStudy, repoRoot } from './paths.mjs';
+import { checkCodingsInTranscriptView, showGroundedViews } from './ui-steps/codings-in-transcript.mjs';
 import {
   createScratch,
   harnessSession,
   launchBrowser,
   openWorkbench,
-  prepareWorkspace,
   runCommandFromPalette,
   screenshotDirFromEnv,
-  startCodeServer,
   waitForWorkbench,
-  workbenchUrl,
 } from './workbench.mjs';
 
 const { values: options } = parseArgs({
@@ -54,7 +60,9 @@ const { values: options } = parseArgs({
   },
 });
 
-const CODER = 'amara';
+/** The newcomer's git user.name, and the coder id the extension makes of it. */
+const GIT_NAME = "Amara N'Diaye";
+const CODER = 'amara-ndiaye';
 const TRANSCRIPT = 'transcripts/P07.txt';
 const SIDECAR = `transcripts/P07.${CODER}.codes.yaml`;
 /** The passage: line 21 after its "[00:01:55] P07: " label, coded "Informal mentor". */
@@ -82,7 +90,7 @@ const THEMES = [
 ];
 const MAX_SCREENSHOT_BYTES = 400 * 1024;
 
-const timeoutSeconds = Number(options.timeout ?? process.env.GROUNDED_VSCODE_TEST_TIMEOUT ?? 300);
+const timeoutSeconds = Number(options.timeout ?? process.env.GROUNDED_VSCODE_TEST_TIMEOUT ?? 450);
 const screenshotDir = options.screenshots
   ? path.resolve(options['screenshot-dir'] ?? screenshotDirFromEnv() ?? path.join(repoRoot, 'docs/screenshots'))
   : undefined;
@@ -141,16 +149,51 @@ async function waitUntil(what, probe, timeoutMs = 15_000, intervalMs = 100) {
 }
 
 function readCodings(file) {
+  if (!existsSync(file)) return [];
   const doc = parseYaml(readFileSync(file, 'utf8'));
   return Array.isArray(doc?.codings) ? doc.codings : [];
 }
 
+/** Every file under `folder` with its SHA-256: equal snapshots mean byte-for-byte equal trees. */
+function snapshot(folder) {
+  const files = {};
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files[path.relative(folder, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
+    }
+  };
+  walk(folder);
+  return files;
+}
+
+function snapshotDifferences(before, after) {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((name) => before[name] !== after[name]).sort();
+}
+
 const scratch = createScratch('grounded-ui-');
-const workspace = prepareWorkspace(scratch);
-const userDir = scratch.dir('code-server/user-data/User');
-const settingsFile = path.join(userDir, 'settings.json');
+/** The newcomer's machine: git knows their name (a scratch global config; no system config, no GROUNDED_CODER). */
+function newcomerEnv() {
+  const gitConfig = path.join(scratch.dir('newcomer-home'), '.gitconfig');
+  writeFileSync(gitConfig, `[user]\n\tname = ${GIT_NAME}\n\temail = newcomer@example.invalid\n`);
+  const env = { ...process.env, HOME: path.dirname(gitConfig), GIT_CONFIG_GLOBAL: gitConfig, GIT_CONFIG_NOSYSTEM: '1' };
+  delete env.GROUNDED_CODER;
+  delete env.XDG_CONFIG_HOME;
+  return env;
+}
+/** A clone of this repository as the newcomer has it: a git repository that ignores playground/. */
+function newcomerClone() {
+  const clone = scratch.dir('clone');
+  writeFileSync(path.join(clone, '.gitignore'), '/playground/\n');
+  git(clone, 'init', '-q');
+  git(clone, 'add', '-A');
+  git(clone, 'commit', '-q', '-m', 'the clone');
+  return clone;
+}
 const baseSettings = {
-  'grounded.coder': CODER,
+  // No grounded.coder: the launcher sets it from the identity, as `npm start` does.
   // No workbench.colorTheme here: the development host starts in the web default (Light+) whatever this
   // says, and later writes of the same value change nothing. code-server also picks up a hand-edited
   // settings file only after minutes, so the screenshots set the theme by editing this file in the
@@ -163,12 +206,11 @@ const baseSettings = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'chat.commandCenter.enabled': false,
-  'git.openRepositoryInParentFolders': 'never',
-  // Off while selecting: Home/Shift+End then act on whole lines, not on wrapped screen lines.
-  'editor.wordWrap': 'off',
+  // No editor.wordWrap: transcripts wrap by the extension's default, and the selection copes with it.
 };
 if (options['no-git-extension']) baseSettings['git.enabled'] = false;
-const writeSettings = () => writeFileSync(settingsFile, `${JSON.stringify(baseSettings, null, 2)}\n`);
+/** The user settings the workbench starts with: the launcher's (identity, git) plus the test's. */
+let startSettings = baseSettings;
 
 const session = harnessSession({
   scratch,
@@ -182,7 +224,7 @@ const session = harnessSession({
 });
 
 /** The text of the line, and the passage the keyboard selects (after the speaker label). */
-function expectedPassage() {
+function expectedPassage(workspace) {
   const lines = readFileSync(path.join(workspace, TRANSCRIPT), 'utf8').split('\n');
   const line = lines[LINE - 1] ?? '';
   if (!line.startsWith(LABEL))
@@ -256,29 +298,46 @@ function webOnlyCopy() {
 }
 
 async function main() {
-  // The workspace is a git repository with everything committed, so `git diff` shows exactly the coding.
-  git(workspace, 'init', '-q');
-  git(workspace, 'add', '-A');
-  git(workspace, 'commit', '-q', '-m', 'example study');
-  writeSettings();
-  const passage = expectedPassage();
-  const before = readCodings(path.join(workspace, SIDECAR));
+  const exampleBefore = snapshot(exampleStudy);
+  // What `npm start` does, with the copy in the scratch tree instead of the repository's playground/.
+  const { folder: workspace } = await step('the launcher copies the example study into a repository of its own', () => {
+    const copy = prepareStudyCopy({
+      source: exampleStudy,
+      target: path.join(newcomerClone(), 'playground/mentorship-study'),
+    });
+    const commits = git(copy.folder, 'rev-list', '--count', 'HEAD').trim();
+    if (commits !== '1') throw new Error(`the copy has ${commits} commits, not 1`);
+    const dirty = git(copy.folder, 'status', '--porcelain');
+    if (dirty) throw new Error(`the fresh copy is not clean:\n${dirty}`);
+    return copy;
+  });
+  const identity = await step(`the launcher reads the git identity "${GIT_NAME}" as coder "${CODER}"`, async () => {
+    const found = await resolveIdentity({ env: newcomerEnv(), cwd: scratch.root });
+    if (found?.coder !== CODER || found.from !== 'git user.name') throw new Error(`identity: ${JSON.stringify(found)}`);
+    return found;
+  });
+  const passage = expectedPassage(workspace);
+  const sidecar = path.join(workspace, SIDECAR);
+  if (existsSync(sidecar)) throw new Error(`${SIDECAR} exists before the coding: the test needs a new coder`);
 
-  const server = (session.server = await startCodeServer({ scratch }));
+  const { server, url } = await startFirstRunWorkbench({
+    scratch,
+    folder: workspace,
+    extensionDevelopmentPath: options['web-worker'] ? webOnlyCopy() : repoRoot,
+    identity,
+    settings: baseSettings,
+  });
+  session.server = server;
+  startSettings = JSON.parse(readFileSync(path.join(scratch.root, 'code-server/user-data/User/settings.json'), 'utf8'));
+  if ('grounded.coder' in baseSettings) throw new Error('the test must not preset grounded.coder');
   note(`code-server on ${server.url} (${elapsed()})`);
   const browser = (session.browser = await launchBrowser({ scratch, viewport: { width: 1280, height: 800 } }));
   const { page } = browser;
-  await openWorkbench(
-    page,
-    workbenchUrl(server, {
-      folder: workspace,
-      extensionDevelopmentPath: options['web-worker'] ? webOnlyCopy() : repoRoot,
-    }),
-    {
-      showNoise: options.verbose,
-      onLog: options.verbose ? (_level, line) => console.log(`  [host] ${line}`) : undefined,
-    },
-  );
+  await openWorkbench(page, url, {
+    showNoise: options.verbose,
+    onLog: options.verbose ? (_level, line) => console.log(`  [host] ${line}`) : undefined,
+  });
+  await watchForUnwantedQuestions(page);
   await waitForWorkbench(page, 120_000);
   // The colour theme (a built-in extension) arrives a while after the shell: wait for it, so keys are not
   // typed into a workbench still starting.
@@ -301,8 +360,48 @@ async function main() {
       .waitFor({ state: 'visible', timeout: 20_000 });
   });
 
+  await step(`line ${LINE} wraps: transcripts default to word wrap (no editor.wordWrap in the settings)`, async () => {
+    // Monaco renders a wrapped line as several view lines; the line's first and last words land in different ones.
+    // The extension gives .txt transcripts the transcript language once it has loaded the study; the
+    // language's defaults (word wrap) apply from then on. On the shared CI machine at a load average of 45 the
+    // web-worker host once took more than 90 s for that (hence the wait, and the overall 450 s).
+    const language = () =>
+      page
+        .locator('.statusbar-item[id="status.editor.mode"]')
+        .first()
+        .innerText({ timeout: 1000 })
+        .catch(() => '(none)');
+    await waitUntil(
+      'the status bar to show the "Interview transcript" language',
+      async () => (await language()).includes('Interview transcript'),
+      150_000,
+      250,
+    ).catch(async (error) => {
+      throw new Error(`${error.message}; it shows ${await language()}`);
+    });
+    const words = passage.split(/\s+/);
+    const [head, tail] = [words.slice(0, 4).join(' '), words.slice(-3).join(' ')];
+    await waitUntil(
+      `"${head}…" and "…${tail}" on different screen lines`,
+      () =>
+        page.evaluate(
+          ([first, last]) => {
+            const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')].map(
+              (l) => l.textContent?.replace(/\u00a0/g, ' ') ?? '',
+            );
+            const a = lines.findIndex((l) => l.includes(first));
+            const b = lines.findIndex((l) => l.includes(last));
+            return a >= 0 && b >= 0 && a !== b;
+          },
+          [head, tail],
+        ),
+      10_000,
+      250,
+    );
+  });
+
   await step(
-    `Ctrl+G ${LINE}, Home, Right × ${LABEL.length}, Shift+End selects the passage (${Array.from(passage).length} characters)`,
+    `Ctrl+G ${LINE}, Home, Right × ${LABEL.length}, Shift+End to the line's end selects the passage (${Array.from(passage).length} characters)`,
     async () => {
       await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
       await goToLine(page, LINE);
@@ -320,13 +419,28 @@ async function main() {
       const at = await cursorPosition(page);
       if (at.line !== LINE || at.column !== LABEL.length + 1)
         throw new Error(`the cursor is at line ${at.line}, column ${at.column}, not ${LINE}:${LABEL.length + 1}`);
-      await page.keyboard.press('Shift+End');
-      // The status bar counts UTF-16 units of the selection.
-      await waitUntil(
-        'the status bar to report the selection',
-        async () => (await selectionLength(page)) === passage.length,
-        10_000,
-      );
+      // With the line wrapped, End stops at the end of the screen line; pressed there, it goes on to the end of
+      // the line. So Shift+End until the selection stops growing (two presses, or one if the rest fits).
+      let selected = 0;
+      for (let press = 0; press < 6; press++) {
+        await page.keyboard.press('Shift+End');
+        const previous = selected;
+        // The status bar counts UTF-16 units of the selection; it updates a moment after the key.
+        selected = await waitUntil(
+          'the status bar to report a longer selection',
+          async () => {
+            const now = await selectionLength(page);
+            return now > previous ? now : undefined;
+          },
+          press === 0 ? 10_000 : 1_500,
+        ).catch(() => previous);
+        if (selected === previous) break;
+      }
+      const end = await cursorPosition(page);
+      if (end.line !== LINE || selected !== passage.length)
+        throw new Error(
+          `selected ${selected} characters ending on line ${end.line}, column ${end.column}; expected ${passage.length} on line ${LINE}`,
+        );
     },
   );
 
@@ -355,27 +469,36 @@ async function main() {
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   });
 
-  const sidecar = path.join(workspace, SIDECAR);
-  const added = await step(
-    `${SIDECAR} on disk has a new ${CODE_ID} coding whose quote is the selected text`,
+  await step('no "who is coding?" prompt appeared (the coder came from the git identity)', async () => {
+    const { coder } = await questionsSeen(page);
+    if (coder.length > 0) throw new Error(`the workbench asked: ${coder.join(' | ')}`);
+  });
+
+  await step(
+    'VS Code offered no repository in a parent folder (the copy inside the clone is one of its own)',
     async () => {
-      const known = new Set(before.map((c) => c.id));
-      const found = await waitUntil(
-        'the coding in the sidecar',
-        () => readCodings(sidecar).find((c) => !known.has(c.id)),
-        15_000,
-        200,
-      ).catch(async (error) => {
-        // The command shows its failure as a notification: say what it was.
-        const toasts = await page
-          .locator('.notification-toast .notification-list-item-message')
-          .allInnerTexts()
-          .catch(() => []);
-        throw new Error(`${error.message}${toasts.length ? `\nnotifications: ${toasts.join(' | ')}` : ''}`);
-      });
+      const { parentRepository } = await questionsSeen(page);
+      if (parentRepository.length > 0) throw new Error(`the workbench asked: ${parentRepository.join(' | ')}`);
+    },
+  );
+
+  const added = await step(
+    `${SIDECAR}, a new sidecar named after the git identity, has one ${CODE_ID} coding whose quote is the selected text`,
+    async () => {
+      const found = await waitUntil('the coding in the sidecar', () => readCodings(sidecar)[0], 15_000, 200).catch(
+        async (error) => {
+          // The command shows its failure as a notification: say what it was.
+          const toasts = await page
+            .locator('.notification-toast .notification-list-item-message')
+            .allInnerTexts()
+            .catch(() => []);
+          throw new Error(`${error.message}${toasts.length ? `\nnotifications: ${toasts.join(' | ')}` : ''}`);
+        },
+      );
       const after = readCodings(sidecar);
-      if (after.length !== before.length + 1)
-        throw new Error(`expected ${before.length + 1} codings, found ${after.length}`);
+      if (after.length !== 1) throw new Error(`expected 1 coding, found ${after.length}`);
+      const doc = parseYaml(readFileSync(sidecar, 'utf8'));
+      if (doc?.coder !== CODER) throw new Error(`the sidecar's coder is ${doc?.coder}, not ${CODER}`);
       if (found.code !== CODE_ID) throw new Error(`the new coding has code ${found.code}, not ${CODE_ID}`);
       if (found.quote !== passage)
         throw new Error(
@@ -385,7 +508,23 @@ async function main() {
     },
   );
 
-  await step('`git diff` shows the coding added to the sidecar, and nothing else changed', async () => {
+  await step('`git status` in the copy lists the new sidecar and nothing else; its diff adds the coding', async () => {
+    // The command's locks (`.codebook.yaml.lock`, `.<sidecar>.lock`) are released a few file-system round
+    // trips after the sidecar lands (in the web-worker host each is a message to the server), so "nothing
+    // else changed" is judged once they had a moment to go; a lock left behind still fails here.
+    const others = () =>
+      git(workspace, 'status', '--porcelain', '--untracked-files=all')
+        .split('\n')
+        .filter(Boolean)
+        .filter((line) => line !== `?? ${SIDECAR}`);
+    await waitUntil("the command's lock files to be released", () => others().length === 0, 3_000).catch(() => {
+      throw new Error(`other files changed: ${others().join(', ')}`);
+    });
+    const status = git(workspace, 'status', '--porcelain');
+    if (!status.split('\n').includes(`?? ${SIDECAR}`))
+      throw new Error(`git status does not list ${SIDECAR}:\n${status}`);
+    // What Source Control shows for the new file: every line added. (`git add -N` makes plain `git diff` show it.)
+    git(workspace, 'add', '--intent-to-add', '--', SIDECAR);
     const diff = git(workspace, 'diff', '--', SIDECAR);
     const addedLines = diff.split('\n').filter((line) => line.startsWith('+') && !line.startsWith('+++'));
     const removedLines = diff.split('\n').filter((line) => line.startsWith('-') && !line.startsWith('---'));
@@ -395,17 +534,6 @@ async function main() {
       throw new Error(`the diff does not add "code: ${CODE_ID}":\n${diff}`);
     if (!addedLines.some((line) => line.includes('quote:'))) throw new Error(`the diff has no quote line:\n${diff}`);
     if (removedLines.length > 0) throw new Error(`the diff removes lines:\n${removedLines.join('\n')}`);
-    // The command's locks (`.codebook.yaml.lock`, `.<sidecar>.lock`) are released a few file-system round
-    // trips after the sidecar lands (in the web-worker host each is a message to the server), so "nothing
-    // else changed" is judged once they had a moment to go; a lock left behind still fails here.
-    const othersChanged = () =>
-      git(workspace, 'status', '--porcelain')
-        .split('\n')
-        .filter(Boolean)
-        .filter((line) => !line.endsWith(SIDECAR));
-    await waitUntil("the command's lock files to be released", () => othersChanged().length === 0, 3_000).catch(() => {
-      throw new Error(`other files changed: ${othersChanged().join(', ')}`);
-    });
     if (options.verbose) console.log(diff);
   });
 
@@ -450,34 +578,67 @@ async function main() {
     { fatal: false },
   );
 
+  // The Codings in Transcript view, as a person sees it (scripts/vscode-test/ui-steps/codings-in-transcript.mjs).
+  await step(
+    `the Codings in Transcript view lists the new coding ("${CODE_NAME}", ${CODER})`,
+    () => checkCodingsInTranscriptView(page, { codeName: CODE_NAME, coder: CODER, quote: passage }),
+    { fatal: false },
+  );
+
+  await step("the repository's examples/mentorship-study is byte for byte unchanged", () => {
+    const changed = snapshotDifferences(exampleBefore, snapshot(exampleStudy));
+    if (changed.length > 0) throw new Error(`changed: ${changed.join(', ')}`);
+  });
+
   if (screenshotDir) await takeScreenshots(page);
+}
+
+/**
+ * Records, from before the first key on, every question the workbench puts that a newcomer should not meet:
+ * the extension's "Grounded: who is coding?" input box, and VS Code's offer to open a git repository found in
+ * a parent folder (the copy sits inside the clone, as `npm start` makes it).
+ */
+async function watchForUnwantedQuestions(page) {
+  await page.evaluate(() => {
+    const seen = { coder: [], parentRepository: [] };
+    Object.assign(window, { groundedQuestions: seen });
+    const record = (list, text) => {
+      if (!list.includes(text)) list.push(text);
+    };
+    const look = () => {
+      for (const element of document.querySelectorAll(
+        '.quick-input-widget .quick-input-title, .quick-input-widget .quick-input-message',
+      )) {
+        const text = element.textContent ?? '';
+        if (/who is coding/i.test(text)) record(seen.coder, text);
+      }
+      for (const element of document.querySelectorAll('.notification-list-item-message')) {
+        const text = element.textContent ?? '';
+        if (/parent folder/i.test(text)) record(seen.parentRepository, text);
+      }
+    };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
+    look();
+  });
+}
+
+/** @returns {Promise<{ coder: string[], parentRepository: string[] }>} */
+function questionsSeen(page) {
+  return page.evaluate(() => window.groundedQuestions ?? { coder: [], parentRepository: [] });
 }
 
 async function takeScreenshots(page) {
   mkdirSync(screenshotDir, { recursive: true });
   // Show the Grounded views: the activity bar entry (its title is "Grounded").
-  await step(
-    'the Grounded view container opens from the activity bar',
-    async () => {
-      const item = page
-        .locator(
-          '.activitybar .action-item a[aria-label^="Grounded"], .activitybar .action-label[aria-label^="Grounded"]',
-        )
-        .first();
-      await item.click({ timeout: 10_000 });
-      await page
-        .locator('.sidebar .pane-header', { hasText: 'Codebook' })
-        .first()
-        .waitFor({ state: 'visible', timeout: 15_000 });
-    },
-    { fatal: false },
-  );
+  await step('the Grounded view container opens from the activity bar', () => showGroundedViews(page), {
+    fatal: false,
+  });
 
   for (const { file, theme, themeClass } of THEMES) {
     await step(
       `screenshot ${path.relative(repoRoot, path.join(screenshotDir, file))} (${theme})`,
       async () => {
-        await editUserSettings(page, { ...baseSettings, 'workbench.colorTheme': theme, 'editor.wordWrap': 'on' });
+        await editUserSettings(page, { ...startSettings, 'workbench.colorTheme': theme });
         await waitUntil(
           `the ${theme} theme`,
           () =>

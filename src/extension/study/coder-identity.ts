@@ -4,8 +4,9 @@ import type { Platform } from '../platform/platform';
 
 /**
  * Who is coding. The `grounded.coder` setting wins; otherwise git's user.name (desktop), slugified into a
- * coder id that can sit in a file name; otherwise the person is asked once and the answer is saved to the
- * workspace settings.
+ * coder id that can sit in a file name; otherwise the person is asked once and the answer is saved as the
+ * `grounded.coder` user setting: who you are goes with you, not with the study (a workspace setting would land
+ * in the study's .vscode/settings.json and, once committed, name every other coder's sidecars after you).
  */
 export class CoderIdentity {
   private cached: string | undefined;
@@ -27,12 +28,14 @@ export class CoderIdentity {
     if (!ask) return undefined;
     const name = await vscode.window.showInputBox({
       title: 'Grounded: who is coding?',
-      prompt: 'Your name or initials; it names your sidecar files (P01.<you>.codes.yaml).',
+      prompt:
+        'No grounded.coder setting and no git user.name found. Your name or initials names your sidecar files ' +
+        '(P01.<you>.codes.yaml) and is saved as your grounded.coder user setting.',
       validateInput: (value) => (coderIdFrom(value) === 'coder' && value.trim() === '' ? 'Enter a name' : undefined),
     });
     if (!name) return undefined;
     const id = coderIdFrom(name);
-    await vscode.workspace.getConfiguration('grounded').update('coder', id, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('grounded').update('coder', id, vscode.ConfigurationTarget.Global);
     return (this.cached = id);
   }
 }
