@@ -25,6 +25,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { repoRoot } from './paths.mjs';
+import { checkCodingsInTranscriptView } from './ui-steps/codings-in-transcript.mjs';
 import {
   createScratch,
   harnessSession,
@@ -447,6 +448,18 @@ async function main() {
         throw new Error(`${error.message}\n${seen}`);
       });
     },
+    { fatal: false },
+  );
+
+  await step(
+    'the Codings in Transcript view, opened from the activity bar, lists P07’s codings with the new one',
+    () =>
+      checkCodingsInTranscriptView(page, {
+        transcript: 'P07.txt',
+        expectCodingQuote: passage,
+        expectCount: before.length + 1,
+        screenshot: options.keep ? path.join(scratch.root, 'codings-in-transcript.png') : undefined,
+      }),
     { fatal: false },
   );
 
