@@ -22,31 +22,48 @@ async function checkedContainer(page) {
     .catch(() => null);
 }
 
+/** The rows of the tree the list renders now: position (aria-posinset), list size (aria-setsize), text. */
+function renderedRows(pane) {
+  return pane.locator('.customview-tree .monaco-list-row').evaluateAll((elements) =>
+    elements.map((row) => ({
+      position: Number(row.getAttribute('aria-posinset')),
+      size: Number(row.getAttribute('aria-setsize')),
+      text: row.innerText.replace(/\s+/g, ' ').trim(),
+    })),
+  );
+}
+
 /**
- * The rows of the tree in order, scrolled through with the mouse wheel (the list renders only the rows in
- * view). Each row: its position (aria-posinset), the size of the list (aria-setsize) and its text.
+ * One turn of the mouse wheel over the list. The list is measured each time (the side bar's panes settle
+ * their heights while the other views load), and the mouse comes from outside it, so no item's hover card
+ * has had time to open and take the wheel instead.
+ */
+async function wheel(page, list, deltaY) {
+  const box = await list.boundingBox();
+  if (!box) return false;
+  await page.mouse.move(0, 0);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, deltaY);
+  await sleep(200);
+  return true;
+}
+
+/**
+ * Every row of the tree in order, read by scrolling through it with the mouse wheel (the list renders only
+ * the rows in view, and keeps its scroll position when it shows another transcript): from the top down.
  */
 async function readRows(page, pane) {
+  const list = pane.locator('.customview-tree .monaco-list').first();
+  for (let i = 0; i < 20 && !(await renderedRows(pane)).some((row) => row.position === 1); i++)
+    if (!(await wheel(page, list, -1000))) break;
   const rows = new Map();
   let size = 0;
-  const list = pane.locator('.customview-tree .monaco-list').first();
-  const box = await list.boundingBox();
   for (let i = 0; i < 50; i++) {
-    const seen = await pane.locator('.customview-tree .monaco-list-row').evaluateAll((elements) =>
-      elements.map((row) => ({
-        position: Number(row.getAttribute('aria-posinset')),
-        size: Number(row.getAttribute('aria-setsize')),
-        text: row.innerText.replace(/\s+/g, ' ').trim(),
-      })),
-    );
-    for (const row of seen) {
+    for (const row of await renderedRows(pane)) {
       rows.set(row.position, row.text);
       size = Math.max(size, row.size);
     }
-    if (!box || rows.size >= size) break;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.wheel(0, Math.max(44, box.height - 22));
-    await sleep(150);
+    if (rows.size >= size || !(await wheel(page, list, 66))) break;
   }
   return { size, rows: [...rows.entries()].sort(([a], [b]) => a - b).map(([, text]) => text) };
 }
@@ -84,27 +101,31 @@ export async function checkCodingsInTranscriptView(page, options = {}) {
     });
     const header = pane.locator('.pane-header').first();
     await header.waitFor({ state: 'visible', timeout: 15_000 });
-    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-
     const description = header.locator('.description');
     const firstRow = pane.locator('.customview-tree .monaco-list-row').first();
+    const headerText = () =>
+      description.innerText({ timeout: 2000 }).then(
+        (text) => text.trim(),
+        () => '',
+      );
     const deadline = Date.now() + timeoutMs;
-    while (!(await firstRow.isVisible())) {
+    // Until the view lists codings under a header naming this transcript (it may still show the one before).
+    for (;;) {
+      // Expanded by a click on its header if it is collapsed (the side bar restores panes as it lays out).
+      if ((await header.getAttribute('aria-expanded')) === 'false') {
+        await header.click();
+        await sleep(300);
+      }
+      if ((await firstRow.isVisible()) && (await headerText()).startsWith(`${participant} · `)) break;
       if (Date.now() > deadline) {
         if (options.screenshot) await page.screenshot({ path: options.screenshot });
-        const shown = (
-          await pane
-            .locator('.pane-body')
-            .first()
-            .innerText({ timeout: 2000 })
-            .catch(() => '')
-        )
-          .replace(/\s+/g, ' ')
-          .trim();
-        const welcome = await pane.locator('.pane-body.welcome').count();
+        const body = pane.locator('.pane-body').first();
+        const shown = (await body.innerText({ timeout: 2000 }).catch(() => '')).replace(/\s+/g, ' ').trim();
+        const welcome = (await pane.locator('.pane-body.welcome').count()) > 0;
         throw new Error(
-          `after ${timeoutMs} ms with ${transcript} the active editor, the view lists no codings; it shows ` +
-            `${welcome ? 'its welcome' : 'no rows'}: "${shown}" (header description: "${await description.innerText().catch(() => '')}")`,
+          `after ${timeoutMs} ms with ${transcript} the active editor, the view does not list its codings: ` +
+            `${welcome ? 'it shows its welcome' : 'its body shows'} "${shown}", its header "${await headerText()}", ` +
+            `expanded: ${await header.getAttribute('aria-expanded')}`,
         );
       }
       await sleep(200);
@@ -112,8 +133,8 @@ export async function checkCodingsInTranscriptView(page, options = {}) {
 
     // The view as it first shows, the first codings in reading order (before scrolling through the rows).
     if (options.screenshot) await page.screenshot({ path: options.screenshot });
-    const named = await description.innerText({ timeout: 5000 }).catch(() => '');
-    const match = /^(.*) · (\d+)$/.exec(named.trim());
+    const named = await headerText();
+    const match = /^(.*) · (\d+)$/.exec(named);
     if (!match || match[1] !== participant)
       throw new Error(`the view's header says "${named}", not "${participant} · <number of codings>"`);
     const { size, rows } = await readRows(page, pane);
@@ -126,7 +147,7 @@ export async function checkCodingsInTranscriptView(page, options = {}) {
       if (!rows.some((row) => row.includes(start)))
         throw new Error(`no row quotes "${start}…"; the rows:\n${rows.join('\n')}`);
     }
-    return { description: named.trim(), rows };
+    return { description: named, rows };
   } finally {
     // Back to the container that was showing, or to a hidden side bar (clicking the checked item hides it).
     if (opened)
