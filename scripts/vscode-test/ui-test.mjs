@@ -578,11 +578,21 @@ async function main() {
     { fatal: false },
   );
 
-  // The Codings in Transcript view, as a person sees it (scripts/vscode-test/ui-steps/codings-in-transcript.mjs).
+  // The Codings in Transcript view, as a person sees it (scripts/vscode-test/ui-steps/codings-in-transcript.mjs):
+  // opened from the activity bar with P07 the active editor, it lists P07's codings with the new one, by the
+  // coder the git identity names.
   await step(
-    `the Codings in Transcript view lists the new coding ("${CODE_NAME}", ${CODER})`,
-    () => checkCodingsInTranscriptView(page, { codeName: CODE_NAME, coder: CODER, quote: passage }),
-    { fatal: false },
+    `the Codings in Transcript view, opened from the activity bar, lists P07's codings with the new one by ${CODER}`,
+    async () => {
+      const { rows } = await checkCodingsInTranscriptView(page, {
+        transcript: 'P07.txt',
+        expectCodingQuote: passage,
+        expectCount: before.length + 1,
+        screenshot: options.keep ? path.join(scratch.root, 'codings-in-transcript.png') : undefined,
+      });
+      if (!rows.some((row) => row.includes(CODE_NAME) && row.includes(CODER)))
+        throw new Error(`no "${CODE_NAME}" row by ${CODER}; the rows:\n${rows.join('\n')}`);
+    },
   );
 
   await step("the repository's examples/mentorship-study is byte for byte unchanged", () => {

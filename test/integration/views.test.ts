@@ -268,6 +268,39 @@ describe('views', function () {
       assert.equal(active.document.getText(active.selection), node.live.coding.quote);
     });
 
+    it('lists the codings of a transcript opened for the first time, after it turns to the transcript language', async () => {
+      // As a person does it: open a transcript not opened before, then the Grounded container. Opening it
+      // switches the plain-text document to the transcript language, which VS Code reports as the document
+      // closed and reopened while its editor stays active: the view must keep showing it.
+      const uri = file('transcripts', 'P12.txt');
+      assert.ok(
+        !vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString()),
+        'P12.txt is already open, so its language was switched before this test: use a transcript no test opens',
+      );
+      // Through the workbench, as Quick Open does: the document and its editor reach the extension together.
+      // (`showTextDocument(uri)` opens the document first, so its language changes before any editor shows it.)
+      await vscode.commands.executeCommand('vscode.open', uri);
+      const editor = await until(
+        () =>
+          vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()
+            ? vscode.window.activeTextEditor
+            : undefined,
+        'P12 in the active editor',
+      );
+      await vscode.commands.executeCommand('workbench.view.extension.grounded');
+      await until(() => editor.document.languageId === 'transcript', 'P12 in the transcript language');
+      const expected = (await study()).transcripts
+        .find((t) => t.path === 'transcripts/P12.txt')!
+        .sidecars.flatMap((s) => s.sidecar.codings);
+      assert.ok(expected.length > 0, 'the example codes P12');
+      await until(
+        async () =>
+          views.codings.shown === editor.document && (await views.codings.getChildren()).length === expected.length,
+        `the view to list P12's ${expected.length} codings (it shows ${views.codings.shown?.uri.path ?? 'no transcript'})`,
+      );
+      assert.equal(views.treeViews.codingsView.description, `P12 · ${expected.length}`);
+    });
+
     it('follows new codings live', async () => {
       const editor = await vscode.window.showTextDocument(file('transcripts', 'P07.txt'), { preview: false });
       await until(() => views.codings.shown === editor.document, 'the view to show P07');

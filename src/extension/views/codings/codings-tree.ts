@@ -46,7 +46,10 @@ export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.
         if (!changed || changed.document === this.document) this.refresh();
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
-        if (document === this.document) this.show(undefined);
+        // Switching a document's language (plain text → transcript, done as each transcript opens) reports
+        // the same document closed and at once reopened, though it stays open in its editor and no editor
+        // change follows: forgetting it here left the view empty. Only a document really gone is `isClosed`.
+        if (document === this.document && document.isClosed) this.show(undefined);
       }),
     );
     this.document = vscode.window.activeTextEditor?.document;
