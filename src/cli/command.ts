@@ -62,6 +62,13 @@ export class Arguments {
     return value;
   }
 
+  /** Every value of a repeatable option (`multiple: true`), in the order given; [] when absent. */
+  strings(name: string): string[] {
+    const value = this.values[name];
+    if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+    return typeof value === 'string' ? [value] : [];
+  }
+
   flag(name: string): boolean {
     return this.values[name] === true;
   }

@@ -15,6 +15,7 @@ import {
 import type { Arguments, CommandContext, CommandSpec, OptionSpec } from '../command';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../errors';
 import { warnAboutUnloadedFiles } from '../load-warnings';
+import { warnAboutEmptySelection } from '../selection-warnings';
 import { openStudy } from '../study-root';
 import { writeOutputFile } from '../output-file';
 
@@ -101,6 +102,7 @@ export async function openAnalysis(
   const survey = loaded?.value;
   const errors = requestErrors(study, survey, request);
   if (errors.length > 0) throw new CliError(errors.join('\n  '), 2);
+  warnAboutEmptySelection(survey, request.filters ?? [], out);
   const incomplete = warnAboutUnloadedFiles(study, out);
   return { study, survey, warnings, incomplete };
 }
