@@ -25,6 +25,8 @@ export const markCommand: CommandSpec = {
     "left as it is). --not-coded removes the coder's sidecar when it holds no codings; one with codings is",
     'refused (it would delete them), named with what to do, and the others are still marked: exit 1.',
     'The coder is --by, else $GROUNDED_CODER, else `git config user.name`, as for `grounded code`.',
+    'With --json: {coder, coded, transcripts: [{transcript, participant, outcome, message?}]}, outcome "marked",',
+    '"unchanged" (it already was) or "refused" (message says why); transcript paths relative to the study root.',
   ],
   options: {
     coded: { type: 'boolean', description: 'mark as coded: an empty sidecar where the coder has none' },
