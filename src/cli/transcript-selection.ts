@@ -1,6 +1,14 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isSidecarUri, joinUri, loadStudy, sidecarUriFor, type Study, type StudyTranscript } from '../core/index';
+import {
+  isSidecarUri,
+  joinUri,
+  loadStudy,
+  settingsLoadProblems,
+  sidecarUriFor,
+  type Study,
+  type StudyTranscript,
+} from '../core/index';
 import { pathToUri, uriToPath } from '../node/node-file-system';
 import type { Arguments, CommandContext, OptionSpec } from './command';
 import { CliError, UsageError } from './errors';
@@ -36,7 +44,18 @@ export interface TranscriptSelection {
  * written, so a typo in the third file name does not leave the first two changed.
  */
 export async function selectTranscripts(context: CommandContext, args: Arguments): Promise<TranscriptSelection> {
-  return args.flag('all') ? selectAll(context, args) : selectFiles(context, args.positionals);
+  const selection = await (args.flag('all') ? selectAll(context, args) : selectFiles(context, args.positionals));
+  for (const study of selection.studies) requireSettingsLoad(context, study);
+  return selection;
+}
+
+/** Which files are transcripts is what grounded.yaml says: while it does not load, nothing is written. */
+function requireSettingsLoad(context: CommandContext, study: Study): void {
+  const { out } = context;
+  const problems = settingsLoadProblems(study);
+  if (problems.length === 0) return;
+  for (const p of problems) out.error(out.formatProblem(p));
+  throw new CliError(`${out.path(study.settingsUri as string)} does not load; fix it first (see above)`, 1);
 }
 
 async function selectAll(context: CommandContext, args: Arguments): Promise<TranscriptSelection> {
@@ -46,6 +65,15 @@ async function selectAll(context: CommandContext, args: Arguments): Promise<Tran
       '--all takes every transcript of the study: give no transcript files (at most the study folder)',
     );
   const study = await openStudy(context, folder);
+  // Without grounded.yaml every *.txt below the folder would count as a transcript (a home folder, a repository):
+  // writing next to each of them is not what anyone means.
+  if (study.settingsUri === undefined) {
+    throw new CliError(
+      `--all works on a study, and there is no grounded.yaml in ${context.out.path(study.root)} or above`,
+      2,
+      'run the command in the study folder (or give it after --all), or start a study there with `grounded init`',
+    );
+  }
   if (study.transcripts.length === 0 && unloadedTranscripts(study).length === 0) {
     throw new CliError(
       `no transcripts in the study at ${context.out.path(study.root)} (transcripts: ${study.settings.transcripts.join(', ')})`,

@@ -1,9 +1,21 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sidecarCodec } from '../../../src/core/index';
 import type { CodingRow } from '../../../src/cli/coding-rows';
-import { P01, P02, cleanStudy, codePointSlice, offsetOf, read, readBytes, run, runJson, write } from './helpers';
+import {
+  P01,
+  P02,
+  cleanStudy,
+  codePointSlice,
+  offsetOf,
+  read,
+  readBytes,
+  run,
+  runJson,
+  tempFolder,
+  write,
+} from './helpers';
 
 function codingsOf(study: string, path: string) {
   const parsed = sidecarCodec.parse(path, read(study, path));
@@ -391,6 +403,14 @@ describe('grounded code --all', () => {
       assert.match(result.stderr, message, argv.join(' '));
     }
     assert.equal(existsSync(join(study, 'transcripts/P01.dana.codes.yaml')), false);
+  });
+
+  it('refuses a folder without grounded.yaml (every *.txt below it would count), writing nothing', async () => {
+    const folder = tempFolder({ 'notes/a.txt': 'a mentor\n', 'b.txt': 'no match\n' });
+    const result = await run(folder, ['code', '--all', '--code', 'mentoring', '--match', 'mentor', '--by', 'dana']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--all works on a study, and there is no grounded\.yaml in \. or above/);
+    assert.deepEqual(readdirSync(folder, { recursive: true }).sort(), ['b.txt', 'notes', 'notes/a.txt']);
   });
 
   it("writes nothing when one of the coder's sidecars does not load (exit 1, named)", async () => {

@@ -116,3 +116,14 @@ describe('grounded mark', () => {
     assert.equal(existsSync(join(study, 'transcripts/P02.dana.codes.yaml')), false);
   });
 });
+
+describe('grounded mark with a grounded.yaml that does not load', () => {
+  it('writes nothing (which files are transcripts is unknown) and names the problem, exit 1', async () => {
+    const study = cleanStudy();
+    write(study, 'grounded.yaml', read(study, 'grounded.yaml') + 'transcripts: [oops\n');
+    const result = await run(study, ['mark', '--coded', '--all', '--by', 'dana']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^grounded\.yaml:\d+:\d+: error: [\s\S]*grounded\.yaml does not load; fix it first/);
+    assert.equal(existsSync(join(study, 'transcripts/P02.dana.codes.yaml')), false);
+  });
+});
