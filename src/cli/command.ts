@@ -62,7 +62,7 @@ export class Arguments {
     return value;
   }
 
-  /** Every value of a repeatable (`multiple`) option, in the order given. */
+  /** Every value of a repeatable option (`multiple: true`), in the order given; [] when absent. */
   strings(name: string): string[] {
     const value = this.values[name];
     if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');

@@ -1,9 +1,11 @@
 import type { CommandSpec } from './command';
 import { initCommand } from './commands/init';
 import { codeCommand } from './commands/code';
+import { markCommand } from './commands/mark';
 import { codesCommand } from './commands/codes';
 import { codebookCommands } from './commands/codebook';
 import { retrieveCommand } from './commands/retrieve';
+import { statusCommand } from './commands/status';
 import { checkCommand } from './commands/check';
 import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
@@ -18,9 +20,11 @@ import { consensusSeedCommand } from './commands/consensus';
 export const COMMANDS: readonly CommandSpec[] = [
   initCommand,
   codeCommand,
+  markCommand,
   codesCommand,
   ...codebookCommands,
   retrieveCommand,
+  statusCommand,
   checkCommand,
   reportCommand,
   statsCommand,

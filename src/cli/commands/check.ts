@@ -1,5 +1,6 @@
 import {
   changeCodings,
+  codingProgress,
   compareProblems,
   ConcurrentChangeError,
   FileLoadError,
@@ -12,6 +13,7 @@ import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } fr
 import { EXIT_FILE_ACCESS, EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import { openStudy } from '../study-root';
 import { leftoverArtifacts, leftoverProblem, removeLeftovers } from '../leftover-artifacts';
+import { progressLine } from '../progress-text';
 
 export const checkCommand: CommandSpec = {
   name: 'check',
@@ -98,15 +100,23 @@ async function runCheck(context: CommandContext, args: Arguments): Promise<numbe
     sidecars: study.transcripts.reduce((n, t) => n + t.sidecars.length, 0),
     codings: study.transcripts.reduce((n, t) => n + t.sidecars.reduce((m, s) => m + s.sidecar.codings.length, 0), 0),
     codes: study.codebook.codes.length,
+    categories: categoryCount(study),
     memos: study.memos.length,
     errors: problems.filter((p) => p.severity === 'error').length,
     warnings: problems.filter((p) => p.severity === 'warning').length,
   };
+  const progress = codingProgress(study);
   out.data({
     problems: problems.map((p) => out.problemJson(p)),
     reanchored: reanchored.map(({ uri, ...rest }) => ({ file: out.path(uri), ...rest })),
     removed: removed.map((uri) => out.path(uri)),
     summary: { ...counts, seconds: Number(seconds.toFixed(3)) },
+    progress: {
+      summary: progressLine(progress),
+      total: progress.total,
+      codedByAnyone: progress.codedByAnyone,
+      coders: progress.coders,
+    },
   });
   for (const p of problems) out.line(out.formatProblem(p));
   for (const r of reanchored) {
@@ -126,8 +136,10 @@ async function runCheck(context: CommandContext, args: Arguments): Promise<numbe
   if (removed.length > 0)
     out.line(`removed ${removed.length} leftover temp file(s): ${removed.map((uri) => out.path(uri)).join(', ')}`);
   const byKind = kindCounts(problems);
+  // Progress is information, not a problem: it never changes the exit code.
+  out.line(`coding progress: ${progressLine(progress)}`);
   out.line(
-    `${problems.length === 0 ? 'ok' : 'needs attention'}: ${counts.transcripts} transcript(s), ${counts.sidecars} sidecar(s), ${counts.codings} coding(s), ${counts.codes} code(s), ${counts.memos} memo(s)` +
+    `${problems.length === 0 ? 'ok' : 'needs attention'}: ${counts.transcripts} transcript(s), ${counts.sidecars} sidecar(s), ${counts.codings} coding(s), ${codesText(counts)}, ${counts.memos} memo(s)` +
       ` — ${counts.errors} error(s), ${counts.warnings} warning(s)${byKind ? ` (${byKind})` : ''}` +
       `${reanchored.length > 0 ? `, ${reanchored.filter((r) => r.written).length} of ${reanchored.length} re-anchored sidecar(s) written` : ''} in ${seconds.toFixed(2)} s`,
   );
@@ -207,6 +219,19 @@ async function writeReanchored(
     }
   }
   return results;
+}
+
+/**
+ * Every codebook entry is a code, categories (codes with codes under them) included, as `grounded codes` lists
+ * them: "36 codes (7 categories)", which the README's description of the example study says the same way.
+ */
+function codesText({ codes, categories }: { codes: number; categories: number }): string {
+  return `${codes} code(s)${categories > 0 ? ` (${categories} categor${categories === 1 ? 'y' : 'ies'})` : ''}`;
+}
+
+function categoryCount(study: Study): number {
+  const parents = new Set(study.codebook.codes.flatMap((code) => (code.parent === undefined ? [] : [code.parent])));
+  return study.codebook.codes.filter((code) => parents.has(code.id)).length;
 }
 
 function kindCounts(problems: readonly Problem[]): string {

@@ -1,21 +1,23 @@
-import { statSync } from 'node:fs';
-import { dirname } from 'node:path';
 import {
   addCodings,
   codebookEdits,
   editCodebook,
   findMatches,
-  loadStudy,
+  markTranscriptCoded,
   type Study,
   type StudyTranscript,
 } from '../../core/index';
-import { pathToUri } from '../../node/node-file-system';
 import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
 import { resolveCoder } from '../coder';
 import { codingRows, oneLineQuote, type CodingRow } from '../coding-rows';
-import { CliError, EXIT_OK, UsageError } from '../errors';
-import { findStudyRoot, resolvePath } from '../study-root';
+import { CliError, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../errors';
 import { requireCodebook } from '../study-guards';
+import {
+  ALL_OPTION,
+  requireCoderSidecarsLoad,
+  selectTranscripts,
+  warnAboutSkippedTranscripts,
+} from '../transcript-selection';
 
 export const codeCommand: CommandSpec = {
   name: 'code',
@@ -23,12 +25,17 @@ export const codeCommand: CommandSpec = {
   usage: [
     'code <transcript> --code <id> --start <n> --end <n> [--by <coder>] [--memo <text>]',
     'code <transcript>... --code <id> --match <regex> [--ignore-case] [--by <coder>] [--memo <text>]',
+    'code --all [dir] --code <id> --match <regex> [--ignore-case] [--by <coder>] [--memo <text>]',
   ],
   details: [
     'Offsets are Unicode code points of the transcript text (line ends counted as one "\\n"), end exclusive.',
     "The study is the nearest folder above the transcript with a grounded.yaml (else the transcript's folder).",
     'The coder is --by, else $GROUNDED_CODER, else `git config user.name`; the codings go to',
     '<transcript>.<coder>.codes.yaml next to the transcript. Coding the same range with the same code twice adds nothing.',
+    'With --match every transcript searched counts as coded by the coder: one without a match gets an empty',
+    'sidecar ("read, nothing applies"), so analyses count its participant as not having the code instead of',
+    'leaving them out as not coded. --all searches every transcript of the study (no file names, so no limit',
+    "on the shell's argument list); transcripts that do not load are skipped, listed, and the exit code is 1.",
   ],
   options: {
     code: { type: 'string', value: '<id>', description: 'code id from the codebook (required)' },
@@ -43,9 +50,10 @@ export const codeCommand: CommandSpec = {
     },
     memo: { type: 'string', value: '<text>', description: 'a memo on each new coding' },
     create: { type: 'boolean', description: 'add the code to the codebook if it is not there yet' },
+    ...ALL_OPTION,
     ...JSON_OPTION,
   },
-  positionals: { min: 1, max: Infinity },
+  positionals: { min: 0, max: Infinity },
   run: runCode,
 };
 
@@ -55,46 +63,49 @@ async function runCode(context: CommandContext, args: Arguments): Promise<number
   const { out } = context;
   const codeId = args.requiredString('code');
   const target = targetOf(args);
-  const paths = args.positionals.map((path) => {
-    const absolute = resolvePath(context, path);
-    if (!isFile(absolute)) throw new CliError(`${path}: no such transcript`, 2);
-    return absolute;
-  });
-  const coder = resolveCoder(context, args.string('by'), dirname(paths[0] as string));
+  const selection = await selectTranscripts(context, args);
+  const coder = resolveCoder(context, args.string('by'), selection.folder);
   const memo = args.string('memo');
-
-  // Every transcript is resolved (and the code checked) before anything is written, so a typo in the
-  // third file name does not leave the first two coded.
-  const studies = new Map<string, Study>();
-  const transcripts: { transcript: StudyTranscript; study: Study }[] = [];
-  for (const path of paths) {
-    const root = findStudyRoot(dirname(path));
-    let study = studies.get(root);
-    if (!study) studies.set(root, (study = await loadStudy(context.fs, pathToUri(root))));
-    transcripts.push({ transcript: transcriptOf(context, study, path), study });
-  }
-  for (const study of studies.values()) await ensureCode(context, study, codeId, args.flag('create'));
+  const searching = 'match' in target;
+  // A search writes to every transcript it covers (codings or an empty sidecar): all must be writable first.
+  if (searching) requireCoderSidecarsLoad(context, selection, coder);
+  for (const study of selection.studies) await ensureCode(context, study, codeId, args.flag('create'));
 
   const rows: CodingRow[] = [];
-  for (const { transcript, study } of transcripts) {
-    const ranges = 'match' in target ? findMatches(transcript.text, target.match) : [target];
-    const added =
-      ranges.length === 0
-        ? []
-        : await addCodings(
-            context.fs,
-            transcript,
-            coder,
-            ranges.map(({ start, end }) => ({ code: codeId, start, end, ...(memo ? { memo } : {}) })),
-            undefined,
-            { codebookUri: study.codebookUri },
-          );
+  const searched = { matched: 0, unmatched: 0, alreadyCoded: 0 };
+  for (const { transcript, study } of selection.transcripts) {
+    const ranges = searching ? findMatches(transcript.text, target.match) : [target];
+    if (ranges.length === 0) {
+      // The search was done and found nothing: that is a result ("nothing applies"), recorded as coded.
+      const created = await markTranscriptCoded(context.fs, transcript, coder);
+      searched.unmatched++;
+      if (!created) searched.alreadyCoded++;
+      out.line(
+        `${out.path(transcript.uri)}: no match, ${created ? `marked coded by ${coder} (empty sidecar)` : `already coded by ${coder}`}`,
+      );
+      continue;
+    }
+    searched.matched++;
+    const added = await addCodings(
+      context.fs,
+      transcript,
+      coder,
+      ranges.map(({ start, end }) => ({ code: codeId, start, end, ...(memo ? { memo } : {}) })),
+      undefined,
+      { codebookUri: study.codebookUri },
+    );
     const made = codingRows(transcript, added);
     rows.push(...made);
     report(context, transcript, ranges.length, made);
   }
   out.data(rows);
-  return EXIT_OK;
+  if (searching) {
+    const already = searched.alreadyCoded > 0 ? ` (${searched.alreadyCoded} of them already were)` : '';
+    out.line(
+      `${searched.matched} transcript(s) coded, ${searched.unmatched} searched without a match marked coded by ${coder}${already}`,
+    );
+  }
+  return warnAboutSkippedTranscripts(context, selection) ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 /** --start/--end or --match, exactly one of them; several transcripts only with --match. */
@@ -102,6 +113,8 @@ function targetOf(args: Arguments): Target {
   const start = args.integer('start');
   const end = args.integer('end');
   const pattern = args.string('match');
+  if (args.flag('all') && pattern === undefined)
+    throw new UsageError('--all codes every match of --match in every transcript: give --match <regex>');
   if (pattern !== undefined) {
     if (start !== undefined || end !== undefined)
       throw new UsageError('give either --match or --start/--end, not both');
@@ -141,20 +154,6 @@ async function ensureCode(context: CommandContext, study: Study, codeId: string,
   context.out.line(`added code "${codeId}" to ${where}`);
 }
 
-/** Only a transcript the study knows gets codings: anything else would leave a sidecar `check` calls stray. */
-function transcriptOf(context: CommandContext, study: Study, path: string): StudyTranscript {
-  const uri = pathToUri(path);
-  const transcript = study.transcripts.find((t) => t.uri === uri);
-  if (transcript) return transcript;
-  const problem = study.problems.find((p) => p.uri === uri && p.severity === 'error');
-  if (problem) throw new CliError(context.out.formatProblem(problem), 1);
-  throw new CliError(
-    `${context.out.path(uri)} is not a transcript of the study at ${context.out.path(study.root)} (transcripts: ${study.settings.transcripts.join(', ')}; exclude: ${study.settings.exclude.join(', ')})`,
-    2,
-    'add a matching pattern under "transcripts" in grounded.yaml',
-  );
-}
-
 function report(
   context: CommandContext,
   transcript: StudyTranscript,
@@ -163,21 +162,9 @@ function report(
 ): void {
   const { out } = context;
   const shown = out.path(transcript.uri);
-  if (attempted === 0) {
-    out.line(`${shown}: no match`);
-    return;
-  }
   for (const row of added) {
     out.line(`${shown}:${row.line}  ${row.start}–${row.end}  ${row.code}  by ${row.by}  "${oneLineQuote(row.quote)}"`);
   }
   const skipped = attempted - added.length;
   out.line(`${shown}: ${added.length} coding(s) added${skipped > 0 ? `, ${skipped} already coded` : ''}`);
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -15,6 +15,7 @@ import {
 import type { Arguments, CommandContext, CommandSpec, OptionSpec } from '../command';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../errors';
 import { warnAboutUnloadedFiles } from '../load-warnings';
+import { warnAboutEmptySelection } from '../selection-warnings';
 import { openStudy } from '../study-root';
 import { writeOutputFile } from '../output-file';
 
@@ -41,26 +42,15 @@ export const ANALYSIS_DETAILS: readonly string[] = [
   'Survey files that do not load are listed with file, line and column, and the command exits 1.',
 ];
 
-/**
- * The strings of a repeatable option. parseArgs gives an array for `multiple` options, which
- * Arguments.string() does not return; until Arguments has an accessor for it, read the parsed value the
- * same way and check its shape at run time.
- */
-function strings(args: Arguments, name: string): string[] {
-  const values: unknown = Reflect.get(args, 'values');
-  const value = typeof values === 'object' && values !== null ? (values as Record<string, unknown>)[name] : undefined;
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
-  return typeof value === 'string' ? [value] : [];
-}
-
 /** --by, --coder and --where as a ReportRequest; a malformed --where is a usage error. */
 export function analysisRequest(args: Arguments, by: string | undefined): ReportRequest {
-  const filters: ReportFilter[] = strings(args, 'where').map((text) => {
+  const filters: ReportFilter[] = args.strings('where').map((text) => {
     const filter = parseFilter(text);
     if (!filter) throw new UsageError(`--where needs column=value, not "${text}"`);
     return filter;
   });
-  const coders = strings(args, 'coder')
+  const coders = args
+    .strings('coder')
     .flatMap((c) => c.split(','))
     .map((c) => c.trim())
     .filter((c) => c !== '');
@@ -101,6 +91,7 @@ export async function openAnalysis(
   const survey = loaded?.value;
   const errors = requestErrors(study, survey, request);
   if (errors.length > 0) throw new CliError(errors.join('\n  '), 2);
+  warnAboutEmptySelection(survey, request.filters ?? [], out);
   const incomplete = warnAboutUnloadedFiles(study, out);
   return { study, survey, warnings, incomplete };
 }

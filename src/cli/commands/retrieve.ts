@@ -5,6 +5,7 @@ import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import { LineIndex } from '../line-index';
 import { warnAboutUnloadedFiles } from '../load-warnings';
 import { openStudy } from '../study-root';
+import { warnAboutUnknownCoders, warnAboutUnknownParticipant } from '../selection-warnings';
 
 export const retrieveCommand: CommandSpec = {
   name: 'retrieve',
@@ -33,6 +34,8 @@ async function runRetrieve(context: CommandContext, args: Arguments): Promise<nu
   const codes = codeFilter(study, args.string('code'));
   const coder = args.string('coder');
   const participant = args.string('participant');
+  if (coder !== undefined) warnAboutUnknownCoders(study, [coder], out);
+  if (participant !== undefined) warnAboutUnknownParticipant(study, participant, out);
 
   const rows: CodingRow[] = [];
   const shownPath = new Map<string, string>();

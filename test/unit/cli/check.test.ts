@@ -10,21 +10,31 @@ interface CheckJson {
     sidecars: number;
     codings: number;
     codes: number;
+    categories: number;
     errors: number;
     warnings: number;
     seconds: number;
   };
+  progress: { summary: string; total: number; codedByAnyone: number; coders: unknown[] };
 }
 
 describe('grounded check', () => {
-  it('exits 0 on a clean study with a summary line', async () => {
+  it('exits 0 on a clean study with the coding progress and a summary line', async () => {
     const study = cleanStudy();
     const result = await run(study, ['check']);
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.match(
       result.stdout,
-      /^ok: 2 transcript\(s\), 3 sidecar\(s\), 5 coding\(s\), 4 code\(s\), 0 memo\(s\) — 0 error\(s\), 0 warning\(s\) in \d+\.\d\d s\n$/,
+      /^coding progress: 2 \/ 2 coded by amara, 1 \/ 2 by ben; 0 not coded by anyone\nok: 2 transcript\(s\), 3 sidecar\(s\), 5 coding\(s\), 4 code\(s\) \(1 category\), 0 memo\(s\) — 0 error\(s\), 0 warning\(s\) in \d+\.\d\d s\n$/,
     );
+  });
+
+  it('shows transcripts nobody has coded in the progress line without calling the study unclean', async () => {
+    const study = cleanStudy();
+    write(study, 'transcripts/P03.txt', 'P03: not read yet.\n');
+    const result = await run(study, ['check']);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /^coding progress: 2 \/ 3 coded by amara, 1 \/ 3 by ben; 1 not coded by anyone$/m);
   });
 
   it('checks a study given as a folder, or from a folder inside it', async () => {
@@ -246,8 +256,27 @@ describe('grounded check', () => {
     assert.deepEqual(data.reanchored, []);
     assert.deepEqual(
       { ...data.summary, seconds: 0 },
-      { transcripts: 2, sidecars: 3, codings: 5, codes: 4, memos: 0, errors: 0, warnings: 0, seconds: 0 },
+      {
+        transcripts: 2,
+        sidecars: 3,
+        codings: 5,
+        codes: 4,
+        categories: 1,
+        memos: 0,
+        errors: 0,
+        warnings: 0,
+        seconds: 0,
+      },
     );
+    assert.deepEqual(data.progress, {
+      summary: '2 / 2 coded by amara, 1 / 2 by ben; 0 not coded by anyone',
+      total: 2,
+      codedByAnyone: 2,
+      coders: [
+        { coder: 'amara', coded: 2, codedEmpty: 0 },
+        { coder: 'ben', coded: 1, codedEmpty: 0 },
+      ],
+    });
   });
 
   it('warns when no transcript matches', async () => {

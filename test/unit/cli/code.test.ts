@@ -1,9 +1,21 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sidecarCodec } from '../../../src/core/index';
 import type { CodingRow } from '../../../src/cli/coding-rows';
-import { P01, P02, cleanStudy, codePointSlice, offsetOf, read, readBytes, run, runJson, write } from './helpers';
+import {
+  P01,
+  P02,
+  cleanStudy,
+  codePointSlice,
+  offsetOf,
+  read,
+  readBytes,
+  run,
+  runJson,
+  tempFolder,
+  write,
+} from './helpers';
 
 function codingsOf(study: string, path: string) {
   const parsed = sidecarCodec.parse(path, read(study, path));
@@ -263,5 +275,163 @@ describe('grounded code', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^P02\.txt:3 /m);
     assert.ok(codingsOf(study, 'transcripts/P02.amara.codes.yaml').some((c) => c.quote === 'residency'));
+  });
+});
+
+describe('grounded code --match: every transcript searched counts as coded', () => {
+  it('writes an empty sidecar for a transcript without a match and says so', async () => {
+    const study = cleanStudy();
+    const result = await run(study, [
+      'code',
+      'transcripts/P01.txt',
+      'transcripts/P02.txt',
+      '--code',
+      'assigned',
+      '--match',
+      'assigned mentor',
+      '--by',
+      'dana',
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(codingsOf(study, 'transcripts/P01.dana.codes.yaml').length, 1);
+    assert.deepEqual(codingsOf(study, 'transcripts/P02.dana.codes.yaml'), []);
+    assert.match(result.stdout, /^transcripts\/P02\.txt: no match, marked coded by dana \(empty sidecar\)$/m);
+    assert.match(result.stdout, /^1 transcript\(s\) coded, 1 searched without a match marked coded by dana$/m);
+    assert.equal((await run(study, ['check'])).code, 0, 'the empty sidecar is a valid study file');
+  });
+
+  it("leaves the coder's existing sidecar of a transcript without a match as it is", async () => {
+    const study = cleanStudy();
+    const before = readBytes(study, 'transcripts/P02.amara.codes.yaml');
+    const result = await run(study, [
+      'code',
+      'transcripts/P02.txt',
+      '--code',
+      'assigned',
+      '--match',
+      'chief',
+      '--by',
+      'amara',
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(readBytes(study, 'transcripts/P02.amara.codes.yaml'), before);
+    assert.match(result.stdout, /^transcripts\/P02\.txt: no match, already coded by amara$/m);
+    assert.match(
+      result.stdout,
+      /^0 transcript\(s\) coded, 1 searched without a match marked coded by amara \(1 of them already were\)$/m,
+    );
+  });
+
+  it('writes no sidecar for --start/--end (one passage is not a search of the transcript)', async () => {
+    const study = cleanStudy();
+    const result = await run(study, [
+      'code',
+      'transcripts/P02.txt',
+      '--code',
+      'burnout',
+      '--start',
+      '0',
+      '--end',
+      '5',
+      '--by',
+      'dana',
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(codingsOf(study, 'transcripts/P02.dana.codes.yaml').length, 1);
+    assert.equal(existsSync(join(study, 'transcripts/P01.dana.codes.yaml')), false);
+    assert.doesNotMatch(result.stdout, /searched without a match/);
+  });
+});
+
+describe('grounded code --all', () => {
+  it('searches every transcript of the study of the working folder, or of the folder given', async () => {
+    const study = cleanStudy();
+    write(study, 'transcripts/more/P03.txt', 'P03: nobody assigned me anyone.\n');
+    const fromInside = await run(join(study, 'transcripts'), [
+      'code',
+      '--all',
+      '--code',
+      'burnout',
+      '--match',
+      'burnt out',
+      '--by',
+      'dana',
+    ]);
+    assert.equal(fromInside.code, 0, fromInside.stderr);
+    assert.equal(codingsOf(study, 'transcripts/P02.dana.codes.yaml').length, 1);
+    assert.deepEqual(codingsOf(study, 'transcripts/P01.dana.codes.yaml'), []);
+    assert.deepEqual(codingsOf(study, 'transcripts/more/P03.dana.codes.yaml'), []);
+    assert.match(fromInside.stdout, /^1 transcript\(s\) coded, 2 searched without a match marked coded by dana$/m);
+
+    const fromOutside = await run(join(study, '..'), [
+      'code',
+      '--all',
+      study,
+      '--code',
+      'assigned',
+      '--match',
+      'assigned',
+      '--by',
+      'eve',
+    ]);
+    assert.equal(fromOutside.code, 0, fromOutside.stderr);
+    assert.equal(codingsOf(study, 'transcripts/P01.eve.codes.yaml').length, 1);
+    assert.equal(codingsOf(study, 'transcripts/more/P03.eve.codes.yaml').length, 1);
+    assert.deepEqual(codingsOf(study, 'transcripts/P02.eve.codes.yaml'), []);
+  });
+
+  it('is a usage error (exit 2, nothing written) with transcript files or without --match', async () => {
+    const study = cleanStudy();
+    const cases: [string[], RegExp][] = [
+      [
+        ['code', '--all', 'transcripts/P01.txt', '--code', 'choice', '--match', 'x', '--by', 'dana'],
+        /--all takes every transcript of the study: give no transcript files/,
+      ],
+      [
+        ['code', '--all', '.', 'transcripts', '--code', 'choice', '--match', 'x', '--by', 'dana'],
+        /--all takes every transcript/,
+      ],
+      [
+        ['code', '--all', '--code', 'choice', '--start', '0', '--end', '3', '--by', 'dana'],
+        /--all codes every match of --match in every transcript: give --match <regex>/,
+      ],
+      [['code', '--code', 'choice', '--match', 'x', '--by', 'dana'], /give the transcript files, or --all/],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await run(study, argv);
+      assert.equal(result.code, 2, argv.join(' '));
+      assert.match(result.stderr, message, argv.join(' '));
+    }
+    assert.equal(existsSync(join(study, 'transcripts/P01.dana.codes.yaml')), false);
+  });
+
+  it('refuses a folder without grounded.yaml (every *.txt below it would count), writing nothing', async () => {
+    const folder = tempFolder({ 'notes/a.txt': 'a mentor\n', 'b.txt': 'no match\n' });
+    const result = await run(folder, ['code', '--all', '--code', 'mentoring', '--match', 'mentor', '--by', 'dana']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--all works on a study, and there is no grounded\.yaml in \. or above/);
+    assert.deepEqual(readdirSync(folder, { recursive: true }).sort(), ['b.txt', 'notes', 'notes/a.txt']);
+  });
+
+  it("writes nothing when one of the coder's sidecars does not load (exit 1, named)", async () => {
+    const study = cleanStudy();
+    const broken = read(study, 'transcripts/P02.amara.codes.yaml').replace('codings:\n', 'codings:\n<<<<<<< HEAD\n');
+    write(study, 'transcripts/P02.amara.codes.yaml', broken);
+    const before = readBytes(study, 'transcripts/P01.amara.codes.yaml');
+    const result = await run(study, ['code', '--all', '--code', 'burnout', '--match', 'mentor', '--by', 'amara']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /transcripts\/P02\.amara\.codes\.yaml:\d+:1: error: git conflict marker/);
+    assert.match(result.stderr, /1 sidecar\(s\) of amara do not load, so nothing was written/);
+    assert.deepEqual(readBytes(study, 'transcripts/P01.amara.codes.yaml'), before);
+  });
+
+  it('codes the transcripts that load, lists the ones that do not, and exits 1', async () => {
+    const study = cleanStudy();
+    write(study, 'transcripts/P03.txt', 'P03: my mentor\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> other\n');
+    const result = await run(study, ['code', '--all', '--code', 'mentoring', '--match', 'mentor', '--by', 'dana']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /warning: 1 transcript\(s\) do not load and were skipped: transcripts\/P03\.txt/);
+    assert.equal(codingsOf(study, 'transcripts/P01.dana.codes.yaml').length, 3);
+    assert.equal(existsSync(join(study, 'transcripts/P03.dana.codes.yaml')), false);
   });
 });
