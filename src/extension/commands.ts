@@ -4,6 +4,7 @@ import { CODEBOOK_COMMANDS } from './codebook-commands/commands';
 import { CODEBOOK_VIEW_COMMANDS, MEMO_COMMANDS, RETRIEVE_COMMANDS, REVEAL_CODING_COMMANDS } from './views/commands';
 import { STUDY_SETUP_COMMANDS } from './study-setup/commands';
 import { ANALYSIS_COMMANDS } from './analysis-panel/commands';
+import { COMPARE_CODERS_COMMANDS } from './compare-coders/commands';
 
 /** Shows the extension's version (bound in features.ts). */
 export const VERSION_COMMANDS = declareCommands({
@@ -25,4 +26,5 @@ export const ALL_COMMANDS: readonly CommandDeclaration[] = [
   REVEAL_CODING_COMMANDS,
   STUDY_SETUP_COMMANDS,
   ANALYSIS_COMMANDS,
+  COMPARE_CODERS_COMMANDS,
 ].flatMap((group) => Object.values(group));
