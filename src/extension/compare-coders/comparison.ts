@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import {
   comparedTranscripts,
-  consensusSeed,
   DEFAULT_SEGMENT_OVERLAP,
   type Disagreement,
   disagreementKey,
@@ -12,6 +11,7 @@ import {
 } from '../../core/index';
 import type { StudyService } from '../study/study-service';
 import type { DecisionMemory } from './decision-memory';
+import { consensusDecisions } from './consensus-decisions';
 
 /** A disagreement as the comparison shows it: with its key and how the consensus sidecar settles it. */
 export interface ComparedDisagreement {
@@ -109,23 +109,7 @@ export class CompareCoders implements vscode.Disposable {
 
   private build(study: Study, of: Pick<Comparison, 'first' | 'second' | 'consensus' | 'overlap'>): Comparison {
     const { first, second, consensus, overlap } = of;
-    // A consensus coding over a segment both coders agree on is the seed's, not a decision: one coder may
-    // have coded the same code again around it, and that disagreement is still open.
-    const agreed = new Set(
-      (['union', 'intersection'] as const).flatMap((ranges) =>
-        consensusSeed(study, first, second, { ranges, overlap }).flatMap(({ transcript, codings }) =>
-          codings.map((c) => `${transcript.path}\u0000${c.code}\u0000${c.start}\u0000${c.end}`),
-        ),
-      ),
-    );
-    const consensusOf = new Map(
-      study.transcripts.map((t) => [
-        t.path,
-        t.sidecars
-          .find((s) => s.coder === consensus)
-          ?.sidecar.codings.filter((c) => !agreed.has(`${t.path}\u0000${c.code}\u0000${c.start}\u0000${c.end}`)),
-      ]),
-    );
+    const consensusOf = consensusDecisions(study, first, second, consensus, overlap);
     const disagreements = listDisagreements(study, first, second, { overlap }).map((disagreement) => {
       const key = disagreementKey(disagreement);
       const recorded = this.memory.recall(study.root, consensus, key);
