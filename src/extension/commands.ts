@@ -5,6 +5,7 @@ import { CODEBOOK_VIEW_COMMANDS, MEMO_COMMANDS, RETRIEVE_COMMANDS, REVEAL_CODING
 import { STUDY_SETUP_COMMANDS } from './study-setup/commands';
 import { ANALYSIS_COMMANDS } from './analysis-panel/commands';
 import { TRANSCRIPT_COMMANDS } from './transcripts/commands';
+import { COMPARE_CODERS_COMMANDS } from './compare-coders/commands';
 
 /** Shows the extension's version (bound in features.ts). */
 export const VERSION_COMMANDS = declareCommands({
@@ -27,4 +28,5 @@ export const ALL_COMMANDS: readonly CommandDeclaration[] = [
   STUDY_SETUP_COMMANDS,
   ANALYSIS_COMMANDS,
   TRANSCRIPT_COMMANDS,
+  COMPARE_CODERS_COMMANDS,
 ].flatMap((group) => Object.values(group));

@@ -10,6 +10,7 @@ import { transcriptsFeature } from './transcripts/transcripts-feature';
 import { analysisPanelFeature } from './analysis-panel/analysis-feature';
 import { viewsFeature } from './views/views-feature';
 import { studySetupFeature } from './study-setup/study-setup-feature';
+import { compareCodersFeature } from './compare-coders/compare-feature';
 
 /** Shows the extension's version; also a cheap "is Grounded alive" check for tests. */
 const versionFeature: Feature = ({ context }) => {
@@ -33,4 +34,5 @@ export const FEATURES: readonly Feature[] = [
   viewsFeature,
   studySetupFeature,
   analysisPanelFeature,
+  compareCodersFeature,
 ];

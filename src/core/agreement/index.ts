@@ -5,3 +5,4 @@ export * from './disagreements';
 export { matchSegments, type Segment, type SegmentMatching } from './segments';
 export { kappaOf, percentAgreement, type Coefficient, type TwoByTwo } from './two-by-two';
 export * from './consensus';
+export * from './settlement';
