@@ -89,7 +89,8 @@ export type Resolution =
 
 /**
  * Records the decision in the consensus coder's sidecar. A decision replaces the one made before on the same
- * disagreement: consensus codings of that code lying inside the disagreement's span are replaced, so
+ * disagreement: consensus codings of that code lying inside the disagreement's span are replaced (except the
+ * segments both coders agree on, `disagreement.agreed`), so
  * changing one's mind never leaves both answers behind. "Neither" still records that the transcript has
  * been through consensus (an empty sidecar when there was none).
  */
@@ -124,7 +125,10 @@ export async function resolveDisagreement(
     consensusCoder,
     (codings) => {
       added.length = 0;
-      const inSpan = (c: Coding) => c.code === disagreement.code && c.start >= spanStart && c.end <= spanEnd;
+      // What both coders agree on stays (the seed wrote it); only earlier decisions on this disagreement go.
+      const agreed = (c: Coding) => disagreement.agreed?.some((r) => r.start === c.start && r.end === c.end) ?? false;
+      const inSpan = (c: Coding) =>
+        c.code === disagreement.code && c.start >= spanStart && c.end <= spanEnd && !agreed(c);
       const rest = codings.filter((c) => !inSpan(c) || wanted.has(keyOf(c)));
       const present = new Set(rest.map(keyOf));
       for (const coding of additions) {

@@ -27,6 +27,11 @@ export interface Disagreement {
   readonly kind: 'first-only' | 'second-only' | 'boundary';
   readonly first?: DisagreementSide;
   readonly second?: DisagreementSide;
+  /**
+   * Segments of the same code both coders agree on that overlap this disagreement, as the consensus seed
+   * writes them (the matched pair's union and intersection): a resolution must never take them away.
+   */
+  readonly agreed?: readonly { readonly start: number; readonly end: number }[];
 }
 
 /**
@@ -54,6 +59,16 @@ export function listDisagreements(
       );
       // An unmatched segment that still overlaps one of the other coder's unmatched segments is the same
       // passage with other boundaries: one disagreement showing both ranges, not two.
+      const agreedRanges = m.matched.flatMap(({ first: x, second: y }) => [
+        { start: Math.min(x.start, y.start), end: Math.max(x.end, y.end) },
+        { start: Math.max(x.start, y.start), end: Math.min(x.end, y.end) },
+      ]);
+      const agreedNear = (sides: readonly DisagreementSide[]) => {
+        const start = Math.min(...sides.map((s) => s.start));
+        const end = Math.max(...sides.map((s) => s.end));
+        const near = agreedRanges.filter((r) => r.start < end && r.end > start);
+        return near.length > 0 ? { agreed: near } : {};
+      };
       const leftSecond = new Set(m.secondOnly);
       for (const coding of m.firstOnly) {
         const partner = [...leftSecond]
@@ -62,10 +77,17 @@ export function listDisagreements(
           .sort((x, y) => y.overlap - x.overlap || x.other.start - y.other.start)[0];
         if (partner) {
           leftSecond.delete(partner.other);
-          found.push({ code, kind: 'boundary', first: side(coding), second: side(partner.other) });
-        } else found.push({ code, kind: 'first-only', first: side(coding) });
+          found.push({
+            code,
+            kind: 'boundary',
+            first: side(coding),
+            second: side(partner.other),
+            ...agreedNear([coding, partner.other]),
+          });
+        } else found.push({ code, kind: 'first-only', first: side(coding), ...agreedNear([coding]) });
       }
-      for (const coding of leftSecond) found.push({ code, kind: 'second-only', second: side(coding) });
+      for (const coding of leftSecond)
+        found.push({ code, kind: 'second-only', second: side(coding), ...agreedNear([coding]) });
     }
     const startOf = (d: (typeof found)[number]) => Math.min(d.first?.start ?? Infinity, d.second?.start ?? Infinity);
     found.sort((x, y) => startOf(x) - startOf(y) || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));

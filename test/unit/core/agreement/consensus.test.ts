@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NodeFileSystem, pathToUri } from '../../../../src/node/node-file-system';
 import { consensusSeed, resolveDisagreement, writeConsensusSeed } from '../../../../src/core/agreement/consensus';
 import { listDisagreements } from '../../../../src/core/agreement/disagreements';
 import { addCodings } from '../../../../src/core/study/coding-operations';
@@ -101,3 +105,36 @@ for (const adapter of ADAPTERS) {
     });
   });
 }
+
+describe('consensus coder on the example study', () => {
+  it('a resolution keeps the segment both coders agree on inside the disagreement (P20, career-publications)', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'grounded-consensus-'));
+    try {
+      await cp(join(__dirname, '..', '..', '..', '..', 'examples', 'mentorship-study'), folder, { recursive: true });
+      const fs = new NodeFileSystem();
+      const study = await loadStudy(fs, pathToUri(folder));
+      await writeConsensusSeed(fs, consensusSeed(study, 'amara', 'jonas'), 'consensus');
+      const consensusOf = async () =>
+        (await loadStudy(fs, pathToUri(folder))).transcripts
+          .find((t) => t.path === 'transcripts/P20.txt')
+          ?.sidecars.find((s) => s.coder === 'consensus')
+          ?.sidecar.codings.filter((c) => c.code === 'career-publications')
+          .map((c) => [c.start, c.end]);
+      const seeded = await consensusOf();
+      // jonas coded "Five papers." alone and inside a longer passage amara left out: the longer one is the
+      // disagreement, the short one (matched) sits inside it.
+      const disagreement = listDisagreements(study, 'amara', 'jonas').find(
+        (d) => d.transcript === 'transcripts/P20.txt' && d.code === 'career-publications' && d.kind === 'second-only',
+      );
+      assert.ok(disagreement?.agreed?.length, 'the disagreement knows the agreed segment inside it');
+      const transcript = study.transcripts.find((t) => t.path === 'transcripts/P20.txt')!;
+      await resolveDisagreement(fs, transcript, disagreement, { keep: 'neither' }, 'consensus');
+      assert.deepEqual(await consensusOf(), seeded);
+      await resolveDisagreement(fs, transcript, disagreement, { keep: 'second' }, 'consensus');
+      await resolveDisagreement(fs, transcript, disagreement, { keep: 'neither' }, 'consensus');
+      assert.deepEqual(await consensusOf(), seeded, 'a changed decision removes only the earlier decision');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
