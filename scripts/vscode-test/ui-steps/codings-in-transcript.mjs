@@ -116,7 +116,11 @@ export async function checkCodingsInTranscriptView(page, options = {}) {
         await header.click();
         await sleep(300);
       }
-      if ((await firstRow.isVisible()) && (await headerText()).startsWith(`${participant} · `)) break;
+      // The header settles on "<participant> · <count>" once the study has reloaded after the coding; until then
+      // it may still say "· not coded by <you>" (the sidecar the coding created is not loaded yet).
+      if ((await firstRow.isVisible()) && /^(.*) · (\d+)$/.test(await headerText())) {
+        if ((await headerText()).startsWith(`${participant} · `)) break;
+      }
       if (Date.now() > deadline) {
         if (options.screenshot) await page.screenshot({ path: options.screenshot });
         const body = pane.locator('.pane-body').first();
