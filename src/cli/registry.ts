@@ -10,6 +10,7 @@ import { statsCommand } from './commands/stats';
 import { exportMatrixCommand } from './commands/export';
 import { agreeCommand } from './commands/agree';
 import { consensusSeedCommand } from './commands/consensus';
+import { importQdcCommand, importQdpxCommand } from './commands/import';
 
 /**
  * Every command, in the order the overview lists them. A new command (report, stats, export…) is one
@@ -27,6 +28,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   agreeCommand,
   consensusSeedCommand,
   exportMatrixCommand,
+  importQdpxCommand,
+  importQdcCommand,
 ];
 
 /** The command named by the start of argv (two-word names first) and the arguments after its name. */

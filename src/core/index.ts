@@ -65,3 +65,6 @@ export * from './survey/index';
 export * from './analysis/index';
 export * from './agreement/index';
 export * from './report/index';
+
+// REFI-QDA import (.qdpx projects, .qdc codebooks).
+export * from './refi-qda/import/index';
