@@ -8,13 +8,14 @@ import { resolvePath } from './study-root';
  * Writes a command's output to `-o` (relative to the working folder): never onto one of the study's own
  * files (exit 2, nothing written), and through the file system's compare-and-swap, as study files are
  * written: a full disk leaves the old file rather than part of the new one, the file keeps its permissions, a
- * read-only one is refused, and a link keeps pointing at its file, which gets the new bytes.
+ * read-only one is refused, and a link keeps pointing at its file, which gets the new bytes. Text is written
+ * as UTF-8; bytes (an archive) as they are.
  */
 export async function writeOutputFile(
   context: CommandContext,
   study: Study,
   output: string,
-  text: string,
+  content: string | Uint8Array,
 ): Promise<void> {
   const path = resolvePath(context, output);
   const uri = pathToUri(path);
@@ -33,7 +34,13 @@ export async function writeOutputFile(
       real !== undefined && (await context.fs.stat(target))?.type === 'file'
         ? await context.fs.readFile(target)
         : undefined;
-    if (!(await context.fs.replaceIfUnchanged(target, current, new TextEncoder().encode(text))))
+    if (
+      !(await context.fs.replaceIfUnchanged(
+        target,
+        current,
+        typeof content === 'string' ? new TextEncoder().encode(content) : content,
+      ))
+    )
       throw new CliError(
         `${output} changed while it was being written; nothing was written. Run the command again.`,
         EXIT_BUSY,

@@ -8,6 +8,7 @@ import { checkCommand } from './commands/check';
 import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import { exportMatrixCommand } from './commands/export';
+import { exportQdcCommand, exportQdpxCommand } from './commands/export-refi';
 import { agreeCommand } from './commands/agree';
 import { consensusSeedCommand } from './commands/consensus';
 import { importQdcCommand, importQdpxCommand } from './commands/import';
@@ -28,6 +29,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   agreeCommand,
   consensusSeedCommand,
   exportMatrixCommand,
+  exportQdpxCommand,
+  exportQdcCommand,
   importQdpxCommand,
   importQdcCommand,
 ];
