@@ -48,9 +48,16 @@ export function projectToStudy(project: RefiProject, findText: FindText): Import
       usedNotes.add(ref);
       return [note.text.trim()];
     });
-  const memoOf = (refs: readonly string[]) => joined(notesText(refs));
+  const references = noteReferences(project);
+  const codeMemo = (guid: string) => isCodeMemo(references.get(guid), notes.get(guid));
+  const memoOf = (refs: readonly string[]) => joined(notesText(refs.filter(codeMemo)));
 
   const { codes, idOfGuid } = mapCodes(project.codes, memoOf);
+  const codesOfNote = (guid: string) =>
+    (references.get(guid)?.codes ?? []).flatMap((code) => {
+      const id = idOfGuid.get(code);
+      return id === undefined ? [] : [id];
+    });
   files.push({ path: 'codebook.yaml', text: serializeCodebook({ codes }) });
 
   const coderOf = coderLookup(project, warnings);
@@ -176,7 +183,7 @@ export function projectToStudy(project: RefiProject, findText: FindText): Import
   if (survey !== undefined) files.push({ path: SURVEY_FILE, text: survey.text });
   files.push({ path: 'grounded.yaml', text: settingsText(survey?.idColumn, overrides) });
 
-  const memoFiles = memoPlan(project, notes, usedNotes, sourceMemos);
+  const memoFiles = memoPlan(project, notes, usedNotes, sourceMemos, codesOfNote);
   files.push(...memoFiles);
 
   return {
@@ -365,28 +372,73 @@ function readNotes(project: RefiProject, findText: FindText, notImported: Skippe
   return notes;
 }
 
+/** Who refers to each note: the codes (by GUID), and how many other things (sources, passages, the project). */
+function noteReferences(project: RefiProject): Map<string, { codes: string[]; others: number }> {
+  const references = new Map<string, { codes: string[]; others: number }>();
+  const entry = (guid: string) => {
+    const found = references.get(guid) ?? { codes: [], others: 0 };
+    references.set(guid, found);
+    return found;
+  };
+  const visit = (code: RefiProject['codes'][number]) => {
+    for (const note of code.noteRefs) if (code.guid !== undefined) entry(note).codes.push(code.guid);
+    code.children.forEach(visit);
+  };
+  project.codes.forEach(visit);
+  const others = [
+    ...project.noteRefs,
+    ...project.sources.flatMap((source) => [
+      ...source.noteRefs,
+      ...source.selections.flatMap((s) => [...s.noteRefs, ...s.codings.flatMap((c) => c.noteRefs)]),
+    ]),
+  ];
+  for (const note of others) entry(note).others++;
+  return references;
+}
+
+/**
+ * A note that is a code's own memo (Grounded's `memo:` of the code): referred to by that one code and nothing
+ * else, and short — one paragraph, no heading. Anything longer, or about several codes, is a memo document:
+ * a file in memos/ whose `codes:` name the codes it is about.
+ */
+function isCodeMemo(references: { codes: string[]; others: number } | undefined, note: NoteText | undefined): boolean {
+  if (references === undefined || note === undefined) return false;
+  if (references.codes.length !== 1 || references.others > 0) return false;
+  const text = note.text.trim();
+  return !text.includes('\n\n') && !/^#/m.test(text);
+}
+
 /** memos/*.md: the project's description, notes on sources, and every note not attached to a code or coding. */
 function memoPlan(
   project: RefiProject,
   notes: ReadonlyMap<string, NoteText>,
   usedNotes: ReadonlySet<string>,
   sourceMemos: readonly { title: string; body: string }[],
+  codesOfNote: (guid: string) => string[],
 ): PlannedFile[] {
   const names = new UniqueNames();
-  const memos: { title: string; body: string; created?: string }[] = [];
+  const memos: { title: string; body: string; created?: string; codes?: string[] }[] = [];
   if (project.description !== undefined) memos.push({ title: 'Project description', body: project.description });
   memos.push(...sourceMemos);
   for (const [guid, note] of notes) {
     if (usedNotes.has(guid)) continue;
+    const codes = codesOfNote(guid);
     memos.push({
       title: note.title,
       body: note.text,
       ...(note.created !== undefined ? { created: note.created } : {}),
+      ...(codes.length > 0 ? { codes } : {}),
     });
   }
   return memos.map((memo) => {
     const date = /^\d{4}-\d{2}-\d{2}/.exec(memo.created ?? '')?.[0];
-    const frontMatter = ['---', `title: ${yamlQuoted(memo.title)}`, ...(date ? [`date: ${date}`] : []), '---'];
+    const frontMatter = [
+      '---',
+      `title: ${yamlQuoted(memo.title)}`,
+      ...(memo.codes ? [`codes: [${memo.codes.map(yamlQuoted).join(', ')}]`] : []),
+      ...(date ? [`date: ${date}`] : []),
+      '---',
+    ];
     return {
       path: `${MEMO_FOLDER}/${names.claim(safeStem(memo.title, 'memo'), '.md')}`,
       text: `${frontMatter.join('\n')}\n\n${memo.body.trim()}\n`,
