@@ -176,6 +176,37 @@ describe('REFI-QDA import: positions and text encodings', () => {
   });
 });
 
+describe('REFI-QDA import: what has no place in a study is listed', () => {
+  it('sources without their text, passages without a code, codes of a whole source', () => {
+    const plan = importQdpx(
+      qdpx(
+        projectXml({
+          sources:
+            textSource({ guid: GUID.source1, name: 'External', path: 'absolute:///D:/elsewhere/interview.txt' }) +
+            `<TextSource guid="${GUID.source2}" name="Rich only" richTextPath="internal://${GUID.source2}.docx"/>` +
+            `<TextSource guid="${GUID.pdf}" name="Mixed"><PlainTextContent>Some words here.</PlainTextContent>` +
+            `<PlainTextSelection guid="${guid()}" startPosition="0" endPosition="4"/>` +
+            `<PlainTextSelection guid="${guid()}" startPosition="5" endPosition="10"><Coding guid="${guid()}"><CodeRef targetGUID="${guid()}"/></Coding></PlainTextSelection>` +
+            `<Coding guid="${guid()}"><CodeRef targetGUID="${GUID.trust}"/></Coding></TextSource>`,
+        }),
+      ),
+      'fixture.qdpx',
+    );
+    assert.deepEqual(
+      plan.summary.notImported.map((s) => [s.kind, s.name]),
+      [
+        ['text source', 'External'],
+        ['text source', 'Rich only'],
+        ['coding', 'selection 0–4 in "Mixed"'],
+        ['coding', 'coding 5–10 in "Mixed"'],
+        ['coding', 'coding of the whole source "Mixed"'],
+      ],
+    );
+    assert.match(plan.summary.notImported[0]?.reason ?? '', /not in the package/);
+    assert.equal(file(plan, 'transcripts/Mixed.txt'), 'Some words here.');
+  });
+});
+
 describe('REFI-QDA import: the study', () => {
   const project = projectXml({
     variables:
