@@ -1,11 +1,12 @@
 /**
- * `npx tsx scripts/bench/refi-import.ts [--runs N]`: how long `grounded import qdpx` takes on a project the size
+ * `npx tsx scripts/bench/refi-import.ts [--runs N] [--save FILE.qdpx]`: how long `grounded import qdpx` takes on a project the size
  * of the example study as another program would export it: the example's 44 transcripts (every other one with
  * CRLF line ends, so positions need converting) and its 806 codings by two coders, and a codebook padded to 300
  * codes in a hierarchy, cases with the survey's values. Prints the best of N runs of each step beside the
- * baseline of the same run: inflating the zip and parsing the XML alone.
+ * baseline of the same run: inflating the zip and parsing the XML alone. `--save` also writes the package, to time
+ * the real command on it (`time grounded import qdpx FILE.qdpx --into /tmp/x`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
@@ -106,6 +107,8 @@ async function main(): Promise<void> {
   const runsFlag = process.argv.indexOf('--runs');
   const runs = runsFlag >= 0 ? Number(process.argv[runsFlag + 1]) : 5;
   const pack = await buildPackage();
+  const saveFlag = process.argv.indexOf('--save');
+  if (saveFlag >= 0) writeFileSync(process.argv[saveFlag + 1] as string, pack.bytes);
   const parser = new XMLParser({ ignoreAttributes: false });
   const inflate = await best(runs, () => void unzipSync(pack.bytes));
   const xml = new TextDecoder().decode(unzipSync(pack.bytes)['project.qde']);
