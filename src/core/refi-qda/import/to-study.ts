@@ -312,11 +312,13 @@ function surveyFile(
   warnings: ImportWarning[],
 ): { text: string; idColumn: string; rows: number; columns: number } | undefined {
   if (project.variables.length === 0) return undefined;
-  const columns = project.variables.map((variable) => variable.name);
+  // Column names unique ignoring case (a survey's headers must be): a second "Age" becomes "Age (2)".
+  const headers = new UniqueNames();
+  const columns = project.variables.map((variable) => headers.claim(variable.name, ''));
   let idColumn = 'participant_id';
-  for (let i = 2; columns.includes(idColumn); i++) idColumn = `participant_id_${i}`;
+  for (let i = 2; columns.some((column) => column.toLowerCase() === idColumn); i++) idColumn = `participant_id_${i}`;
   const rows = new Map<string, Map<string, string>>();
-  const nameOf = new Map(project.variables.map((variable) => [variable.guid, variable.name]));
+  const nameOf = new Map(project.variables.map((variable, i) => [variable.guid, columns[i] as string]));
   const put = (participant: string, values: RefiProject['cases'][number]['values']) => {
     const row = rows.get(participant) ?? new Map<string, string>();
     rows.set(participant, row);

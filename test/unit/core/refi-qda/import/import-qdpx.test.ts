@@ -207,6 +207,30 @@ describe('REFI-QDA import: what has no place in a study is listed', () => {
   });
 });
 
+describe('REFI-QDA import: survey columns', () => {
+  it('keeps variables whose names clash apart, and the id column clear of them', () => {
+    const [age, age2, id] = [guid(), guid(), guid()];
+    const value = (variable: string, text: string) =>
+      `<VariableValue><VariableRef targetGUID="${variable}"/><TextValue>${text}</TextValue></VariableValue>`;
+    const plan = importQdpx(
+      qdpx(
+        projectXml({
+          variables:
+            `<Variables><Variable guid="${age}" name="Age" typeOfVariable="Text"/>` +
+            `<Variable guid="${age2}" name="age" typeOfVariable="Text"/>` +
+            `<Variable guid="${id}" name="participant_id" typeOfVariable="Text"/></Variables>`,
+          cases: `<Cases><Case guid="${guid()}" name="P01">${value(age, '30s')}${value(age2, '34')}${value(id, 'x')}</Case></Cases>`,
+        }),
+      ),
+      'fixture.qdpx',
+    );
+    assert.equal(file(plan, 'survey.csv'), 'participant_id_2,Age,age (2),participant_id\nP01,30s,34,x\n');
+    const settings = parseSettings('grounded.yaml', file(plan, 'grounded.yaml'));
+    assert.ok(settings.ok);
+    assert.equal(settings.value.survey.idColumn, 'participant_id_2');
+  });
+});
+
 describe('REFI-QDA import: the study', () => {
   const project = projectXml({
     variables:
