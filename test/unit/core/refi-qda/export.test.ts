@@ -38,21 +38,12 @@ function tempCopy(source: string): string {
   return folder;
 }
 
+/** A temp study folder holding the given files. */
 function tempStudy(files: Record<string, string>): string {
   const folder = mkdtempSync(join(tmpdir(), 'grounded-refi-'));
   folders.push(folder);
-  for (const [path, text] of Object.entries(files)) {
-    cpSync(writeTemp(text), join(folder, path), { recursive: true });
-  }
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(folder, path), text);
   return folder;
-}
-
-function writeTemp(text: string): string {
-  const folder = mkdtempSync(join(tmpdir(), 'grounded-refi-file-'));
-  folders.push(folder);
-  const file = join(folder, 'f');
-  writeFileSync(file, text);
-  return file;
 }
 
 async function open(folder: string): Promise<Study> {
@@ -279,6 +270,33 @@ describe('REFI-QDA export', function () {
     assert.deepEqual([...result.warnings].sort(), [
       'code "x" definition: 3 control character(s) XML cannot hold removed',
       'memo of code "x": 1 control character(s) XML cannot hold removed',
+    ]);
+    requireValidator(this);
+    assert.equal(schemaErrors(xml, 'Project.xsd'), '');
+  });
+
+  it('leaves out a coding of a code not in the codebook, says why, and still writes a valid project', async function () {
+    const text = 'I was tired. I had a mentor.\n';
+    const codings = makeCodings({ uri: 'file:///x/P01.txt', text, textHash: hashText(text) }, 'amara', [
+      { code: 'kept', start: 0, end: 12 },
+      { code: 'ghost', start: 13, end: 28 },
+    ]);
+    const folder = tempStudy({
+      'grounded.yaml': 'grounded: 1\ntranscripts:\n  - "*.txt"\n',
+      'codebook.yaml': serializeCodebook({ codes: [{ id: 'kept', name: 'Kept' }] }),
+      'P01.txt': text,
+      'P01.amara.codes.yaml': serializeSidecar({
+        transcript: 'P01.txt',
+        coder: 'amara',
+        textHash: hashText(text),
+        codings,
+      }),
+    });
+    const { result, xml } = await exportFolder(folder);
+    assert.equal(result.codings, 1);
+    const ghost = codings.find((c) => c.code === 'ghost');
+    assert.deepEqual(result.skipped, [
+      `coding ${ghost?.id} of amara in P01.txt: its code "ghost" is not in the codebook`,
     ]);
     requireValidator(this);
     assert.equal(schemaErrors(xml, 'Project.xsd'), '');
