@@ -242,8 +242,8 @@ describe('REFI-QDA export', function () {
     );
   });
 
-  it('escapes < & " \' in names and texts through the XML builder and removes control characters XML cannot hold', async function () {
-    const nasty = `<b>Tom & "Jerry" 'n' ]]> </Code>`;
+  it('escapes < & " \' (and text that looks like an entity) in names and texts through the XML builder and removes control characters XML cannot hold', async function () {
+    const nasty = `<b>Tom & "Jerry" 'n' ]]> </Code> &amp; &#60;`;
     const folder = tempStudy({
       'grounded.yaml': 'grounded: 1\ntranscripts:\n  - "*.txt"\n',
       'codebook.yaml': serializeCodebook({
