@@ -242,6 +242,39 @@ describe('REFI-QDA export', function () {
     );
   });
 
+  it('writes a CRLF transcript with a BOM as its canonical text (LF, no BOM), the text its positions count', async () => {
+    const canonical = 'Q: How?\nA: 🙂 Slowly, then all at once.\n';
+    const onDisk = '\uFEFF' + canonical.replace(/\n/g, '\r\n');
+    const quote = 'Slowly';
+    const start = Array.from(canonical.slice(0, canonical.indexOf(quote))).length;
+    const codings = makeCodings({ uri: 'file:///x/P01.txt', text: canonical, textHash: hashText(canonical) }, 'amara', [
+      { code: 'pace', start, end: start + quote.length },
+    ]);
+    const folder = tempStudy({
+      'grounded.yaml': 'grounded: 1\ntranscripts:\n  - "*.txt"\n',
+      'codebook.yaml': serializeCodebook({ codes: [{ id: 'pace', name: 'Pace' }] }),
+      'P01.txt': onDisk,
+      'P01.amara.codes.yaml': serializeSidecar({
+        transcript: 'P01.txt',
+        coder: 'amara',
+        textHash: hashText(canonical),
+        codings,
+      }),
+    });
+    const { files, xml } = await exportFolder(folder);
+    const source = parseProject(xml).Sources.TextSource[0];
+    assert.ok(source);
+    const bytes = files[source.plainTextPath.replace('internal://', 'sources/')];
+    assert.ok(bytes);
+    assert.equal(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), canonical);
+    const selection = source.PlainTextSelection?.[0];
+    assert.ok(selection);
+    assert.equal(
+      Array.from(canonical).slice(Number(selection.startPosition), Number(selection.endPosition)).join(''),
+      quote,
+    );
+  });
+
   it('escapes < & " \' (and text that looks like an entity) in names and texts through the XML builder and removes control characters XML cannot hold', async function () {
     const nasty = `<b>Tom & "Jerry" 'n' ]]> </Code> &amp; &#60;`;
     const folder = tempStudy({
