@@ -16,6 +16,7 @@ const DEBIAN_PACKAGES = [
   'ripgrep',
   'chromium',
   'fonts-noto-color-emoji',
+  'libxml2-utils', // xmllint: the unit tests validate REFI-QDA exports against the official schemas
 ];
 // fonts-noto-color-emoji: transcripts quote emoji (the example study has some); without a colour emoji font Chromium draws boxes in the screenshots.
 // @vscode/ripgrep's postinstall downloads rg from GitHub unless this archive is already in its cache.

@@ -5,6 +5,23 @@ import { CliError, EXIT_BUSY } from './errors';
 import { resolvePath } from './study-root';
 
 /**
+ * The URI of `output` (relative to the working folder), or a usage error (exit 2) when it is one of the
+ * study's own files. Commands that change the study on the way to their output (an export storing GUIDs)
+ * call it first, so a refused output leaves the study untouched.
+ */
+export async function refuseStudyFileAsOutput(context: CommandContext, study: Study, output: string): Promise<string> {
+  const uri = pathToUri(resolvePath(context, output));
+  const kind = await studyFileAt(context.fs, study, uri).catch(() => undefined);
+  if (kind !== undefined)
+    throw new CliError(
+      `refusing to write to ${output}: it is ${STUDY_FILE_DESCRIPTION[kind]}, and output must not replace study files`,
+      2,
+      'choose another -o file, e.g. one outside the study folder',
+    );
+  return uri;
+}
+
+/**
  * Writes a command's output to `-o` (relative to the working folder): never onto one of the study's own
  * files (exit 2, nothing written), and through the file system's compare-and-swap, as study files are
  * written: a full disk leaves the old file rather than part of the new one, the file keeps its permissions, a
@@ -17,15 +34,7 @@ export async function writeOutputFile(
   output: string,
   content: string | Uint8Array,
 ): Promise<void> {
-  const path = resolvePath(context, output);
-  const uri = pathToUri(path);
-  const kind = await studyFileAt(context.fs, study, uri).catch(() => undefined);
-  if (kind !== undefined)
-    throw new CliError(
-      `refusing to write to ${output}: it is ${STUDY_FILE_DESCRIPTION[kind]}, and output must not replace study files`,
-      2,
-      'choose another -o file, e.g. one outside the study folder',
-    );
+  const uri = await refuseStudyFileAsOutput(context, study, output);
   try {
     // Where a link leads (its file gets the new bytes); undefined: nothing is there yet.
     const real = context.fs.realPath ? await context.fs.realPath(uri) : uri;

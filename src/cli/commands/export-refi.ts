@@ -1,9 +1,9 @@
 import { CodebookEditError, exportQdc, exportQdpx, loadSurvey, RefiExportError, type Study } from '../../core/index';
 import { version } from '../../../package.json';
-import type { Arguments, CommandContext, CommandSpec, OptionSpec } from '../command';
+import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec, type OptionSpec } from '../command';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../errors';
 import { warnAboutUnloadedFiles } from '../load-warnings';
-import { writeOutputFile } from '../output-file';
+import { refuseStudyFileAsOutput, writeOutputFile } from '../output-file';
 import { openStudy } from '../study-root';
 
 const ORIGIN = `Grounded ${version}`;
@@ -16,6 +16,7 @@ function outOption(extension: string): Record<string, OptionSpec> {
       value: `<file.${extension}>`,
       description: 'the file to write (required); never a file of the study',
     },
+    ...JSON_OPTION,
   };
 }
 
@@ -59,6 +60,7 @@ export const exportQdcCommand: CommandSpec = {
 async function runExportQdpx(context: CommandContext, args: Arguments): Promise<number> {
   const out = requiredOut(args, 'qdpx');
   const study = await openStudy(context, args.positional(0));
+  await refuseStudyFileAsOutput(context, study, out);
   const loaded = await loadSurvey(context.fs, study);
   if (loaded && !loaded.ok) {
     for (const p of loaded.problems) context.out.error(context.out.formatProblem(p));
@@ -90,6 +92,7 @@ async function runExportQdpx(context: CommandContext, args: Arguments): Promise<
 async function runExportQdc(context: CommandContext, args: Arguments): Promise<number> {
   const out = requiredOut(args, 'qdc');
   const study: Study = await openStudy(context, args.positional(0));
+  await refuseStudyFileAsOutput(context, study, out);
   const result = await refused(() => exportQdc(context.fs, study, { origin: ORIGIN }));
   await writeOutputFile(context, study, out, result.xml);
   for (const warning of result.warnings) context.out.error(`warning: ${warning}`);

@@ -38,21 +38,12 @@ function tempCopy(source: string): string {
   return folder;
 }
 
+/** A temp study folder holding the given files. */
 function tempStudy(files: Record<string, string>): string {
   const folder = mkdtempSync(join(tmpdir(), 'grounded-refi-'));
   folders.push(folder);
-  for (const [path, text] of Object.entries(files)) {
-    cpSync(writeTemp(text), join(folder, path), { recursive: true });
-  }
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(folder, path), text);
   return folder;
-}
-
-function writeTemp(text: string): string {
-  const folder = mkdtempSync(join(tmpdir(), 'grounded-refi-file-'));
-  folders.push(folder);
-  const file = join(folder, 'f');
-  writeFileSync(file, text);
-  return file;
 }
 
 async function open(folder: string): Promise<Study> {
@@ -251,8 +242,41 @@ describe('REFI-QDA export', function () {
     );
   });
 
-  it('escapes < & " \' in names and texts through the XML builder and removes control characters XML cannot hold', async function () {
-    const nasty = `<b>Tom & "Jerry" 'n' ]]> </Code>`;
+  it('writes a CRLF transcript with a BOM as its canonical text (LF, no BOM), the text its positions count', async () => {
+    const canonical = 'Q: How?\nA: 🙂 Slowly, then all at once.\n';
+    const onDisk = '\uFEFF' + canonical.replace(/\n/g, '\r\n');
+    const quote = 'Slowly';
+    const start = Array.from(canonical.slice(0, canonical.indexOf(quote))).length;
+    const codings = makeCodings({ uri: 'file:///x/P01.txt', text: canonical, textHash: hashText(canonical) }, 'amara', [
+      { code: 'pace', start, end: start + quote.length },
+    ]);
+    const folder = tempStudy({
+      'grounded.yaml': 'grounded: 1\ntranscripts:\n  - "*.txt"\n',
+      'codebook.yaml': serializeCodebook({ codes: [{ id: 'pace', name: 'Pace' }] }),
+      'P01.txt': onDisk,
+      'P01.amara.codes.yaml': serializeSidecar({
+        transcript: 'P01.txt',
+        coder: 'amara',
+        textHash: hashText(canonical),
+        codings,
+      }),
+    });
+    const { files, xml } = await exportFolder(folder);
+    const source = parseProject(xml).Sources.TextSource[0];
+    assert.ok(source);
+    const bytes = files[source.plainTextPath.replace('internal://', 'sources/')];
+    assert.ok(bytes);
+    assert.equal(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), canonical);
+    const selection = source.PlainTextSelection?.[0];
+    assert.ok(selection);
+    assert.equal(
+      Array.from(canonical).slice(Number(selection.startPosition), Number(selection.endPosition)).join(''),
+      quote,
+    );
+  });
+
+  it('escapes < & " \' (and text that looks like an entity) in names and texts through the XML builder and removes control characters XML cannot hold', async function () {
+    const nasty = `<b>Tom & "Jerry" 'n' ]]> </Code> &amp; &#60;`;
     const folder = tempStudy({
       'grounded.yaml': 'grounded: 1\ntranscripts:\n  - "*.txt"\n',
       'codebook.yaml': serializeCodebook({
@@ -279,6 +303,33 @@ describe('REFI-QDA export', function () {
     assert.deepEqual([...result.warnings].sort(), [
       'code "x" definition: 3 control character(s) XML cannot hold removed',
       'memo of code "x": 1 control character(s) XML cannot hold removed',
+    ]);
+    requireValidator(this);
+    assert.equal(schemaErrors(xml, 'Project.xsd'), '');
+  });
+
+  it('leaves out a coding of a code not in the codebook, says why, and still writes a valid project', async function () {
+    const text = 'I was tired. I had a mentor.\n';
+    const codings = makeCodings({ uri: 'file:///x/P01.txt', text, textHash: hashText(text) }, 'amara', [
+      { code: 'kept', start: 0, end: 12 },
+      { code: 'ghost', start: 13, end: 28 },
+    ]);
+    const folder = tempStudy({
+      'grounded.yaml': 'grounded: 1\ntranscripts:\n  - "*.txt"\n',
+      'codebook.yaml': serializeCodebook({ codes: [{ id: 'kept', name: 'Kept' }] }),
+      'P01.txt': text,
+      'P01.amara.codes.yaml': serializeSidecar({
+        transcript: 'P01.txt',
+        coder: 'amara',
+        textHash: hashText(text),
+        codings,
+      }),
+    });
+    const { result, xml } = await exportFolder(folder);
+    assert.equal(result.codings, 1);
+    const ghost = codings.find((c) => c.code === 'ghost');
+    assert.deepEqual(result.skipped, [
+      `coding ${ghost?.id} of amara in P01.txt: its code "ghost" is not in the codebook`,
     ]);
     requireValidator(this);
     assert.equal(schemaErrors(xml, 'Project.xsd'), '');
