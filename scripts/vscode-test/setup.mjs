@@ -17,6 +17,7 @@ const DEBIAN_PACKAGES = [
   'chromium',
   'fonts-liberation',
   'fonts-noto-color-emoji',
+  'libxml2-utils', // xmllint: the unit tests validate REFI-QDA exports against the official schemas
 ];
 // Installed without recommended packages (Chromium's pull in avahi-daemon, cups and other services a headless test
 // never uses); the one recommendation the screenshots need is named here: fonts-liberation, the fonts Chromium

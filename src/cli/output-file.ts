@@ -5,19 +5,12 @@ import { CliError, EXIT_BUSY } from './errors';
 import { resolvePath } from './study-root';
 
 /**
- * Writes a command's output to `-o` (relative to the working folder): never onto one of the study's own
- * files (exit 2, nothing written), and through the file system's compare-and-swap, as study files are
- * written: a full disk leaves the old file rather than part of the new one, the file keeps its permissions, a
- * read-only one is refused, and a link keeps pointing at its file, which gets the new bytes.
+ * The URI of `output` (relative to the working folder), or a usage error (exit 2) when it is one of the
+ * study's own files. Commands that change the study on the way to their output (an export storing GUIDs)
+ * call it first, so a refused output leaves the study untouched.
  */
-export async function writeOutputFile(
-  context: CommandContext,
-  study: Study,
-  output: string,
-  text: string,
-): Promise<void> {
-  const path = resolvePath(context, output);
-  const uri = pathToUri(path);
+export async function refuseStudyFileAsOutput(context: CommandContext, study: Study, output: string): Promise<string> {
+  const uri = pathToUri(resolvePath(context, output));
   const kind = await studyFileAt(context.fs, study, uri).catch(() => undefined);
   if (kind !== undefined)
     throw new CliError(
@@ -25,6 +18,23 @@ export async function writeOutputFile(
       2,
       'choose another -o file, e.g. one outside the study folder',
     );
+  return uri;
+}
+
+/**
+ * Writes a command's output to `-o` (relative to the working folder): never onto one of the study's own
+ * files (exit 2, nothing written), and through the file system's compare-and-swap, as study files are
+ * written: a full disk leaves the old file rather than part of the new one, the file keeps its permissions, a
+ * read-only one is refused, and a link keeps pointing at its file, which gets the new bytes. Text is written
+ * as UTF-8; bytes (an archive) as they are.
+ */
+export async function writeOutputFile(
+  context: CommandContext,
+  study: Study,
+  output: string,
+  content: string | Uint8Array,
+): Promise<void> {
+  const uri = await refuseStudyFileAsOutput(context, study, output);
   try {
     // Where a link leads (its file gets the new bytes); undefined: nothing is there yet.
     const real = context.fs.realPath ? await context.fs.realPath(uri) : uri;
@@ -33,7 +43,13 @@ export async function writeOutputFile(
       real !== undefined && (await context.fs.stat(target))?.type === 'file'
         ? await context.fs.readFile(target)
         : undefined;
-    if (!(await context.fs.replaceIfUnchanged(target, current, new TextEncoder().encode(text))))
+    if (
+      !(await context.fs.replaceIfUnchanged(
+        target,
+        current,
+        typeof content === 'string' ? new TextEncoder().encode(content) : content,
+      ))
+    )
       throw new CliError(
         `${output} changed while it was being written; nothing was written. Run the command again.`,
         EXIT_BUSY,

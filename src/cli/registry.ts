@@ -10,8 +10,10 @@ import { checkCommand } from './commands/check';
 import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import { exportMatrixCommand } from './commands/export';
+import { exportQdcCommand, exportQdpxCommand } from './commands/export-refi';
 import { agreeCommand } from './commands/agree';
 import { consensusSeedCommand } from './commands/consensus';
+import { importQdcCommand, importQdpxCommand } from './commands/import';
 
 /**
  * Every command, in the order the overview lists them. A new command (report, stats, export…) is one
@@ -31,6 +33,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   agreeCommand,
   consensusSeedCommand,
   exportMatrixCommand,
+  exportQdpxCommand,
+  exportQdcCommand,
+  importQdpxCommand,
+  importQdcCommand,
 ];
 
 /** The command named by the start of argv (two-word names first) and the arguments after its name. */

@@ -65,3 +65,9 @@ export * from './survey/index';
 export * from './analysis/index';
 export * from './agreement/index';
 export * from './report/index';
+
+// REFI-QDA export (.qdpx projects, .qdc codebooks) for MAXQDA, NVivo, ATLAS.ti and QualCoder.
+export * from './refi-qda/export/index';
+
+// REFI-QDA import (.qdpx projects, .qdc codebooks).
+export * from './refi-qda/import/index';
