@@ -32,7 +32,7 @@ export function variableLine(variable: VariableSummary): string {
   if (variable.kind === 'categorical') {
     const levels = variable.type === 'yes-no' ? [...variable.levels].reverse() : variable.levels;
     const parts = levels.map(
-      (l) => `${percent(l.percent)} ${l.level} (${l.count}/${variable.n}; 95% CI ${percentCi(l.ci)})`,
+      (l) => `${percent(l.proportion)} ${l.level} (${l.count}/${variable.n}; 95% CI ${percentCi(l.ci)})`,
     );
     return `${variable.name}: ${parts.join(', ')}; missing ${variable.missing}`;
   }
@@ -121,7 +121,7 @@ function variableTables(report: StudyReport): Block[] {
             l.level,
             String(l.count),
             String(v.n),
-            percent(l.percent),
+            percent(l.proportion),
             percentCi(l.ci),
             String(v.missing),
           ]),
@@ -157,7 +157,7 @@ function categoricalComparisonBlocks(c: CategoricalComparison): Block[] {
     heading(3, `${c.variable} by ${c.by}`),
     table(
       [c.by, ...c.table.columnLevels, 'n'],
-      c.groups.map((g) => [g.level, ...g.levels.map((l) => `${l.count} (${percent(l.percent, 1)})`), String(g.n)]),
+      c.groups.map((g) => [g.level, ...g.levels.map((l) => `${l.count} (${percent(l.proportion, 1)})`), String(g.n)]),
       [false, ...c.table.columnLevels.map(() => true), true],
     ),
     paragraph(
@@ -195,7 +195,7 @@ function codeSection(report: StudyReport): Block[] {
         String(c.codings),
         String(c.transcripts),
         `${c.participants}/${c.total}`,
-        percent(c.percent, 1),
+        percent(c.proportion, 1),
         percentCi(c.ci),
       ]),
       [false, true, true, true, true, true],
@@ -217,7 +217,7 @@ function codesByGroupSection(report: StudyReport, labels: ReadonlyMap<string, st
         const test = c.tests[0];
         return [
           labels.get(c.code) ?? c.code,
-          ...c.groups.map((g) => `${g.participants}/${g.total} (${percent(g.percent, 1)})`),
+          ...c.groups.map((g) => `${g.participants}/${g.total} (${percent(g.proportion, 1)})`),
           test ? (test.p === null ? testText(test) : testStatisticText(test)) : (c.reason ?? NONE),
           test ? pCell(test.p) : NONE,
           test ? pCell(test.pHolm) : NONE,

@@ -89,7 +89,7 @@ describe('webview view model (StudyReport → rows and chart specs)', function (
     const first = byGender.codesByGroup[0]!;
     assert.equal(
       table.rows[0]?.[1]?.text,
-      `${first.groups[0]!.participants}/${first.groups[0]!.total} (${first.groups[0]!.percent!.toFixed(1)}%)`,
+      `${first.groups[0]!.participants}/${first.groups[0]!.total} (${(100 * first.groups[0]!.proportion!).toFixed(1)}%)`,
     );
     assert.equal(table.rows[0]?.[table.header.indexOf('p (Holm)')]?.csv, first.tests[0]!.pHolm);
     const chart = byGroupChart(byGender);
