@@ -7,9 +7,9 @@ import type { ParticipantCoverage } from './report-types';
 
 type Coverage = Pick<ParticipantCoverage, 'notCoded' | 'withoutTranscript' | 'uncoded'>;
 
-/** The command (CLI and editor) that records "read, nothing applies" for a transcript. */
+/** The commands (CLI and editor) that record "read, nothing applies" for a transcript. */
 export const MARK_CODED_HINT =
-  'mark the transcripts that were read as coded: `grounded mark --coded FILES…` (or `--all --by CODER`), or in the editor "Grounded: Mark Transcript as Coded"';
+  '`grounded mark --coded FILES…` (or `--all --by CODER`), in the editor "Grounded: Mark Transcript as Coded"';
 
 /**
  * Who the denominator of code prevalence is: "coded participants" while uncoded transcripts are missing;
@@ -35,7 +35,7 @@ export function denominatorNotes(coverage: Coverage, coders: readonly string[]):
   const by = coders.length === 0 ? 'any coder' : coders.join(' or ');
   if (coverage.notCoded > 0 && coverage.uncoded === 'missing') {
     notes.push(
-      `${people(coverage.notCoded)} left out as not coded: no sidecar by ${by} for their transcripts, so their codes are unknown. If those transcripts were read and nothing applies, ${MARK_CODED_HINT}; if every transcript has been read, \`analysis.uncoded: absent\` in grounded.yaml (or \`--uncoded absent\`) counts them as not having the codes.`,
+      `${people(coverage.notCoded)} left out as not coded: no sidecar by ${by} for their transcripts, so their codes are unknown. If those transcripts were read and nothing applies, mark them coded: ${MARK_CODED_HINT}. If every transcript has been read, \`analysis.uncoded: absent\` in grounded.yaml (or \`--uncoded absent\`) counts them as not having the codes.`,
     );
   }
   if (coverage.notCoded > 0 && coverage.uncoded === 'absent') {
