@@ -1,5 +1,6 @@
 import type { StudyReport } from '../../src/core/analysis/report-types';
 import { ci, NONE, num, percent, percentCi, percentValue } from '../../src/core/report/format';
+import { denominatorNoun } from '../../src/core/analysis/denominator';
 import { CHART_CODES, firstOf, type BarChart, type MeanChart } from './chart';
 import { codeLabels, codeNames, slug } from './labels';
 import { effectCell, pCellOf, testCell } from './tests';
@@ -11,7 +12,15 @@ export function prevalenceTable(report: StudyReport): TableModel {
   return {
     id: 'codes-prevalence',
     title: 'Code prevalence',
-    header: ['Code', 'Codings', 'Transcripts', 'Participants', 'Coded participants', '% of participants', '95% CI'],
+    header: [
+      'Code',
+      'Codings',
+      'Transcripts',
+      'Participants',
+      `Of (${denominatorNoun(report.participants)})`,
+      '% of participants',
+      '95% CI',
+    ],
     numeric: [false, true, true, true, true, true, true],
     rows: report.codes.map((c) => [
       text(labels.get(c.id) ?? c.id, c.inCodebook ? undefined : 'not in the codebook'),
@@ -22,7 +31,7 @@ export function prevalenceTable(report: StudyReport): TableModel {
       numberCell(percentValue(c.proportion), percent(c.proportion, 1)),
       text(percentCi(c.ci)),
     ]),
-    caption: 'Prevalence: share of coded participants with at least one coding of the code.',
+    caption: `Prevalence: share of the ${report.participants.codesKnown} ${denominatorNoun(report.participants)} with at least one coding of the code.`,
   };
 }
 
@@ -42,7 +51,7 @@ export function byGroupTable(report: StudyReport): TableModel {
         ...levels.map((level): Cell => {
           const g = c.groups.find((x) => x.level === level);
           return g
-            ? numberCell(percentValue(g.proportion), `${g.participants}/${g.total} (${percent(g.proportion, 1)})`)
+            ? numberCell(percentValue(g.proportion), `${g.participants} of ${g.total} (${percent(g.proportion, 1)})`)
             : text(NONE);
         }),
         testCell(test, c.reason),
@@ -52,8 +61,7 @@ export function byGroupTable(report: StudyReport): TableModel {
         effectCell(c.effect),
       ];
     }),
-    caption:
-      'Participants with the code / coded participants of the group. p adjusted across all codes (Holm; Benjamini–Hochberg).',
+    caption: `Participants with the code of the ${denominatorNoun(report.participants)} in the group (${levels.map((l, i) => `${l}: ${report.codesByGroup[0]?.groups[i]?.total ?? 0}`).join(', ')}). p adjusted across all codes (Holm; Benjamini–Hochberg).`,
   };
 }
 
