@@ -5,6 +5,7 @@
  * parseHostMessage on everything it receives. Both return undefined for anything not exactly allowed.
  */
 import { REPORT_FORMAT } from '../src/core/analysis/report-types';
+import { UNCODED_MODES } from '../src/core/model';
 import {
   CO_METRICS,
   LIMITS,
@@ -56,7 +57,8 @@ function isFilter(value: unknown): value is ReportFilter {
 export function isReportRequest(value: unknown): value is ReportRequestState {
   return (
     isObject(value) &&
-    hasOnlyKeys(value, ['by', 'coders', 'filters']) &&
+    hasOnlyKeys(value, ['by', 'coders', 'filters', 'uncoded']) &&
+    (value.uncoded === undefined || (UNCODED_MODES as readonly unknown[]).includes(value.uncoded)) &&
     (value.by === null || (isString(value.by) && value.by !== '')) &&
     (value.coders === null || isStringArray(value.coders, LIMITS.coders)) &&
     Array.isArray(value.filters) &&

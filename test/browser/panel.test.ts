@@ -161,6 +161,20 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     assert.ok(codes.includes(`${first.participants} of ${first.total} (`), 'by-group cells say "x of n"');
     assert.ok(codes.includes(`Of (coded participants)`), 'the prevalence table names its denominator');
     await page.screenshot({ path: path.join(tmpdir(), 'grounded-panel-denominator-codes.png') });
+    // "Not coded: counted as 0" asks the host for a report with uncoded: absent, which then says so.
+    await clearPosted(page);
+    await page.evaluate(() => {
+      const select = document.querySelector('#uncoded') as HTMLElement & { value: string };
+      select.value = 'absent';
+      select.dispatchEvent(new Event('change'));
+    });
+    const absentRequest: ReportRequestState = { ...BY_GENDER, coders: ['jonas'], uncoded: 'absent' };
+    assert.deepEqual(await posted(page), [{ type: 'setRequest', request: absentRequest }]);
+    const absent = example.reportMessage(absentRequest);
+    await send(page, absent);
+    const counted = await sectionText(page, 'codes');
+    assert.ok(counted.includes('Prevalence: share of the 44 interviewed participants'), counted.slice(0, 400));
+    assert.ok(counted.includes(`${p.notCoded} participants with transcripts not coded by jonas count as not having`));
     await page.close();
   });
 
