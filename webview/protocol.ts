@@ -5,6 +5,7 @@
  * treats whatever it posts as untrusted input, and the webview does the same the other way round.
  */
 import type { ReportFilter, ReportProblem, ReportQuote, StudyReport } from '../src/core/analysis/report-types';
+import type { UncodedMode } from '../src/core/model';
 
 export type { ReportFilter, ReportProblem, StudyReport };
 
@@ -14,6 +15,8 @@ export interface ReportRequestState {
   /** null: every coder, pooled. */
   coders: string[] | null;
   filters: ReportFilter[];
+  /** What a participant nobody coded counts as; absent (the key): the study's `analysis.uncoded`. */
+  uncoded?: UncodedMode;
 }
 
 /** Facts about the study that the report does not carry. */

@@ -4,6 +4,8 @@
  * must not be able to steer the host with a malformed or unknown message); the webview runs
  * parseHostMessage on everything it receives. Both return undefined for anything not exactly allowed.
  */
+import { REPORT_FORMAT } from '../src/core/analysis/report-types';
+import { UNCODED_MODES } from '../src/core/model';
 import {
   CO_METRICS,
   LIMITS,
@@ -55,7 +57,8 @@ function isFilter(value: unknown): value is ReportFilter {
 export function isReportRequest(value: unknown): value is ReportRequestState {
   return (
     isObject(value) &&
-    hasOnlyKeys(value, ['by', 'coders', 'filters']) &&
+    hasOnlyKeys(value, ['by', 'coders', 'filters', 'uncoded']) &&
+    (value.uncoded === undefined || (UNCODED_MODES as readonly unknown[]).includes(value.uncoded)) &&
     (value.by === null || (isString(value.by) && value.by !== '')) &&
     (value.coders === null || isStringArray(value.coders, LIMITS.coders)) &&
     Array.isArray(value.filters) &&
@@ -204,7 +207,7 @@ function isOverlapPair(value: unknown): value is OverlapPair {
  * re-validating every statistic; the view model treats every figure as possibly null anyway.
  */
 function isReportShape(value: unknown): boolean {
-  if (!isObject(value) || value.format !== 'grounded-report/1' || typeof value.title !== 'string') return false;
+  if (!isObject(value) || value.format !== REPORT_FORMAT || typeof value.title !== 'string') return false;
   const arrays = [
     'variables',
     'comparisons',
@@ -221,6 +224,7 @@ function isReportShape(value: unknown): boolean {
     isObject(value.options) &&
     isObject(value.coders) &&
     isObject(value.participants) &&
+    isObject(value.progress) &&
     (value.jointDisplay === null || isObject(value.jointDisplay))
   );
 }

@@ -82,6 +82,20 @@ export interface StudySettings {
   readonly memos: string;
   readonly survey: SurveySettings;
   readonly participants: ParticipantSettings;
+  readonly analysis: AnalysisSettings;
+}
+
+/**
+ * What a participant whose transcripts no included coder has coded counts as in code figures:
+ * `missing` (left out of the denominator: unknown until someone reads it) or `absent` (0: the study
+ * declares that every transcript has been read, so a transcript without a sidecar has none of the codes).
+ */
+export const UNCODED_MODES = ['missing', 'absent'] as const;
+export type UncodedMode = (typeof UNCODED_MODES)[number];
+
+export interface AnalysisSettings {
+  /** Participants without a transcript (survey only) stay missing in both modes: not interviewed is not "absent". */
+  readonly uncoded: UncodedMode;
 }
 
 export interface SurveySettings {

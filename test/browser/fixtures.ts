@@ -35,6 +35,7 @@ export async function loadExample(): Promise<Example> {
           ...(request.by !== null ? { by: request.by } : {}),
           ...(request.coders ? { coders: request.coders } : {}),
           filters: request.filters,
+          ...(request.uncoded ? { uncoded: request.uncoded } : {}),
         },
         warnings,
       );

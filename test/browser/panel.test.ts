@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { overlappingPairs } from '../../src/extension/analysis-panel/overlaps';
@@ -122,6 +123,9 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
       assert.ok(text.includes(figure), `overview shows ${JSON.stringify(figure)}`);
     }
     assert.ok(text.includes('No problems found in the study.'));
+    assert.match(text, /Coding progress: \d+ \/ 44 coded by amara, \d+ \/ 44 by jonas/);
+    assert.ok(text.includes(`Coding progress: ${byGender.report.progress.text}`));
+    assert.equal(await page.locator('ul.denominator').count(), 0, 'every participant is coded: nothing left out');
     // Lit styles the components with constructable stylesheets, which the CSP allows without 'unsafe-inline'.
     const styled = await page.evaluate(() => {
       const tabs = document.querySelector('vscode-tabs');
@@ -129,6 +133,48 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     });
     assert.equal(styled, true, 'vscode-elements registered and styled');
     assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations), []);
+    await page.close();
+  });
+
+  it('names the denominator and who is left out as not coded (one coder), in the overview and Codes', async () => {
+    const jonas = example.reportMessage({ ...BY_GENDER, coders: ['jonas'] });
+    const p = jonas.report.participants;
+    assert.ok(p.notCoded > 0, 'jonas coded only some transcripts');
+    const page = await openPanel('light', { width: 1200, height: 1000 });
+    await send(page, jonas);
+    const overview = await sectionText(page, 'overview');
+    assert.ok(overview.includes(`Not coded\n${p.notCoded}`), overview);
+    assert.ok(overview.includes(`In code figures\n${p.coded}`));
+    assert.ok(overview.includes(`${p.notCoded} participants left out as not coded: no sidecar by jonas`));
+    assert.ok(overview.includes('grounded mark --coded FILES…'));
+    assert.ok(overview.includes('Grounded: Mark Transcript as Coded'));
+    assert.ok(overview.includes('analysis.uncoded: absent'));
+    await page.screenshot({ path: path.join(tmpdir(), 'grounded-panel-denominator-overview.png') });
+    await showSection(page, 'codes');
+    const codes = await sectionText(page, 'codes');
+    assert.ok(
+      codes.includes(`Prevalence: share of the ${p.codesKnown} coded participants with at least one coding`),
+      codes.slice(0, 400),
+    );
+    assert.ok(codes.includes(`${p.notCoded} participants left out as not coded`));
+    const first = jonas.report.codesByGroup[0]!.groups[0]!;
+    assert.ok(codes.includes(`${first.participants} of ${first.total} (`), 'by-group cells say "x of n"');
+    assert.ok(codes.includes(`Of (coded participants)`), 'the prevalence table names its denominator');
+    await page.screenshot({ path: path.join(tmpdir(), 'grounded-panel-denominator-codes.png') });
+    // "Not coded: counted as 0" asks the host for a report with uncoded: absent, which then says so.
+    await clearPosted(page);
+    await page.evaluate(() => {
+      const select = document.querySelector('#uncoded') as HTMLElement & { value: string };
+      select.value = 'absent';
+      select.dispatchEvent(new Event('change'));
+    });
+    const absentRequest: ReportRequestState = { ...BY_GENDER, coders: ['jonas'], uncoded: 'absent' };
+    assert.deepEqual(await posted(page), [{ type: 'setRequest', request: absentRequest }]);
+    const absent = example.reportMessage(absentRequest);
+    await send(page, absent);
+    const counted = await sectionText(page, 'codes');
+    assert.ok(counted.includes('Prevalence: share of the 44 interviewed participants'), counted.slice(0, 400));
+    assert.ok(counted.includes(`${p.notCoded} participants with transcripts not coded by jonas count as not having`));
     await page.close();
   });
 
@@ -193,7 +239,7 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     assert.ok(first);
     const row = await table.locator('tbody tr').first().innerText();
     for (const g of first.groups)
-      assert.ok(row.includes(`${g.participants}/${g.total}`), `prevalence ${g.participants}/${g.total}`);
+      assert.ok(row.includes(`${g.participants} of ${g.total}`), `prevalence ${g.participants} of ${g.total}`);
     await page.locator('[data-chart="codes-by-group-chart"]').scrollIntoViewIfNeeded();
     await page.locator('[data-chart="codes-by-group-chart"] svg.grounded-chart').waitFor();
     assert.ok(

@@ -31,6 +31,18 @@ export function toolbar(
     'coder',
   );
 
+  // The study's analysis.uncoded decides until the user picks here (the report says which one applied).
+  const uncoded = labelledSelect(
+    'Not coded',
+    [
+      { value: 'missing', label: 'Left out (missing)' },
+      { value: 'absent', label: 'Counted as 0 (absent)' },
+    ],
+    request.uncoded ?? report.options.uncoded,
+    (value) => setRequest({ ...request, uncoded: value === 'absent' ? 'absent' : 'missing' }),
+    'uncoded',
+  );
+
   const chips = h('span', { class: 'chips' });
   request.filters.forEach((filter, index) => {
     const remove = linkButton(
@@ -103,7 +115,7 @@ export function toolbar(
   return h(
     'div',
     { class: 'toolbar', role: 'toolbar' },
-    h('div', { class: 'toolbar-row' }, groupBy, coder, filterAdd),
+    h('div', { class: 'toolbar-row' }, groupBy, coder, uncoded, filterAdd),
     h(
       'div',
       { class: 'toolbar-row' },

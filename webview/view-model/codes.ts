@@ -1,5 +1,6 @@
 import type { StudyReport } from '../../src/core/analysis/report-types';
-import { ci, NONE, num, percent, percentCi } from '../../src/core/report/format';
+import { ci, NONE, num, percent, percentCi, percentValue } from '../../src/core/report/format';
+import { denominatorNoun } from '../../src/core/analysis/denominator';
 import { CHART_CODES, firstOf, type BarChart, type MeanChart } from './chart';
 import { codeLabels, codeNames, slug } from './labels';
 import { effectCell, pCellOf, testCell } from './tests';
@@ -11,7 +12,15 @@ export function prevalenceTable(report: StudyReport): TableModel {
   return {
     id: 'codes-prevalence',
     title: 'Code prevalence',
-    header: ['Code', 'Codings', 'Transcripts', 'Participants', 'Coded participants', '% of participants', '95% CI'],
+    header: [
+      'Code',
+      'Codings',
+      'Transcripts',
+      'Participants',
+      `Of (${denominatorNoun(report.participants)})`,
+      '% of participants',
+      '95% CI',
+    ],
     numeric: [false, true, true, true, true, true, true],
     rows: report.codes.map((c) => [
       text(labels.get(c.id) ?? c.id, c.inCodebook ? undefined : 'not in the codebook'),
@@ -19,10 +28,10 @@ export function prevalenceTable(report: StudyReport): TableModel {
       numberCell(c.transcripts, String(c.transcripts)),
       numberCell(c.participants, String(c.participants)),
       numberCell(c.total, String(c.total)),
-      numberCell(c.percent, percent(c.percent, 1)),
+      numberCell(percentValue(c.proportion), percent(c.proportion, 1)),
       text(percentCi(c.ci)),
     ]),
-    caption: 'Prevalence: share of coded participants with at least one coding of the code.',
+    caption: `Prevalence: share of the ${report.participants.codesKnown} ${denominatorNoun(report.participants)} with at least one coding of the code.`,
   };
 }
 
@@ -41,7 +50,9 @@ export function byGroupTable(report: StudyReport): TableModel {
         text(labels.get(c.code) ?? c.code),
         ...levels.map((level): Cell => {
           const g = c.groups.find((x) => x.level === level);
-          return g ? numberCell(g.percent, `${g.participants}/${g.total} (${percent(g.percent, 1)})`) : text(NONE);
+          return g
+            ? numberCell(percentValue(g.proportion), `${g.participants} of ${g.total} (${percent(g.proportion, 1)})`)
+            : text(NONE);
         }),
         testCell(test, c.reason),
         pCellOf(test?.p),
@@ -50,8 +61,7 @@ export function byGroupTable(report: StudyReport): TableModel {
         effectCell(c.effect),
       ];
     }),
-    caption:
-      'Participants with the code / coded participants of the group. p adjusted across all codes (Holm; Benjamini–Hochberg).',
+    caption: `Participants with the code of the ${denominatorNoun(report.participants)} in the group (${levels.map((l, i) => `${l}: ${report.codesByGroup[0]?.groups[i]?.total ?? 0}`).join(', ')}). p adjusted across all codes (Holm; Benjamini–Hochberg).`,
   };
 }
 
@@ -74,10 +84,10 @@ export function byGroupChart(report: StudyReport): BarChart | undefined {
       c.groups.map((g) => ({
         label: names.get(c.code) ?? c.code,
         series: g.level,
-        value: g.percent ?? 0,
+        value: percentValue(g.proportion) ?? 0,
         low: g.ci ? g.ci[0] * 100 : null,
         high: g.ci ? g.ci[1] * 100 : null,
-        title: `${names.get(c.code) ?? c.code}, ${g.level}: ${g.participants}/${g.total} (${percent(g.percent, 1)}; 95% CI ${percentCi(g.ci)})`,
+        title: `${names.get(c.code) ?? c.code}, ${g.level}: ${g.participants}/${g.total} (${percent(g.proportion, 1)}; 95% CI ${percentCi(g.ci)})`,
       })),
     ),
   };
@@ -100,10 +110,10 @@ export function prevalenceChart(report: StudyReport): BarChart | undefined {
     bars: shown.map((c) => ({
       label: names.get(c.id) ?? c.id,
       series: '',
-      value: c.percent ?? 0,
+      value: percentValue(c.proportion) ?? 0,
       low: c.ci ? c.ci[0] * 100 : null,
       high: c.ci ? c.ci[1] * 100 : null,
-      title: `${c.name}: ${c.participants}/${c.total} (${percent(c.percent, 1)}; 95% CI ${percentCi(c.ci)})`,
+      title: `${c.name}: ${c.participants}/${c.total} (${percent(c.proportion, 1)}; 95% CI ${percentCi(c.ci)})`,
     })),
   };
 }

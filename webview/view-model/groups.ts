@@ -1,5 +1,5 @@
 import type { CategoricalComparison, NumericComparison, StudyReport } from '../../src/core/analysis/report-types';
-import { ci, count, NONE, num, percent, percentCi } from '../../src/core/report/format';
+import { ci, count, NONE, num, percent, percentCi, percentValue } from '../../src/core/report/format';
 import type { BarChart, MeanChart } from './chart';
 import { slug } from './labels';
 import { effectCell, pCellOf, testCell, testsTable } from './tests';
@@ -120,7 +120,7 @@ function categoricalView(c: CategoricalComparison): CategoricalComparisonView {
         const l = g.levels.find((x) => x.level === level);
         return [
           numberCell(l?.count, l ? String(l.count) : NONE),
-          numberCell(l?.percent, l ? `${percent(l.percent, 1)} (${percentCi(l.ci)})` : NONE),
+          numberCell(percentValue(l?.proportion), l ? `${percent(l.proportion, 1)} (${percentCi(l.ci)})` : NONE),
         ];
       }),
       numberCell(g.n, String(g.n)),
@@ -142,10 +142,10 @@ function categoricalView(c: CategoricalComparison): CategoricalComparisonView {
       g.levels.map((l) => ({
         label: l.level,
         series: g.level,
-        value: l.percent ?? 0,
+        value: percentValue(l.proportion) ?? 0,
         low: l.ci ? l.ci[0] * 100 : null,
         high: l.ci ? l.ci[1] * 100 : null,
-        title: `${g.level}, ${l.level}: ${l.count}/${g.n} (${percent(l.percent, 1)}; 95% CI ${percentCi(l.ci)})`,
+        title: `${g.level}, ${l.level}: ${l.count}/${g.n} (${percent(l.proportion, 1)}; 95% CI ${percentCi(l.ci)})`,
       })),
     ),
   };

@@ -1,5 +1,5 @@
 import type { ReportQuote, StudyReport } from '../../src/core/analysis/report-types';
-import { percent, percentCi } from '../../src/core/report/format';
+import { percent, percentCi, percentValue } from '../../src/core/report/format';
 import type { WebviewMessage } from '../protocol';
 import { codeLabels } from './labels';
 import { numberCell, text, type Cell, type TableModel } from './table';
@@ -58,7 +58,7 @@ export function jointView(report: StudyReport): JointView | undefined {
       depth: row.depth,
       cells: row.cells.map((c) => ({
         level: c.level,
-        prevalence: `${c.participants}/${c.total} (${percent(c.percent, 1)})`,
+        prevalence: `${c.participants}/${c.total} (${percent(c.proportion, 1)})`,
         ci: `95% CI ${percentCi(c.ci)}`,
         quotes: c.quotes.map(quoteView),
       })),
@@ -78,7 +78,7 @@ export function jointTable(report: StudyReport): TableModel | undefined {
         text(c.level),
         numberCell(c.participants, String(c.participants)),
         numberCell(c.total, String(c.total)),
-        numberCell(c.percent, percent(c.percent, 1)),
+        numberCell(percentValue(c.proportion), percent(c.proportion, 1)),
         text(percentCi(c.ci)),
       ];
       if (c.quotes.length === 0) return [[...base, text(''), text(''), text('')]];

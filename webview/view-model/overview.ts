@@ -1,3 +1,4 @@
+import { denominatorNoun, denominatorNotes } from '../../src/core/analysis/denominator';
 import type { ReportProblem, StudyFacts, StudyReport } from '../protocol';
 import { text, type Cell, type TableModel } from './table';
 
@@ -36,7 +37,24 @@ export function overviewFigures(report: StudyReport, study: StudyFacts): Figure[
       value: `${report.coders.included.length} of ${report.coders.available.length}`,
       detail: `included: ${report.coders.included.join(', ') || 'none'}`,
     },
-    { label: 'Coded participants', value: String(p.coded), detail: 'the denominator of code prevalence' },
+    {
+      label: 'Coded participants',
+      value: String(p.coded),
+      detail: 'participants with a transcript an included coder has a sidecar for (an empty one included)',
+    },
+    {
+      label: 'Not coded',
+      value: String(p.notCoded),
+      detail:
+        p.uncoded === 'absent'
+          ? 'interviewed, no sidecar by an included coder: counted as not having the codes (analysis.uncoded: absent)'
+          : 'interviewed, no sidecar by an included coder: left out of code figures (analysis.uncoded: missing)',
+    },
+    {
+      label: 'In code figures',
+      value: String(p.codesKnown),
+      detail: `the denominator of code prevalence: ${denominatorNoun(p)}`,
+    },
     { label: 'Survey rows matched', value: String(matchedRows), detail: 'survey rows with a transcript' },
     {
       label: 'Survey rows unmatched',
@@ -61,6 +79,19 @@ export function overviewFigures(report: StudyReport, study: StudyFacts): Figure[
       detail: 'participants who do not match every filter',
     });
   return figures;
+}
+
+/**
+ * Who is left out of code figures (or counted as 0), why and how to mark transcripts coded: the same
+ * sentences as `grounded stats` and the reports; empty when every participant's codes are known.
+ */
+export function denominatorLines(report: StudyReport): string[] {
+  return denominatorNotes(report.participants, report.coders.included);
+}
+
+/** The prevalence denominator in words: "the 39 coded participants". */
+export function denominatorText(report: StudyReport): string {
+  return `the ${report.participants.codesKnown} ${denominatorNoun(report.participants)}`;
 }
 
 /** Everything that could not be joined, each with where to look. */

@@ -5,7 +5,7 @@ import type {
   StudyReport,
   VariableSummary,
 } from '../../src/core/analysis/report-types';
-import { ci, count, NONE, num, percent, percentCi } from '../../src/core/report/format';
+import { ci, count, NONE, num, percent, percentCi, percentValue } from '../../src/core/report/format';
 import type { BarChart, BoxChart, ChartSpec } from './chart';
 import { slug } from './labels';
 import { numberCell, text, type TableModel } from './table';
@@ -64,7 +64,7 @@ export function categoricalTable(report: StudyReport): TableModel {
         text(l.level),
         numberCell(l.count, String(l.count)),
         numberCell(v.n, String(v.n)),
-        numberCell(l.percent, percent(l.percent, 1)),
+        numberCell(percentValue(l.proportion), percent(l.proportion, 1)),
         text(percentCi(l.ci)),
         numberCell(v.missing, String(v.missing)),
       ]),
@@ -104,10 +104,10 @@ function levelBars(id: string, title: string, levels: readonly LevelCount[], n: 
     bars: levels.map((l) => ({
       label: l.level,
       series: '',
-      value: l.percent ?? 0,
+      value: percentValue(l.proportion) ?? 0,
       low: l.ci ? l.ci[0] * 100 : null,
       high: l.ci ? l.ci[1] * 100 : null,
-      title: `${l.level}: ${l.count}/${n} (${percent(l.percent, 1)}; 95% CI ${percentCi(l.ci)})`,
+      title: `${l.level}: ${l.count}/${n} (${percent(l.proportion, 1)}; 95% CI ${percentCi(l.ci)})`,
     })),
   };
 }
@@ -160,7 +160,7 @@ export function variableHeadline(v: VariableSummary): string {
   }
   if (v.kind === 'categorical') {
     const levels = v.type === 'yes-no' ? [...v.levels].reverse() : v.levels;
-    return `${levels.map((l) => `${percent(l.percent)} ${l.level} (${l.count}/${v.n})`).join(', ')}; missing ${v.missing}`;
+    return `${levels.map((l) => `${percent(l.proportion)} ${l.level} (${l.count}/${v.n})`).join(', ')}; missing ${v.missing}`;
   }
   return `${v.n} answers, ${v.distinct} distinct; missing ${v.missing}`;
 }

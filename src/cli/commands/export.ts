@@ -6,13 +6,14 @@ import { analysisRequest, ANALYSIS_OPTIONS, emit, openAnalysis } from './report'
 export const exportMatrixCommand: CommandSpec = {
   name: 'export matrix',
   summary: 'one CSV row per participant: survey columns plus 0/1 and count columns per code',
-  usage: ['export matrix [dir] -o <file.csv> [--coder <id>] [--where <column=value>]'],
+  usage: ['export matrix [dir] -o <file.csv> [--coder <id>] [--where <column=value>] [--uncoded missing|absent]'],
   details: [
     'Tidy for R, SPSS or a spreadsheet: the id column, every survey column (numbers as numbers, Likert labels',
     'as their scale position, yes-no and categories as written), then "coded" (1 when a transcript of the',
     'participant was coded by an included coder) and for each code "code_<id>" (1 when the participant has a',
     'coding of the code or a sub-code, else 0) and "count_<id>" (number of such codings). Code cells are empty',
-    'for participants not coded, and survey cells are empty for participants without a survey row. Cells that',
+    'for participants not coded (0 with --uncoded absent, except for participants without a transcript), and',
+    'survey cells are empty for participants without a survey row. Cells that',
     "start with = + - @ are prefixed with ' so spreadsheets do not run them as formulas.",
     'Codings of every coder are pooled unless --coder is given; --where keeps matching participants only.',
   ],
@@ -66,6 +67,7 @@ async function runExportMatrix(context: CommandContext, args: Arguments): Promis
   const data = buildStudyData(study, survey, {
     ...(request.coders ? { coders: request.coders } : {}),
     filters: request.filters ?? [],
+    ...(request.uncoded ? { uncoded: request.uncoded } : {}),
   });
   await emit(context, study, matrixCsv(data, survey), args.string('output'));
   return incomplete ? EXIT_PROBLEMS : EXIT_OK;

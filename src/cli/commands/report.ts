@@ -11,6 +11,8 @@ import {
   type ReportRequest,
   requestErrors,
   type Study,
+  UNCODED_MODES,
+  type UncodedMode,
 } from '../../core/index';
 import type { Arguments, CommandContext, CommandSpec, OptionSpec } from '../command';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../errors';
@@ -33,16 +35,25 @@ export const ANALYSIS_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     value: '<column=value>',
     description: 'only participants whose survey cell equals value (repeat: all must match)',
   },
+  uncoded: {
+    type: 'string',
+    value: 'missing|absent',
+    description:
+      "a participant whose transcripts nobody coded: left out of code figures, or 0 (default: grounded.yaml's analysis.uncoded, else missing)",
+  },
 };
 
 export const ANALYSIS_DETAILS: readonly string[] = [
   'Codings of every coder are pooled by default: a participant has a code when any coder coded it. --coder',
   'restricts to one coder (or several). --where keeps participants whose survey cell is exactly the value as',
   'written in the CSV (yes-no cells by their label; participants without a survey row never match).',
+  '--uncoded absent counts a participant whose transcripts no included coder has a sidecar for as not having',
+  'the codes (for a study where every transcript was read); missing leaves them out of the denominator.',
+  'Participants without a transcript (survey only) are missing either way.',
   'Survey files that do not load are listed with file, line and column, and the command exits 1.',
 ];
 
-/** --by, --coder and --where as a ReportRequest; a malformed --where is a usage error. */
+/** --by, --coder, --where and --uncoded as a ReportRequest; a malformed --where is a usage error. */
 export function analysisRequest(args: Arguments, by: string | undefined): ReportRequest {
   const filters: ReportFilter[] = args.strings('where').map((text) => {
     const filter = parseFilter(text);
@@ -54,7 +65,15 @@ export function analysisRequest(args: Arguments, by: string | undefined): Report
     .flatMap((c) => c.split(','))
     .map((c) => c.trim())
     .filter((c) => c !== '');
-  return { ...(by !== undefined ? { by } : {}), ...(coders.length > 0 ? { coders } : {}), filters };
+  const uncoded = args.string('uncoded');
+  if (uncoded !== undefined && !(UNCODED_MODES as readonly string[]).includes(uncoded))
+    throw new UsageError(`--uncoded must be ${UNCODED_MODES.join(' or ')}, not "${uncoded}"`);
+  return {
+    ...(by !== undefined ? { by } : {}),
+    ...(coders.length > 0 ? { coders } : {}),
+    filters,
+    ...(uncoded !== undefined ? { uncoded: uncoded as UncodedMode } : {}),
+  };
 }
 
 export interface OpenedAnalysis {
@@ -126,7 +145,9 @@ function formatOf(args: Arguments): Format {
 export const reportCommand: CommandSpec = {
   name: 'report',
   summary: 'survey descriptives, group comparisons and code prevalence as Markdown, HTML or JSON',
-  usage: ['report [dir] [--by <column>] [--format md|html|json] [-o <file>] [--coder <id>] [--where <column=value>]'],
+  usage: [
+    'report [dir] [--by <column>] [--format md|html|json] [-o <file>] [--coder <id>] [--where <column=value>] [--uncoded missing|absent]',
+  ],
   details: [
     'Describes every survey variable (n, missing, mean, SD, median, IQR, 95% CIs; counts with Wilson CIs),',
     "compares each by --by (Welch t and Mann–Whitney with Hedges' g for two groups, Welch ANOVA and",

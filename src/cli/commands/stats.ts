@@ -2,6 +2,8 @@ import {
   buildStudyData,
   codesByGroup,
   type CodeStats,
+  denominatorNotes,
+  prevalenceOf,
   compareVariable,
   describeVariable,
   effectText,
@@ -25,14 +27,18 @@ import { analysisRequest, ANALYSIS_DETAILS, ANALYSIS_OPTIONS, openAnalysis } fro
 export const statsCommand: CommandSpec = {
   name: 'stats',
   summary: 'statistics of one survey variable or one code, optionally by group',
-  usage: ['stats [dir] --var <column> [--by <column>] [--json]', 'stats [dir] --code <id> [--by <column>] [--json]'],
+  usage: [
+    'stats [dir] --var <column> [--by <column>] [--json]',
+    'stats [dir] --code <id> [--by <column>] [--uncoded missing|absent] [--json]',
+  ],
   details: [
     '--var: n, missing, mean, sd, median, ci (numeric/ordinal) or levels with count, percent and Wilson ci',
     '(categorical/yes-no); with --by, groups (level, n, mean, sd, median…), tests (welch-t, mann-whitney,',
     'welch-anova, kruskal-wallis, chi-square, fisher-exact: name, statistic, df, p) and effect (name, value, ci).',
-    '--code: codings, transcripts, participants and percent of coded participants with a Wilson ci; with --by,',
-    'groups (level, participants, total, percent, ci) and the test (p adjusted across all codes: pHolm, pBH).',
-    'Percentages are 0–100; ci of a proportion is on the 0–1 scale.',
+    '--code: codings, transcripts, participants, total (the denominator: participants whose codes are known),',
+    'proportion with a Wilson ci, missing, notCoded, withoutTranscript and uncoded; with --by, groups (level,',
+    'participants, total, proportion, ci) and the test (p adjusted across all codes: pHolm, pBH).',
+    'Shares in JSON are proportions on the 0–1 scale, as their ci (text output shows percentages).',
     ...ANALYSIS_DETAILS,
   ],
   options: {
@@ -56,6 +62,7 @@ async function runStats(context: CommandContext, args: Arguments): Promise<numbe
   const data = buildStudyData(study, survey, {
     ...(request.coders ? { coders: request.coders } : {}),
     filters: request.filters ?? [],
+    ...(request.uncoded ? { uncoded: request.uncoded } : {}),
   });
   const by = request.by !== undefined && survey ? findColumn(survey, request.by) : undefined;
   if (variable !== undefined)
@@ -69,6 +76,7 @@ async function runStats(context: CommandContext, args: Arguments): Promise<numbe
         by,
         study.codebook.codes.map((c) => c.id),
       ),
+      data.coders.included,
     );
   return incomplete ? EXIT_PROBLEMS : EXIT_OK;
 }
@@ -121,7 +129,16 @@ function codeStats(
   const index = data.codes.findIndex((c) => c.id === id);
   if (index < 0) throw new CliError(`no code "${id}"; codes: ${codebookIds.join(', ') || '(none)'}`, 2);
   const summary = summarizeCodes(data)[index] as ReturnType<typeof summarizeCodes>[number];
-  const result: CodeStats = { code: id, ...summary, n: summary.total, missing: data.records.length - summary.total };
+  const { notCoded, withoutTranscript, uncoded } = data.coverage;
+  const result: CodeStats = {
+    code: id,
+    ...summary,
+    n: summary.total,
+    missing: data.records.length - summary.total,
+    notCoded,
+    withoutTranscript,
+    uncoded,
+  };
   if (!by) return result;
   const byGroup = codesByGroup(data, by)[index];
   if (!byGroup) return result;
@@ -165,24 +182,25 @@ function printVariable(out: Output, stats: VariableStats): void {
         );
       else
         out.line(
-          `  ${group.level}: n = ${group.n}; ${group.levels.map((l) => `${l.level} ${l.count} (${percent(l.percent, 1)})`).join(', ')}`,
+          `  ${group.level}: n = ${group.n}; ${group.levels.map((l) => `${l.level} ${l.count} (${percent(l.proportion, 1)})`).join(', ')}`,
         );
     }
   }
   printComparison(out, stats);
 }
 
-function printCode(out: Output, stats: CodeStats): void {
+function printCode(out: Output, stats: CodeStats, coders: readonly string[]): void {
   out.data(stats);
   if (out.json) return;
   out.line(
-    `${stats.name} [${stats.code}]: ${stats.participants}/${stats.total} coded participants (${percent(stats.percent, 1)}, 95% CI ${percentCi(stats.ci)}); ${stats.codings} coding(s) in ${stats.transcripts} transcript(s); ${stats.missing} participant(s) not coded`,
+    `${stats.name} [${stats.code}]: ${prevalenceOf(stats.participants, stats.total, stats)} (${percent(stats.proportion, 1)}, 95% CI ${percentCi(stats.ci)}); ${stats.codings} coding(s) in ${stats.transcripts} transcript(s)`,
   );
+  for (const note of denominatorNotes(stats, coders)) out.line(`  ${note}`);
   if (stats.by !== undefined) {
     out.line(`by ${stats.by}:`);
     for (const group of stats.groups ?? [])
       out.line(
-        `  ${group.level}: ${group.participants}/${group.total} (${percent(group.percent, 1)}, 95% CI ${percentCi(group.ci)})`,
+        `  ${group.level}: ${prevalenceOf(group.participants, group.total, stats)} (${percent(group.proportion, 1)}, 95% CI ${percentCi(group.ci)})`,
       );
   }
   printComparison(out, stats);

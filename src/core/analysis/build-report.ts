@@ -1,5 +1,6 @@
 import type { Problem } from '../problems';
 import { SMD_CI_METHOD } from '../stats/index';
+import { codingProgress, describeProgress } from '../study/coding-progress';
 import type { Study } from '../study/study';
 import { findColumn, type MergedSurvey, type SurveyColumn } from '../survey/index';
 import { basenameUri } from '../uri';
@@ -7,19 +8,22 @@ import { codeNumericComparisons, codesByGroup, summarizeCodes } from './codes';
 import { coOccurrence } from './co-occurrence';
 import { jointDisplay } from './joint-display';
 import { DEFAULT_QUOTES_PER_CELL, ReportRequestError, requestErrors, type ReportRequest } from './options';
-import { REPORT_FORMAT, type GroupComparison, type StudyReport } from './report-types';
+import { REPORT_FORMAT, type GroupComparison, type ReportProgress, type StudyReport } from './report-types';
+import type { UncodedMode } from '../model';
 import { buildStudyData, reportProblems } from './study-data';
 import { compareVariable, describeVariable } from './variables';
 
 /** Methods in words, for the reader who has to write the paper's methods section. */
-function methods(request: ReportRequest, codersIncluded: readonly string[]): string[] {
+function methods(request: ReportRequest, codersIncluded: readonly string[], uncoded: UncodedMode): string[] {
   const coders =
     request.coders && request.coders.length > 0
       ? `Codings by ${codersIncluded.join(', ')} only.`
       : `Codings of every coder pooled (${codersIncluded.join(', ') || 'none'}): a participant has a code when any coder coded it.`;
   return [
     coders,
-    'Code prevalence is the share of coded participants (a transcript with a sidecar by an included coder) with at least one coding of the code; a category counts its sub-codes.',
+    uncoded === 'missing'
+      ? 'Code prevalence is the share of coded participants (a transcript with a sidecar by an included coder, also one with no codings) with at least one coding of the code; a category counts its sub-codes. Participants whose transcripts nobody coded, and participants without a transcript, are missing (analysis.uncoded: missing).'
+      : 'Code prevalence is the share of interviewed participants with at least one coding of the code; a category counts its sub-codes. A participant whose transcripts no included coder has a sidecar for counts as not having the code (analysis.uncoded: absent); participants without a transcript are missing.',
     'Numeric and ordinal variables: mean, SD (n − 1), median and IQR (R type 7 quantiles), 95% CI of the mean from the t distribution.',
     'Proportions: 95% Wilson score intervals.',
     "Two groups: Welch's t-test and the Mann–Whitney U test (W as in R's wilcox.test; exact p when both groups have fewer than 50 values and there are no ties, otherwise the normal approximation with continuity correction); Hedges' g with CI by " +
@@ -30,6 +34,17 @@ function methods(request: ReportRequest, codersIncluded: readonly string[]): str
     'Code × group tests and code × variable tests are adjusted for the number of codes (Holm and Benjamini–Hochberg).',
     'Missing values are left out of each figure and counted in its "missing".',
   ];
+}
+
+/** The study's coding progress, without the per-transcript list (the report stays small for big studies). */
+function reportProgress(study: Study): ReportProgress {
+  const progress = codingProgress(study);
+  return {
+    total: progress.total,
+    codedByAnyone: progress.codedByAnyone,
+    coders: progress.coders.map((c) => ({ coder: c.coder, coded: c.coded, codedEmpty: c.codedEmpty })),
+    text: describeProgress(progress),
+  };
 }
 
 /**
@@ -48,7 +63,8 @@ export function buildStudyReport(
   if (errors.length > 0) throw new ReportRequestError(errors);
   const filters = [...(request.filters ?? [])];
   const coders = request.coders && request.coders.length > 0 ? [...request.coders] : undefined;
-  const data = buildStudyData(study, survey, { ...(coders ? { coders } : {}), filters });
+  const uncoded = request.uncoded ?? study.settings.analysis.uncoded;
+  const data = buildStudyData(study, survey, { ...(coders ? { coders } : {}), filters, uncoded });
   const by: SurveyColumn | undefined = request.by !== undefined && survey ? findColumn(survey, request.by) : undefined;
   const quotesPerCell = request.quotesPerCell ?? DEFAULT_QUOTES_PER_CELL;
 
@@ -63,8 +79,9 @@ export function buildStudyReport(
   return {
     format: REPORT_FORMAT,
     title: basenameUri(study.root) || study.root,
-    options: { by: by?.name ?? null, coders: coders ?? null, filters, confidence: 0.95, quotesPerCell },
+    options: { by: by?.name ?? null, coders: coders ?? null, filters, uncoded, confidence: 0.95, quotesPerCell },
     coders: { available: [...data.coders.available], included: [...data.coders.included] },
+    progress: reportProgress(study),
     participants: data.coverage,
     surveyFiles: [...study.settings.survey.files],
     variables: data.columns.map((c) => describeVariable(c, data.records)),
@@ -77,6 +94,6 @@ export function buildStudyReport(
     coOccurrence: coOccurrence(data),
     jointDisplay: by ? jointDisplay(data, by, byGroup, quotesPerCell) : null,
     problems: reportProblems(study, surveyProblems),
-    methods: methods(request, data.coders.included),
+    methods: methods(request, data.coders.included, uncoded),
   };
 }

@@ -52,7 +52,7 @@ export function coOccurrence(data: StudyData): CoOccurrence[] {
   }
 
   // Which coded participants have each code, as one flag per participant.
-  const coded = data.records.filter((r) => r.coded);
+  const coded = data.records.filter((r) => r.codesKnown);
   const present = codes.map((code) => Uint8Array.from(coded, (r) => (r.present[code.id] === 1 ? 1 : 0)));
   const result: CoOccurrence[] = [];
   for (let i = 0; i < n; i++) {

@@ -14,11 +14,12 @@ export const WITHOUT_CODE = 'without code';
 
 /**
  * Use of every code: codings, transcripts and participants (a category counts its children; a participant
- * or transcript once), and prevalence = share of coded participants with the code, with its Wilson CI.
+ * or transcript once), and prevalence = share of the participants whose codes are known (the coded ones;
+ * with `uncoded: absent` also those interviewed but not coded) with the code, with its Wilson CI.
  * Prevalence counts participants, not codings, because segment counts grow with how much people talk.
  */
 export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[] {
-  const coded = data.records.filter((r) => r.coded);
+  const counted = data.records.filter((r) => r.codesKnown);
   const ofCode = codingsOfCodes(data);
   return data.codes.map((code, i) => {
     const codings = ofCode[i] as number[];
@@ -29,8 +30,8 @@ export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[
       if (c.coding.code === code.id) ownCodings++;
       transcripts.add(c.transcript.path);
     }
-    const participants = coded.filter((r) => r.present[code.id] === 1).length;
-    const total = coded.length;
+    const participants = counted.filter((r) => r.present[code.id] === 1).length;
+    const total = counted.length;
     return {
       id: code.id,
       name: code.name,
@@ -43,7 +44,7 @@ export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[
       transcripts: transcripts.size,
       participants,
       total,
-      percent: total === 0 ? null : (100 * participants) / total,
+      proportion: total === 0 ? null : participants / total,
       ci: wilsonInterval(participants, total, confidence),
     };
   });
@@ -67,10 +68,10 @@ function adjustFirstTests(items: readonly { tests: ReportTest[] }[]): void {
  * test; p-values are adjusted (Holm and Benjamini–Hochberg) across all codes, the family a reader scans.
  */
 export function codesByGroup(data: StudyData, by: SurveyColumn, confidence = 0.95): CodeByGroup[] {
-  const coded = data.records.filter((r) => r.coded);
+  const counted = data.records.filter((r) => r.codesKnown);
   const levels = columnLevels(by);
   const results = data.codes.map((code): CodeByGroup => {
-    const known = coded.filter((r) => labelOf(by, r.values) !== null);
+    const known = counted.filter((r) => labelOf(by, r.values) !== null);
     const extra = [...new Set(known.map((r) => labelOf(by, r.values) as string).filter((g) => !levels.includes(g)))];
     const rows = [...levels, ...extra];
     const groups = rows.map((level) => {
@@ -80,12 +81,12 @@ export function codesByGroup(data: StudyData, by: SurveyColumn, confidence = 0.9
         level,
         participants,
         total: inGroup.length,
-        percent: inGroup.length === 0 ? null : (100 * participants) / inGroup.length,
+        proportion: inGroup.length === 0 ? null : participants / inGroup.length,
         ci: wilsonInterval(participants, inGroup.length, confidence),
       };
     });
     const counts = groups.map((g) => [g.participants, g.total - g.participants]);
-    const missing = coded.length - known.length;
+    const missing = counted.length - known.length;
     return {
       code: code.id,
       name: code.name,
@@ -106,7 +107,7 @@ export function codesByGroup(data: StudyData, by: SurveyColumn, confidence = 0.9
  * reason. Each test is adjusted across codes for this variable (Welch and Mann–Whitney separately).
  */
 export function codeNumericComparisons(data: StudyData, variable: SurveyColumn): CodeNumericComparison[] {
-  const rows = data.records.filter((r) => r.coded && r.surveyed);
+  const rows = data.records.filter((r) => r.codesKnown && r.surveyed);
   // The variable's values once, not once per code.
   const values = rows.map((r) => {
     const v = r.values[variable.name];

@@ -35,3 +35,4 @@ export {
   DEFAULT_QUOTES_PER_CELL,
   type ReportRequest,
 } from './options';
+export { denominatorNoun, denominatorNotes, prevalenceOf, MARK_CODED_HINT } from './denominator';

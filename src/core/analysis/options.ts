@@ -1,3 +1,4 @@
+import type { UncodedMode } from '../model';
 import type { Study } from '../study/study';
 import { findColumn, type MergedSurvey } from '../survey/index';
 import { GROUPING_TYPES } from './levels';
@@ -11,6 +12,8 @@ export interface ReportRequest {
   readonly coders?: readonly string[];
   /** Participants kept when every filter matches (e.g. role = resident); applied to every figure. */
   readonly filters?: readonly ReportFilter[];
+  /** What a participant whose transcripts nobody coded counts as; default: the study's `analysis.uncoded`. */
+  readonly uncoded?: UncodedMode;
   /** Representative quotes per joint-display cell (default 2). */
   readonly quotesPerCell?: number;
 }

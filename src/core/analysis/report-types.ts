@@ -8,15 +8,19 @@
  * - `n` is the number of observations a figure is based on, `missing` the number left out because a value
  *   was missing. Both are always present.
  * - A statistic that cannot be computed is `null`, never NaN, with a `reason` in words.
- * - `percent` is 0–100; every `ci` of a proportion is on the 0–1 scale (Wilson score interval, as R's
- *   prop.test(x, n, correct = FALSE)); `ci` of a mean is in the variable's own unit (t-based, as R's t.test).
+ * - Shares are `proportion`s on the 0–1 scale, and so is the `ci` beside them (Wilson score interval, as
+ *   R's prop.test(x, n, correct = FALSE)$estimate and $conf.int): a value and its interval always share a
+ *   scale. Renderers show them as percentages. `ci` of a mean is in the variable's own unit (t-based, as
+ *   R's t.test).
  * - Intervals are 95% unless `StudyReport.options.confidence` says otherwise.
  * - Names that scripts rely on (`n`, `missing`, `mean`, `sd`, `median`, `ci`, `levels`, `groups`,
  *   `tests`, `effect`) are part of the contract and are never renamed within a REPORT_FORMAT.
  */
 
+import type { UncodedMode } from '../model';
+
 /** Identifies the JSON layout; bumped on any incompatible change. */
-export const REPORT_FORMAT = 'grounded-report/1';
+export const REPORT_FORMAT = 'grounded-report/2';
 
 /** [lower, upper]. */
 export type Interval = [number, number];
@@ -82,8 +86,8 @@ export interface ReportEffect {
 export interface LevelCount {
   level: string;
   count: number;
-  /** 0–100 of `n` of the containing summary; null when n is 0. */
-  percent: number | null;
+  /** count / `n` of the containing summary, 0–1; null when n is 0. */
+  proportion: number | null;
   /** Wilson CI of the proportion, 0–1 scale; null when n is 0. */
   ci: Interval | null;
 }
@@ -223,10 +227,13 @@ export interface CodeSummary {
   transcripts: number;
   /** Participants with at least one such coding. */
   participants: number;
-  /** Participants with at least one included sidecar: the denominator of `percent`. */
+  /**
+   * Participants whose codes are known (`ParticipantCoverage.codesKnown`): the denominator of `proportion`.
+   * With `uncoded: missing` these are the coded participants.
+   */
   total: number;
-  /** participants / total, 0–100; null when total is 0. */
-  percent: number | null;
+  /** participants / total, 0–1; null when total is 0. */
+  proportion: number | null;
   /** Wilson CI of the share, 0–1. */
   ci: Interval | null;
 }
@@ -236,9 +243,10 @@ export interface CodeGroup {
   level: string;
   /** Participants of the group with the code. */
   participants: number;
-  /** Coded participants of the group. */
+  /** Participants of the group whose codes are known (the coded ones, with `uncoded: missing`). */
   total: number;
-  percent: number | null;
+  /** participants / total, 0–1. */
+  proportion: number | null;
   ci: Interval | null;
 }
 
@@ -328,7 +336,7 @@ export interface JointCell {
   level: string;
   participants: number;
   total: number;
-  percent: number | null;
+  proportion: number | null;
   ci: Interval | null;
   quotes: ReportQuote[];
 }
@@ -364,6 +372,18 @@ export interface ReportProblem {
   hint?: string;
 }
 
+/** Transcripts coded so far: "38 / 44 coded by amara, 10 / 44 by jonas". */
+export interface ReportProgress {
+  /** Every transcript of the study. */
+  total: number;
+  /** Transcripts at least one coder has a sidecar for. */
+  codedByAnyone: number;
+  /** Per coder, most transcripts first: `codedEmpty` of them were marked coded with nothing applying. */
+  coders: { coder: string; coded: number; codedEmpty: number }[];
+  /** The line as the overview shows it. */
+  text: string;
+}
+
 /** Who is in the analysis and who could not be joined. */
 export interface ParticipantCoverage {
   /** Participants after the filter: survey rows and transcripts, joined by id. */
@@ -372,9 +392,20 @@ export interface ParticipantCoverage {
   withSurvey: number;
   /** …with at least one transcript. */
   withTranscript: number;
-  /** …with a transcript that at least one included coder coded (the denominator of code prevalence). */
+  /** …with a transcript that at least one included coder coded. */
   coded: number;
-  /** …with both a survey row and a coded transcript (the base of code × survey analyses). */
+  /** …with transcripts, none of them coded by an included coder (missing or 0 by `uncoded`). */
+  notCoded: number;
+  /** …without a transcript (survey only): missing in every code figure, whatever `uncoded` says. */
+  withoutTranscript: number;
+  /** What a participant in `notCoded` counts as: `missing` (left out of code figures) or `absent` (0). */
+  uncoded: UncodedMode;
+  /**
+   * …whose code presence is known: the denominator of code prevalence. `coded`, plus `notCoded` when
+   * `uncoded` is `absent`.
+   */
+  codesKnown: number;
+  /** …in `codesKnown` with a survey row (the base of code × survey analyses). */
   joined: number;
   /** Participants the `where` filter left out (those without a survey row cannot pass a filter). */
   excludedByFilter: number;
@@ -399,6 +430,8 @@ export interface ReportOptions {
   coders: string[] | null;
   /** Rows kept when every filter matches. */
   filters: ReportFilter[];
+  /** What an uncoded transcript's participant counts as (the study's `analysis.uncoded`, or the request's). */
+  uncoded: UncodedMode;
   confidence: number;
   quotesPerCell: number;
 }
@@ -411,6 +444,8 @@ export interface StudyReport {
   options: ReportOptions;
   /** Every coder with a sidecar in the study, and those whose codings were used. */
   coders: { available: string[]; included: string[] };
+  /** Coding progress over the whole study (before filters): transcripts each coder has a sidecar for. */
+  progress: ReportProgress;
   participants: ParticipantCoverage;
   /** Survey files that were read, relative to the study root. */
   surveyFiles: string[];
@@ -453,10 +488,15 @@ export type VariableStats = VariableSummary & {
 /** `grounded stats --code <id> [--by <column>] --json`: prevalence over participants, then by group. */
 export type CodeStats = CodeSummary & {
   code: string;
-  /** Coded participants (= total). */
+  /** Participants whose codes are known (= total). */
   n: number;
-  /** Participants of the analysis without a coded transcript. */
+  /** Participants of the analysis whose codes are unknown: `notCoded` (with `uncoded: missing`) + `withoutTranscript`. */
   missing: number;
+  /** Participants with transcripts no included coder has coded: missing or counted as 0, by `uncoded`. */
+  notCoded: number;
+  /** Participants without a transcript (survey only): always missing. */
+  withoutTranscript: number;
+  uncoded: UncodedMode;
   by?: string;
   groups?: CodeGroup[];
   table?: ContingencyTable;

@@ -1,4 +1,4 @@
-import type { Coding } from '../model';
+import type { Coding, UncodedMode } from '../model';
 import type { Problem } from '../problems';
 import type { Study, StudyTranscript } from '../study/study';
 import { joinParticipants, type MergedSurvey, type SurveyColumn, type SurveyValue } from '../survey/index';
@@ -16,6 +16,12 @@ export interface StudyDataOptions {
   readonly coders?: readonly string[];
   /** Participants kept when every filter matches their survey row (applied to everything downstream). */
   readonly filters?: readonly ReportFilter[];
+  /**
+   * What a participant with transcripts none of the included coders has coded counts as: `missing`
+   * (left out of code figures) or `absent` (has none of the codes). Default: the study's
+   * `analysis.uncoded` setting. Participants without a transcript are missing either way.
+   */
+  readonly uncoded?: UncodedMode;
 }
 
 /** A coding by an included coder in an included participant's transcript. */
@@ -35,13 +41,18 @@ export interface ParticipantRecord {
   /** Transcript paths (relative to the study root). */
   readonly transcripts: readonly string[];
   readonly surveyed: boolean;
-  /** At least one transcript has a sidecar by an included coder: code presence is known. */
+  /** At least one transcript has a sidecar by an included coder. */
   readonly coded: boolean;
+  /**
+   * Code presence is known, so the participant is in the denominator of code figures: coded, or (with
+   * `uncoded: absent`) interviewed but not coded, which then means none of the codes.
+   */
+  readonly codesKnown: boolean;
   /** Every survey column; all null without a survey row. */
   readonly values: Readonly<Record<string, SurveyValue>>;
-  /** 1 when the participant has a coding of the code (or a descendant), 0 when not, null when not coded. */
+  /** 1 when the participant has a coding of the code (or a descendant), 0 when not, null when unknown. */
   readonly present: Readonly<Record<string, 0 | 1 | null>>;
-  /** Codings of the code (or a descendant); null when not coded. */
+  /** Codings of the code (or a descendant); null when unknown. */
   readonly counts: Readonly<Record<string, number | null>>;
 }
 
@@ -57,8 +68,8 @@ export interface StudyData {
 
 /**
  * Joins the study's codings with the survey into one record per participant. Survey-only participants
- * have `coded: false` (code presence null, i.e. missing, not 0); transcript-only participants have null
- * survey values. Codings in transcripts without a participant id are left out and listed in `coverage`.
+ * have `coded: false` (code presence null, i.e. missing, not 0), as do participants whose transcripts no
+ * included coder has coded unless `uncoded` is `absent`; transcript-only participants have null survey values. Codings in transcripts without a participant id are left out and listed in `coverage`.
  */
 export function buildStudyData(
   study: Study,
@@ -70,6 +81,7 @@ export function buildStudyData(
   const included = wanted ? available.filter((c) => wanted.has(c)) : available;
   const isIncluded = (coder: string) => !wanted || wanted.has(coder);
   const filters = options.filters ?? [];
+  const uncoded = options.uncoded ?? study.settings.analysis.uncoded;
   const columns = survey?.columns ?? [];
   const columnsByName = new Map(columns.map((c) => [c.name, c]));
 
@@ -106,6 +118,8 @@ export function buildStudyData(
     );
     codings.push(...own);
     const coded = transcripts.some((t) => t.sidecars.some((s) => isIncluded(s.coder)));
+    // Not interviewed is not "absent": without a transcript nobody could have found the code.
+    const codesKnown = coded || (uncoded === 'absent' && transcripts.length > 0);
     const values: Record<string, SurveyValue> = Object.create(null);
     for (const column of columns) values[column.name] = row?.values[column.name] ?? null;
     const ownCounts = new Map<string, number>();
@@ -114,14 +128,15 @@ export function buildStudyData(
     const counts: Record<string, number | null> = Object.create(null);
     for (const code of codes) {
       const count = code.members.reduce((sum, member) => sum + (ownCounts.get(member) ?? 0), 0);
-      counts[code.id] = coded ? count : null;
-      present[code.id] = coded ? (count > 0 ? 1 : 0) : null;
+      counts[code.id] = codesKnown ? count : null;
+      present[code.id] = codesKnown ? (count > 0 ? 1 : 0) : null;
     }
     records.push({
       id,
       transcripts: transcripts.map((t) => t.path),
       surveyed: row !== undefined,
       coded,
+      codesKnown,
       values,
       present,
       counts,
@@ -134,7 +149,11 @@ export function buildStudyData(
     withSurvey: records.filter((r) => r.surveyed).length,
     withTranscript: records.filter((r) => r.transcripts.length > 0).length,
     coded: records.filter((r) => r.coded).length,
-    joined: records.filter((r) => r.coded && r.surveyed).length,
+    notCoded: records.filter((r) => !r.coded && r.transcripts.length > 0).length,
+    withoutTranscript: records.filter((r) => r.transcripts.length === 0).length,
+    uncoded,
+    codesKnown: records.filter((r) => r.codesKnown).length,
+    joined: records.filter((r) => r.codesKnown && r.surveyed).length,
     excludedByFilter,
     // Without a survey every transcript lacks a row; that is the study's design, not a join problem.
     transcriptsWithoutRow: survey

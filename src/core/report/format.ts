@@ -20,8 +20,15 @@ export function count(value: number | null | undefined, digits = 2): string {
   return Number.isInteger(value) ? String(value).replace('-', '−') : num(value, digits);
 }
 
-export function percent(value: number | null | undefined, digits = 2): string {
-  return value === null || value === undefined ? NONE : `${num(value, digits)}%`;
+/** A proportion (0–1, as the report carries shares) on the 0–100 scale a reader sees; null stays null. */
+export function percentValue(proportion: number | null | undefined): number | null {
+  return proportion === null || proportion === undefined ? null : proportion * 100;
+}
+
+/** A proportion (0–1) as a percentage: "40.0%". */
+export function percent(proportion: number | null | undefined, digits = 2): string {
+  const value = percentValue(proportion);
+  return value === null ? NONE : `${num(value, digits)}%`;
 }
 
 /** A proportion CI (0–1) as percentages. */

@@ -51,7 +51,7 @@ function blockHtml(block: Block): string {
                 `<blockquote>${escapeHtml(q.text)}${q.truncated ? '…' : ''} <span class="src">— ${escapeHtml(q.participant)}${q.agreed ? ', both coders' : ''}</span></blockquote>`,
             )
             .join('');
-          return `<td><strong>${escapeHtml(`${c.participants}/${c.total} (${percent(c.percent, 1)})`)}</strong> <span class="src">${escapeHtml(percentCi(c.ci))}</span>${quotes}</td>`;
+          return `<td><strong>${escapeHtml(`${c.participants} of ${c.total} (${percent(c.proportion, 1)})`)}</strong> <span class="src">${escapeHtml(percentCi(c.ci))}</span>${quotes}</td>`;
         });
         return `<tr><th>${escapeHtml(codeLabels.get(row.code) ?? row.code)}</th>${cells.join('')}</tr>`;
       });

@@ -53,7 +53,7 @@ function blockMarkdown(block: Block): string[] {
         ['Code', ...display.groups],
         display.rows.map((row) => [
           codeLabels.get(row.code) ?? row.code,
-          ...row.cells.map((c) => `${c.participants}/${c.total} (${percent(c.percent, 1)})`),
+          ...row.cells.map((c) => `${c.participants} of ${c.total} (${percent(c.proportion, 1)})`),
         ]),
         [false, ...display.groups.map(() => true)],
       );

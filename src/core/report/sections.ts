@@ -7,6 +7,7 @@ import type {
   StudyReport,
   VariableSummary,
 } from '../analysis/report-types';
+import { denominatorNoun, denominatorNotes } from '../analysis/denominator';
 import { heading, list, paragraph, table, type Block } from './blocks';
 import { ci, count, effectText, NONE, num, pCell, percent, percentCi, testStatisticText, testText } from './format';
 
@@ -32,7 +33,7 @@ export function variableLine(variable: VariableSummary): string {
   if (variable.kind === 'categorical') {
     const levels = variable.type === 'yes-no' ? [...variable.levels].reverse() : variable.levels;
     const parts = levels.map(
-      (l) => `${percent(l.percent)} ${l.level} (${l.count}/${variable.n}; 95% CI ${percentCi(l.ci)})`,
+      (l) => `${percent(l.proportion)} ${l.level} (${l.count}/${variable.n}; 95% CI ${percentCi(l.ci)})`,
     );
     return `${variable.name}: ${parts.join(', ')}; missing ${variable.missing}`;
   }
@@ -59,7 +60,8 @@ function intro(report: StudyReport): Block[] {
   const { options, coders, participants: p } = report;
   const filters = options.filters.map((f) => `${f.column} = ${f.value}`).join(' and ');
   const lines = [
-    `Participants: ${p.total} (${p.withSurvey} with a survey row, ${p.withTranscript} with a transcript, ${p.coded} coded, ${p.joined} with both a survey row and a coded transcript)`,
+    `Coding progress: ${report.progress.text} (transcripts of the whole study with a sidecar, an empty one included)`,
+    `Participants: ${p.total} (${p.withSurvey} with a survey row, ${p.withTranscript} with a transcript, ${p.coded} coded, ${p.joined} with both a survey row and known codes)`,
     `Grouped by: ${options.by ?? 'no grouping'}`,
     `Coders: ${options.coders ? options.coders.join(', ') : `all, pooled (${coders.included.join(', ') || 'none'})`}`,
     ...(filters ? [`Only participants with ${filters} (${p.excludedByFilter} left out)`] : []),
@@ -121,7 +123,7 @@ function variableTables(report: StudyReport): Block[] {
             l.level,
             String(l.count),
             String(v.n),
-            percent(l.percent),
+            percent(l.proportion),
             percentCi(l.ci),
             String(v.missing),
           ]),
@@ -157,7 +159,7 @@ function categoricalComparisonBlocks(c: CategoricalComparison): Block[] {
     heading(3, `${c.variable} by ${c.by}`),
     table(
       [c.by, ...c.table.columnLevels, 'n'],
-      c.groups.map((g) => [g.level, ...g.levels.map((l) => `${l.count} (${percent(l.percent, 1)})`), String(g.n)]),
+      c.groups.map((g) => [g.level, ...g.levels.map((l) => `${l.count} (${percent(l.proportion, 1)})`), String(g.n)]),
       [false, ...c.table.columnLevels.map(() => true), true],
     ),
     paragraph(
@@ -181,21 +183,29 @@ function comparisonSections(report: StudyReport): Block[] {
   ];
 }
 
+/** Who is left out of code figures (or counted as 0) and why, next to the figures; nothing when nobody is. */
+export function denominatorBlocks(report: StudyReport): Block[] {
+  const notes = denominatorNotes(report.participants, report.coders.included);
+  return notes.length === 0 ? [] : [list(notes)];
+}
+
 function codeSection(report: StudyReport): Block[] {
   if (report.codes.length === 0) return [heading(2, 'Codes'), paragraph('The codebook has no codes yet.')];
+  const p = report.participants;
   return [
     heading(2, 'Codes'),
     paragraph(
-      'Prevalence: share of coded participants with at least one coding of the code (a category counts its sub-codes).',
+      `Prevalence: share of the ${p.codesKnown} ${denominatorNoun(p)} with at least one coding of the code (a category counts its sub-codes).`,
     ),
+    ...denominatorBlocks(report),
     table(
-      ['Code', 'Codings', 'Transcripts', 'Participants', '% of participants', '95% CI'],
+      ['Code', 'Codings', 'Transcripts', `Participants (of ${p.codesKnown} ${denominatorNoun(p)})`, '%', '95% CI'],
       report.codes.map((c) => [
         codeLabel(c) + (c.inCodebook ? '' : ' (not in codebook)'),
         String(c.codings),
         String(c.transcripts),
-        `${c.participants}/${c.total}`,
-        percent(c.percent, 1),
+        `${c.participants} of ${c.total}`,
+        percent(c.proportion, 1),
         percentCi(c.ci),
       ]),
       [false, true, true, true, true, true],
@@ -209,15 +219,16 @@ function codesByGroupSection(report: StudyReport, labels: ReadonlyMap<string, st
   return [
     heading(2, `Code prevalence by ${report.options.by}`),
     paragraph(
-      'Participants with the code / coded participants in the group. p adjusted across all codes (Holm; Benjamini–Hochberg).',
+      `Participants with the code of the ${denominatorNoun(report.participants)} in the group (${report.codesByGroup[0]?.groups.map((g) => `${g.level}: ${g.total}`).join(', ') ?? ''}). p adjusted across all codes (Holm; Benjamini–Hochberg).`,
     ),
+    ...denominatorBlocks(report),
     table(
       ['Code', ...levels, 'Test', 'p', 'p (Holm)', 'p (BH)', 'Effect size'],
       report.codesByGroup.map((c) => {
         const test = c.tests[0];
         return [
           labels.get(c.code) ?? c.code,
-          ...c.groups.map((g) => `${g.participants}/${g.total} (${percent(g.percent, 1)})`),
+          ...c.groups.map((g) => `${g.participants} of ${g.total} (${percent(g.proportion, 1)})`),
           test ? (test.p === null ? testText(test) : testStatisticText(test)) : (c.reason ?? NONE),
           test ? pCell(test.p) : NONE,
           test ? pCell(test.pHolm) : NONE,
@@ -324,7 +335,9 @@ export function reportBlocks(report: StudyReport): Block[] {
     ...(report.jointDisplay
       ? [
           heading(2, `Joint display: codes by ${report.jointDisplay.by}`),
-          paragraph(report.jointDisplay.quoteRule),
+          paragraph(
+            `Each cell: participants with the code of the ${denominatorNoun(report.participants)} in the group. ${report.jointDisplay.quoteRule}`,
+          ),
           { kind: 'joint' as const, display: report.jointDisplay, codeLabels: labels },
         ]
       : []),

@@ -1,4 +1,4 @@
-import type { StudySettings } from '../model';
+import { UNCODED_MODES, type StudySettings, type UncodedMode } from '../model';
 import type { Loaded } from '../problems';
 import { FieldReader } from '../yaml/field-reader';
 import { parseYamlSafely } from '../yaml/safe-parse';
@@ -18,9 +18,20 @@ export const DEFAULT_SETTINGS: StudySettings = {
   memos: 'memos',
   survey: { files: ['survey.csv'], idColumn: 'participant_id', missing: [...DEFAULT_MISSING_TOKENS], types: {} },
   participants: { overrides: {} },
+  analysis: { uncoded: 'missing' },
 };
 
-const ROOT_KEYS = ['grounded', 'transcripts', 'exclude', 'codebook', 'memos', 'survey', 'participants'] as const;
+const ROOT_KEYS = [
+  'grounded',
+  'transcripts',
+  'exclude',
+  'codebook',
+  'memos',
+  'survey',
+  'participants',
+  'analysis',
+] as const;
+const ANALYSIS_KEYS = ['uncoded'] as const;
 const SURVEY_KEYS = ['files', 'idColumn', 'missing', 'types'] as const;
 const PARTICIPANT_KEYS = ['pattern', 'overrides'] as const;
 
@@ -50,6 +61,11 @@ export function parseSettings(uri: string, text: string): Loaded<StudySettings> 
       );
     }
   }
+  const analysisRecord =
+    root['analysis'] === undefined || root['analysis'] === null
+      ? {}
+      : (reader.object(root['analysis'], ['analysis'], ANALYSIS_KEYS) ?? {});
+  const uncoded = readUncoded(reader, analysisRecord);
   const pattern = reader.optionalString(participantRecord, 'pattern', ['participants']);
   if (pattern !== undefined) checkParticipantPattern(reader, pattern);
   const settings: StudySettings = {
@@ -73,6 +89,7 @@ export function parseSettings(uri: string, text: string): Loaded<StudySettings> 
       ...(pattern !== undefined ? { pattern } : {}),
       overrides: readStringMap(reader, participantRecord, 'overrides', ['participants']),
     },
+    analysis: { uncoded },
   };
   checkPathsStayInside(reader, root, surveyRecord, settings);
   if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
@@ -129,6 +146,20 @@ function checkParticipantPattern(reader: FieldReader, pattern: string): void {
   }
 }
 
+/** `analysis.uncoded`: missing (the default) or absent. */
+function readUncoded(reader: FieldReader, record: Record<string, unknown>): UncodedMode {
+  const value = record['uncoded'];
+  if (value === undefined || value === null) return DEFAULT_SETTINGS.analysis.uncoded;
+  if (typeof value === 'string' && (UNCODED_MODES as readonly string[]).includes(value)) return value as UncodedMode;
+  reader.error(
+    ['analysis', 'uncoded'],
+    'schema',
+    `analysis.uncoded is ${JSON.stringify(value)}; it must be ${UNCODED_MODES.join(' or ')}`,
+    'missing: a participant whose transcripts nobody coded is left out of code figures; absent: such a participant counts as not having the code',
+  );
+  return DEFAULT_SETTINGS.analysis.uncoded;
+}
+
 function readStringMap(
   reader: FieldReader,
   record: Record<string, unknown>,
@@ -171,6 +202,9 @@ export function initialSettingsText(options: {
       ? '  # pattern: "^(?<id>P\\\\d+)"'
       : `  pattern: ${JSON.stringify(options.participantPattern)}`,
     '  overrides: {}',
+    'analysis:',
+    '  # A participant whose transcripts nobody has coded: missing (left out of code figures) or absent (counts as 0).',
+    '  uncoded: missing',
   ];
   return lines.join('\n') + '\n';
 }

@@ -70,8 +70,8 @@ export function describeNumeric(input: ReadonlyArray<NumericValue>, confidence =
 export interface LevelSummary {
   level: string;
   count: number;
-  /** Share of the non-missing observations, 0–100; null when there are none. */
-  percent: number | null;
+  /** Share of the non-missing observations, 0–1 (the scale of `ci`); null when there are none. */
+  proportion: number | null;
   /** Wilson 95% CI of the proportion on the 0–1 scale (= prop.test(count, n, correct = FALSE)$conf.int). */
   ci: [number, number] | null;
 }
@@ -106,7 +106,7 @@ export function describeCategorical(
     levels: [...counts].map(([level, count]) => ({
       level,
       count,
-      percent: n === 0 ? null : (100 * count) / n,
+      proportion: n === 0 ? null : count / n,
       ci: wilsonInterval(count, n, confidence),
     })),
   };

@@ -39,6 +39,7 @@ export async function buildPanelReport(
         ...(request.by !== null ? { by: request.by } : {}),
         ...(request.coders ? { coders: request.coders } : {}),
         filters: request.filters,
+        ...(request.uncoded ? { uncoded: request.uncoded } : {}),
       },
       surveyProblems,
     );

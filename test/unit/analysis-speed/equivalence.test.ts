@@ -110,6 +110,7 @@ function randomData(random: Random): StudyData {
       transcripts: [],
       surveyed: gender !== null,
       coded,
+      codesKnown: coded,
       values: { gender },
       present,
       counts: {},
@@ -205,7 +206,7 @@ function referenceJointDisplayQuotes(data: StudyData, agreed: ReadonlySet<DataCo
     codings: [...data.codings, ...data.codings.slice(0, 3)],
   };
   const byGroup = [
-    { groups: [{ level: 'female', participants: 0, total: 0, percent: null, ci: null }] },
+    { groups: [{ level: 'female', participants: 0, total: 0, proportion: null, ci: null }] },
   ] as unknown as Parameters<typeof referenceJointDisplay>[2];
   return referenceJointDisplay(everyone, GROUP, byGroup, 3).rows[0]?.cells[0]?.quotes;
 }

@@ -44,7 +44,7 @@ export function referenceCoOccurrence(data: StudyData): CoOccurrence[] {
       return [code.id, merged];
     }),
   );
-  const coded = data.records.filter((r) => r.coded);
+  const coded = data.records.filter((r) => r.codesKnown);
   const result: CoOccurrence[] = [];
   data.codes.forEach((a, i) => {
     const aMembers = new Set(a.members);
@@ -174,7 +174,7 @@ function referenceQuotes(
 }
 
 export function referenceSummarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[] {
-  const coded = data.records.filter((r) => r.coded);
+  const coded = data.records.filter((r) => r.codesKnown);
   return data.codes.map((code) => {
     const members = new Set(code.members);
     const codings = data.codings.filter((c) => members.has(c.coding.code));
@@ -192,7 +192,7 @@ export function referenceSummarizeCodes(data: StudyData, confidence = 0.95): Cod
       transcripts: new Set(codings.map((c) => c.transcript.path)).size,
       participants,
       total,
-      percent: total === 0 ? null : (100 * participants) / total,
+      proportion: total === 0 ? null : participants / total,
       ci: wilsonInterval(participants, total, confidence),
     };
   });

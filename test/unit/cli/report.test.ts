@@ -92,7 +92,7 @@ describe('grounded report / stats / export matrix', function () {
     const json = await run(folder, ['report', '--by', 'group', '--format', 'json']);
     assert.equal(json.code, 0, json.stderr);
     const report = JSON.parse(json.stdout);
-    assert.equal(report.format, 'grounded-report/1');
+    assert.equal(report.format, 'grounded-report/2');
     assert.equal(report.participants.rowsWithoutTranscript[0].participant, 'P4');
     const md = await run(folder, ['report', '--where', 'group=a']);
     assert.equal(md.code, 0, md.stderr);
@@ -109,7 +109,7 @@ describe('grounded report / stats / export matrix', function () {
     const code = await runJson<{
       participants: number;
       total: number;
-      groups: { level: string; participants: number; total: number; percent: number }[];
+      groups: { level: string; participants: number; total: number; proportion: number }[];
     }>(folder, ['stats', '--code', 'peer', '--by', 'group']);
     assert.equal(code.code, 0, code.stderr);
     assert.equal(code.data.participants, 2);

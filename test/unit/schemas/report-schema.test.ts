@@ -44,17 +44,22 @@ describe('report JSON Schema', function () {
   });
 
   it('rejects a report with an unknown field or a NaN turned null where a number is required', () => {
-    assert.equal(validate({ format: 'grounded-report/1' }), false);
+    assert.equal(validate({ format: 'grounded-report/2' }), false);
     const minimal = {
-      format: 'grounded-report/1',
+      format: 'grounded-report/2',
       title: 't',
-      options: { by: null, coders: null, filters: [], confidence: 0.95, quotesPerCell: 2 },
+      options: { by: null, coders: null, filters: [], uncoded: 'missing', confidence: 0.95, quotesPerCell: 2 },
       coders: { available: [], included: [] },
+      progress: { total: 0, codedByAnyone: 0, coders: [], text: '0 / 0 coded' },
       participants: {
         total: 0,
         withSurvey: 0,
         withTranscript: 0,
         coded: 0,
+        notCoded: 0,
+        withoutTranscript: 0,
+        uncoded: 'missing',
+        codesKnown: 0,
         joined: 0,
         excludedByFilter: 0,
         transcriptsWithoutRow: [],
@@ -75,5 +80,11 @@ describe('report JSON Schema', function () {
     assert.ok(validate(minimal), ajv.errorsText(validate.errors));
     assert.equal(validate({ ...minimal, extra: 1 }), false);
     assert.equal(validate({ ...minimal, participants: { ...minimal.participants, total: null } }), false);
+    assert.equal(validate({ ...minimal, format: 'grounded-report/1' }), false, 'the layout of shares changed');
+    assert.equal(
+      validate({ ...minimal, options: { ...minimal.options, uncoded: 'zero' } }),
+      false,
+      'uncoded is missing or absent',
+    );
   });
 });

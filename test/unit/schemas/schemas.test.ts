@@ -131,6 +131,9 @@ describe('JSON Schemas of grounded.yaml, codebook.yaml and sidecars', () => {
 
   it('accept the optional and empty forms the core accepts', () => {
     assertValid('settings', '', 'an empty grounded.yaml');
+    assertValid('settings', 'analysis:\n  uncoded: absent\n', 'uncoded transcripts count as absent');
+    assertValid('settings', 'analysis:\n  uncoded: missing\n', 'uncoded transcripts are missing');
+    assertValid('settings', 'analysis: ~\n', 'no analysis settings');
     assertValid(
       'settings',
       'transcripts: ~\ncodebook: ~\nsurvey:\n  types:\n    age: numeric\nparticipants:\n  overrides:\n    x/P1.txt: P01\n',
@@ -147,6 +150,9 @@ describe('JSON Schemas of grounded.yaml, codebook.yaml and sidecars', () => {
     assertInvalid('settings', 'transcript: ["*.txt"]\n', 'an unknown key (typo)');
     assertInvalid('settings', 'survey:\n  types:\n    age: number\n', 'an unknown survey type');
     assertInvalid('settings', 'survey: ~\n', 'survey that is not a mapping');
+    assertInvalid('settings', 'analysis:\n  uncoded: zero\n', 'an unknown analysis.uncoded');
+    assertInvalid('settings', 'analysis:\n  uncoded: true\n', 'analysis.uncoded that is not a string');
+    assertInvalid('settings', 'analysis:\n  uncodd: absent\n', 'an unknown analysis key (typo)');
     assertInvalid('settings', 'transcripts: "*.txt"\n', 'transcripts that are not a list');
     assertInvalid('settings', 'participants:\n  overrides:\n    a.txt: 7\n', 'a participant id that is a number');
     assertInvalid('codebook', 'codes: []\n', 'a codebook without a version');

@@ -5,7 +5,8 @@ import { byGroupChart, byGroupTable, codeVariableTable, prevalenceTable } from '
 import { heatmap, pairsTable } from '../../../webview/view-model/cooccurrence';
 import { comparisonViews } from '../../../webview/view-model/groups';
 import { jointTable, jointView } from '../../../webview/view-model/joint';
-import { overviewFigures, problemsTable } from '../../../webview/view-model/overview';
+import { buildStudyReport } from '../../../src/core/analysis/index';
+import { denominatorLines, overviewFigures, problemsTable } from '../../../webview/view-model/overview';
 import { pageOf, tableCsv } from '../../../webview/view-model/table';
 import { numericTable, variableChart } from '../../../webview/view-model/variables';
 import { studyFacts } from '../../../src/extension/analysis-panel/report-builder';
@@ -24,6 +25,28 @@ describe('webview view model (StudyReport → rows and chart specs)', function (
     assert.equal(figures.get('Coders'), '2 of 2');
     assert.equal(figures.get('Survey rows matched'), '44');
     assert.equal(figures.get('Survey rows unmatched'), '0');
+  });
+
+  it('overview and codes name the denominator; one coder leaves the others out, absent counts them as 0', async () => {
+    const { study, survey, byGender } = await example();
+    assert.deepEqual(denominatorLines(byGender), [], 'every participant of the example is coded');
+    const jonas = buildStudyReport(study, survey, { by: 'gender', coders: ['jonas'] });
+    const left = jonas.participants.notCoded;
+    assert.ok(left > 0 && jonas.participants.codesKnown === jonas.participants.coded);
+    const figures = new Map(overviewFigures(jonas, studyFacts(study)).map((f) => [f.label, f.value]));
+    assert.equal(figures.get('Not coded'), String(left));
+    assert.equal(figures.get('In code figures'), String(jonas.participants.coded));
+    const [line] = denominatorLines(jonas);
+    assert.match(line ?? '', new RegExp(`^${left} participants left out as not coded: no sidecar by jonas`));
+    assert.match(line ?? '', /grounded mark --coded FILES…/);
+    assert.match(
+      prevalenceTable(jonas).caption ?? '',
+      new RegExp(`share of the ${jonas.participants.coded} coded participants`),
+    );
+    const absent = buildStudyReport(study, survey, { by: 'gender', coders: ['jonas'], uncoded: 'absent' });
+    assert.equal(absent.participants.codesKnown, 44);
+    assert.match(prevalenceTable(absent).caption ?? '', /share of the 44 interviewed participants/);
+    assert.match(denominatorLines(absent)[0] ?? '', /count as not having the codes/);
   });
 
   it('problems open their file at line and column', async () => {
@@ -89,7 +112,7 @@ describe('webview view model (StudyReport → rows and chart specs)', function (
     const first = byGender.codesByGroup[0]!;
     assert.equal(
       table.rows[0]?.[1]?.text,
-      `${first.groups[0]!.participants}/${first.groups[0]!.total} (${first.groups[0]!.percent!.toFixed(1)}%)`,
+      `${first.groups[0]!.participants} of ${first.groups[0]!.total} (${(100 * first.groups[0]!.proportion!).toFixed(1)}%)`,
     );
     assert.equal(table.rows[0]?.[table.header.indexOf('p (Holm)')]?.csv, first.tests[0]!.pHolm);
     const chart = byGroupChart(byGender);

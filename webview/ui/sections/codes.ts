@@ -7,7 +7,9 @@ import {
   prevalenceChart,
   prevalenceTable,
 } from '../../view-model/codes';
+import { denominatorText } from '../../view-model/overview';
 import { chartView } from '../chart-view';
+import { denominatorNotes } from './overview';
 import { append, h } from '../dom';
 import { tableView } from '../table-view';
 import type { SectionArgs } from './section-args';
@@ -17,6 +19,15 @@ export function renderCodes({ report, state, context, update }: SectionArgs): HT
   if (report.codes.length === 0)
     return h('div', { class: 'section' }, h('p', { class: 'empty' }, 'The codebook has no codes yet.'));
   const section = h('div', { class: 'section' });
+  append(
+    section,
+    h(
+      'p',
+      { class: 'lead', 'data-denominator': '' },
+      `Prevalence: share of ${denominatorText(report)} with at least one coding of the code.`,
+    ),
+    denominatorNotes(report),
+  );
   if (report.options.by) {
     const chart = byGroupChart(report);
     append(

@@ -236,10 +236,10 @@ describe('codes', () => {
     const burnout = codes.find((c) => c.id === 'burnout');
     assert.equal(burnout?.participants, 5);
     assert.equal(burnout.total, 8, 'P9 has no transcript, so it is not a coded participant');
-    assert.equal(burnout.percent, 62.5);
+    assert.equal(burnout.proportion, 0.625);
     const unused = codes.find((c) => c.id === 'unused');
     assert.equal(unused?.participants, 0);
-    assert.equal(unused.percent, 0);
+    assert.equal(unused.proportion, 0);
     const gender = findColumn(loaded!, 'gender')!;
     const byGroup = codesByGroup(data, gender);
     const unusedByGroup = byGroup.find((c) => c.code === 'unused');

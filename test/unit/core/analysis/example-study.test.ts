@@ -89,11 +89,11 @@ describe('example study report', function () {
       const summary = variable<CategoricalVariable>(report, name);
       const found = summary.levels.find((l) => l.level === level);
       assert.ok(found, `${name} = ${level}`);
-      assert.equal(found.percent?.toFixed(headline.includes('.') ? 2 : 0), headline, `${name} headline`);
+      assert.equal((100 * found.proportion!).toFixed(headline.includes('.') ? 2 : 0), headline, `${name} headline`);
       assert.equal(found.count, R[key]['count']);
       assert.equal(summary.n, R[key]['n']);
       assert.equal(summary.missing, R[key]['missing']);
-      close(found.percent, R[key]['percent'], `${name} percent`);
+      close(100 * found.proportion!, R[key]['percent'], `${name} percent`);
       closeAll(found.ci, R[key]['ci'], `${name} ci`);
     }
   });
@@ -245,7 +245,7 @@ describe('example study report', function () {
     close(stats.effect.value, ref['hedgesG']['value'], 'g');
   });
 
-  it('`grounded stats --code` gives participants, total and percent per group', async () => {
+  it('`grounded stats --code` gives participants, total and proportion (0–1, as its ci) per group', async () => {
     const result = await run(ROOT, [
       'stats',
       'examples/mentorship-study',
@@ -261,7 +261,8 @@ describe('example study report', function () {
     assert.equal(stats.participants, code?.participants);
     assert.equal(stats.n, 44);
     for (const group of stats.groups) {
-      assert.equal(group.percent, (100 * group.participants) / group.total);
+      assert.equal(group.proportion, group.participants / group.total);
+      assert.ok(group.ci[0] <= group.proportion && group.proportion <= group.ci[1], 'the ci is on the same scale');
     }
     assert.ok(['chi-square', 'fisher-exact'].includes(stats.tests[0].name));
   });

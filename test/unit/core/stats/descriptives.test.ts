@@ -52,15 +52,15 @@ describe('stats: describeCategorical', () => {
         ['other', 1],
       ],
     );
-    assert.equal(r.levels[2]?.percent, 50);
+    assert.equal(r.levels[2]?.proportion, 0.5);
     assertAllClose(r.levels[2]?.ci, [wilsonInterval(2, 4)![0], wilsonInterval(2, 4)![1]], 1e-15, 'ci');
     assert.deepEqual(r.levels[0]?.ci?.[0], 0);
   });
-  it('all missing: n = 0, percent null, no crash', () => {
+  it('all missing: n = 0, proportion null, no crash', () => {
     const r = describeCategorical([null, ''], ['yes']);
     assert.equal(r.n, 0);
     assert.equal(r.missing, 2);
-    assert.equal(r.levels[0]?.percent, null);
+    assert.equal(r.levels[0]?.proportion, null);
     assert.equal(r.levels[0]?.ci, null);
   });
 });
