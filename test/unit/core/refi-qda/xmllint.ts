@@ -1,13 +1,27 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * The official REFI-QDA schemas live beside the repository (../shared/refi-qda), never copied into it: the
- * tests read them where they are.
+ * tests read them where they are. A clone made elsewhere (a CI checkout in another folder of the same machine)
+ * finds them through GROUNDED_REFI_QDA_SCHEMAS, a `shared/refi-qda` beside any folder above the clone, or the
+ * workplace's own copy.
  */
-export const SCHEMA_FOLDER = join(resolve(__dirname, '../../../..'), '..', 'shared', 'refi-qda');
+export const SCHEMA_FOLDER = findSchemaFolder();
+
+function findSchemaFolder(): string {
+  const repo = resolve(__dirname, '../../../..');
+  const candidates: string[] = [];
+  if (process.env.GROUNDED_REFI_QDA_SCHEMAS) candidates.push(process.env.GROUNDED_REFI_QDA_SCHEMAS);
+  for (let folder = repo; ; folder = dirname(folder)) {
+    candidates.push(join(folder, '..', 'shared', 'refi-qda'));
+    if (dirname(folder) === folder) break;
+  }
+  candidates.push('/work/shared/refi-qda');
+  return candidates.find((folder) => existsSync(join(folder, 'Project.xsd'))) ?? (candidates[0] as string);
+}
 
 function xmllintFound(): boolean {
   return spawnSync('xmllint', ['--version']).status === 0;
