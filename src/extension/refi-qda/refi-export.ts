@@ -48,6 +48,7 @@ export async function exportProject(
   const lines = [
     `Exported ${result.sources} transcript(s), ${result.codings} coding(s), ${study.codebook.codes.length} code(s) to ${displayPath(fromVscodeUri(target))}`,
     ...unloadedFiles(study),
+    ...(survey?.warnings ?? []).map((problem) => `  warning: ${formatProblem(problem, displayPath)}`),
     ...result.skipped.map((skipped) => `  left out ${skipped}`),
     ...result.warnings.map((warning) => `  warning: ${warning}`),
   ];
