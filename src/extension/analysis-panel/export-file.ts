@@ -1,12 +1,4 @@
-import {
-  type FileSystemPort,
-  renderHtml,
-  renderMarkdown,
-  type Study,
-  STUDY_FILE_DESCRIPTION,
-  studyFileAt,
-  toCsv,
-} from '../../core/index';
+import { renderHtml, renderMarkdown, toCsv } from '../../core/index';
 import type { StudyReport, WebviewMessage } from '../../../webview/protocol';
 
 // No 'vscode' here: what an export writes is decided by pure code, unit-tested in plain Node.
@@ -64,13 +56,4 @@ export function exportFile(
   }
 }
 
-/**
- * Why an export must not be saved at `uri` (picked in the save dialog), or undefined when it may: an export
- * never replaces one of the study's own files, links followed where the file system can.
- */
-export async function exportTargetRefusal(fs: FileSystemPort, study: Study, uri: string): Promise<string | undefined> {
-  const kind = await studyFileAt(fs, study, uri).catch(() => undefined);
-  return kind === undefined
-    ? undefined
-    : `the chosen file is ${STUDY_FILE_DESCRIPTION[kind]}; exports never replace study files`;
-}
+export { exportTargetRefusal } from '../shared/export-target';
