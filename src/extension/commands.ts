@@ -6,6 +6,7 @@ import { STUDY_SETUP_COMMANDS } from './study-setup/commands';
 import { ANALYSIS_COMMANDS } from './analysis-panel/commands';
 import { TRANSCRIPT_COMMANDS } from './transcripts/commands';
 import { COMPARE_CODERS_COMMANDS } from './compare-coders/commands';
+import { BLIND_CODING_COMMANDS } from './blind-coding/commands';
 
 /** Shows the extension's version (bound in features.ts). */
 export const VERSION_COMMANDS = declareCommands({
@@ -29,4 +30,5 @@ export const ALL_COMMANDS: readonly CommandDeclaration[] = [
   ANALYSIS_COMMANDS,
   TRANSCRIPT_COMMANDS,
   COMPARE_CODERS_COMMANDS,
+  BLIND_CODING_COMMANDS,
 ].flatMap((group) => Object.values(group));

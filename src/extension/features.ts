@@ -11,6 +11,7 @@ import { analysisPanelFeature } from './analysis-panel/analysis-feature';
 import { viewsFeature } from './views/views-feature';
 import { studySetupFeature } from './study-setup/study-setup-feature';
 import { compareCodersFeature } from './compare-coders/compare-feature';
+import { blindCodingFeature } from './blind-coding/blind-coding-feature';
 
 /** Shows the extension's version; also a cheap "is Grounded alive" check for tests. */
 const versionFeature: Feature = ({ context }) => {
@@ -35,4 +36,5 @@ export const FEATURES: readonly Feature[] = [
   studySetupFeature,
   analysisPanelFeature,
   compareCodersFeature,
+  blindCodingFeature,
 ];
