@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ALL_CODERS_VISIBLE, type Study, visibleCoders, type VisibleCoders, visibleStudy } from '../../core/index';
+import { type Study, visibleCoders, type VisibleCoders, visibleStudy } from '../../core/index';
 import type { CoderIdentity } from './coder-identity';
 
 export const BLIND_CODING_SETTING = 'blindCoding';
@@ -11,7 +11,7 @@ export const BLIND_CODING_SETTING = 'blindCoding';
  * the coder is resolved once and again whenever the setting or `grounded.coder` changes.
  */
 export class BlindCoding implements vscode.Disposable {
-  private current: VisibleCoders = ALL_CODERS_VISIBLE;
+  private current: VisibleCoders;
   private readonly emitter = new vscode.EventEmitter<VisibleCoders>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   /** Settles once the first resolution is done (tests and the first display wait on it). */
@@ -20,6 +20,8 @@ export class BlindCoding implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
 
   constructor(private readonly coder: CoderIdentity) {
+    // Blind from the start when the setting says so: nobody's codings until the coder is known, never everyone's.
+    this.current = visibleCoders(this.isOn(), undefined);
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (
