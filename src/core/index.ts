@@ -57,6 +57,7 @@ export * from './study/ids';
 export * from './study/coding-operations';
 export * from './study/coding-progress';
 export * from './study/mark-coded';
+export * from './study/visible-coders';
 export * from './study/codebook-operations';
 export * from './study/sidecar-files';
 

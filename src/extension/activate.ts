@@ -5,6 +5,7 @@ import type { Platform } from './platform/platform';
 import { StudyService } from './study/study-service';
 import { LiveCodings } from './study/live-codings';
 import { CoderIdentity } from './study/coder-identity';
+import { BlindCoding } from './study/blind-coding';
 import { DocumentTexts } from './study/document-text';
 import type { Feature, GroundedServices } from './services';
 import { FEATURES } from './features';
@@ -24,17 +25,19 @@ export function activateGrounded(
   const fs = new FileAccessReporting(platform.fileSystem ? platform.fileSystem(workspaceFs) : workspaceFs);
   const studies = new StudyService(fs, platform.sha256);
   const texts = new DocumentTexts(platform.sha256);
-  const live = new LiveCodings(studies, texts);
   const coder = new CoderIdentity(platform);
+  const blind = new BlindCoding(coder);
+  const live = new LiveCodings(studies, texts, blind);
   context.subscriptions.push(
     studies,
+    blind,
     live,
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('grounded.coder')) coder.reset();
     }),
   );
   const editorAwareFs = new EditorAwareFileSystem(fs);
-  const services: GroundedServices = { context, platform, fs, editorAwareFs, studies, texts, live, coder };
+  const services: GroundedServices = { context, platform, fs, editorAwareFs, studies, texts, live, coder, blind };
   for (const feature of features) feature(services);
   return services;
 }

@@ -7,6 +7,7 @@ import { ANALYSIS_COMMANDS } from './analysis-panel/commands';
 import { TRANSCRIPT_COMMANDS } from './transcripts/commands';
 import { COMPARE_CODERS_COMMANDS } from './compare-coders/commands';
 import { REFI_QDA_COMMANDS } from './refi-qda/commands';
+import { BLIND_CODING_COMMANDS } from './blind-coding/commands';
 
 /** Shows the extension's version (bound in features.ts). */
 export const VERSION_COMMANDS = declareCommands({
@@ -31,4 +32,5 @@ export const ALL_COMMANDS: readonly CommandDeclaration[] = [
   TRANSCRIPT_COMMANDS,
   COMPARE_CODERS_COMMANDS,
   REFI_QDA_COMMANDS,
+  BLIND_CODING_COMMANDS,
 ].flatMap((group) => Object.values(group));

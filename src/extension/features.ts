@@ -12,6 +12,7 @@ import { viewsFeature } from './views/views-feature';
 import { studySetupFeature } from './study-setup/study-setup-feature';
 import { compareCodersFeature } from './compare-coders/compare-feature';
 import { refiQdaFeature } from './refi-qda/refi-feature';
+import { blindCodingFeature } from './blind-coding/blind-coding-feature';
 
 /** Shows the extension's version; also a cheap "is Grounded alive" check for tests. */
 const versionFeature: Feature = ({ context }) => {
@@ -37,4 +38,5 @@ export const FEATURES: readonly Feature[] = [
   analysisPanelFeature,
   compareCodersFeature,
   refiQdaFeature,
+  blindCodingFeature,
 ];

@@ -4,6 +4,7 @@ import type { StudyService } from './study/study-service';
 import type { LiveCodings } from './study/live-codings';
 import type { DocumentTexts } from './study/document-text';
 import type { CoderIdentity } from './study/coder-identity';
+import type { BlindCoding } from './study/blind-coding';
 import type { Platform } from './platform/platform';
 
 /** What every feature of the extension is handed at activation. Features own their registrations. */
@@ -22,6 +23,8 @@ export interface GroundedServices {
   readonly texts: DocumentTexts;
   readonly live: LiveCodings;
   readonly coder: CoderIdentity;
+  /** Whose codings are displayed (blind coding shows only the current coder's). */
+  readonly blind: BlindCoding;
   /** State features expose to the integration tests (read through the extension's exports), by area. */
   testHooks?: Record<string, unknown>;
 }

@@ -72,6 +72,9 @@ export class AnalysisPanel implements vscode.Disposable {
         // the person coding in the editor.
         if (study.root === this.root && this.panel.visible) this.scheduleRebuild();
       }),
+      services.blind.onDidChange(() => {
+        if (this.panel.visible) this.scheduleRebuild();
+      }),
     );
   }
 
@@ -112,7 +115,7 @@ export class AnalysisPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready': {
         const study = await this.currentStudy();
-        if (this.cache && this.cache.study === study && this.cache.key === JSON.stringify(this.request))
+        if (this.cache && this.cache.study === study && this.cache.key === this.cacheKey(this.shownRequest()))
           return this.post(this.cache.message);
         return this.rebuild();
       }
@@ -142,7 +145,8 @@ export class AnalysisPanel implements vscode.Disposable {
       }
       case 'requestOverlaps': {
         const study = await this.currentStudy();
-        const { pairs, total } = overlappingPairs(study, this.survey, this.request, message.a, message.b);
+        const shown = this.services.blind.view(study);
+        const { pairs, total } = overlappingPairs(shown, this.survey, this.shownRequest(), message.a, message.b);
         await this.post({ type: 'overlaps', a: message.a, b: message.b, pairs, total });
         return;
       }
@@ -163,6 +167,20 @@ export class AnalysisPanel implements vscode.Disposable {
         return;
       }
     }
+  }
+
+  /**
+   * The request as built: while blind coding, the coder is fixed to the current coder (and the report is
+   * built from the study as displayed, without the other coders' sidecars), whatever the panel asks.
+   */
+  private shownRequest(): ReportRequestState {
+    const visible = this.services.blind.visible;
+    if (!visible.blind) return this.request;
+    return { ...this.request, coders: visible.coder === undefined ? null : [visible.coder] };
+  }
+
+  private cacheKey(request: ReportRequestState): string {
+    return JSON.stringify([request, this.services.blind.visible]);
   }
 
   private async currentStudy(): Promise<Study> {
@@ -200,15 +218,15 @@ export class AnalysisPanel implements vscode.Disposable {
     if (this.disposed || !this.panel.visible) return;
     this.builds++;
     const study = await this.currentStudy();
-    const request = this.request;
+    const request = this.shownRequest();
     const started = Date.now();
-    const built = await buildPanelReport(this.services.fs, study, request);
+    const built = await buildPanelReport(this.services.fs, this.services.blind.view(study), request);
     this.lastBuildMs = Date.now() - started;
     this.survey = built.survey;
     this.panel.title = `Analysis: ${study.root.split('/').filter(Boolean).pop() ?? 'study'}`;
     if (!built.ok) {
       const message: HostMessage = { type: 'reportError', message: built.message, request, study: built.facts };
-      this.cache = { study, key: JSON.stringify(request), message };
+      this.cache = { study, key: this.cacheKey(request), message };
       await this.post(message);
       return;
     }
@@ -222,7 +240,7 @@ export class AnalysisPanel implements vscode.Disposable {
       ...p.rowsWithoutTranscript.map((r) => r.file),
     ]);
     const message: HostMessage = { type: 'report', report: built.report, request, study: built.facts };
-    this.cache = { study, key: JSON.stringify(request), message };
+    this.cache = { study, key: this.cacheKey(request), message };
     await this.post(message);
   }
 

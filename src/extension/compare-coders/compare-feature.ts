@@ -34,6 +34,10 @@ export const compareCodersFeature: Feature = (services) => {
     view,
     decorations,
     vscode.languages.registerHoverProvider('*', new CompareHoverProvider(compare, services.live, services.texts)),
+    // Turning blind coding on ends a running comparison: it shows both coders.
+    services.blind.onDidChange((visible) => {
+      if (visible.blind) compare.stop();
+    }),
   );
 
   bindCommands(services.context, COMPARE_CODERS_COMMANDS, {

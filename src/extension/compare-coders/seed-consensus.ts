@@ -8,6 +8,7 @@ import { coderPairs } from './coder-pairs';
 import type { CompareContext } from './compare-context';
 import { consensusCoderOf, refuseConsensusAmong } from './consensus-coder';
 import { FIRST_MARK, SECOND_MARK } from './describe';
+import { refuseWhileBlind } from './blind-refusal';
 
 export interface SeedResult {
   readonly consensus: string;
@@ -24,6 +25,7 @@ export interface SeedResult {
  */
 export async function seedConsensusCommand(context: CompareContext, arg?: unknown): Promise<SeedResult | undefined> {
   const { services, compare, picks } = context;
+  refuseWhileBlind(services, 'seeding a consensus from two coders');
   const args = commandArgs(arg);
   const document = vscode.window.activeTextEditor?.document;
   const hint = args.study() ?? (document && !document.isUntitled ? fromVscodeUri(document.uri) : undefined);

@@ -10,6 +10,7 @@ import type { Comparison } from './comparison';
 import { DISAGREEMENTS_VIEW } from './disagreements-tree';
 import { consensusCoderOf, refuseConsensusAmong } from './consensus-coder';
 import { FIRST_MARK, SECOND_MARK } from './describe';
+import { refuseWhileBlind } from './blind-refusal';
 
 /**
  * grounded.compareCoders: which two coders (a pick, the study's two coders first), then the transcript — the
@@ -18,6 +19,7 @@ import { FIRST_MARK, SECOND_MARK } from './describe';
  */
 export async function compareCodersCommand(context: CompareContext, arg?: unknown): Promise<Comparison | undefined> {
   const { services, compare } = context;
+  refuseWhileBlind(services, 'comparing coders');
   const args = commandArgs(arg);
   const study = await whichStudy(services.studies, args.study() ?? activeFile());
   if (!study) return undefined;

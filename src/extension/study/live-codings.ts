@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
   type Coding,
+  isCoderVisible,
   shiftCodings,
   type Sidecar,
   type Study,
@@ -10,6 +11,7 @@ import {
 } from '../../core/index';
 import type { StudyService } from './study-service';
 import type { DocumentText, DocumentTexts } from './document-text';
+import type { BlindCoding } from './blind-coding';
 import { fromVscodeUri } from '../platform/workspace-file-system';
 
 /** A coding as shown in an open editor: offsets valid for the document's current (maybe unsaved) text. */
@@ -45,8 +47,13 @@ export class LiveCodings implements vscode.Disposable {
   constructor(
     private readonly studies: StudyService,
     private readonly texts: DocumentTexts,
+    private readonly blind: BlindCoding,
   ) {
     this.disposables.push(
+      // Blind coding turned on or off, or another coder: every open transcript is shown again from its study.
+      blind.onDidChange(() => {
+        for (const entry of [...this.byDocument.values()]) this.set(entry.document, entry.study, entry.transcript);
+      }),
       studies.onDidChangeStudy((study) => this.refreshStudy(study)),
       vscode.workspace.onDidOpenTextDocument((document) => void this.track(document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.byDocument.delete(document.uri.toString())),
@@ -92,6 +99,7 @@ export class LiveCodings implements vscode.Disposable {
   showWritten(text: TranscriptRef, sidecarUri: string, sidecar: Sidecar): void {
     for (const [key, entry] of this.byDocument) {
       if (entry.text !== text) continue;
+      if (!sidecar.codings.every((coding) => isCoderVisible(this.blind.visible, coding.by))) continue; // hidden while blind
       const kept = entry.codings.filter((live) => live.sidecarUri !== sidecarUri);
       const at = entry.codings.findIndex((live) => live.sidecarUri === sidecarUri);
       const written = sidecar.codings.map((coding) => ({ coding, sidecarUri }));
@@ -104,9 +112,10 @@ export class LiveCodings implements vscode.Disposable {
 
   private set(document: vscode.TextDocument, study: Study, transcript: StudyTranscript): LiveTranscript {
     const live = this.texts.of(document);
-    let codings: LiveCoding[] = transcript.sidecars.flatMap((sidecar) =>
-      sidecar.sidecar.codings.map((coding) => ({ coding, sidecarUri: sidecar.uri })),
-    );
+    // Only the visible coders' codings: while blind, the editor never shows another coder's work.
+    let codings: LiveCoding[] = transcript.sidecars
+      .filter((sidecar) => isCoderVisible(this.blind.visible, sidecar.coder))
+      .flatMap((sidecar) => sidecar.sidecar.codings.map((coding) => ({ coding, sidecarUri: sidecar.uri })));
     if (live.textHash !== transcript.textHash) {
       // The editor holds unsaved changes: the study's offsets are for the saved text. Shift them by the
       // difference between the two texts (one edit spanning the changed middle), the same rule as typing.

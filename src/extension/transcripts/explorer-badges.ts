@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { codingProgress, type Study } from '../../core/index';
 import type { StudyService } from '../study/study-service';
 import type { CoderIdentity } from '../study/coder-identity';
+import type { BlindCoding } from '../study/blind-coding';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
 import { progressBadge, type ProgressBadge } from './progress-badge';
 
@@ -25,9 +26,13 @@ export class ExplorerBadges implements vscode.FileDecorationProvider, vscode.Dis
   constructor(
     studies: StudyService,
     private readonly coder: CoderIdentity,
+    private readonly blind: BlindCoding,
   ) {
     this.disposables.push(
       studies.onDidChangeStudy((study) => this.update(study)),
+      blind.onDidChange(() => {
+        for (const study of this.studies.values()) this.update(study);
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('grounded.coder')) void this.refreshCoder();
       }),
@@ -64,8 +69,10 @@ export class ExplorerBadges implements vscode.FileDecorationProvider, vscode.Dis
   update(study: Study): void {
     this.studies.set(study.root, study);
     const next = new Map<string, vscode.FileDecoration>();
-    const progress = codingProgress(study).transcripts;
-    study.transcripts.forEach((transcript, index) => {
+    // While blind, the badges know only the current coder's sidecars: who else coded is hidden too.
+    const shown = this.blind.view(study);
+    const progress = codingProgress(shown).transcripts;
+    shown.transcripts.forEach((transcript, index) => {
       const review = transcript.sidecars
         .flatMap((sidecar) => sidecar.sidecar.codings)
         .filter((coding) => coding.status !== undefined).length;

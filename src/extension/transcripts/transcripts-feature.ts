@@ -14,7 +14,7 @@ import { TurnOutlineProvider } from './turn-outline';
  */
 export const transcriptsFeature: Feature = (services) => {
   const switcher = new TranscriptLanguageSwitcher(services.studies);
-  const badges = new ExplorerBadges(services.studies, services.coder);
+  const badges = new ExplorerBadges(services.studies, services.coder, services.blind);
   services.context.subscriptions.push(
     switcher,
     badges,

@@ -14,10 +14,10 @@ import { trackStudyState } from './study-scope';
 /** The Grounded activity-bar container: Codebook, Codings (active transcript), Retrieve and Memos views. */
 export const viewsFeature: Feature = (services) => {
   const { context, studies, live, fs } = services;
-  const codebook = new CodebookTree(studies);
+  const codebook = new CodebookTree(studies, services.blind);
   const codebookDrop = new CodebookDragAndDrop(studies);
-  const codings = new CodingsTree(live, studies, services.coder);
-  const retrieve = new RetrieveTree(studies, fs);
+  const codings = new CodingsTree(live, studies, services.coder, services.blind);
+  const retrieve = new RetrieveTree(studies, fs, services.blind);
   const memos = new MemosTree(studies);
 
   const codebookView = vscode.window.createTreeView('grounded.codebook', {

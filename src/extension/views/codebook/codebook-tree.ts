@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Code, Study } from '../../../core/index';
 import type { StudyService } from '../../study/study-service';
+import type { BlindCoding } from '../../study/blind-coding';
 import { codeIcon } from '../../shared/code-icons';
 import { toVscodeUri } from '../../platform/workspace-file-system';
 import { shownStudies, studyLabel } from '../../shared/which-study';
@@ -36,16 +37,26 @@ export class CodebookTree implements vscode.TreeDataProvider<CodebookNode>, vsco
   private readonly emitter = new vscode.EventEmitter<CodebookNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   /** Per loaded Study object: a reload makes a new one, so stale counts are never shown. */
-  private readonly views = new WeakMap<Study, StudyView>();
-  private readonly subscription: vscode.Disposable;
+  private views = new WeakMap<Study, StudyView>();
+  private readonly subscriptions: vscode.Disposable[];
   private treeView: vscode.TreeView<CodebookNode> | undefined;
 
-  constructor(private readonly studies: StudyService) {
-    this.subscription = studies.onDidChangeStudy(() => this.refresh());
+  constructor(
+    private readonly studies: StudyService,
+    private readonly blind: BlindCoding,
+  ) {
+    this.subscriptions = [
+      studies.onDidChangeStudy(() => this.refresh()),
+      // The counts are of the visible coders' codings: recount when blind coding is turned on or off.
+      blind.onDidChange(() => {
+        this.views = new WeakMap();
+        this.refresh();
+      }),
+    ];
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.emitter.dispose();
   }
 
@@ -132,7 +143,7 @@ export class CodebookTree implements vscode.TreeDataProvider<CodebookNode>, vsco
   private view(study: Study): StudyView {
     let view = this.views.get(study);
     if (!view) {
-      view = { study, stats: codeStats(study), children: childrenOf(study.codebook.codes) };
+      view = { study, stats: codeStats(this.blind.view(study)), children: childrenOf(study.codebook.codes) };
       this.views.set(study, view);
     }
     return view;

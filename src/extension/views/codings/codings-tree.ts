@@ -7,6 +7,7 @@ import { codingsViewProgress } from './progress-text';
 import { codeIcon } from '../../shared/code-icons';
 import { firstWords } from '../text';
 import type { CodingPlace } from '../reveal-coding';
+import type { BlindCoding } from '../../study/blind-coding';
 
 /** One coding of the transcript shown. */
 export interface CodingNode {
@@ -33,6 +34,7 @@ export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.
     private readonly live: LiveCodings,
     studies: StudyService,
     private readonly identity: CoderIdentity,
+    private readonly blind: BlindCoding,
   ) {
     this.disposables.push(
       studies.onDidChangeStudy((study) => this.describe(study)),
@@ -140,7 +142,7 @@ export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.
       return;
     }
     const study = reloaded?.root === transcript.study.root ? reloaded : transcript.study;
-    const progress = codingsViewProgress(study, transcript.transcript.uri, this.coder);
+    const progress = codingsViewProgress(this.blind.view(study), transcript.transcript.uri, this.coder);
     const label = `${transcript.transcript.participant ?? transcript.transcript.path} · ${transcript.codings.length}`;
     this.view.description = progress.notCoded ? `${label} · ${progress.notCoded}` : label;
     this.view.message = progress.message;

@@ -13,6 +13,7 @@ import {
   type StudyTranscript,
 } from '../../../core/index';
 import type { StudyService } from '../../study/study-service';
+import type { BlindCoding } from '../../study/blind-coding';
 import { codeIcon } from '../../shared/code-icons';
 import { toVscodeUri } from '../../platform/workspace-file-system';
 import { firstWords } from '../text';
@@ -69,10 +70,14 @@ export class RetrieveTree implements vscode.TreeDataProvider<RetrieveNode>, vsco
   constructor(
     private readonly studies: StudyService,
     private readonly fs: FileSystemPort,
+    private readonly blind: BlindCoding,
   ) {
     this.disposables.push(
       studies.onDidChangeStudy((study) => {
         if (study.root === this.current?.study) this.refresh();
+      }),
+      blind.onDidChange(() => {
+        if (this.current) this.refresh();
       }),
     );
   }
@@ -147,7 +152,8 @@ export class RetrieveTree implements vscode.TreeDataProvider<RetrieveNode>, vsco
     const rows = survey ? rowsById(survey) : undefined;
     const coders = new Set(query.coders);
     const byTranscript = new Map<StudyTranscript, LocatedCoding[]>();
-    for (const located of allCodings(study)) {
+    // While blind, only the current coder's quotes.
+    for (const located of allCodings(this.blind.view(study))) {
       if (!ids.has(located.coding.code)) continue;
       if (coders.size > 0 && !coders.has(located.coding.by)) continue;
       const row = located.transcript.participant === undefined ? undefined : rows?.get(located.transcript.participant);
