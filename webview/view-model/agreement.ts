@@ -1,5 +1,6 @@
 import type { ReportAgreementTable, ReportCodeAgreement, StudyReport } from '../../src/core/analysis/report-types';
 import { num, percent } from '../../src/core/report/format';
+import { codeLabels } from './labels';
 
 /*
  * Bands for κ and α after Landis & Koch (1977), "The measurement of observer agreement for categorical data",
@@ -98,7 +99,11 @@ export function agreementRows(
 ): { rows: AgreementRow[]; pooled: AgreementRow } | null {
   const agreement = report.agreement;
   if (!agreement) return null;
-  const rows = agreement.codes.map((c) => rowOf(c.code, c.name === c.code ? c.name : `${c.name} (${c.code})`, c));
+  // Indented under its category as in the Codes tab (a code the report's own coders never used has no entry).
+  const labels = codeLabels(report);
+  const rows = agreement.codes.map((c) =>
+    rowOf(c.code, labels.get(c.code) ?? (c.name === c.code ? c.name : `${c.name} (${c.code})`), c),
+  );
   if (sort) {
     const sign = sort.descending ? -1 : 1;
     rows.sort((a, b) => {
