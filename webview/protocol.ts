@@ -56,6 +56,8 @@ export type WebviewMessage =
   | { type: 'openCoding'; transcript: string; start: number; end: number; codingId: string }
   | { type: 'openProblem'; file: string; line: number; column: number }
   | { type: 'requestOverlaps'; a: string; b: string }
+  /** Open Compare Coders for the two coders at the first disagreement on `code` (agreement section). */
+  | { type: 'openDisagreements'; first: string; second: string; code: string }
   | { type: 'exportTable'; name: string; header: string[]; rows: CsvValue[][] }
   | { type: 'exportSvg'; name: string; svg: string }
   | { type: 'exportPng'; name: string; dataUrl: string }
@@ -77,7 +79,7 @@ export interface PanelState {
   codeVariable: string | null;
 }
 
-export const SECTION_IDS = ['overview', 'variables', 'groups', 'codes', 'cooccurrence', 'joint'] as const;
+export const SECTION_IDS = ['overview', 'variables', 'groups', 'codes', 'cooccurrence', 'joint', 'agreement'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export const CO_METRICS = ['participants', 'overlaps', 'jaccard'] as const;

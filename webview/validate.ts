@@ -124,6 +124,16 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return keys('a', 'b') && isString(value.a) && isString(value.b)
         ? { type: 'requestOverlaps', a: value.a, b: value.b }
         : undefined;
+    case 'openDisagreements':
+      return keys('first', 'second', 'code') &&
+        isString(value.first, LIMITS.name) &&
+        isString(value.second, LIMITS.name) &&
+        isString(value.code, LIMITS.name) &&
+        value.first !== '' &&
+        value.second !== '' &&
+        value.code !== ''
+        ? { type: 'openDisagreements', first: value.first, second: value.second, code: value.code }
+        : undefined;
     case 'exportTable': {
       if (
         !keys('name', 'header', 'rows') ||

@@ -308,6 +308,59 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     await page.close();
   });
 
+  it('Agreement: each κ with its four counts and band, sorts by a column, and a code posts openDisagreements', async () => {
+    const page = await openPanel('light', { width: 1200, height: 1000 });
+    await send(page, byGender);
+    await showSection(page, 'agreement');
+    const agreement = byGender.report.agreement;
+    assert.ok(agreement);
+    const pooled = await page.locator('table.agreement-table tr.pooled').innerText();
+    assert.ok(pooled.includes('0.747') && pooled.includes('11243 / 2358 / 5185 / 1730523'), pooled);
+    assert.ok(pooled.includes('0.835') && pooled.includes('130 / 16 / 8 / 136'), pooled);
+    const hierarchy = page.locator('table.agreement-table tr[data-code="barriers-hierarchy"]');
+    const character = hierarchy.locator('td[data-col="character"]');
+    assert.equal(await character.getAttribute('class'), 'num band-moderate');
+    assert.ok((await character.innerText()).includes('0.559'), 'the number is shown, not the colour alone');
+    assert.ok((await character.getAttribute('title'))?.startsWith('moderate'));
+    await page.screenshot({ path: path.join(tmpdir(), 'grounded-panel-agreement.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'panel-agreement-light.png') });
+
+    const codesInOrder = () =>
+      page
+        .locator('table.agreement-table tbody tr[data-code]')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code')));
+    assert.deepEqual(
+      await codesInOrder(),
+      agreement.codes.map((c) => c.code),
+      'codebook order at first',
+    );
+    await page.locator('table.agreement-table th[data-col="transcript"] button').click();
+    const descending = [...agreement.codes]
+      .filter((c) => c.transcript.kappa !== null)
+      .sort((a, b) => (b.transcript.kappa ?? 0) - (a.transcript.kappa ?? 0));
+    const sorted = await codesInOrder();
+    assert.equal(sorted[0], descending[0]?.code);
+    assert.equal(sorted[descending.length - 1], descending.at(-1)?.code, 'lowest κ last among the defined');
+    assert.ok(
+      sorted
+        .slice(descending.length)
+        .every((code) => agreement.codes.find((c) => c.code === code)?.transcript.kappa === null),
+      'undefined κ sorts last',
+    );
+    assert.equal(await page.locator('th[data-col="transcript"]').getAttribute('aria-sort'), 'descending');
+    await page.locator('table.agreement-table th[data-col="transcript"] button').click();
+    assert.equal(await page.locator('th[data-col="transcript"]').getAttribute('aria-sort'), 'ascending');
+    assert.equal((await codesInOrder())[0], descending.at(-1)?.code);
+    assert.ok((await page.locator('table.agreement-table tbody tr').last().getAttribute('class')) === 'pooled');
+
+    await clearPosted(page);
+    await hierarchy.locator('td[data-col="code"] button').click();
+    assert.deepEqual(await posted(page), [
+      { type: 'openDisagreements', first: 'amara', second: 'jonas', code: 'barriers-hierarchy' },
+    ]);
+    await page.close();
+  });
+
   it('grouping, coder and filters go to the host as one request; the panel keeps its state across a reload', async () => {
     const page = await openPanel();
     await send(page, example.reportMessage({ by: null, coders: null, filters: [] }));

@@ -17,6 +17,7 @@ import { themeColors } from './colors';
 import type { PanelContext } from './context';
 import { h, replaceChildren } from './dom';
 import { renderCodes } from './sections/codes';
+import { renderAgreement } from './sections/agreement';
 import { renderCoOccurrence } from './sections/cooccurrence';
 import { renderGroups } from './sections/groups';
 import { renderJoint } from './sections/joint';
@@ -39,6 +40,7 @@ const TITLES: Record<SectionId, string> = {
   codes: 'Codes',
   cooccurrence: 'Co-occurrence',
   joint: 'Joint display',
+  agreement: 'Agreement',
 };
 
 const RENDERERS: Record<SectionId, (args: SectionArgs) => HTMLElement> = {
@@ -48,6 +50,7 @@ const RENDERERS: Record<SectionId, (args: SectionArgs) => HTMLElement> = {
   codes: renderCodes,
   cooccurrence: renderCoOccurrence,
   joint: renderJoint,
+  agreement: renderAgreement,
 };
 
 /**

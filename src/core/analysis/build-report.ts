@@ -4,6 +4,7 @@ import { codingProgress, describeProgress } from '../study/coding-progress';
 import type { Study } from '../study/study';
 import { findColumn, type MergedSurvey, type SurveyColumn } from '../survey/index';
 import { basenameUri } from '../uri';
+import { reportAgreement } from './agreement-section';
 import { codeNumericComparisons, codesByGroup, summarizeCodes } from './codes';
 import { coOccurrence } from './co-occurrence';
 import { jointDisplay } from './joint-display';
@@ -94,6 +95,7 @@ export function buildStudyReport(
     coOccurrence: coOccurrence(data),
     jointDisplay: by ? jointDisplay(data, by, byGroup, quotesPerCell) : null,
     problems: reportProblems(study, surveyProblems),
+    agreement: reportAgreement(study, coders),
     methods: methods(request, data.coders.included, uncoded),
   };
 }

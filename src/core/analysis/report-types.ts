@@ -436,6 +436,59 @@ export interface ReportOptions {
   quotesPerCell: number;
 }
 
+/**
+ * A coefficient beside its table: the value, or null with `<name>Reason` in words (the shape of
+ * `grounded agree --json`, except that `percent` is a proportion 0–1 as every share in this report).
+ */
+export interface ReportAgreementTable {
+  both: number;
+  first: number;
+  second: number;
+  neither: number;
+  percent: number | null;
+  percentReason?: string;
+  kappa: number | null;
+  kappaReason?: string;
+}
+
+/** Inter-coder agreement of one code (or pooled over the codes) at the three units. */
+export interface ReportAgreementFigures {
+  /** Every code point of the compared transcripts; `withinCoded` counts only text either coder coded. */
+  character: ReportAgreementTable & { withinCoded: ReportAgreementTable };
+  /** Per transcript: does each coder use the code at all; with Krippendorff's α (nominal). */
+  transcript: ReportAgreementTable & { alpha: number | null; alphaReason?: string };
+  /** A coding is matched when the other coder's coding of the same code overlaps it by at least `overlap`. */
+  segment: { matched: number; first: number; second: number; percent: number | null; percentReason?: string };
+}
+
+export interface ReportCodeAgreement extends ReportAgreementFigures {
+  code: string;
+  name: string;
+  /** A category counts the codings of its sub-codes. */
+  category: boolean;
+}
+
+/**
+ * Agreement of two coders, as `grounded agree` computes it, over the transcripts both coded (the others are
+ * in `notCompared`, never counted as disagreement). `first` and `second` name the columns "first only" and
+ * "second only". With three or more coders, `allCoders` is Krippendorff's α over all of them.
+ */
+export interface ReportAgreement {
+  /** Every coder compared: the report's selected coders when two or more, else every coder but `consensus`. */
+  coders: string[];
+  first: string;
+  second: string;
+  /** Minimum intersection / union for two segments to match. */
+  overlap: number;
+  compared: string[];
+  notCompared: { transcript: string; codedBy: string[] }[];
+  codes: ReportCodeAgreement[];
+  /** Over the codes as applied: each code's own codings once, so a category does not count its sub-codes twice. */
+  pooled: ReportAgreementFigures;
+  /** Only with three or more coders: α (nominal) of code presence per transcript over all of them. */
+  allCoders?: { coders: string[]; transcripts: number; alpha: number | null; alphaReason?: string };
+}
+
 /** The whole report. */
 export interface StudyReport {
   format: typeof REPORT_FORMAT;
@@ -465,6 +518,11 @@ export interface StudyReport {
   jointDisplay: JointDisplay | null;
   /** Problems met while loading the survey and joining (errors stop a report from being built). */
   problems: ReportProblem[];
+  /**
+   * Inter-coder agreement, when two or more coders are compared (see ReportAgreement.coders); null otherwise.
+   * Over the whole study: the participant filter does not apply to it.
+   */
+  agreement: ReportAgreement | null;
   /** Methods in words: which tests, which corrections, which definitions. */
   methods: string[];
 }

@@ -1,5 +1,6 @@
 import type {
   CategoricalComparison,
+  ReportAgreementTable,
   CodeSummary,
   GroupComparison,
   NumericComparison,
@@ -309,6 +310,56 @@ function coOccurrenceSection(report: StudyReport, labels: ReadonlyMap<string, st
   ];
 }
 
+/** "0.747 (120 / 4 / 6 / 9870)": a κ never without the table it comes from. */
+function kappaCell(table: ReportAgreementTable): string {
+  return `${num(table.kappa, 3)} (${table.both} / ${table.first} / ${table.second} / ${table.neither})`;
+}
+
+function agreementSection(report: StudyReport, labels: ReadonlyMap<string, string>): Block[] {
+  const agreement = report.agreement;
+  if (!agreement) return [];
+  const { first, second } = agreement;
+  const row = (label: string, f: NonNullable<StudyReport['agreement']>['pooled']) => [
+    label,
+    kappaCell(f.character),
+    kappaCell(f.character.withinCoded),
+    kappaCell(f.transcript),
+    num(f.transcript.alpha, 3),
+    `${f.segment.matched} / ${f.segment.first} / ${f.segment.second}`,
+    percent(f.segment.percent, 1),
+  ];
+  const notCompared = agreement.notCompared.length;
+  return [
+    heading(2, `Agreement: ${first} and ${second}`),
+    paragraph(
+      `Over the ${agreement.compared.length} transcripts both coded${notCompared > 0 ? ` (${notCompared} coded by only one of them or by neither are not compared, never counted as disagreement)` : ''}. Each κ (Cohen's) is followed by its counts: both / ${first} only / ${second} only / neither. Character: every code point of the transcripts; within coded: only code points either coder coded with any code; transcript: does the coder use the code in the transcript at all, with Krippendorff's α (nominal); segments: a coding matches when the other coder's coding of the same code overlaps it by at least ${agreement.overlap} (intersection / union), matched / ${first} only / ${second} only. A category counts its sub-codes; the pooled row counts each code's own codings once. — is undefined (no variation), never 0.`,
+    ),
+    table(
+      [
+        'Code',
+        'Character κ',
+        'Within coded κ',
+        'Transcript κ',
+        'α',
+        `Segments (matched / ${first} / ${second})`,
+        'Segments matched',
+      ],
+      [
+        ...agreement.codes.map((code) => row(labels.get(code.code) ?? code.name, code)),
+        row('Pooled', agreement.pooled),
+      ],
+      [false, true, true, true, true, true, true],
+    ),
+    ...(agreement.allCoders
+      ? [
+          paragraph(
+            `Krippendorff's α (nominal, code presence per transcript) over all ${agreement.allCoders.coders.length} coders (${agreement.allCoders.coders.join(', ')}), ${agreement.allCoders.transcripts} transcripts: ${num(agreement.allCoders.alpha, 3)}. Every pair: grounded agree.`,
+          ),
+        ]
+      : []),
+  ];
+}
+
 function problemSection(report: StudyReport): Block[] {
   if (report.problems.length === 0) return [];
   return [
@@ -343,6 +394,7 @@ export function reportBlocks(report: StudyReport): Block[] {
       : []),
     ...codeComparisonSection(report, labels),
     ...coOccurrenceSection(report, labels),
+    ...agreementSection(report, labels),
     ...problemSection(report),
     heading(2, 'Methods'),
     list(report.methods),

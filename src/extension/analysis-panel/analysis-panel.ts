@@ -4,6 +4,7 @@ import type { HostMessage, ReportRequestState, StudyReport, WebviewMessage } fro
 import { parseWebviewMessage } from '../../../webview/validate';
 import type { GroundedServices } from '../services';
 import { askSaveUri, saveExport, type ChooseSaveUri } from './exports';
+import { openDisagreements } from './open-disagreements';
 import { openCoding, openProblem } from './open-location';
 import { overlappingPairs } from './overlaps';
 import { panelHtml } from './panel-html';
@@ -148,6 +149,11 @@ export class AnalysisPanel implements vscode.Disposable {
         const shown = this.services.blind.view(study);
         const { pairs, total } = overlappingPairs(shown, this.survey, this.shownRequest(), message.a, message.b);
         await this.post({ type: 'overlaps', a: message.a, b: message.b, pairs, total });
+        return;
+      }
+      case 'openDisagreements': {
+        const study = await this.currentStudy();
+        if (!(await openDisagreements(study, this.report, message, this.services.texts))) this.rejected++;
         return;
       }
       case 'exportTable':

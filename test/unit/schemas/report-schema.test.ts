@@ -25,7 +25,12 @@ describe('report JSON Schema', function () {
     const study = await loadStudy(fs, pathToUri(join(ROOT, 'examples', 'mentorship-study')));
     const survey = await loadSurvey(fs, study);
     assert.ok(survey?.ok);
-    assertValid(buildStudyReport(study, survey.value, { by: 'gender' }, survey.warnings), 'by gender');
+    const byGender = buildStudyReport(study, survey.value, { by: 'gender' }, survey.warnings);
+    assert.ok(byGender.agreement, 'two coders: the report has its agreement section');
+    assertValid(byGender, 'by gender');
+    const json = JSON.parse(JSON.stringify(byGender)) as { agreement: { pooled: { character: { kappa: unknown } } } };
+    json.agreement.pooled.character.kappa = 1.5;
+    assert.equal(validate(json), false, 'a κ above 1 is not a κ');
     assertValid(buildStudyReport(study, survey.value, { by: 'role', coders: ['jonas'] }), 'by role, jonas');
     assertValid(
       buildStudyReport(study, survey.value, { filters: [{ column: 'role', value: 'resident' }] }),

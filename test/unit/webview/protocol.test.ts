@@ -21,6 +21,7 @@ describe('panel protocol: messages validated on both sides', function () {
       { type: 'openCoding', transcript: 'transcripts/P01.txt', start: 3, end: 9, codingId: 'c1' },
       { type: 'openProblem', file: 'survey.csv', line: 2, column: 1 },
       { type: 'requestOverlaps', a: 'x', b: 'y' },
+      { type: 'openDisagreements', first: 'amara', second: 'jonas', code: 'barriers-hierarchy' },
       {
         type: 'exportTable',
         name: 'codes-prevalence',
@@ -58,6 +59,10 @@ describe('panel protocol: messages validated on both sides', function () {
       { type: 'exportSvg', name: 'c', svg: '<html></html>' },
       { type: 'exportPng', name: 'c', dataUrl: 'data:text/html;base64,PGI+' },
       { type: 'exportReport', format: 'pdf' },
+      { type: 'openDisagreements', first: 'amara', second: 'jonas' },
+      { type: 'openDisagreements', first: 'amara', second: '', code: 'x' },
+      { type: 'openDisagreements', first: 'amara', second: 'jonas', code: 7 },
+      { type: 'openDisagreements', first: 'amara', second: 'jonas', code: 'x', transcript: 't.txt' },
     ];
     for (const message of bad) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
   });
