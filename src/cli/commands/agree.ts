@@ -8,6 +8,7 @@ import {
   type Coefficient,
   type Disagreement,
   type PairAgreement,
+  type TwoByTwo,
   type Study,
 } from '../../core/index';
 import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
@@ -195,10 +196,7 @@ function printPair(pair: PairAgreement, out: Output): void {
       ['code', 'both', a, b, 'neither', '%', 'κ', '% within coded', 'κ within coded'],
       rows.map((r) => [
         r.label,
-        String(r.character.both),
-        String(r.character.first),
-        String(r.character.second),
-        String(r.character.neither),
+        ...countCells(r.character),
         pct(r.character.percent),
         coef(r.character.kappa),
         pct(r.character.withinCoded.percent),
@@ -213,10 +211,7 @@ function printPair(pair: PairAgreement, out: Output): void {
       ['code', 'both', a, b, 'neither', '%', 'κ', 'α'],
       rows.map((r) => [
         r.label,
-        String(r.transcript.both),
-        String(r.transcript.first),
-        String(r.transcript.second),
-        String(r.transcript.neither),
+        ...countCells(r.transcript),
         pct(r.transcript.percent),
         coef(r.transcript.kappa),
         coef(r.transcript.alpha),
@@ -255,6 +250,11 @@ function printDisagreements(list: readonly Disagreement[], a: string, b: string,
       if (side) out.line(`${where}: ${d.code}: only ${who} ${side.start}–${side.end} ${quote(side.quote)}`);
     }
   }
+}
+
+/** The four counts of a 2×2 table as cells: both, first only, second only, neither. */
+function countCells(table: TwoByTwo): string[] {
+  return [table.both, table.first, table.second, table.neither].map(String);
 }
 
 function label(row: PairAgreement['codes'][number]): string {
