@@ -15,6 +15,7 @@ import type { ComparePicks } from '../../src/extension/compare-coders/quick-pick
 import { disagreementSpan } from '../../src/core/agreement/settlement';
 import { listDisagreements } from '../../src/core/agreement/disagreements';
 import type { Study } from '../../src/core/study/study';
+import type { AnalysisPanel } from '../../src/extension/analysis-panel/analysis-panel';
 import { fromVscodeUri } from '../../src/extension/platform/workspace-file-system';
 import { waitFor } from './support';
 
@@ -283,6 +284,49 @@ describe('Compare Coders', function () {
     assert.ok(changed.length > 0, 'git status shows no change');
     for (const line of changed) assert.match(line, /^\?\? transcripts\/P\d+\.consensus\.codes\.yaml$/);
     assert.ok(changed.includes('?? transcripts/P19.consensus.codes.yaml'));
+  });
+
+  it("a click on a code in the analysis panel's Agreement tab opens Compare Coders at that code's first disagreement", async () => {
+    // The webview's click (tested in Chromium) posts `openDisagreements`; here the host side in a real VS Code.
+    const panel = await vscode.commands.executeCommand<AnalysisPanel>('grounded.openAnalysis');
+    assert.ok(panel, 'the analysis panel opened');
+    try {
+      const posted = await waitFor('a report with the agreement section', () => {
+        const message = panel.lastPosted;
+        return message?.type === 'report' && message.report.agreement ? message.report : undefined;
+      });
+      const agreement = posted.agreement!;
+      assert.deepEqual([agreement.first, agreement.second], ['amara', 'jonas']);
+      const loaded = await study();
+      // A code with a disagreement outside P19, so the click has to move the editor to another transcript.
+      const target = agreement.codes
+        .map((row) => ({ row, first: listDisagreements(loaded, 'amara', 'jonas', { codes: [row.code] })[0] }))
+        .find(({ first }) => first && first.transcript !== TRANSCRIPT);
+      assert.ok(target?.first, 'a code whose first disagreement lies outside P19');
+      const rejectedBefore = panel.rejected;
+      await panel.receive({ type: 'openDisagreements', first: 'amara', second: 'jonas', code: target.row.code });
+      assert.equal(panel.rejected, rejectedBefore, 'the host accepted the message');
+      const editor = await waitFor(`${target.first.transcript} to open`, () =>
+        vscode.window.activeTextEditor?.document.uri.path.endsWith(target.first!.transcript)
+          ? vscode.window.activeTextEditor
+          : undefined,
+      );
+      assert.deepEqual(selectionSpan(), disagreementSpan(target.first));
+      assert.ok(
+        editor.visibleRanges.some((range) => range.contains(editor.selection)),
+        'the disagreement is in view',
+      );
+      const comparison = hooks.compare.comparison!;
+      assert.deepEqual([comparison.first, comparison.second], ['amara', 'jonas']);
+
+      // A message naming a pair or a code the report does not hold is refused and moves nothing.
+      await panel.receive({ type: 'openDisagreements', first: 'amara', second: 'nobody', code: target.row.code });
+      await panel.receive({ type: 'openDisagreements', first: 'amara', second: 'jonas', code: 'no-such-code' });
+      assert.equal(panel.rejected, rejectedBefore + 2);
+      assert.deepEqual(selectionSpan(), disagreementSpan(target.first));
+    } finally {
+      panel.dispose();
+    }
   });
 
   after(async () => {
