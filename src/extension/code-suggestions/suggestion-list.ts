@@ -63,8 +63,7 @@ export class SuggestionList {
   ): Promise<ListOutcome> {
     const pick = vscode.window.createQuickPick<SuggestionItem>();
     pick.title = title;
-    pick.placeholder =
-      'Enter accepts · Ctrl+Delete rejects · Ctrl+Alt+Enter accepts all of this code · Esc leaves the rest';
+    pick.placeholder = 'Enter: accept · Ctrl+Delete: reject · Ctrl+Alt+Enter: all of this code · Esc: close';
     pick.ignoreFocusOut = true;
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
