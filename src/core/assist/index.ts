@@ -7,3 +7,4 @@ export * from './suggest-codes';
 export * from './provenance';
 export * from './rejections';
 export * from './examples';
+export * from './assisted-count';
