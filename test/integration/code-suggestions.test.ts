@@ -17,6 +17,11 @@ import { encode, services, untilStudyLoads, waitFor } from './support';
 
 const CODER = 'mira';
 const TEXT = [
+  'Study: Mentorship in academic medicine (test fixture)',
+  'Participant: T01',
+  'Date: 2024-05-02',
+  'Interviewer: R. Okafor',
+  '',
   '[00:00:05] Interviewer: How did you find your mentor?',
   '',
   '[00:00:12] T01: Nobody assigned me anyone. I found her myself, after rounds one night.',
@@ -132,7 +137,7 @@ describe('code suggestions from a language model', function () {
   it('without a model (code-server), the palette command says so plainly and offers Find Similar Passages', async () => {
     await openTranscript();
     const editor = vscode.window.activeTextEditor!;
-    editor.selection = new vscode.Selection(2, 16, 2, 41);
+    editor.selection = new vscode.Selection(7, 16, 7, 41);
     messages.length = 0;
     await runFromPalette('Suggest Codes for Selection');
     const shown = await waitFor('the message', () => messages[0]);

@@ -37,17 +37,30 @@ function collapse(text: string): Collapsed {
   return { text: out, origin };
 }
 
-/**
- * Code-point offsets (end exclusive) within `passage` of the first place `quote` appears in it, white space
- * runs matched loosely; undefined when it does not appear, or is empty once trimmed.
- */
+/** Finds quotes in one passage; the passage is prepared once for all of a model's quotes. */
+export class QuoteLocator {
+  private readonly haystack: Collapsed;
+
+  constructor(passage: string) {
+    this.haystack = collapse(passage);
+  }
+
+  /**
+   * Code-point offsets (end exclusive) within the passage of the first place `quote` appears in it, white space
+   * runs matched loosely; undefined when it does not appear, or is empty once trimmed.
+   */
+  locate(quote: string): { start: number; end: number } | undefined {
+    const wanted = collapse(quote.trim()).text;
+    if (wanted === '') return undefined;
+    const at = this.haystack.text.indexOf(wanted);
+    if (at < 0) return undefined;
+    const start = this.haystack.origin[at] as number;
+    const end = (this.haystack.origin[at + wanted.length - 1] as number) + 1;
+    return { start, end };
+  }
+}
+
+/** QuoteLocator for a single quote. */
 export function locateQuote(passage: string, quote: string): { start: number; end: number } | undefined {
-  const wanted = collapse(quote.trim()).text;
-  if (wanted === '') return undefined;
-  const haystack = collapse(passage);
-  const at = haystack.text.indexOf(wanted);
-  if (at < 0) return undefined;
-  const start = haystack.origin[at] as number;
-  const end = (haystack.origin[at + wanted.length - 1] as number) + 1;
-  return { start, end };
+  return new QuoteLocator(passage).locate(quote);
 }

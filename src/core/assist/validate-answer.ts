@@ -1,6 +1,6 @@
 import type { Codebook } from '../model';
 import { OffsetMap } from '../text/canonical';
-import { locateQuote } from './locate-quote';
+import { QuoteLocator } from './locate-quote';
 import type { Passage } from './passage';
 import { MAX_RATIONALE, MAX_SUGGESTIONS } from './prompt';
 
@@ -75,7 +75,7 @@ export function validateAnswer(
     return { suggestions: [], discarded: counts };
   }
   const map = passage.map ?? new OffsetMap(passage.text);
-  const own = map.slice(passage.start, passage.end);
+  const locator = new QuoteLocator(map.slice(passage.start, passage.end));
   const codeIds = new Set(codebook.codes.map((code) => code.id));
   const byName = new Map(codebook.codes.map((code) => [code.name.trim().toLowerCase(), code.id]));
   const seen = new Set<string>();
@@ -92,7 +92,12 @@ export function validateAnswer(
       discard('unknown-code');
       continue;
     }
-    const found = locateQuote(own, shaped.quote);
+    // Past the limit nothing more is looked for: a flood of suggestions costs no more than the limit's worth.
+    if (suggestions.length >= MAX_SUGGESTIONS) {
+      discard('too-many');
+      continue;
+    }
+    const found = locator.locate(shaped.quote);
     if (!found) {
       discard('quote-not-found');
       continue;
@@ -102,10 +107,6 @@ export function validateAnswer(
     const key = `${code ?? '\u0000' + (shaped.newCode as string).toLowerCase()}\u0000${start}\u0000${end}`;
     if (seen.has(key)) {
       discard('duplicate');
-      continue;
-    }
-    if (suggestions.length >= MAX_SUGGESTIONS) {
-      discard('too-many');
       continue;
     }
     seen.add(key);

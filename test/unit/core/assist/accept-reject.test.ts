@@ -38,7 +38,8 @@ function changed(before: Map<string, string>, after: Map<string, string>): strin
   return [...names].filter((name) => before.get(name) !== after.get(name)).sort();
 }
 
-describe('core/assist: suggestions are written only when accepted, with their provenance', () => {
+describe('core/assist: suggestions are written only when accepted, with their provenance', function () {
+  this.timeout(60_000);
   let folder: string;
   let study: Study;
   let p07: StudyTranscript;
@@ -54,7 +55,9 @@ describe('core/assist: suggestions are written only when accepted, with their pr
 
   beforeEach(async () => {
     folder = join(await mkdtemp(join(tmpdir(), 'grounded-assist-')), 'study');
-    await cp(EXAMPLE, folder, { recursive: true });
+    // The example study's codebook and settings with one of its transcripts and its sidecar: real files, small.
+    for (const file of ['grounded.yaml', 'codebook.yaml', 'transcripts/P07.txt', 'transcripts/P07.amara.codes.yaml'])
+      await cp(join(EXAMPLE, file), join(folder, file), { recursive: true });
     study = await loadStudy(fs, pathToUri(folder));
     p07 = study.transcripts.find((t) => t.path === 'transcripts/P07.txt')!;
     assert.ok(
