@@ -50,14 +50,15 @@ const ANSWER = JSON.stringify({
 const decoder = new TextDecoder();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A model that answers with ANSWER and remembers what it was sent. */
+/** A model that answers with a fixed answer and remembers what it was sent. */
 class FakeModel implements SuggestionModel {
   readonly id = 'fake/suggester-1';
   readonly name = 'Fake Suggester';
   readonly prompts: SuggestionPrompt[] = [];
+  constructor(private readonly answer = ANSWER) {}
   send(prompt: SuggestionPrompt): Promise<string> {
     this.prompts.push(prompt);
-    return Promise.resolve(ANSWER);
+    return Promise.resolve(this.answer);
   }
 }
 
@@ -222,5 +223,43 @@ describe('code suggestions from a language model', function () {
       /suggested nothing new .*1 rejected before.*1 already coded|suggested nothing new .*1 already coded.*1 rejected before/,
     );
     assert.equal(hooks.list.showing, undefined);
+  });
+
+  it('the accept-all key takes every suggestion of one code; Esc leaves the rest unwritten and unremembered', async () => {
+    const model = new FakeModel(
+      JSON.stringify({
+        suggestions: [
+          { code: 'burnout', quote: 'sleeping four hours', rationale: 'Sleep loss.' },
+          { code: 'informal-mentor', quote: 'after rounds one night', rationale: 'Met informally.' },
+          { code: 'burnout', quote: 'By the second year', rationale: 'Timing of the exhaustion.' },
+        ],
+      }),
+    );
+    hooks.models = async () => [model];
+    await openTranscript();
+    const rejectedBefore = await read(rejections());
+    await runFromPalette('Suggest Codes for Transcript');
+    const list = await waitFor('the suggestion list', () =>
+      hooks.list.showing?.items.length === 3 ? hooks.list.showing : undefined,
+    );
+    // Ctrl+Alt+Enter in the list runs this command, on the active suggestion's code (Burnout).
+    await vscode.commands.executeCommand('grounded.acceptAllSuggestionsOfCode');
+    await waitFor('the list to keep only the other code', () => list.items.length === 1);
+    assert.equal(list.items[0]?.label, '$(lightbulb) Informal mentor');
+    const written = (await read(sidecar())) ?? '';
+    for (const quote of ['sleeping four hours', 'By the second year'])
+      assert.match(
+        written,
+        new RegExp(`quote: "${quote}"\\n {4}prefix: [^\\n]*\\n {4}suffix: [^\\n]*\\n {4}assisted: "fake/suggester-1"`),
+      );
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await waitFor('the list to close', () => hooks.list.showing === undefined);
+    assert.doesNotMatch((await read(sidecar())) ?? '', /after rounds one night/);
+    assert.equal(await read(rejections()), rejectedBefore, 'an undecided suggestion is not remembered');
+    assert.ok(
+      await waitFor('the summary', () =>
+        messages.find((m) => m.message.includes('2 accepted, 0 rejected, 1 left undecided')),
+      ),
+    );
   });
 });
