@@ -6,7 +6,7 @@
 //   node scripts/vscode-test/run.mjs [--grep <pattern>] [--timeout <seconds>] [--screenshots <dir>] [--keep]
 //
 // Env: GROUNDED_VSCODE_TEST_TIMEOUT (seconds, default 600), GROUNDED_SCREENSHOT_DIR (also passed to
-// the tests as GROUNDED_TEST_SCREENSHOT_DIR), GROUNDED_VSCODE_TEST_VERBOSE=1 (show workbench noise).
+// the tests as GROUNDED_TEST_SCREENSHOT_DIR; a test logging "[screenshot] <name>" gets <name>.png there), GROUNDED_VSCODE_TEST_VERBOSE=1 (show workbench noise).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -98,7 +98,14 @@ async function main() {
   await openWorkbench(browser.page, url, {
     showNoise: verbose,
     onExit: (code) => reportExit(code),
-    onLog: (_level, line) => console.log(line),
+    onLog: (_level, line) => {
+      console.log(line);
+      // A test asks for a screenshot of what is on screen now (the extension host still running) by logging
+      // "[screenshot] <name>"; it waits until <name>.png exists.
+      const asked = /^\[screenshot\] ([\w.-]+)$/.exec(line.trim());
+      if (asked && screenshots)
+        void browser.page.screenshot({ path: path.join(screenshots, `${asked[1]}.png`) }).catch(() => undefined);
+    },
   });
   note(`workbench opened ${workspace} (${elapsed()})`);
 

@@ -72,3 +72,6 @@ export * from './refi-qda/export/index';
 
 // REFI-QDA import (.qdpx projects, .qdc codebooks).
 export * from './refi-qda/import/index';
+
+// Code suggestions from a language model behind a port: prompts, strict answer checks, rejections, provenance.
+export * from './assist/index';

@@ -41,6 +41,11 @@ export interface Coding {
   /** Coder id (the sidecar's coder). */
   readonly by: string;
   readonly memo?: string;
+  /**
+   * Id of the language model that suggested this coding, which the coder accepted (absent: coded by hand).
+   * Provenance only: a coding counts the same with or without it.
+   */
+  readonly assisted?: string;
   readonly status?: CodingStatus;
 }
 

@@ -1,4 +1,4 @@
-import { coderIdFrom, codingProgress, type CodingProgress, type Study } from '../../core/index';
+import { assistedCount, coderIdFrom, codingProgress, type CodingProgress, type Study } from '../../core/index';
 import { JSON_OPTION, type Arguments, type CommandContext, type CommandSpec } from '../command';
 import { EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import { warnAboutUnloadedFiles } from '../load-warnings';
@@ -18,7 +18,9 @@ export const statusCommand: CommandSpec = {
     '"38 / 44 coded by amara, 10 / 44 by jonas; 4 not coded by anyone".',
     'With --json: {format: "grounded-status/1", total, codedByAnyone, notCodedByAnyone, summary, coders:',
     '[{coder, coded, codedEmpty}], transcripts: [{transcript, participant, coders: [{coder, coded, codings}]}]}',
-    '(transcript paths relative to the study root; schemas/status.schema.json).',
+    '(transcript paths relative to the study root; schemas/status.schema.json). When some codings came from',
+    'accepted language-model suggestions (`assisted:` in the sidecar), a line says how many, per model (JSON:',
+    'assisted: {total, byModel: [{model, codings}]}, present only then).',
   ],
   options: {
     coder: {
@@ -46,6 +48,8 @@ export interface StatusJson {
     participant: string | null;
     coders: readonly { coder: string; coded: boolean; codings: number }[];
   }[];
+  /** Codings from accepted model suggestions; only when there are some. */
+  readonly assisted?: { total: number; byModel: readonly { model: string; codings: number }[] };
 }
 
 async function runStatus(context: CommandContext, args: Arguments): Promise<number> {
@@ -63,9 +67,15 @@ async function runStatus(context: CommandContext, args: Arguments): Promise<numb
   const progress = coders.length > 0 ? progressOf(all, coders) : all;
 
   const limitedTo = coders.length > 0 ? coders : undefined;
-  out.data(statusJson(progress, limitedTo));
+  const assisted = assistedCount(study, coders);
+  out.data({ ...statusJson(progress, limitedTo), ...(assisted.total > 0 ? { assisted } : {}) });
   printTable(out, study, progress);
   out.line(progressLine(progress, limitedTo));
+  if (assisted.total > 0)
+    out.line(
+      `${assisted.total} coding(s) from accepted model suggestions (assisted): ` +
+        assisted.byModel.map(({ model, codings }) => `${codings} ${model}`).join(', '),
+    );
   return warnAboutUnloadedFiles(study, out) ? EXIT_PROBLEMS : EXIT_OK;
 }
 

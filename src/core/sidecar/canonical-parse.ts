@@ -56,10 +56,15 @@ export function parseCanonicalSidecar(text: string): ParsedSidecar | undefined {
       return undefined;
     if (lineOf.has(id)) return undefined;
     let memo: string | undefined;
+    let assisted: string | undefined;
     let status: CodingStatus | undefined;
     if (index < last && (lines[index] as string).startsWith('    memo: ')) {
       memo = field(lines[index++], '    memo: ');
       if (memo === undefined) return undefined;
+    }
+    if (index < last && (lines[index] as string).startsWith('    assisted: ')) {
+      assisted = field(lines[index++], '    assisted: ');
+      if (!assisted) return undefined;
     }
     if (index < last && (lines[index] as string).startsWith('    status: ')) {
       const value = field(lines[index++], '    status: ');
@@ -78,6 +83,7 @@ export function parseCanonicalSidecar(text: string): ParsedSidecar | undefined {
       suffix,
       by: coder,
       ...(memo !== undefined ? { memo } : {}),
+      ...(assisted !== undefined ? { assisted } : {}),
       ...(status !== undefined ? { status } : {}),
     });
   }

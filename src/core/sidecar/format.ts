@@ -13,7 +13,7 @@ export { SIDECAR_VERSION, CODER_ID, type ParsedSidecar } from './sidecar-shape';
 export const SIDECAR_SUFFIX = '.codes.yaml';
 const CODER_ID_HINT = 'coder ids use lowercase letters (any script), digits, "-" and "_"';
 const STATUSES: readonly CodingStatus[] = ['needs-review', 'orphan'];
-const CODING_KEYS = ['id', 'code', 'start', 'end', 'quote', 'prefix', 'suffix', 'memo', 'status'] as const;
+const CODING_KEYS = ['id', 'code', 'start', 'end', 'quote', 'prefix', 'suffix', 'memo', 'assisted', 'status'] as const;
 const SIDECAR_KEYS = ['grounded', 'transcript', 'coder', 'textHash', 'codings'] as const;
 
 /**
@@ -54,6 +54,9 @@ function codingBlock(coding: Coding): string {
       `    prefix: ${yamlQuoted(coding.prefix)}`,
       `    suffix: ${yamlQuoted(coding.suffix)}`,
       ...(coding.memo !== undefined && coding.memo !== '' ? [`    memo: ${yamlQuoted(coding.memo)}`] : []),
+      ...(coding.assisted !== undefined && coding.assisted !== ''
+        ? [`    assisted: ${yamlQuoted(coding.assisted)}`]
+        : []),
       ...(coding.status !== undefined ? [`    status: ${coding.status}`] : []),
     ].join('\n');
     blocks.set(coding, block);
@@ -108,6 +111,7 @@ export function parseSidecar(uri: string, text: string): Loaded<ParsedSidecar> {
       lineOf.set(id, parsed.file.positionOf(path).line);
     }
     const memo = reader.optionalString(record, 'memo', path);
+    const assisted = reader.optionalString(record, 'assisted', path);
     const status = reader.optionalString(record, 'status', path);
     if (status !== undefined && !STATUSES.includes(status as CodingStatus)) {
       reader.error(
@@ -127,6 +131,7 @@ export function parseSidecar(uri: string, text: string): Loaded<ParsedSidecar> {
       suffix: reader.text(record, 'suffix', path),
       by: coder,
       ...(memo !== undefined ? { memo } : {}),
+      ...(assisted !== undefined ? { assisted } : {}),
       ...(status !== undefined ? { status: status as CodingStatus } : {}),
     });
   });

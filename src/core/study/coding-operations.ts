@@ -27,6 +27,8 @@ export interface NewCoding {
   readonly start: number;
   readonly end: number;
   readonly memo?: string;
+  /** The language model whose suggestion this is (the coder accepted it); see Coding.assisted. */
+  readonly assisted?: string;
   /** Supply to keep ids stable across undo/redo; a UUID is generated otherwise. */
   readonly id?: string;
 }
@@ -61,6 +63,7 @@ export function makeCodings(transcript: TranscriptRef, coder: string, additions:
       ...quoteSelector(map, start, end),
       by: coder,
       ...(addition.memo ? { memo: addition.memo } : {}),
+      ...(addition.assisted ? { assisted: addition.assisted } : {}),
     };
   });
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import type { StatusJson } from '../../../src/cli/commands/status';
-import { cleanStudy, copyToTemp, run, runJson, write } from './helpers';
+import { cleanStudy, copyToTemp, read, run, runJson, write } from './helpers';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const EXAMPLE = join(ROOT, 'examples', 'mentorship-study');
@@ -101,5 +101,23 @@ describe('grounded status', () => {
     const result = await run(ROOT, ['--help']);
     assert.match(result.stdout, /^ {2}status +coding progress/m);
     assert.match(result.stdout, /^ {2}mark +mark transcripts as coded/m);
+  });
+});
+
+describe('grounded status: codings from accepted model suggestions', () => {
+  it('counts assisted codings per model, of the coders counted; says nothing when there are none', async () => {
+    const study = cleanStudy();
+    const before = await run(study, ['status']);
+    assert.doesNotMatch(before.stdout, /assisted/);
+    const path = 'transcripts/P01.amara.codes.yaml';
+    write(study, path, read(study, path).replace(/(\n {4}suffix: [^\n]*\n)/, '$1    assisted: "vendor/model-1"\n'));
+    const result = await run(study, ['status']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /\n1 coding\(s\) from accepted model suggestions \(assisted\): 1 vendor\/model-1\n$/);
+    const { data } = await runJson<StatusJson>(study, ['status']);
+    assertSchema(data);
+    assert.deepEqual(data.assisted, { total: 1, byModel: [{ model: 'vendor/model-1', codings: 1 }] });
+    const other = await runJson<StatusJson>(study, ['status', '--coder', 'ben']);
+    assert.equal(other.data.assisted, undefined, 'only the coders counted');
   });
 });

@@ -263,6 +263,22 @@ describe('core formats: byte-for-byte round trips', () => {
       }
     });
 
+    it('keeps a coding’s assisted provenance (after memo, before status) and leaves codings without it unchanged', () => {
+      const assisted = coding('a', 'x', 0, 1, { memo: 'm', assisted: 'copilot/gpt-4o "2024"', status: 'orphan' });
+      const text = serializeSidecar(sidecarWith([assisted, coding('b', 'x', 2, 3)]));
+      assert.ok(
+        text.includes('\n    memo: "m"\n    assisted: "copilot/gpt-4o \\"2024\\""\n    status: orphan\n'),
+        text,
+      );
+      const back = parsedSidecar(text);
+      assert.equal(back.codings[0]?.assisted, 'copilot/gpt-4o "2024"');
+      assert.equal(back.codings[1]?.assisted, undefined);
+      assert.equal(serializeSidecar(back), text);
+      // A file written before the field existed reads and writes back byte for byte.
+      assert.equal(serializeSidecar(parsedSidecar(CANONICAL_SIDECAR)), CANONICAL_SIDECAR);
+      assert.doesNotMatch(CANONICAL_SIDECAR, /assisted/);
+    });
+
     it('omits an empty memo and an absent status rather than writing empty lines', () => {
       const text = serializeSidecar(sidecarWith([coding('a', 'x', 0, 1, { memo: '' })]));
       assert.doesNotMatch(text, /memo|status/);

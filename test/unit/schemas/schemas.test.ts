@@ -7,6 +7,7 @@ import type { Code, Coding } from '../../../src/core/model';
 import { parseSidecar, serializeSidecar } from '../../../src/core/sidecar/format';
 import { parseCodebook, serializeCodebook } from '../../../src/core/codebook/format';
 import { initialSettingsText, parseSettings } from '../../../src/core/settings/format';
+import { parseRejections, serializeRejections } from '../../../src/core/assist/rejections';
 
 // The JSON Schemas contributed through yamlValidation give completion and checks while hand-editing;
 // they must accept exactly what the core's parsers accept, or the editor would flag good files (or bless
@@ -17,11 +18,17 @@ const example = path.join(repo, 'examples/mentorship-study');
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const schema = (name: string): ValidateFunction =>
   ajv.compile(JSON.parse(readFileSync(path.join(repo, 'schemas', `${name}.schema.json`), 'utf8')) as object);
-const validators = { settings: schema('grounded'), codebook: schema('codebook'), sidecar: schema('sidecar') };
+const validators = {
+  settings: schema('grounded'),
+  codebook: schema('codebook'),
+  sidecar: schema('sidecar'),
+  rejections: schema('rejected-suggestions'),
+};
 const parsers = {
   settings: (text: string) => parseSettings('file:///s/grounded.yaml', text),
   codebook: (text: string) => parseCodebook('file:///s/codebook.yaml', text),
   sidecar: (text: string) => parseSidecar('file:///s/transcripts/P01.amara.codes.yaml', text),
+  rejections: (text: string) => parseRejections('file:///s/rejected-suggestions.yaml', text),
 };
 type Kind = keyof typeof validators;
 
@@ -72,6 +79,7 @@ describe('JSON Schemas of grounded.yaml, codebook.yaml and sidecars', () => {
         suffix: '',
         by: 'amara',
         memo: 'A memo: with # and "quotes"',
+        assisted: 'copilot/gpt-4o',
         status: 'needs-review',
       },
       {
@@ -115,6 +123,22 @@ describe('JSON Schemas of grounded.yaml, codebook.yaml and sidecars', () => {
       { id: '2fa', name: 'Name with: colon' },
     ];
     assertValid('codebook', serializeCodebook({ codes }), 'serialized codebook');
+    assertValid(
+      'rejections',
+      serializeRejections([
+        { transcript: 'transcripts/P01.txt', code: 'burnout', quote: 'I was "done"' },
+        { transcript: 'P 02.txt', newCode: 'yes', quote: 'null' },
+      ]),
+      'serialized rejections',
+    );
+    assertValid('rejections', serializeRejections([]), 'no rejections');
+    assertInvalid(
+      'rejections',
+      'grounded: 1\nrejected:\n  - transcript: P01.txt\n    code: a\n    newCode: b\n    quote: q\n',
+      'code and newCode',
+    );
+    assertInvalid('rejections', 'grounded: 1\nrejected:\n  - transcript: P01.txt\n    code: a\n', 'no quote');
+    assertInvalid('sidecar', coding('    assisted: 3\n'), 'assisted not a string');
     assertValid('codebook', serializeCodebook({ codes: [] }), 'empty codebook');
     assertValid('settings', initialSettingsText({ transcripts: ['transcripts/*.txt'] }), 'grounded init');
     assertValid(

@@ -88,6 +88,7 @@ function randomSidecar(random: Random): Sidecar {
       suffix: randomString(random, 10),
       by: coder,
       ...(random.next() < 0.3 ? { memo: randomString(random, 20) } : {}),
+      ...(random.next() < 0.2 ? { assisted: random.next() < 0.7 ? 'copilot/gpt-4o' : randomString(random, 12) } : {}),
       ...(random.next() < 0.2 ? { status: random.pick(['needs-review', 'orphan'] as const) } : {}),
     });
   }
@@ -126,7 +127,17 @@ function mutate(random: Random, text: string): string {
       lines.splice(
         at,
         0,
-        random.pick(['', '# note', '---', '<<<<<<< HEAD', '    memo: ""', '    status: orphan', '  - id: dup']),
+        random.pick([
+          '',
+          '# note',
+          '---',
+          '<<<<<<< HEAD',
+          '    memo: ""',
+          '    assisted: ""',
+          '    assisted: m',
+          '    status: orphan',
+          '  - id: dup',
+        ]),
       );
   }
   return lines.join('\n');
