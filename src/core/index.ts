@@ -72,3 +72,5 @@ export * from './refi-qda/export/index';
 
 // REFI-QDA import (.qdpx projects, .qdc codebooks).
 export * from './refi-qda/import/index';
+// Similar passages: a BM25 index of sentences and turns, and the dismissals kept in the study.
+export * from './similar/index';
