@@ -1,6 +1,9 @@
 import type { Span } from '../editing/boundaries';
 import { descendantsOf, type Study, type StudyTranscript } from '../study/study';
-import { DismissedPassages } from './dismissals';
+import type { DismissedPassages } from './dismissals';
+import type { MergedSurvey } from '../survey/index';
+import type { ReportFilter } from '../analysis/report-types';
+import { passesFilters } from '../analysis/filters';
 import type { PassageUnit } from './passages';
 import { queryTerms } from './query-terms';
 import type { SimilarIndex } from './similar-index';
@@ -109,4 +112,10 @@ function lineAt(text: string, utf16: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < utf16; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+/** The participants whose survey row passes every filter (as `--where` and the Retrieve view filter them). */
+export function participantsMatching(survey: MergedSurvey, filters: readonly ReportFilter[]): Set<string> {
+  const columns = new Map(survey.columns.map((column) => [column.name, column]));
+  return new Set(survey.rows.filter((row) => passesFilters(columns, row.values, filters)).map((row) => row.id));
 }
