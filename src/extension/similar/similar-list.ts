@@ -1,0 +1,188 @@
+import * as vscode from 'vscode';
+import { dismissalOf, dismissPassages, type PassageUnit, type SimilarPassage, type Study } from '../../core/index';
+import type { GroundedServices } from '../services';
+import type { CodingActions } from '../coding/coding-actions';
+import { toVscodeUri } from '../platform/workspace-file-system';
+import { shorten } from '../shared/coding-choice';
+import { UserError } from '../shared/errors';
+import { currentTranscriptRef } from '../shared/transcript-target';
+import { nameOf, type SimilarSource } from './similar-source';
+
+export interface ResultItem extends vscode.QuickPickItem {
+  readonly passage: SimilarPassage;
+}
+
+/** What the list needs from its owner: a fresh search (after a unit switch) and where codings are written. */
+export interface SimilarListHost {
+  readonly services: GroundedServices;
+  readonly actions: CodingActions;
+  search(source: SimilarSource, unit: PassageUnit): Promise<readonly SimilarPassage[]>;
+}
+
+const CODE_BUTTON_ICON = new vscode.ThemeIcon('tag');
+const DISMISS_BUTTON_ICON = new vscode.ThemeIcon('close');
+const UNIT_BUTTON_ICON = new vscode.ThemeIcon('list-flat');
+
+/** Whether the list is open, for the keys that act on its highlighted item. */
+export const LIST_OPEN_CONTEXT = 'grounded.similarPassagesOpen';
+
+/**
+ * The results of Find Similar Passages in a quick pick: moving through them shows each passage in its
+ * transcript (focus stays in the list); Enter or the tag button codes the highlighted one with the code,
+ * through the normal coding path (undo included); the close button or Ctrl+Delete dismisses it for the code.
+ * Coded and dismissed passages leave the list; it stays open until Escape.
+ */
+export class SimilarList implements vscode.Disposable {
+  readonly pick = vscode.window.createQuickPick<ResultItem>();
+  private unit: PassageUnit;
+  private readonly disposables: vscode.Disposable[] = [this.pick];
+  private readonly closed: Promise<void>;
+  /** The passages coded from this list, for tests and the summary. */
+  readonly coded: SimilarPassage[] = [];
+  readonly dismissed: SimilarPassage[] = [];
+
+  constructor(
+    private readonly host: SimilarListHost,
+    private readonly source: SimilarSource,
+    unit: PassageUnit,
+  ) {
+    this.unit = unit;
+    const codeName = nameOf(source.study, source.code);
+    this.pick.placeholder = `Enter: code with “${codeName}” · Ctrl+Delete: dismiss · ↑↓: show in the transcript`;
+    this.pick.matchOnDescription = true;
+    this.pick.matchOnDetail = true;
+    this.pick.ignoreFocusOut = true;
+    this.pick.buttons = [{ iconPath: UNIT_BUTTON_ICON, tooltip: 'Switch between sentences and speaker turns' }];
+    this.closed = new Promise((resolve) => this.disposables.push(this.pick.onDidHide(() => resolve())));
+    this.disposables.push(
+      this.pick.onDidChangeActive((items) => void this.preview(items[0])),
+      this.pick.onDidAccept(() => void this.run(() => this.codeItem(this.pick.activeItems[0]))),
+      this.pick.onDidTriggerItemButton(
+        (event) =>
+          void this.run(() =>
+            event.button.iconPath === DISMISS_BUTTON_ICON ? this.dismissItem(event.item) : this.codeItem(event.item),
+          ),
+      ),
+      this.pick.onDidTriggerButton(() => void this.run(() => this.switchUnit())),
+    );
+  }
+
+  /** Settles when the first results are listed (or failed to come). */
+  ready: Promise<void> = Promise.resolve();
+
+  async show(): Promise<void> {
+    void vscode.commands.executeCommand('setContext', LIST_OPEN_CONTEXT, true);
+    this.pick.show();
+    this.ready = this.run(() => this.refresh());
+    await this.ready;
+    await this.closed;
+    void vscode.commands.executeCommand('setContext', LIST_OPEN_CONTEXT, false);
+  }
+
+  get study(): Study {
+    return this.source.study;
+  }
+
+  /** Dismisses the highlighted item (the Ctrl+Delete key). */
+  dismissActive(): Promise<void> {
+    return this.run(() => this.dismissItem(this.pick.activeItems[0]));
+  }
+
+  switchUnit(): Promise<void> {
+    this.unit = this.unit === 'sentence' ? 'turn' : 'sentence';
+    return this.refresh();
+  }
+
+  hide(): void {
+    this.pick.hide();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private async refresh(): Promise<void> {
+    this.pick.busy = true;
+    try {
+      const passages = await this.host.search(this.source, this.unit);
+      this.pick.items = passages.map((p) => this.item(p));
+      this.pick.title = `${passages.length} ${this.unit === 'sentence' ? 'sentences' : 'speaker turns'} like ${this.source.like}, not yet coded with “${nameOf(this.source.study, this.source.code)}”`;
+    } finally {
+      this.pick.busy = false;
+    }
+  }
+
+  private item(passage: SimilarPassage): ResultItem {
+    const codeName = nameOf(this.source.study, this.source.code);
+    return {
+      label: shorten(passage.text, 140),
+      description: `${passage.transcript.path}:${passage.line}`,
+      detail: `score ${passage.score.toFixed(1)}${passage.transcript.participant ? ` · ${passage.transcript.participant}` : ''}`,
+      buttons: [
+        { iconPath: CODE_BUTTON_ICON, tooltip: `Code with “${codeName}” (Enter)` },
+        { iconPath: DISMISS_BUTTON_ICON, tooltip: `Dismiss for “${codeName}” (Ctrl+Delete)` },
+      ],
+      passage,
+    };
+  }
+
+  /** Shows the passage in its transcript, selected, without taking the focus from the list. */
+  private async preview(item: ResultItem | undefined): Promise<void> {
+    if (!item) return;
+    const { passage } = item;
+    const document = await vscode.workspace.openTextDocument(toVscodeUri(passage.transcript.uri));
+    const editor = await vscode.window.showTextDocument(document, { preview: true, preserveFocus: true });
+    const range = this.host.services.texts.of(document).toRange(passage.start, passage.end);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async codeItem(item: ResultItem | undefined): Promise<void> {
+    if (!item) return;
+    const { passage } = item;
+    const current = await currentTranscriptRef(this.host.services, passage.transcript.uri);
+    if (!current || current.ref.textHash !== passage.transcript.textHash)
+      throw new UserError(
+        `${passage.transcript.path} changed since the search: run Find Similar Passages again to code it.`,
+      );
+    const coder = await this.host.services.coder.coderId();
+    if (coder === undefined) return;
+    await this.host.actions.add(
+      { study: this.source.study, transcript: current.ref, coder },
+      [{ code: this.source.code, start: passage.start, end: passage.end }],
+      `coding a similar passage with ${this.source.code}`,
+    );
+    this.coded.push(passage);
+    this.drop(item);
+  }
+
+  private async dismissItem(item: ResultItem | undefined): Promise<void> {
+    if (!item) return;
+    const { passage } = item;
+    await dismissPassages(this.host.services.editorAwareFs, this.source.study, [
+      dismissalOf(this.source.code, passage.transcript.path, passage.text),
+    ]);
+    this.dismissed.push(passage);
+    this.drop(item);
+  }
+
+  /** Takes an item out of the list and highlights the one after it, so the keys walk down the list. */
+  private drop(item: ResultItem): void {
+    const items = this.pick.items;
+    const at = items.indexOf(item);
+    const rest = items.filter((i) => i !== item);
+    this.pick.items = rest;
+    const next = rest[Math.min(at, rest.length - 1)];
+    if (next) this.pick.activeItems = [next];
+  }
+
+  /** Runs an action of the list; a refusal is shown as a message and the list stays. */
+  private async run(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      void vscode.window.showErrorMessage(message);
+    }
+  }
+}
