@@ -35,6 +35,8 @@ export const LIST_OPEN_CONTEXT = 'grounded.similarPassagesOpen';
 export class SimilarList implements vscode.Disposable {
   readonly pick = vscode.window.createQuickPick<ResultItem>();
   private unit: PassageUnit;
+  /** Counts previews, so a slow one does not override a later one. */
+  private previews = 0;
   private readonly disposables: vscode.Disposable[] = [this.pick];
   private readonly closed: Promise<void>;
   /** The passages coded from this list, for tests and the summary. */
@@ -126,15 +128,25 @@ export class SimilarList implements vscode.Disposable {
     };
   }
 
-  /** Shows the passage in its transcript, selected, without taking the focus from the list. */
+  /**
+   * Shows the passage in its transcript, selected, without taking the focus from the list. Arrow keys move
+   * faster than editors open: only the latest highlighted item is shown, and a failed preview is not an error.
+   */
   private async preview(item: ResultItem | undefined): Promise<void> {
+    const turn = ++this.previews;
     if (!item) return;
     const { passage } = item;
-    const document = await vscode.workspace.openTextDocument(toVscodeUri(passage.transcript.uri));
-    const editor = await vscode.window.showTextDocument(document, { preview: true, preserveFocus: true });
-    const range = this.host.services.texts.of(document).toRange(passage.start, passage.end);
-    editor.selection = new vscode.Selection(range.start, range.end);
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    try {
+      const document = await vscode.workspace.openTextDocument(toVscodeUri(passage.transcript.uri));
+      if (turn !== this.previews) return;
+      const editor = await vscode.window.showTextDocument(document, { preview: true, preserveFocus: true });
+      if (turn !== this.previews) return;
+      const range = this.host.services.texts.of(document).toRange(passage.start, passage.end);
+      editor.selection = new vscode.Selection(range.start, range.end);
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    } catch {
+      // The list goes on; Enter still codes the passage where it is.
+    }
   }
 
   private async codeItem(item: ResultItem | undefined): Promise<void> {
