@@ -1,20 +1,19 @@
 import * as vscode from 'vscode';
 import {
   findSimilarPassages,
-  loadSurvey,
   PASSAGE_UNITS,
   type PassageUnit,
   readDismissals,
   SimilarIndex,
   type SimilarPassage,
-  type Study,
 } from '../../core/index';
-import type { Feature, GroundedServices } from '../services';
+import type { Feature } from '../services';
 import { CodingActions } from '../coding/coding-actions';
 import { UserError } from '../shared/errors';
 import { bindCommands, commandArgs } from '../shared/register-command';
 import { undoStackFor } from '../shared/undo-stack';
-import { rowPasses, type AttributeFilter } from '../views/retrieve/survey-filter';
+import type { AttributeFilter } from '../views/retrieve/survey-filter';
+import { participantsFor } from './survey-filter-pick';
 import { SIMILAR_COMMANDS } from './commands';
 import { SimilarList } from './similar-list';
 import { similarSource, type SimilarSource } from './similar-source';
@@ -33,9 +32,12 @@ export const similarFeature: Feature = (services) => {
   const indexes = new Map<string, SimilarIndex>();
   const actions = new CodingActions(services, services.editorAwareFs, undoStackFor(services.context));
   let current: SimilarList | undefined;
-  let filters: readonly AttributeFilter[] = [];
 
-  const search = async (source: SimilarSource, unit: PassageUnit): Promise<SimilarPassage[]> => {
+  const search = async (
+    source: SimilarSource,
+    unit: PassageUnit,
+    filters: readonly AttributeFilter[],
+  ): Promise<SimilarPassage[]> => {
     // The newest study: a coding made from the list must drop out of the next search.
     const study = await services.studies.study(source.study.root);
     const shown = services.blind.view(study);
@@ -64,9 +66,9 @@ export const similarFeature: Feature = (services) => {
     if (!source) return undefined;
     const unit = args.oneOf('unit', PASSAGE_UNITS) ?? 'sentence';
     const where = args.unknown('where');
-    filters = Array.isArray(where) ? where.map(attributeFilter) : [];
+    const filters = Array.isArray(where) ? where.map(attributeFilter) : [];
     current?.hide();
-    const list = new SimilarList({ services, actions, search }, source, unit);
+    const list = new SimilarList({ services, actions, search }, source, unit, filters);
     current = list;
     const shown = list.show().finally(() => {
       list.dispose();
@@ -95,19 +97,4 @@ function attributeFilter(value: unknown): AttributeFilter {
   if (typeof record?.column !== 'string' || !Array.isArray(record.values))
     throw new UserError('Each "where" filter must be { column, values: [...] }.');
   return { column: record.column, values: record.values.map(String) };
-}
-
-/** The participants the survey filters keep, as the Retrieve view filters; undefined without filters. */
-async function participantsFor(
-  services: GroundedServices,
-  study: Study,
-  filters: readonly AttributeFilter[],
-): Promise<Set<string> | undefined> {
-  if (filters.length === 0) return undefined;
-  const loaded = await loadSurvey(services.fs, study);
-  if (!loaded) throw new UserError('This study has no survey: set survey.files in grounded.yaml.');
-  if (!loaded.ok)
-    throw new UserError(`The survey does not load: ${loaded.problems[0]?.message ?? 'see the Problems panel'}.`);
-  const survey = loaded.value;
-  return new Set(survey.rows.filter((row) => rowPasses(survey, row, filters)).map((row) => row.id));
 }

@@ -7,6 +7,8 @@ import { shorten } from '../shared/coding-choice';
 import { UserError } from '../shared/errors';
 import { currentTranscriptRef } from '../shared/transcript-target';
 import { nameOf, type SimilarSource } from './similar-source';
+import { describeFilters, type AttributeFilter } from '../views/retrieve/survey-filter';
+import { pickSurveyFilter } from './survey-filter-pick';
 
 export interface ResultItem extends vscode.QuickPickItem {
   readonly passage: SimilarPassage;
@@ -16,12 +18,17 @@ export interface ResultItem extends vscode.QuickPickItem {
 export interface SimilarListHost {
   readonly services: GroundedServices;
   readonly actions: CodingActions;
-  search(source: SimilarSource, unit: PassageUnit): Promise<readonly SimilarPassage[]>;
+  search(
+    source: SimilarSource,
+    unit: PassageUnit,
+    filters: readonly AttributeFilter[],
+  ): Promise<readonly SimilarPassage[]>;
 }
 
 const CODE_BUTTON_ICON = new vscode.ThemeIcon('tag');
 const DISMISS_BUTTON_ICON = new vscode.ThemeIcon('close');
 const UNIT_BUTTON_ICON = new vscode.ThemeIcon('list-flat');
+const FILTER_BUTTON_ICON = new vscode.ThemeIcon('filter');
 
 /** Whether the list is open, for the keys that act on its highlighted item. */
 export const LIST_OPEN_CONTEXT = 'grounded.similarPassagesOpen';
@@ -43,10 +50,13 @@ export class SimilarList implements vscode.Disposable {
   readonly coded: SimilarPassage[] = [];
   readonly dismissed: SimilarPassage[] = [];
 
+  private filtering = false;
+
   constructor(
     private readonly host: SimilarListHost,
     private readonly source: SimilarSource,
     unit: PassageUnit,
+    private filters: readonly AttributeFilter[],
   ) {
     this.unit = unit;
     const codeName = nameOf(source.study, source.code);
@@ -54,8 +64,14 @@ export class SimilarList implements vscode.Disposable {
     this.pick.matchOnDescription = true;
     this.pick.matchOnDetail = true;
     this.pick.ignoreFocusOut = true;
-    this.pick.buttons = [{ iconPath: UNIT_BUTTON_ICON, tooltip: 'Switch between sentences and speaker turns' }];
-    this.closed = new Promise((resolve) => this.disposables.push(this.pick.onDidHide(() => resolve())));
+    this.pick.buttons = [
+      { iconPath: UNIT_BUTTON_ICON, tooltip: 'Switch between sentences and speaker turns' },
+      { iconPath: FILTER_BUTTON_ICON, tooltip: 'Filter by survey answers…' },
+    ];
+    // Asking for a survey filter hides the list for a moment: that is not closing it.
+    this.closed = new Promise((resolve) =>
+      this.disposables.push(this.pick.onDidHide(() => (this.filtering ? undefined : resolve()))),
+    );
     this.disposables.push(
       this.pick.onDidChangeActive((items) => void this.preview(items[0])),
       this.pick.onDidAccept(() => void this.run(() => this.codeItem(this.pick.activeItems[0]))),
@@ -65,7 +81,9 @@ export class SimilarList implements vscode.Disposable {
             event.button.iconPath === DISMISS_BUTTON_ICON ? this.dismissItem(event.item) : this.codeItem(event.item),
           ),
       ),
-      this.pick.onDidTriggerButton(() => void this.run(() => this.switchUnit())),
+      this.pick.onDidTriggerButton(
+        (button) => void this.run(() => (button.iconPath === FILTER_BUTTON_ICON ? this.filter() : this.switchUnit())),
+      ),
     );
   }
 
@@ -95,6 +113,21 @@ export class SimilarList implements vscode.Disposable {
     return this.refresh();
   }
 
+  /** Asks for a survey condition (as the Retrieve view does) and searches again with it. */
+  async filter(): Promise<void> {
+    this.filtering = true;
+    let picked: AttributeFilter[] | undefined;
+    try {
+      picked = await pickSurveyFilter(this.host.services, this.source.study, this.filters);
+    } finally {
+      this.filtering = false;
+      this.pick.show();
+    }
+    if (!picked) return;
+    this.filters = picked;
+    await this.refresh();
+  }
+
   hide(): void {
     this.pick.hide();
   }
@@ -106,9 +139,10 @@ export class SimilarList implements vscode.Disposable {
   private async refresh(): Promise<void> {
     this.pick.busy = true;
     try {
-      const passages = await this.host.search(this.source, this.unit);
+      const passages = await this.host.search(this.source, this.unit, this.filters);
       this.pick.items = passages.map((p) => this.item(p));
-      this.pick.title = `${passages.length} ${this.unit === 'sentence' ? 'sentences' : 'speaker turns'} like ${this.source.like}, not yet coded with “${nameOf(this.source.study, this.source.code)}”`;
+      const filtered = this.filters.length > 0 ? ` · ${describeFilters(this.filters)}` : '';
+      this.pick.title = `${passages.length} ${this.unit === 'sentence' ? 'sentences' : 'speaker turns'} like ${this.source.like}, not yet coded with “${nameOf(this.source.study, this.source.code)}”${filtered}`;
     } finally {
       this.pick.busy = false;
     }
