@@ -3,7 +3,7 @@
 // code-server (VS Code 1.100.3) with the extension loaded on a scratch copy of examples/mentorship-study,
 // headless Chromium via playwright-core:
 //   F1 "Grounded: Find Similar Passages" Enter → type "Time pressure" Enter (the code whose quotes are the
-//   query) → ↓ (the second result, shown selected in its transcript).
+//   query) → ↓ (the second result, in P44, shown selected in its transcript).
 // The integration runner's final screenshot cannot show the list: the extension host has stopped by then.
 //
 //   node scripts/vscode-test/similar-passages-screenshot.mjs [--out docs/screenshots/similar-passages.png] [--keep]
@@ -58,7 +58,8 @@ async function main() {
   await rows.filter({ hasText: 'transcripts/' }).first().waitFor({ state: 'visible', timeout: 120_000 });
   await sleep(1000);
   await page.keyboard.press('ArrowDown');
-  await page.locator('.tabs-container .tab.active', { hasText: '.txt' }).waitFor({ timeout: 30_000 });
+  // The second result of the example study is in P44: it opens, selected, while the list keeps the focus.
+  await page.locator('.tabs-container .tab.active', { hasText: 'P44.txt' }).waitFor({ timeout: 60_000 });
   await sleep(2500);
   await page.screenshot({ path: options.out });
   note(`saved ${path.relative(repoRoot, options.out)}`);
