@@ -1,5 +1,6 @@
 import type { ChildFigures } from './child';
 import type { StudySize } from './generate';
+import type { SimilarFigures } from './similar-child';
 
 export type Run = ChildFigures & { wallMs: number };
 
@@ -167,4 +168,49 @@ export function judge(results: readonly SizeResult[]): { text: string; passed: b
       `  note: ${withProblems.map((r) => r.size.name).join(', ')} loaded with problems (the generator should write clean studies)`,
     );
   return { text: lines.join('\n'), passed };
+}
+
+/** The similar-passage figures of one study size (one fresh process; each query the best of three). */
+export interface SimilarResult {
+  readonly size: StudySize;
+  readonly figures: SimilarFigures;
+}
+
+export function formatSimilarTable(results: readonly SimilarResult[]): string {
+  const header = [
+    'study',
+    'text MB',
+    'sentences / turns',
+    'scan (baseline)',
+    'sentence index',
+    'turn index',
+    'query: code',
+    'query: text',
+    'update 1 transcript',
+    'peak RSS',
+  ];
+  const rows = results.map(({ size, figures: f }) => [
+    `${size.name} (${f.transcripts} transcripts)`,
+    f.megabytes.toFixed(1),
+    `${f.sentences} / ${f.turns}`,
+    ms(f.scanMs),
+    `${ms(f.sentenceIndexMs)} (${times(f.sentenceIndexMs, f.scanMs)})`,
+    `${ms(f.turnIndexMs)} (${times(f.turnIndexMs, f.scanMs)})`,
+    `${ms(f.codeQueryMs)} (${times(f.codeQueryMs, f.scanMs)})`,
+    `${ms(f.textQueryMs)} (${times(f.textQueryMs, f.scanMs)})`,
+    ms(f.updateOneMs),
+    `${f.maxRssMb.toFixed(0)} MB`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (cells: readonly string[]) =>
+    '| ' + cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ') + ' |';
+  return [
+    'Similar passages (grounded similar, Find Similar Passages):',
+    line(header),
+    '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|',
+    ...rows.map(line),
+    '',
+    "(n×) = multiple of the baseline: one regular-expression scan of every transcript for the text query's words, same process.",
+    "Query: code = the first code's quotes as the query; text = a 12-word sentence; both after the index is built (best of 3).",
+  ].join('\n');
 }

@@ -8,6 +8,8 @@
  *   hot   = a second load in the warm process (what a long-lived host such as the extension would see).
  * Every figure is the best of N runs (the machine is shared; the minimum is the least disturbed run),
  * printed beside the JSON.parse time of the same codings measured in the same process.
+ * Then, for S and XL, the similar-passage figures (similar-child.ts): index build and queries, each beside a
+ * plain regular-expression scan of the same transcripts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +18,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { SIZES, generateStudy, type StudySize } from './generate';
 import type { ChildFigures, ChildRequest } from './child';
-import { formatTable, judge, type SizeResult } from './report';
+import { formatSimilarTable, formatTable, judge, type SimilarResult, type SizeResult } from './report';
+import type { SimilarFigures } from './similar-child';
 
 /** Bump when generate.ts changes what it writes, so kept studies are regenerated. */
 const GENERATOR_VERSION = 2;
@@ -48,10 +51,10 @@ function ensureStudy(size: StudySize): string {
   return folder;
 }
 
-async function bundleChild(): Promise<string> {
-  const outfile = join(BENCH_ROOT, 'child.cjs');
+async function bundleChild(name = 'child'): Promise<string> {
+  const outfile = join(BENCH_ROOT, `${name}.cjs`);
   await build({
-    entryPoints: [join(__dirname, 'child.ts')],
+    entryPoints: [join(__dirname, `${name}.ts`)],
     outfile,
     bundle: true,
     platform: 'node',
@@ -74,6 +77,17 @@ function runChild(child: string, request: ChildRequest, cacheDir: string): Child
   return { ...(JSON.parse(result.stdout) as ChildFigures), wallMs };
 }
 
+/** The similar-passage figures in a fresh process (the study's cache is warm by now, as in a working session). */
+function runSimilarChild(child: string, study: string, cacheDir: string): SimilarFigures {
+  const result = spawnSync(process.execPath, [child, JSON.stringify({ study })], {
+    env: { ...process.env, GROUNDED_CACHE_DIR: cacheDir, GROUNDED_CACHE: 'on' },
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`similar-passage process failed (${result.status}):\n${result.stderr}`);
+  return JSON.parse(result.stdout) as SimilarFigures;
+}
+
 function machine(): string {
   const cpu = cpus();
   return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, Node ${process.version}, ${process.platform}`;
@@ -89,6 +103,8 @@ async function main(): Promise<void> {
   const { sizes, runs } = parseArgs(process.argv.slice(2));
   mkdirSync(BENCH_ROOT, { recursive: true });
   const child = await bundleChild();
+  const similarChild = await bundleChild('similar-child');
+  const similar: SimilarResult[] = [];
   const loadBefore = loadAverage();
   const results: SizeResult[] = [];
   for (const size of sizes) {
@@ -105,12 +121,17 @@ async function main(): Promise<void> {
       warm.push(runChild(child, { study: folder, hot: true, yamlSample: 0 }, cacheDir));
     }
     results.push({ size, cold, warm });
+    if (size.name !== 'L') {
+      process.stderr.write(`${size.name}: similar passages …\n`);
+      similar.push({ size, figures: runSimilarChild(similarChild, folder, cacheDir) });
+    }
   }
   const loadAfter = loadAverage();
   process.stdout.write(
     `\nMachine: ${machine()}\nLoad average (1/5/15 min): ${loadBefore} at start, ${loadAfter} at end\n\n`,
   );
   process.stdout.write(formatTable(results) + '\n');
+  if (similar.length > 0) process.stdout.write('\n' + formatSimilarTable(similar) + '\n\n');
   const verdicts = judge(results);
   process.stdout.write(verdicts.text + '\n');
 }

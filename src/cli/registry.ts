@@ -5,6 +5,7 @@ import { markCommand } from './commands/mark';
 import { codesCommand } from './commands/codes';
 import { codebookCommands } from './commands/codebook';
 import { retrieveCommand } from './commands/retrieve';
+import { similarCommand } from './commands/similar';
 import { statusCommand } from './commands/status';
 import { checkCommand } from './commands/check';
 import { reportCommand } from './commands/report';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   codesCommand,
   ...codebookCommands,
   retrieveCommand,
+  similarCommand,
   statusCommand,
   checkCommand,
   reportCommand,

@@ -75,3 +75,5 @@ export * from './refi-qda/import/index';
 
 // Code suggestions from a language model behind a port: prompts, strict answer checks, rejections, provenance.
 export * from './assist/index';
+// Similar passages: a BM25 index of sentences and turns, and the dismissals kept in the study.
+export * from './similar/index';

@@ -9,6 +9,7 @@ import { COMPARE_CODERS_COMMANDS } from './compare-coders/commands';
 import { REFI_QDA_COMMANDS } from './refi-qda/commands';
 import { BLIND_CODING_COMMANDS } from './blind-coding/commands';
 import { CODE_SUGGESTION_COMMANDS } from './code-suggestions/commands';
+import { SIMILAR_COMMANDS } from './similar/commands';
 
 /** Shows the extension's version (bound in features.ts). */
 export const VERSION_COMMANDS = declareCommands({
@@ -35,4 +36,5 @@ export const ALL_COMMANDS: readonly CommandDeclaration[] = [
   REFI_QDA_COMMANDS,
   BLIND_CODING_COMMANDS,
   CODE_SUGGESTION_COMMANDS,
+  SIMILAR_COMMANDS,
 ].flatMap((group) => Object.values(group));

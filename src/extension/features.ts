@@ -14,6 +14,7 @@ import { compareCodersFeature } from './compare-coders/compare-feature';
 import { refiQdaFeature } from './refi-qda/refi-feature';
 import { blindCodingFeature } from './blind-coding/blind-coding-feature';
 import { codeSuggestionsFeature } from './code-suggestions/code-suggestions-feature';
+import { similarFeature } from './similar/similar-feature';
 
 /** Shows the extension's version; also a cheap "is Grounded alive" check for tests. */
 const versionFeature: Feature = ({ context }) => {
@@ -41,4 +42,5 @@ export const FEATURES: readonly Feature[] = [
   refiQdaFeature,
   blindCodingFeature,
   codeSuggestionsFeature,
+  similarFeature,
 ];

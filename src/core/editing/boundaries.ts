@@ -126,3 +126,22 @@ export function trimSpan(text: string, range: Span): Span {
   const span = trimmed(text, map.toUtf16(range.start), map.toUtf16(range.end));
   return { start: map.toCodePoint(span.start), end: map.toCodePoint(span.end) };
 }
+
+/**
+ * Every speaker turn of a text, in order, by the rule of turnSpan (blank lines and speaker labels bound turns;
+ * the label and surrounding spaces are left out): the units a whole transcript is split into for searching.
+ */
+export function allTurnSpans(text: string): Span[] {
+  const map = new OffsetMap(text);
+  const lines = linesOf(text);
+  const spans: Span[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const turn = turnAt(lines, index);
+    if (!turn) continue;
+    // turnAt walks from any line of a turn; skip to its last line so each turn is listed once.
+    while (index + 1 < lines.length && (lines[index + 1] as Line).end <= turn.end) index++;
+    const span = trimmed(text, turn.start, turn.end);
+    if (span.start < span.end) spans.push({ start: map.toCodePoint(span.start), end: map.toCodePoint(span.end) });
+  }
+  return spans;
+}
