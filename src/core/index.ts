@@ -72,3 +72,6 @@ export * from './refi-qda/export/index';
 
 // REFI-QDA import (.qdpx projects, .qdc codebooks).
 export * from './refi-qda/import/index';
+
+// An analysis package for R: tidy data, the report as JSON and a script that recomputes it (grounded export r).
+export * from './r-export/index';
