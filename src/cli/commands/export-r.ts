@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { buildRPackage, NOT_RECOMPUTED } from '../../core/index';
 import type { Arguments, CommandContext, CommandSpec } from '../command';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../errors';
-import { writeOutputFile } from '../output-file';
+import { refuseStudyFileAsOutput, writeOutputFile } from '../output-file';
 import { analysisRequest, ANALYSIS_DETAILS, ANALYSIS_OPTIONS, openAnalysis } from './report';
 
 export const exportRCommand: CommandSpec = {
@@ -45,7 +45,10 @@ async function runExportR(context: CommandContext, args: Arguments): Promise<num
   const request = analysisRequest(args, args.string('by'));
   const { study, survey, warnings, incomplete } = await openAnalysis(context, args, request);
   const pack = buildRPackage(study, survey, request, warnings);
-  for (const file of pack.files) await writeOutputFile(context, study, join(out, ...file.path.split('/')), file.text);
+  const targets = pack.files.map((file) => ({ ...file, output: join(out, ...file.path.split('/')) }));
+  // Every target is checked before anything is written, so a refused one leaves no half package behind.
+  for (const target of targets) await refuseStudyFileAsOutput(context, study, target.output);
+  for (const target of targets) await writeOutputFile(context, study, target.output, target.text);
   context.out.line(`Run it: cd ${out} && Rscript analysis.R`);
   context.out.error(
     `not recomputed by analysis.R: ${NOT_RECOMPUTED.length} kinds of figures, listed in ${join(out, 'README.md')}`,
