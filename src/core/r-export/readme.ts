@@ -5,7 +5,6 @@ export const NOT_RECOMPUTED: readonly string[] = [
   'agreement (Cohen’s κ, Krippendorff’s α, percent agreement): they compare two coders character by character and need the transcripts’ text and every coder’s sidecar, which the package does not carry; `grounded agree` and test/reference/agreement-reference.R check them against R',
   'progress (transcripts coded per coder) and participants.excludedByFilter: they count files and participants before the filters, which are not in the filtered data',
   'jointDisplay quotes: the choice of representative quotes is a rule about text (agreed first, typical length), not a statistic; the cells’ prevalence figures are recomputed',
-  'expected counts under independence and a table’s counts are recomputed; Fisher’s exact test of a large r × c table that Grounded gives up on (p = null, “too large for exact enumeration”) is compared only when both agree that it is null',
 ];
 
 /** README.md of the package: how to run it and what each file holds. */
