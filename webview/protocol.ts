@@ -61,7 +61,8 @@ export type WebviewMessage =
   | { type: 'exportTable'; name: string; header: string[]; rows: CsvValue[][] }
   | { type: 'exportSvg'; name: string; svg: string }
   | { type: 'exportPng'; name: string; dataUrl: string }
-  | { type: 'exportReport'; format: ExportFormat };
+  | { type: 'exportReport'; format: ExportFormat }
+  | { type: 'exportR' };
 
 /** The webview's state as VS Code keeps it across reloads (vscode.setState); the host reads it on restore. */
 export interface PanelState {

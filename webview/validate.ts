@@ -161,6 +161,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
         /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(value.dataUrl)
         ? { type: 'exportPng', name: value.name, dataUrl: value.dataUrl }
         : undefined;
+    case 'exportR':
+      return keys() ? { type: 'exportR' } : undefined;
     case 'exportReport':
       return keys('format') && (value.format === 'markdown' || value.format === 'html')
         ? { type: 'exportReport', format: value.format }

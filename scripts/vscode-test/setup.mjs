@@ -18,6 +18,10 @@ const DEBIAN_PACKAGES = [
   'fonts-liberation',
   'fonts-noto-color-emoji',
   'libxml2-utils', // xmllint: the unit tests validate REFI-QDA exports against the official schemas
+  // Rscript with jsonlite: the unit tests run the analysis.R of `grounded export r` on every CI run, a second,
+  // independent check of the statistics core.
+  'r-base-core',
+  'r-cran-jsonlite',
 ];
 // Installed without recommended packages (Chromium's pull in avahi-daemon, cups and other services a headless test
 // never uses); the one recommendation the screenshots need is named here: fonts-liberation, the fonts Chromium

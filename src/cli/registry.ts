@@ -12,6 +12,7 @@ import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import { exportMatrixCommand } from './commands/export';
 import { exportQdcCommand, exportQdpxCommand } from './commands/export-refi';
+import { exportRCommand } from './commands/export-r';
 import { agreeCommand } from './commands/agree';
 import { consensusSeedCommand } from './commands/consensus';
 import { importQdcCommand, importQdpxCommand } from './commands/import';
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   exportMatrixCommand,
   exportQdpxCommand,
   exportQdcCommand,
+  exportRCommand,
   importQdpxCommand,
   importQdcCommand,
 ];

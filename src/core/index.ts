@@ -77,3 +77,5 @@ export * from './refi-qda/import/index';
 export * from './assist/index';
 // Similar passages: a BM25 index of sentences and turns, and the dismissals kept in the study.
 export * from './similar/index';
+// An analysis package for R: tidy data, the report as JSON and a script that recomputes it (grounded export r).
+export * from './r-export/index';

@@ -410,7 +410,7 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     await page.close();
   });
 
-  it('exports tables as CSV rows, charts as SVG and PNG, and the report in both formats', async () => {
+  it('exports tables as CSV rows, charts as SVG and PNG, the report in both formats, and for R', async () => {
     const page = await openPanel();
     await send(page, byGender);
     await showSection(page, 'groups');
@@ -424,6 +424,7 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     );
     await page.click('#export-markdown');
     await page.click('#export-html');
+    await page.click('#export-r');
     const messages = await posted(page);
     const table = messages.find((m) => m.type === 'exportTable');
     assert.ok(table && table.type === 'exportTable');
@@ -453,6 +454,11 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
         { type: 'exportReport', format: 'markdown' },
         { type: 'exportReport', format: 'html' },
       ],
+    );
+    assert.deepEqual(
+      messages.filter((m) => m.type === 'exportR'),
+      [{ type: 'exportR' }],
+      'Export for R… asks the host, which builds the package for the panel’s request',
     );
     assert.deepEqual(
       await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations),

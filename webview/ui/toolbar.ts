@@ -111,6 +111,16 @@ export function toolbar(
     'Export HTML',
   );
   exportHtml.addEventListener('click', () => post({ type: 'exportReport', format: 'html' }));
+  const exportR = h(
+    'vscode-button',
+    {
+      id: 'export-r',
+      secondary: '',
+      title: 'The data, this report as JSON and an R script that recomputes every figure (grounded export r)',
+    },
+    'Export for R…',
+  );
+  exportR.addEventListener('click', () => post({ type: 'exportR' }));
 
   return h(
     'div',
@@ -124,6 +134,7 @@ export function toolbar(
       h('span', { class: 'spacer' }),
       exportMarkdown,
       exportHtml,
+      exportR,
     ),
   );
 }

@@ -7,6 +7,7 @@ import { webviewOptions } from './panel-html';
 import { ANALYSIS_COMMANDS } from './commands';
 import { bindCommands, commandArgs } from '../shared/register-command';
 import { whichStudy } from '../shared/which-study';
+import { askGrouping, exportForR, exportedForRMessage } from './r-export';
 
 /** What the integration tests read through services.testHooks.analysisPanel. */
 export interface AnalysisPanelHooks {
@@ -49,6 +50,25 @@ export const analysisPanelFeature: Feature = (services) => {
         webviewOptions(context.extensionUri),
       );
       return open(panel, study.root, { by: null, coders: null, filters: [] });
+    },
+    exportForR: async (arg?: unknown) => {
+      const study = await whichStudy(services.studies, commandArgs(arg).study());
+      if (!study) return undefined;
+      // The open panel's grouping, coders and filters; without a panel, the grouping is asked.
+      let request = panels.get(study.root)?.exportRequest;
+      if (!request) {
+        const by = await askGrouping(services, study);
+        if (by === undefined) return undefined;
+        const visible = services.blind.visible;
+        request = {
+          by,
+          coders: visible.blind ? (visible.coder === undefined ? null : [visible.coder]) : null,
+          filters: [],
+        };
+      }
+      const folder = await exportForR(services, services.blind.view(study), request);
+      if (folder) void vscode.window.showInformationMessage(exportedForRMessage(folder));
+      return folder;
     },
   });
   context.subscriptions.push(

@@ -9,6 +9,7 @@ import { openCoding, openProblem } from './open-location';
 import { overlappingPairs } from './overlaps';
 import { panelHtml } from './panel-html';
 import { buildPanelReport } from './report-builder';
+import { askPackageFolder, exportedForRMessage, exportForR } from './r-export';
 
 export const ANALYSIS_VIEW_TYPE = 'grounded.analysis';
 
@@ -49,6 +50,8 @@ export class AnalysisPanel implements vscode.Disposable {
   private lastBuildMs = 0;
   /** Replaced by tests to skip the save dialog. */
   chooseSaveUri: ChooseSaveUri = askSaveUri;
+  /** Replaced by tests to skip the folder dialog of Export for R. */
+  chooseRFolder: ChooseSaveUri = askPackageFolder;
   lastPosted: HostMessage | undefined;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
@@ -81,6 +84,11 @@ export class AnalysisPanel implements vscode.Disposable {
 
   get currentRequest(): ReportRequestState {
     return this.request;
+  }
+
+  /** The request an export for R uses: the panel's, with the coder fixed while blind coding. */
+  get exportRequest(): ReportRequestState {
+    return this.shownRequest();
   }
 
   get currentReport(): StudyReport | undefined {
@@ -154,6 +162,17 @@ export class AnalysisPanel implements vscode.Disposable {
       case 'openDisagreements': {
         const study = await this.currentStudy();
         if (!(await openDisagreements(study, this.report, message, this.services.texts))) this.rejected++;
+        return;
+      }
+      case 'exportR': {
+        const study = await this.currentStudy();
+        const folder = await exportForR(
+          this.services,
+          this.services.blind.view(study),
+          this.shownRequest(),
+          this.chooseRFolder,
+        );
+        if (folder) void vscode.window.showInformationMessage(exportedForRMessage(folder));
         return;
       }
       case 'exportTable':

@@ -34,6 +34,7 @@ describe('panel protocol: messages validated on both sides', function () {
       { type: 'exportSvg', name: 'chart', svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' },
       { type: 'exportPng', name: 'chart', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
       { type: 'exportReport', format: 'html' },
+      { type: 'exportR' },
     ];
     for (const message of messages) assert.deepEqual(parseWebviewMessage(message), message);
   });
@@ -59,6 +60,7 @@ describe('panel protocol: messages validated on both sides', function () {
       { type: 'exportSvg', name: 'c', svg: '<html></html>' },
       { type: 'exportPng', name: 'c', dataUrl: 'data:text/html;base64,PGI+' },
       { type: 'exportReport', format: 'pdf' },
+      { type: 'exportR', by: 'gender' },
       { type: 'openDisagreements', first: 'amara', second: 'jonas' },
       { type: 'openDisagreements', first: 'amara', second: '', code: 'x' },
       { type: 'openDisagreements', first: 'amara', second: 'jonas', code: 7 },
