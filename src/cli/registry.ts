@@ -16,6 +16,7 @@ import { exportRCommand } from './commands/export-r';
 import { agreeCommand } from './commands/agree';
 import { consensusSeedCommand } from './commands/consensus';
 import { importQdcCommand, importQdpxCommand } from './commands/import';
+import { importTranscriptCommand } from './commands/import-transcript';
 
 /**
  * Every command, in the order the overview lists them. A new command (report, stats, export…) is one
@@ -41,6 +42,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   exportRCommand,
   importQdpxCommand,
   importQdcCommand,
+  importTranscriptCommand,
 ];
 
 /** The command named by the start of argv (two-word names first) and the arguments after its name. */

@@ -79,3 +79,5 @@ export * from './assist/index';
 export * from './similar/index';
 // An analysis package for R: tidy data, the report as JSON and a script that recomputes it (grounded export r).
 export * from './r-export/index';
+// Transcript import: Word documents, captions (WebVTT, SRT), Otter exports and text as study transcripts.
+export * from './transcript-import/index';
