@@ -72,3 +72,6 @@ export * from './refi-qda/export/index';
 
 // REFI-QDA import (.qdpx projects, .qdc codebooks).
 export * from './refi-qda/import/index';
+
+// Speaker turns of a transcript: its outline, and coding every turn of one speaker.
+export * from './speaker-turns/index';

@@ -1,7 +1,8 @@
 /**
  * The structure of an interview transcript: an optional header block of "Key: value" lines at the top,
- * then speaker turns such as "[00:01:02] P07: text" or "Interviewer: text". Lines are 0-based.
- * Pure (no vscode), shared by the outline; the TextMate grammar recognises the same shapes.
+ * then turns such as "[00:01:02] P07: text", "Interviewer: text", or — in subtitles, which name no
+ * speaker — "[00:01:02] text". Lines are 0-based. Shared by the outline, the speaker coding command and
+ * the CLI; the TextMate grammar recognises the same shapes.
  */
 
 export interface TranscriptHeader {
@@ -14,8 +15,9 @@ export interface SpeakerTurn {
   /** Last line of the turn (before the next turn or header). */
   readonly endLine: number;
   readonly timestamp?: string;
-  readonly speaker: string;
-  /** Character range of "[timestamp] Speaker:" on the turn's first line. */
+  /** Who speaks; absent for a timed line that names nobody (a subtitle cue). */
+  readonly speaker?: string;
+  /** Where the turn's label ("[timestamp] Speaker:", or the timestamp alone) ends on its first line, in UTF-16 units. */
   readonly labelEnd: number;
   /** The words the turn starts with. */
   readonly text: string;
@@ -29,18 +31,22 @@ export interface TranscriptStructure {
 /** [hh:mm:ss] or [mm:ss], optionally with fractions of a second. */
 const TIMESTAMP = String.raw`\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]`;
 /** A speaker label: a short name starting with a letter or digit (P07, Interviewer, Dr. Lee, R1). */
-const TURN = new RegExp(
-  String.raw`^(?:(${TIMESTAMP})[ \t]*)?([\p{Lu}\p{N}][\p{L}\p{N} .'’_-]{0,39}?):(?=[ \t]|$)`,
-  'u',
-);
+const UNTIMED_TURN = new RegExp(String.raw`^([\p{Lu}\p{N}][\p{L}\p{N} .'’_-]{0,39}?):(?=[ \t]|$)`, 'u');
+/**
+ * A timestamp at the start of a line opens a turn, with a speaker label or (subtitles) without one. After a
+ * timestamp the label may be longer and hold the commas, brackets and slashes of names as Zoom and Teams show
+ * them ("Okafor, Rebecca (she/her)").
+ */
 const TIMED_TURN = new RegExp(
-  String.raw`^(${TIMESTAMP})[ \t]*([\p{L}\p{N}][\p{L}\p{N} .'’_-]{0,39}?):(?=[ \t]|$)`,
+  String.raw`^(${TIMESTAMP})[ \t]*(?:([\p{L}\p{N}][\p{L}\p{N} .,'’_()/&-]{0,59}?):(?=[ \t]|$))?`,
   'u',
 );
 const HEADER_LINE = /^[\p{L}][\p{L}\p{N} _-]{0,39}:[ \t]*\S/u;
+/** The line breaks a transcript may have before it is made canonical (LF). */
+export const LINE_BREAK = /\r\n|\r|\n/;
 
 export function parseTranscriptStructure(text: string): TranscriptStructure {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.split(LINE_BREAK);
   let first = 0;
   while (first < lines.length && lines[first]!.trim() === '') first++;
   let header: TranscriptHeader | undefined;
@@ -55,20 +61,18 @@ export function parseTranscriptStructure(text: string): TranscriptStructure {
   let previousBlank = true;
   for (let line = header ? header.endLine + 1 : 0; line < lines.length; line++) {
     const content = lines[line]!;
-    const timed = TIMED_TURN.exec(content);
-    // Untimed labels count only at the start of a paragraph, so "Note: …" inside a turn is not a turn.
-    const match = timed ?? (previousBlank ? TURN.exec(content) : null);
+    const label = turnLabel(content, previousBlank);
     previousBlank = content.trim() === '';
-    if (!match) continue;
+    if (!label) continue;
     const last = turns[turns.length - 1];
     if (last) turns[turns.length - 1] = { ...last, endLine: lastNonBlank(lines, last.line, line - 1) };
     turns.push({
       line,
       endLine: line,
-      ...(match[1] ? { timestamp: match[1] } : {}),
-      speaker: match[2]!.trim(),
-      labelEnd: match[0].length,
-      text: content.slice(match[0].length).trim(),
+      ...(label.timestamp ? { timestamp: label.timestamp } : {}),
+      ...(label.speaker ? { speaker: label.speaker } : {}),
+      labelEnd: label.end,
+      text: content.slice(label.end).trim(),
     });
   }
   const last = turns[turns.length - 1];
@@ -76,16 +80,24 @@ export function parseTranscriptStructure(text: string): TranscriptStructure {
   return header ? { header, turns } : { turns };
 }
 
+/** The label that opens a turn on this line, if any. */
+function turnLabel(
+  content: string,
+  atParagraphStart: boolean,
+): { timestamp?: string; speaker?: string; end: number } | undefined {
+  const timed = TIMED_TURN.exec(content);
+  if (timed) {
+    const speaker = timed[2]?.trim();
+    // A bare timestamp ends where its spaces end, so the label never swallows the first word.
+    return { timestamp: timed[1]!, ...(speaker ? { speaker } : {}), end: timed[0].length };
+  }
+  // Untimed labels count only at the start of a paragraph, so "Note: …" inside a turn is not a turn.
+  const untimed = atParagraphStart ? UNTIMED_TURN.exec(content) : null;
+  return untimed ? { speaker: untimed[1]!.trim(), end: untimed[0].length } : undefined;
+}
+
 function lastNonBlank(lines: readonly string[], from: number, to: number): number {
   let line = to;
   while (line > from && lines[line]!.trim() === '') line--;
   return line;
-}
-
-/** The first words of a turn, cut at a word boundary: "So, third-year medical student…". */
-export function firstWords(text: string, maxLength = 48): string {
-  if (text.length <= maxLength) return text;
-  const cut = text.slice(0, maxLength);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > maxLength / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.—-]+$/u, '')}…`;
 }
