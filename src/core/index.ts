@@ -73,5 +73,8 @@ export * from './refi-qda/export/index';
 // REFI-QDA import (.qdpx projects, .qdc codebooks).
 export * from './refi-qda/import/index';
 
+// Transcript import: Word documents, captions (WebVTT, SRT), Otter exports and text as study transcripts.
+export * from './transcript-import/index';
+
 // Speaker turns of a transcript: its outline, and coding every turn of one speaker.
 export * from './speaker-turns/index';

@@ -1,0 +1,3 @@
+export * from './conversion';
+export { convertTranscript, TRANSCRIPT_SOURCE_EXTENSIONS } from './convert-transcript';
+export * from './import-transcripts';
