@@ -8,6 +8,7 @@ import { TRANSCRIPT_COMMANDS } from './transcripts/commands';
 import { COMPARE_CODERS_COMMANDS } from './compare-coders/commands';
 import { REFI_QDA_COMMANDS } from './refi-qda/commands';
 import { BLIND_CODING_COMMANDS } from './blind-coding/commands';
+import { TRANSCRIPT_IMPORT_COMMANDS } from './transcript-import/commands';
 
 /** Shows the extension's version (bound in features.ts). */
 export const VERSION_COMMANDS = declareCommands({
@@ -33,4 +34,5 @@ export const ALL_COMMANDS: readonly CommandDeclaration[] = [
   COMPARE_CODERS_COMMANDS,
   REFI_QDA_COMMANDS,
   BLIND_CODING_COMMANDS,
+  TRANSCRIPT_IMPORT_COMMANDS,
 ].flatMap((group) => Object.values(group));

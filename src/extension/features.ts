@@ -13,6 +13,7 @@ import { studySetupFeature } from './study-setup/study-setup-feature';
 import { compareCodersFeature } from './compare-coders/compare-feature';
 import { refiQdaFeature } from './refi-qda/refi-feature';
 import { blindCodingFeature } from './blind-coding/blind-coding-feature';
+import { transcriptImportFeature } from './transcript-import/transcript-import-feature';
 
 /** Shows the extension's version; also a cheap "is Grounded alive" check for tests. */
 const versionFeature: Feature = ({ context }) => {
@@ -39,4 +40,5 @@ export const FEATURES: readonly Feature[] = [
   compareCodersFeature,
   refiQdaFeature,
   blindCodingFeature,
+  transcriptImportFeature,
 ];

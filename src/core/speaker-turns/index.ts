@@ -6,9 +6,11 @@ export {
 } from './transcript-structure';
 export {
   matchSpeaker,
+  speakersAcross,
   speakersOf,
   speakerTurnCodings,
   turnSpeeches,
+  type SpeakerAcross,
   type SpeakerCount,
   type TurnSpeech,
 } from './turn-speech';

@@ -47,19 +47,35 @@ export const LINE_BREAK = /\r\n|\r|\n/;
 
 export function parseTranscriptStructure(text: string): TranscriptStructure {
   const lines = text.split(LINE_BREAK);
+  const header = headerBlock(lines);
+  const turns = turnsFrom(lines, header ? header.endLine + 1 : 0);
+  // A transcript without a header may open with a one-line turn ("Interviewer: Hello." then a blank line),
+  // which looks like a one-line header: it is that speaker's first turn when they speak again later.
+  if (header && header.startLine === header.endLine) {
+    const key = lines[header.startLine]!.slice(0, lines[header.startLine]!.indexOf(':')).trim();
+    if (turns.some((turn) => turn.speaker === key)) return { turns: turnsFrom(lines, 0) };
+  }
+  return header ? { header, turns } : { turns };
+}
+
+/**
+ * The header: a block of Key: value lines at the top ended by a blank line (or the end of the file); a first
+ * line like "Interviewer: So, tell me…" followed directly by text is a turn, not a header.
+ */
+function headerBlock(lines: readonly string[]): TranscriptHeader | undefined {
   let first = 0;
   while (first < lines.length && lines[first]!.trim() === '') first++;
-  let header: TranscriptHeader | undefined;
   let end = first;
   while (end < lines.length && HEADER_LINE.test(lines[end]!) && !TIMED_TURN.test(lines[end]!)) end++;
-  // A header is a block of Key: value lines ended by a blank line (or the end of the file); a first
-  // line like "Interviewer: So, tell me…" followed directly by text is a turn, not a header.
-  if (end > first && (end === lines.length || lines[end]!.trim() === ''))
-    header = { startLine: first, endLine: end - 1 };
+  return end > first && (end === lines.length || lines[end]!.trim() === '')
+    ? { startLine: first, endLine: end - 1 }
+    : undefined;
+}
 
+function turnsFrom(lines: readonly string[], start: number): SpeakerTurn[] {
   const turns: SpeakerTurn[] = [];
   let previousBlank = true;
-  for (let line = header ? header.endLine + 1 : 0; line < lines.length; line++) {
+  for (let line = start; line < lines.length; line++) {
     const content = lines[line]!;
     const label = turnLabel(content, previousBlank);
     previousBlank = content.trim() === '';
@@ -77,7 +93,7 @@ export function parseTranscriptStructure(text: string): TranscriptStructure {
   }
   const last = turns[turns.length - 1];
   if (last) turns[turns.length - 1] = { ...last, endLine: lastNonBlank(lines, last.line, lines.length - 1) };
-  return header ? { header, turns } : { turns };
+  return turns;
 }
 
 /** The label that opens a turn on this line, if any. */

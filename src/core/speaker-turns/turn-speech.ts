@@ -50,6 +50,22 @@ export function speakersOf(text: string): SpeakerCount[] {
   return [...counts].map(([speaker, turns]) => ({ speaker, turns }));
 }
 
+/** A speaker across several transcripts: their turns in all, and in how many of the transcripts they speak. */
+export interface SpeakerAcross extends SpeakerCount {
+  readonly transcripts: number;
+}
+
+/** The speakers of several transcripts, in the order they first speak (transcript by transcript). */
+export function speakersAcross(texts: Iterable<string>): SpeakerAcross[] {
+  const found = new Map<string, { turns: number; transcripts: number }>();
+  for (const text of texts)
+    for (const { speaker, turns } of speakersOf(text)) {
+      const entry = found.get(speaker) ?? { turns: 0, transcripts: 0 };
+      found.set(speaker, { turns: entry.turns + turns, transcripts: entry.transcripts + 1 });
+    }
+  return [...found].map(([speaker, counts]) => ({ speaker, ...counts }));
+}
+
 /**
  * The codings that code every turn of `speaker` with each of `codes`: one per turn and code, over the
  * turn's speech. The write path adds nothing for a turn already coded so (same code, same passage).

@@ -64,6 +64,26 @@ describe('parseTranscriptStructure', () => {
     );
   });
 
+  it('takes a one-line opening as the first turn when its speaker speaks again, else as a header', () => {
+    const dialogue = 'Interviewer: Hello.\n\nP07: Hi.\n\nInterviewer: Shall we?\n';
+    const opening = parseTranscriptStructure(dialogue);
+    assert.equal(opening.header, undefined);
+    assert.deepEqual(
+      opening.turns.map((turn) => [turn.line, turn.speaker, turn.text]),
+      [
+        [0, 'Interviewer', 'Hello.'],
+        [2, 'P07', 'Hi.'],
+        [4, 'Interviewer', 'Shall we?'],
+      ],
+    );
+    const header = parseTranscriptStructure('Participant: P07\n\nInterviewer: Hello.\n\nP07: Hi.\n');
+    assert.deepEqual(header.header, { startLine: 0, endLine: 0 });
+    assert.deepEqual(
+      header.turns.map((turn) => turn.speaker),
+      ['Interviewer', 'P07'],
+    );
+  });
+
   it('reads CRLF transcripts line by line', () => {
     const { turns } = parseTranscriptStructure('[00:00:01] A: one\r\n\r\n[00:00:02] B: two\r\n');
     assert.deepEqual(

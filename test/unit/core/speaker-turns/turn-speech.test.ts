@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { addCodings } from '../../../../src/core/study/coding-operations';
 import {
   matchSpeaker,
+  speakersAcross,
   speakersOf,
   speakerTurnCodings,
   turnSpeeches,
@@ -67,6 +68,15 @@ describe('turn speech', () => {
     assert.deepEqual(speakersOf(ZOOM), [
       { speaker: 'Dr. Okafor', turns: 2 },
       { speaker: 'P07', turns: 2 },
+    ]);
+  });
+
+  it('counts the speakers of several transcripts: turns in all, and in how many transcripts they speak', () => {
+    const other = 'Interviewer: Hello.\n\nP07: Hi.\n\nInterviewer: Bye.\n';
+    assert.deepEqual(speakersAcross([ZOOM, other, '[00:00:01] A cue.\n']), [
+      { speaker: 'Dr. Okafor', turns: 2, transcripts: 1 },
+      { speaker: 'P07', turns: 3, transcripts: 2 },
+      { speaker: 'Interviewer', turns: 2, transcripts: 1 },
     ]);
   });
 
