@@ -5,6 +5,7 @@ import {
   speakersAcross,
   speakerTurnCodings,
   type Coding,
+  type SpeakerAcross,
   type Study,
   type TranscriptRef,
 } from '../../core/index';
@@ -131,22 +132,28 @@ async function transcriptAt(
   return currentTranscriptRef(services, coreUri).catch(() => undefined);
 }
 
-async function pickSpeaker(
-  speakers: readonly { speaker: string; turns: number; transcripts: number }[],
-  transcripts: number,
-): Promise<string | undefined> {
-  const picked = await vscode.window.showQuickPick(
-    speakers.map(({ speaker, turns, transcripts: speaksIn }) => ({
-      label: speaker,
-      description: `${turns} turn${turns === 1 ? '' : 's'}${transcripts > 1 ? ` in ${speaksIn} of ${transcripts} transcripts` : ''}`,
-      speaker,
-    })),
-    {
-      title: "Code a speaker's turns",
-      placeHolder: 'Whose turns? Each turn is coded from after "Speaker:" to its end',
-    },
-  );
-  return picked?.speaker;
+/** Whose turns: a quick pick of the speakers found, typing filters them as in any quick pick. */
+async function pickSpeaker(speakers: readonly SpeakerAcross[], transcripts: number): Promise<string | undefined> {
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { speaker: string }>();
+  pick.title = "Code a speaker's turns";
+  pick.placeholder = 'Whose turns? Each is coded from after "Speaker:" to its end';
+  pick.items = speakers.map(({ speaker, turns, transcripts: speaksIn }) => ({
+    label: speaker,
+    description: `${turns} turn${turns === 1 ? '' : 's'}${transcripts > 1 ? ` in ${speaksIn} of ${transcripts} transcripts` : ''}`,
+    speaker,
+  }));
+  return new Promise<string | undefined>((resolve) => {
+    let chosen: string | undefined;
+    pick.onDidAccept(() => {
+      chosen = pick.activeItems[0]?.speaker;
+      if (chosen !== undefined) pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(chosen);
+      pick.dispose();
+    });
+    pick.show();
+  });
 }
 
 function requireSpeaker(speakers: readonly { speaker: string }[], typed: string, names: readonly string[]): string {
