@@ -14,6 +14,7 @@ import { exportQdcCommand, exportQdpxCommand } from './commands/export-refi';
 import { agreeCommand } from './commands/agree';
 import { consensusSeedCommand } from './commands/consensus';
 import { importQdcCommand, importQdpxCommand } from './commands/import';
+import { importTranscriptCommand } from './commands/import-transcript';
 
 /**
  * Every command, in the order the overview lists them. A new command (report, stats, export…) is one
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   exportQdcCommand,
   importQdpxCommand,
   importQdcCommand,
+  importTranscriptCommand,
 ];
 
 /** The command named by the start of argv (two-word names first) and the arguments after its name. */

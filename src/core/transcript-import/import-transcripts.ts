@@ -35,6 +35,11 @@ export type TranscriptImportResult =
       /** URI of the new transcript. */
       readonly uri: string;
       readonly conversion: TranscriptConversion;
+      /**
+       * The participant the study attributes the transcript to, when `participants` was given; undefined
+       * there means its name matches no participant (the study reports it until it is renamed).
+       */
+      readonly participant?: string;
     }
   | {
       readonly source: string;
@@ -127,20 +132,31 @@ async function importOne(
   }
   if (!(await fs.replaceIfUnchanged(uri, undefined, encodeUtf8(conversion.text))))
     return refused(`${fileName} was created meanwhile by someone else; nothing was written`, uri);
-  return { source: source.name, status: 'written', uri, conversion };
+  const participant = options.participants && participantOf(studyPath(uri, fileName, options), options.participants);
+  return {
+    source: source.name,
+    status: 'written',
+    uri,
+    conversion,
+    ...(participant !== undefined ? { participant } : {}),
+  };
 }
 
 function attributionProblem(uri: string, fileName: string, options: TranscriptImportOptions): string | undefined {
   const { participant, participants } = options;
   if (participant === undefined || participants === undefined) return undefined;
-  const path = (options.studyRoot !== undefined ? relativeUri(options.studyRoot, uri) : undefined) ?? fileName;
-  const attributed = participantOf(path, participants);
+  const attributed = participantOf(studyPath(uri, fileName, options), participants);
   if (attributed === participant) return undefined;
   const who = attributed === undefined ? 'no participant' : `participant "${attributed}"`;
   return (
     `the study would attribute ${fileName} to ${who}, not "${participant}" (its participants.pattern decides); ` +
     'import the files of this participant one at a time, or adjust participants.pattern in grounded.yaml'
   );
+}
+
+/** The transcript's path as participants.overrides keys it: relative to the study root. */
+function studyPath(uri: string, fileName: string, options: TranscriptImportOptions): string {
+  return (options.studyRoot !== undefined ? relativeUri(options.studyRoot, uri) : undefined) ?? fileName;
 }
 
 /** A coder's sidecar of a transcript of that name, left behind when an earlier transcript was removed. */

@@ -10,11 +10,18 @@ const HEADER = /^(?:(\S.*?)(?: {2,}|\t+))?((?:\d{1,2}:)?\d{1,2}:\d{2})[ \t]*$/u;
 /** The line Otter adds at the end of free-plan exports. */
 const FOOTER = /^Transcribed by https?:\/\/otter\.ai\S*\s*$/iu;
 
-/** An Otter export starts (after blank lines) with a turn header followed by a line of text. */
+/**
+ * An Otter export has a turn header followed by a line of text among its first lines (a title may come
+ * first when someone added one).
+ */
 export function looksLikeOtter(text: string): boolean {
-  const lines = text.split('\n').filter((line) => line.trim() !== '');
-  const [first, second] = lines;
-  return first !== undefined && second !== undefined && HEADER.test(first) && !HEADER.test(second);
+  const lines = text
+    .split('\n', 200)
+    .filter((line) => line.trim() !== '')
+    .slice(0, 4);
+  return lines.some(
+    (line, index) => HEADER.test(line) && index + 1 < lines.length && !HEADER.test(lines[index + 1] as string),
+  );
 }
 
 /**

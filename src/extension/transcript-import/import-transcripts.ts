@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import {
+  defaultTranscriptFolder,
   importTranscripts,
   joinUri,
   studyFileKind,
@@ -13,7 +14,6 @@ import type { GroundedServices } from '../services';
 import { displayPath } from '../shared/errors';
 import { reloadFresh } from '../shared/fresh-reload';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
-import { transcriptsFolder } from './import-folder';
 
 /** The open dialog's filters: every importable source first, then each kind on its own. */
 export const SOURCE_FILTERS: Readonly<Record<string, string[]>> = {
@@ -41,7 +41,7 @@ export async function importTranscriptFiles(
   services: GroundedServices,
   study: Study,
 ): Promise<ImportedTranscripts | undefined> {
-  const folder = transcriptsFolder(study.root, study.settings);
+  const folder = joinUri(study.root, defaultTranscriptFolder(study.settings.transcripts));
   // Read at call time, not captured: the integration test answers the (native) dialog by replacing it.
   const files = await vscode.window.showOpenDialog({
     canSelectFiles: true,

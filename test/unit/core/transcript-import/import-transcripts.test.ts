@@ -5,6 +5,7 @@ import {
   participantIdProblem,
   transcriptFileName,
 } from '../../../../src/core/transcript-import/import-transcripts';
+import { defaultTranscriptFolder } from '../../../../src/core/transcript-import/transcript-folder';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const FOLDER = 'memory:/study/transcripts';
@@ -130,5 +131,16 @@ describe('transcript file names', () => {
     assert.match(participantIdProblem('../x') ?? '', /dot/);
     assert.match(participantIdProblem('a/b') ?? '', /cannot have/);
     assert.match(participantIdProblem(' ') ?? '', /empty/);
+  });
+});
+
+describe('defaultTranscriptFolder', () => {
+  it("is the fixed start of the study's first transcripts glob", () => {
+    assert.equal(defaultTranscriptFolder(['transcripts/*.txt']), 'transcripts');
+    assert.equal(defaultTranscriptFolder(['./data/interviews/**/*.txt', 'other/*.txt']), 'data/interviews');
+    assert.equal(defaultTranscriptFolder(['**/*.txt']), '');
+    assert.equal(defaultTranscriptFolder(['P*.txt']), '');
+    assert.equal(defaultTranscriptFolder(['wave-{1,2}/*.txt']), '');
+    assert.equal(defaultTranscriptFolder([]), '');
   });
 });

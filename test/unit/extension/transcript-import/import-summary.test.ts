@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import type { TranscriptImportResult } from '../../../../src/core/index';
 import { importMessages, importReport } from '../../../../src/extension/transcript-import/import-summary';
-import { transcriptsFolder } from '../../../../src/extension/transcript-import/import-folder';
 
 const written = (source: string, name: string, dropped: string[] = []): TranscriptImportResult => ({
   source,
@@ -47,14 +46,5 @@ describe('transcript import: what it says', () => {
     assert.deepEqual(importMessages('transcripts', [refused('a.vtt', 'x')]), {
       refused: 'Grounded did not import 1 of 1 file(s), and wrote nothing for it. a.vtt: x.',
     });
-  });
-
-  it("writes into the fixed folders the study's first transcript pattern starts with", () => {
-    const folder = (...transcripts: string[]) => transcriptsFolder('file:///study', { transcripts });
-    assert.equal(folder('transcripts/*.txt'), 'file:///study/transcripts');
-    assert.equal(folder('./data/interviews/**/*.txt', 'other/*.txt'), 'file:///study/data/interviews');
-    assert.equal(folder('*.txt'), 'file:///study');
-    assert.equal(folder('interviews-{2023,2024}/*.txt'), 'file:///study');
-    assert.equal(folder(), 'file:///study/transcripts');
   });
 });
