@@ -17,10 +17,15 @@ export const TRANSCRIPT_SOURCE_EXTENSIONS: readonly string[] = ['docx', 'vtt', '
  */
 export async function convertTranscript(fileName: string, bytes: Uint8Array): Promise<TranscriptConversion> {
   const extension = extensionOf(fileName);
-  if (extension === 'doc')
-    throw new TranscriptConversionError('an old Word .doc file; open it in Word and save it as .docx');
+  const advice = OTHER_DOCUMENTS[extension];
+  if (advice !== undefined) throw new TranscriptConversionError(advice);
   let conversion: TranscriptConversion;
+  // A zip under another name is most likely a renamed Word document; mammoth says so if it is not.
   if (extension === 'docx' || isZip(bytes)) conversion = await convertDocx(bytes);
+  else if (!TEXT_EXTENSIONS.has(extension))
+    throw new TranscriptConversionError(
+      `a .${extension} file: Grounded imports Word documents (.docx), captions (.vtt, .srt) and text (.txt, .md)`,
+    );
   else {
     const text = decodeSourceText(bytes);
     conversion = convertText(textFormat(extension, text), text);
@@ -28,6 +33,18 @@ export async function convertTranscript(fileName: string, bytes: Uint8Array): Pr
   if (conversion.turns === 0) throw new TranscriptConversionError('it has no text to import');
   return conversion;
 }
+
+/** Read as text; no extension too (caption tools and scripts sometimes leave it out). */
+const TEXT_EXTENSIONS = new Set(['vtt', 'srt', 'txt', 'md', 'text', 'markdown', '']);
+
+/** Documents people have transcripts in that are not read here, with what to do instead. */
+const OTHER_DOCUMENTS: Readonly<Record<string, string>> = {
+  doc: 'an old Word .doc file; open it in Word and save it as .docx',
+  rtf: 'an RTF file; open it in Word (or LibreOffice) and save it as .docx',
+  odt: 'an OpenDocument text; save it as .docx in LibreOffice (File › Save As › Word 2007-365)',
+  pdf: 'a PDF; export its text from the tool that made it as .docx or .txt (PDF text loses paragraphs and speakers)',
+  pages: 'a Pages document; export it as Word (.docx) in Pages (File › Export To › Word)',
+};
 
 function convertText(format: Exclude<TranscriptFormat, 'docx'>, text: string): TranscriptConversion {
   switch (format) {

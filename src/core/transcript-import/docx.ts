@@ -86,9 +86,12 @@ function blockTurns(nodes: readonly HtmlNode[], dropped: DroppedCounter): Turn[]
       const text = textOf([node]).trim();
       if (text !== '') turns.push({ text });
     } else {
+      // Line breaks (Shift+Enter) stay line breaks inside the paragraph; several in a row would read as a
+      // paragraph break and split the turn, so they count as one.
       const text = textOf(childrenOf(node))
+        .replace(/[ \t]*\n\s*/gu, '\n')
         .replace(/\s+$/u, '')
-        .replace(/^[ \t]+/u, '');
+        .replace(/^\s+/u, '');
       if (text.trim() !== '') turns.push({ text });
     }
   }

@@ -64,9 +64,21 @@ export async function importTranscripts(
   options: TranscriptImportOptions = {},
 ): Promise<TranscriptImportResult[]> {
   const results: TranscriptImportResult[] = [];
+  const written = new Map<string, string>();
   for (const source of sources) {
     const fileName = transcriptFileName(source.name, options.participant, sources.length);
-    results.push(await importOne(fs, folderUri, source, fileName, options));
+    const uri = joinUri(folderUri, fileName);
+    const earlier = written.get(uri);
+    const result =
+      earlier !== undefined
+        ? refusedResult(
+            source,
+            `${earlier} of this import became ${fileName} already; rename one of the two files`,
+            uri,
+          )
+        : await importOne(fs, folderUri, source, fileName, options);
+    if (result.status === 'written') written.set(uri, source.name);
+    results.push(result);
   }
   return results;
 }
@@ -99,12 +111,7 @@ async function importOne(
   fileName: string,
   options: TranscriptImportOptions,
 ): Promise<TranscriptImportResult> {
-  const refused = (reason: string, uri?: string): TranscriptImportResult => ({
-    source: source.name,
-    status: 'refused',
-    reason,
-    ...(uri !== undefined ? { uri } : {}),
-  });
+  const refused = (reason: string, uri?: string): TranscriptImportResult => refusedResult(source, reason, uri);
   if (options.participant !== undefined) {
     const problem = participantIdProblem(options.participant);
     if (problem !== undefined) return refused(problem);
@@ -140,6 +147,10 @@ async function importOne(
     conversion,
     ...(participant !== undefined ? { participant } : {}),
   };
+}
+
+function refusedResult(source: TranscriptSource, reason: string, uri?: string): TranscriptImportResult {
+  return { source: source.name, status: 'refused', reason, ...(uri !== undefined ? { uri } : {}) };
 }
 
 function attributionProblem(uri: string, fileName: string, options: TranscriptImportOptions): string | undefined {

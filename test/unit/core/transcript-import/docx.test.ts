@@ -12,7 +12,8 @@ describe('Word documents (.docx)', () => {
       paragraph('') +
       paragraph('   ') +
       paragraph('P03: In Zürich — at the Universitätsspital. It’s where I met Dr. Ngũgĩ.') +
-      paragraph('P03: 田中先生 too.');
+      paragraph('P03: 田中先生 too.') +
+      '<w:p><w:r><w:t>Line one</w:t><w:br/><w:br/><w:t xml:space="preserve">  line two</w:t></w:r></w:p>';
     const result = await convertTranscript('P03.docx', docx(body));
     assert.equal(
       result.text,
@@ -23,10 +24,13 @@ describe('Word documents (.docx)', () => {
         '',
         'P03: 田中先生 too.',
         '',
+        'Line one',
+        'line two',
+        '',
       ].join('\n'),
     );
     assert.equal(result.format, 'docx');
-    assert.equal(result.turns, 3);
+    assert.equal(result.turns, 4);
     assert.deepEqual(result.dropped, []);
   });
 

@@ -54,6 +54,17 @@ describe('importTranscripts', () => {
     assert.equal(results[1]?.status, 'written');
   });
 
+  it('refuses a second file of the batch that would become the same transcript, saying which', async () => {
+    const fs = new MemoryFileSystem();
+    const results = await importTranscripts(fs, FOLDER, [
+      { name: 'a/P05.txt', bytes: utf8('P05: from the typist\n') },
+      { name: 'b/P05.md', bytes: utf8('P05: from the notes\n') },
+    ]);
+    assert.ok(results[1]?.status === 'refused');
+    assert.equal(results[1].reason, 'a/P05.txt of this import became P05.txt already; rename one of the two files');
+    assert.equal(await read(fs, `${FOLDER}/P05.txt`), 'P05: from the typist\n');
+  });
+
   it('refuses a name that still has a coder sidecar beside it', async () => {
     const fs = new MemoryFileSystem({ [`${FOLDER}/P03.amara.codes.yaml`]: 'codings: []\n' });
     const [result] = await importTranscripts(fs, FOLDER, [{ name: 'P03.vtt.txt', bytes: utf8('x\n') }]);

@@ -20,6 +20,13 @@ describe('plain text and Markdown', () => {
     assert.equal((await convertTranscript('P02.txt', bytes)).text, 'P02: naïve\n');
   });
 
+  it('refuses documents it does not read and files that are not transcripts, saying what to do', async () => {
+    await assert.rejects(convertTranscript('P01.rtf', utf8('{\\rtf1\\ansi hello}')), /RTF file; open it in Word/);
+    await assert.rejects(convertTranscript('P01.pdf', utf8('%PDF-1.7')), /a PDF; export its text/);
+    await assert.rejects(convertTranscript('survey.csv', utf8('id,age\nP01,34\n')), /a \.csv file: Grounded imports/);
+    assert.equal((await convertTranscript('README', utf8('P01: no extension\n'))).format, 'text');
+  });
+
   it('refuses Latin-1 bytes and an old .doc, saying what to do', async () => {
     await assert.rejects(
       convertTranscript('x.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9])),
