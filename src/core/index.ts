@@ -81,3 +81,6 @@ export * from './similar/index';
 export * from './r-export/index';
 // Transcript import: Word documents, captions (WebVTT, SRT), Otter exports and text as study transcripts.
 export * from './transcript-import/index';
+
+// Speaker turns of a transcript: its outline, and coding every turn of one speaker.
+export * from './speaker-turns/index';

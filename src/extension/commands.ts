@@ -10,6 +10,7 @@ import { REFI_QDA_COMMANDS } from './refi-qda/commands';
 import { BLIND_CODING_COMMANDS } from './blind-coding/commands';
 import { CODE_SUGGESTION_COMMANDS } from './code-suggestions/commands';
 import { SIMILAR_COMMANDS } from './similar/commands';
+import { TRANSCRIPT_IMPORT_COMMANDS } from './transcript-import/commands';
 
 /** Shows the extension's version (bound in features.ts). */
 export const VERSION_COMMANDS = declareCommands({
@@ -37,4 +38,5 @@ export const ALL_COMMANDS: readonly CommandDeclaration[] = [
   BLIND_CODING_COMMANDS,
   CODE_SUGGESTION_COMMANDS,
   SIMILAR_COMMANDS,
+  TRANSCRIPT_IMPORT_COMMANDS,
 ].flatMap((group) => Object.values(group));

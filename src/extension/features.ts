@@ -15,6 +15,7 @@ import { refiQdaFeature } from './refi-qda/refi-feature';
 import { blindCodingFeature } from './blind-coding/blind-coding-feature';
 import { codeSuggestionsFeature } from './code-suggestions/code-suggestions-feature';
 import { similarFeature } from './similar/similar-feature';
+import { transcriptImportFeature } from './transcript-import/transcript-import-feature';
 
 /** Shows the extension's version; also a cheap "is Grounded alive" check for tests. */
 const versionFeature: Feature = ({ context }) => {
@@ -43,4 +44,5 @@ export const FEATURES: readonly Feature[] = [
   blindCodingFeature,
   codeSuggestionsFeature,
   similarFeature,
+  transcriptImportFeature,
 ];

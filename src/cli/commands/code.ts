@@ -4,6 +4,9 @@ import {
   editCodebook,
   findMatches,
   markTranscriptCoded,
+  matchSpeaker,
+  speakersAcross,
+  speakerTurnCodings,
   type Study,
   type StudyTranscript,
 } from '../../core/index';
@@ -16,16 +19,20 @@ import {
   ALL_OPTION,
   requireCoderSidecarsLoad,
   selectTranscripts,
+  type SelectedTranscript,
+  type TranscriptSelection,
   warnAboutSkippedTranscripts,
 } from '../transcript-selection';
 
 export const codeCommand: CommandSpec = {
   name: 'code',
-  summary: 'code a passage (by offsets) or every match of a regular expression',
+  summary: 'code a passage (by offsets), every match of a regular expression, or every turn of a speaker',
   usage: [
     'code <transcript> --code <id> --start <n> --end <n> [--by <coder>] [--memo <text>]',
     'code <transcript>... --code <id> --match <regex> [--ignore-case] [--by <coder>] [--memo <text>]',
     'code --all [dir] --code <id> --match <regex> [--ignore-case] [--by <coder>] [--memo <text>]',
+    'code <transcript>... --code <id> --speaker <name> [--by <coder>] [--memo <text>]',
+    'code --all [dir] --code <id> --speaker <name> [--by <coder>] [--memo <text>]',
   ],
   details: [
     'Offsets are Unicode code points of the transcript text (line ends counted as one "\\n"), end exclusive.',
@@ -36,12 +43,16 @@ export const codeCommand: CommandSpec = {
     'sidecar ("read, nothing applies"), so analyses count its participant as not having the code instead of',
     'leaving them out as not coded. --all searches every transcript of the study (no file names, so no limit',
     "on the shell's argument list); transcripts that do not load are skipped, listed, and the exit code is 1.",
+    'With --speaker every turn of that speaker ("P07: …" or "[00:01:02] P07: …" paragraphs) is coded, one coding',
+    'per turn from after the label to the end of the turn; the name is matched exactly, else ignoring case. A',
+    'transcript where the speaker does not speak is left as it is; a name no transcript has is an error (exit 2).',
   ],
   options: {
     code: { type: 'string', value: '<id>', description: 'code id from the codebook (required)' },
     start: { type: 'string', value: '<n>', description: 'first code point of the passage' },
     end: { type: 'string', value: '<n>', description: 'code point after the passage' },
     match: { type: 'string', value: '<regex>', description: 'code every match of this JavaScript regular expression' },
+    speaker: { type: 'string', value: '<name>', description: 'code every turn of this speaker' },
     'ignore-case': { type: 'boolean', short: 'i', description: 'with --match: ignore case' },
     by: {
       type: 'string',
@@ -57,7 +68,8 @@ export const codeCommand: CommandSpec = {
   run: runCode,
 };
 
-type Target = { readonly match: RegExp } | { readonly start: number; readonly end: number };
+type Target =
+  { readonly match: RegExp } | { readonly speaker: string } | { readonly start: number; readonly end: number };
 
 async function runCode(context: CommandContext, args: Arguments): Promise<number> {
   const { out } = context;
@@ -68,7 +80,12 @@ async function runCode(context: CommandContext, args: Arguments): Promise<number
   const memo = args.string('memo');
   const searching = 'match' in target;
   // A search writes to every transcript it covers (codings or an empty sidecar): all must be writable first.
-  if (searching) requireCoderSidecarsLoad(context, selection, coder);
+  if (searching || 'speaker' in target) requireCoderSidecarsLoad(context, selection, coder);
+  if ('speaker' in target) {
+    const speaker = speakerOf(context, selection.transcripts, target.speaker);
+    for (const study of selection.studies) await ensureCode(context, study, codeId, args.flag('create'));
+    return codeSpeakerTurns(context, selection, speaker, codeId, coder, memo);
+  }
   for (const study of selection.studies) await ensureCode(context, study, codeId, args.flag('create'));
 
   const rows: CodingRow[] = [];
@@ -108,13 +125,23 @@ async function runCode(context: CommandContext, args: Arguments): Promise<number
   return warnAboutSkippedTranscripts(context, selection) ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-/** --start/--end or --match, exactly one of them; several transcripts only with --match. */
+/** --start/--end, --match or --speaker, exactly one of them; several transcripts only with --match or --speaker. */
 function targetOf(args: Arguments): Target {
   const start = args.integer('start');
   const end = args.integer('end');
   const pattern = args.string('match');
+  const speaker = args.string('speaker');
+  if (speaker !== undefined) {
+    if (pattern !== undefined || start !== undefined || end !== undefined)
+      throw new UsageError('give one of --speaker, --match or --start/--end');
+    if (args.flag('ignore-case')) throw new UsageError('--ignore-case goes with --match');
+    if (speaker.trim() === '') throw new UsageError('--speaker needs the name of a speaker');
+    return { speaker };
+  }
   if (args.flag('all') && pattern === undefined)
-    throw new UsageError('--all codes every match of --match in every transcript: give --match <regex>');
+    throw new UsageError(
+      '--all codes every match of --match, or every turn of --speaker, in every transcript: give one of them',
+    );
   if (pattern !== undefined) {
     if (start !== undefined || end !== undefined)
       throw new UsageError('give either --match or --start/--end, not both');
@@ -129,6 +156,57 @@ function targetOf(args: Arguments): Target {
     throw new UsageError('--start/--end code one transcript; use --match to code several');
   if (args.flag('ignore-case')) throw new UsageError('--ignore-case goes with --match');
   return { start, end };
+}
+
+/** The speaker as the transcripts spell them; a name none of them has is refused before anything is written. */
+function speakerOf(context: CommandContext, transcripts: readonly SelectedTranscript[], typed: string): string {
+  const speakers = speakersAcross(transcripts.map(({ transcript }) => transcript.text)).map((found) => found.speaker);
+  const speaker = matchSpeaker(speakers, typed);
+  if (speaker !== undefined) return speaker;
+  const where =
+    transcripts.length === 1
+      ? context.out.path(transcripts[0]!.transcript.uri)
+      : `the ${transcripts.length} transcripts`;
+  throw new CliError(
+    `no turns of "${typed}" in ${where}`,
+    2,
+    speakers.length === 0
+      ? 'a turn is a paragraph that starts with "Speaker:" or "[00:01:02] Speaker:"; subtitles name no speakers'
+      : `speakers found: ${speakers.join(', ')}`,
+  );
+}
+
+/** Codes every turn of the speaker in each transcript where they speak; the others are left as they are. */
+async function codeSpeakerTurns(
+  context: CommandContext,
+  selection: TranscriptSelection,
+  speaker: string,
+  codeId: string,
+  coder: string,
+  memo: string | undefined,
+): Promise<number> {
+  const { out } = context;
+  const rows: CodingRow[] = [];
+  let turns = 0;
+  let transcripts = 0;
+  for (const { transcript, study } of selection.transcripts) {
+    const additions = speakerTurnCodings(transcript.text, speaker, [codeId], memo);
+    if (additions.length === 0) {
+      out.line(`${out.path(transcript.uri)}: no turns of ${speaker}`);
+      continue;
+    }
+    turns += additions.length;
+    transcripts++;
+    const added = await addCodings(context.fs, transcript, coder, additions, undefined, {
+      codebookUri: study.codebookUri,
+    });
+    const made = codingRows(transcript, added);
+    rows.push(...made);
+    report(context, transcript, additions.length, made);
+  }
+  out.data(rows);
+  out.line(`${turns} turn(s) of ${speaker} in ${transcripts} transcript(s), ${rows.length} coding(s) added`);
+  return warnAboutSkippedTranscripts(context, selection) ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 async function ensureCode(context: CommandContext, study: Study, codeId: string, create: boolean): Promise<void> {

@@ -16,8 +16,9 @@ import { editMemo } from './edit-memo';
 import { navigateCodings } from './navigate-codings';
 import { undoLastCodingAction } from './undo-last';
 import { EditorContextKeys } from './editor-context-keys';
+import { codeSpeakerTurns } from './code-speaker-turns';
 
-/** Coding commands: code, quick-code, in-vivo, remove, change, adjust, memo, navigate, undo. */
+/** Coding commands: code, quick-code, in-vivo, remove, change, adjust, memo, navigate, undo, a speaker's turns. */
 export const codingFeature: Feature = (services) => {
   const { context } = services;
   const fs = services.editorAwareFs;
@@ -42,6 +43,7 @@ export const codingFeature: Feature = (services) => {
     previousCoding: navigateCodings(coding, 'previous', false),
     nextCodingSameCode: navigateCodings(coding, 'next', true),
     undoLastCodingAction: undoLastCodingAction(coding),
+    codeSpeakerTurns: codeSpeakerTurns(coding),
   });
   bindCommands(
     context,

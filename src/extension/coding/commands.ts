@@ -14,6 +14,7 @@ export const CODING_COMMANDS = declareCommands({
   previousCoding: { id: 'grounded.previousCoding', title: 'Go to Previous Coding' },
   nextCodingSameCode: { id: 'grounded.nextCodingSameCode', title: 'Go to Next Coding with the Same Code' },
   undoLastCodingAction: { id: 'grounded.undoLastCodingAction', title: 'Undo Last Coding Action' },
+  codeSpeakerTurns: { id: 'grounded.codeSpeakerTurns', title: "Code a Speaker's Turns…" },
 });
 
 /** `grounded.quickCode1` … `grounded.quickCode9`: apply the code pinned to (or most recent in) that slot. */

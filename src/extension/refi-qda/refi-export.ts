@@ -13,7 +13,7 @@ import type { GroundedServices } from '../services';
 import { displayPath, UserError } from '../shared/errors';
 import { exportTargetRefusal } from '../shared/export-target';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
-import type { RefiOutput } from './refi-output';
+import type { ReportOutput } from '../shared/report-output';
 
 export interface RefiExported {
   readonly file: vscode.Uri;
@@ -29,7 +29,7 @@ export interface RefiExported {
 export async function exportProject(
   services: GroundedServices,
   study: Study,
-  output: RefiOutput,
+  output: ReportOutput,
   origin: string,
 ): Promise<RefiExported | undefined> {
   const target = await chooseTarget(services, study, 'qdpx', { 'REFI-QDA project': ['qdpx'] });
@@ -60,7 +60,7 @@ export async function exportProject(
 export async function exportCodebook(
   services: GroundedServices,
   study: Study,
-  output: RefiOutput,
+  output: ReportOutput,
   origin: string,
 ): Promise<RefiExported | undefined> {
   const target = await chooseTarget(services, study, 'qdc', { 'REFI-QDA codebook': ['qdc'] });

@@ -5,7 +5,7 @@ import { whichStudy } from '../shared/which-study';
 import { REFI_QDA_COMMANDS } from './commands';
 import { exportCodebook, exportProject } from './refi-export';
 import { importCodebook, importedMessage, importProject } from './refi-import';
-import { RefiOutput } from './refi-output';
+import { ReportOutput } from '../shared/report-output';
 
 /** Opens a folder as the workspace: vscode.openFolder, replaced by the integration tests (a reload ends them). */
 export type FolderOpener = (folder: vscode.Uri, newWindow: boolean) => Promise<void>;
@@ -13,7 +13,7 @@ export type FolderOpener = (folder: vscode.Uri, newWindow: boolean) => Promise<v
 /** What the integration tests reach through services.testHooks.refiQda. */
 export interface RefiQdaHooks {
   openFolder: FolderOpener;
-  readonly output: RefiOutput;
+  readonly output: ReportOutput;
 }
 
 const OPEN_HERE = 'Open Study';
@@ -26,7 +26,7 @@ const OPEN_NEW_WINDOW = 'Open in New Window';
  */
 export const refiQdaFeature: Feature = (services) => {
   const { context } = services;
-  const output = new RefiOutput();
+  const output = new ReportOutput('Grounded REFI-QDA');
   const hooks: RefiQdaHooks = {
     openFolder: async (folder, newWindow) => {
       await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: newWindow });

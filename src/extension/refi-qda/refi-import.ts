@@ -15,7 +15,7 @@ import type { GroundedServices } from '../services';
 import { displayPath, UserError } from '../shared/errors';
 import { reloadFresh } from '../shared/fresh-reload';
 import { fromVscodeUri } from '../platform/workspace-file-system';
-import type { RefiOutput } from './refi-output';
+import type { ReportOutput } from '../shared/report-output';
 import { codebookMergeReport, importHeadline, importReport } from './refi-report';
 
 export interface ImportedProject {
@@ -32,7 +32,7 @@ export interface ImportedProject {
  */
 export async function importProject(
   services: GroundedServices,
-  output: RefiOutput,
+  output: ReportOutput,
 ): Promise<ImportedProject | undefined> {
   // The dialogs are read at call time, not captured: the integration test answers them by replacing them.
   const [file] =
@@ -84,7 +84,7 @@ export function importedMessage(imported: ImportedProject): string {
 export async function importCodebook(
   services: GroundedServices,
   study: Study,
-  output: RefiOutput,
+  output: ReportOutput,
 ): Promise<CodebookMerge | undefined> {
   const [file] =
     (await vscode.window.showOpenDialog({

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
+import { parseTranscriptStructure } from '../../core/index';
 import type { LiveCodings } from '../study/live-codings';
-import { firstWords, parseTranscriptStructure } from './speaker-turns';
 import { TRANSCRIPT_LANGUAGE } from './transcript-language';
 
 /**
  * The outline of a transcript: its header block and one symbol per speaker turn ("[00:01:02] P07: first
- * words…", speaker as detail), so the Outline view, breadcrumbs and Go to Symbol jump between turns.
- * Plain-text documents get an outline only when they are a study's transcripts.
+ * words…", speaker as detail; a subtitle cue without a speaker is "[00:01:02] first words…"), so the Outline
+ * view, breadcrumbs and Go to Symbol jump between turns. Plain-text documents get an outline only when they
+ * are a study's transcripts.
  */
 export class TurnOutlineProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly live: LiveCodings) {}
@@ -29,10 +30,11 @@ export class TurnOutlineProvider implements vscode.DocumentSymbolProvider {
       );
     }
     for (const turn of structure.turns) {
-      const label = `${turn.timestamp ? `${turn.timestamp} ` : ''}${turn.speaker}: ${firstWords(turn.text)}`.trimEnd();
+      const said = turn.speaker !== undefined ? `${turn.speaker}: ${firstWords(turn.text)}` : firstWords(turn.text);
+      const label = `${turn.timestamp ? `${turn.timestamp} ` : ''}${said}`.trim() || (turn.timestamp ?? '');
       const range = new vscode.Range(turn.line, 0, turn.endLine, document.lineAt(turn.endLine).text.length);
       const selection = new vscode.Range(turn.line, 0, turn.line, turn.labelEnd);
-      symbols.push(new vscode.DocumentSymbol(label, turn.speaker, vscode.SymbolKind.String, range, selection));
+      symbols.push(new vscode.DocumentSymbol(label, turn.speaker ?? '', vscode.SymbolKind.String, range, selection));
     }
     return symbols;
   }
@@ -47,4 +49,12 @@ export class TurnOutlineProvider implements vscode.DocumentSymbolProvider {
       return false;
     }
   }
+}
+
+/** The first words of a turn, cut at a word boundary: "So, third-year medical student…". */
+export function firstWords(text: string, maxLength = 48): string {
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > maxLength / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.—-]+$/u, '')}…`;
 }

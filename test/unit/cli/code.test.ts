@@ -393,7 +393,7 @@ describe('grounded code --all', () => {
       ],
       [
         ['code', '--all', '--code', 'choice', '--start', '0', '--end', '3', '--by', 'dana'],
-        /--all codes every match of --match in every transcript: give --match <regex>/,
+        /--all codes every match of --match, or every turn of --speaker, in every transcript: give one of them/,
       ],
       [['code', '--code', 'choice', '--match', 'x', '--by', 'dana'], /give the transcript files, or --all/],
     ];

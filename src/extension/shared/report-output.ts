@@ -1,10 +1,17 @@
 import * as vscode from 'vscode';
 
-/** The "Grounded REFI-QDA" output channel: every import and export says there what it did and what it left out. */
-export class RefiOutput implements vscode.Disposable {
-  private readonly channel = vscode.window.createOutputChannel('Grounded REFI-QDA');
+/**
+ * An output channel where an import or export says what it did and what it left out ("Grounded REFI-QDA",
+ * "Grounded Import"): a notification holds a line, the channel holds the whole list.
+ */
+export class ReportOutput implements vscode.Disposable {
+  private readonly channel: vscode.OutputChannel;
   /** Everything reported so far (the integration tests read it). */
   readonly lines: string[] = [];
+
+  constructor(name: string) {
+    this.channel = vscode.window.createOutputChannel(name);
+  }
 
   /** Appends a report; `reveal` shows the channel (without taking the focus) when there is something to read. */
   report(lines: readonly string[], reveal: boolean): void {

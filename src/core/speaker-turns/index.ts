@@ -1,0 +1,16 @@
+export {
+  parseTranscriptStructure,
+  type SpeakerTurn,
+  type TranscriptHeader,
+  type TranscriptStructure,
+} from './transcript-structure';
+export {
+  matchSpeaker,
+  speakersAcross,
+  speakersOf,
+  speakerTurnCodings,
+  turnSpeeches,
+  type SpeakerAcross,
+  type SpeakerCount,
+  type TurnSpeech,
+} from './turn-speech';
