@@ -26,6 +26,20 @@ const entries = [
     external: ['vscode'],
     define: { 'process.env.NODE_ENV': '"production"' },
   },
+  // The analysis panel's report workers: worker_threads on the desktop, a Web Worker in the browser.
+  {
+    entryPoints: ['src/extension/analysis-panel/report-worker/node-worker.ts'],
+    outfile: 'dist/extension/report-worker.js',
+    platform: 'node',
+    format: 'cjs',
+  },
+  {
+    entryPoints: ['src/extension/analysis-panel/report-worker/web-worker.ts'],
+    outfile: 'dist/extension/report-worker.web.js',
+    platform: 'browser',
+    format: 'iife',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/main.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
   // The in-host integration test runner and each test file; mocha and vscode come from the host at run time.

@@ -141,6 +141,14 @@ const GOALS: readonly Goal[] = [
   },
   {
     size: 'XL',
+    // Issue 17: measured at 2.40 s before it (the warm load was 535 ms = 2.2× JSON.parse in that run).
+    what: 'report ≤ 1.0 s (was 2.40 s)',
+    value: (b) => b.report,
+    limit: () => 1000,
+    show: (v, _l, b) => `${ms(v)} (${times(v, b.json)} of JSON.parse ${ms(b.json)}, warm load ${ms(b.warmLoad)})`,
+  },
+  {
+    size: 'XL',
     what: 'peak memory ≤ 500 MB',
     value: (b) => Math.max(b.coldRss, b.warmRss),
     limit: () => 500,
@@ -149,7 +157,7 @@ const GOALS: readonly Goal[] = [
 ];
 
 export function judge(results: readonly SizeResult[]): { text: string; passed: boolean } {
-  const lines = ['Goals (issue 3 item 5):'];
+  const lines = ['Goals (issue 3 item 5; the XL report: issue 17):'];
   let passed = true;
   for (const goal of GOALS) {
     const result = results.find((r) => r.size.name === goal.size);

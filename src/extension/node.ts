@@ -1,11 +1,12 @@
 // Desktop entry point (Node extension host).
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { activateGrounded } from './activate';
 import { NodeFileSystem } from '../node/node-file-system';
 import { LocalFirstFileSystem } from './platform/local-first-file-system';
 import type { GroundedServices } from './services';
+import { startNodeReportWorker } from './analysis-panel/report-worker/node-handle';
 
 function gitUserName(folderPath: string | undefined): Promise<string | undefined> {
   return new Promise((resolve) => {
@@ -20,6 +21,8 @@ export function activate(context: vscode.ExtensionContext): GroundedServices {
     gitUserName,
     sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
     fileSystem: (workspace) => new LocalFirstFileSystem(new NodeFileSystem({ lockHolder: 'VS Code' }), workspace),
+    reportWorker: (extensionUri) =>
+      startNodeReportWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'extension', 'report-worker.js').fsPath),
   });
 }
 

@@ -1,10 +1,15 @@
 // Browser entry point (vscode.dev, github.dev): no Node APIs; git's user name is not available there.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { activateGrounded } from './activate';
 import type { GroundedServices } from './services';
+import { startWebReportWorker } from './analysis-panel/report-worker/web-handle';
 
 export function activate(context: vscode.ExtensionContext): GroundedServices {
-  return activateGrounded(context, { gitUserName: async () => undefined });
+  return activateGrounded(context, {
+    gitUserName: async () => undefined,
+    reportWorker: (extensionUri) =>
+      startWebReportWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'extension', 'report-worker.web.js').toString()),
+  });
 }
 
 export function deactivate(): void {

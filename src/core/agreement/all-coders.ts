@@ -27,19 +27,20 @@ export function alphaOverCoders(study: Study, coders: readonly string[], codes?:
     codes && codes.length > 0
       ? codes.map((id) => tree.find((code) => code.id === id) ?? { id, members: [id] })
       : tree.filter((code) => code.members.some((member) => used.has(member)));
-  const presence = (members: ReadonlySet<string>) =>
-    coders.map((coder) =>
-      units.map((t) =>
-        t.sidecars.some((s) => s.coder === coder)
-          ? codingsOf(t, coder).some((c) => members.has(c.code))
-            ? 1
-            : 0
-          : null,
-      ),
+  // Per unit and coder, the codes used (null: no sidecar there, so missing): each code's row is then a lookup.
+  const usedBy = coders.map((coder) =>
+    units.map((t) =>
+      t.sidecars.some((s) => s.coder === coder) ? new Set(codingsOf(t, coder).map((c) => c.code)) : null,
+    ),
+  );
+  const presence = (members: readonly string[]) =>
+    usedBy.map((perUnit) =>
+      perUnit.map((codes) => (codes === null ? null : members.some((id) => codes.has(id)) ? 1 : 0)),
     );
-  const perCode = rows.map((row) => ({ code: row.id, alpha: coefficient(presence(new Set(row.members))) }));
+  const perCode = rows.map((row) => ({ code: row.id, alpha: coefficient(presence(row.members)) }));
   const applied = [...new Set(rows.flatMap((row) => row.members))].filter((id) => used.has(id));
-  const pooledMatrix = coders.map((_, c) => applied.flatMap((id) => presence(new Set([id]))[c] ?? []));
+  const perApplied = applied.map((id) => presence([id]));
+  const pooledMatrix = coders.map((_, c) => perApplied.flatMap((matrix) => matrix[c] ?? []));
   return { coders, transcripts: units.length, pooled: coefficient(pooledMatrix), codes: perCode };
 }
 

@@ -3,7 +3,7 @@ import type { Coding } from '../model';
 import { krippendorffAlpha, type AlphaResult } from '../stats/krippendorff-alpha';
 import type { Study, StudyTranscript } from '../study/study';
 import { codePointLength } from '../text/canonical';
-import { intersectionLength, lengthOf, unionOf } from './ranges';
+import { intersectionLength, lengthOf, unionOf, type Range } from './ranges';
 import { matchSegments } from './segments';
 import { addTables, EMPTY_TABLE, kappaOf, percentAgreement, type Coefficient, type TwoByTwo } from './two-by-two';
 
@@ -60,10 +60,71 @@ export interface PairAgreement {
 }
 
 interface TranscriptPair {
-  readonly transcript: StudyTranscript;
   readonly length: number;
-  readonly first: readonly Coding[];
-  readonly second: readonly Coding[];
+  /** Each code either coder used here: computed once, then read by the code's row, its category's and the pool's. */
+  readonly byCode: ReadonlyMap<string, CodeInPair>;
+  /** Code points either coder coded with any code: the same for every code, so counted once per transcript. */
+  readonly coded: number;
+}
+
+/** One code in one transcript: what each coder covered, and how their segments of it match. */
+interface CodeInPair {
+  readonly first: readonly Range[];
+  readonly second: readonly Range[];
+  readonly usedByFirst: boolean;
+  readonly usedBySecond: boolean;
+  readonly matched: number;
+  readonly firstOnly: number;
+  readonly secondOnly: number;
+}
+
+function groupByCode(codings: readonly Coding[]): Map<string, Coding[]> {
+  const groups = new Map<string, Coding[]>();
+  for (const coding of codings) {
+    const group = groups.get(coding.code);
+    if (group) group.push(coding);
+    else groups.set(coding.code, [coding]);
+  }
+  return groups;
+}
+
+function transcriptPair(transcript: StudyTranscript, first: string, second: string, overlap: number): TranscriptPair {
+  const a = codingsOf(transcript, first);
+  const b = codingsOf(transcript, second);
+  const groupsA = groupByCode(a);
+  const groupsB = groupByCode(b);
+  const byCode = new Map<string, CodeInPair>();
+  for (const id of new Set([...groupsA.keys(), ...groupsB.keys()])) {
+    const ofA = groupsA.get(id) ?? [];
+    const ofB = groupsB.get(id) ?? [];
+    // Segments are matched code by code: a category's segments match only segments of the same code.
+    const m = matchSegments(ofA, ofB, overlap);
+    byCode.set(id, {
+      first: unionOf(ofA),
+      second: unionOf(ofB),
+      usedByFirst: ofA.length > 0,
+      usedBySecond: ofB.length > 0,
+      matched: m.matched.length,
+      firstOnly: m.firstOnly.length,
+      secondOnly: m.secondOnly.length,
+    });
+  }
+  return { length: lengthOfText(transcript), byCode, coded: lengthOf(unionOf([...a, ...b])) };
+}
+
+/** A transcript's length in code points, by transcript (a loaded transcript is a value: its text never changes). */
+const textLengths = new WeakMap<StudyTranscript, number>();
+
+function lengthOfText(transcript: StudyTranscript): number {
+  let length = textLengths.get(transcript);
+  if (length === undefined) textLengths.set(transcript, (length = codePointLength(transcript.text)));
+  return length;
+}
+
+/** The code points a coder covered with any of several codes: the union of the codes' own unions. */
+function coveredBy(found: readonly CodeInPair[], side: 'first' | 'second'): readonly Range[] {
+  if (found.length === 1) return (found[0] as CodeInPair)[side];
+  return unionOf(found.flatMap((code) => code[side]));
 }
 
 /** The transcripts both coders have a sidecar for, and the rest with who coded them. */
@@ -95,23 +156,16 @@ export function compareCoders(
 ): PairAgreement {
   const overlap = options.overlap ?? DEFAULT_SEGMENT_OVERLAP;
   const { compared, notCompared } = comparedTranscripts(study, [first, second]);
-  const pairs: TranscriptPair[] = compared.map((transcript) => ({
-    transcript,
-    length: codePointLength(transcript.text),
-    first: codingsOf(transcript, first),
-    second: codingsOf(transcript, second),
-  }));
+  const pairs = compared.map((transcript) => transcriptPair(transcript, first, second, overlap));
   const rows = codeRows(study, pairs, options.codes);
   const codes = rows.map((row) => ({
     code: row.id,
     name: row.name,
     category: row.category,
-    ...agreementOn(pairs, new Set(row.members), overlap),
+    ...agreementOn(pairs, new Set(row.members)),
   }));
-  const applied = [...new Set(rows.flatMap((row) => row.members))].filter((id) =>
-    pairs.some((p) => p.first.some((c) => c.code === id) || p.second.some((c) => c.code === id)),
-  );
-  const perApplied = applied.map((id) => countOn(pairs, new Set([id]), overlap));
+  const applied = [...new Set(rows.flatMap((row) => row.members))].filter((id) => pairs.some((p) => p.byCode.has(id)));
+  const perApplied = applied.map((id) => countOn(pairs, new Set([id])));
   return {
     first,
     second,
@@ -125,7 +179,7 @@ export function compareCoders(
 
 /** The codes asked for, or every code in the tree that one of the two coders used in a compared transcript. */
 function codeRows(study: Study, pairs: readonly TranscriptPair[], wanted: readonly string[] | undefined): CodeInfo[] {
-  const used = new Set(pairs.flatMap((p) => [...p.first, ...p.second].map((c) => c.code)));
+  const used = new Set(pairs.flatMap((p) => [...p.byCode.keys()]));
   const tree = codeTree(study.codebook, used);
   if (wanted && wanted.length > 0) {
     const byId = new Map(tree.map((code) => [code.id, code]));
@@ -146,30 +200,32 @@ interface Counts {
   readonly segment: { matched: number; first: number; second: number };
 }
 
-function agreementOn(pairs: readonly TranscriptPair[], members: ReadonlySet<string>, overlap: number) {
-  return finish(countOn(pairs, members, overlap));
+function agreementOn(pairs: readonly TranscriptPair[], members: ReadonlySet<string>) {
+  return finish(countOn(pairs, members));
 }
 
-function countOn(pairs: readonly TranscriptPair[], members: ReadonlySet<string>, overlap: number): Counts {
+function countOn(pairs: readonly TranscriptPair[], members: ReadonlySet<string>): Counts {
   let character = EMPTY_TABLE;
   let withinCoded = EMPTY_TABLE;
   let transcript = EMPTY_TABLE;
   const presence: [number, number][] = [];
   const segment = { matched: 0, first: 0, second: 0 };
   for (const pair of pairs) {
-    const a = pair.first.filter((c) => members.has(c.code));
-    const b = pair.second.filter((c) => members.has(c.code));
-    const unionA = unionOf(a);
-    const unionB = unionOf(b);
+    const found: CodeInPair[] = [];
+    for (const id of members) {
+      const code = pair.byCode.get(id);
+      if (code) found.push(code);
+    }
+    const unionA = coveredBy(found, 'first');
+    const unionB = coveredBy(found, 'second');
     const both = intersectionLength(unionA, unionB);
     const firstOnly = lengthOf(unionA) - both;
     const secondOnly = lengthOf(unionB) - both;
     const either = both + firstOnly + secondOnly;
     character = addTables(character, { both, first: firstOnly, second: secondOnly, neither: pair.length - either });
-    const coded = lengthOf(unionOf([...pair.first, ...pair.second]));
-    withinCoded = addTables(withinCoded, { both, first: firstOnly, second: secondOnly, neither: coded - either });
-    const usesA = a.length > 0 ? 1 : 0;
-    const usesB = b.length > 0 ? 1 : 0;
+    withinCoded = addTables(withinCoded, { both, first: firstOnly, second: secondOnly, neither: pair.coded - either });
+    const usesA = found.some((code) => code.usedByFirst) ? 1 : 0;
+    const usesB = found.some((code) => code.usedBySecond) ? 1 : 0;
     presence.push([usesA, usesB]);
     transcript = addTables(transcript, {
       both: usesA & usesB,
@@ -177,16 +233,10 @@ function countOn(pairs: readonly TranscriptPair[], members: ReadonlySet<string>,
       second: (1 - usesA) & usesB,
       neither: (1 - usesA) & (1 - usesB),
     });
-    // Segments are matched code by code: a category's segments match only segments of the same code.
-    for (const id of new Set([...a, ...b].map((c) => c.code))) {
-      const m = matchSegments(
-        a.filter((c) => c.code === id),
-        b.filter((c) => c.code === id),
-        overlap,
-      );
-      segment.matched += m.matched.length;
-      segment.first += m.firstOnly.length;
-      segment.second += m.secondOnly.length;
+    for (const code of found) {
+      segment.matched += code.matched;
+      segment.first += code.firstOnly;
+      segment.second += code.secondOnly;
     }
   }
   return { character, withinCoded, transcript, presence, segment };

@@ -1,22 +1,25 @@
 import * as vscode from 'vscode';
-import type { MergedSurvey, Study } from '../../core/index';
+import type { Study } from '../../core/index';
 import type { HostMessage, ReportRequestState, StudyReport, WebviewMessage } from '../../../webview/protocol';
 import { parseWebviewMessage } from '../../../webview/validate';
 import type { GroundedServices } from '../services';
 import { askSaveUri, saveExport, type ChooseSaveUri } from './exports';
 import { openDisagreements } from './open-disagreements';
 import { openCoding, openProblem } from './open-location';
-import { overlappingPairs } from './overlaps';
 import { panelHtml } from './panel-html';
-import { buildPanelReport } from './report-builder';
 import { askPackageFolder, exportedForRMessage, exportForR } from './r-export';
+import { studyFacts } from './report-builder';
+import { createReportComputer } from './report-worker/create-report-computer';
+import type { ReportComputer } from './report-worker/report-computer';
+import { ReportSuperseded } from './report-worker/worker-report-computer';
 
 export const ANALYSIS_VIEW_TYPE = 'grounded.analysis';
 
 /**
  * Wait after a study change before rebuilding: a burst of sidecar writes should cost one report. The wait
- * grows with the last build (three times its duration, up to 10 s): a build runs on the extension host's
- * thread, and in a big study (≈ 2 s) it should come when the person pauses, not between two codings.
+ * grows with the last build (three times its duration, up to 10 s): even in a worker a build of a big study
+ * takes a core for seconds, and where it runs in-process it holds the extension host's thread; it should
+ * come when the person pauses, not between two codings.
  */
 const REBUILD_DELAY_MS = 200;
 const MAX_REBUILD_DELAY_MS = 10_000;
@@ -29,8 +32,11 @@ const MAX_REBUILD_DELAY_MS = 10_000;
 export class AnalysisPanel implements vscode.Disposable {
   private request: ReportRequestState;
   private study: Study | undefined;
-  private survey: MergedSurvey | undefined;
   private report: StudyReport | undefined;
+  /** Where reports are computed (a worker, or in-process where none can start); tests may replace it. */
+  computer: ReportComputer;
+  /** Counts rebuilds asked for: a build's result is posted only if no newer build was asked for meanwhile. */
+  private generation = 0;
   private readonly disposables: vscode.Disposable[] = [];
   private pending: ReturnType<typeof setTimeout> | undefined;
   private building: Promise<void> = Promise.resolve();
@@ -63,6 +69,7 @@ export class AnalysisPanel implements vscode.Disposable {
     request: ReportRequestState,
   ) {
     this.request = request;
+    this.computer = createReportComputer(services);
     const extensionUri = services.context.extensionUri;
     panel.webview.html = panelHtml(panel.webview, extensionUri);
     this.disposables.push(
@@ -99,6 +106,7 @@ export class AnalysisPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     if (this.pending) clearTimeout(this.pending);
+    this.computer.dispose();
     this.disposeEmitter.fire();
     for (const disposable of this.disposables) disposable.dispose();
     this.panel.dispose();
@@ -154,8 +162,13 @@ export class AnalysisPanel implements vscode.Disposable {
       }
       case 'requestOverlaps': {
         const study = await this.currentStudy();
-        const shown = this.services.blind.view(study);
-        const { pairs, total } = overlappingPairs(shown, this.survey, this.shownRequest(), message.a, message.b);
+        const { pairs, total } = await this.computer.overlaps(
+          study,
+          this.services.blind.visible,
+          this.shownRequest(),
+          message.a,
+          message.b,
+        );
         await this.post({ type: 'overlaps', a: message.a, b: message.b, pairs, total });
         return;
       }
@@ -226,45 +239,50 @@ export class AnalysisPanel implements vscode.Disposable {
     }, this.rebuildDelayMs);
   }
 
-  /** Rebuilds and posts; builds run one after another so an older report never overwrites a newer one. */
+  /**
+   * Rebuilds and posts. A newer rebuild supersedes an older one: the older one's report is never posted (its
+   * promise settles with the newer one's), so an older report never overwrites a newer one.
+   */
   rebuild(): Promise<void> {
-    this.building = this.building
-      .then(() => this.buildAndPost())
-      .catch((error: unknown) => {
-        void vscode.window.showErrorMessage(
-          `Grounded analysis: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      });
+    const generation = ++this.generation;
+    const built = this.buildAndPost(generation).catch((error: unknown) => {
+      if (error instanceof ReportSuperseded) return;
+      void vscode.window.showErrorMessage(
+        `Grounded analysis: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+    this.building = built.then(() => (generation === this.generation ? undefined : this.building));
     return this.building;
   }
 
-  private async buildAndPost(): Promise<void> {
+  private async buildAndPost(generation: number): Promise<void> {
     // Hidden since the build was asked for (a change just before the panel was covered): nobody would see it.
     if (this.disposed || !this.panel.visible) return;
     this.builds++;
     const study = await this.currentStudy();
     const request = this.shownRequest();
     const started = Date.now();
-    const built = await buildPanelReport(this.services.fs, this.services.blind.view(study), request);
+    const outcome = await this.computer.report(study, this.services.blind.visible, request);
+    if (generation !== this.generation || this.disposed) return;
     this.lastBuildMs = Date.now() - started;
-    this.survey = built.survey;
+    const facts = studyFacts(this.services.blind.view(study));
     this.panel.title = `Analysis: ${study.root.split('/').filter(Boolean).pop() ?? 'study'}`;
-    if (!built.ok) {
-      const message: HostMessage = { type: 'reportError', message: built.message, request, study: built.facts };
+    if (!outcome.ok) {
+      const message: HostMessage = { type: 'reportError', message: outcome.message, request, study: facts };
       this.cache = { study, key: this.cacheKey(request), message };
       await this.post(message);
       return;
     }
-    this.report = built.report;
-    const p = built.report.participants;
+    this.report = outcome.report;
+    const p = outcome.report.participants;
     this.openableFiles = new Set([
-      ...built.facts.problems.map((x) => x.file),
-      ...built.report.problems.map((x) => x.file),
+      ...facts.problems.map((x) => x.file),
+      ...outcome.report.problems.map((x) => x.file),
       ...p.transcriptsWithoutRow.map((t) => t.transcript),
       ...p.transcriptsWithoutParticipant,
       ...p.rowsWithoutTranscript.map((r) => r.file),
     ]);
-    const message: HostMessage = { type: 'report', report: built.report, request, study: built.facts };
+    const message: HostMessage = { type: 'report', report: outcome.report, request, study: facts };
     this.cache = { study, key: this.cacheKey(request), message };
     await this.post(message);
   }

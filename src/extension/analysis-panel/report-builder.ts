@@ -13,6 +13,9 @@ export type PanelReport =
   | { ok: true; report: StudyReport; facts: StudyFacts; survey: MergedSurvey | undefined }
   | { ok: false; message: string; facts: StudyFacts; survey: MergedSurvey | undefined };
 
+/** What a report build gives back across a thread: the report, or the words why the request cannot be answered. */
+export type PanelOutcome = { ok: true; report: StudyReport } | { ok: false; message: string };
+
 export function studyFacts(study: Study): StudyFacts {
   return { root: study.root, transcripts: study.transcripts.length, problems: reportProblems(study, study.problems) };
 }

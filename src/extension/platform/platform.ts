@@ -1,4 +1,6 @@
+import type * as vscode from 'vscode';
 import type { FileSystemPort } from '../../core/index';
+import type { WorkerHandle } from '../analysis-panel/report-worker/worker-report-computer';
 
 /** What differs between the desktop (Node) and the web extension host. */
 export interface Platform {
@@ -8,4 +10,6 @@ export interface Platform {
   readonly sha256?: (bytes: Uint8Array) => string;
   /** Wraps the workspace.fs port (the desktop adds direct access to local files). */
   readonly fileSystem?: (workspace: FileSystemPort) => FileSystemPort;
+  /** Starts the analysis panel's report worker from the extension's folder (throws where workers are unavailable). */
+  readonly reportWorker?: (extensionUri: vscode.Uri) => WorkerHandle;
 }

@@ -1,0 +1,58 @@
+import type { DirectoryEntry, FileStat, Study, StudyTranscript, VisibleCoders } from '../../../core/index';
+import type { OverlapPair, ReportRequestState } from '../../../../webview/protocol';
+import type { PanelOutcome } from '../report-builder';
+
+/** A study without its transcripts: they travel once each and are named by number afterwards. */
+export type StudyFrame = Omit<Study, 'transcripts'>;
+
+export interface OverlapsResult {
+  readonly pairs: OverlapPair[];
+  readonly total: number;
+}
+
+/**
+ * What the extension host posts to the report worker. Every value is plain data (structured clone);
+ * transcripts are sent once and then referenced by id, so a rebuild after one coding posts one transcript.
+ */
+export type ToWorker =
+  | {
+      readonly type: 'transcripts';
+      readonly items: readonly { readonly id: number; readonly transcript: StudyTranscript }[];
+    }
+  | { readonly type: 'study'; readonly frame: StudyFrame; readonly transcripts: readonly number[] }
+  | {
+      readonly type: 'report';
+      readonly job: number;
+      readonly visible: VisibleCoders;
+      readonly request: ReportRequestState;
+    }
+  | {
+      readonly type: 'overlaps';
+      readonly job: number;
+      readonly visible: VisibleCoders;
+      readonly request: ReportRequestState;
+      readonly a: string;
+      readonly b: string;
+    }
+  | { readonly type: 'answer'; readonly call: number; readonly value: FileAnswer }
+  | { readonly type: 'refusal'; readonly call: number; readonly message: string };
+
+/** The worker reads survey files through the host's file system (it has none of its own on the web). */
+export type FileQuestion =
+  | { readonly op: 'readFile'; readonly uri: string }
+  | { readonly op: 'stat'; readonly uri: string }
+  | { readonly op: 'list'; readonly uri: string };
+
+export type FileAnswer = Uint8Array | FileStat | undefined | readonly DirectoryEntry[];
+
+export type FromWorker =
+  | { readonly type: 'ask'; readonly call: number; readonly question: FileQuestion }
+  | { readonly type: 'report'; readonly job: number; readonly outcome: PanelOutcome }
+  | { readonly type: 'overlaps'; readonly job: number; readonly result: OverlapsResult }
+  | { readonly type: 'failed'; readonly job: number; readonly message: string };
+
+/** Both ends of a worker as the code on either side sees it (worker_threads and Web Workers alike). */
+export interface MessageEnd<Out, In> {
+  post(message: Out, transfer?: readonly ArrayBuffer[]): void;
+  onMessage(listener: (message: In) => void): void;
+}

@@ -1,0 +1,47 @@
+import type { FileSystemPort, Study, VisibleCoders } from '../../../core/index';
+import type { ReportRequestState } from '../../../../webview/protocol';
+import type { PanelOutcome } from '../report-builder';
+import type { OverlapsResult } from './messages';
+import { ReportService } from './report-service';
+
+/**
+ * Where the analysis panel's reports are computed: in a worker (the extension host's thread stays free for
+ * decorations, hovers and the next coding) or in-process where workers are unavailable. Both give the same
+ * results: they run the same ReportService over the same study.
+ */
+export interface ReportComputer {
+  /** 'worker', or 'in-process' with the reason (logged once when the worker could not be used). */
+  readonly where: string;
+  report(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<PanelOutcome>;
+  overlaps(
+    study: Study,
+    visible: VisibleCoders,
+    request: ReportRequestState,
+    a: string,
+    b: string,
+  ): Promise<OverlapsResult>;
+  dispose(): void;
+}
+
+export class InProcessReportComputer implements ReportComputer {
+  private readonly service: ReportService;
+
+  constructor(
+    fs: FileSystemPort,
+    readonly where = 'in-process',
+  ) {
+    this.service = new ReportService(fs);
+  }
+
+  report(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<PanelOutcome> {
+    return this.service.report(study, visible, request);
+  }
+
+  async overlaps(study: Study, visible: VisibleCoders, request: ReportRequestState, a: string, b: string) {
+    return this.service.overlaps(study, visible, request, a, b);
+  }
+
+  dispose(): void {
+    // Nothing held.
+  }
+}

@@ -1,0 +1,156 @@
+import type { FileSystemPort, Study, VisibleCoders } from '../../../core/index';
+import type { ReportRequestState } from '../../../../webview/protocol';
+import type { PanelOutcome } from '../report-builder';
+import type { FileAnswer, FileQuestion, FromWorker, MessageEnd, OverlapsResult, ToWorker } from './messages';
+import { InProcessReportComputer, type ReportComputer } from './report-computer';
+import { StudyShipper } from './study-shipper';
+
+/** A started worker as the host holds it (a worker_threads Worker or a Web Worker behind the same face). */
+export interface WorkerHandle extends MessageEnd<ToWorker, FromWorker> {
+  onError(listener: (error: Error) => void): void;
+  terminate(): void;
+}
+
+/** A report job that a newer one replaced before it started: its result would have been thrown away. */
+export class ReportSuperseded extends Error {
+  constructor() {
+    super('superseded by a newer report request');
+  }
+}
+
+type Pending = { resolve: (value: PanelOutcome | OverlapsResult) => void; reject: (error: Error) => void };
+
+/**
+ * Computes reports in a worker. One job at a time: before each, the study is shipped (only the transcripts
+ * the worker does not hold yet); a report request that a newer one overtakes while waiting is dropped
+ * (ReportSuperseded). If the worker fails, this and every later job run in-process, and the reason is logged.
+ */
+export class WorkerReportComputer implements ReportComputer {
+  private readonly shipper: StudyShipper;
+  private readonly pending = new Map<number, Pending>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextJob = 0;
+  private latestReport = 0;
+  private fallback: InProcessReportComputer | undefined;
+  private disposed = false;
+
+  constructor(
+    private readonly worker: WorkerHandle,
+    private readonly fs: FileSystemPort,
+    private readonly log: (message: string) => void,
+  ) {
+    this.shipper = new StudyShipper((message) => worker.post(message));
+    worker.onMessage((message) => this.receive(message));
+    worker.onError((error) => this.fail(`the report worker stopped: ${error.message}`));
+  }
+
+  get where(): string {
+    return this.fallback ? this.fallback.where : 'worker';
+  }
+
+  /** Transcripts cloned into the worker so far. */
+  get transcriptsSent(): number {
+    return this.shipper.transcriptsSent;
+  }
+
+  report(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<PanelOutcome> {
+    const ticket = ++this.latestReport;
+    return this.enqueue(async () => {
+      if (ticket !== this.latestReport) throw new ReportSuperseded();
+      if (this.fallback) return this.fallback.report(study, visible, request);
+      try {
+        await this.shipper.ship(study);
+        return (await this.send((job) => ({ type: 'report', job, visible, request }))) as PanelOutcome;
+      } catch (error) {
+        // The worker died under this job: the job is done in-process rather than lost.
+        const fallback = this.fallbackNow();
+        if (fallback) return fallback.report(study, visible, request);
+        throw error;
+      }
+    });
+  }
+
+  overlaps(
+    study: Study,
+    visible: VisibleCoders,
+    request: ReportRequestState,
+    a: string,
+    b: string,
+  ): Promise<OverlapsResult> {
+    return this.enqueue(async () => {
+      if (this.fallback) return this.fallback.overlaps(study, visible, request, a, b);
+      try {
+        await this.shipper.ship(study);
+        return (await this.send((job) => ({ type: 'overlaps', job, visible, request, a, b }))) as OverlapsResult;
+      } catch (error) {
+        const fallback = this.fallbackNow();
+        if (fallback) return fallback.overlaps(study, visible, request, a, b);
+        throw error;
+      }
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.worker.terminate();
+    for (const pending of this.pending.values()) pending.reject(new Error('the analysis panel was closed'));
+    this.pending.clear();
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(task);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private send(message: (job: number) => ToWorker): Promise<PanelOutcome | OverlapsResult> {
+    const job = this.nextJob++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(job, { resolve, reject });
+      this.worker.post(message(job));
+    });
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.type === 'ask') {
+      void this.answer(message.call, message.question);
+      return;
+    }
+    const pending = this.pending.get(message.job);
+    this.pending.delete(message.job);
+    if (!pending) return;
+    if (message.type === 'report') pending.resolve(message.outcome);
+    else if (message.type === 'overlaps') pending.resolve(message.result);
+    else pending.reject(new Error(message.message));
+  }
+
+  /** Reads a file for the worker through the host's port; the bytes are copied and handed over, not cloned. */
+  private async answer(call: number, question: FileQuestion): Promise<void> {
+    try {
+      let value: FileAnswer;
+      if (question.op === 'readFile') {
+        const bytes = (await this.fs.readFile(question.uri)).slice();
+        this.worker.post({ type: 'answer', call, value: bytes }, [bytes.buffer as ArrayBuffer]);
+        return;
+      }
+      if (question.op === 'stat') value = await this.fs.stat(question.uri);
+      else value = await this.fs.list(question.uri);
+      this.worker.post({ type: 'answer', call, value });
+    } catch (error) {
+      this.worker.post({ type: 'refusal', call, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /** Read after an await: the worker may have failed meanwhile. */
+  private fallbackNow(): InProcessReportComputer | undefined {
+    return this.fallback;
+  }
+
+  private fail(reason: string): void {
+    if (this.fallback || this.disposed) return;
+    this.log(`Reports are computed in-process from now on: ${reason}`);
+    this.fallback = new InProcessReportComputer(this.fs, `in-process (${reason})`);
+    for (const pending of this.pending.values()) pending.reject(new Error(reason));
+    this.pending.clear();
+  }
+}
