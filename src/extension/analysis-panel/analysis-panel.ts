@@ -3,11 +3,13 @@ import type { MergedSurvey, Study } from '../../core/index';
 import type { HostMessage, ReportRequestState, StudyReport, WebviewMessage } from '../../../webview/protocol';
 import { parseWebviewMessage } from '../../../webview/validate';
 import type { GroundedServices } from '../services';
-import { askSaveUri, saveExport, type ChooseSaveUri } from './exports';
+import { askSaveUri, saveExport, saveFile, type ChooseSaveUri } from './exports';
+import { networkExportFile, panelNetwork } from './network-export';
 import { openDisagreements } from './open-disagreements';
 import { openCoding, openProblem } from './open-location';
 import { overlappingPairs } from './overlaps';
 import { panelHtml } from './panel-html';
+import { retrieveCode } from './retrieve-code';
 import { buildPanelReport } from './report-builder';
 
 export const ANALYSIS_VIEW_TYPE = 'grounded.analysis';
@@ -151,9 +153,35 @@ export class AnalysisPanel implements vscode.Disposable {
         await this.post({ type: 'overlaps', a: message.a, b: message.b, pairs, total });
         return;
       }
+      case 'retrieveCode': {
+        const study = await this.currentStudy();
+        // Only codes the report drew (a group only with a grouping): anything else did not come from the panel.
+        const known = this.report?.codes.some((c) => c.id === message.code && c.inCodebook) ?? false;
+        if (!known || (message.group !== null && this.report?.options.by === null)) {
+          this.rejected++;
+          return;
+        }
+        await retrieveCode(study.root, this.shownRequest(), message.code, message.group);
+        return;
+      }
       case 'openDisagreements': {
         const study = await this.currentStudy();
         if (!(await openDisagreements(study, this.report, message, this.services.texts))) this.rejected++;
+        return;
+      }
+      case 'exportNetwork': {
+        if (!this.report) return;
+        const study = await this.currentStudy();
+        const network = panelNetwork(
+          this.services.blind.view(study),
+          this.survey,
+          this.shownRequest(),
+          message.cooccurrence,
+        );
+        const file = networkExportFile(this.report.title, network, message.format);
+        const saved = await saveFile(file, study, this.services.fs, this.chooseSaveUri);
+        if (saved)
+          void vscode.window.showInformationMessage(`Grounded: saved ${vscode.workspace.asRelativePath(saved)}.`);
         return;
       }
       case 'exportTable':
