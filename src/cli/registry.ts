@@ -10,6 +10,7 @@ import { checkCommand } from './commands/check';
 import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import { exportMatrixCommand } from './commands/export';
+import { exportNetworkCommand } from './commands/export-network';
 import { exportQdcCommand, exportQdpxCommand } from './commands/export-refi';
 import { agreeCommand } from './commands/agree';
 import { consensusSeedCommand } from './commands/consensus';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   agreeCommand,
   consensusSeedCommand,
   exportMatrixCommand,
+  exportNetworkCommand,
   exportQdpxCommand,
   exportQdcCommand,
   importQdpxCommand,

@@ -6,3 +6,4 @@ export { codeNetworkOfStudy, type StudyNetworkOptions } from './study-network';
 export { layoutNetwork, nodeRadius, MIN_RADIUS, MAX_RADIUS } from './layout';
 export type { LayoutOptions, NetworkLayout, PlacedNode } from './layout';
 export { renderNetworkSvg, escapeXml, type SvgOptions } from './svg';
+export * from './export/index';
