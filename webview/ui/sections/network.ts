@@ -299,7 +299,8 @@ function networkSvg(
     marks.set(node.id, mark);
     nodeLayer.append(mark);
   }
-  svg.append(edgeLayer, nodeLayer, labelLayer);
+  // Code names over relation labels: where they meet, the name stays readable (the label is in the edge's tooltip).
+  svg.append(edgeLayer, labelLayer, nodeLayer);
   return svg;
 }
 
