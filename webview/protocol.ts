@@ -62,7 +62,13 @@ export type WebviewMessage =
   | { type: 'exportSvg'; name: string; svg: string }
   | { type: 'exportPng'; name: string; dataUrl: string }
   | { type: 'exportReport'; format: ExportFormat }
-  | { type: 'exportR' };
+  | { type: 'exportR' }
+  /** Open a code's quotes in Retrieve with the panel's filters (and, from a group's network, that group). */
+  | { type: 'retrieveCode'; code: string; group: string | null }
+  /** Save the network as the host renders it (`grounded export network`), co-occurrence edges at a threshold. */
+  | { type: 'exportNetwork'; format: NetworkExportFormat; cooccurrence: number | null };
+
+export type NetworkExportFormat = 'graphml' | 'mermaid';
 
 /** The webview's state as VS Code keeps it across reloads (vscode.setState); the host reads it on restore. */
 export interface PanelState {
@@ -78,9 +84,22 @@ export interface PanelState {
   coCell: { a: string; b: string } | null;
   /** Variable shown by code presence (Codes section). */
   codeVariable: string | null;
+  /** Network section: least Jaccard of a co-occurrence edge, null for none. */
+  netThreshold: number | null;
+  /** Network section: the selected edge's key. */
+  netEdge: string | null;
 }
 
-export const SECTION_IDS = ['overview', 'variables', 'groups', 'codes', 'cooccurrence', 'joint', 'agreement'] as const;
+export const SECTION_IDS = [
+  'overview',
+  'variables',
+  'groups',
+  'codes',
+  'cooccurrence',
+  'joint',
+  'agreement',
+  'network',
+] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export const CO_METRICS = ['participants', 'overlaps', 'jaccard'] as const;

@@ -167,9 +167,26 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return keys('format') && (value.format === 'markdown' || value.format === 'html')
         ? { type: 'exportReport', format: value.format }
         : undefined;
+    case 'retrieveCode':
+      return keys('code', 'group') &&
+        isString(value.code, LIMITS.name) &&
+        value.code !== '' &&
+        (value.group === null || isString(value.group))
+        ? { type: 'retrieveCode', code: value.code, group: value.group }
+        : undefined;
+    case 'exportNetwork':
+      return keys('format', 'cooccurrence') &&
+        (value.format === 'graphml' || value.format === 'mermaid') &&
+        (value.cooccurrence === null || isThreshold(value.cooccurrence))
+        ? { type: 'exportNetwork', format: value.format, cooccurrence: value.cooccurrence }
+        : undefined;
     default:
       return undefined;
   }
+}
+
+function isThreshold(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1;
 }
 
 function isProblem(value: unknown): boolean {
@@ -280,6 +297,8 @@ export function defaultPanelState(): PanelState {
     coMetric: 'participants',
     coCell: null,
     codeVariable: null,
+    netThreshold: null,
+    netEdge: null,
   };
 }
 
@@ -303,5 +322,7 @@ export function parsePanelState(value: unknown): PanelState {
   if (isObject(value.coCell) && isString(value.coCell.a) && isString(value.coCell.b))
     state.coCell = { a: value.coCell.a, b: value.coCell.b };
   if (isString(value.codeVariable)) state.codeVariable = value.codeVariable;
+  if (isThreshold(value.netThreshold)) state.netThreshold = value.netThreshold;
+  if (isString(value.netEdge, LIMITS.path)) state.netEdge = value.netEdge;
   return state;
 }

@@ -1,4 +1,4 @@
-import type { Code } from '../../src/core/model';
+import type { Code, CodeRelation } from '../../src/core/model';
 import { Random } from './prng';
 
 interface CodeSpec {
@@ -289,3 +289,44 @@ export function buildCodebook(random: Random): Code[] {
 function withOptional(code: Code, memo: string | undefined): Code {
   return memo === undefined ? code : { ...code, memo };
 }
+
+/** The core category the example's theory is integrated around (selective coding). */
+export const CORE_CATEGORY = 'sponsorship';
+
+/** Axial coding of the example: how the categories' codes relate, each with the memo that argues it. */
+export const EXAMPLE_RELATIONS: readonly CodeRelation[] = [
+  {
+    from: 'barriers-time',
+    type: 'causes',
+    to: 'barriers-availability',
+    memo: 'Mentors with a full clinical load cancel first: unavailability is mostly time pressure on their side.',
+  },
+  {
+    from: 'barriers-time',
+    type: 'causes',
+    to: 'wellbeing-burnout',
+    memo: 'The same schedules that leave no room for mentoring leave none for rest.',
+  },
+  {
+    from: 'barriers-hierarchy',
+    type: 'causes',
+    to: 'wellbeing-isolation',
+    memo: 'Not being able to be honest with the people who evaluate you leaves you alone with the problem.',
+  },
+  {
+    from: 'sponsorship-advocacy',
+    type: 'causes',
+    to: 'career-promotion',
+    memo: 'Promotions follow a senior person speaking for the candidate, more than the dossier itself.',
+  },
+  { from: 'identity-role-models', type: 'is-condition-for', to: 'career-direction' },
+  {
+    from: 'structures-peer',
+    type: 'is-strategy-for',
+    to: 'wellbeing-isolation',
+    memo: 'Peer groups are what participants build when hierarchy makes senior mentors unsafe to confide in.',
+  },
+  { from: 'wellbeing-protected-time', type: 'is-condition-for', to: 'career-research' },
+  { from: 'barriers-mismatch', type: 'associated-with', to: 'structures-rejected' },
+  { from: 'training-skepticism', type: 'contradicts', to: 'training-wanting' },
+];

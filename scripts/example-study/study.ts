@@ -3,7 +3,7 @@ import { serializeCodebook } from '../../src/core/codebook/format';
 import { serializeSidecar, sidecarFileName } from '../../src/core/sidecar/format';
 import { OffsetMap } from '../../src/core/text/canonical';
 import { hashText } from '../../src/core/text/hash';
-import { buildCodebook } from './codebook';
+import { buildCodebook, CORE_CATEGORY, EXAMPLE_RELATIONS } from './codebook';
 import { CODING_MEMOS, dedupe, secondCoderSpans, toCoding } from './codings';
 import { Composer, type ComposedTranscript } from './compose';
 import type { Span } from './markup';
@@ -112,7 +112,13 @@ export function generateStudy(): GeneratedStudy {
   for (const car of sidecars)
     files.set(`transcripts/${sidecarFileName(car.transcript, car.coder)}`, serializeSidecar(car));
   files.set('survey.csv', surveyCsv(survey));
-  files.set('codebook.yaml', serializeCodebook({ codes: codebook }));
+  files.set(
+    'codebook.yaml',
+    serializeCodebook({
+      codes: codebook.map((code) => (code.id === CORE_CATEGORY ? { ...code, core: true } : code)),
+      relations: EXAMPLE_RELATIONS,
+    }),
+  );
   files.set('grounded.yaml', SETTINGS);
   for (const memo of MEMOS) files.set(`memos/${memo.file}`, memo.text);
   return { files, survey, codebook, transcripts, sidecars };

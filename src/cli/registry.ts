@@ -11,6 +11,7 @@ import { checkCommand } from './commands/check';
 import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import { exportMatrixCommand } from './commands/export';
+import { exportNetworkCommand } from './commands/export-network';
 import { exportQdcCommand, exportQdpxCommand } from './commands/export-refi';
 import { exportRCommand } from './commands/export-r';
 import { agreeCommand } from './commands/agree';
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   agreeCommand,
   consensusSeedCommand,
   exportMatrixCommand,
+  exportNetworkCommand,
   exportQdpxCommand,
   exportQdcCommand,
   exportRCommand,

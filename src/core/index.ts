@@ -61,6 +61,12 @@ export * from './study/visible-coders';
 export * from './study/codebook-operations';
 export * from './study/sidecar-files';
 
+// Axial and selective coding: relations between codes, the core category, the code network.
+export * from './codebook/relations';
+export * from './settings/relation-types';
+export * from './study/relation-edits';
+export * from './network/index';
+
 // Surveys, analyses and reports.
 export * from './survey/index';
 export * from './analysis/index';

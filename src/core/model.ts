@@ -15,10 +15,36 @@ export interface Code {
   readonly memo?: string;
   /** Stable GUID for REFI-QDA export; generated once and stored, never derived from the name. */
   readonly guid?: string;
+  /** The core category of selective coding: the one code the others are integrated around. */
+  readonly core?: boolean;
+}
+
+/**
+ * A typed relation between two codes (axial coding): "hierarchy causes silence". `type` is the id of one
+ * of the study's relation types (grounded.yaml `relationTypes`); for an undirected type, from and to are
+ * interchangeable.
+ */
+export interface CodeRelation {
+  readonly from: string;
+  readonly type: string;
+  readonly to: string;
+  readonly memo?: string;
 }
 
 export interface Codebook {
   readonly codes: readonly Code[];
+  /** Sorted by from, type, to; absent (or empty) when the codebook has none. */
+  readonly relations?: readonly CodeRelation[];
+}
+
+/** A kind of relation between codes, from grounded.yaml or the default set. */
+export interface RelationType {
+  /** Stable id stored in the codebook, e.g. "causes". */
+  readonly id: string;
+  /** Whether "a causes b" differs from "b causes a". */
+  readonly directed: boolean;
+  /** What an edge shows; the id when absent. */
+  readonly label?: string;
 }
 
 /** Why a coding is not cleanly anchored. Absent means anchored. */
@@ -88,6 +114,8 @@ export interface StudySettings {
   readonly survey: SurveySettings;
   readonly participants: ParticipantSettings;
   readonly analysis: AnalysisSettings;
+  /** The relation types codes may be related by (the default set unless grounded.yaml lists its own). */
+  readonly relationTypes: readonly RelationType[];
 }
 
 /**

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { overlappingPairs } from '../../src/extension/analysis-panel/overlaps';
 import type { HostMessage, ReportRequestState, WebviewMessage } from '../../webview/protocol';
-import { hostileReport, loadExample, scaledReport, type Example } from './fixtures';
+import { HOSTILE, hostileReport, loadExample, scaledReport, type Example } from './fixtures';
+import { largeNetwork } from './network-fixtures';
 import { startServer, type TestServer } from './server';
 import type { ThemeKind } from './themes';
 
@@ -581,6 +582,237 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, `panel-joint-${theme}.png`) });
       assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations), []);
       await page.close();
+    }
+  });
+});
+
+describe('analysis panel: the Network section', () => {
+  const WHOLE: ReportRequestState = { by: null, coders: null, filters: [] };
+
+  /** The example's relations, as the core puts them in the report. */
+  function relationEdges(message: ReportMessage) {
+    return message.report.network.edges.filter((e) => e.kind === 'relation');
+  }
+
+  it('draws codes as nodes sized by participants and relations as labelled arrows; a node click opens Retrieve', async () => {
+    const whole = example.reportMessage(WHOLE);
+    const relations = relationEdges(whole);
+    assert.ok(relations.length >= 3, 'the example study has relations');
+    const page = await openPanel('light', { width: 1280, height: 1000 });
+    await send(page, whole);
+    await showSection(page, 'network');
+    const network = page.locator('vscode-tab-panel[data-section="network"]');
+    assert.equal(await network.locator('svg.network g.node').count(), whole.report.network.nodes.length);
+    assert.equal(await network.locator('svg.network g.edge.relation').count(), relations.length);
+    assert.equal(
+      await network.locator('svg.network g.edge.relation path.line[marker-end]').count(),
+      relations.filter((r) => r.directed).length,
+      'directed relations end in an arrow head, undirected ones do not',
+    );
+    const first = relations[0]!;
+    assert.equal(
+      await network.locator(`text.edge-label[data-edge="${first.from}|${first.type}|${first.to}"]`).textContent(),
+      first.label,
+    );
+    // The most used code has the largest circle.
+    const radii = await network
+      .locator('svg.network g.node')
+      .evaluateAll((nodes) =>
+        nodes.map((n) => [n.getAttribute('data-code'), Number(n.querySelector('circle.disc')?.getAttribute('r'))]),
+      );
+    const most = [...whole.report.network.nodes].sort((a, b) => b.participants - a.participants)[0]!;
+    const largest = [...radii].sort((a, b) => (b[1] as number) - (a[1] as number))[0]!;
+    assert.equal(
+      whole.report.network.nodes.find((n) => n.id === largest[0])?.participants,
+      most.participants,
+      'the largest circle is a code with the most participants',
+    );
+    await clearPosted(page);
+    await network.locator(`g.node[data-code="${first.from}"]`).click();
+    assert.deepEqual(await posted(page), [{ type: 'retrieveCode', code: first.from, group: null }]);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations), []);
+    await page.close();
+  });
+
+  it('an edge click shows the relation memo; a co-occurrence edge asks for and lists the overlapping quotes', async () => {
+    const whole = example.reportMessage(WHOLE);
+    const withMemo = relationEdges(whole).find((r) => r.memo);
+    assert.ok(withMemo, 'an example relation has a memo');
+    const page = await openPanel('dark');
+    await send(page, whole);
+    await showSection(page, 'network');
+    const network = page.locator('vscode-tab-panel[data-section="network"]');
+    const key = `${withMemo.from}|${withMemo.type}|${withMemo.to}`;
+    // An edge is a thin line among others: the click goes to the edge itself, as a pointer exactly on it would.
+    await network.locator(`g.edge[data-edge="${key}"]`).dispatchEvent('click');
+    await network.locator('.relation-detail').waitFor();
+    assert.equal(await network.locator('.relation-detail .memo').innerText(), withMemo.memo);
+
+    await clearPosted(page);
+    await page.evaluate(() => {
+      const select = document.querySelector('#network-threshold') as HTMLElement & { value: string };
+      select.value = '0.3';
+      select.dispatchEvent(new Event('change'));
+    });
+    const co = network.locator('svg.network g.edge.cooccurrence');
+    await co.first().waitFor();
+    const drawn = await co.count();
+    const expected = whole.report.coOccurrence.filter((p) => (p.jaccard ?? 0) >= 0.3).length;
+    assert.ok(drawn > 0 && drawn <= expected, `co-occurrence edges at Jaccard ≥ 0.3: ${drawn} of ${expected} pairs`);
+    const [a, b] = (await co.first().getAttribute('data-edge'))!.split('|').slice(1) as [string, string];
+    await co.first().dispatchEvent('click');
+    assert.deepEqual(await posted(page), [{ type: 'requestOverlaps', a, b }]);
+    const { pairs, total } = overlappingPairs(example.study, example.survey, WHOLE, a, b);
+    await send(page, { type: 'overlaps', a, b, pairs, total });
+    await network.locator(`.overlaps[data-pair="${a}|${b}"]`).waitFor();
+    if (pairs.length > 0) assert.ok((await network.locator('.overlaps button.quote').count()) > 0);
+    await page.close();
+  });
+
+  it('with a grouping, one network per group side by side, same positions, sizes from each group; a node asks for that group', async () => {
+    const page = await openPanel('light', { width: 1400, height: 1000 });
+    await send(page, byGender);
+    await showSection(page, 'network');
+    const figures = page.locator('vscode-tab-panel[data-section="network"] figure.network-figure');
+    const levels = byGender.report.codesByGroup[0]!.groups.map((g) => g.level);
+    assert.equal(await figures.count(), levels.length);
+    const placeOf = (level: string, code: string) =>
+      page.locator(`figure[data-network="${level}"] g.node[data-code="${code}"]`).getAttribute('transform');
+    const code = byGender.report.codesByGroup.find((c) => c.groups.every((g) => g.participants > 0))!;
+    assert.equal(await placeOf(levels[0]!, code.code), await placeOf(levels[1]!, code.code), 'the same place');
+    const radius = (level: string) =>
+      page.locator(`figure[data-network="${level}"] g.node[data-code="${code.code}"] circle.disc`).getAttribute('r');
+    const [p0, p1] = code.groups.map((g) => g.participants) as [number, number];
+    if (p0 !== p1) assert.notEqual(await radius(levels[0]!), await radius(levels[1]!), 'sized by each group');
+    await clearPosted(page);
+    await page.locator(`figure[data-network="${levels[1]}"] g.node[data-code="${code.code}"]`).click();
+    assert.deepEqual(await posted(page), [{ type: 'retrieveCode', code: code.code, group: levels[1] }]);
+    await page.screenshot({ path: path.join(tmpdir(), 'grounded-panel-network-by-gender.png'), fullPage: true });
+    // A filter is a new report: the network then shows only the filtered participants' figures.
+    const women = example.reportMessage({ by: null, coders: null, filters: [{ column: 'gender', value: 'female' }] });
+    await send(page, women);
+    await showSection(page, 'network');
+    const female = women.report.network.nodes.find((n) => n.id === code.code)!;
+    assert.equal(female.participants, code.groups.find((g) => g.level === 'female')!.participants);
+    assert.match(
+      (await page.locator(`g.node[data-code="${code.code}"] title`).textContent()) ?? '',
+      new RegExp(`${female.participants} participants?`),
+    );
+    await page.close();
+  });
+
+  it('keyboard: Tab reaches a node, arrows move between nodes, Enter opens the focused one', async () => {
+    const page = await openPanel();
+    await send(page, example.reportMessage(WHOLE));
+    await showSection(page, 'network');
+    await page.locator('g.node').first().focus();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-code') ?? null);
+    const start = await focused();
+    assert.ok(start, 'a node takes focus');
+    await page.keyboard.press('Tab');
+    const next = await focused();
+    assert.ok(next && next !== start, 'Tab moves to the next node');
+    const visited = new Set<string | null>([start, next]);
+    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'ArrowRight']) {
+      await page.keyboard.press(key);
+      visited.add(await focused());
+    }
+    assert.ok(visited.size >= 3, `arrow keys move through nodes (${[...visited].join(', ')})`);
+    assert.ok(!visited.has(null), 'focus stays on nodes');
+    await clearPosted(page);
+    const here = await focused();
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await posted(page), [{ type: 'retrieveCode', code: here, group: null }]);
+    await page.close();
+  });
+
+  it('exports the network as SVG, PNG, GraphML and Mermaid', async () => {
+    const page = await openPanel();
+    await send(page, example.reportMessage(WHOLE));
+    await showSection(page, 'network');
+    await clearPosted(page);
+    const figure = page.locator('figure.network-figure');
+    await figure.locator('button.export', { hasText: 'SVG' }).click();
+    await figure.locator('button.export', { hasText: 'PNG' }).click();
+    await page.waitForFunction(() =>
+      (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'exportPng'),
+    );
+    await page.locator('button.export', { hasText: 'GraphML' }).click();
+    await page.locator('button.export', { hasText: 'Mermaid' }).click();
+    const messages = await posted(page);
+    const svg = messages.find((m) => m.type === 'exportSvg');
+    assert.ok(svg && svg.type === 'exportSvg' && svg.name === 'network');
+    assert.ok(svg.svg.includes('xmlns="http://www.w3.org/2000/svg"') && svg.svg.includes('marker'));
+    assert.ok(!/tabindex|role="button"/.test(svg.svg), 'no interaction attributes in the file');
+    const png = messages.find((m) => m.type === 'exportPng');
+    assert.ok(png && png.type === 'exportPng' && png.dataUrl.startsWith('data:image/png;base64,'));
+    assert.deepEqual(
+      messages.filter((m) => m.type === 'exportNetwork'),
+      [
+        { type: 'exportNetwork', format: 'graphml', cooccurrence: null },
+        { type: 'exportNetwork', format: 'mermaid', cooccurrence: null },
+      ],
+    );
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations), []);
+    await page.close();
+  });
+
+  it('code names with markup are drawn as text', async () => {
+    const hostile = hostileReport(example.reportMessage(WHOLE));
+    hostile.report.network.nodes.forEach((n, i) => {
+      n.name = `${Object.values(HOSTILE)[i % 7]} ${n.name}`;
+    });
+    const page = await openPanel();
+    await send(page, hostile);
+    await showSection(page, 'network');
+    assert.equal(await page.locator('svg.network script, svg.network foreignObject, svg.network [onerror]').count(), 0);
+    assert.ok(((await page.locator('g.node title').first().textContent()) ?? '').length > 0);
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+    await page.close();
+  });
+
+  it('stays readable at 40 codes and 100 relations (screenshots)', async function () {
+    this.timeout(180_000);
+    const large = largeNetwork(example.reportMessage(WHOLE));
+    const page = await openPanel('light', { width: 1280, height: 900 });
+    const ms = await send(page, large);
+    await showSection(page, 'network');
+    const started = Date.now();
+    await page.locator('svg.network g.node').first().waitFor();
+    console.log(
+      `      40 codes, 100 relations: report handled in ${ms.toFixed(0)} ms, network drawn in ${Date.now() - started} ms`,
+    );
+    assert.equal(await page.locator('svg.network g.node').count(), 40);
+    assert.equal(await page.locator('svg.network g.edge.relation').count(), 100);
+    // No two node labels overlap much, and every node sits inside the drawing.
+    const boxes = await page.locator('svg.network g.node text').evaluateAll((texts) =>
+      texts.map((t) => {
+        const r = t.getBoundingClientRect();
+        return { x: r.x, y: r.y, w: r.width, h: r.height };
+      }),
+    );
+    let overlapping = 0;
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+        const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+        if (w > 0 && h > 0 && w * h > 0.3 * Math.min(a.w * a.h, b.w * b.h)) overlapping++;
+      }
+    console.log(`      label pairs overlapping by more than 30%: ${overlapping} of ${(40 * 39) / 2}`);
+    assert.ok(overlapping <= 4, `labels overlap: ${overlapping} pairs`);
+    await page.locator('figure.network-figure').screenshot({ path: path.join(SCREENSHOTS, 'panel-network-large.png') });
+    await page.close();
+
+    for (const theme of ['light', 'dark'] as const) {
+      const shown = await openPanel(theme, { width: 1280, height: 900 });
+      await send(shown, example.reportMessage(WHOLE));
+      await showSection(shown, 'network');
+      await shown
+        .locator('figure.network-figure')
+        .screenshot({ path: path.join(SCREENSHOTS, `panel-network-${theme}.png`) });
+      await shown.close();
     }
   });
 });

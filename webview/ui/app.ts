@@ -9,7 +9,7 @@ import {
   type WebviewMessage,
 } from '../protocol';
 import { parseHostMessage, parsePanelState } from '../validate';
-import type { ChartSpec, HeatCell } from '../view-model/chart';
+import type { HeatCell } from '../view-model/chart';
 import { slug } from '../view-model/labels';
 import type { CellAction } from '../view-model/table';
 import { chartSvg, svgToPng } from './chart-export';
@@ -21,6 +21,7 @@ import { renderAgreement } from './sections/agreement';
 import { renderCoOccurrence } from './sections/cooccurrence';
 import { renderGroups } from './sections/groups';
 import { renderJoint } from './sections/joint';
+import { renderNetwork } from './sections/network';
 import { renderOverview } from './sections/overview';
 import type { OverlapsMessage, SectionArgs } from './sections/section-args';
 import { renderVariables } from './sections/variables';
@@ -41,6 +42,7 @@ const TITLES: Record<SectionId, string> = {
   cooccurrence: 'Co-occurrence',
   joint: 'Joint display',
   agreement: 'Agreement',
+  network: 'Network',
 };
 
 const RENDERERS: Record<SectionId, (args: SectionArgs) => HTMLElement> = {
@@ -51,6 +53,7 @@ const RENDERERS: Record<SectionId, (args: SectionArgs) => HTMLElement> = {
   cooccurrence: renderCoOccurrence,
   joint: renderJoint,
   agreement: renderAgreement,
+  network: renderNetwork,
 };
 
 /**
@@ -79,7 +82,8 @@ export class AnalysisApp {
       setPage: (id, page) => this.save({ pages: { ...this.state.pages, [id]: page } }),
       colors: themeColors,
       act: (action) => this.act(action),
-      exportChart: (spec, node, format) => void this.exportChart(spec, node, format),
+      exportChart: (spec, node, format) => void this.exportFigure(spec.id, node, format),
+      exportFigure: (name, node, format) => void this.exportFigure(name, node, format),
       onHeatCell: (cell) => this.selectPair(cell),
     };
     window.addEventListener('message', (event: MessageEvent) => this.receive(event.data));
@@ -141,7 +145,8 @@ export class AnalysisApp {
         return;
       case 'overlaps':
         this.overlaps = message;
-        this.redrawSection('cooccurrence');
+        // Asked for by a heatmap cell or by a network's co-occurrence edge: redraw the section showing it.
+        this.redrawSection(this.state.tab === 'network' ? 'network' : 'cooccurrence');
         return;
     }
   }
@@ -165,10 +170,10 @@ export class AnalysisApp {
     else this.redrawSection('cooccurrence');
   }
 
-  private async exportChart(spec: ChartSpec, node: Element, format: 'svg' | 'png'): Promise<void> {
+  private async exportFigure(id: string, node: Element, format: 'svg' | 'png'): Promise<void> {
     const exported = chartSvg(node, themeColors());
     if (!exported) return;
-    const name = slug(spec.id);
+    const name = slug(id);
     if (format === 'svg') {
       this.post({ type: 'exportSvg', name, svg: exported.svg });
       return;

@@ -11,5 +11,7 @@ export interface PanelContext {
   colors(): ThemeColors;
   act(action: CellAction): void;
   exportChart(spec: ChartSpec, node: Element, format: 'svg' | 'png'): void;
+  /** Exports an SVG figure drawn by a section itself (the network) under a name. */
+  exportFigure(name: string, node: Element, format: 'svg' | 'png'): void;
   onHeatCell(cell: HeatCell): void;
 }

@@ -47,3 +47,18 @@ export function linkButton(label: string, onClick: (event: MouseEvent) => void, 
   button.addEventListener('click', onClick);
   return button;
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An SVG element, built like `h`: attribute names from our code, text only through text nodes. */
+export function svgElement(
+  tag: string,
+  attributes: Record<string, string | number | undefined> = {},
+  ...children: Child[]
+): SVGElement {
+  const element = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes))
+    if (value !== undefined) element.setAttribute(name, String(value));
+  append(element, ...children);
+  return element;
+}

@@ -1,4 +1,4 @@
-import { codebookEdits, deleteCode, sidecarUrisNow } from '../../core/index';
+import { codebookEdits, deleteCode, describeRelation, relationsOfCode, sidecarUrisNow } from '../../core/index';
 import type { CommandSpec } from '../command';
 import { CliError, EXIT_OK } from '../errors';
 import { requireAllSidecarsLoad } from '../study-guards';
@@ -13,7 +13,7 @@ export const codebookDeleteCommand: CommandSpec = {
     'Its children move up to its parent. With --force the codings that use it are deleted too; consider `grounded codebook merge` instead.',
   ],
   options: {
-    force: { type: 'boolean', description: 'also delete every coding that uses the code' },
+    force: { type: 'boolean', description: 'also delete every coding and relation that uses the code' },
     ...CODEBOOK_OPTIONS,
   },
   positionals: { min: 1, max: 1 },
@@ -21,8 +21,16 @@ export const codebookDeleteCommand: CommandSpec = {
     const id = args.positional(0) as string;
     const { out } = context;
     const study = await openCodebook(context, args.string('study'));
-    codebookEdits.remove(study.codebook, id); // an unknown id fails before any file is touched
     const force = args.flag('force');
+    const relations = relationsOfCode(study.codebook, id);
+    if (relations.length > 0 && !force) {
+      throw new CliError(
+        `code "${id}" is in ${relations.length} relation(s): ${relations.map(describeRelation).join('; ')}; nothing was deleted`,
+        1,
+        `remove them (\`grounded codebook unrelate <from> <to>\`), or run with --force to delete them with the code`,
+      );
+    }
+    codebookEdits.remove(study.codebook, id, force); // an unknown id fails before any file is touched
     requireAllSidecarsLoad(study, out); // codings in a file that does not load could not be counted
     const usage = await usageOfCode(context.fs, study, id);
     if (usage.codings > 0 && !force) {
@@ -42,11 +50,19 @@ export const codebookDeleteCommand: CommandSpec = {
       usage.codings,
       force,
       study.codebook,
+      force,
     );
     out.line(
-      `deleted code ${id}${removed > 0 ? ` and ${removed} coding(s) in ${usage.files} file(s)` : ''}${children.length > 0 ? `; ${children.join(', ')} moved ${parent ? `under ${parent}` : 'to the top level'}` : ''}`,
+      `deleted code ${id}${removed.codings > 0 ? ` and ${removed.codings} coding(s) in ${usage.files} file(s)` : ''}${children.length > 0 ? `; ${children.join(', ')} moved ${parent ? `under ${parent}` : 'to the top level'}` : ''}`,
     );
-    out.data({ deleted: id, codings: removed, files: usage.files, children });
+    for (const relation of removed.relations) out.line(`removed relation: ${describeRelation(relation)}`);
+    out.data({
+      deleted: id,
+      codings: removed.codings,
+      files: usage.files,
+      children,
+      relations: removed.relations.map((r) => ({ from: r.from, type: r.type, to: r.to, memo: r.memo ?? null })),
+    });
     return EXIT_OK;
   },
 };

@@ -19,7 +19,7 @@ export const codebookMergeCommand: CommandSpec = {
     const [from, into] = args.positionals as [string, string];
     const { out } = context;
     const study = await openCodebook(context, args.string('study'));
-    codebookEdits.merge(study.codebook, from, into); // bad ids fail before any file is touched
+    codebookEdits.merge(study.codebook, from, into, study.settings.relationTypes); // bad ids fail before any file is touched
     requireAllSidecarsLoad(study, out);
     const usage = await usageOfCode(context.fs, study, from);
     const moved = await mergeCodes(
@@ -29,6 +29,7 @@ export const codebookMergeCommand: CommandSpec = {
       from,
       into,
       study.codebook,
+      study.settings.relationTypes,
     );
     const children = study.codebook.codes.filter((c) => c.parent === from).map((c) => c.id);
     out.line(

@@ -6,6 +6,9 @@ import { codebookMergeCommand } from './codebook-merge';
 import { codebookDeleteCommand } from './codebook-delete';
 import { codebookRecolorCommand } from './codebook-recolor';
 import { codebookDefineCommand } from './codebook-define';
+import { codebookRelateCommand } from './codebook-relate';
+import { codebookUnrelateCommand } from './codebook-unrelate';
+import { codebookRelationsCommand } from './codebook-relations';
 
 /** The `grounded codebook …` group. */
 export const codebookCommands: readonly CommandSpec[] = [
@@ -16,4 +19,7 @@ export const codebookCommands: readonly CommandSpec[] = [
   codebookDeleteCommand,
   codebookRecolorCommand,
   codebookDefineCommand,
+  codebookRelateCommand,
+  codebookUnrelateCommand,
+  codebookRelationsCommand,
 ];

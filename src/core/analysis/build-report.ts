@@ -8,6 +8,7 @@ import { reportAgreement } from './agreement-section';
 import { codeNumericComparisons, codesByGroup, summarizeCodes } from './codes';
 import { coOccurrence } from './co-occurrence';
 import { jointDisplay } from './joint-display';
+import { buildCodeNetwork } from '../network/build-network';
 import { DEFAULT_QUOTES_PER_CELL, ReportRequestError, requestErrors, type ReportRequest } from './options';
 import { REPORT_FORMAT, type GroupComparison, type ReportProgress, type StudyReport } from './report-types';
 import type { UncodedMode } from '../model';
@@ -96,6 +97,13 @@ export function buildStudyReport(
     jointDisplay: by ? jointDisplay(data, by, byGroup, quotesPerCell) : null,
     problems: reportProblems(study, surveyProblems),
     agreement: reportAgreement(study, coders),
+    network: buildCodeNetwork({
+      codebook: study.codebook,
+      relationTypes: study.settings.relationTypes,
+      participants: data.records
+        .filter((r) => r.codesKnown)
+        .map((r) => ({ id: r.id, codes: Object.keys(r.present).filter((code) => r.present[code] === 1) })),
+    }),
     methods: methods(request, data.coders.included, uncoded),
   };
 }

@@ -18,6 +18,7 @@
  */
 
 import type { UncodedMode } from '../model';
+import type { CodeNetwork } from '../network/network-types';
 
 /** Identifies the JSON layout; bumped on any incompatible change. */
 export const REPORT_FORMAT = 'grounded-report/2';
@@ -523,6 +524,11 @@ export interface StudyReport {
    * Over the whole study: the participant filter does not apply to it.
    */
   agreement: ReportAgreement | null;
+  /**
+   * The code network over the report's participants: every code (participants with it) and every relation
+   * of the codebook; no co-occurrence edges (they are in `coOccurrence`). Added within grounded-report/2.
+   */
+  network: CodeNetwork;
   /** Methods in words: which tests, which corrections, which definitions. */
   methods: string[];
 }

@@ -1,17 +1,20 @@
-import type { Code, Codebook } from '../model';
+import type { Code, Codebook, CodeRelation } from '../model';
 import type { Loaded } from '../problems';
 import { problem, type Problem } from '../problems';
 import { FieldReader } from '../yaml/field-reader';
 import { parseYamlSafely } from '../yaml/safe-parse';
 import { yamlQuoted, yamlString } from '../yaml/emit';
 import { compareStrings } from '../sidecar/order';
+import { RELATION_TYPE_ID } from '../settings/relation-types';
+import { compareRelations } from './relations';
 
 export const CODEBOOK_VERSION = 1;
 /** Code ids are stable keys stored in every sidecar: letters, digits, '-', '_', '.'; no spaces. */
 export const CODE_ID = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
 export const COLOR = /^#[0-9a-fA-F]{6}$/;
-const CODE_KEYS = ['id', 'name', 'parent', 'color', 'definition', 'memo', 'guid'] as const;
-const CODEBOOK_KEYS = ['grounded', 'codes'] as const;
+const CODE_KEYS = ['id', 'name', 'parent', 'color', 'definition', 'memo', 'guid', 'core'] as const;
+const RELATION_KEYS = ['from', 'type', 'to', 'memo'] as const;
+const CODEBOOK_KEYS = ['grounded', 'codes', 'relations'] as const;
 
 /** Sorted by id, fixed key order: two coders adding different codes touch different lines. */
 export function serializeCodebook(codebook: Codebook): string {
@@ -29,6 +32,18 @@ export function serializeCodebook(codebook: Codebook): string {
       lines.push(`    definition: ${yamlQuoted(code.definition)}`);
     if (code.memo !== undefined && code.memo !== '') lines.push(`    memo: ${yamlQuoted(code.memo)}`);
     if (code.guid !== undefined) lines.push(`    guid: ${yamlString(code.guid)}`);
+    if (code.core === true) lines.push('    core: true');
+  }
+  const relations = [...(codebook.relations ?? [])].sort(compareRelations);
+  if (relations.length > 0) lines.push('relations:');
+  // One field per line, like the codes: a memo edited on one relation is a one-line diff.
+  for (const relation of relations) {
+    lines.push(
+      `  - from: ${yamlString(relation.from)}`,
+      `    type: ${yamlString(relation.type)}`,
+      `    to: ${yamlString(relation.to)}`,
+    );
+    if (relation.memo !== undefined && relation.memo !== '') lines.push(`    memo: ${yamlQuoted(relation.memo)}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -84,9 +99,11 @@ export function parseCodebook(uri: string, text: string): Loaded<Codebook> {
       ...optional('definition', reader.optionalString(record, 'definition', path)),
       ...optional('memo', reader.optionalString(record, 'memo', path)),
       ...optional('guid', reader.optionalString(record, 'guid', path)),
+      ...optional('core', readCore(reader, record, path)),
     };
     codes.push(code);
   });
+  const relations = readRelations(reader, root, firstIndexOf);
   for (const [index, code] of codes.entries()) {
     if (code.parent === undefined) continue;
     if (!firstIndexOf.has(code.parent)) {
@@ -108,9 +125,104 @@ export function parseCodebook(uri: string, text: string): Loaded<Codebook> {
   if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
   return {
     ok: true,
-    value: { codes: [...codes].sort((a, b) => compareStrings(a.id, b.id)) },
-    warnings: duplicateNameWarnings(uri, codes, parsed.file.positionOf),
+    value: {
+      codes: [...codes].sort((a, b) => compareStrings(a.id, b.id)),
+      ...(relations.length > 0 ? { relations: [...relations].sort(compareRelations) } : {}),
+    },
+    warnings: [
+      ...duplicateNameWarnings(uri, codes, parsed.file.positionOf),
+      ...coreWarnings(uri, codes, parsed.file.positionOf),
+    ],
   };
+}
+
+/** `core: true` marks the core category; `false` is accepted and means the same as leaving it out. */
+function readCore(reader: FieldReader, record: Record<string, unknown>, path: (string | number)[]): true | undefined {
+  const value = record['core'];
+  if (value === undefined || value === null || value === false) return undefined;
+  if (value === true) return true;
+  reader.error([...path, 'core'], 'schema', `"core" must be true or false, not ${JSON.stringify(value)}`);
+  return undefined;
+}
+
+/**
+ * The `relations` list: both ends must be codes of this codebook, a code is never related to itself, and
+ * the same relation is stated once. Whether the type is one the study defines is checked at study level
+ * (unknownRelationTypeProblems), where grounded.yaml is known.
+ */
+function readRelations(
+  reader: FieldReader,
+  root: Record<string, unknown>,
+  codeIndex: ReadonlyMap<string, number>,
+): CodeRelation[] {
+  const relations: CodeRelation[] = [];
+  const firstLineOf = new Map<string, number>();
+  reader.array(root, 'relations', []).forEach((item, index) => {
+    const path = ['relations', index];
+    const record = reader.object(item, path, RELATION_KEYS);
+    if (!record) return;
+    const from = reader.requiredString(record, 'from', path);
+    const type = reader.requiredString(
+      record,
+      'type',
+      path,
+      RELATION_TYPE_ID,
+      'relation types are ids such as "causes" or "is-condition-for" (grounded.yaml relationTypes)',
+    );
+    const to = reader.requiredString(record, 'to', path);
+    const memo = reader.optionalString(record, 'memo', path);
+    for (const [end, id] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
+      if (id !== '' && !codeIndex.has(id))
+        reader.error(
+          [...path, end],
+          'unknown-code',
+          `relation ${end} "${id}" is not a code in the codebook`,
+          'use a code id from "codes" above (ids, not names), or remove the relation',
+        );
+    }
+    if (from !== '' && from === to)
+      reader.error(
+        [...path, 'to'],
+        'self-loop',
+        `code "${from}" is related to itself`,
+        "a relation joins two different codes: remove it, or write the thought in the code's memo",
+      );
+    const key = `${from}\u0000${type}\u0000${to}`;
+    const first = firstLineOf.get(key);
+    if (first !== undefined)
+      reader.error(
+        path,
+        'duplicate-relation',
+        `"${from}" ${type} "${to}" is stated twice (first on line ${first})`,
+        'keep one of them (join their memos)',
+      );
+    else firstLineOf.set(key, reader.file.positionOf(path).line);
+    relations.push({ from, type, to, ...(memo !== undefined && memo !== '' ? { memo } : {}) });
+  });
+  return relations;
+}
+
+function coreWarnings(
+  uri: string,
+  codes: readonly Code[],
+  positionOf: (path: (string | number)[]) => { line: number; column: number },
+): Problem[] {
+  const core = codes.flatMap((code, index) => (code.core ? [{ code, index }] : []));
+  return core.slice(1).map(({ code, index }) => {
+    const { line, column } = positionOf(['codes', index, 'core']);
+    return problem(
+      uri,
+      line,
+      column,
+      'several-core-categories',
+      `codes "${core[0]?.code.id}" and "${code.id}" are both marked as the core category`,
+      'selective coding integrates the theory around one core category: keep "core: true" on one of them',
+      'warning',
+    );
+  });
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -1,4 +1,5 @@
 import type { JointDisplay } from '../analysis/report-types';
+import type { CodeNetwork } from '../network/network-types';
 
 /**
  * A report as a short list of blocks of plain text, built once (sections.ts) and written out by the
@@ -10,7 +11,9 @@ export type Block =
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; items: string[] }
   | { kind: 'table'; header: string[]; rows: string[][]; numeric: boolean[] }
-  | { kind: 'joint'; display: JointDisplay; codeLabels: ReadonlyMap<string, string> };
+  | { kind: 'joint'; display: JointDisplay; codeLabels: ReadonlyMap<string, string> }
+  /** A drawing of the network: a Mermaid block in Markdown, an SVG in HTML. */
+  | { kind: 'network'; network: CodeNetwork };
 
 export function heading(level: 1 | 2 | 3, text: string): Block {
   return { kind: 'heading', level, text };

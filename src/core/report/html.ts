@@ -2,6 +2,8 @@ import type { StudyReport } from '../analysis/report-types';
 import type { Block } from './blocks';
 import { percent, percentCi } from './format';
 import { reportBlocks } from './sections';
+import { layoutNetwork } from '../network/layout';
+import { renderNetworkSvg } from '../network/svg';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -17,6 +19,7 @@ body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem aut
 h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid #d0d7de}h3{font-size:1.05rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem}th,td{border:1px solid #d0d7de;padding:.25rem .5rem;vertical-align:top;text-align:left}
 th{background:#f6f8fa}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+figure.network{margin:.5rem 0 1rem}figure.network svg{max-width:100%;height:auto}
 blockquote{margin:.4rem 0;padding:0 .6rem;border-left:3px solid #d0d7de;color:#444}.src{color:#656d76;font-size:.85em}
 @media (prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}th{background:#161b22}th,td{border-color:#30363d}blockquote{color:#c9d1d9;border-color:#30363d}}
 `;
@@ -57,7 +60,16 @@ function blockHtml(block: Block): string {
       });
       return `<table><thead><tr><th>Code</th>${display.groups.map((g) => `<th>${escapeHtml(g)}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
     }
+    case 'network': {
+      const layout = layoutNetwork(block.network, { width: 760, height: networkHeight(block.network.nodes.length) });
+      return `<figure class="network">${renderNetworkSvg(block.network, layout, { title: 'Relations between codes' })}</figure>`;
+    }
   }
+}
+
+/** A taller drawing for more codes, so labels keep their room. */
+function networkHeight(nodes: number): number {
+  return Math.min(900, Math.max(320, 60 * Math.ceil(Math.sqrt(nodes)) * 2));
 }
 
 /**

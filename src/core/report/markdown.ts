@@ -2,6 +2,7 @@ import type { StudyReport } from '../analysis/report-types';
 import type { Block } from './blocks';
 import { percent } from './format';
 import { reportBlocks } from './sections';
+import { networkToMermaid } from '../network/export/mermaid';
 
 /**
  * Escapes plain text for Markdown (CommonMark/GitHub): every character that could start emphasis, code, a
@@ -71,6 +72,9 @@ function blockMarkdown(block: Block): string[] {
       }
       return lines;
     }
+    case 'network':
+      // GitHub and GitLab draw a mermaid block; the labels are escaped for Mermaid, not for Markdown.
+      return ['```mermaid', ...networkToMermaid(block.network).trimEnd().split('\n'), '```'];
   }
 }
 

@@ -395,8 +395,44 @@ export function reportBlocks(report: StudyReport): Block[] {
     ...codeComparisonSection(report, labels),
     ...coOccurrenceSection(report, labels),
     ...agreementSection(report, labels),
+    ...relationsSection(report),
     ...problemSection(report),
     heading(2, 'Methods'),
     list(report.methods),
+  ];
+}
+
+/**
+ * The theory as the codebook states it: each relation with its memo, and a drawing of the codes that take
+ * part in one (and the core category). Absent when the codebook has no relations and no core category.
+ */
+function relationsSection(report: StudyReport): Block[] {
+  const network = report.network;
+  const relations = network.edges.filter((e) => e.kind === 'relation');
+  const core = network.nodes.filter((n) => n.core);
+  if (relations.length === 0 && core.length === 0) return [];
+  const nameOf = new Map(network.nodes.map((n) => [n.id, n.name]));
+  const named = (id: string) => nameOf.get(id) ?? id;
+  const shown = new Set([...relations.flatMap((e) => [e.from, e.to]), ...core.map((n) => n.id)]);
+  return [
+    heading(2, 'Relations'),
+    ...(core.length > 0 ? [paragraph(`Core category: ${core.map((n) => n.name).join(', ')}`)] : []),
+    ...(relations.length > 0
+      ? [
+          table(
+            ['From', 'Relation', 'To', 'Memo'],
+            relations.map((e) => [
+              named(e.from),
+              e.directed ? `${e.label} →` : `${e.label} ↔`,
+              named(e.to),
+              e.memo ?? '',
+            ]),
+          ),
+        ]
+      : []),
+    paragraph(
+      `Nodes are codes (size: participants with the code of the ${network.participants} in this report); arrows are directed relations, plain lines symmetric ones.`,
+    ),
+    { kind: 'network', network: { ...network, nodes: network.nodes.filter((n) => shown.has(n.id)) } },
   ];
 }

@@ -4,6 +4,7 @@ import { FieldReader } from '../yaml/field-reader';
 import { parseYamlSafely } from '../yaml/safe-parse';
 import { backtrackingRisk } from './pattern-backtracking';
 import { reasonPathLeavesStudy } from './configured-paths';
+import { DEFAULT_RELATION_TYPES, readRelationTypes } from './relation-types';
 
 export const SETTINGS_FILE = 'grounded.yaml';
 export const SETTINGS_VERSION = 1;
@@ -19,6 +20,7 @@ export const DEFAULT_SETTINGS: StudySettings = {
   survey: { files: ['survey.csv'], idColumn: 'participant_id', missing: [...DEFAULT_MISSING_TOKENS], types: {} },
   participants: { overrides: {} },
   analysis: { uncoded: 'missing' },
+  relationTypes: DEFAULT_RELATION_TYPES,
 };
 
 const ROOT_KEYS = [
@@ -30,6 +32,7 @@ const ROOT_KEYS = [
   'survey',
   'participants',
   'analysis',
+  'relationTypes',
 ] as const;
 const ANALYSIS_KEYS = ['uncoded'] as const;
 const SURVEY_KEYS = ['files', 'idColumn', 'missing', 'types'] as const;
@@ -90,6 +93,7 @@ export function parseSettings(uri: string, text: string): Loaded<StudySettings> 
       overrides: readStringMap(reader, participantRecord, 'overrides', ['participants']),
     },
     analysis: { uncoded },
+    relationTypes: readRelationTypes(reader, root),
   };
   checkPathsStayInside(reader, root, surveyRecord, settings);
   if (reader.problems.length > 0) return { ok: false, problems: reader.problems };

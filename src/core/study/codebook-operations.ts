@@ -1,14 +1,17 @@
-import type { Code, Codebook, Coding } from '../model';
+import type { Code, Codebook, CodeRelation, Coding, RelationType } from '../model';
 import type { FileSystemPort } from '../ports/file-system';
 import { codebookCodec, CODE_ID, COLOR } from '../codebook/format';
 import { sidecarCodec } from '../sidecar/format';
 import { readChecked, updateFile } from '../persistence/safe-file';
 import { lockOrder, withFileLocks, type HeldLocks } from '../persistence/file-locks';
 import { newId } from './ids';
+import { CodebookEditError } from './codebook-errors';
 import { descendantsOf } from './study';
+import { relationsOf, relationsOfCode } from '../codebook/relations';
+import { DEFAULT_RELATION_TYPES } from '../settings/relation-types';
+import { relationEdits, type RelationEnds } from './relation-edits';
 
-/** A codebook edit that cannot be made as asked; the message says why and what to do. */
-export class CodebookEditError extends Error {}
+export { CodebookEditError } from './codebook-errors';
 
 export interface CodeFields {
   readonly name?: string;
@@ -71,36 +74,65 @@ export const codebookEdits = {
     checkFields(codebook, id, fields);
     const color = fields.color ?? DEFAULT_COLORS[codebook.codes.length % DEFAULT_COLORS.length];
     const code = applyFields({ id, name: fields.name ?? id, guid: newId() }, { ...fields, color });
-    return { codes: [...codebook.codes, code] };
+    return { ...codebook, codes: [...codebook.codes, code] };
   },
   update(codebook: Codebook, id: string, fields: CodeFields): Codebook {
     requireCode(codebook, id);
     checkFields(codebook, id, fields);
-    return { codes: codebook.codes.map((code) => (code.id === id ? applyFields(code, fields) : code)) };
+    return { ...codebook, codes: codebook.codes.map((code) => (code.id === id ? applyFields(code, fields) : code)) };
   },
-  /** Removes `from`; its children move under `into`. */
-  merge(codebook: Codebook, from: string, into: string): Codebook {
+  /**
+   * Removes `from`; its children move under `into`, and so do its relations: a relation between the two
+   * codes is dropped (a code is not related to itself) and one that `into` already has is kept once, with
+   * both memos.
+   */
+  merge(
+    codebook: Codebook,
+    from: string,
+    into: string,
+    relationTypes: readonly RelationType[] = DEFAULT_RELATION_TYPES,
+  ): Codebook {
     requireCode(codebook, from);
     requireCode(codebook, into);
     if (from === into) throw new CodebookEditError('cannot merge a code into itself');
     if (descendantsOf(codebook, from).has(into))
       throw new CodebookEditError(`"${into}" is a child of "${from}": move it out first, or merge the other way round`);
-    return {
+    const merged: Codebook = {
+      ...codebook,
       codes: codebook.codes
         .filter((code) => code.id !== from)
         .map((code) => (code.parent === from ? { ...code, parent: into } : code)),
     };
+    return relationEdits.repoint(merged, from, into, relationTypes);
   },
-  /** Removes a code; its children move up to its parent. */
-  remove(codebook: Codebook, id: string): Codebook {
+  /**
+   * Removes a code; its children move up to its parent. Refused while relations name the code unless
+   * `removeRelations` is set (the caller has asked the person), in which case they go with it.
+   */
+  remove(codebook: Codebook, id: string, removeRelations = false): Codebook {
     const code = requireCode(codebook, id);
+    const relations = relationsOfCode(codebook, id);
+    if (relations.length > 0 && !removeRelations)
+      throw new CodebookEditError(
+        `code "${id}" is in ${relations.length} relation(s) (${relations.map(describeRelation).join('; ')}): remove them first, or confirm removing them with the code`,
+      );
+    const remaining = relationsOf(codebook).filter((r) => r.from !== id && r.to !== id);
+    const { relations: _dropped, ...rest } = codebook;
     return {
+      ...rest,
       codes: codebook.codes
         .filter((c) => c.id !== id)
         .map((c) => (c.parent === id ? applyFields(c, { parent: code.parent ?? null }) : c)),
+      ...(remaining.length > 0 ? { relations: remaining } : {}),
     };
   },
+  ...relationEdits,
 };
+
+/** "a causes b", for messages. */
+export function describeRelation(relation: CodeRelation): string {
+  return `${relation.from} ${relation.type} ${relation.to}`;
+}
 
 /** Applies a pure codebook edit to the codebook file through the safe-write path (holding its lock). */
 export async function editCodebook(
@@ -111,6 +143,50 @@ export async function editCodebook(
 ): Promise<Codebook> {
   const result = await updateFile(fs, codebookUri, codebookCodec, (current) => edit(current ?? { codes: [] }), held);
   return result.value ?? { codes: [] };
+}
+
+/** Relates two codes in the codebook file (under its lock); refused with no write when the relation is not valid. */
+export async function relateCodes(
+  fs: FileSystemPort,
+  codebookUri: string,
+  relation: CodeRelation,
+  relationTypes: readonly RelationType[],
+): Promise<Codebook> {
+  return editCodebook(fs, codebookUri, (codebook) => relationEdits.relate(codebook, relation, relationTypes));
+}
+
+/**
+ * Removes the relations between two codes (of one type, or of every type) from the codebook file and returns
+ * them; refused with no write when there is none.
+ */
+export async function unrelateCodes(
+  fs: FileSystemPort,
+  codebookUri: string,
+  ends: RelationEnds,
+  relationTypes: readonly RelationType[],
+): Promise<CodeRelation[]> {
+  let removed: CodeRelation[] = [];
+  await editCodebook(fs, codebookUri, (codebook) => {
+    removed = relationEdits.matching(codebook, ends, relationTypes);
+    return relationEdits.unrelate(codebook, ends, relationTypes);
+  });
+  return removed;
+}
+
+/** Sets (or, with an empty memo, removes) the memo of one relation in the codebook file. */
+export async function setRelationMemo(
+  fs: FileSystemPort,
+  codebookUri: string,
+  relation: Pick<CodeRelation, 'from' | 'type' | 'to'>,
+  memo: string,
+  relationTypes: readonly RelationType[],
+): Promise<Codebook> {
+  return editCodebook(fs, codebookUri, (codebook) => relationEdits.setMemo(codebook, relation, memo, relationTypes));
+}
+
+/** Marks one code as the core category (no other code stays marked), or with null unmarks it. */
+export async function setCoreCategory(fs: FileSystemPort, codebookUri: string, id: string | null): Promise<Codebook> {
+  return editCodebook(fs, codebookUri, (codebook) => relationEdits.setCore(codebook, id));
 }
 
 /** The sidecars a study-wide rewrite covers: a list, or a way to list them once the codebook is locked. */
@@ -189,8 +265,9 @@ export async function mergeCodes(
   from: string,
   into: string,
   currentCodebook: Codebook,
+  relationTypes: readonly RelationType[] = DEFAULT_RELATION_TYPES,
 ): Promise<number> {
-  codebookEdits.merge(currentCodebook, from, into); // validate before touching any file
+  codebookEdits.merge(currentCodebook, from, into, relationTypes); // validate before touching any file
   return withStudyWideLocks(fs, codebookUri, sidecars, async (sidecarUris, held) => {
     await requireAllLoadable(fs, sidecarUris);
     await readChecked(fs, codebookUri, codebookCodec); // a codebook that cannot be written stops us before any sidecar changes
@@ -204,14 +281,23 @@ export async function mergeCodes(
         return [{ ...coding, code: into }];
       });
     });
-    await editCodebook(fs, codebookUri, (codebook) => codebookEdits.merge(codebook, from, into), held);
+    await editCodebook(fs, codebookUri, (codebook) => codebookEdits.merge(codebook, from, into, relationTypes), held);
     return moved;
   });
 }
 
+/** What deleting a code took with it. */
+export interface DeletedCode {
+  /** Codings of the code that were removed. */
+  readonly codings: number;
+  /** Relations that named the code, removed with it. */
+  readonly relations: readonly CodeRelation[];
+}
+
 /**
  * Deletes a code. Refuses while codings use it unless `deleteCodings` is set (the caller has asked the
- * person), in which case those codings are removed first. Returns the number of codings removed.
+ * person), in which case those codings are removed first; likewise relations that name it and
+ * `removeRelations`.
  */
 export async function deleteCode(
   fs: FileSystemPort,
@@ -221,15 +307,19 @@ export async function deleteCode(
   usage: number,
   deleteCodings: boolean,
   currentCodebook: Codebook,
-): Promise<number> {
-  codebookEdits.remove(currentCodebook, id);
+  removeRelations = false,
+): Promise<DeletedCode> {
+  codebookEdits.remove(currentCodebook, id, removeRelations);
   if (usage > 0 && !deleteCodings) {
     throw new CodebookEditError(
       `code "${id}" is used by ${usage} coding(s): merge it into another code, or confirm deleting its codings too`,
     );
   }
   return withStudyWideLocks(fs, codebookUri, sidecars, async (sidecarUris, held) => {
-    await readChecked(fs, codebookUri, codebookCodec); // a codebook that cannot be written stops us before any sidecar changes
+    // A codebook that cannot be written stops us before any sidecar changes, and so does a relation on the
+    // code added since the caller checked.
+    const current = await readChecked(fs, codebookUri, codebookCodec);
+    if (current) codebookEdits.remove(current.value, id, removeRelations);
     let removed = 0;
     if (!deleteCodings) {
       // Counted again under the locks: a coding on it may have been added since the caller counted.
@@ -242,7 +332,16 @@ export async function deleteCode(
       await requireAllLoadable(fs, sidecarUris);
       removed = await rewriteCodings(fs, sidecarUris, held, id, (codings) => codings.filter((c) => c.code !== id));
     }
-    await editCodebook(fs, codebookUri, (codebook) => codebookEdits.remove(codebook, id), held);
-    return removed;
+    let relations: CodeRelation[] = [];
+    await editCodebook(
+      fs,
+      codebookUri,
+      (codebook) => {
+        relations = relationsOfCode(codebook, id);
+        return codebookEdits.remove(codebook, id, removeRelations);
+      },
+      held,
+    );
+    return { codings: removed, relations };
   });
 }

@@ -8,6 +8,7 @@ import { hashBytes } from '../text/hash';
 import { parseSettings, settingPosition, DEFAULT_SETTINGS, SETTINGS_FILE } from '../settings/format';
 import { configuredLocations, escapedLocations, type EscapedLocation } from './confine';
 import { parseCodebook } from '../codebook/format';
+import { unknownRelationTypeProblems } from '../codebook/relations';
 import {
   coderMismatch,
   parseSidecar,
@@ -103,6 +104,8 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     if (parsed.ok) {
       codebook = parsed.value;
       problems.push(...parsed.warnings);
+      // Not part of the cached parse: the types come from grounded.yaml, which may change while the codebook does not.
+      problems.push(...unknownRelationTypeProblems(codebookUri, codebookFile.text, codebook, settings.relationTypes));
     } else {
       codebookLoaded = false;
       problems.push(...parsed.problems);

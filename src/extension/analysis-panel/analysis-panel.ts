@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import type { Study } from '../../core/index';
+import { loadSurvey, type Study } from '../../core/index';
 import type { HostMessage, ReportRequestState, StudyReport, WebviewMessage } from '../../../webview/protocol';
 import { parseWebviewMessage } from '../../../webview/validate';
 import type { GroundedServices } from '../services';
-import { askSaveUri, saveExport, type ChooseSaveUri } from './exports';
+import { askSaveUri, saveExport, saveFile, type ChooseSaveUri } from './exports';
+import { networkExportFile, panelNetwork } from './network-export';
 import { openDisagreements } from './open-disagreements';
 import { openCoding, openProblem } from './open-location';
 import { panelHtml } from './panel-html';
@@ -12,6 +13,7 @@ import { studyFacts } from './report-builder';
 import { createReportComputer } from './report-worker/create-report-computer';
 import type { ReportComputer } from './report-worker/report-computer';
 import { ReportSuperseded } from './report-worker/worker-report-computer';
+import { retrieveCode } from './retrieve-code';
 
 export const ANALYSIS_VIEW_TYPE = 'grounded.analysis';
 
@@ -172,6 +174,17 @@ export class AnalysisPanel implements vscode.Disposable {
         await this.post({ type: 'overlaps', a: message.a, b: message.b, pairs, total });
         return;
       }
+      case 'retrieveCode': {
+        const study = await this.currentStudy();
+        // Only codes the report drew (a group only with a grouping): anything else did not come from the panel.
+        const known = this.report?.codes.some((c) => c.id === message.code && c.inCodebook) ?? false;
+        if (!known || (message.group !== null && this.report?.options.by === null)) {
+          this.rejected++;
+          return;
+        }
+        await retrieveCode(study.root, this.shownRequest(), message.code, message.group);
+        return;
+      }
       case 'openDisagreements': {
         const study = await this.currentStudy();
         if (!(await openDisagreements(study, this.report, message, this.services.texts))) this.rejected++;
@@ -186,6 +199,23 @@ export class AnalysisPanel implements vscode.Disposable {
           this.chooseRFolder,
         );
         if (folder) void vscode.window.showInformationMessage(exportedForRMessage(folder));
+        return;
+      }
+      case 'exportNetwork': {
+        if (!this.report) return;
+        const study = await this.currentStudy();
+        // The report's survey lives in the worker: the export reads it again, as Export for R does.
+        const survey = await loadSurvey(this.services.fs, study);
+        const network = panelNetwork(
+          this.services.blind.view(study),
+          survey?.ok ? survey.value : undefined,
+          this.shownRequest(),
+          message.cooccurrence,
+        );
+        const file = networkExportFile(this.report.title, network, message.format);
+        const saved = await saveFile(file, study, this.services.fs, this.chooseSaveUri);
+        if (saved)
+          void vscode.window.showInformationMessage(`Grounded: saved ${vscode.workspace.asRelativePath(saved)}.`);
         return;
       }
       case 'exportTable':

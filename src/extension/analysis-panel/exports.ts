@@ -29,6 +29,16 @@ export async function saveExport(
     void vscode.window.showErrorMessage(`Grounded: ${file.error}.`);
     return undefined;
   }
+  return saveFile(file, study, fs, choose);
+}
+
+/** Saves an export's bytes where the person chooses (the study folder suggested), never over a study file. */
+export async function saveFile(
+  file: { fileName: string; bytes: Uint8Array; filters: Record<string, string[]> },
+  study: Study,
+  fs: FileSystemPort,
+  choose: ChooseSaveUri,
+): Promise<vscode.Uri | undefined> {
   const target = await choose(vscode.Uri.joinPath(toVscodeUri(study.root), file.fileName), file.filters);
   if (!target) return undefined;
   const refusal = await exportTargetRefusal(fs, study, fromVscodeUri(target));

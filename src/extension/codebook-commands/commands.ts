@@ -9,4 +9,8 @@ export const CODEBOOK_COMMANDS = declareCommands({
   mergeCodes: { id: 'grounded.mergeCodes', title: 'Merge Codes…' },
   splitCode: { id: 'grounded.splitCode', title: 'Split Code…' },
   deleteCode: { id: 'grounded.deleteCode', title: 'Delete Code…' },
+  relateCodes: { id: 'grounded.relateCodes', title: 'Relate Codes…' },
+  editRelationMemo: { id: 'grounded.editRelationMemo', title: 'Edit Relation Memo…' },
+  removeRelation: { id: 'grounded.removeRelation', title: 'Remove Relation…' },
+  markCoreCategory: { id: 'grounded.markCoreCategory', title: 'Mark as Core Category' },
 });

@@ -42,7 +42,7 @@ export function deleteCode(context: CodebookContext) {
       if (answer !== remove) return undefined;
       force = true;
     }
-    const removed = await deleteInCore(
+    const { codings: removed } = await deleteInCore(
       context.fs,
       study.codebookUri,
       () => sidecarUrisNow(context.fs, study),

@@ -51,6 +51,7 @@ export function mergeCodes(context: CodebookContext) {
       from.id,
       into.id,
       study.codebook,
+      study.settings.relationTypes,
     );
     await reloadFresh(
       context.services.studies,

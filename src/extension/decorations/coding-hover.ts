@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { type Code, reviewNote } from '../../core/index';
+import { type Code, relationsOf, reviewNote } from '../../core/index';
 import type { LiveCodings, LiveTranscript } from '../study/live-codings';
 import { codingsAt } from './codings-at';
+import { relationFrom } from '../shared/relation-text';
 import type { TranscriptDecorator } from './transcript-decorator';
 
 /** Commands the hover may link to: isTrusted is limited to exactly these. */
@@ -46,6 +47,8 @@ export class CodingHoverProvider implements vscode.HoverProvider {
         markdown.appendMarkdown(`\n\n${STATUS_ICON[coding.status]} ${escape(note)}${confirm}`);
       }
       if (coding.memo) markdown.appendMarkdown(`\n\n*Memo:* ${escape(coding.memo)}`);
+      const relations = relationsText(coding.code, entry);
+      if (relations) markdown.appendMarkdown(`\n\n*Relations:* ${escape(relations)}`);
       const links = linked.map((command) => {
         const args = encodeURIComponent(JSON.stringify([{ id: coding.id, uri: document.uri.toString() }]));
         const label = command === 'grounded.editMemo' ? (coding.memo ? 'Edit memo' : 'Add memo') : 'Remove coding';
@@ -57,6 +60,20 @@ export class CodingHoverProvider implements vscode.HoverProvider {
     const range = here.length === 1 ? entry.text.toRange(first.start, first.end) : undefined;
     return new vscode.Hover(markdown, range);
   }
+}
+
+/** Hover lines stay short: a code related to many others lists the first few and how many more. */
+const HOVER_RELATIONS = 5;
+
+/** The code's relations read from it ("causes → Silence · ← Hierarchy causes"), or undefined when it has none. */
+function relationsText(code: string, entry: LiveTranscript): string | undefined {
+  const { codebook, settings } = entry.study;
+  const lines = relationsOf(codebook)
+    .filter((r) => r.from === code || r.to === code)
+    .map((r) => relationFrom(codebook, settings.relationTypes, r, code));
+  if (lines.length === 0) return undefined;
+  const more = lines.length - HOVER_RELATIONS;
+  return lines.slice(0, HOVER_RELATIONS).join(' · ') + (more > 0 ? ` · and ${more} more` : '');
 }
 
 function categoryOf(code: Code | undefined, entry: LiveTranscript): string | undefined {

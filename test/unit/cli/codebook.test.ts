@@ -178,7 +178,7 @@ describe('grounded codebook', () => {
       '--force',
     ]);
     assert.equal(forced.code, 0);
-    assert.deepEqual(forced.data, { deleted: 'choice', codings: 3, files: 3, children: [] });
+    assert.deepEqual(forced.data, { deleted: 'choice', codings: 3, files: 3, children: [], relations: [] });
     assert.equal(code(study, 'choice'), undefined);
     assert.deepEqual(codesUsed(study, 'transcripts/P01.ben.codes.yaml'), []);
     assert.equal((await run(study, ['check'])).code, 0);

@@ -165,4 +165,29 @@ describe('panel exports and overlaps (host, pure)', function () {
       }
     }
   });
+
+  it('network messages: a code to retrieve (with its group or null), an export with a threshold in 0–1', () => {
+    for (const message of [
+      { type: 'retrieveCode', code: 'barriers-hierarchy', group: null },
+      { type: 'retrieveCode', code: 'barriers-hierarchy', group: 'female' },
+      { type: 'exportNetwork', format: 'graphml', cooccurrence: null },
+      { type: 'exportNetwork', format: 'mermaid', cooccurrence: 0.3 },
+    ])
+      assert.deepEqual(parseWebviewMessage(message), message);
+    for (const message of [
+      { type: 'retrieveCode', code: '', group: null },
+      { type: 'retrieveCode', code: 'x' },
+      { type: 'retrieveCode', code: 'x', group: 3 },
+      { type: 'retrieveCode', code: 'x', group: null, study: '/etc' },
+      { type: 'exportNetwork', format: 'dot', cooccurrence: null },
+      { type: 'exportNetwork', format: 'graphml', cooccurrence: 1.5 },
+      { type: 'exportNetwork', format: 'graphml', cooccurrence: Number.NaN },
+    ])
+      assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
+    const state = parsePanelState({ tab: 'network', netThreshold: 0.2, netEdge: 'a|causes|b' });
+    assert.equal(state.tab, 'network');
+    assert.equal(state.netThreshold, 0.2);
+    assert.equal(state.netEdge, 'a|causes|b');
+    assert.equal(parsePanelState({ netThreshold: 7 }).netThreshold, null);
+  });
 });

@@ -9,8 +9,11 @@ import { cappedList, quoteButton } from './quotes';
 import type { SectionArgs } from './section-args';
 import { labelledSelect } from './select';
 
-function overlapList({ report, state, context, overlaps }: SectionArgs): HTMLElement | null {
-  const cell = state.coCell;
+/** The overlapping quotes of a pair of codes (the selected heatmap cell, or a network's co-occurrence edge). */
+export function overlapList(
+  { report, context, overlaps }: SectionArgs,
+  cell: { a: string; b: string } | null,
+): HTMLElement | null {
   if (!cell) return h('p', { class: 'hint' }, 'Click a cell (or a pair in the table) to list the overlapping quotes.');
   const names = codeNames(report);
   const title = `${names.get(cell.a) ?? cell.a} × ${names.get(cell.b) ?? cell.b}`;
@@ -68,7 +71,7 @@ export function renderCoOccurrence(args: SectionArgs): HTMLElement {
     spec.cells.length > 0
       ? chartView(spec, context)
       : h('p', { class: 'empty' }, `No pair has any ${metricLabel(state.coMetric)}.`),
-    overlapList(args),
+    overlapList(args, state.coCell),
     tableView(pairsTable(report), context),
   );
 }

@@ -8,13 +8,14 @@ import type { CodebookNode, CodeNode } from './codebook-tree';
 /** The mime type VS Code gives drags from this tree ('application/vnd.code.tree.' + the view id in lower case). */
 export const CODEBOOK_MIME = 'application/vnd.code.tree.grounded.codebook';
 
-export type DropAction = 'move' | 'merge';
+export type DropAction = 'move' | 'merge' | 'relate';
 
 /**
  * Drag and drop in the Codebook view. Dropping on empty space puts the codes at the top level; dropping on
- * a code asks whether to move the dragged codes under it or merge them into it (a drop cannot carry a
- * modifier key, so the choice is a quick pick). The edits themselves are the codebook commands'
- * (grounded.moveCode, grounded.mergeCodes): one implementation, one set of checks.
+ * a code asks whether to move the dragged codes under it, merge them into it, or relate them to it (VS Code
+ * gives a tree's drop no modifier keys, so the choice is a quick pick, answered by keyboard). The edits
+ * themselves are the codebook commands' (grounded.moveCode, grounded.mergeCodes, grounded.relateCodes): one
+ * implementation, one set of checks.
  */
 export class CodebookDragAndDrop implements vscode.TreeDragAndDropController<CodebookNode> {
   readonly dragMimeTypes = [CODEBOOK_MIME];
@@ -46,6 +47,7 @@ export class CodebookDragAndDrop implements vscode.TreeDragAndDropController<Cod
     if (own.length === 0 || root === undefined) return;
     const study = await this.studies.study(root);
 
+    if (target?.kind === 'relation') return;
     if (target === undefined || target.kind === 'study') {
       for (const node of own) {
         if (study.codebook.codes.find((c) => c.id === node.id)?.parent === undefined) continue;
@@ -61,6 +63,14 @@ export class CodebookDragAndDrop implements vscode.TreeDragAndDropController<Cod
     if (movable.length === 0) return;
     const action = await this.chooseAction(study, movable, target);
     if (action === undefined || token.isCancellationRequested) return;
+    if (action === 'relate') {
+      // Each dragged code relates to the target; the type is asked per code (they may differ).
+      for (const node of movable)
+        await runQuietly(() =>
+          vscode.commands.executeCommand('grounded.relateCodes', { from: node.id, to: target.id, study: root }),
+        );
+      return;
+    }
     for (const node of movable) {
       if (action === 'move')
         await runQuietly(() =>
@@ -97,6 +107,11 @@ async function askDropAction(
   // Only the dragged codes' own codings change code; their sub-codes move under the target as they are.
   const ids = new Set(dragged.map((node) => node.id));
   const used = allCodings(study).filter(({ coding }) => ids.has(coding.code)).length;
+  const relate = {
+    label: `$(arrow-swap) Relate ${what} to "${name(target.id)}"…`,
+    detail: `Asks how (causes, is part of, contradicts…); the codes and their codings stay as they are.`,
+    action: 'relate' as const,
+  };
   const items: (vscode.QuickPickItem & { action: DropAction })[] = [
     {
       label: `$(list-tree) Move under "${name(target.id)}"`,
@@ -108,10 +123,11 @@ async function askDropAction(
       detail: `${what} ${dragged.length === 1 ? 'is' : 'are'} removed from the codebook; their codings (${used}) get the code "${name(target.id)}" (${statsText(stats.get(target.id))} now).`,
       action: 'merge',
     },
+    relate,
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: `Drop ${what} on "${name(target.id)}"`,
-    placeHolder: 'Move or merge?',
+    placeHolder: 'Move, merge or relate?',
   });
   return picked?.action;
 }

@@ -6,6 +6,9 @@ import { codeIcon } from '../../shared/code-icons';
 import { toVscodeUri } from '../../platform/workspace-file-system';
 import { shownStudies, studyLabel } from '../../shared/which-study';
 import { codeStats, statsText, type CodeStats } from './code-stats';
+import { relationLines, relationNodes, relationTreeItem, type RelationNode } from './relation-items';
+
+export type { RelationNode };
 
 /** A study, shown as a top-level node only when the workspace holds several. */
 export interface StudyNode {
@@ -20,7 +23,7 @@ export interface CodeNode {
   readonly study: string;
 }
 
-export type CodebookNode = StudyNode | CodeNode;
+export type CodebookNode = StudyNode | CodeNode | RelationNode;
 
 interface StudyView {
   readonly study: Study;
@@ -75,8 +78,10 @@ export class CodebookTree implements vscode.TreeDataProvider<CodebookNode>, vsco
       if (shown.length === 1) return this.codeNodes(shown[0] as Study, undefined);
       return shown.map((study) => ({ kind: 'study', study: study.root }));
     }
+    if (node.kind === 'relation') return [];
     const study = await this.studies.study(node.study);
-    return this.codeNodes(study, node.kind === 'code' ? node.id : undefined);
+    if (node.kind === 'study') return this.codeNodes(study, undefined);
+    return [...this.codeNodes(study, node.id), ...relationNodes(study, node.id)];
   }
 
   async getTreeItem(node: CodebookNode): Promise<vscode.TreeItem> {
@@ -90,18 +95,25 @@ export class CodebookTree implements vscode.TreeDataProvider<CodebookNode>, vsco
       item.contextValue = 'grounded.study';
       return item;
     }
+    if (node.kind === 'relation') return relationTreeItem(study, node);
     const view = this.view(study);
     const code = study.codebook.codes.find((c) => c.id === node.id);
     const hasChildren = (view.children.get(node.id)?.length ?? 0) > 0;
+    // Sub-codes are the tree and show at once; a code's relations are one click away, to keep the codebook compact.
+    const hasRelations = relationNodes(study, node.id).length > 0;
     const item = new vscode.TreeItem(
       code?.name ?? node.id,
-      hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+      hasChildren
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : hasRelations
+          ? vscode.TreeItemCollapsibleState.Collapsed
+          : vscode.TreeItemCollapsibleState.None,
     );
     item.id = `code:${study.root}#${node.id}`;
     const stats = view.stats.get(node.id);
-    item.description = statsText(stats);
+    item.description = code?.core ? `core category · ${statsText(stats)}` : statsText(stats);
     item.iconPath = code ? codeIcon(code) : new vscode.ThemeIcon('tag');
-    item.tooltip = code ? tooltipOf(code, stats, hasChildren) : node.id;
+    item.tooltip = code ? tooltipOf(code, stats, hasChildren, relationLines(study, node.id)) : node.id;
     item.contextValue = hasChildren ? 'grounded.code.category' : 'grounded.code';
     // A click lists the code's quotes across transcripts (constant comparison).
     item.command = { command: 'grounded.retrieveQuotes', title: 'Retrieve Quotes', arguments: [node] };
@@ -111,6 +123,7 @@ export class CodebookTree implements vscode.TreeDataProvider<CodebookNode>, vsco
 
   async getParent(node: CodebookNode): Promise<CodebookNode | undefined> {
     if (node.kind === 'study') return undefined;
+    if (node.kind === 'relation') return { kind: 'code', id: node.code, study: node.study };
     const study = await this.studies.study(node.study);
     const parent = study.codebook.codes.find((c) => c.id === node.id)?.parent;
     if (parent !== undefined && study.codebook.codes.some((c) => c.id === parent))
@@ -164,9 +177,11 @@ function childrenOf(codes: readonly Code[]): Map<string | undefined, Code[]> {
 }
 
 /** Plain text (never Markdown): code names, definitions and memos are the researcher's own words. */
-function tooltipOf(code: Code, stats: CodeStats | undefined, category: boolean): string {
+function tooltipOf(code: Code, stats: CodeStats | undefined, category: boolean, relations: string[]): string {
   const lines = [`${code.name} (${code.id})`, `${statsText(stats)}${category ? ', sub-codes included' : ''}`];
+  if (code.core) lines.push('Core category');
   if (code.definition) lines.push('', code.definition);
   if (code.memo) lines.push('', `Memo: ${code.memo}`);
+  if (relations.length > 0) lines.push('', 'Relations:', ...relations.map((line) => `  ${line}`));
   return lines.join('\n');
 }

@@ -9,6 +9,23 @@ import type { RetrieveResult, RetrieveTree } from './retrieve-tree';
 import { filterableColumns, levelsOf, type AttributeFilter } from './survey-filter';
 import { cellLabel } from '../../../core/index';
 
+/** `filters: [{ column, values }]` from a script, checked; undefined when absent. */
+function scriptedFilters(value: unknown): AttributeFilter[] | undefined {
+  if (value === undefined) return undefined;
+  const valid =
+    Array.isArray(value) &&
+    value.every(
+      (f: unknown) =>
+        typeof f === 'object' &&
+        f !== null &&
+        typeof (f as AttributeFilter).column === 'string' &&
+        Array.isArray((f as AttributeFilter).values) &&
+        (f as AttributeFilter).values.every((v) => typeof v === 'string'),
+    );
+  if (!valid) throw new UserError('The command argument "filters" must be a list of { column, values }.');
+  return (value as AttributeFilter[]).map((f) => ({ column: f.column, values: [...f.values] }));
+}
+
 /** Retrieve's commands: choose the code, filter by survey answers and by coder, clear the filters. */
 export function registerRetrieveCommands(services: GroundedServices, tree: RetrieveTree): void {
   const { context } = services;
@@ -27,11 +44,14 @@ export function registerRetrieveCommands(services: GroundedServices, tree: Retri
     const previous = tree.query;
     // Filters stay when another code of the same study is chosen: comparing codes within one group is the point.
     const keep = previous?.study === study.root;
+    // The analysis panel's network passes its own filters and coders: the quotes behind the node clicked.
+    const filters = scriptedFilters(args.unknown('filters'));
+    const coders = args.strings('coders');
     const result = await tree.set({
       study: study.root,
       code,
-      filters: keep ? previous.filters : [],
-      coders: keep ? previous.coders : [],
+      filters: filters ?? (keep ? previous.filters : []),
+      coders: coders ? [...coders] : keep ? previous.coders : [],
     });
     await vscode.commands.executeCommand('grounded.retrieve.focus');
     return result;

@@ -253,7 +253,7 @@ describe('codebook operations', () => {
           true,
           await codebookOf(study),
         );
-        assert.equal(removed, 3);
+        assert.deepEqual(removed, { codings: 3, relations: [] });
         const loaded = await loadStudy(study.fs, study.root);
         assert.deepEqual(loaded.problems, []);
         assert.deepEqual(
@@ -329,7 +329,7 @@ describe('codebook operations', () => {
           await codebookOf(study),
         );
         assert.equal(raced, true);
-        assert.equal(removed, 2, 'a-burnout and a-late-burnout, each counted once');
+        assert.equal(removed.codings, 2, 'a-burnout and a-late-burnout, each counted once');
         assert.ok(allCodings(await loadStudy(study.fs, study.root)).every(({ coding }) => coding.code !== 'burnout'));
       });
 
@@ -337,7 +337,7 @@ describe('codebook operations', () => {
         const sidecarBytes = await Promise.all(sidecars().map((u) => study.fs.readFile(u)));
         await editCodebook(study.fs, codebookUri(), (c) => codebookEdits.add(c, 'unused', {}));
         assert.equal(
-          await deleteCode(study.fs, codebookUri(), sidecars(), 'unused', 0, false, await codebookOf(study)),
+          (await deleteCode(study.fs, codebookUri(), sidecars(), 'unused', 0, false, await codebookOf(study))).codings,
           0,
         );
         bytesEqual(await study.read('codebook.yaml'), new TextEncoder().encode(CODEBOOK), 'back to the original bytes');

@@ -1,0 +1,65 @@
+import {
+  buildCodeNetwork,
+  buildStudyData,
+  type CodeNetwork,
+  exportNetwork,
+  type MergedSurvey,
+  type Study,
+} from '../../core/index';
+import type { NetworkExportFormat, ReportRequestState } from '../../../webview/protocol';
+
+// No 'vscode' here: what the network export writes is decided by pure code, unit-tested in plain Node.
+
+/**
+ * The panel's network for export, over the same participants as its report (coders, filters, what an uncoded
+ * participant counts as), with co-occurrence edges at the panel's threshold: the network the panel draws, as
+ * `grounded export network` writes it.
+ */
+export function panelNetwork(
+  study: Study,
+  survey: MergedSurvey | undefined,
+  request: ReportRequestState,
+  threshold: number | null,
+): CodeNetwork {
+  const data = buildStudyData(study, survey, {
+    ...(request.coders ? { coders: request.coders } : {}),
+    filters: request.filters,
+    ...(request.uncoded ? { uncoded: request.uncoded } : {}),
+  });
+  const participants = data.records
+    .filter((record) => record.codesKnown)
+    .map((record) => ({
+      id: record.id,
+      codes: Object.keys(record.present).filter((code) => record.present[code] === 1),
+    }));
+  const codings = data.codings
+    .filter((c) => c.coding.status !== 'orphan')
+    .map((c) => ({
+      id: c.coding.id,
+      code: c.coding.code,
+      transcript: c.transcript.path,
+      coder: c.coder,
+      start: c.coding.start,
+      end: c.coding.end,
+    }));
+  return buildCodeNetwork({
+    codebook: study.codebook,
+    relationTypes: study.settings.relationTypes,
+    participants,
+    codings,
+    ...(threshold !== null ? { minJaccard: threshold } : {}),
+  });
+}
+
+/** File name, content and save-dialog filter of a network export. */
+export function networkExportFile(
+  title: string,
+  network: CodeNetwork,
+  format: NetworkExportFormat,
+): { fileName: string; bytes: Uint8Array; filters: Record<string, string[]> } {
+  const stem = `${title}-network`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+  const text = exportNetwork(network, format);
+  return format === 'graphml'
+    ? { fileName: `${stem}.graphml`, bytes: new TextEncoder().encode(text), filters: { GraphML: ['graphml'] } }
+    : { fileName: `${stem}.mmd`, bytes: new TextEncoder().encode(text), filters: { Mermaid: ['mmd', 'mermaid'] } };
+}
