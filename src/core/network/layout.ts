@@ -3,7 +3,7 @@ import type { SimulationLinkDatum, SimulationNodeDatum } from 'd3-force';
 import type { CodeNetwork } from './network-types';
 
 export interface LayoutOptions {
-  /** Drawing size the positions are fitted into, margins included. */
+  /** Drawing size the positions are fitted into, margins included; a larger network gets a larger drawing. */
   readonly width?: number;
   readonly height?: number;
   /** Simulation steps: a fixed count, so the layout never depends on how fast the machine is. */
@@ -34,6 +34,8 @@ const MARGIN = 24;
 interface SimNode extends SimulationNodeDatum {
   id: string;
   r: number;
+  /** Room the node needs: its circle, or half its label's width when that is wider. */
+  room: number;
 }
 
 /** The seeded linear congruential generator d3 documents for reproducible simulations. */
@@ -43,6 +45,11 @@ function seededRandom(seed: number): () => number {
   const m = 4294967296;
   let state = seed >>> 0;
   return () => (state = (a * state + c) % m) / m;
+}
+
+/** Half the width of a node's label at the drawing's 12px font (about 6.5px a character), capped. */
+function labelHalfWidth(name: string): number {
+  return Math.min(90, ([...name].length * 6.5) / 2 + 4);
 }
 
 /** Node radius for a participant count, against the largest count in the network. */
@@ -61,7 +68,10 @@ export function layoutNetwork(network: CodeNetwork, options: LayoutOptions = {})
   const width = options.width ?? 800;
   const height = options.height ?? 600;
   const maxParticipants = Math.max(0, ...network.nodes.map((n) => n.participants));
-  const nodes: SimNode[] = network.nodes.map((n) => ({ id: n.id, r: nodeRadius(n.participants, maxParticipants) }));
+  const nodes: SimNode[] = network.nodes.map((n) => {
+    const r = nodeRadius(n.participants, maxParticipants);
+    return { id: n.id, r, room: Math.max(r + 14, labelHalfWidth(n.name)) };
+  });
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const links: (SimulationLinkDatum<SimNode> & { strength: number })[] = network.edges
     .filter((e) => index.has(e.from) && index.has(e.to) && e.from !== e.to)
@@ -75,10 +85,10 @@ export function layoutNetwork(network: CodeNetwork, options: LayoutOptions = {})
     .force(
       'link',
       forceLink<SimNode, SimulationLinkDatum<SimNode> & { strength: number }>(links)
-        .distance((l) => 60 + (l.source as SimNode).r + (l.target as SimNode).r)
+        .distance((l) => 50 + (l.source as SimNode).room + (l.target as SimNode).room)
         .strength((l) => l.strength),
     )
-    .force('charge', forceManyBody<SimNode>().strength(-220))
+    .force('charge', forceManyBody<SimNode>().strength(-400))
     .force(
       'collide',
       forceCollide<SimNode>((n) => n.r + 14),
@@ -97,21 +107,26 @@ function fit(nodes: readonly SimNode[], width: number, height: number): NetworkL
   const xs = nodes.map((n) => n.x ?? 0);
   const ys = nodes.map((n) => n.y ?? 0);
   const pad = MARGIN + MAX_RADIUS;
+  // Labels stick out sideways: keep the widest one inside the drawing.
+  const padX = MARGIN + Math.max(MAX_RADIUS, ...nodes.map((n) => n.room));
   const minX = Math.min(...xs);
   const minY = Math.min(...ys);
   const spanX = Math.max(...xs) - minX;
   const spanY = Math.max(...ys) - minY;
-  const scale = Math.min(
-    spanX > 0 ? (width - 2 * pad) / spanX : Infinity,
-    spanY > 0 ? (height - 2 * pad) / spanY : Infinity,
-    1.5,
+  // Never shrink distances below the simulation's: collision kept labels apart at scale 1, so a network too
+  // big for the drawing gets a bigger drawing (an SVG scales as a whole, text included) instead.
+  const scale = Math.max(
+    1,
+    Math.min(spanX > 0 ? (width - 2 * padX) / spanX : Infinity, spanY > 0 ? (height - 2 * pad) / spanY : Infinity, 1.5),
   );
-  const offsetX = (width - spanX * scale) / 2;
-  const offsetY = (height - spanY * scale) / 2;
+  const drawingWidth = Math.max(width, Math.ceil(spanX * scale + 2 * padX));
+  const drawingHeight = Math.max(height, Math.ceil(spanY * scale + 2 * pad));
+  const offsetX = (drawingWidth - spanX * scale) / 2;
+  const offsetY = (drawingHeight - spanY * scale) / 2;
   const round = (v: number) => Math.round(v * 10) / 10;
   return {
-    width,
-    height,
+    width: drawingWidth,
+    height: drawingHeight,
     nodes: nodes.map((n) => ({
       id: n.id,
       x: round(offsetX + ((n.x ?? 0) - minX) * scale),
