@@ -33,6 +33,8 @@ describe('settings and schema contributions', () => {
       '*.codes.yaml',
       'codebook.yaml',
       'grounded.yaml',
+      'rejected-suggestions.yaml',
+      'similar-dismissed.yaml',
     ]);
     for (const entry of entries) {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, entry.url));

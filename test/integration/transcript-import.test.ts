@@ -233,7 +233,7 @@ describe('Import Transcripts and Code a Speaker’s Turns from the command palet
     const existing = await vscode.workspace.fs.readFile(file('transcripts', 'P02.txt'));
     // The study of the file in the active editor is the one imported into.
     await vscode.window.showTextDocument(file('transcripts', 'P02.txt'), { preview: false });
-    await runFromPalette('Import Transcripts');
+    await runFromPalette('Import Transcripts…');
 
     const editor = await waitFor(
       'the first new transcript to open',
@@ -339,7 +339,9 @@ describe('Import Transcripts and Code a Speaker’s Turns from the command palet
     // A click into "burnt": the cursor's sentence is coded.
     const at = editor.document.positionAt(text.indexOf('burnt') + 2);
     editor.selection = new vscode.Selection(at, at);
-    await runFromPalette('Code Selection');
+    // The whole title, ellipsis included: the palette lists recently used commands first, and earlier suites ran
+    // "Suggest Codes for Selection", which the shorter "Code Selection" also matches.
+    await runFromPalette('Code Selection…');
     await typeAndEnter(await pickShowing('Code selection'), 'Burnout');
 
     const [coding] = await waitFor('the coding in P05.tester.codes.yaml', async () =>
