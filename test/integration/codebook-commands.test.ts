@@ -234,6 +234,34 @@ describe('codebook commands', function () {
     for (const name of ['P01', 'P02']) assert.ok(!(await codings(name)).some((c) => c.code === 'burnout'));
   });
 
+  it('refuses to delete a code while relations use it, removes them with it when asked', async () => {
+    const related = await read(file('codebook.yaml'));
+    assert.ok(!related.includes('relations:'), 'the fixture starts without relations');
+    await write(
+      file('codebook.yaml'),
+      `${related.trimEnd()}\nrelations:\n  - from: assigned-mentor\n    type: causes\n    to: mentoring\n    memo: "An assigned mentor is where mentoring starts."\n`,
+    );
+    await services.studies.reload(study);
+    const before = await read(file('codebook.yaml'));
+    await assert.rejects(
+      async () => vscode.commands.executeCommand('grounded.deleteCode', { study, id: 'assigned-mentor', force: true }),
+      /in 1 relation/,
+    );
+    assert.equal(await read(file('codebook.yaml')), before, 'a refused delete writes nothing');
+    const deleted = await vscode.commands.executeCommand<{ relations: number }>('grounded.deleteCode', {
+      study,
+      id: 'assigned-mentor',
+      force: true,
+      removeRelations: true,
+    });
+    assert.equal(deleted.relations, 1);
+    assert.equal(await code('assigned-mentor'), undefined);
+    assert.ok(
+      !(await read(file('codebook.yaml'))).includes('from: assigned-mentor'),
+      'the relation left with the code',
+    );
+  });
+
   it('refuses a merge while a sidecar does not load, and changes no file', async () => {
     const broken = sidecarUri('P02');
     const good = await read(broken);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { codebookEdits, deleteCode as deleteInCore, sidecarUrisNow } from '../../core/index';
+import { codebookEdits, deleteCode as deleteInCore, relationsOfCode, sidecarUrisNow } from '../../core/index';
 import { UserError } from '../shared/errors';
 import { commandArgs } from '../shared/register-command';
 import { reloadFresh } from '../shared/fresh-reload';
@@ -7,18 +7,33 @@ import { chooseCode, codebookStudy, requireAllSidecarsLoad, usageOf, type Codebo
 
 /**
  * grounded.deleteCode: removes a code from the codebook; its children move up. Refused while codings use
- * it, unless the person confirms deleting them too in a modal warning (or merges instead). A script passes
- * `{ id, force: true }` to delete the codings too.
+ * it, unless the person confirms deleting them too in a modal warning (or merges instead); likewise while
+ * relations use it, unless the person confirms removing them. A script passes `{ id, force: true }` to delete
+ * the codings too and `{ id, removeRelations: true }` to remove its relations.
  */
 export function deleteCode(context: CodebookContext) {
-  return async (arg?: unknown): Promise<{ deleted: string; codings: number } | undefined> => {
+  return async (arg?: unknown): Promise<{ deleted: string; codings: number; relations: number } | undefined> => {
     const args = commandArgs(arg);
     const study = await codebookStudy(context, arg);
     if (!study) return undefined;
     requireAllSidecarsLoad(study);
     const code = await chooseCode(context, study, args.codeId(), 'Delete which code?');
     if (!code) return undefined;
-    codebookEdits.remove(study.codebook, code.id);
+    let removeRelations = args.unknown('removeRelations') === true;
+    const relations = relationsOfCode(study.codebook, code.id);
+    if (relations.length > 0 && !removeRelations) {
+      const refusal = `"${code.name}" is in ${relations.length} relation(s) with other codes: nothing was deleted. Remove them first, or confirm removing them with the code.`;
+      if (args.fromScript) throw new UserError(refusal);
+      const remove = 'Delete Code and Relations';
+      const answer = await vscode.window.showWarningMessage(
+        `"${code.name}" is in ${relations.length} relation(s) with other codes.`,
+        { modal: true, detail: 'Deleting the code removes those relations (and their memos) from codebook.yaml too.' },
+        remove,
+      );
+      if (answer !== remove) return undefined;
+      removeRelations = true;
+    }
+    codebookEdits.remove(study.codebook, code.id, removeRelations);
     const usage = await usageOf(context, study, code.id);
     let force = args.unknown('force') === true;
     if (usage.codings > 0 && !force) {
@@ -42,7 +57,7 @@ export function deleteCode(context: CodebookContext) {
       if (answer !== remove) return undefined;
       force = true;
     }
-    const { codings: removed } = await deleteInCore(
+    const { codings: removed, relations: removedRelations } = await deleteInCore(
       context.fs,
       study.codebookUri,
       () => sidecarUrisNow(context.fs, study),
@@ -50,6 +65,7 @@ export function deleteCode(context: CodebookContext) {
       usage.codings,
       force,
       study.codebook,
+      removeRelations,
     );
     await reloadFresh(
       context.services.studies,
@@ -57,9 +73,9 @@ export function deleteCode(context: CodebookContext) {
       (loaded) => !loaded.codebook.codes.some((c) => c.id === code.id),
     );
     vscode.window.setStatusBarMessage(
-      `Grounded: deleted "${code.name}"${removed > 0 ? ` and ${removed} coding(s)` : ''}`,
+      `Grounded: deleted "${code.name}"${removed > 0 ? `, ${removed} coding(s)` : ''}${removedRelations.length > 0 ? `, ${removedRelations.length} relation(s)` : ''}`,
       5000,
     );
-    return { deleted: code.id, codings: removed };
+    return { deleted: code.id, codings: removed, relations: removedRelations.length };
   };
 }
