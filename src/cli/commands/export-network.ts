@@ -1,4 +1,10 @@
-import { buildCodeNetwork, buildStudyData, exportNetwork, NETWORK_FORMATS, type NetworkFormat } from '../../core/index';
+import {
+  buildStudyData,
+  codeNetworkOfStudyData,
+  exportNetwork,
+  NETWORK_FORMATS,
+  type NetworkFormat,
+} from '../../core/index';
 import type { Arguments, CommandContext, CommandSpec } from '../command';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../errors';
 import { analysisRequest, ANALYSIS_OPTIONS, emit, openAnalysis } from './report';
@@ -62,24 +68,7 @@ async function runExportNetwork(context: CommandContext, args: Arguments): Promi
     filters: request.filters ?? [],
     ...(request.uncoded ? { uncoded: request.uncoded } : {}),
   });
-  const network = buildCodeNetwork({
-    codebook: study.codebook,
-    relationTypes: study.settings.relationTypes,
-    participants: data.records
-      .filter((r) => r.codesKnown)
-      .map((r) => ({ id: r.id, codes: Object.keys(r.present).filter((code) => r.present[code] === 1) })),
-    codings: data.codings
-      .filter((c) => c.coding.status !== 'orphan')
-      .map((c) => ({
-        id: c.coding.id,
-        code: c.coding.code,
-        transcript: c.transcript.path,
-        coder: c.coder,
-        start: c.coding.start,
-        end: c.coding.end,
-      })),
-    ...(minJaccard !== undefined ? { minJaccard } : {}),
-  });
+  const network = codeNetworkOfStudyData(study, data, minJaccard);
   await emit(context, study, exportNetwork(network, format), args.string('out'));
   const problems = study.problems.filter((p) => p.kind === 'unknown-relation-type');
   for (const problem of problems) context.out.error(context.out.formatProblem(problem));

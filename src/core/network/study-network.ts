@@ -1,3 +1,4 @@
+import type { StudyData } from '../analysis/study-data';
 import type { Study } from '../study/study';
 import { buildCodeNetwork, type NetworkCoding, type NetworkParticipant } from './build-network';
 import type { CodeNetwork } from './network-types';
@@ -50,5 +51,34 @@ export function codeNetworkOfStudy(study: Study, options: StudyNetworkOptions = 
     participants,
     codings,
     ...(options.minJaccard !== undefined ? { minJaccard: options.minJaccard } : {}),
+  });
+}
+
+/**
+ * The code network over the participants and codings of a report's study data (its coders, filters and what an
+ * uncoded participant counts as already applied): what `grounded export network` writes and the panel exports.
+ * Participants whose codes are unknown (no transcript coded by an included coder) are left out.
+ */
+export function codeNetworkOfStudyData(study: Study, data: StudyData, minJaccard?: number): CodeNetwork {
+  return buildCodeNetwork({
+    codebook: study.codebook,
+    relationTypes: study.settings.relationTypes,
+    participants: data.records
+      .filter((record) => record.codesKnown)
+      .map((record) => ({
+        id: record.id,
+        codes: Object.keys(record.present).filter((code) => record.present[code] === 1),
+      })),
+    codings: data.codings
+      .filter((c) => c.coding.status !== 'orphan')
+      .map((c) => ({
+        id: c.coding.id,
+        code: c.coding.code,
+        transcript: c.transcript.path,
+        coder: c.coder,
+        start: c.coding.start,
+        end: c.coding.end,
+      })),
+    ...(minJaccard !== undefined ? { minJaccard } : {}),
   });
 }

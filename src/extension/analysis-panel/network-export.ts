@@ -1,6 +1,6 @@
 import {
-  buildCodeNetwork,
   buildStudyData,
+  codeNetworkOfStudyData,
   type CodeNetwork,
   exportNetwork,
   type MergedSurvey,
@@ -26,29 +26,7 @@ export function panelNetwork(
     filters: request.filters,
     ...(request.uncoded ? { uncoded: request.uncoded } : {}),
   });
-  const participants = data.records
-    .filter((record) => record.codesKnown)
-    .map((record) => ({
-      id: record.id,
-      codes: Object.keys(record.present).filter((code) => record.present[code] === 1),
-    }));
-  const codings = data.codings
-    .filter((c) => c.coding.status !== 'orphan')
-    .map((c) => ({
-      id: c.coding.id,
-      code: c.coding.code,
-      transcript: c.transcript.path,
-      coder: c.coder,
-      start: c.coding.start,
-      end: c.coding.end,
-    }));
-  return buildCodeNetwork({
-    codebook: study.codebook,
-    relationTypes: study.settings.relationTypes,
-    participants,
-    codings,
-    ...(threshold !== null ? { minJaccard: threshold } : {}),
-  });
+  return codeNetworkOfStudyData(study, data, threshold ?? undefined);
 }
 
 /** File name, content and save-dialog filter of a network export. */
