@@ -12,7 +12,7 @@ import {
 import { pickCodes } from '../shared/code-picker';
 import { UserError } from '../shared/errors';
 import { commandArgs } from '../shared/register-command';
-import { currentTranscriptRef, transcriptTarget } from '../shared/transcript-target';
+import { currentTranscriptRefReloading, transcriptTarget } from '../shared/transcript-target';
 import { fromVscodeUri } from '../platform/workspace-file-system';
 import { idsForChoices, requireKnownCodes, type CodingContext } from './coding-context';
 
@@ -107,7 +107,7 @@ async function targets(context: CodingContext, arg: unknown, selected: unknown):
   const not: string[] = [];
   for (const uri of uris) {
     const coreUri = fromVscodeUri(uri);
-    const current = await transcriptAt(context, uri);
+    const current = await currentTranscriptRefReloading(services, uri).catch(() => undefined);
     if (current) found.push({ ref: current.ref, study: await services.studies.study(current.root) });
     else not.push(basenameUri(coreUri));
   }
@@ -116,20 +116,6 @@ async function targets(context: CodingContext, arg: unknown, selected: unknown):
       `${list(not)} ${not.length === 1 ? 'is' : 'are'} not a transcript of a study (see "transcripts" in grounded.yaml); nothing was coded.`,
     );
   return found;
-}
-
-/** A transcript's current text; one created since the study last loaded counts after a reload. */
-async function transcriptAt(
-  { services }: CodingContext,
-  uri: vscode.Uri,
-): Promise<{ ref: TranscriptRef; root: string } | undefined> {
-  const coreUri = fromVscodeUri(uri);
-  const found = await currentTranscriptRef(services, coreUri).catch(() => undefined);
-  if (found) return found;
-  const study = await services.studies.studyFor(uri).catch(() => undefined);
-  if (!study) return undefined;
-  await services.studies.reload(study.root);
-  return currentTranscriptRef(services, coreUri).catch(() => undefined);
 }
 
 /** Whose turns: a quick pick of the speakers found, typing filters them as in any quick pick. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { choiceOf } from '../shared/quick-pick-choice';
 
 /**
  * The quick picks of Compare Coders, with a chosen item active (the default Enter takes). The pick on screen
@@ -23,19 +24,10 @@ export class ComparePicks {
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
     if (options.active) pick.activeItems = [options.active];
-    return new Promise<T | undefined>((resolve) => {
-      let chosen: T | undefined;
-      pick.onDidAccept(() => {
-        chosen = pick.selectedItems[0] ?? pick.activeItems[0];
-        pick.hide();
-      });
-      pick.onDidHide(() => {
-        if (this.open === pick) this.open = undefined;
-        pick.dispose();
-        resolve(chosen);
-      });
-      this.open = pick as unknown as vscode.QuickPick<vscode.QuickPickItem>;
-      pick.show();
+    return choiceOf(pick, (showing) => {
+      // Another pick may already have replaced this one on screen.
+      if (showing) this.open = showing as unknown as vscode.QuickPick<vscode.QuickPickItem>;
+      else if (this.open === (pick as unknown)) this.open = undefined;
     });
   }
 }

@@ -3,7 +3,7 @@ import type { Study, StudyTranscript, TranscriptRef } from '../../core/index';
 import type { GroundedServices } from '../services';
 import type { LiveCoding } from '../study/live-codings';
 import type { DocumentText } from '../study/document-text';
-import { toVscodeUri } from '../platform/workspace-file-system';
+import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
 import { UserError } from './errors';
 
 /** The transcript a coding command works on, with its live text and codings. */
@@ -70,6 +70,23 @@ export async function currentTranscriptRef(
   const found = await services.studies.transcriptFor(transcriptUri);
   if (!found) return undefined;
   return { ref: document ? services.texts.of(document) : found.transcript, root: found.study.root };
+}
+
+/**
+ * `currentTranscriptRef` for a file a command was pointed at: a transcript added since the study last loaded (an
+ * import, a file written by another tool) counts after one reload of its study. Undefined when it is no transcript.
+ */
+export async function currentTranscriptRefReloading(
+  services: GroundedServices,
+  uri: vscode.Uri,
+): Promise<{ ref: TranscriptRef; root: string } | undefined> {
+  const coreUri = fromVscodeUri(uri);
+  const found = await currentTranscriptRef(services, coreUri).catch(() => undefined);
+  if (found) return found;
+  const study = await services.studies.studyFor(uri).catch(() => undefined);
+  if (!study) return undefined;
+  await services.studies.reload(study.root);
+  return currentTranscriptRef(services, coreUri);
 }
 
 /** Code-point ranges of the editor's selections (or the ranges a script passed), empty ones dropped. */

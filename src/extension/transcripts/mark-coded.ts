@@ -1,16 +1,10 @@
 import * as vscode from 'vscode';
-import {
-  basenameUri,
-  markTranscriptCoded,
-  markTranscriptNotCoded,
-  type Study,
-  type TranscriptRef,
-} from '../../core/index';
+import { basenameUri, markTranscriptCoded, markTranscriptNotCoded, type Study } from '../../core/index';
 import type { GroundedServices } from '../services';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
 import { commandArgs } from '../shared/register-command';
 import { asUserError, UserError } from '../shared/errors';
-import { currentTranscriptRef, transcriptTarget } from '../shared/transcript-target';
+import { currentTranscriptRefReloading, transcriptTarget } from '../shared/transcript-target';
 import { reloadFresh } from '../shared/fresh-reload';
 import { summarizeMarking, type MarkingOutcome } from './marking-summary';
 
@@ -40,7 +34,7 @@ export function markTranscripts(services: GroundedServices, coded: boolean) {
     const unchanged: string[] = [];
     const written = new Map<string, string[]>();
     for (const uri of uris) {
-      const found = await transcriptAt(services, uri);
+      const found = await currentTranscriptRefReloading(services, uri);
       const name = basenameUri(fromVscodeUri(uri));
       if (!found) {
         notTranscripts.push(name);
@@ -77,20 +71,6 @@ async function targetUris(services: GroundedServices, arg: unknown, selected: un
   const uri = commandArgs(arg).uri();
   if (uri !== undefined) return [typeof uri === 'string' ? toVscodeUri(uri) : uri];
   return [(await transcriptTarget(services)).document.uri];
-}
-
-/** The transcript's current text (an open editor's, maybe unsaved); a transcript added since the last load counts. */
-async function transcriptAt(
-  services: GroundedServices,
-  uri: vscode.Uri,
-): Promise<{ ref: TranscriptRef; root: string } | undefined> {
-  const coreUri = fromVscodeUri(uri);
-  const found = await currentTranscriptRef(services, coreUri).catch(() => undefined);
-  if (found) return found;
-  const study = await services.studies.studyFor(uri).catch(() => undefined);
-  if (!study) return undefined;
-  await services.studies.reload(study.root);
-  return currentTranscriptRef(services, coreUri);
 }
 
 /** Reloads the marked transcripts so badges and views show the new state at once. */

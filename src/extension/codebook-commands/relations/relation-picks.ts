@@ -3,6 +3,7 @@ import { type Code, type CodeRelation, type RelationType, relationsOf, type Stud
 import { codeIcon } from '../../shared/code-icons';
 import { categoryLabel, codesInTreeOrder } from '../../shared/code-tree';
 import { isDirected, relationSentence, typeLabel } from '../../shared/relation-text';
+import { choiceOf } from '../../shared/quick-pick-choice';
 
 export interface CodeItem extends vscode.QuickPickItem {
   readonly code: Code;
@@ -72,19 +73,10 @@ export class RelationPicks {
       pick.step = options.step;
       pick.totalSteps = 3;
     }
-    return new Promise<T | undefined>((resolve) => {
-      let chosen: T | undefined;
-      pick.onDidAccept(() => {
-        chosen = pick.selectedItems[0] ?? pick.activeItems[0];
-        if (chosen) pick.hide();
-      });
-      pick.onDidHide(() => {
-        if (this.open === pick) this.open = undefined;
-        pick.dispose();
-        resolve(chosen);
-      });
-      this.open = pick as unknown as vscode.QuickPick<vscode.QuickPickItem>;
-      pick.show();
+    return choiceOf(pick, (showing) => {
+      // Another pick may already have replaced this one on screen.
+      if (showing) this.open = showing as unknown as vscode.QuickPick<vscode.QuickPickItem>;
+      else if (this.open === (pick as unknown)) this.open = undefined;
     });
   }
 }
