@@ -27,11 +27,8 @@ export function codersInStudy(study: Study): string[] {
   return [...new Set(study.transcripts.flatMap((t) => t.sidecars.map((s) => s.coder)))].sort();
 }
 
-export function agreementReport(
-  study: Study,
-  coders: readonly string[],
-  options: AgreementReportOptions = {},
-): AgreementReport {
+/** The distinct coders, or AgreementInputError naming what is wrong (unknown coders, fewer than two). */
+export function checkedCoders(study: Study, coders: readonly string[]): string[] {
   const distinct = [...new Set(coders)];
   const available = codersInStudy(study);
   const unknown = distinct.filter((coder) => !available.includes(coder));
@@ -43,6 +40,15 @@ export function agreementReport(
     throw new AgreementInputError(
       `agreement needs two or more coders, got ${distinct.join(', ') || 'none'}; coders in this study: ${available.join(', ') || '(none)'}`,
     );
+  return distinct;
+}
+
+export function agreementReport(
+  study: Study,
+  coders: readonly string[],
+  options: AgreementReportOptions = {},
+): AgreementReport {
+  const distinct = checkedCoders(study, coders);
   const [first, second] = distinct as [string, string];
   const main = compareCoders(study, first, second, options);
   const pairs =

@@ -71,6 +71,10 @@ interface TranscriptPair {
 interface CodeInPair {
   readonly first: readonly Range[];
   readonly second: readonly Range[];
+  /** Code points each coder covered with this code, and both did: what a code's own row counts. */
+  readonly firstLength: number;
+  readonly secondLength: number;
+  readonly bothLength: number;
   readonly usedByFirst: boolean;
   readonly usedBySecond: boolean;
   readonly matched: number;
@@ -99,9 +103,14 @@ function transcriptPair(transcript: StudyTranscript, first: string, second: stri
     const ofB = groupsB.get(id) ?? [];
     // Segments are matched code by code: a category's segments match only segments of the same code.
     const m = matchSegments(ofA, ofB, overlap);
+    const first = unionOf(ofA);
+    const second = unionOf(ofB);
     byCode.set(id, {
-      first: unionOf(ofA),
-      second: unionOf(ofB),
+      first,
+      second,
+      firstLength: lengthOf(first),
+      secondLength: lengthOf(second),
+      bothLength: intersectionLength(first, second),
       usedByFirst: ofA.length > 0,
       usedBySecond: ofB.length > 0,
       matched: m.matched.length,
@@ -158,14 +167,24 @@ export function compareCoders(
   const { compared, notCompared } = comparedTranscripts(study, [first, second]);
   const pairs = compared.map((transcript) => transcriptPair(transcript, first, second, overlap));
   const rows = codeRows(study, pairs, options.codes);
+  // A code without sub-codes is counted once, for its row and for the pool.
+  const ofOneCode = new Map<string, Counts>();
+  const countsOf = (members: readonly string[]): Counts => {
+    const distinct = new Set(members);
+    if (distinct.size !== 1) return countOn(pairs, distinct);
+    const id = members[0] as string;
+    let counts = ofOneCode.get(id);
+    if (counts === undefined) ofOneCode.set(id, (counts = countOn(pairs, distinct)));
+    return counts;
+  };
   const codes = rows.map((row) => ({
     code: row.id,
     name: row.name,
     category: row.category,
-    ...agreementOn(pairs, new Set(row.members)),
+    ...finish(countsOf(row.members)),
   }));
   const applied = [...new Set(rows.flatMap((row) => row.members))].filter((id) => pairs.some((p) => p.byCode.has(id)));
-  const perApplied = applied.map((id) => countOn(pairs, new Set([id])));
+  const perApplied = applied.map((id) => countsOf([id]));
   return {
     first,
     second,
@@ -200,46 +219,60 @@ interface Counts {
   readonly segment: { matched: number; first: number; second: number };
 }
 
-function agreementOn(pairs: readonly TranscriptPair[], members: ReadonlySet<string>) {
-  return finish(countOn(pairs, members));
-}
-
 function countOn(pairs: readonly TranscriptPair[], members: ReadonlySet<string>): Counts {
-  let character = EMPTY_TABLE;
-  let withinCoded = EMPTY_TABLE;
-  let transcript = EMPTY_TABLE;
+  // Integer counts summed in place: the same totals as adding tables, without a table per transcript.
+  const character = { both: 0, first: 0, second: 0, neither: 0 };
+  const withinCoded = { both: 0, first: 0, second: 0, neither: 0 };
+  const transcript = { both: 0, first: 0, second: 0, neither: 0 };
   const presence: [number, number][] = [];
   const segment = { matched: 0, first: 0, second: 0 };
+  const found: CodeInPair[] = [];
   for (const pair of pairs) {
-    const found: CodeInPair[] = [];
+    found.length = 0;
     for (const id of members) {
       const code = pair.byCode.get(id);
       if (code) found.push(code);
     }
-    const unionA = coveredBy(found, 'first');
-    const unionB = coveredBy(found, 'second');
-    const both = intersectionLength(unionA, unionB);
-    const firstOnly = lengthOf(unionA) - both;
-    const secondOnly = lengthOf(unionB) - both;
+    const { both, first, second } = coveredLengths(found);
+    const firstOnly = first - both;
+    const secondOnly = second - both;
     const either = both + firstOnly + secondOnly;
-    character = addTables(character, { both, first: firstOnly, second: secondOnly, neither: pair.length - either });
-    withinCoded = addTables(withinCoded, { both, first: firstOnly, second: secondOnly, neither: pair.coded - either });
-    const usesA = found.some((code) => code.usedByFirst) ? 1 : 0;
-    const usesB = found.some((code) => code.usedBySecond) ? 1 : 0;
-    presence.push([usesA, usesB]);
-    transcript = addTables(transcript, {
-      both: usesA & usesB,
-      first: usesA & (1 - usesB),
-      second: (1 - usesA) & usesB,
-      neither: (1 - usesA) & (1 - usesB),
-    });
+    character.both += both;
+    character.first += firstOnly;
+    character.second += secondOnly;
+    character.neither += pair.length - either;
+    withinCoded.both += both;
+    withinCoded.first += firstOnly;
+    withinCoded.second += secondOnly;
+    withinCoded.neither += pair.coded - either;
+    let usesA = 0;
+    let usesB = 0;
     for (const code of found) {
+      if (code.usedByFirst) usesA = 1;
+      if (code.usedBySecond) usesB = 1;
       segment.matched += code.matched;
       segment.first += code.firstOnly;
       segment.second += code.secondOnly;
     }
+    presence.push([usesA, usesB]);
+    transcript.both += usesA & usesB;
+    transcript.first += usesA & (1 - usesB);
+    transcript.second += (1 - usesA) & usesB;
+    transcript.neither += (1 - usesA) & (1 - usesB);
   }
   return { character, withinCoded, transcript, presence, segment };
+}
+
+/** Code points the first coder, the second and both covered with any of several codes in one transcript. */
+function coveredLengths(found: readonly CodeInPair[]): { both: number; first: number; second: number } {
+  if (found.length === 0) return { both: 0, first: 0, second: 0 };
+  if (found.length === 1) {
+    const code = found[0] as CodeInPair;
+    return { both: code.bothLength, first: code.firstLength, second: code.secondLength };
+  }
+  const unionA = coveredBy(found, 'first');
+  const unionB = coveredBy(found, 'second');
+  return { both: intersectionLength(unionA, unionB), first: lengthOf(unionA), second: lengthOf(unionB) };
 }
 
 function finish(counts: Counts) {

@@ -1,5 +1,5 @@
-import { agreementReport, codersInStudy } from '../agreement/agreement-report';
-import type { CodeAgreement, PairAgreement } from '../agreement/compare-coders';
+import { agreementReport, checkedCoders, codersInStudy, type AgreementReport } from '../agreement/agreement-report';
+import { compareCoders, type CodeAgreement, type PairAgreement } from '../agreement/compare-coders';
 import { DEFAULT_CONSENSUS_CODER } from '../agreement/consensus';
 import type { Coefficient, TwoByTwo } from '../agreement/two-by-two';
 import type { Study } from '../study/study';
@@ -19,9 +19,14 @@ export function agreementCoders(study: Study, selected: readonly string[] | unde
 export function reportAgreement(study: Study, selected: readonly string[] | undefined): ReportAgreement | null {
   const coders = agreementCoders(study, selected);
   if (coders.length < 2) return null;
-  const report = agreementReport(study, coders);
+  // Two coders: their comparison is the whole section (α over all coders is shown only for three or more,
+  // and costs a pass over every coding of a big study).
+  const distinct = checkedCoders(study, coders);
+  const [first, second] = distinct as [string, string];
+  const report: PairAgreement & { alpha?: AgreementReport['alpha'] } =
+    distinct.length > 2 ? agreementReport(study, distinct) : compareCoders(study, first, second);
   return {
-    coders: [...report.coders],
+    coders: distinct,
     first: report.first,
     second: report.second,
     overlap: report.overlap,
@@ -29,7 +34,7 @@ export function reportAgreement(study: Study, selected: readonly string[] | unde
     notCompared: report.notCompared.map((t) => ({ transcript: t.transcript, codedBy: [...t.codedBy] })),
     codes: report.codes.map((row) => ({ code: row.code, name: row.name, category: row.category, ...figures(row) })),
     pooled: figures(report.pooled),
-    ...(coders.length > 2
+    ...(report.alpha
       ? {
           allCoders: {
             coders: [...report.alpha.coders],

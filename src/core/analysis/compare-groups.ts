@@ -36,19 +36,31 @@ export function compareNumeric(
   levels: readonly string[],
   observations: readonly Observation<number>[],
 ): NumericComparison {
-  const complete = observations.filter(
-    (o): o is { group: string; value: number } => o.group !== null && o.value !== null && !Number.isNaN(o.value),
-  );
-  const missing = observations.length - complete.length;
-  const allLevels = [...levels, ...new Set(complete.map((o) => o.group).filter((g) => !levels.includes(g)))];
-  const valuesOf = (level: string) => complete.filter((o) => o.group === level).map((o) => o.value);
+  // One pass: each group's values as given (missing ones too, for its descriptives) and its present ones.
+  const known = new Set(levels);
+  const inGroups = new Map<string, { all: (number | null)[]; present: number[] }>();
+  const extraLevels: string[] = [];
+  let complete = 0;
+  for (const { group, value } of observations) {
+    if (group === null) continue;
+    let inGroup = inGroups.get(group);
+    if (inGroup === undefined) inGroups.set(group, (inGroup = { all: [], present: [] }));
+    inGroup.all.push(value);
+    if (value === null || Number.isNaN(value)) continue;
+    complete++;
+    // Groups beyond the given levels follow in order of their first complete observation.
+    if (inGroup.present.length === 0 && !known.has(group)) extraLevels.push(group);
+    inGroup.present.push(value);
+  }
+  const missing = observations.length - complete;
+  const allLevels = [...levels, ...extraLevels];
+  const valuesOf = (level: string) => inGroups.get(level)?.present ?? [];
   const groups: NumericGroup[] = allLevels.map((level) => {
-    const inGroup = observations.filter((o) => o.group === level);
-    const summary = describeNumeric(inGroup.map((o) => o.value));
+    const summary = describeNumeric(inGroups.get(level)?.all ?? []);
     return { level, ...summary };
   });
   const withValues = allLevels.filter((level) => valuesOf(level).length > 0);
-  const base = { kind: 'numeric' as const, variable, variableType, by, n: complete.length, missing, groups };
+  const base = { kind: 'numeric' as const, variable, variableType, by, n: complete, missing, groups };
   if (withValues.length < 2) {
     return {
       ...base,

@@ -5,6 +5,7 @@ import { joinParticipants, type MergedSurvey, type SurveyColumn, type SurveyValu
 import { relativeUri } from '../uri';
 import { codeTree, type CodeInfo } from './code-tree';
 import { passesFilters } from './filters';
+import { namedRecordMaker } from './named-record';
 import type { ParticipantCoverage, ReportFilter, ReportProblem } from './report-types';
 
 export interface StudyDataOptions {
@@ -34,7 +35,8 @@ export interface DataCoding {
 
 /**
  * One participant: survey answers plus, per code (categories aggregating their children), presence and
- * count of codings. Records are null-prototype objects so a column or code named "__proto__" is data.
+ * count of codings. Every column and code is an own property of each record's objects (a column or code
+ * named "__proto__" too, see namedRecordMaker), so a name is never read from Object.prototype.
  */
 export interface ParticipantRecord {
   readonly id: string;
@@ -101,6 +103,13 @@ export function buildStudyData(
     study.codebook,
     study.transcripts.flatMap((t) => t.sidecars.flatMap((s) => s.sidecar.codings.map((c) => c.code))),
   );
+  const newValues = namedRecordMaker<SurveyValue>(
+    columns.map((c) => c.name),
+    null,
+  );
+  const codeIds = codes.map((code) => code.id);
+  const newPresent = namedRecordMaker<0 | 1 | null>(codeIds, null);
+  const newCounts = namedRecordMaker<number | null>(codeIds, null);
   const records: ParticipantRecord[] = [];
   const codings: DataCoding[] = [];
   let excludedByFilter = 0;
@@ -120,14 +129,15 @@ export function buildStudyData(
     const coded = transcripts.some((t) => t.sidecars.some((s) => isIncluded(s.coder)));
     // Not interviewed is not "absent": without a transcript nobody could have found the code.
     const codesKnown = coded || (uncoded === 'absent' && transcripts.length > 0);
-    const values: Record<string, SurveyValue> = Object.create(null);
-    for (const column of columns) values[column.name] = row?.values[column.name] ?? null;
+    const values = newValues();
+    for (const column of columns) values[column.name] = ownValue(row?.values, column.name);
     const ownCounts = new Map<string, number>();
     for (const { coding } of own) ownCounts.set(coding.code, (ownCounts.get(coding.code) ?? 0) + 1);
-    const present: Record<string, 0 | 1 | null> = Object.create(null);
-    const counts: Record<string, number | null> = Object.create(null);
+    const present = newPresent();
+    const counts = newCounts();
     for (const code of codes) {
-      const count = code.members.reduce((sum, member) => sum + (ownCounts.get(member) ?? 0), 0);
+      let count = 0;
+      for (const member of code.members) count += ownCounts.get(member) ?? 0;
       counts[code.id] = codesKnown ? count : null;
       present[code.id] = codesKnown ? (count > 0 ? 1 : 0) : null;
     }
@@ -143,7 +153,13 @@ export function buildStudyData(
     });
   }
 
-  const shown = (uri: string) => relativeUri(study.root, uri) ?? uri;
+  // Every row of a survey file has that file's URI: made relative once per file, not once per row.
+  const shownUris = new Map<string, string>();
+  const shown = (uri: string) => {
+    let relative = shownUris.get(uri);
+    if (relative === undefined) shownUris.set(uri, (relative = relativeUri(study.root, uri) ?? uri));
+    return relative;
+  };
   const coverage: ParticipantCoverage = {
     total: records.length,
     withSurvey: records.filter((r) => r.surveyed).length,
@@ -184,4 +200,9 @@ export function reportProblems(study: Study, problems: readonly Problem[]): Repo
     message: p.message,
     ...(p.hint !== undefined ? { hint: p.hint } : {}),
   }));
+}
+
+/** A row's own answer in a column (null when the row has none): never a value inherited from Object.prototype. */
+function ownValue(values: Readonly<Record<string, SurveyValue>> | undefined, name: string): SurveyValue {
+  return values !== undefined && Object.prototype.hasOwnProperty.call(values, name) ? (values[name] ?? null) : null;
 }

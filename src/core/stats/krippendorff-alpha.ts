@@ -42,11 +42,12 @@ export function krippendorffAlpha(ratings: ReadonlyArray<ReadonlyArray<NumericVa
   const coincidence = categories.map(() => new Array<number>(size).fill(0));
   for (const values of units) {
     const weight = 1 / (values.length - 1);
-    values.forEach((a, i) =>
-      values.forEach((b, j) => {
-        if (i !== j) (coincidence[index.get(a) as number] as number[])[index.get(b) as number]! += weight;
-      }),
-    );
+    const at = values.map((value) => index.get(value) as number);
+    // Cells are added to in the same order as pair by pair, so sums are the same to the last bit.
+    for (let i = 0; i < at.length; i++) {
+      const row = coincidence[at[i] as number] as number[];
+      for (let j = 0; j < at.length; j++) if (i !== j) row[at[j] as number]! += weight;
+    }
   }
   const marginals = coincidence.map((row) => row.reduce((s, x) => s + x, 0));
   const n = marginals.reduce((s, x) => s + x, 0);

@@ -16,5 +16,12 @@ export function quantileType7(sorted: ReadonlyArray<number>, probability: number
 }
 
 export function ascending(values: ReadonlyArray<number>): number[] {
-  return [...values].sort((a, b) => a - b);
+  // A typed array sorts natively, several times faster than a comparator. It orders −0 before 0 where the
+  // comparator keeps them as given, so values with a −0 (or a NaN, which the comparator leaves in place)
+  // take the comparator, and the result is the same array either way.
+  if (values.some((value) => Number.isNaN(value) || Object.is(value, -0))) return [...values].sort((a, b) => a - b);
+  const sorted = new Float64Array(values).sort();
+  const result = new Array<number>(sorted.length);
+  for (let i = 0; i < sorted.length; i++) result[i] = sorted[i] as number;
+  return result;
 }

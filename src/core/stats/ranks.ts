@@ -1,5 +1,25 @@
 /** Average ranks (1-based) as R's rank(ties.method = "average"), plus the sizes of the tie groups. */
 export function averageRanks(values: ReadonlyArray<number>): { ranks: number[]; tieSizes: number[] } {
+  if (values.some((value) => Number.isNaN(value))) return averageRanksByOrder(values);
+  // A typed array sorts numbers natively, several times faster than sorting indices with a comparator
+  // (codes × numeric variables × participants in a big report); equal values share their average rank,
+  // so where each one came from does not matter.
+  const sorted = new Float64Array(values).sort();
+  const rankOf = new Map<number, number>();
+  const tieSizes: number[] = [];
+  let start = 0;
+  while (start < sorted.length) {
+    let end = start;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[start]) end++;
+    rankOf.set(sorted[start] as number, (start + end + 2) / 2);
+    tieSizes.push(end - start + 1);
+    start = end + 1;
+  }
+  return { ranks: values.map((value) => rankOf.get(value) as number), tieSizes };
+}
+
+/** The same by sorting positions (NaN, which equals nothing, is its own tie group wherever it sorts). */
+function averageRanksByOrder(values: ReadonlyArray<number>): { ranks: number[]; tieSizes: number[] } {
   const order = values.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number));
   const ranks = new Array<number>(values.length);
   const tieSizes: number[] = [];

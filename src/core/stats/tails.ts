@@ -14,10 +14,19 @@ export function tTwoSidedP(t: number, df: number): number {
   return Math.min(1, 2 * tCdf(-Math.abs(t), df));
 }
 
-/** qt(p, df). */
+/** qt(p, df), remembered: a report asks for the same few (0.975, df) thousands of times, each an iterative search. */
 export function tQuantileAt(p: number, df: number): number {
-  return tQuantile(p, df);
+  const key = `${p} ${df}`;
+  let quantile = tQuantiles.get(key);
+  if (quantile === undefined) {
+    if (tQuantiles.size >= T_QUANTILES_KEPT) tQuantiles.clear();
+    tQuantiles.set(key, (quantile = tQuantile(p, df)));
+  }
+  return quantile;
 }
+
+const T_QUANTILES_KEPT = 10_000;
+const tQuantiles = new Map<string, number>();
 
 /** P(X² > x) for X² ~ χ²(df): the regularized upper incomplete gamma Q(df/2, x/2). */
 export function chiSquareUpperP(x: number, df: number): number {

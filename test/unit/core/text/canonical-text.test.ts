@@ -50,6 +50,19 @@ const QUOTES = [
 ];
 
 describe('canonical text and code-point offsets', () => {
+  it('counts code points as string iteration does: pairs once, lone surrogates once, in any mix', () => {
+    const pieces = ['a', 'é', '—', '\u{1F642}', '\uD83D', '\uDE42', '\uDBFF\uDFFF', '\n', '\uDC00\uD800'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let run = 0; run < 500; run++) {
+      let text = '';
+      const length = next() % 40;
+      for (let i = 0; i < length; i++) text += pieces[next() % pieces.length];
+      assert.equal(codePointLength(text), [...text].length, JSON.stringify(text));
+    }
+    assert.equal(codePointLength('x'.repeat(100_000) + '\u{1F642}'), 100_001);
+  });
+
   it('decodes LF, CRLF, lone CR, mixed line ends and a UTF-8 BOM to the same canonical text', () => {
     for (const [name, bytes] of Object.entries(VARIANTS)) {
       const text = decodeCanonical(bytes);
