@@ -133,7 +133,9 @@ function lengthOfText(transcript: StudyTranscript): number {
 /** The code points a coder covered with any of several codes: the union of the codes' own unions. */
 function coveredBy(found: readonly CodeInPair[], side: 'first' | 'second'): readonly Range[] {
   if (found.length === 1) return (found[0] as CodeInPair)[side];
-  return unionOf(found.flatMap((code) => code[side]));
+  const all: Range[] = [];
+  for (const code of found) for (const range of code[side]) all.push(range);
+  return unionOf(all);
 }
 
 /** The transcripts both coders have a sidecar for, and the rest with who coded them. */

@@ -6,6 +6,11 @@ export interface Range {
 
 /** The ranges merged into disjoint, sorted ranges (overlapping and touching ranges become one). */
 export function unionOf(ranges: readonly Range[]): Range[] {
+  // One range (a code a coder used once in a transcript: the common case) needs no sort.
+  if (ranges.length === 1) {
+    const only = ranges[0] as Range;
+    return only.end > only.start ? [{ start: only.start, end: only.end }] : [];
+  }
   const sorted = ranges.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start || a.end - b.end);
   const merged: { start: number; end: number }[] = [];
   for (const range of sorted) {

@@ -23,6 +23,8 @@ export function matchSegments<S extends Segment>(
   second: readonly S[],
   threshold: number,
 ): SegmentMatching<S> {
+  // A code only one coder used in a transcript: nothing to pair.
+  if (first.length === 0 || second.length === 0) return { matched: [], firstOnly: [...first], secondOnly: [...second] };
   const candidates: { a: S; b: S; overlap: number }[] = [];
   for (const a of first) {
     for (const b of second) {

@@ -1,7 +1,7 @@
 import { adjustPValues, wilsonInterval } from '../stats/index';
 import type { SurveyColumn } from '../survey/index';
 import { analyzeTable } from './contingency';
-import { compareNumeric } from './compare-groups';
+import { compareNumericColumns } from './compare-groups';
 import { columnLevels, labelOf } from './levels';
 import type { CodeByGroup, CodeNumericComparison, CodeSummary, ReportTest } from './report-types';
 import type { StudyData } from './study-data';
@@ -22,7 +22,7 @@ export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[
   const counted = data.records.filter((r) => r.codesKnown);
   const ofCode = codingsOfCodes(data);
   return data.codes.map((code, i) => {
-    const codings = ofCode[i] as number[];
+    const codings = ofCode[i] as readonly number[];
     let ownCodings = 0;
     const transcripts = new Set<string>();
     for (const index of codings) {
@@ -30,7 +30,8 @@ export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[
       if (c.coding.code === code.id) ownCodings++;
       transcripts.add(c.transcript.path);
     }
-    const participants = counted.filter((r) => r.present[code.id] === 1).length;
+    let participants = 0;
+    for (const record of counted) if (record.present[code.id] === 1) participants++;
     const total = counted.length;
     return {
       id: code.id,
@@ -114,15 +115,13 @@ export function codeNumericComparisons(data: StudyData, variable: SurveyColumn):
     return typeof v === 'number' ? v : null;
   });
   const results = data.codes.map((code): CodeNumericComparison => {
-    const comparison = compareNumeric(
+    const comparison = compareNumericColumns(
       variable.name,
       variable.type,
       'code',
       [WITH_CODE, WITHOUT_CODE],
-      rows.map((r, i) => ({
-        group: r.present[code.id] === 1 ? WITH_CODE : WITHOUT_CODE,
-        value: values[i] as number | null,
-      })),
+      rows.map((r) => (r.present[code.id] === 1 ? WITH_CODE : WITHOUT_CODE)),
+      values,
     );
     const { n, missing, groups, tests, effect, reason } = comparison;
     return {

@@ -5,7 +5,16 @@ import type { DataCoding, StudyData } from './study-data';
  * ascending — what filtering data.codings by the code's members gives, in one pass over the codings
  * instead of one per code (48 codes × 100,000 codings in a big study).
  */
-export function codingsOfCodes(data: StudyData): number[][] {
+export function codingsOfCodes(data: StudyData): readonly (readonly number[])[] {
+  // The code counts and the joint display of one report both ask: answered once per StudyData (a value).
+  let ofCode = computed.get(data);
+  if (ofCode === undefined) computed.set(data, (ofCode = computeCodingsOfCodes(data)));
+  return ofCode;
+}
+
+const computed = new WeakMap<StudyData, readonly (readonly number[])[]>();
+
+function computeCodingsOfCodes(data: StudyData): number[][] {
   const containing = new Map<string, number[]>();
   data.codes.forEach((code, index) => {
     for (const member of new Set(code.members)) {

@@ -1,6 +1,6 @@
 import {
   describeCategorical,
-  describeNumeric,
+  describePresentNumbers,
   hedgesG,
   kruskalWallis,
   mannWhitney,
@@ -36,28 +36,54 @@ export function compareNumeric(
   levels: readonly string[],
   observations: readonly Observation<number>[],
 ): NumericComparison {
-  // One pass: each group's values as given (missing ones too, for its descriptives) and its present ones.
+  return compareNumericColumns(
+    variable,
+    variableType,
+    by,
+    levels,
+    observations.map((o) => o.group),
+    observations.map((o) => o.value),
+  );
+}
+
+/**
+ * compareNumeric of observations given as two columns, group and value of each participant: a report
+ * compares one variable by every code, so it keeps one value column and builds only the group column.
+ */
+export function compareNumericColumns(
+  variable: string,
+  variableType: ReportVariableType,
+  by: string,
+  levels: readonly string[],
+  groupColumn: readonly (string | null)[],
+  valueColumn: readonly (number | null)[],
+): NumericComparison {
+  // One pass: each group's present values and its count of missing ones.
   const known = new Set(levels);
-  const inGroups = new Map<string, { all: (number | null)[]; present: number[] }>();
+  const inGroups = new Map<string, { present: number[]; missing: number }>();
   const extraLevels: string[] = [];
   let complete = 0;
-  for (const { group, value } of observations) {
-    if (group === null) continue;
+  for (let i = 0; i < groupColumn.length; i++) {
+    const group = groupColumn[i];
+    if (group === null || group === undefined) continue;
+    const value = valueColumn[i];
     let inGroup = inGroups.get(group);
-    if (inGroup === undefined) inGroups.set(group, (inGroup = { all: [], present: [] }));
-    inGroup.all.push(value);
-    if (value === null || Number.isNaN(value)) continue;
+    if (inGroup === undefined) inGroups.set(group, (inGroup = { present: [], missing: 0 }));
+    if (value === null || value === undefined || Number.isNaN(value)) {
+      inGroup.missing++;
+      continue;
+    }
     complete++;
     // Groups beyond the given levels follow in order of their first complete observation.
     if (inGroup.present.length === 0 && !known.has(group)) extraLevels.push(group);
     inGroup.present.push(value);
   }
-  const missing = observations.length - complete;
+  const missing = groupColumn.length - complete;
   const allLevels = [...levels, ...extraLevels];
   const valuesOf = (level: string) => inGroups.get(level)?.present ?? [];
   const groups: NumericGroup[] = allLevels.map((level) => {
-    const summary = describeNumeric(inGroups.get(level)?.all ?? []);
-    return { level, ...summary };
+    const inGroup = inGroups.get(level);
+    return { level, ...describePresentNumbers(inGroup?.present ?? [], inGroup?.missing ?? 0) };
   });
   const withValues = allLevels.filter((level) => valuesOf(level).length > 0);
   const base = { kind: 'numeric' as const, variable, variableType, by, n: complete, missing, groups };

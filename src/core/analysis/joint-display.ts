@@ -23,7 +23,7 @@ export function jointDisplay(
   const rows = data.codes.map((code, i) => {
     // The code's codings by group, in the order of data.codings (as filtering them would give).
     const byLevel = new Map<string | null | undefined, number[]>();
-    for (const index of ofCode[i] as number[]) {
+    for (const index of ofCode[i] as readonly number[]) {
       const level = levelOf[index];
       const list = byLevel.get(level);
       if (list) list.push(index);

@@ -54,7 +54,7 @@ export function shorten(text: string): { text: string; truncated: boolean } {
 
 function median(values: readonly number[]): number {
   // A typed array sorts numbers natively, without a comparator call per comparison.
-  const sorted = Float64Array.from(values).sort();
+  const sorted = new Float64Array(values).sort();
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1
     ? (sorted[mid] as number)

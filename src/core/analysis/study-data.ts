@@ -99,10 +99,10 @@ export function buildStudyData(
   const ids = [...rows.map((row) => row.id), ...[...transcriptsOf.keys()].filter((id) => !rowIds.has(id)).sort()];
   const rowById = new Map(rows.map((row) => [row.id, row]));
 
-  const codes = codeTree(
-    study.codebook,
-    study.transcripts.flatMap((t) => t.sidecars.flatMap((s) => s.sidecar.codings.map((c) => c.code))),
-  );
+  const used = new Set<string>();
+  for (const transcript of study.transcripts)
+    for (const { sidecar } of transcript.sidecars) for (const coding of sidecar.codings) used.add(coding.code);
+  const codes = codeTree(study.codebook, used);
   const newValues = namedRecordMaker<SurveyValue>(
     columns.map((c) => c.name),
     null,

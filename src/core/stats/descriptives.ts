@@ -27,6 +27,11 @@ export interface NumericSummary {
 
 export function describeNumeric(input: ReadonlyArray<NumericValue>, confidence = 0.95): NumericSummary {
   const { values, missing } = splitNumbers(input);
+  return describePresentNumbers(values, missing, confidence);
+}
+
+/** describeNumeric of values already split from `missing` missing ones (none of `values` is missing). */
+export function describePresentNumbers(values: readonly number[], missing: number, confidence = 0.95): NumericSummary {
   const n = values.length;
   if (n === 0) {
     return {

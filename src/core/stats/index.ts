@@ -2,6 +2,7 @@
 export type * from './types';
 export {
   describeNumeric,
+  describePresentNumbers,
   describeCategorical,
   type NumericSummary,
   type CategoricalSummary,
