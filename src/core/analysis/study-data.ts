@@ -5,7 +5,7 @@ import { joinParticipants, type MergedSurvey, type SurveyColumn, type SurveyValu
 import { relativeUri } from '../uri';
 import { codeTree, type CodeInfo } from './code-tree';
 import { passesFilters } from './filters';
-import { namedRecordMaker } from './named-record';
+import { namedRecordMaker } from '../survey/index';
 import type { ParticipantCoverage, ReportFilter, ReportProblem } from './report-types';
 
 export interface StudyDataOptions {

@@ -24,3 +24,4 @@ export { columnValues, findColumn, numericValues, participantIds, rowsById } fro
 export { toCsv, type CsvCell } from './to-csv';
 export { parseTypeSpec, type TypeSpec } from './type-spec';
 export { LIKERT_SCALES, type LikertScale } from './likert';
+export { namedRecordMaker } from './named-record';

@@ -1,5 +1,5 @@
 import { problem, type Loaded, type Problem } from '../problems';
-import { setValue } from './set-value';
+import { namedRecordMaker } from './named-record';
 import { numberKind, observedRange, sortedLevels, stringKind } from './column-type';
 import type { MergedRow, MergedSurvey, OrdinalScale, RowSource, SurveyColumn, SurveyTable, SurveyValue } from './types';
 
@@ -49,48 +49,58 @@ export function mergeSurveys(tables: readonly SurveyTable[]): Loaded<MergedSurve
     }
   }
 
+  // Each row's values and where each came from, by column position in `columns` (arrays, not a map per row:
+  // a survey of 5,000 participants × 30 columns would otherwise make 150,000 entries).
+  const names = [...columns.keys()];
+  const position = new Map(names.map((name, index) => [name, index]));
   interface Building {
     readonly id: string;
     readonly uri: string;
     readonly line: number;
     readonly sources: RowSource[];
-    readonly values: Map<string, { value: SurveyValue; from: RowSource }>;
+    readonly values: SurveyValue[];
+    readonly from: (RowSource | undefined)[];
   }
   const rows = new Map<string, Building>();
   for (const table of tables) {
+    const positions = table.columns.map((column) => position.get(column.name) as number);
     for (const row of table.rows) {
       const from = { uri: table.uri, line: row.line };
       let building = rows.get(row.id);
       if (!building) {
-        building = { id: row.id, uri: table.uri, line: row.line, sources: [], values: new Map() };
+        building = { id: row.id, uri: table.uri, line: row.line, sources: [], values: [], from: [] };
         rows.set(row.id, building);
       }
       building.sources.push(from);
-      for (const column of table.columns) {
+      table.columns.forEach((column, c) => {
+        const at = positions[c] as number;
         const value = row.values[column.name] ?? null;
-        const earlier = building.values.get(column.name);
-        if (earlier === undefined || earlier.value === null) {
-          building.values.set(column.name, { value, from });
-        } else if (value !== null && value !== earlier.value) {
+        const earlierFrom = building.from[at];
+        const earlierValue = building.values[at] ?? null;
+        if (earlierFrom === undefined || earlierValue === null) {
+          building.values[at] = value;
+          building.from[at] = from;
+        } else if (value !== null && value !== earlierValue) {
           problems.push(
             problem(
               table.uri,
               row.line,
               1,
               'survey-conflicting-value',
-              `participant "${row.id}" has ${show(value)} for column "${column.name}" here but ${show(earlier.value)} in ${earlier.from.uri} on line ${earlier.from.line}`,
+              `participant "${row.id}" has ${show(value)} for column "${column.name}" here but ${show(earlierValue)} in ${earlierFrom.uri} on line ${earlierFrom.line}`,
               'correct one of the two files (or leave the cell empty in one of them)',
             ),
           );
         }
-      }
+      });
     }
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const valuesOf = (found: Building['values']) => {
-    const values: Record<string, SurveyValue> = {};
-    for (const name of columns.keys()) setValue(values, name, found.get(name)?.value ?? null);
+  const newValues = namedRecordMaker<SurveyValue>(names, null);
+  const valuesOf = (found: readonly SurveyValue[]) => {
+    const values = newValues();
+    names.forEach((name, index) => (values[name] = found[index] ?? null));
     return values;
   };
   const mergedRows: MergedRow[] = [...rows.values()].map((row) => ({

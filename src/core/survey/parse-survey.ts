@@ -5,6 +5,7 @@ import { typeCells } from './column-type';
 import { decodeSurveyText } from './decode';
 import { resolveHeader, type HeaderColumn } from './header';
 import { readCsv, type RawCsv, type RawRow } from './read-csv';
+import { namedRecordMaker } from './named-record';
 import { setValue } from './set-value';
 import { parseTypeSpec } from './type-spec';
 import type { SurveyColumn, SurveyRow, SurveyTable, SurveyValue } from './types';
@@ -72,7 +73,12 @@ export function parseSurvey(uri: string, bytes: Uint8Array, settings: SurveySett
 
   const missing = new Set((settings.missing ?? DEFAULT_MISSING).map((token) => token.trim()));
   const columns: SurveyColumn[] = [];
-  const values: Record<string, SurveyValue>[] = rows.map(() => ({}));
+  // Every row gets every column (typeColumn fills them column by column): one shared layout for all rows.
+  const newRowValues = namedRecordMaker<SurveyValue>(
+    resolved.columns.map((column) => column.name),
+    null,
+  );
+  const values: Record<string, SurveyValue>[] = rows.map(newRowValues);
   for (const column of resolved.columns) {
     columns.push(
       typeColumn(uri, csv, header, rows, column, missing, declaredType(settings, column.name), values, problems),
