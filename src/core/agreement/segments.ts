@@ -25,6 +25,14 @@ export function matchSegments<S extends Segment>(
 ): SegmentMatching<S> {
   // A code only one coder used in a transcript: nothing to pair.
   if (first.length === 0 || second.length === 0) return { matched: [], firstOnly: [...first], secondOnly: [...second] };
+  if (first.length === 1 && second.length === 1) {
+    // One segment each (most codes in most transcripts): they match or they do not.
+    const [a, b] = [first[0] as S, second[0] as S];
+    const overlap = overlapRatio(a, b);
+    return overlap > 0 && overlap >= threshold
+      ? { matched: [{ first: a, second: b, overlap }], firstOnly: [], secondOnly: [] }
+      : { matched: [], firstOnly: [a], secondOnly: [b] };
+  }
   const candidates: { a: S; b: S; overlap: number }[] = [];
   for (const a of first) {
     for (const b of second) {
