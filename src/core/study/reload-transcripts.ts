@@ -5,7 +5,7 @@ import { parseSidecarFileName } from '../sidecar/format';
 import { basenameUri, relativeUri, stemOf } from '../uri';
 import type { LoadStudyOptions } from './cache/study-cache';
 import { loadStudy } from './load-study';
-import { SHARED_CODING_ID, sharedCodingIdProblems } from './shared-coding-ids';
+import { SHARED_CODING_ID, sharedCodingIdProblemsAfterReload } from './shared-coding-ids';
 import type { Study, StudyTranscript } from './study';
 
 /**
@@ -72,7 +72,7 @@ export async function reloadTranscripts(
   const problems: Problem[] = [
     ...study.problems.filter((p) => !affected.has(p.uri) && local(p)),
     ...after,
-    ...sharedCodingIdProblems(study.root, transcripts),
+    ...sharedCodingIdProblemsAfterReload(study.root, study.transcripts, targets, [...reloaded.values()], transcripts),
   ];
   problems.sort(compareProblems);
   return { ...study, transcripts, problems };

@@ -11,8 +11,68 @@ export const SHARED_CODING_ID = 'duplicate-coding-id';
  * one. Reported at each place, naming the others. Within one sidecar the parser already refuses it.
  */
 export function sharedCodingIdProblems(root: string, transcripts: readonly StudyTranscript[]): Problem[] {
-  // One pass that only remembers ids (100,000 codings in a big study, almost never a shared id); the places
-  // are gathered only for the ids found twice.
+  const index = countIds(transcripts);
+  idIndexes.set(transcripts, index);
+  return index.shared === 0 ? [] : placesOfShared(root, transcripts);
+}
+
+/**
+ * The same for a study in which `replaced` transcripts (the study's objects) became `reloaded` ones, keeping
+ * the rest: the ids of the study before are counted already, so only the changed sidecars' ids are counted
+ * again — a reload after one coding in a study of 100,000 codings, not a pass over all of them. Without a
+ * count of `before` (made by the load or reload that built it) it counts everything.
+ */
+export function sharedCodingIdProblemsAfterReload(
+  root: string,
+  before: readonly StudyTranscript[],
+  replaced: readonly StudyTranscript[],
+  reloaded: readonly StudyTranscript[],
+  after: readonly StudyTranscript[],
+): Problem[] {
+  const index = idIndexes.get(before);
+  if (index === undefined) return sharedCodingIdProblems(root, after);
+  // The count moves to the study after: reloading the one before again counts from scratch.
+  idIndexes.delete(before);
+  for (const transcript of replaced) forEachId(transcript, (id) => uncount(index, id));
+  for (const transcript of reloaded) forEachId(transcript, (id) => count(index, id));
+  idIndexes.set(after, index);
+  return index.shared === 0 ? [] : placesOfShared(root, after);
+}
+
+/** How many codings use each id, and how many ids more than one uses (almost always none). */
+interface IdIndex {
+  readonly uses: Map<string, number>;
+  shared: number;
+}
+
+/** By a study's list of transcripts (a loaded study is a value: its list never changes). */
+const idIndexes = new WeakMap<readonly StudyTranscript[], IdIndex>();
+
+function countIds(transcripts: readonly StudyTranscript[]): IdIndex {
+  const index: IdIndex = { uses: new Map(), shared: 0 };
+  for (const transcript of transcripts) forEachId(transcript, (id) => count(index, id));
+  return index;
+}
+
+function forEachId(transcript: StudyTranscript, visit: (id: string) => void): void {
+  for (const loaded of transcript.sidecars) for (const coding of loaded.sidecar.codings) visit(coding.id);
+}
+
+function count(index: IdIndex, id: string): void {
+  const uses = (index.uses.get(id) ?? 0) + 1;
+  index.uses.set(id, uses);
+  if (uses === 2) index.shared++;
+}
+
+function uncount(index: IdIndex, id: string): void {
+  const uses = (index.uses.get(id) ?? 0) - 1;
+  if (uses <= 0) index.uses.delete(id);
+  else index.uses.set(id, uses);
+  if (uses === 1) index.shared--;
+}
+
+/** A problem at each place of each id used more than once (gathered only when there is one). */
+function placesOfShared(root: string, transcripts: readonly StudyTranscript[]): Problem[] {
   const seen = new Set<string>();
   let shared: Set<string> | undefined;
   for (const transcript of transcripts) {

@@ -118,6 +118,36 @@ describe('reloadTranscripts (incremental reload of changed transcripts)', () => 
         assert.deepEqual(fixed.problems, []);
       });
 
+      it('a chain of reloads, each from the one before, finds shared ids as a full load does', async () => {
+        // Each reload counts only the changed sidecars' ids against the count the study before carries.
+        const p01Id = /id: (\S+)/.exec(
+          fromUtf8((await study.read('transcripts/P01.amara.codes.yaml'))!),
+        )?.[1] as string;
+        const p02 = 'transcripts/P02.amara.codes.yaml';
+        const original = fromUtf8((await study.read(p02))!);
+        const p02Id = /id: (\S+)/.exec(original)?.[1] as string;
+        const steps: [string, string][] = [
+          ['shared', original.replace(`id: ${p02Id}`, `id: ${p01Id}`)],
+          ['fixed', original],
+          ['shared again', original.replace(`id: ${p02Id}`, `id: ${p01Id}`)],
+          ['emptied', 'grounded: 1\ncodings: []\n'],
+          ['restored', original],
+        ];
+        let current = await loadStudy(study.fs, study.root);
+        for (const [step, text] of steps) {
+          await study.write(p02, text);
+          const next = await reloadTranscripts(study.fs, current, [uriOf(current, 'transcripts/P02.txt')]);
+          assert.ok(next, step);
+          assert.deepStrictEqual(next.problems, (await loadStudy(study.fs, study.root)).problems, step);
+          assert.equal(
+            next.problems.filter((p) => p.kind === 'duplicate-coding-id').length,
+            step.startsWith('shared') ? 2 : 0,
+            step,
+          );
+          current = next;
+        }
+      });
+
       it('a broken sidecar deleted (its problems go with it)', async () => {
         const sidecar = 'transcripts/P02.ben.codes.yaml';
         await assertSameAsFullLoad(study, ['transcripts/P02.txt'], () =>
