@@ -258,14 +258,29 @@ function isReportShape(value: unknown): boolean {
   );
 }
 
+/**
+ * The report as an object: the host sends it as UTF-8 JSON bytes (cheap for its thread to pass on); an
+ * object is taken as it is. Bytes that are not JSON give undefined, and the message is refused.
+ */
+function reportOf(value: unknown): unknown {
+  if (!(value instanceof ArrayBuffer) && !ArrayBuffer.isView(value)) return value;
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(value));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Checks a message from the host; undefined when it is not one the webview accepts. */
 export function parseHostMessage(value: unknown): HostMessage | undefined {
   if (!isObject(value) || typeof value.type !== 'string') return undefined;
   switch (value.type) {
-    case 'report':
-      return isReportShape(value.report) && isReportRequest(value.request) && isStudyFacts(value.study)
-        ? (value as unknown as HostMessage)
+    case 'report': {
+      const report = reportOf(value.report);
+      return isReportShape(report) && isReportRequest(value.request) && isStudyFacts(value.study)
+        ? ({ ...value, report } as unknown as HostMessage)
         : undefined;
+    }
     case 'reportError':
       return typeof value.message === 'string' &&
         isReportRequest(value.request) &&

@@ -33,6 +33,7 @@ import { startFirstRunWorkbench } from '../start/code-server-session.mjs';
 import { resolveIdentity } from '../start/identity.mjs';
 import { prepareStudyCopy } from '../start/study-copy.mjs';
 import { exampleStudy, repoRoot } from './paths.mjs';
+import { openAnalysisPanel } from './ui-steps/analysis-panel.mjs';
 import { checkCodingsInTranscriptView, showGroundedViews } from './ui-steps/codings-in-transcript.mjs';
 import {
   createScratch,
@@ -596,6 +597,22 @@ async function main() {
       if (!rows.some((row) => row.includes(CODE_NAME) && row.includes(CODER)))
         throw new Error(`no "${CODE_NAME}" row by ${CODER}; the rows:\n${rows.join('\n')}`);
     },
+  );
+
+  // The analysis panel (scripts/vscode-test/ui-steps/analysis-panel.mjs): its page decodes the report the host
+  // sends as bytes, and counts the new coding's participant.
+  await step(
+    `F1 "Grounded: Open Analysis" shows the report in the panel: the Codes tab lists "${CODE_NAME}"`,
+    async () => {
+      const { codesText } = await openAnalysisPanel(page, runCommandFromPalette, {
+        screenshot:
+          options.keep || screenshotDir ? path.join(screenshotDir ?? scratch.root, 'analysis-panel.png') : undefined,
+      });
+      if (!codesText.includes(CODE_NAME))
+        throw new Error(`the Codes tab does not list "${CODE_NAME}":\n${codesText.slice(0, 2000)}`);
+      await page.keyboard.press('Control+W');
+    },
+    { fatal: false },
   );
 
   await step("the repository's examples/mentorship-study is byte for byte unchanged", () => {

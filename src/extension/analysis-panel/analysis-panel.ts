@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
 import { loadSurvey, type Study } from '../../core/index';
-import type { HostMessage, ReportRequestState, StudyReport, WebviewMessage } from '../../../webview/protocol';
+import type {
+  HostMessage,
+  ReportRequestState,
+  StudyFacts,
+  StudyReport,
+  WebviewMessage,
+} from '../../../webview/protocol';
 import { parseWebviewMessage } from '../../../webview/validate';
 import type { GroundedServices } from '../services';
 import { askSaveUri, saveExport, saveFile, type ChooseSaveUri } from './exports';
@@ -11,6 +17,7 @@ import { panelHtml } from './panel-html';
 import { askPackageFolder, exportedForRMessage, exportForR } from './r-export';
 import { studyFacts } from './report-builder';
 import { createReportComputer } from './report-worker/create-report-computer';
+import { decodeReport } from './report-worker/encoded-report';
 import type { ReportComputer } from './report-worker/report-computer';
 import { ReportSuperseded } from './report-worker/worker-report-computer';
 import { retrieveCode } from './retrieve-code';
@@ -34,7 +41,9 @@ const MAX_REBUILD_DELAY_MS = 10_000;
 export class AnalysisPanel implements vscode.Disposable {
   private request: ReportRequestState;
   private study: Study | undefined;
-  private report: StudyReport | undefined;
+  /** The last report as built (bytes), and decoded when something on this side asked for a figure. */
+  private encodedReport: Uint8Array | undefined;
+  private decodedReport: StudyReport | undefined;
   /** Where reports are computed (a worker, or in-process where none can start); tests may replace it. */
   computer: ReportComputer;
   /** Counts rebuilds asked for: a build's result is posted only if no newer build was asked for meanwhile. */
@@ -43,7 +52,7 @@ export class AnalysisPanel implements vscode.Disposable {
   private pending: ReturnType<typeof setTimeout> | undefined;
   private building: Promise<void> = Promise.resolve();
   /** The last message posted for a study object and request: a webview that reloads (hidden, then shown) gets it again without a rebuild. */
-  private cache: { study: Study; key: string; message: HostMessage } | undefined;
+  private cache: { study: Study; key: string; message: HostMessage; wire?: unknown } | undefined;
   private disposed = false;
   /** Files the webview may ask to open: those listed in the last report (problems, unjoined rows). */
   private openableFiles = new Set<string>();
@@ -104,6 +113,12 @@ export class AnalysisPanel implements vscode.Disposable {
     return this.report;
   }
 
+  private get report(): StudyReport | undefined {
+    if (this.decodedReport === undefined && this.encodedReport !== undefined)
+      this.decodedReport = decodeReport(this.encodedReport);
+    return this.decodedReport;
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
@@ -135,7 +150,7 @@ export class AnalysisPanel implements vscode.Disposable {
       case 'ready': {
         const study = await this.currentStudy();
         if (this.cache && this.cache.study === study && this.cache.key === this.cacheKey(this.shownRequest()))
-          return this.post(this.cache.message);
+          return this.post(this.cache.message, this.cache.wire);
         return this.rebuild();
       }
       case 'setRequest':
@@ -303,24 +318,33 @@ export class AnalysisPanel implements vscode.Disposable {
       await this.post(message);
       return;
     }
-    this.report = outcome.report;
-    const p = outcome.report.participants;
-    this.openableFiles = new Set([
-      ...facts.problems.map((x) => x.file),
-      ...outcome.report.problems.map((x) => x.file),
-      ...p.transcriptsWithoutRow.map((t) => t.transcript),
-      ...p.transcriptsWithoutParticipant,
-      ...p.rowsWithoutTranscript.map((r) => r.file),
-    ]);
-    const message: HostMessage = { type: 'report', report: outcome.report, request, study: facts };
-    this.cache = { study, key: this.cacheKey(request), message };
-    await this.post(message);
+    this.encodedReport = outcome.encoded;
+    this.decodedReport = undefined;
+    this.openableFiles = new Set([...facts.problems.map((x) => x.file), ...outcome.files]);
+    const message = reportMessage(outcome.encoded, request, facts);
+    // The webview gets the report's bytes.
+    const wire = { type: 'report', report: outcome.encoded, request, study: facts };
+    this.cache = { study, key: this.cacheKey(request), message, wire };
+    await this.post(message, wire);
   }
 
-  private async post(message: HostMessage): Promise<void> {
+  /** Posts `wire` (the message as the webview receives it; by default the message itself). */
+  private async post(message: HostMessage, wire: unknown = message): Promise<void> {
     if (this.disposed) return;
-    await this.panel.webview.postMessage(message);
+    await this.panel.webview.postMessage(wire);
     this.lastPosted = message;
     this.postedEmitter.fire(message);
   }
+}
+
+/**
+ * The report message as this side sees it (tests, listeners): the report decoded only if one reads it.
+ */
+function reportMessage(encoded: Uint8Array, request: ReportRequestState, study: StudyFacts): HostMessage {
+  let report: StudyReport | undefined;
+  const message = { type: 'report' as const, request, study };
+  return Object.defineProperty(message, 'report', {
+    enumerable: true,
+    get: () => (report ??= decodeReport(encoded)),
+  }) as typeof message & { report: StudyReport };
 }

@@ -83,6 +83,24 @@ describe('panel protocol: messages validated on both sides', function () {
     assert.equal(parseHostMessage({ type: 'navigate', url: 'javascript:1' }), undefined);
   });
 
+  it('the webview decodes a report sent as UTF-8 JSON bytes, as the host sends it, and refuses bytes that are not one', async () => {
+    const { study, byGender } = await example();
+    const wire = (report: unknown) => ({
+      type: 'report',
+      report,
+      request: { by: 'gender', coders: null, filters: [] },
+      study: studyFacts(study),
+    });
+    const bytes = new TextEncoder().encode(JSON.stringify(byGender));
+    const parsed = parseHostMessage(wire(bytes));
+    assert.equal(parsed?.type, 'report');
+    assert.deepEqual(parsed.type === 'report' ? parsed.report : undefined, JSON.parse(JSON.stringify(byGender)));
+    assert.ok(parseHostMessage(wire(bytes.buffer)), 'an ArrayBuffer too');
+    assert.equal(parseHostMessage(wire(new TextEncoder().encode('{"format":'))), undefined, 'cut-off JSON');
+    assert.equal(parseHostMessage(wire(new Uint8Array([0xff, 0xfe, 0x7b]))), undefined, 'not UTF-8');
+    assert.equal(parseHostMessage(wire(new TextEncoder().encode('{"format":"other"}'))), undefined, 'not a report');
+  });
+
   it('restores a stored state field by field, falling back to defaults', () => {
     const state = parsePanelState({
       tab: 'codes',

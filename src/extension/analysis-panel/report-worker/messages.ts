@@ -1,6 +1,6 @@
 import type { DirectoryEntry, FileStat, Study, StudyTranscript, VisibleCoders } from '../../../core/index';
 import type { OverlapPair, ReportRequestState } from '../../../../webview/protocol';
-import type { PanelOutcome } from '../report-builder';
+import type { EncodedOutcome } from './encoded-report';
 
 /** A study without its transcripts: they travel once each and are named by number afterwards. */
 export type StudyFrame = Omit<Study, 'transcripts'>;
@@ -47,7 +47,7 @@ export type FileAnswer = Uint8Array | FileStat | undefined | readonly DirectoryE
 
 export type FromWorker =
   | { readonly type: 'ask'; readonly call: number; readonly question: FileQuestion }
-  | { readonly type: 'report'; readonly job: number; readonly outcome: PanelOutcome }
+  | { readonly type: 'report'; readonly job: number; readonly outcome: EncodedOutcome }
   | { readonly type: 'overlaps'; readonly job: number; readonly result: OverlapsResult }
   | { readonly type: 'failed'; readonly job: number; readonly message: string };
 

@@ -1,6 +1,6 @@
 import type { FileSystemPort, Study, VisibleCoders } from '../../../core/index';
 import type { ReportRequestState } from '../../../../webview/protocol';
-import type { PanelOutcome } from '../report-builder';
+import type { EncodedOutcome } from './encoded-report';
 import type { OverlapsResult } from './messages';
 import { ReportService } from './report-service';
 
@@ -12,7 +12,7 @@ import { ReportService } from './report-service';
 export interface ReportComputer {
   /** 'worker', or 'in-process' with the reason (logged once when the worker could not be used). */
   readonly where: string;
-  report(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<PanelOutcome>;
+  report(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<EncodedOutcome>;
   overlaps(
     study: Study,
     visible: VisibleCoders,
@@ -33,7 +33,7 @@ export class InProcessReportComputer implements ReportComputer {
     this.service = new ReportService(fs);
   }
 
-  report(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<PanelOutcome> {
+  report(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<EncodedOutcome> {
     return this.service.report(study, visible, request);
   }
 

@@ -7,7 +7,8 @@ import {
 } from '../../../core/index';
 import type { ReportRequestState } from '../../../../webview/protocol';
 import { overlappingPairs } from '../overlaps';
-import { buildPanelReport, type PanelOutcome } from '../report-builder';
+import { buildPanelReport } from '../report-builder';
+import { encodeOutcome, type EncodedOutcome } from './encoded-report';
 import type { OverlapsResult } from './messages';
 
 /**
@@ -20,10 +21,10 @@ export class ReportService {
 
   constructor(private readonly fs: FileSystemPort) {}
 
-  async report(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<PanelOutcome> {
+  async report(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<EncodedOutcome> {
     const built = await buildPanelReport(this.fs, visibleStudy(study, visible), request);
     this.lastSurvey = built.survey;
-    return built.ok ? { ok: true, report: built.report } : { ok: false, message: built.message };
+    return encodeOutcome(built.ok ? { ok: true, report: built.report } : { ok: false, message: built.message });
   }
 
   overlaps(study: Study, visible: VisibleCoders, request: ReportRequestState, a: string, b: string): OverlapsResult {

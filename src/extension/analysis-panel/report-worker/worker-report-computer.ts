@@ -1,6 +1,6 @@
 import type { FileSystemPort, Study, VisibleCoders } from '../../../core/index';
 import type { ReportRequestState } from '../../../../webview/protocol';
-import type { PanelOutcome } from '../report-builder';
+import type { EncodedOutcome } from './encoded-report';
 import type { FileAnswer, FileQuestion, FromWorker, MessageEnd, OverlapsResult, ToWorker } from './messages';
 import { InProcessReportComputer, type ReportComputer } from './report-computer';
 import { StudyShipper } from './study-shipper';
@@ -18,7 +18,7 @@ export class ReportSuperseded extends Error {
   }
 }
 
-type Pending = { resolve: (value: PanelOutcome | OverlapsResult) => void; reject: (error: Error) => void };
+type Pending = { resolve: (value: EncodedOutcome | OverlapsResult) => void; reject: (error: Error) => void };
 
 /**
  * Computes reports in a worker. One job at a time: before each, the study is shipped (only the transcripts
@@ -53,14 +53,14 @@ export class WorkerReportComputer implements ReportComputer {
     return this.shipper.transcriptsSent;
   }
 
-  report(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<PanelOutcome> {
+  report(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<EncodedOutcome> {
     const ticket = ++this.latestReport;
     return this.enqueue(async () => {
       if (ticket !== this.latestReport) throw new ReportSuperseded();
       if (this.fallback) return this.fallback.report(study, visible, request);
       try {
         await this.shipper.ship(study);
-        return (await this.send((job) => ({ type: 'report', job, visible, request }))) as PanelOutcome;
+        return (await this.send((job) => ({ type: 'report', job, visible, request }))) as EncodedOutcome;
       } catch (error) {
         // The worker died under this job: the job is done in-process rather than lost.
         const fallback = this.fallbackNow();
@@ -103,7 +103,7 @@ export class WorkerReportComputer implements ReportComputer {
     return result;
   }
 
-  private send(message: (job: number) => ToWorker): Promise<PanelOutcome | OverlapsResult> {
+  private send(message: (job: number) => ToWorker): Promise<EncodedOutcome | OverlapsResult> {
     const job = this.nextJob++;
     return new Promise((resolve, reject) => {
       this.pending.set(job, { resolve, reject });

@@ -54,13 +54,14 @@ export function serveReports(host: MessageEnd<FromWorker, ToWorker>): void {
   async function run(message: Extract<ToWorker, { type: 'report' | 'overlaps' }>): Promise<void> {
     try {
       if (!study) throw new Error('no study was sent before the job');
-      if (message.type === 'report')
-        host.post({
-          type: 'report',
-          job: message.job,
-          outcome: await service.report(study, message.visible, message.request),
-        });
-      else
+      if (message.type === 'report') {
+        const outcome = await service.report(study, message.visible, message.request);
+        // The report's bytes move to the host rather than being copied.
+        host.post(
+          { type: 'report', job: message.job, outcome },
+          outcome.ok ? [outcome.encoded.buffer as ArrayBuffer] : [],
+        );
+      } else
         host.post({
           type: 'overlaps',
           job: message.job,

@@ -12,6 +12,7 @@ import { ALL_CODERS_VISIBLE, loadStudy, visibleCoders, type Study } from '../../
 import { NodeFileSystem, pathToUri } from '../../../../src/node/node-file-system';
 import { generateStudy } from '../../../../scripts/bench/generate';
 import { InProcessReportComputer } from '../../../../src/extension/analysis-panel/report-worker/report-computer';
+import type { EncodedOutcome } from '../../../../src/extension/analysis-panel/report-worker/encoded-report';
 import {
   ReportSuperseded,
   WorkerReportComputer,
@@ -39,6 +40,11 @@ function startWorker(): WorkerHandle & { posted: ToWorker[] } {
   };
 }
 
+/** An outcome as text: the report's bytes decoded, so byte-identical reports compare equal and only those. */
+function shown(outcome: EncodedOutcome): string {
+  return JSON.stringify(outcome.ok ? { ...outcome, encoded: new TextDecoder().decode(outcome.encoded) } : outcome);
+}
+
 const REQUESTS: ReportRequestState[] = [
   { by: 'gender', coders: null, filters: [] },
   { by: null, coders: null, filters: [] },
@@ -50,8 +56,8 @@ async function assertSameReports(study: Study, fs: NodeFileSystem, requests: rea
   try {
     for (const request of requests) {
       const outcome = await inProcess.report(study, ALL_CODERS_VISIBLE, request);
-      const expected = JSON.stringify(outcome);
-      const actual = JSON.stringify(await worker.report(study, ALL_CODERS_VISIBLE, request));
+      const expected = shown(outcome);
+      const actual = shown(await worker.report(study, ALL_CODERS_VISIBLE, request));
       assert.ok(!outcome.ok || expected.length > 1000, 'a real report');
       assert.equal(actual, expected, `worker and in-process reports differ for ${JSON.stringify(request)}`);
     }
@@ -78,8 +84,8 @@ describe('report worker', function () {
       const blind = visibleCoders(true, 'amara');
       const request = REQUESTS[0] as ReportRequestState;
       assert.equal(
-        JSON.stringify(await worker.report(study, blind, request)),
-        JSON.stringify(await inProcess.report(study, blind, request)),
+        shown(await worker.report(study, blind, request)),
+        shown(await inProcess.report(study, blind, request)),
       );
       const codes = study.codebook.codes.map((code) => code.id);
       const [a, b] = [codes[0] as string, codes[1] as string];
@@ -121,10 +127,8 @@ describe('report worker', function () {
       const [first, ...rest] = study.transcripts;
       assert.ok(first);
       const changed: Study = { ...study, transcripts: [{ ...first }, ...rest] };
-      const expected = JSON.stringify(
-        await new InProcessReportComputer(fs).report(changed, ALL_CODERS_VISIBLE, request),
-      );
-      assert.equal(JSON.stringify(await worker.report(changed, ALL_CODERS_VISIBLE, request)), expected);
+      const expected = shown(await new InProcessReportComputer(fs).report(changed, ALL_CODERS_VISIBLE, request));
+      assert.equal(shown(await worker.report(changed, ALL_CODERS_VISIBLE, request)), expected);
       assert.equal(worker.transcriptsSent, study.transcripts.length + 1);
     } finally {
       worker.dispose();
@@ -162,8 +166,8 @@ describe('report worker', function () {
       const request = REQUESTS[0] as ReportRequestState;
       const outcome = await worker.report(study, ALL_CODERS_VISIBLE, request);
       assert.equal(
-        JSON.stringify(outcome),
-        JSON.stringify(await new InProcessReportComputer(fs).report(study, ALL_CODERS_VISIBLE, request)),
+        shown(outcome),
+        shown(await new InProcessReportComputer(fs).report(study, ALL_CODERS_VISIBLE, request)),
       );
       assert.match(worker.where, /^in-process \(the report worker stopped: out of memory\)/);
       assert.deepEqual(logged, [
