@@ -1,5 +1,5 @@
-import type { Study, StudyTranscript } from '../../../core/index';
-import type { ToWorker } from './messages';
+import type { Study, StudyTranscript } from '../../core/index';
+import type { StudyMessage } from './worker-messages';
 
 /** Roughly how much one message may carry (UTF-16 units of text, codings counted at a typical size). */
 const BATCH_BUDGET = 1_000_000;
@@ -19,7 +19,7 @@ export class StudyShipper {
   transcriptsSent = 0;
 
   constructor(
-    private readonly post: (message: ToWorker) => void,
+    private readonly post: (message: StudyMessage) => void,
     private readonly yieldTurn: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
   ) {}
 
