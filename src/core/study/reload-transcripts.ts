@@ -72,7 +72,7 @@ export async function reloadTranscripts(
   const problems: Problem[] = [
     ...study.problems.filter((p) => !affected.has(p.uri) && local(p)),
     ...after,
-    ...sharedCodingIdProblems(study.root, transcripts),
+    ...(await sharedCodingIdProblems(study.root, transcripts, options.pause)),
   ];
   problems.sort(compareProblems);
   return { ...study, transcripts, problems };

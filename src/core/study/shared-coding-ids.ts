@@ -10,12 +10,17 @@ export const SHARED_CODING_ID = 'duplicate-coding-id';
  * whatever finds a coding by its id (removing it, a memo, a jump from the analysis) may act on the wrong
  * one. Reported at each place, naming the others. Within one sidecar the parser already refuses it.
  */
-export function sharedCodingIdProblems(root: string, transcripts: readonly StudyTranscript[]): Problem[] {
+export async function sharedCodingIdProblems(
+  root: string,
+  transcripts: readonly StudyTranscript[],
+  pause?: () => Promise<void>,
+): Promise<Problem[]> {
   // One pass that only remembers ids (100,000 codings in a big study, almost never a shared id); the places
-  // are gathered only for the ids found twice.
+  // are gathered only for the ids found twice. It is the longest stretch of a load without file reads between.
   const seen = new Set<string>();
   let shared: Set<string> | undefined;
   for (const transcript of transcripts) {
+    if (pause) await pause();
     for (const loaded of transcript.sidecars) {
       for (const coding of loaded.sidecar.codings) {
         if (seen.size === seen.add(coding.id).size) (shared ??= new Set()).add(coding.id);
