@@ -40,6 +40,20 @@ const entries = [
     format: 'iife',
     define: { 'process.env.NODE_ENV': '"production"' },
   },
+  // Find Similar Passages' index-and-search workers, bundled the same two ways.
+  {
+    entryPoints: ['src/extension/similar/worker/node-worker.ts'],
+    outfile: 'dist/extension/similar-worker.js',
+    platform: 'node',
+    format: 'cjs',
+  },
+  {
+    entryPoints: ['src/extension/similar/worker/web-worker.ts'],
+    outfile: 'dist/extension/similar-worker.web.js',
+    platform: 'browser',
+    format: 'iife',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/main.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
   // The in-host integration test runner and each test file; mocha and vscode come from the host at run time.

@@ -7,6 +7,7 @@ import { NodeFileSystem } from '../node/node-file-system';
 import { LocalFirstFileSystem } from './platform/local-first-file-system';
 import type { GroundedServices } from './services';
 import { startNodeReportWorker } from './analysis-panel/report-worker/node-handle';
+import { startNodeSimilarWorker } from './similar/worker/node-handle';
 
 function gitUserName(folderPath: string | undefined): Promise<string | undefined> {
   return new Promise((resolve) => {
@@ -23,6 +24,8 @@ export function activate(context: vscode.ExtensionContext): GroundedServices {
     fileSystem: (workspace) => new LocalFirstFileSystem(new NodeFileSystem({ lockHolder: 'VS Code' }), workspace),
     reportWorker: (extensionUri) =>
       startNodeReportWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'extension', 'report-worker.js').fsPath),
+    similarWorker: (extensionUri) =>
+      startNodeSimilarWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'extension', 'similar-worker.js').fsPath),
   });
 }
 

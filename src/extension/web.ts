@@ -3,12 +3,15 @@ import * as vscode from 'vscode';
 import { activateGrounded } from './activate';
 import type { GroundedServices } from './services';
 import { startWebReportWorker } from './analysis-panel/report-worker/web-handle';
+import { startWebSimilarWorker } from './similar/worker/web-handle';
 
 export function activate(context: vscode.ExtensionContext): GroundedServices {
   return activateGrounded(context, {
     gitUserName: async () => undefined,
     reportWorker: (extensionUri) =>
       startWebReportWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'extension', 'report-worker.web.js').toString()),
+    similarWorker: (extensionUri) =>
+      startWebSimilarWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'extension', 'similar-worker.web.js').toString()),
   });
 }
 

@@ -82,6 +82,8 @@ describe('find similar passages', function () {
       list.pick.title ?? '',
       /sentences like a coding of “Time pressure”, not yet coded with “Time pressure”/,
     );
+    // Indexed and searched off the extension host's thread.
+    assert.equal(hooks().where(), 'worker');
     const passages = list.pick.items.map((item) => item.passage);
     const coded = codingsOf(CODE);
     for (const p of passages)

@@ -19,6 +19,8 @@ export class CachedStudyLoader implements StudyLoader {
     private readonly fs: FileSystemPort,
     private readonly sha256?: (bytes: Uint8Array) => string,
     private readonly newCache: () => MemoryStudyCache = () => new MemoryStudyCache(),
+    /** See LoadStudyOptions.pause: how a host that shares its thread lets other work run during a load. */
+    private readonly pause?: () => Promise<void>,
   ) {}
 
   async load(root: string): Promise<Study> {
@@ -70,6 +72,6 @@ export class CachedStudyLoader implements StudyLoader {
   }
 
   private options(cache: StudyCache): LoadStudyOptions {
-    return { cache, ...(this.sha256 ? { sha256: this.sha256 } : {}) };
+    return { cache, ...(this.sha256 ? { sha256: this.sha256 } : {}), ...(this.pause ? { pause: this.pause } : {}) };
   }
 }

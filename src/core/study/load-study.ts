@@ -145,7 +145,7 @@ export async function loadStudy(fs: FileSystemPort, root: string, options: LoadS
     problems.push(...result.problems);
     if (result.transcript) transcripts.push(result.transcript);
   }
-  problems.push(...sharedCodingIdProblems(root, transcripts));
+  problems.push(...(await sharedCodingIdProblems(root, transcripts, options.pause)));
   for (const stray of strays) {
     problems.push(
       problem(

@@ -72,7 +72,14 @@ export async function reloadTranscripts(
   const problems: Problem[] = [
     ...study.problems.filter((p) => !affected.has(p.uri) && local(p)),
     ...after,
-    ...sharedCodingIdProblemsAfterReload(study.root, study.transcripts, targets, [...reloaded.values()], transcripts),
+    ...(await sharedCodingIdProblemsAfterReload(
+      study.root,
+      study.transcripts,
+      targets,
+      [...reloaded.values()],
+      transcripts,
+      options.pause,
+    )),
   ];
   problems.sort(compareProblems);
   return { ...study, transcripts, problems };

@@ -10,8 +10,18 @@ export const SHARED_CODING_ID = 'duplicate-coding-id';
  * whatever finds a coding by its id (removing it, a memo, a jump from the analysis) may act on the wrong
  * one. Reported at each place, naming the others. Within one sidecar the parser already refuses it.
  */
-export function sharedCodingIdProblems(root: string, transcripts: readonly StudyTranscript[]): Problem[] {
-  const index = countIds(transcripts);
+export async function sharedCodingIdProblems(
+  root: string,
+  transcripts: readonly StudyTranscript[],
+  pause?: () => Promise<void>,
+): Promise<Problem[]> {
+  // The count of a whole study is the longest stretch of a load without file reads between: `pause` lets the
+  // caller's event loop run between transcripts.
+  const index: IdIndex = { uses: new Map(), shared: 0 };
+  for (const transcript of transcripts) {
+    if (pause) await pause();
+    forEachId(transcript, (id) => count(index, id));
+  }
   idIndexes.set(transcripts, index);
   return index.shared === 0 ? [] : placesOfShared(root, transcripts);
 }
@@ -22,15 +32,16 @@ export function sharedCodingIdProblems(root: string, transcripts: readonly Study
  * again — a reload after one coding in a study of 100,000 codings, not a pass over all of them. Without a
  * count of `before` (made by the load or reload that built it) it counts everything.
  */
-export function sharedCodingIdProblemsAfterReload(
+export async function sharedCodingIdProblemsAfterReload(
   root: string,
   before: readonly StudyTranscript[],
   replaced: readonly StudyTranscript[],
   reloaded: readonly StudyTranscript[],
   after: readonly StudyTranscript[],
-): Problem[] {
+  pause?: () => Promise<void>,
+): Promise<Problem[]> {
   const index = idIndexes.get(before);
-  if (index === undefined) return sharedCodingIdProblems(root, after);
+  if (index === undefined) return sharedCodingIdProblems(root, after, pause);
   // The count moves to the study after: reloading the one before again counts from scratch.
   idIndexes.delete(before);
   for (const transcript of replaced) forEachId(transcript, (id) => uncount(index, id));
@@ -47,12 +58,6 @@ interface IdIndex {
 
 /** By a study's list of transcripts (a loaded study is a value: its list never changes). */
 const idIndexes = new WeakMap<readonly StudyTranscript[], IdIndex>();
-
-function countIds(transcripts: readonly StudyTranscript[]): IdIndex {
-  const index: IdIndex = { uses: new Map(), shared: 0 };
-  for (const transcript of transcripts) forEachId(transcript, (id) => count(index, id));
-  return index;
-}
 
 function forEachId(transcript: StudyTranscript, visit: (id: string) => void): void {
   for (const loaded of transcript.sidecars) for (const coding of loaded.sidecar.codings) visit(coding.id);

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { FileSystemPort } from '../../core/index';
 import type { WorkerHandle } from '../analysis-panel/report-worker/worker-report-computer';
+import type { SimilarWorkerHandle } from '../similar/worker/worker-similar-searcher';
 
 /** What differs between the desktop (Node) and the web extension host. */
 export interface Platform {
@@ -12,4 +13,6 @@ export interface Platform {
   readonly fileSystem?: (workspace: FileSystemPort) => FileSystemPort;
   /** Starts the analysis panel's report worker from the extension's folder (throws where workers are unavailable). */
   readonly reportWorker?: (extensionUri: vscode.Uri) => WorkerHandle;
+  /** Starts Find Similar Passages' index-and-search worker (throws where workers are unavailable). */
+  readonly similarWorker?: (extensionUri: vscode.Uri) => SimilarWorkerHandle;
 }

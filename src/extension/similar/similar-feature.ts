@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import {
-  findSimilarPassages,
+  DISMISSALS_CODEC,
+  dismissalsUri,
   PASSAGE_UNITS,
   type PassageUnit,
-  readDismissals,
-  SimilarIndex,
+  readValue,
   type SimilarPassage,
 } from '../../core/index';
 import type { Feature } from '../services';
@@ -17,19 +17,24 @@ import { participantsFor } from './survey-filter-pick';
 import { SIMILAR_COMMANDS } from './commands';
 import { SimilarList } from './similar-list';
 import { similarSource, type SimilarSource } from './similar-source';
+import { createSimilarSearcher } from './worker/create-similar-searcher';
+import type { SimilarSearcher } from './worker/similar-searcher';
 
 /** What the integration tests see of Find Similar Passages. */
 export interface SimilarHooks {
   readonly current: () => SimilarList | undefined;
+  /** Where searches run ('worker', or 'in-process' with the reason); undefined before the first search. */
+  readonly where: () => string | undefined;
 }
 
 /**
  * Find Similar Passages: the study's sentences and speaker turns in a BM25 index (one per study, kept between
  * searches and brought up to date per changed transcript), searched from a selection, a coding or a code, the
- * results listed to code or dismiss one by one. Offline: nothing leaves the machine.
+ * results listed to code or dismiss one by one. Offline: nothing leaves the machine. The index is built and
+ * searched in a worker (started on the first search), so the extension host's thread is never held for it.
  */
 export const similarFeature: Feature = (services) => {
-  const indexes = new Map<string, SimilarIndex>();
+  let searcher: SimilarSearcher | undefined;
   const actions = new CodingActions(services, services.editorAwareFs, undoStackFor(services.context));
   let current: SimilarList | undefined;
 
@@ -40,24 +45,28 @@ export const similarFeature: Feature = (services) => {
   ): Promise<SimilarPassage[]> => {
     // The newest study: a coding made from the list must drop out of the next search.
     const study = await services.studies.study(source.study.root);
-    const shown = services.blind.view(study);
-    let index = indexes.get(study.root);
-    if (!index) indexes.set(study.root, (index = new SimilarIndex(vscode.env.language)));
-    const built = index;
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Indexing passages for Find Similar Passages' },
-      async () => built.update(study.transcripts),
-    );
     const participants = await participantsFor(services, study, filters);
-    return findSimilarPassages(index, shown, {
-      text: source.text,
-      code: source.code,
-      unit,
-      limit: 50,
-      exclude: source.exclude,
-      dismissed: await readDismissals(services.fs, study),
-      ...(participants ? { participants } : {}),
-    });
+    // Read here, not in the worker: a dismissals file that does not load is refused with its problems.
+    const dismissals = await readValue(services.fs, dismissalsUri(study), DISMISSALS_CODEC);
+    searcher ??= createSimilarSearcher(services);
+    const running = searcher;
+    return vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Window,
+        title: 'Finding similar passages (the first search indexes the study)',
+      },
+      () =>
+        running.search(study, services.blind.visible, {
+          text: source.text,
+          code: source.code,
+          unit,
+          limit: 50,
+          exclude: source.exclude,
+          locale: vscode.env.language,
+          ...(dismissals ? { dismissals } : {}),
+          ...(participants ? { participants } : {}),
+        }),
+    );
   };
 
   const findSimilarPassagesCommand = async (arg?: unknown): Promise<readonly SimilarPassage[] | undefined> => {
@@ -88,8 +97,16 @@ export const similarFeature: Feature = (services) => {
     dismissActive: () => current?.dismissActive(),
     toggleUnit: () => current?.switchUnit(),
   });
-  services.context.subscriptions.push({ dispose: () => current?.dispose() });
-  services.testHooks = { ...services.testHooks, similar: { current: () => current } satisfies SimilarHooks };
+  services.context.subscriptions.push({
+    dispose: () => {
+      current?.dispose();
+      searcher?.dispose();
+    },
+  });
+  services.testHooks = {
+    ...services.testHooks,
+    similar: { current: () => current, where: () => searcher?.where } satisfies SimilarHooks,
+  };
 };
 
 function attributeFilter(value: unknown): AttributeFilter {

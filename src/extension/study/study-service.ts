@@ -11,6 +11,7 @@ import {
   type StudyTranscript,
 } from '../../core/index';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
+import { timeSlicedPause } from '../shared/time-slices';
 
 /**
  * Owns the loaded studies of the workspace. A study root is a folder with a grounded.yaml; a workspace
@@ -32,7 +33,8 @@ export class StudyService implements vscode.Disposable {
     sha256?: (bytes: Uint8Array) => string,
   ) {
     this.scheduler = new ReloadScheduler({
-      loader: new CachedStudyLoader(fs, sha256),
+      // The host's thread is shared: a long pass over every coding of a big study lets other work run.
+      loader: new CachedStudyLoader(fs, sha256, undefined, timeSlicedPause()),
       findRoots: findStudyRoots,
       startTimer,
       publish: (study) => this.changeEmitter.fire(study),

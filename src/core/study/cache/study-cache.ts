@@ -41,6 +41,13 @@ export interface LoadStudyOptions {
    * 'record' reads and hashes every file but keeps the index up to date; absent, no index at all.
    */
   readonly fileStats?: 'trust' | 'record';
+  /**
+   * Awaited between transcripts in the passes over every coding of the study, so that a host whose thread other
+   * work shares (the extension host) can let that work run during a long load: the host decides whether a call
+   * yields (to a timer turn, once a stretch has lasted long enough) or returns at once. Absent (the CLI), nothing
+   * is awaited; the study loaded is the same either way.
+   */
+  readonly pause?: () => Promise<void>;
 }
 
 /** A cache in memory: for tests, and for hosts without a place on disk (the browser) to reuse within a session. */

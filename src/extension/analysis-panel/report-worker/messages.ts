@@ -1,9 +1,9 @@
-import type { DirectoryEntry, FileStat, Study, StudyTranscript, VisibleCoders } from '../../../core/index';
+import type { DirectoryEntry, FileStat, VisibleCoders } from '../../../core/index';
 import type { OverlapPair, ReportRequestState } from '../../../../webview/protocol';
 import type { EncodedOutcome } from './encoded-report';
+import type { MessageEnd, StudyMessage } from '../../shared/worker-messages';
 
-/** A study without its transcripts: they travel once each and are named by number afterwards. */
-export type StudyFrame = Omit<Study, 'transcripts'>;
+export type { MessageEnd };
 
 export interface OverlapsResult {
   readonly pairs: OverlapPair[];
@@ -15,11 +15,7 @@ export interface OverlapsResult {
  * transcripts are sent once and then referenced by id, so a rebuild after one coding posts one transcript.
  */
 export type ToWorker =
-  | {
-      readonly type: 'transcripts';
-      readonly items: readonly { readonly id: number; readonly transcript: StudyTranscript }[];
-    }
-  | { readonly type: 'study'; readonly frame: StudyFrame; readonly transcripts: readonly number[] }
+  | StudyMessage
   | {
       readonly type: 'report';
       readonly job: number;
@@ -50,9 +46,3 @@ export type FromWorker =
   | { readonly type: 'report'; readonly job: number; readonly outcome: EncodedOutcome }
   | { readonly type: 'overlaps'; readonly job: number; readonly result: OverlapsResult }
   | { readonly type: 'failed'; readonly job: number; readonly message: string };
-
-/** Both ends of a worker as the code on either side sees it (worker_threads and Web Workers alike). */
-export interface MessageEnd<Out, In> {
-  post(message: Out, transfer?: readonly ArrayBuffer[]): void;
-  onMessage(listener: (message: In) => void): void;
-}

@@ -1,15 +1,13 @@
 import type { FileSystemPort, Study, VisibleCoders } from '../../../core/index';
 import type { ReportRequestState } from '../../../../webview/protocol';
 import type { EncodedOutcome } from './encoded-report';
-import type { FileAnswer, FileQuestion, FromWorker, MessageEnd, OverlapsResult, ToWorker } from './messages';
+import type { FileAnswer, FileQuestion, FromWorker, OverlapsResult, ToWorker } from './messages';
 import { InProcessReportComputer, type ReportComputer } from './report-computer';
-import { StudyShipper } from './study-shipper';
+import { StudyShipper } from '../../shared/study-shipper';
+import type { WorkerEnd } from '../../shared/worker-messages';
 
-/** A started worker as the host holds it (a worker_threads Worker or a Web Worker behind the same face). */
-export interface WorkerHandle extends MessageEnd<ToWorker, FromWorker> {
-  onError(listener: (error: Error) => void): void;
-  terminate(): void;
-}
+/** The report worker as the host holds it (a worker_threads Worker or a Web Worker behind the same face). */
+export type WorkerHandle = WorkerEnd<ToWorker, FromWorker>;
 
 /** A report job that a newer one replaced before it started: its result would have been thrown away. */
 export class ReportSuperseded extends Error {

@@ -1,6 +1,7 @@
-import type { DirectoryEntry, FileStat, FileSystemPort, Study, StudyTranscript } from '../../../core/index';
+import type { DirectoryEntry, FileStat, FileSystemPort } from '../../../core/index';
 import type { FileAnswer, FileQuestion, FromWorker, MessageEnd, ToWorker } from './messages';
 import { ReportService } from './report-service';
+import { StudyMirror } from '../../shared/study-mirror';
 
 /**
  * The report worker's side: keeps the transcripts the host sent (by id) and the latest study, answers
@@ -9,8 +10,7 @@ import { ReportService } from './report-service';
  * Jobs arrive one at a time: the host sends the next only when the last is answered.
  */
 export function serveReports(host: MessageEnd<FromWorker, ToWorker>): void {
-  const transcripts = new Map<number, StudyTranscript>();
-  let study: Study | undefined;
+  const mirror = new StudyMirror();
   const calls = new Map<number, { resolve: (value: FileAnswer) => void; reject: (error: Error) => void }>();
   let nextCall = 0;
   const ask = (question: FileQuestion) =>
@@ -22,20 +22,8 @@ export function serveReports(host: MessageEnd<FromWorker, ToWorker>): void {
   const service = new ReportService(hostFileSystem(ask));
 
   host.onMessage((message) => {
+    if (mirror.receive(message)) return;
     switch (message.type) {
-      case 'transcripts':
-        for (const { id, transcript } of message.items) transcripts.set(id, transcript);
-        return;
-      case 'study': {
-        study = {
-          ...message.frame,
-          transcripts: message.transcripts.map((id) => transcripts.get(id) as StudyTranscript),
-        };
-        // Only the latest study is kept: transcripts it no longer has are dropped here as on the host.
-        const kept = new Set(message.transcripts);
-        for (const id of transcripts.keys()) if (!kept.has(id)) transcripts.delete(id);
-        return;
-      }
       case 'answer':
       case 'refusal': {
         const pending = calls.get(message.call);
@@ -53,6 +41,7 @@ export function serveReports(host: MessageEnd<FromWorker, ToWorker>): void {
 
   async function run(message: Extract<ToWorker, { type: 'report' | 'overlaps' }>): Promise<void> {
     try {
+      const study = mirror.study;
       if (!study) throw new Error('no study was sent before the job');
       if (message.type === 'report') {
         const outcome = await service.report(study, message.visible, message.request);
