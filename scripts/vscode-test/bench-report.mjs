@@ -59,7 +59,7 @@ export function formatSize(name, r) {
   if (r.panel) {
     const p = r.panel;
     lines.push(
-      `analysis panel (Grounded: Open Analysis; reports computed ${p.where}; first report ${(p.firstReportMs / 1000).toFixed(2)} s), extension host event-loop lag of a 10 ms timer, ms:`,
+      `analysis panel (Grounded: Open Analysis; reports computed ${p.where}; first report ${(p.firstReportMs / 1000).toFixed(2)} s; report message ${(p.reportChars / 1e6).toFixed(1)} M characters; host heap ${p.heapUsedMb.toFixed(0)} MB), extension host event-loop lag of a 10 ms timer, ms:`,
     );
     lines.push(`  baseline: idle host        ${lag(p.idle)}`);
     p.episodes.forEach((e, i) => {

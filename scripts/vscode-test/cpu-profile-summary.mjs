@@ -56,6 +56,7 @@ function makeLocator() {
 }
 
 const IDLE = new Set(['(idle)']);
+const NOT_CODE = new Set(['(garbage collector)', '(program)']);
 const UNINTERESTING = new Set([
   '(root)',
   '(program)',
@@ -104,25 +105,34 @@ export function summarizeProfile(profile, { from = 0, to = Infinity, minBlockMs 
   const described = long.map((block) => {
     const inclusive = new Map();
     const self = new Map();
+    let gc = 0;
+    let code = 0;
     for (const { id, duration } of block.samples) {
-      const key = name(byId.get(id));
+      const node = byId.get(id);
+      const key = name(node);
       self.set(key, (self.get(key) ?? 0) + duration);
       selfTotals.set(key, (selfTotals.get(key) ?? 0) + duration);
+      // The collector and (program) hang off the root: the path follows the JavaScript that ran.
+      if (NOT_CODE.has(node.callFrame.functionName)) {
+        if (node.callFrame.functionName === '(garbage collector)') gc += duration;
+        continue;
+      }
+      code += duration;
       for (let at = id; at !== undefined; at = parent.get(at)) inclusive.set(at, (inclusive.get(at) ?? 0) + duration);
     }
-    // The heaviest path: from the root, the child that holds most of the block, while it holds at least half.
+    // The heaviest path: from the root, the child that holds most of the code's time, while it holds at least half.
     const path = [];
     let node = profile.nodes.find((n) => !parent.has(n.id));
     for (;;) {
       const children = (node?.children ?? []).map((id) => byId.get(id)).filter((c) => inclusive.has(c.id));
       const heaviest = children.sort((a, b) => inclusive.get(b.id) - inclusive.get(a.id))[0];
-      if (!heaviest || inclusive.get(heaviest.id) < block.ms / 2) break;
+      if (!heaviest || inclusive.get(heaviest.id) < code / 2) break;
       if (!UNINTERESTING.has(heaviest.callFrame.functionName))
         path.push(`${name(heaviest)} ${inclusive.get(heaviest.id).toFixed(0)} ms`);
       node = heaviest;
     }
     const selfTop = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4);
-    return { start: block.start, ms: block.ms, path, self: selfTop };
+    return { start: block.start, ms: block.ms, gc, path, self: selfTop };
   });
   const busy = blocks.reduce((n, b) => n + b.ms, 0);
   return {
@@ -139,7 +149,9 @@ export function formatProfileSummary(summary, minBlockMs = 20) {
     `  ${summary.blockCount} blocks of ≥ ${minBlockMs} ms (the host's thread busy ${summary.busyMs.toFixed(0)} ms in all); the longest:`,
   ];
   for (const block of summary.blocks) {
-    lines.push(`  ${block.ms.toFixed(0).padStart(6)} ms at +${block.start.toFixed(0)} ms`);
+    lines.push(
+      `  ${block.ms.toFixed(0).padStart(6)} ms at +${block.start.toFixed(0)} ms${block.gc > 0 ? ` (garbage collection ${block.gc.toFixed(0)} ms)` : ''}`,
+    );
     if (block.path.length > 0) lines.push(`           path: ${block.path.slice(-6).join(' › ')}`);
     lines.push(`           self: ${block.self.map(([key, ms]) => `${key} ${ms.toFixed(0)} ms`).join('; ')}`);
   }

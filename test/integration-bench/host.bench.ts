@@ -48,6 +48,9 @@ export interface BenchResults {
   panel: {
     where: string;
     firstReportMs: number;
+    /** The report message the panel posts (JSON characters), and the host's heap with the study loaded. */
+    reportChars: number;
+    heapUsedMb: number;
     idle: Lag;
     episodes: RebuildEpisode[];
     coding: CodingSample[];
@@ -164,7 +167,15 @@ export async function run(): Promise<void> {
     const episodes = await lagDuringRebuilds(panel, state, coded, codedUri, codes, EPISODES);
     log(`lag during rebuilds: max ${episodes.map((e) => e.episode.max.toFixed(0)).join(', ')} ms`);
     const during = await codingDuringRebuilds(panel, state, coded, codedUri, codes, PANEL_RUNS);
-    results.panel = { where: panel.computer.where, firstReportMs, idle, episodes, coding: during };
+    results.panel = {
+      where: panel.computer.where,
+      firstReportMs,
+      reportChars: JSON.stringify(panel.lastPosted ?? null).length,
+      heapUsedMb: process.memoryUsage().heapUsed / 1e6,
+      idle,
+      episodes,
+      coding: during,
+    };
     log(`coding during rebuilds: ${PANEL_RUNS} runs done`);
 
     const profileDir = process.env.GROUNDED_BENCH_PROFILE_DIR;
