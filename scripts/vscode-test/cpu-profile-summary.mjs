@@ -12,7 +12,7 @@ function moduleIndex(file) {
   readFileSync(file, 'utf8')
     .split('\n')
     .forEach((line, index) => {
-      const match = /^\/\/ ((?:src|webview|node_modules)\/[^\s]+)$/.exec(line);
+      const match = /^\/\/ ((?:src|webview|test|node_modules)\/[^\s]+)$/.exec(line);
       if (match) starts.push({ line: index, module: match[1] });
     });
   return starts;

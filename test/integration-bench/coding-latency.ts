@@ -27,6 +27,8 @@ export async function codeOnce(
   transcriptUri: vscode.Uri,
   turnIndex: number,
   code: string,
+  /** Off where only the host's lag is measured: re-reading the sidecar would add the benchmark's own work to it. */
+  watchDisk = true,
 ): Promise<CodingSample> {
   const range = transcript.turns[turnIndex]?.sentences[3];
   if (!range) throw new Error(`${transcript.name} has no turn ${turnIndex}`);
@@ -47,7 +49,7 @@ export async function codeOnce(
   let seen = '';
   let found = false;
   const onDisk = () => {
-    if (found) return true;
+    if (found || !watchDisk) return true;
     try {
       const stat = statSync(transcript.sidecarPath);
       const signature = `${stat.size}:${stat.mtimeMs}`;

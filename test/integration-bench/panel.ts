@@ -17,7 +17,6 @@ export interface RebuildEpisode {
   rebuild: Lag;
   /** The panel's wait before rebuilding (it grows with the last build's duration). */
   delayMs: number;
-  coding: CodingSample;
 }
 
 /** Milestones of the profiled episode, ms after the profile started (its startTime). */
@@ -76,16 +75,10 @@ export async function lagDuringRebuilds(
     const rebuilt = nextRebuild(panel, panel.builds);
     const recorder = new LagRecorder();
     const codedAt = performance.now();
-    const coding = await codeOnce(
-      state,
-      transcript,
-      uri,
-      freshTurn(transcript, run, 2),
-      codes[run % codes.length] ?? 'x',
-    );
+    await codeOnce(state, transcript, uri, freshTurn(transcript, run, 2), codes[run % codes.length] ?? 'x', false);
     const { startedAt } = await rebuilt;
     recorder.stop();
-    results.push({ episode: recorder.since(codedAt), rebuild: recorder.since(startedAt), delayMs, coding });
+    results.push({ episode: recorder.since(codedAt), rebuild: recorder.since(startedAt), delayMs });
     await sleep(500);
   }
   return results;
@@ -145,7 +138,7 @@ export async function profileRebuild(
   const stop = await startProfile();
   const rebuilt = nextRebuild(panel, panel.builds);
   const codedAt = performance.now();
-  await codeOnce(state, transcript, uri, freshTurn(transcript, 0, 4), code);
+  await codeOnce(state, transcript, uri, freshTurn(transcript, 0, 4), code, false);
   const { startedAt, postedAt } = await rebuilt;
   await sleep(200);
   const profile = await stop();
