@@ -4,7 +4,7 @@
 // (scripts/bench/generate.ts; generated once and kept in <tmpdir>/grounded-bench). Not part of `npm test`:
 //
 //   npm run bench:vscode [-- example S XL] [--runs <n>] [--episodes <n>] [--panel-runs <n>] [--timeout <s>]
-//                        [--profile <dir>] [--enforce] [--keep]
+//                        [--profile <dir>] [--screenshots <dir>] [--enforce] [--keep]
 //
 // For each study (default: all three), a fresh code-server opens a copy of it with
 // test/integration-bench/host.bench.ts (compiled by scripts/build.mjs) as the extensionTestsPath; it runs in
@@ -24,6 +24,7 @@
 //    panel has posted the rebuilt report, beside an idle host's lag; and coding latency while it rebuilds.
 //  - one more coding-and-rebuild under the inspector's CPU profiler: the blocks of the host's thread of at
 //    least 20 ms, with their heaviest call path and the functions that spent the time (cpu-profile-summary.mjs).
+// --screenshots <dir> saves the workbench as the panel measurements start (the panel beside the transcript).
 // Then every goal of issue 17, PASS or MISS. --enforce exits 1 when a goal is missed (otherwise only a failed
 // run does). The machine's load average is printed with each study: on a shared machine the figures are upper
 // bounds. GROUNDED_VSCODE_TEST_VERBOSE=1 shows the workbench's noise.
@@ -54,6 +55,7 @@ const { values: options, positionals } = parseArgs({
     'panel-runs': { type: 'string' },
     timeout: { type: 'string' },
     profile: { type: 'string' },
+    screenshots: { type: 'string' },
     enforce: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -135,6 +137,15 @@ async function benchStudy(name, source) {
         onExit: (code) => reportExit(code),
         onLog: (_level, line) => {
           if (verbose || line.startsWith('[bench]')) console.log(line);
+          // The panel beside the transcript, as the lag and the coding during rebuilds are measured.
+          if (options.screenshots && line.startsWith('[bench] panel open')) {
+            mkdirSync(options.screenshots, { recursive: true });
+            const file = path.join(options.screenshots, `bench-${name}-panel.png`);
+            void browser.page.screenshot({ path: file }).then(
+              () => note(`${name}: screenshot ${file}`),
+              () => undefined,
+            );
+          }
         },
       },
     );
