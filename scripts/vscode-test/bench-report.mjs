@@ -64,6 +64,9 @@ export function formatSize(name, r) {
     lines.push(`  baseline: idle host        ${lag(p.idle)}`);
     p.episodes.forEach((e, i) => {
       lines.push(`  coding → rebuilt (${i + 1})     ${lag(e.episode)}`);
+      lines.push(
+        `    worst tick at +${e.episode.maxAt.toFixed(0)} ms after the coding; rebuild from +${e.startedAfter.toFixed(0)}, report posted at +${e.postedAfter.toFixed(0)}`,
+      );
       lines.push(`    the rebuild alone        ${lag(e.rebuild)}   (it waited ${e.delayMs} ms after the change)`);
     });
     const total = p.coding.map((s) => s.total);

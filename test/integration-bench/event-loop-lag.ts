@@ -5,6 +5,8 @@ export const TICK_MS = 10;
 /** How late a 10 ms interval timer fired during a stretch of time, in ms. */
 export interface Lag {
   max: number;
+  /** When the worst tick fired, ms after the start of the stretch: tells which phase held the thread. */
+  maxAt: number;
   p99: number;
   ticks: number;
   ms: number;
@@ -36,8 +38,13 @@ export class LagRecorder {
     const picked = this.delays.filter((d) => d.at >= from);
     const sorted = picked.map((d) => d.delay).sort((a, b) => a - b);
     const last = picked[picked.length - 1]?.at ?? from;
+    const worst = picked.reduce<{ at: number; delay: number } | undefined>(
+      (w, d) => (w === undefined || d.delay > w.delay ? d : w),
+      undefined,
+    );
     return {
       max: sorted[sorted.length - 1] ?? 0,
+      maxAt: (worst?.at ?? from) - from,
       p99: sorted[Math.max(0, Math.ceil(0.99 * sorted.length) - 1)] ?? 0,
       ticks: sorted.length,
       ms: last - from,

@@ -17,6 +17,9 @@ export interface RebuildEpisode {
   rebuild: Lag;
   /** The panel's wait before rebuilding (it grows with the last build's duration). */
   delayMs: number;
+  /** When the rebuild started and when its report was posted, ms after the coding. */
+  startedAfter: number;
+  postedAfter: number;
 }
 
 /** Milestones of the profiled episode, ms after the profile started (its startTime). */
@@ -76,9 +79,15 @@ export async function lagDuringRebuilds(
     const recorder = new LagRecorder();
     const codedAt = performance.now();
     await codeOnce(state, transcript, uri, freshTurn(transcript, run, 2), codes[run % codes.length] ?? 'x', false);
-    const { startedAt } = await rebuilt;
+    const { startedAt, postedAt } = await rebuilt;
     recorder.stop();
-    results.push({ episode: recorder.since(codedAt), rebuild: recorder.since(startedAt), delayMs });
+    results.push({
+      episode: recorder.since(codedAt),
+      rebuild: recorder.since(startedAt),
+      delayMs,
+      startedAfter: startedAt - codedAt,
+      postedAfter: postedAt - codedAt,
+    });
     await sleep(500);
   }
   return results;
