@@ -35,15 +35,19 @@ export interface ProfiledEpisode {
  * right, then "Grounded: Open Analysis" (the command opens the panel in the active group), so the transcript
  * stays visible and its decorations keep being drawn while the panel is open.
  */
-export async function openPanelBeside(transcriptUri: vscode.Uri, hooks: AnalysisPanelHooks): Promise<AnalysisPanel> {
+export async function openPanelBeside(
+  transcriptUri: vscode.Uri,
+  hooks: AnalysisPanelHooks,
+): Promise<{ panel: AnalysisPanel; firstReportMs: number }> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.window.showTextDocument(transcriptUri, { preview: false, viewColumn: vscode.ViewColumn.One });
   await vscode.commands.executeCommand('workbench.action.newGroupRight');
+  const t0 = performance.now();
   const opened = await vscode.commands.executeCommand<AnalysisPanel | undefined>('grounded.openAnalysis');
   const panel = opened ?? hooks.panels()[0];
   if (!panel) throw new Error('Grounded: Open Analysis opened no panel');
   await waitFor('the first report posted', () => panel.lastPosted?.type === 'report', 600_000);
-  return panel;
+  return { panel, firstReportMs: performance.now() - t0 };
 }
 
 /** Resolves when a build that starts after `buildsBefore` has posted its report; with when it started. */
