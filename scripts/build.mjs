@@ -67,7 +67,7 @@ const entries = [
   },
   // On-demand benchmarks in the real extension host (scripts/vscode-test/bench.mjs); never run by npm test.
   {
-    entryPoints: ['test/integration-bench/code-selection.bench.ts'],
+    entryPoints: ['test/integration-bench/host.bench.ts'],
     outdir: 'dist/test/integration-bench',
     outbase: 'test/integration-bench',
     platform: 'node',

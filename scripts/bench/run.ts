@@ -12,18 +12,15 @@
  * plain regular-expression scan of the same transcripts.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { SIZES, generateStudy, type StudySize } from './generate';
+import { SIZES, type StudySize } from './generate';
+import { BENCH_ROOT, ensureStudy } from './studies';
 import type { ChildFigures, ChildRequest } from './child';
 import { formatSimilarTable, formatTable, judge, type SimilarResult, type SizeResult } from './report';
 import type { SimilarFigures } from './similar-child';
-
-/** Bump when generate.ts changes what it writes, so kept studies are regenerated. */
-const GENERATOR_VERSION = 2;
-const BENCH_ROOT = join(tmpdir(), 'grounded-bench');
 
 function parseArgs(argv: readonly string[]): { sizes: StudySize[]; runs: number | undefined } {
   let runs: number | undefined;
@@ -36,19 +33,6 @@ function parseArgs(argv: readonly string[]): { sizes: StudySize[]; runs: number 
   if (sizes.length === 0)
     throw new Error(`unknown sizes ${names.join(', ')}; use ${SIZES.map((s) => s.name).join(', ')}`);
   return { sizes, runs };
-}
-
-function ensureStudy(size: StudySize): string {
-  const folder = join(BENCH_ROOT, size.name);
-  const stamp = join(BENCH_ROOT, `${size.name}.stamp`);
-  const expected = JSON.stringify({ GENERATOR_VERSION, size });
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === expected && existsSync(folder)) return folder;
-  process.stderr.write(
-    `generating ${size.name} (${size.transcripts} transcripts × ${size.codingsPerTranscript} codings) in ${folder} …\n`,
-  );
-  generateStudy(folder, size);
-  writeFileSync(stamp, expected);
-  return folder;
 }
 
 async function bundleChild(name = 'child'): Promise<string> {

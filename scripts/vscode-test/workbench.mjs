@@ -303,12 +303,14 @@ export function screenshotDirFromEnv() {
 
 /**
  * What one harness run owns — code-server, the browser, the scratch folder — and the one way it is released:
- * at the end (`cleanup()`), when the overall deadline passes (a hang fails the run: `onTimeout` reports it,
+ * at the end (`cleanup()`, which also ends the deadline and the signal handlers), when the overall deadline passes (a hang fails the run: `onTimeout` reports it,
  * exit 1), or on Ctrl+C / SIGTERM (exit 130). Set `server` and `browser` as they start.
  * @param {{ scratch: { root: string, remove: () => void }, keep: boolean, note: (message: string) => void, timeoutSeconds: number, onTimeout: () => void }} options
  */
 export function harnessSession({ scratch, keep, note, timeoutSeconds, onTimeout }) {
   let cleanedUp = false;
+  let watchdog;
+  const onSignal = {};
   const session = {
     /** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
     server: undefined,
@@ -317,22 +319,27 @@ export function harnessSession({ scratch, keep, note, timeoutSeconds, onTimeout 
     async cleanup() {
       if (cleanedUp) return;
       cleanedUp = true;
+      // A later session in the same process (bench.mjs runs one per study) must not be stopped by this one's
+      // deadline or signal handlers.
+      clearTimeout(watchdog);
+      for (const [signal, handler] of Object.entries(onSignal)) process.off(signal, handler);
       await session.browser?.close();
       await session.server?.stop();
       if (keep) note(`kept scratch folder ${scratch.root}`);
       else scratch.remove();
     },
   };
-  const watchdog = setTimeout(() => {
+  watchdog = setTimeout(() => {
     onTimeout();
     void session.cleanup().finally(() => process.exit(1));
   }, timeoutSeconds * 1000);
   watchdog.unref();
   for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => {
+    onSignal[signal] = () => {
       note(`${signal}: stopping`);
       void session.cleanup().finally(() => process.exit(130));
-    });
+    };
+    process.once(signal, onSignal[signal]);
   }
   return session;
 }

@@ -1,0 +1,54 @@
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import type { DecorationState } from '../../src/extension/decorations/decoration-state';
+import { sleep, timeUntil, waitFor } from './support';
+
+/** One opening of a transcript, ms from showTextDocument: the editor shown, and every coding drawn. */
+export interface OpenSample {
+  shown: number;
+  drawn: number;
+}
+
+async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Opens `uri` `runs` times from no open editor, as a person opening it from the explorer does
+ * (showTextDocument), and times the editor being shown and all `codings` codings drawn by the decorations.
+ * `plainUri` is the same text outside the study (no Grounded decorations): opened the same way in the same
+ * run, it is the baseline, what VS Code alone takes to show the text.
+ */
+export async function firstDecorations(
+  state: DecorationState,
+  uri: vscode.Uri,
+  plainUri: vscode.Uri,
+  codings: number,
+  runs: number,
+): Promise<{ samples: OpenSample[]; plain: number[] }> {
+  const samples: OpenSample[] = [];
+  const plain: number[] = [];
+  const key = uri.toString();
+  for (let run = 0; run < runs; run++) {
+    await closeAll();
+    await waitFor('the transcript closed', () => !state.applied.has(key) || undefined, 10_000);
+    await sleep(300);
+    let t0 = performance.now();
+    let shown = 0;
+    const opened = vscode.window.showTextDocument(uri, { preview: false }).then(() => {
+      shown = performance.now() - t0;
+    });
+    const drawn = () => (state.applied.get(key)?.codings.length ?? 0) >= codings;
+    const times = await timeUntil({ shown: () => shown > 0, drawn }, t0, 60_000);
+    await opened;
+    samples.push({ shown, drawn: times['drawn'] ?? NaN });
+
+    await closeAll();
+    await sleep(300);
+    t0 = performance.now();
+    await vscode.window.showTextDocument(plainUri, { preview: false });
+    plain.push(performance.now() - t0);
+  }
+  await closeAll();
+  return { samples, plain };
+}
