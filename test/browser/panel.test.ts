@@ -701,6 +701,64 @@ describe('analysis panel: the Network section', () => {
     await page.close();
   });
 
+  it("with a grouping, each group's network has its own co-occurrence edges; a click lists that group's overlapping quotes", async () => {
+    const page = await openPanel('light', { width: 1500, height: 1000 });
+    await send(page, byGender);
+    await showSection(page, 'network');
+    await page.evaluate(() => {
+      const select = document.querySelector('#network-threshold') as HTMLElement & { value: string };
+      select.value = '0.7';
+      select.dispatchEvent(new Event('change'));
+    });
+    const levels = byGender.report.coOccurrenceByGroup.map((g) => g.level);
+    const drawn = async (level: string) =>
+      (
+        await page
+          .locator(`figure[data-network="${level}"] svg.network g.edge.cooccurrence`)
+          .evaluateAll((edges) => edges.map((e) => `${e.getAttribute('data-from')}|${e.getAttribute('data-to')}`))
+      ).sort();
+    await page.locator('figure.network-figure g.edge.cooccurrence').first().waitFor({ state: 'attached' });
+    const codes = new Set(byGender.report.network.nodes.map((n) => n.id));
+    const perGroup: string[][] = [];
+    for (const level of levels) {
+      const expected = byGender.report.coOccurrenceByGroup
+        .find((g) => g.level === level)!
+        .pairs.filter((p) => (p.jaccard ?? 0) >= 0.7 && codes.has(p.a) && codes.has(p.b))
+        .map((p) => `${p.a}|${p.b}`)
+        .sort();
+      const edges = await drawn(level);
+      assert.deepEqual(edges, expected, `${level}: the group's own pairs at Jaccard ≥ 0.7`);
+      perGroup.push(edges);
+    }
+    assert.notDeepEqual(perGroup[0], perGroup[1], 'the groups differ in what goes together');
+    // An edge only one group has: clicking it asks for that group's overlapping quotes.
+    const level = levels[1]!;
+    const own = perGroup[1]!.find((e) => !perGroup[0]!.includes(e)) ?? perGroup[1]![0]!;
+    const [a, b] = own.split('|') as [string, string];
+    await clearPosted(page);
+    await page
+      .locator(`figure[data-network="${level}"] g.edge.cooccurrence[data-from="${a}"][data-to="${b}"]`)
+      .dispatchEvent('click');
+    assert.deepEqual(await posted(page), [{ type: 'requestOverlaps', a, b, group: level }]);
+    const request = { ...BY_GENDER, filters: [{ column: 'gender', value: level }] };
+    const { pairs, total } = overlappingPairs(example.study, example.survey, request, a, b);
+    await send(page, { type: 'overlaps', a, b, group: level, pairs, total });
+    const list = page.locator(`.overlaps[data-pair="${a}|${b}"][data-group="${level}"]`);
+    await list.waitFor();
+    assert.match(await list.locator('h3').innerText(), new RegExp(`\\(gender = ${level}\\)`));
+    if (pairs.length > 0) assert.ok((await list.locator('button.quote').count()) > 0, 'the quotes are listed');
+    const inGroup = new Set(example.survey!.rows.filter((row) => row.values['gender'] === level).map((row) => row.id));
+    assert.ok(
+      pairs.every((p) => inGroup.has(p.a.participant)),
+      "only the group's participants' quotes",
+    );
+    // The pooled answer (no group) does not fill the group's list.
+    await send(page, { type: 'overlaps', a, b, pairs: [], total: 0 });
+    assert.equal(await page.locator(`.overlaps[data-group="${level}"] .empty`).count(), 0);
+    await page.locator('.network-grid').screenshot({ path: path.join(SCREENSHOTS, 'panel-network-by-gender.png') });
+    await page.close();
+  });
+
   it('keyboard: Tab reaches a node, arrows move between nodes, Enter opens the focused one', async () => {
     const page = await openPanel();
     await send(page, example.reportMessage(WHOLE));

@@ -7,6 +7,7 @@ import { askSaveUri, saveExport, saveFile, type ChooseSaveUri } from './exports'
 import { networkExportFile, panelNetwork } from './network-export';
 import { openDisagreements } from './open-disagreements';
 import { openCoding, openProblem } from './open-location';
+import { withinGroup } from './overlaps';
 import { panelHtml } from './panel-html';
 import { askPackageFolder, exportedForRMessage, exportForR } from './r-export';
 import { studyFacts } from './report-builder';
@@ -164,14 +165,28 @@ export class AnalysisPanel implements vscode.Disposable {
       }
       case 'requestOverlaps': {
         const study = await this.currentStudy();
+        const request = this.shownRequest();
+        // A group only with a grouping, and only one of the report's groups: anything else did not come from the panel.
+        const group = message.group;
+        if (group !== undefined && !this.report?.coOccurrenceByGroup.some((g) => g.level === group)) {
+          this.rejected++;
+          return;
+        }
         const { pairs, total } = await this.computer.overlaps(
           study,
           this.services.blind.visible,
-          this.shownRequest(),
+          group !== undefined && request.by !== null ? withinGroup(request, request.by, group) : request,
           message.a,
           message.b,
         );
-        await this.post({ type: 'overlaps', a: message.a, b: message.b, pairs, total });
+        await this.post({
+          type: 'overlaps',
+          a: message.a,
+          b: message.b,
+          ...(group !== undefined ? { group } : {}),
+          pairs,
+          total,
+        });
         return;
       }
       case 'retrieveCode': {

@@ -64,18 +64,14 @@ export function renderNetwork(args: SectionArgs): HTMLElement {
       { class: 'lead' },
       `${first.nodes.length} codes, ${relations} relation${relations === 1 ? '' : 's'}. Circles grow with the participants who have the code; arrows point from a code to the code it relates to.`,
     ),
-    h(
-      'div',
-      { class: 'controls' },
-      grouped
-        ? h(
-            'p',
-            { class: 'hint' },
-            `One network per ${report.options.by ?? 'group'}, codes in the same places, circles sized by each group's participants. Co-occurrence edges are drawn without a grouping (the report counts co-occurrence over all its participants).`,
-          )
-        : threshold,
-      h('span', { class: 'exports' }, graphml, mermaid),
-    ),
+    h('div', { class: 'controls' }, threshold, h('span', { class: 'exports' }, graphml, mermaid)),
+    grouped
+      ? h(
+          'p',
+          { class: 'hint' },
+          `One network per ${report.options.by ?? 'group'}, codes in the same places, circles sized by each group's participants; co-occurrence edges are each group's own (Jaccard over that group's participants).`,
+        )
+      : null,
     relations === 0
       ? h(
           'p',
@@ -87,19 +83,25 @@ export function renderNetwork(args: SectionArgs): HTMLElement {
   const detail = h('div', { class: 'network-detail', 'aria-live': 'polite' });
   const selectEdge = (edge: DrawnEdge) => {
     update({ netEdge: edge.key });
-    if (edge.kind === 'cooccurrence') context.post({ type: 'requestOverlaps', a: edge.from, b: edge.to });
+    if (edge.kind === 'cooccurrence')
+      context.post({
+        type: 'requestOverlaps',
+        a: edge.from,
+        b: edge.to,
+        ...(edge.group !== null ? { group: edge.group } : {}),
+      });
   };
   const grid = h('div', { class: drawings.length > 1 ? 'network-grid' : 'network-single' });
   for (const drawing of drawings) grid.append(networkFigure(drawing, context, selectEdge, state.netEdge));
   section.append(grid, detail);
-  fillDetail(detail, args, first);
-  append(section, edgeList(first, args, selectEdge));
+  fillDetail(detail, args, drawings);
+  append(section, edgeList(drawings, args, selectEdge));
   return section;
 }
 
 /** The selected edge: a relation's memo, or the quotes where two co-occurring codes overlap. */
-function fillDetail(detail: HTMLElement, args: SectionArgs, drawing: NetworkDrawing): void {
-  const edge = drawing.edges.find((e) => e.key === args.state.netEdge);
+function fillDetail(detail: HTMLElement, args: SectionArgs, drawings: readonly NetworkDrawing[]): void {
+  const edge = drawings.flatMap((d) => d.edges).find((e) => e.key === args.state.netEdge);
   if (!edge) {
     detail.append(
       h(
@@ -129,26 +131,41 @@ function fillDetail(detail: HTMLElement, args: SectionArgs, drawing: NetworkDraw
     );
     return;
   }
-  detail.append(overlapList(args, { a: edge.from, b: edge.to }) ?? h('p'));
+  detail.append(
+    overlapList(args, { a: edge.from, b: edge.to, ...(edge.group !== null ? { group: edge.group } : {}) }) ?? h('p'),
+  );
 }
 
-/** Every edge as a button: the keyboard's way to an edge, and a plain reading of the network. */
-function edgeList(drawing: NetworkDrawing, args: SectionArgs, select: (edge: DrawnEdge) => void): HTMLElement | null {
-  if (drawing.edges.length === 0) return null;
+/**
+ * Every edge as a button: the keyboard's way to an edge, and a plain reading of the network. The relations
+ * once (every group's network has them all), then each network's co-occurrence edges.
+ */
+function edgeList(
+  drawings: readonly NetworkDrawing[],
+  args: SectionArgs,
+  select: (edge: DrawnEdge) => void,
+): HTMLElement | null {
+  const [first] = drawings;
+  if (!first) return null;
+  const edges = [
+    ...first.edges.filter((e) => e.kind === 'relation'),
+    ...drawings.flatMap((d) => d.edges.filter((e) => e.kind === 'cooccurrence')),
+  ];
+  if (edges.length === 0) return null;
   const names = codeNames(args.report);
   const name = (id: string) => names.get(id) ?? id;
   const list = h('ul', { class: 'edge-list' });
-  for (const edge of drawing.edges) {
+  for (const edge of edges) {
     const text =
       edge.kind === 'relation'
         ? `${name(edge.from)} ${edge.directed ? '→' : '—'} ${edge.text} ${edge.directed ? '→' : '—'} ${name(edge.to)}${edge.memo ? ' (memo)' : ''}`
-        : `${name(edge.from)} × ${name(edge.to)}: Jaccard ${edge.jaccard.toFixed(2)}`;
+        : `${edge.group === null ? '' : `${args.report.options.by ?? 'group'} = ${edge.group}: `}${name(edge.from)} × ${name(edge.to)}: Jaccard ${edge.jaccard.toFixed(2)}`;
     const button = linkButton(text, () => select(edge), edge.title);
     button.dataset.edge = edge.key;
     if (edge.key === args.state.netEdge) button.setAttribute('aria-current', 'true');
     list.append(h('li', {}, button));
   }
-  return h('details', { class: 'edges' }, h('summary', {}, `Edges (${drawing.edges.length})`), list);
+  return h('details', { class: 'edges' }, h('summary', {}, `Edges (${edges.length})`), list);
 }
 
 function networkFigure(
