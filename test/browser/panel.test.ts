@@ -586,6 +586,37 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
   });
 });
 
+/**
+ * Relation labels drawn over (or touching) code names in a rendered network: pairs of an edge label's box and
+ * a node label's box (as the browser lays the text out) closer than 4 pixels, and the worst share of an edge
+ * label covered. Hidden labels (shown around the code in focus) count too: they show when it is focused.
+ */
+async function edgeLabelsOnNames(page: Page, scope: string): Promise<{ pairs: number; labels: number; worst: number }> {
+  const rects = (selector: string) =>
+    page.locator(`${scope} ${selector}`).evaluateAll((texts) =>
+      texts
+        .map((t) => t.getBoundingClientRect())
+        .filter((r) => r.width > 0)
+        .map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom })),
+    );
+  const names = await rects('g.node text');
+  const labels = await rects('text.edge-label');
+  let pairs = 0;
+  let worst = 0;
+  // Touching is as bad as covering: two lines of text stacked without a gap read as one.
+  const GAP = 4;
+  for (const label of labels)
+    for (const name of names) {
+      const w = Math.min(label.right, name.right + GAP) - Math.max(label.left, name.left - GAP);
+      const h = Math.min(label.bottom, name.bottom + GAP) - Math.max(label.top, name.top - GAP);
+      if (w > 0 && h > 0) {
+        pairs++;
+        worst = Math.max(worst, (w * h) / ((label.right - label.left) * (label.bottom - label.top)));
+      }
+    }
+  return { pairs, labels: labels.length, worst };
+}
+
 describe('analysis panel: the Network section', () => {
   const WHOLE: ReportRequestState = { by: null, coders: null, filters: [] };
 
@@ -860,6 +891,12 @@ describe('analysis panel: the Network section', () => {
       }
     console.log(`      label pairs overlapping by more than 30%: ${overlapping} of ${(40 * 39) / 2}`);
     assert.ok(overlapping <= 4, `labels overlap: ${overlapping} pairs`);
+    // Relation labels slide along their edge off code names.
+    const covered = await edgeLabelsOnNames(page, 'svg.network');
+    console.log(
+      `      relation labels over code names: ${covered.pairs} pairs of ${covered.labels} labels × 40 names (worst ${(100 * covered.worst).toFixed(0)}% of a label)`,
+    );
+    assert.ok(covered.pairs <= 8, `relation labels over code names: ${covered.pairs}`);
     await page.locator('figure.network-figure').screenshot({ path: path.join(SCREENSHOTS, 'panel-network-large.png') });
     await page.close();
 
@@ -867,6 +904,8 @@ describe('analysis panel: the Network section', () => {
       const shown = await openPanel(theme, { width: 1280, height: 900 });
       await send(shown, example.reportMessage(WHOLE));
       await showSection(shown, 'network');
+      const covered = await edgeLabelsOnNames(shown, 'svg.network');
+      assert.equal(covered.pairs, 0, `${theme}: ${covered.pairs} relation labels over code names`);
       await shown
         .locator('figure.network-figure')
         .screenshot({ path: path.join(SCREENSHOTS, `panel-network-${theme}.png`) });

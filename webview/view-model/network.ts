@@ -7,6 +7,7 @@
  */
 import { nodeRadius } from '../../src/core/network/layout';
 import { edgeBends, edgePath, fitPositions, shortLabel, type EdgePath, type Point } from './network-geometry';
+import { placeEdgeLabels } from './network-edge-labels';
 import { labelWidth, spreadForLabels } from './network-spread';
 
 /** A code as the network shows it. */
@@ -217,6 +218,11 @@ export function drawNetwork(
       };
     }),
   ];
+  // Relation labels move off code names (and circles, and each other) along their edge.
+  const labelled = edges.filter((e) => e.kind === 'relation');
+  placeEdgeLabels(labelled, nodes).forEach((at, i) => {
+    (labelled[i] as DrawnEdge).label = at;
+  });
   return {
     id: options.id,
     title: options.title,

@@ -8,6 +8,7 @@ import {
   type DrawnEdge,
   type NetworkDrawing,
 } from '../../view-model/network';
+import { EDGE_LABEL_BASELINE, EDGE_LABEL_FONT_SIZE } from '../../view-model/network-edge-labels';
 import { LABEL_FONT_SIZE } from '../../view-model/network-spread';
 import { networkDrawings } from '../../view-model/network-source';
 import type { ThemeColors } from '../colors';
@@ -370,9 +371,9 @@ function edgeLabel(edge: Extract<DrawnEdge, { kind: 'relation' }>, colors: Theme
       'data-from': edge.from,
       'data-to': edge.to,
       x: edge.label.x.toFixed(1),
-      y: (edge.label.y + 3).toFixed(1),
+      y: (edge.label.y + EDGE_LABEL_BASELINE).toFixed(1),
       'text-anchor': 'middle',
-      'font-size': 9.5,
+      'font-size': EDGE_LABEL_FONT_SIZE,
       'font-style': 'italic',
       fill: 'currentColor',
       'fill-opacity': 0.85,
