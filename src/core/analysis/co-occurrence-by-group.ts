@@ -1,6 +1,6 @@
 import type { SurveyColumn } from '../survey/index';
 import { coOccurrence } from './co-occurrence';
-import { groupLevels, labelOf } from './levels';
+import { groupData } from './group-data';
 import type { GroupCoOccurrence } from './report-types';
 import type { StudyData } from './study-data';
 
@@ -14,15 +14,9 @@ import type { StudyData } from './study-data';
  * among men, which is what comparing the groups' networks is for.
  */
 export function coOccurrenceByGroup(data: StudyData, by: SurveyColumn): GroupCoOccurrence[] {
-  const counted = data.records.filter((r) => r.codesKnown);
-  return groupLevels(by, counted).map((level) => {
-    const records = data.records.filter((r) => labelOf(by, r.values) === level);
-    const ids = new Set(records.map((r) => r.id));
-    const codings = data.codings.filter((c) => ids.has(c.participant));
-    return {
-      level,
-      participants: records.filter((r) => r.codesKnown).length,
-      pairs: coOccurrence({ ...data, records, codings }),
-    };
-  });
+  return groupData(data, by).map((group) => ({
+    level: group.level,
+    participants: group.data.records.filter((r) => r.codesKnown).length,
+    pairs: coOccurrence(group.data),
+  }));
 }

@@ -26,6 +26,7 @@ export {
 } from './codes';
 export { coOccurrence } from './co-occurrence';
 export { coOccurrenceByGroup } from './co-occurrence-by-group';
+export { groupData, type GroupData } from './group-data';
 export { jointDisplay } from './joint-display';
 export { representativeQuotes, agreedCodings, shorten, QUOTE_RULE } from './quotes';
 export { buildStudyReport } from './build-report';
