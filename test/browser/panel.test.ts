@@ -473,9 +473,17 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     const page = await openPanel();
     const hostile = hostileReport(byGender);
     await send(page, hostile);
-    for (const id of ['overview', 'variables', 'groups', 'codes', 'cooccurrence', 'joint']) {
+    for (const id of ['overview', 'variables', 'groups', 'codes', 'cooccurrence', 'joint', 'network']) {
       if (id !== 'overview') await showSection(page, id);
     }
+    // Each group's network with its co-occurrence edges: group levels in titles, keys and the edge list.
+    await page.evaluate(() => {
+      const select = document.querySelector('#network-threshold') as HTMLElement & { value: string };
+      select.value = '0.5';
+      select.dispatchEvent(new Event('change'));
+    });
+    await page.locator('figure.network-figure g.edge.cooccurrence').first().waitFor({ state: 'attached' });
+    assert.ok((await sectionText(page, 'network')).includes('<script>window.__xss=2</script>'));
     const overview = await sectionText(page, 'overview');
     assert.ok(overview.includes('<img src=x onerror="window.__xss=1">'), 'markup shown as text');
     const joint = await sectionText(page, 'joint');
