@@ -66,8 +66,11 @@ export type WebviewMessage =
   | { type: 'exportR' }
   /** Open a code's quotes in Retrieve with the panel's filters (and, from a group's network, that group). */
   | { type: 'retrieveCode'; code: string; group: string | null }
-  /** Save the network as the host renders it (`grounded export network`), co-occurrence edges at a threshold. */
-  | { type: 'exportNetwork'; format: NetworkExportFormat; cooccurrence: number | null };
+  /**
+   * Save the network as the host renders it (`grounded export network`), co-occurrence edges at a threshold;
+   * with `group`, that group's network (`grounded export network --by`).
+   */
+  | { type: 'exportNetwork'; format: NetworkExportFormat; cooccurrence: number | null; group?: string };
 
 export type NetworkExportFormat = 'graphml' | 'mermaid';
 

@@ -183,10 +183,16 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
         ? { type: 'retrieveCode', code: value.code, group: value.group }
         : undefined;
     case 'exportNetwork':
-      return keys('format', 'cooccurrence') &&
+      return keys('format', 'cooccurrence', 'group') &&
+        (value.group === undefined || isString(value.group)) &&
         (value.format === 'graphml' || value.format === 'mermaid') &&
         (value.cooccurrence === null || isThreshold(value.cooccurrence))
-        ? { type: 'exportNetwork', format: value.format, cooccurrence: value.cooccurrence }
+        ? {
+            type: 'exportNetwork',
+            format: value.format,
+            cooccurrence: value.cooccurrence,
+            ...(value.group !== undefined ? { group: value.group } : {}),
+          }
         : undefined;
     default:
       return undefined;

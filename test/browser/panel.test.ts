@@ -794,6 +794,18 @@ describe('analysis panel: the Network section', () => {
     // The pooled answer (no group) does not fill the group's list.
     await send(page, { type: 'overlaps', a, b, pairs: [], total: 0 });
     assert.equal(await page.locator(`.overlaps[data-group="${level}"] .empty`).count(), 0);
+    // Circles take each group's size, so names sit differently in each network: labels avoid them in every one.
+    for (const group of levels) {
+      const covered = await edgeLabelsOnNames(page, `figure[data-network="${group}"] svg.network`);
+      assert.equal(covered.pairs, 0, `${group}: ${covered.pairs} relation labels over code names`);
+    }
+    // Each group's figure exports its own network; the whole study's buttons would match no drawing.
+    assert.equal(await page.locator('.controls .exports').count(), 0);
+    await clearPosted(page);
+    await page.locator(`figure[data-network="${level}"] button.export`, { hasText: 'GraphML' }).click();
+    assert.deepEqual(await posted(page), [
+      { type: 'exportNetwork', format: 'graphml', cooccurrence: 0.7, group: level },
+    ]);
     await page.locator('.network-grid').screenshot({ path: path.join(SCREENSHOTS, 'panel-network-by-gender.png') });
     await page.close();
   });

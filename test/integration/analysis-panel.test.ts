@@ -102,7 +102,8 @@ describe('analysis panel in VS Code', function () {
     assert.equal(overlaps.total, pair.overlaps, "the women's overlaps, not everyone's");
     const rejected = panel.rejected;
     await panel.receive({ type: 'requestOverlaps', a: pair.a, b: pair.b, group: 'nobody' });
-    assert.equal(panel.rejected, rejected + 1);
+    await panel.receive({ type: 'exportNetwork', format: 'graphml', cooccurrence: null, group: 'nobody' });
+    assert.equal(panel.rejected, rejected + 2);
   });
 
   it('opens a coding from a message: the transcript with the coded passage selected', async () => {

@@ -18,9 +18,9 @@ const PAD = 5;
 /** Height of a line of text above and below its baseline, per font size (as browsers lay out sans-serif text). */
 const ASCENT = 0.95;
 const DESCENT = 0.25;
-/** Places along the edge tried, middle first, then outwards; then the same a little to either side. */
+/** Places along the edge tried, middle first, then outwards; then the same farther to either side (a short edge has little room along it). */
 const ALONG = [0.5, ...[0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4].flatMap((d) => [0.5 - d, 0.5 + d])];
-const ASIDE = [0, 7, -7, 13, -13];
+const ASIDE = [0, 7, -7, 13, -13, 20, -20];
 
 export interface Box {
   left: number;

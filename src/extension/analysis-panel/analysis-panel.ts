@@ -218,16 +218,24 @@ export class AnalysisPanel implements vscode.Disposable {
       }
       case 'exportNetwork': {
         if (!this.report) return;
+        const group = message.group;
+        const by = this.report.options.by;
+        if (group !== undefined && (by === null || !this.report.coOccurrenceByGroup.some((g) => g.level === group))) {
+          this.rejected++;
+          return;
+        }
         const study = await this.currentStudy();
         // The report's survey lives in the worker: the export reads it again, as Export for R does.
         const survey = await loadSurvey(this.services.fs, study);
+        const request = this.shownRequest();
         const network = panelNetwork(
           this.services.blind.view(study),
           survey?.ok ? survey.value : undefined,
-          this.shownRequest(),
+          group !== undefined && by !== null ? withinGroup(request, by, group) : request,
           message.cooccurrence,
         );
-        const file = networkExportFile(this.report.title, network, message.format);
+        const title = group !== undefined ? `${this.report.title}-${by}-${group}` : this.report.title;
+        const file = networkExportFile(title, network, message.format);
         const saved = await saveFile(file, study, this.services.fs, this.chooseSaveUri);
         if (saved)
           void vscode.window.showInformationMessage(`Grounded: saved ${vscode.workspace.asRelativePath(saved)}.`);

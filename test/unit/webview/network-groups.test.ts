@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { buildStudyData, codeNetworkOfStudyData, findColumn, groupData } from '../../../src/core/index';
+import { panelNetwork } from '../../../src/extension/analysis-panel/network-export';
 import { overlappingPairs, withinGroup } from '../../../src/extension/analysis-panel/overlaps';
 import { parseHostMessage, parseWebviewMessage } from '../../../webview/validate';
 import { networkDrawings } from '../../../webview/view-model/network-source';
@@ -81,6 +83,20 @@ describe('grouped network: each group its own co-occurrence', function () {
     }
   });
 
+  it("a group's network export is that group's network, as `grounded export network --by` writes it", async () => {
+    const { study, survey, byGender } = await example();
+    const network = panelNetwork(study, survey, withinGroup(BY_GENDER, 'gender', 'female'), THRESHOLD);
+    const sizes = byGender.codesByGroup.map((c) => [c.code, c.groups.find((g) => g.level === 'female')!.participants]);
+    const inNetwork = new Map(network.nodes.map((n) => [n.id, n.participants]));
+    for (const [code, participants] of sizes)
+      if (inNetwork.has(code as string)) assert.equal(inNetwork.get(code as string), participants, `${code}`);
+    const group = byGender.coOccurrenceByGroup.find((g) => g.level === 'female')!;
+    assert.equal(network.participants, group.participants);
+    const data = buildStudyData(study, survey);
+    const cli = groupData(data, findColumn(survey!, 'gender')!).find((g) => g.level === 'female')!;
+    assert.deepEqual(network, codeNetworkOfStudyData(study, cli.data, THRESHOLD));
+  });
+
   it('messages: an overlap request and answer may name a group; nothing else is added', () => {
     const request = { type: 'requestOverlaps', a: 'x', b: 'y', group: 'female' };
     assert.deepEqual(parseWebviewMessage(request), request);
@@ -91,6 +107,9 @@ describe('grouped network: each group its own co-occurrence', function () {
     });
     assert.equal(parseWebviewMessage({ ...request, group: 3 }), undefined);
     assert.equal(parseWebviewMessage({ ...request, extra: 1 }), undefined);
+    const exportGroup = { type: 'exportNetwork', format: 'graphml', cooccurrence: 0.7, group: 'female' };
+    assert.deepEqual(parseWebviewMessage(exportGroup), exportGroup);
+    assert.equal(parseWebviewMessage({ ...exportGroup, group: null }), undefined);
     const answer = { type: 'overlaps', a: 'x', b: 'y', group: 'female', pairs: [], total: 0 };
     assert.deepEqual(parseHostMessage(answer), answer);
     assert.equal(parseHostMessage({ ...answer, group: null }), undefined);

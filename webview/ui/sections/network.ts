@@ -52,12 +52,8 @@ export function renderNetwork(args: SectionArgs): HTMLElement {
     (value) => update({ netThreshold: value === OFF ? null : Number(value), netEdge: null }),
     'network-threshold',
   );
-  const exportAs = (format: 'graphml' | 'mermaid') =>
-    context.post({ type: 'exportNetwork', format, cooccurrence: state.netThreshold });
-  const graphml = linkButton('GraphML', () => exportAs('graphml'), 'Export the network as GraphML (yEd, Gephi)');
-  const mermaid = linkButton('Mermaid', () => exportAs('mermaid'), 'Export the network as a Mermaid diagram');
-  graphml.classList.add('export');
-  mermaid.classList.add('export');
+  // With a grouping each group's figure exports its own network; the whole study's would match no drawing.
+  const [graphml, mermaid] = grouped ? [null, null] : networkFileButtons(context, state.netThreshold, null);
   append(
     section,
     h(
@@ -65,7 +61,7 @@ export function renderNetwork(args: SectionArgs): HTMLElement {
       { class: 'lead' },
       `${first.nodes.length} codes, ${relations} relation${relations === 1 ? '' : 's'}. Circles grow with the participants who have the code; arrows point from a code to the code it relates to.`,
     ),
-    h('div', { class: 'controls' }, threshold, h('span', { class: 'exports' }, graphml, mermaid)),
+    h('div', { class: 'controls' }, threshold, grouped ? null : h('span', { class: 'exports' }, graphml, mermaid)),
     grouped
       ? h(
           'p',
@@ -93,7 +89,8 @@ export function renderNetwork(args: SectionArgs): HTMLElement {
       });
   };
   const grid = h('div', { class: drawings.length > 1 ? 'network-grid' : 'network-single' });
-  for (const drawing of drawings) grid.append(networkFigure(drawing, context, selectEdge, state.netEdge));
+  for (const drawing of drawings)
+    grid.append(networkFigure(drawing, context, selectEdge, state.netEdge, state.netThreshold));
   section.append(grid, detail);
   fillDetail(detail, args, drawings);
   append(section, edgeList(drawings, args, selectEdge));
@@ -169,21 +166,39 @@ function edgeList(
   return h('details', { class: 'edges' }, h('summary', {}, `Edges (${edges.length})`), list);
 }
 
+/** GraphML and Mermaid buttons: the host builds the network (of `group`, when given) as `grounded export network` does. */
+function networkFileButtons(
+  context: PanelContext,
+  threshold: number | null,
+  group: string | null,
+): [HTMLElement, HTMLElement] {
+  const exportAs = (format: 'graphml' | 'mermaid') =>
+    context.post({ type: 'exportNetwork', format, cooccurrence: threshold, ...(group !== null ? { group } : {}) });
+  const whose = group === null ? 'the network' : `this group's network`;
+  const graphml = linkButton('GraphML', () => exportAs('graphml'), `Export ${whose} as GraphML (yEd, Gephi)`);
+  const mermaid = linkButton('Mermaid', () => exportAs('mermaid'), `Export ${whose} as a Mermaid diagram`);
+  graphml.classList.add('export');
+  mermaid.classList.add('export');
+  return [graphml, mermaid];
+}
+
 function networkFigure(
   drawing: NetworkDrawing,
   context: PanelContext,
   selectEdge: (edge: DrawnEdge) => void,
   selected: string | null,
+  threshold: number | null,
 ): HTMLElement {
   const svg = networkSvg(drawing, context, selectEdge, selected);
   const svgButton = linkButton('SVG', () => context.exportFigure(drawing.id, svg, 'svg'), 'Export this network as SVG');
   const pngButton = linkButton('PNG', () => context.exportFigure(drawing.id, svg, 'png'), 'Export this network as PNG');
   svgButton.classList.add('export');
   pngButton.classList.add('export');
+  const files = drawing.group === null ? [] : networkFileButtons(context, threshold, drawing.group);
   return h(
     'figure',
     { class: 'chart-block network-figure', 'data-network': drawing.group ?? '' },
-    h('div', { class: 'table-title' }, h('figcaption', {}, drawing.title), svgButton, pngButton),
+    h('div', { class: 'table-title' }, h('figcaption', {}, drawing.title), svgButton, pngButton, ...files),
     svg as unknown as HTMLElement,
   );
 }
