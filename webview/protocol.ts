@@ -42,8 +42,8 @@ export type HostMessage =
   | { type: 'report'; report: StudyReport; request: ReportRequestState; study: StudyFacts }
   /** The request could not be answered (e.g. the grouping column left the survey); the panel says why. */
   | { type: 'reportError'; message: string; request: ReportRequestState; study: StudyFacts | null }
-  /** The overlapping codings of a co-occurrence cell. */
-  | { type: 'overlaps'; a: string; b: string; pairs: OverlapPair[]; total: number };
+  /** The overlapping codings of a co-occurrence cell (of one group's network when `group` is given). */
+  | { type: 'overlaps'; a: string; b: string; group?: string; pairs: OverlapPair[]; total: number };
 
 export type ExportFormat = 'markdown' | 'html';
 
@@ -55,7 +55,8 @@ export type WebviewMessage =
   | { type: 'setRequest'; request: ReportRequestState }
   | { type: 'openCoding'; transcript: string; start: number; end: number; codingId: string }
   | { type: 'openProblem'; file: string; line: number; column: number }
-  | { type: 'requestOverlaps'; a: string; b: string }
+  /** The overlapping codings of two codes; `group`: only that group's (a co-occurrence edge of one group's network). */
+  | { type: 'requestOverlaps'; a: string; b: string; group?: string }
   /** Open Compare Coders for the two coders at the first disagreement on `code` (agreement section). */
   | { type: 'openDisagreements'; first: string; second: string; code: string }
   | { type: 'exportTable'; name: string; header: string[]; rows: CsvValue[][] }
@@ -65,8 +66,11 @@ export type WebviewMessage =
   | { type: 'exportR' }
   /** Open a code's quotes in Retrieve with the panel's filters (and, from a group's network, that group). */
   | { type: 'retrieveCode'; code: string; group: string | null }
-  /** Save the network as the host renders it (`grounded export network`), co-occurrence edges at a threshold. */
-  | { type: 'exportNetwork'; format: NetworkExportFormat; cooccurrence: number | null };
+  /**
+   * Save the network as the host renders it (`grounded export network`), co-occurrence edges at a threshold;
+   * with `group`, that group's network (`grounded export network --by`).
+   */
+  | { type: 'exportNetwork'; format: NetworkExportFormat; cooccurrence: number | null; group?: string };
 
 export type NetworkExportFormat = 'graphml' | 'mermaid';
 

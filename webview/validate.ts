@@ -121,8 +121,16 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
         ? { type: 'openProblem', file: value.file, line: value.line, column: value.column }
         : undefined;
     case 'requestOverlaps':
-      return keys('a', 'b') && isString(value.a) && isString(value.b)
-        ? { type: 'requestOverlaps', a: value.a, b: value.b }
+      return keys('a', 'b', 'group') &&
+        isString(value.a) &&
+        isString(value.b) &&
+        (value.group === undefined || isString(value.group))
+        ? {
+            type: 'requestOverlaps',
+            a: value.a,
+            b: value.b,
+            ...(value.group !== undefined ? { group: value.group } : {}),
+          }
         : undefined;
     case 'openDisagreements':
       return keys('first', 'second', 'code') &&
@@ -175,10 +183,16 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
         ? { type: 'retrieveCode', code: value.code, group: value.group }
         : undefined;
     case 'exportNetwork':
-      return keys('format', 'cooccurrence') &&
+      return keys('format', 'cooccurrence', 'group') &&
+        (value.group === undefined || isString(value.group)) &&
         (value.format === 'graphml' || value.format === 'mermaid') &&
         (value.cooccurrence === null || isThreshold(value.cooccurrence))
-        ? { type: 'exportNetwork', format: value.format, cooccurrence: value.cooccurrence }
+        ? {
+            type: 'exportNetwork',
+            format: value.format,
+            cooccurrence: value.cooccurrence,
+            ...(value.group !== undefined ? { group: value.group } : {}),
+          }
         : undefined;
     default:
       return undefined;
@@ -290,6 +304,7 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
     case 'overlaps':
       return typeof value.a === 'string' &&
         typeof value.b === 'string' &&
+        (value.group === undefined || typeof value.group === 'string') &&
         isCount(value.total) &&
         Array.isArray(value.pairs) &&
         value.pairs.every(isOverlapPair)

@@ -88,6 +88,9 @@ export function hostileReport(
       g.level = pick(j);
     }),
   );
+  report.coOccurrenceByGroup.forEach((g, j) => {
+    g.level = pick(j);
+  });
   if (report.jointDisplay) {
     report.jointDisplay.groups = report.jointDisplay.groups.map((_, j) => pick(j));
     report.jointDisplay.rows.forEach((row, i) => {

@@ -473,9 +473,17 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     const page = await openPanel();
     const hostile = hostileReport(byGender);
     await send(page, hostile);
-    for (const id of ['overview', 'variables', 'groups', 'codes', 'cooccurrence', 'joint']) {
+    for (const id of ['overview', 'variables', 'groups', 'codes', 'cooccurrence', 'joint', 'network']) {
       if (id !== 'overview') await showSection(page, id);
     }
+    // Each group's network with its co-occurrence edges: group levels in titles, keys and the edge list.
+    await page.evaluate(() => {
+      const select = document.querySelector('#network-threshold') as HTMLElement & { value: string };
+      select.value = '0.5';
+      select.dispatchEvent(new Event('change'));
+    });
+    await page.locator('figure.network-figure g.edge.cooccurrence').first().waitFor({ state: 'attached' });
+    assert.ok((await sectionText(page, 'network')).includes('<script>window.__xss=2</script>'));
     const overview = await sectionText(page, 'overview');
     assert.ok(overview.includes('<img src=x onerror="window.__xss=1">'), 'markup shown as text');
     const joint = await sectionText(page, 'joint');
@@ -585,6 +593,37 @@ describe('analysis panel webview (headless Chromium, fake host)', () => {
     }
   });
 });
+
+/**
+ * Relation labels drawn over (or touching) code names in a rendered network: pairs of an edge label's box and
+ * a node label's box (as the browser lays the text out) closer than 4 pixels, and the worst share of an edge
+ * label covered. Hidden labels (shown around the code in focus) count too: they show when it is focused.
+ */
+async function edgeLabelsOnNames(page: Page, scope: string): Promise<{ pairs: number; labels: number; worst: number }> {
+  const rects = (selector: string) =>
+    page.locator(`${scope} ${selector}`).evaluateAll((texts) =>
+      texts
+        .map((t) => t.getBoundingClientRect())
+        .filter((r) => r.width > 0)
+        .map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom })),
+    );
+  const names = await rects('g.node text');
+  const labels = await rects('text.edge-label');
+  let pairs = 0;
+  let worst = 0;
+  // Touching is as bad as covering: two lines of text stacked without a gap read as one.
+  const GAP = 4;
+  for (const label of labels)
+    for (const name of names) {
+      const w = Math.min(label.right, name.right + GAP) - Math.max(label.left, name.left - GAP);
+      const h = Math.min(label.bottom, name.bottom + GAP) - Math.max(label.top, name.top - GAP);
+      if (w > 0 && h > 0) {
+        pairs++;
+        worst = Math.max(worst, (w * h) / ((label.right - label.left) * (label.bottom - label.top)));
+      }
+    }
+  return { pairs, labels: labels.length, worst };
+}
 
 describe('analysis panel: the Network section', () => {
   const WHOLE: ReportRequestState = { by: null, coders: null, filters: [] };
@@ -701,6 +740,76 @@ describe('analysis panel: the Network section', () => {
     await page.close();
   });
 
+  it("with a grouping, each group's network has its own co-occurrence edges; a click lists that group's overlapping quotes", async () => {
+    const page = await openPanel('light', { width: 1500, height: 1000 });
+    await send(page, byGender);
+    await showSection(page, 'network');
+    await page.evaluate(() => {
+      const select = document.querySelector('#network-threshold') as HTMLElement & { value: string };
+      select.value = '0.7';
+      select.dispatchEvent(new Event('change'));
+    });
+    const levels = byGender.report.coOccurrenceByGroup.map((g) => g.level);
+    const drawn = async (level: string) =>
+      (
+        await page
+          .locator(`figure[data-network="${level}"] svg.network g.edge.cooccurrence`)
+          .evaluateAll((edges) => edges.map((e) => `${e.getAttribute('data-from')}|${e.getAttribute('data-to')}`))
+      ).sort();
+    await page.locator('figure.network-figure g.edge.cooccurrence').first().waitFor({ state: 'attached' });
+    const codes = new Set(byGender.report.network.nodes.map((n) => n.id));
+    const perGroup: string[][] = [];
+    for (const level of levels) {
+      const expected = byGender.report.coOccurrenceByGroup
+        .find((g) => g.level === level)!
+        .pairs.filter((p) => (p.jaccard ?? 0) >= 0.7 && codes.has(p.a) && codes.has(p.b))
+        .map((p) => `${p.a}|${p.b}`)
+        .sort();
+      const edges = await drawn(level);
+      assert.deepEqual(edges, expected, `${level}: the group's own pairs at Jaccard ≥ 0.7`);
+      perGroup.push(edges);
+    }
+    assert.notDeepEqual(perGroup[0], perGroup[1], 'the groups differ in what goes together');
+    // An edge only one group has: clicking it asks for that group's overlapping quotes.
+    const level = levels[1]!;
+    const own = perGroup[1]!.find((e) => !perGroup[0]!.includes(e)) ?? perGroup[1]![0]!;
+    const [a, b] = own.split('|') as [string, string];
+    await clearPosted(page);
+    await page
+      .locator(`figure[data-network="${level}"] g.edge.cooccurrence[data-from="${a}"][data-to="${b}"]`)
+      .dispatchEvent('click');
+    assert.deepEqual(await posted(page), [{ type: 'requestOverlaps', a, b, group: level }]);
+    const request = { ...BY_GENDER, filters: [{ column: 'gender', value: level }] };
+    const { pairs, total } = overlappingPairs(example.study, example.survey, request, a, b);
+    await send(page, { type: 'overlaps', a, b, group: level, pairs, total });
+    const list = page.locator(`.overlaps[data-pair="${a}|${b}"][data-group="${level}"]`);
+    await list.waitFor();
+    assert.match(await list.locator('h3').innerText(), new RegExp(`\\(gender = ${level}\\)`));
+    if (pairs.length > 0) assert.ok((await list.locator('button.quote').count()) > 0, 'the quotes are listed');
+    const inGroup = new Set(example.survey!.rows.filter((row) => row.values['gender'] === level).map((row) => row.id));
+    assert.ok(
+      pairs.every((p) => inGroup.has(p.a.participant)),
+      "only the group's participants' quotes",
+    );
+    // The pooled answer (no group) does not fill the group's list.
+    await send(page, { type: 'overlaps', a, b, pairs: [], total: 0 });
+    assert.equal(await page.locator(`.overlaps[data-group="${level}"] .empty`).count(), 0);
+    // Circles take each group's size, so names sit differently in each network: labels avoid them in every one.
+    for (const group of levels) {
+      const covered = await edgeLabelsOnNames(page, `figure[data-network="${group}"] svg.network`);
+      assert.equal(covered.pairs, 0, `${group}: ${covered.pairs} relation labels over code names`);
+    }
+    // Each group's figure exports its own network; the whole study's buttons would match no drawing.
+    assert.equal(await page.locator('.controls .exports').count(), 0);
+    await clearPosted(page);
+    await page.locator(`figure[data-network="${level}"] button.export`, { hasText: 'GraphML' }).click();
+    assert.deepEqual(await posted(page), [
+      { type: 'exportNetwork', format: 'graphml', cooccurrence: 0.7, group: level },
+    ]);
+    await page.locator('.network-grid').screenshot({ path: path.join(SCREENSHOTS, 'panel-network-by-gender.png') });
+    await page.close();
+  });
+
   it('keyboard: Tab reaches a node, arrows move between nodes, Enter opens the focused one', async () => {
     const page = await openPanel();
     await send(page, example.reportMessage(WHOLE));
@@ -802,6 +911,12 @@ describe('analysis panel: the Network section', () => {
       }
     console.log(`      label pairs overlapping by more than 30%: ${overlapping} of ${(40 * 39) / 2}`);
     assert.ok(overlapping <= 4, `labels overlap: ${overlapping} pairs`);
+    // Relation labels slide along their edge off code names.
+    const covered = await edgeLabelsOnNames(page, 'svg.network');
+    console.log(
+      `      relation labels over code names: ${covered.pairs} pairs of ${covered.labels} labels × 40 names (worst ${(100 * covered.worst).toFixed(0)}% of a label)`,
+    );
+    assert.ok(covered.pairs <= 8, `relation labels over code names: ${covered.pairs}`);
     await page.locator('figure.network-figure').screenshot({ path: path.join(SCREENSHOTS, 'panel-network-large.png') });
     await page.close();
 
@@ -809,6 +924,8 @@ describe('analysis panel: the Network section', () => {
       const shown = await openPanel(theme, { width: 1280, height: 900 });
       await send(shown, example.reportMessage(WHOLE));
       await showSection(shown, 'network');
+      const covered = await edgeLabelsOnNames(shown, 'svg.network');
+      assert.equal(covered.pairs, 0, `${theme}: ${covered.pairs} relation labels over code names`);
       await shown
         .locator('figure.network-figure')
         .screenshot({ path: path.join(SCREENSHOTS, `panel-network-${theme}.png`) });

@@ -79,6 +79,33 @@ describe('analysis panel in VS Code', function () {
     assert.equal(panel.rejected, rejected + 3);
   });
 
+  it("a co-occurrence edge of one group's network gets that group's overlapping quotes; an unknown group is refused", async () => {
+    const grouped = nextReport(panel, (m) => m.report.options.by === 'gender' && m.report.options.filters.length === 0);
+    await panel.receive({ type: 'setRequest', request: { by: 'gender', coders: null, filters: [] } });
+    const report = (await grouped).report;
+    const pooled = new Map(report.coOccurrence.map((p) => [`${p.a}|${p.b}`, p.overlaps]));
+    const women = report.coOccurrenceByGroup.find((g) => g.level === 'female');
+    // A pair that overlaps among women and among others too, so the group's count is not the pooled one.
+    const pair = women?.pairs.find((p) => p.overlaps > 0 && p.overlaps < (pooled.get(`${p.a}|${p.b}`) ?? 0));
+    assert.ok(pair, 'the example has a pair overlapping in both groups');
+    const answer = new Promise<Extract<HostMessage, { type: 'overlaps' }>>((resolve) => {
+      const listener = panel.onDidPost((message) => {
+        if (message.type === 'overlaps') {
+          listener.dispose();
+          resolve(message);
+        }
+      });
+    });
+    await panel.receive({ type: 'requestOverlaps', a: pair.a, b: pair.b, group: 'female' });
+    const overlaps = await answer;
+    assert.equal(overlaps.group, 'female');
+    assert.equal(overlaps.total, pair.overlaps, "the women's overlaps, not everyone's");
+    const rejected = panel.rejected;
+    await panel.receive({ type: 'requestOverlaps', a: pair.a, b: pair.b, group: 'nobody' });
+    await panel.receive({ type: 'exportNetwork', format: 'graphml', cooccurrence: null, group: 'nobody' });
+    assert.equal(panel.rejected, rejected + 2);
+  });
+
   it('opens a coding from a message: the transcript with the coded passage selected', async () => {
     const report = panel.currentReport;
     const quote = report?.jointDisplay?.rows.flatMap((r) => r.cells.flatMap((c) => c.quotes)).find((q) => !q.truncated);

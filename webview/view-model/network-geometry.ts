@@ -64,8 +64,20 @@ export function fitPositions(
 export interface EdgePath {
   /** SVG path data. */
   d: string;
-  /** Where the edge's label sits (the curve's midpoint). */
+  /** Where the edge's label sits (the curve's midpoint, until placeEdgeLabels finds a freer spot on it). */
   label: Point;
+  /** The drawn curve as a quadratic Bézier from rim to rim (a straight edge: control halfway). */
+  curve: { start: Point; control: Point; end: Point };
+}
+
+/** The point at `t` (0–1) along an edge's curve. */
+export function pointOnCurve(curve: EdgePath['curve'], t: number): Point {
+  const { start, control, end } = curve;
+  const u = 1 - t;
+  return {
+    x: u * u * start.x + 2 * u * t * control.x + t * t * end.x,
+    y: u * u * start.y + 2 * u * t * control.y + t * t * end.y,
+  };
 }
 
 /**
@@ -77,7 +89,8 @@ export function edgePath(from: Point, to: Point, fromRadius: number, toRadius: n
   const dx = to.x - from.x;
   const dy = to.y - from.y;
   const length = Math.hypot(dx, dy);
-  if (length < 1e-6) return { d: `M${r(from.x)},${r(from.y)}`, label: from };
+  if (length < 1e-6)
+    return { d: `M${r(from.x)},${r(from.y)}`, label: from, curve: { start: from, control: from, end: from } };
   const [ux, uy] = [dx / length, dy / length];
   // Perpendicular, to the left of the direction of travel.
   const [px, py] = [-uy, ux];
@@ -100,7 +113,8 @@ export function edgePath(from: Point, to: Point, fromRadius: number, toRadius: n
     bend === 0
       ? `M${r(start.x)},${r(start.y)}L${r(end.x)},${r(end.y)}`
       : `M${r(start.x)},${r(start.y)}Q${r(control.x)},${r(control.y)} ${r(end.x)},${r(end.y)}`;
-  return { d, label };
+  const curve = { start, control: bend === 0 ? { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 } : control, end };
+  return { d, label, curve };
 }
 
 function towards(from: Point, to: Point, distance: number): Point {

@@ -1,3 +1,4 @@
+import type { CoOccurrence } from '../../src/core/analysis/report-types';
 import type { StudyReport } from '../protocol';
 import type { CodeNetwork } from '../../src/core/network/network-types';
 import { layoutNetwork } from '../../src/core/network/layout';
@@ -28,20 +29,25 @@ export function networkSource(report: StudyReport): NetworkSource {
         ? [{ from: e.from, to: e.to, type: e.type, label: e.label, directed: e.directed, memo: e.memo }]
         : [],
     ),
-    coOccurrence: report.coOccurrence.flatMap((p) =>
-      p.jaccard === null
-        ? []
-        : [
-            {
-              a: p.a,
-              b: p.b,
-              jaccard: p.jaccard,
-              participants: p.participants,
-              participantsEither: p.participantsEither,
-            },
-          ],
-    ),
+    coOccurrence: sourcePairs(report.coOccurrence),
   };
+}
+
+/** Co-occurrence pairs a network can draw: those with a Jaccard index (some participant has either code). */
+function sourcePairs(pairs: readonly CoOccurrence[]): NetworkSource['coOccurrence'] {
+  return pairs.flatMap((p) =>
+    p.jaccard === null
+      ? []
+      : [
+          {
+            a: p.a,
+            b: p.b,
+            jaccard: p.jaccard,
+            participants: p.participants,
+            participantsEither: p.participantsEither,
+          },
+        ],
+  );
 }
 
 /** The network the core lays out: the drawn nodes, the relations and the co-occurrence edges at the threshold. */
@@ -68,7 +74,9 @@ function layoutInput(source: NetworkSource, threshold: number | null): CodeNetwo
 /**
  * The networks the section shows: the whole (filtered) study, or with a grouping one per group, laid out
  * once so a code sits in the same place in every group, each sized by that group's participants against the
- * largest count of any group (a bigger circle means more participants in every one of them).
+ * largest count of any group (a bigger circle means more participants in every one of them), each with the
+ * co-occurrence edges of its own participants (the group's Jaccard, at the same threshold). The shared layout
+ * pulls together codes that co-occur over all the report's participants, so it favours no group.
  */
 export function networkDrawings(report: StudyReport, threshold: number | null): NetworkDrawing[] {
   const source = networkSource(report);
@@ -76,9 +84,7 @@ export function networkDrawings(report: StudyReport, threshold: number | null): 
   const levels = by === null ? [] : (report.codesByGroup[0]?.groups.map((g) => g.level) ?? []);
   const grouped = by !== null && levels.length > 0;
   const box = grouped ? SIDE_BY_SIDE : SINGLE;
-  // Co-occurrence is counted over the report's participants, not per group: drawn only in the single network.
-  const shownThreshold = grouped ? null : threshold;
-  const layout = layoutNetwork(layoutInput(source, shownThreshold), { ...box, seed: SEED });
+  const layout = layoutNetwork(layoutInput(source, threshold), { ...box, seed: SEED });
   const laidOut = new Map(layout.nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
   if (!grouped) {
     const most = Math.max(0, ...source.nodes.map((n) => n.participants));
@@ -94,16 +100,21 @@ export function networkDrawings(report: StudyReport, threshold: number | null): 
   const largest = new Map(source.nodes.map((n) => [n.id, Math.max(0, ...levels.map((level) => sizeIn(n.id, level)))]));
   const most = Math.max(0, ...largest.values());
   const positions = placeNodes(laidOut, source.nodes, largest, box);
+  const pairsIn = new Map(report.coOccurrenceByGroup.map((g) => [g.level, sourcePairs(g.pairs)]));
   return levels.map((level) =>
     drawNetwork(
-      { ...source, nodes: source.nodes.map((n) => ({ ...n, participants: sizeIn(n.id, level) })) },
+      {
+        ...source,
+        nodes: source.nodes.map((n) => ({ ...n, participants: sizeIn(n.id, level) })),
+        coOccurrence: pairsIn.get(level) ?? [],
+      },
       positions,
       {
         id: `network-${by}-${level}`,
         title: `${by} = ${level}`,
         group: level,
         ...box,
-        threshold: null,
+        threshold,
         most,
       },
     ),

@@ -7,6 +7,7 @@
  */
 import { nodeRadius } from '../../src/core/network/layout';
 import { edgeBends, edgePath, fitPositions, shortLabel, type EdgePath, type Point } from './network-geometry';
+import { placeEdgeLabels } from './network-edge-labels';
 import { labelWidth, spreadForLabels } from './network-spread';
 
 /** A code as the network shows it. */
@@ -74,6 +75,8 @@ export type DrawnEdge =
       key: string;
       from: string;
       to: string;
+      /** The group whose participants the Jaccard is over; null for the whole (filtered) study. */
+      group: string | null;
       jaccard: number;
       /** Stroke width, 1–4 by Jaccard. */
       width: number;
@@ -92,8 +95,8 @@ export interface NetworkDrawing {
   edges: DrawnEdge[];
 }
 
-/** Jaccard thresholds offered for co-occurrence edges (null: none drawn). */
-export const COOCCURRENCE_THRESHOLDS = [0.6, 0.5, 0.4, 0.3, 0.2, 0.1] as const;
+/** Jaccard thresholds offered for co-occurrence edges (null: none drawn); a study whose codes most participants have needs the high ones. */
+export const COOCCURRENCE_THRESHOLDS = [0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1] as const;
 
 /** Room left around the nodes for their labels (SVG units): labels are centred under the nodes. */
 const MARGIN = { x: 70, y: 40 };
@@ -203,16 +206,23 @@ export function drawNetwork(
       const index = relations.length + i;
       return {
         kind: 'cooccurrence',
-        key: `co|${pair.a}|${pair.b}`,
+        // Each group's network has its own co-occurrence edges, so the group is part of the key.
+        key: options.group === null ? `co|${pair.a}|${pair.b}` : `co|${pair.a}|${pair.b}|${options.group}`,
         from: pair.a,
         to: pair.b,
+        group: options.group,
         jaccard: pair.jaccard,
         width: 1 + 3 * Math.min(1, Math.max(0, pair.jaccard)),
-        title: `${name(pair.a)} × ${name(pair.b)}: ${pair.participants} of ${pair.participantsEither} participants with either code have both (Jaccard ${pair.jaccard.toFixed(2)})`,
+        title: `${name(pair.a)} × ${name(pair.b)}: ${pair.participants} of ${pair.participantsEither} participants${options.group === null ? '' : ` (${options.group})`} with either code have both (Jaccard ${pair.jaccard.toFixed(2)})`,
         ...path(pair.a, pair.b, index),
       };
     }),
   ];
+  // Relation labels move off code names (and circles, and each other) along their edge.
+  const labelled = edges.filter((e) => e.kind === 'relation');
+  placeEdgeLabels(labelled, nodes).forEach((at, i) => {
+    (labelled[i] as DrawnEdge).label = at;
+  });
   return {
     id: options.id,
     title: options.title,

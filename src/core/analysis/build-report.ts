@@ -7,6 +7,7 @@ import { basenameUri } from '../uri';
 import { reportAgreement } from './agreement-section';
 import { codeNumericComparisons, codesByGroup, summarizeCodes } from './codes';
 import { coOccurrence } from './co-occurrence';
+import { coOccurrenceByGroup } from './co-occurrence-by-group';
 import { jointDisplay } from './joint-display';
 import { buildCodeNetwork } from '../network/build-network';
 import { DEFAULT_QUOTES_PER_CELL, ReportRequestError, requestErrors, type ReportRequest } from './options';
@@ -94,6 +95,7 @@ export function buildStudyReport(
       codeNumericComparisons(data, column).filter((c) => usedCodes.has(c.code)),
     ),
     coOccurrence: coOccurrence(data),
+    coOccurrenceByGroup: by ? coOccurrenceByGroup(data, by) : [],
     jointDisplay: by ? jointDisplay(data, by, byGroup, quotesPerCell) : null,
     problems: reportProblems(study, surveyProblems),
     agreement: reportAgreement(study, coders),

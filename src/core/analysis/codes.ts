@@ -2,7 +2,7 @@ import { adjustPValues, wilsonInterval } from '../stats/index';
 import type { SurveyColumn } from '../survey/index';
 import { analyzeTable } from './contingency';
 import { compareNumericColumns } from './compare-groups';
-import { columnLevels, labelOf } from './levels';
+import { groupLevels, labelOf } from './levels';
 import type { CodeByGroup, CodeNumericComparison, CodeSummary, ReportTest } from './report-types';
 import type { StudyData } from './study-data';
 import { codingsOfCodes } from './codings-of-codes';
@@ -70,11 +70,9 @@ function adjustFirstTests(items: readonly { tests: ReportTest[] }[]): void {
  */
 export function codesByGroup(data: StudyData, by: SurveyColumn, confidence = 0.95): CodeByGroup[] {
   const counted = data.records.filter((r) => r.codesKnown);
-  const levels = columnLevels(by);
+  const rows = groupLevels(by, counted);
   const results = data.codes.map((code): CodeByGroup => {
     const known = counted.filter((r) => labelOf(by, r.values) !== null);
-    const extra = [...new Set(known.map((r) => labelOf(by, r.values) as string).filter((g) => !levels.includes(g)))];
-    const rows = [...levels, ...extra];
     const groups = rows.map((level) => {
       const inGroup = known.filter((r) => labelOf(by, r.values) === level);
       const participants = inGroup.filter((r) => r.present[code.id] === 1).length;

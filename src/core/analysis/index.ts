@@ -11,7 +11,7 @@ export {
 } from './study-data';
 export { codeTree, type CodeInfo } from './code-tree';
 export { cellLabel, parseFilter, passesFilters } from './filters';
-export { columnLevels, labelOf, GROUPING_TYPES } from './levels';
+export { columnLevels, groupLevels, labelOf, GROUPING_TYPES } from './levels';
 export { describeVariable, compareVariable } from './variables';
 export { compareNumeric, compareCategorical, type Observation } from './compare-groups';
 export { analyzeTable, type TableAnalysis } from './contingency';
@@ -25,6 +25,8 @@ export {
   WITHOUT_CODE,
 } from './codes';
 export { coOccurrence } from './co-occurrence';
+export { coOccurrenceByGroup } from './co-occurrence-by-group';
+export { groupData, type GroupData } from './group-data';
 export { jointDisplay } from './joint-display';
 export { representativeQuotes, agreedCodings, shorten, QUOTE_RULE } from './quotes';
 export { buildStudyReport } from './build-report';

@@ -27,3 +27,23 @@ export function labelOf(column: SurveyColumn, values: Readonly<Record<string, un
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return null;
   return cellLabel(column, value);
 }
+
+/**
+ * The groups of a comparison by `column`: every level of the column in its natural order (empty ones
+ * included), then labels met among `records` that the column does not list (an ordinal scale point
+ * outside its labels), in the order met. Records with no answer in the column are in no group.
+ */
+export function groupLevels(
+  column: SurveyColumn,
+  records: readonly { readonly values: Readonly<Record<string, unknown>> }[],
+): string[] {
+  const levels = columnLevels(column);
+  const known = new Set(levels);
+  for (const record of records) {
+    const label = labelOf(column, record.values);
+    if (label === null || known.has(label)) continue;
+    known.add(label);
+    levels.push(label);
+  }
+  return levels;
+}

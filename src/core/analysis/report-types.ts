@@ -308,6 +308,15 @@ export interface CoOccurrence {
   jaccard: number | null;
 }
 
+/** Co-occurrence among one group's participants (`options.by` = `level`): the same figures, over the group alone. */
+export interface GroupCoOccurrence {
+  level: string;
+  /** The group's participants whose codes are known: the universe of its Jaccard indices. */
+  participants: number;
+  /** Code pairs that co-occur at least once in the group, most shared participants first. */
+  pairs: CoOccurrence[];
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Joint display
 
@@ -515,6 +524,11 @@ export interface StudyReport {
   codeComparisons: CodeNumericComparison[];
   /** Code pairs that co-occur at least once (overlap or participant), most shared participants first. */
   coOccurrence: CoOccurrence[];
+  /**
+   * Co-occurrence within each group of `options.by` (its levels as in `codesByGroup`); empty without `by`.
+   * Added within grounded-report/2.
+   */
+  coOccurrenceByGroup: GroupCoOccurrence[];
   /** null without `by`. */
   jointDisplay: JointDisplay | null;
   /** Problems met while loading the survey and joining (errors stop a report from being built). */

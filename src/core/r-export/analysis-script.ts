@@ -370,41 +370,53 @@ containing <- lapply(seq_len(n_codes), function(k) which(vapply(members, functio
 names(containing) <- codebook$code
 related <- outer(seq_len(n_codes), seq_len(n_codes), Vectorize(function(i, j)
   i == j || codebook$code[j] %in% members[[i]] || codebook$code[i] %in% members[[j]]))
-overlaps <- matrix(0, n_codes, n_codes)
-overlap_transcripts <- list() # "a b" → transcripts with an overlapping pair of codings of a and b
 usable <- codings[(is.na(codings$status) | codings$status != "orphan") & codings$code %in% codebook$code, ]
-sidecar <- paste(usable$transcript, usable$coder, sep = "\r")
-for (key in unique(sidecar)) {
-  mine <- usable[sidecar == key, ]
-  if (nrow(mine) < 2) next
-  for (i in seq_len(nrow(mine) - 1)) for (j in (i + 1):nrow(mine)) {
-    if (!(mine$start[i] < mine$end[j] && mine$start[j] < mine$end[i])) next
-    for (p in containing[[mine$code[i]]]) for (q in containing[[mine$code[j]]]) {
-      if (related[p, q]) next
-      a <- min(p, q); b <- max(p, q)
-      overlaps[a, b] <- overlaps[a, b] + 1
-      pair <- paste(a, b)
-      overlap_transcripts[[pair]] <- union(overlap_transcripts[[pair]], mine$transcript[i])
+# Every pair of codes over the participants flagged in keep: their codings' overlaps, their participants' Jaccard.
+co_occurrence <- function(keep) {
+  overlaps <- matrix(0, n_codes, n_codes)
+  overlap_transcripts <- list() # "a b" → transcripts with an overlapping pair of codings of a and b
+  mine_all <- usable[usable$participant %in% ids[keep], ]
+  sidecar <- paste(mine_all$transcript, mine_all$coder, sep = "\r")
+  for (key in unique(sidecar)) {
+    mine <- mine_all[sidecar == key, ]
+    if (nrow(mine) < 2) next
+    for (i in seq_len(nrow(mine) - 1)) for (j in (i + 1):nrow(mine)) {
+      if (!(mine$start[i] < mine$end[j] && mine$start[j] < mine$end[i])) next
+      for (p in containing[[mine$code[i]]]) for (q in containing[[mine$code[j]]]) {
+        if (related[p, q]) next
+        a <- min(p, q); b <- max(p, q)
+        overlaps[a, b] <- overlaps[a, b] + 1
+        pair <- paste(a, b)
+        overlap_transcripts[[pair]] <- union(overlap_transcripts[[pair]], mine$transcript[i])
+      }
     }
   }
+  pairs <- list()
+  if (n_codes >= 2) for (i in seq_len(n_codes - 1)) for (j in (i + 1):n_codes) {
+    if (related[i, j]) next
+    both <- sum(present[keep, i] == 1 & present[keep, j] == 1)
+    either <- sum(present[keep, i] == 1 | present[keep, j] == 1)
+    if (overlaps[i, j] == 0 && both == 0) next
+    pairs[[length(pairs) + 1]] <- list(a = codebook$code[i], b = codebook$code[j], overlaps = overlaps[i, j],
+      overlapTranscripts = length(overlap_transcripts[[paste(i, j)]]), participants = both,
+      participantsEither = either, jaccard = proportion(both, either))
+  }
+  # Most shared participants first, then most overlaps, then by the codes' ids (as compared by code unit).
+  if (length(pairs) > 0) {
+    order_of <- order(-vapply(pairs, function(p) p$participants, 0), -vapply(pairs, function(p) p$overlaps, 0),
+                      vapply(pairs, function(p) p$a, ""), vapply(pairs, function(p) p$b, ""), method = "radix")
+    pairs <- pairs[order_of]
+  }
+  pairs
 }
-pairs <- list()
-if (n_codes >= 2) for (i in seq_len(n_codes - 1)) for (j in (i + 1):n_codes) {
-  if (related[i, j]) next
-  both <- sum(present[known, i] == 1 & present[known, j] == 1)
-  either <- sum(present[known, i] == 1 | present[known, j] == 1)
-  if (overlaps[i, j] == 0 && both == 0) next
-  pairs[[length(pairs) + 1]] <- list(a = codebook$code[i], b = codebook$code[j], overlaps = overlaps[i, j],
-    overlapTranscripts = length(overlap_transcripts[[paste(i, j)]]), participants = both,
-    participantsEither = either, jaccard = proportion(both, either))
-}
-# Most shared participants first, then most overlaps, then by the codes' ids (as compared by code unit).
-if (length(pairs) > 0) {
-  order_of <- order(-vapply(pairs, function(p) p$participants, 0), -vapply(pairs, function(p) p$overlaps, 0),
-                    vapply(pairs, function(p) p$a, ""), vapply(pairs, function(p) p$b, ""), method = "radix")
-  pairs <- pairs[order_of]
-}
-results$coOccurrence <- pairs
+results$coOccurrence <- co_occurrence(known)
+# Within each group: the same figures over the group's participants alone.
+if (!is.null(by_name)) {
+  results$coOccurrenceByGroup <- lapply(levels_with_extras(by_levels, group[known_group]), function(l) {
+    in_group <- known_group & group == l
+    list(level = l, participants = sum(in_group), pairs = co_occurrence(in_group))
+  })
+} else results$coOccurrenceByGroup <- list()
 
 # ---- Joint display: prevalence per code and group (its quotes are text, not figures) ------------------------
 if (!is.null(by_name)) {

@@ -13,6 +13,7 @@ import { askSaveUri, saveExport, saveFile, type ChooseSaveUri } from './exports'
 import { networkExportFile, panelNetwork } from './network-export';
 import { openDisagreements } from './open-disagreements';
 import { openCoding, openProblem } from './open-location';
+import { withinGroup } from './overlaps';
 import { panelHtml } from './panel-html';
 import { askPackageFolder, exportedForRMessage, exportForR } from './r-export';
 import { studyFacts } from './report-builder';
@@ -179,14 +180,28 @@ export class AnalysisPanel implements vscode.Disposable {
       }
       case 'requestOverlaps': {
         const study = await this.currentStudy();
+        const request = this.shownRequest();
+        // A group only with a grouping, and only one of the report's groups: anything else did not come from the panel.
+        const group = message.group;
+        if (group !== undefined && !this.report?.coOccurrenceByGroup.some((g) => g.level === group)) {
+          this.rejected++;
+          return;
+        }
         const { pairs, total } = await this.computer.overlaps(
           study,
           this.services.blind.visible,
-          this.shownRequest(),
+          group !== undefined && request.by !== null ? withinGroup(request, request.by, group) : request,
           message.a,
           message.b,
         );
-        await this.post({ type: 'overlaps', a: message.a, b: message.b, pairs, total });
+        await this.post({
+          type: 'overlaps',
+          a: message.a,
+          b: message.b,
+          ...(group !== undefined ? { group } : {}),
+          pairs,
+          total,
+        });
         return;
       }
       case 'retrieveCode': {
@@ -218,16 +233,24 @@ export class AnalysisPanel implements vscode.Disposable {
       }
       case 'exportNetwork': {
         if (!this.report) return;
+        const group = message.group;
+        const by = this.report.options.by;
+        if (group !== undefined && (by === null || !this.report.coOccurrenceByGroup.some((g) => g.level === group))) {
+          this.rejected++;
+          return;
+        }
         const study = await this.currentStudy();
         // The report's survey lives in the worker: the export reads it again, as Export for R does.
         const survey = await loadSurvey(this.services.fs, study);
+        const request = this.shownRequest();
         const network = panelNetwork(
           this.services.blind.view(study),
           survey?.ok ? survey.value : undefined,
-          this.shownRequest(),
+          group !== undefined && by !== null ? withinGroup(request, by, group) : request,
           message.cooccurrence,
         );
-        const file = networkExportFile(this.report.title, network, message.format);
+        const title = group !== undefined ? `${this.report.title}-${by}-${group}` : this.report.title;
+        const file = networkExportFile(title, network, message.format);
         const saved = await saveFile(file, study, this.services.fs, this.chooseSaveUri);
         if (saved)
           void vscode.window.showInformationMessage(`Grounded: saved ${vscode.workspace.asRelativePath(saved)}.`);

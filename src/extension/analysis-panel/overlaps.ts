@@ -18,6 +18,14 @@ function quoteRef(c: DataCoding): QuoteRef {
 }
 
 /**
+ * The panel's request narrowed to one group of its grouping (a co-occurrence edge of that group's network):
+ * the group as one more filter, which keeps exactly the participants the report puts in the group.
+ */
+export function withinGroup(request: ReportRequestState, by: string, group: string): ReportRequestState {
+  return { ...request, filters: [...request.filters, { column: by, value: group }] };
+}
+
+/**
  * The overlapping codings behind a co-occurrence cell, by the same definition as the report's count
  * (src/core/analysis/co-occurrence.ts): one coding of each code (a category with its sub-codes), same
  * transcript and coder, sharing at least one character, orphans left out; with the report's coders and

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { groupFileNames } from '../../../src/cli/commands/export-network';
 import { copyToTemp, run, runJson } from './helpers';
 
 const example = path.resolve(__dirname, '../../../examples/mentorship-study');
@@ -114,6 +115,99 @@ describe('grounded export network', () => {
     assert.ok(cooccurrence.length > 0 && cooccurrence.every((e) => (e.jaccard ?? 0) >= 0.5));
     assert.equal((await run(study, ['export', 'network', '--format', 'png'])).code, 2);
     assert.equal((await run(study, ['export', 'network', '--format', 'json', '--cooccurrence', '1.5'])).code, 2);
+  });
+
+  it("--by: one network per group, sized and with co-occurrence over that group's participants; a file per group", async () => {
+    const study = copyToTemp(example);
+    type Network = {
+      nodes: { id: string; participants: number }[];
+      edges: { kind: string; from: string; to: string; jaccard?: number }[];
+      participants: number;
+    };
+    const grouped = await run(study, [
+      'export',
+      'network',
+      '--by',
+      'gender',
+      '--format',
+      'json',
+      '--cooccurrence',
+      '0.7',
+    ]);
+    assert.equal(grouped.code, 0, grouped.stderr);
+    const document = JSON.parse(grouped.stdout) as { by: string; groups: { level: string; network: Network }[] };
+    assert.equal(document.by, 'gender');
+    assert.deepEqual(
+      document.groups.map((g) => g.level),
+      ['female', 'male'],
+    );
+    // The same figures as the report's, group by group.
+    const report = JSON.parse((await run(study, ['report', '--by', 'gender', '--format', 'json'])).stdout) as {
+      codesByGroup: { code: string; groups: { level: string; participants: number; total: number }[] }[];
+      coOccurrenceByGroup: {
+        level: string;
+        participants: number;
+        pairs: { a: string; b: string; jaccard: number | null }[];
+      }[];
+    };
+    for (const { level, network } of document.groups) {
+      const pairs = report.coOccurrenceByGroup.find((g) => g.level === level)!;
+      assert.equal(network.participants, pairs.participants);
+      for (const node of network.nodes) {
+        const row = report.codesByGroup.find((c) => c.code === node.id)?.groups.find((g) => g.level === level);
+        assert.equal(node.participants, row?.participants ?? 0, `${level}: ${node.id}`);
+      }
+      const drawn = network.edges.filter((e) => e.kind === 'cooccurrence').map((e) => [e.from, e.to].sort().join('|'));
+      const expected = pairs.pairs
+        .filter((p) => (p.jaccard ?? 0) >= 0.7 && network.nodes.some((n) => n.id === p.a))
+        .map((p) => [p.a, p.b].sort().join('|'));
+      assert.deepEqual(drawn.sort(), expected.sort(), `${level}: the group's pairs at Jaccard ≥ 0.7`);
+    }
+    const [women, men] = document.groups.map((g) => g.network.edges.filter((e) => e.kind === 'cooccurrence').length);
+    assert.notEqual(women, men);
+
+    const out = path.join(study, '..', `${path.basename(study)}-net.graphml`);
+    const files = await run(study, ['export', 'network', '--by', 'gender', '--format', 'graphml', '--out', out]);
+    assert.equal(files.code, 0, files.stderr);
+    for (const level of ['female', 'male']) {
+      const file = out.replace(/\.graphml$/, `-${level}.graphml`);
+      assert.match(readFileSync(file, 'utf8'), /<graphml xmlns=/);
+      assert.ok(files.stderr.includes(`gender = ${level}: ${file}`));
+    }
+    const noOut = await run(study, ['export', 'network', '--by', 'gender', '--format', 'mermaid']);
+    assert.equal(noOut.code, 2);
+    assert.match(noOut.stderr, /one mermaid file per group: give --out/);
+    assert.equal((await run(study, ['export', 'network', '--by', 'burnout_score', '--format', 'json'])).code, 2);
+    // A group's file may not land on a study file (here: a path the transcripts pattern matches); none is written.
+    const onto = await run(study, [
+      'export',
+      'network',
+      '--by',
+      'gender',
+      '--format',
+      'dot',
+      '--out',
+      'transcripts/P99.txt',
+    ]);
+    assert.equal(onto.code, 2, onto.stderr);
+    assert.match(onto.stderr, /refusing to write to transcripts\/P99-female\.txt/);
+    for (const level of ['female', 'male']) assert.ok(!existsSync(path.join(study, 'transcripts', `P99-${level}.txt`)));
+  });
+});
+
+describe('network files per group', () => {
+  it('are named after each group, safe for any file system, never two alike', () => {
+    assert.deepEqual(groupFileNames('out/net.graphml', ['female', 'male']), [
+      'out/net-female.graphml',
+      'out/net-male.graphml',
+    ]);
+    assert.deepEqual(groupFileNames('net.dot', ['a/b', 'a b', '../..', 'Ünïcode']), [
+      'net-a-b.dot',
+      'net-a-b-2.dot',
+      'net-group-3.dot',
+      'net-Ünïcode.dot',
+    ]);
+    assert.deepEqual(groupFileNames('net', ['x']), ['net-x']);
   });
 });
 

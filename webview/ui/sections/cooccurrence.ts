@@ -9,19 +9,25 @@ import { cappedList, quoteButton } from './quotes';
 import type { SectionArgs } from './section-args';
 import { labelledSelect } from './select';
 
-/** The overlapping quotes of a pair of codes (the selected heatmap cell, or a network's co-occurrence edge). */
+/**
+ * The overlapping quotes of a pair of codes (the selected heatmap cell, or a network's co-occurrence edge),
+ * of one group's participants when `cell.group` is given (an edge of that group's network).
+ */
 export function overlapList(
   { report, context, overlaps }: SectionArgs,
-  cell: { a: string; b: string } | null,
+  cell: { a: string; b: string; group?: string } | null,
 ): HTMLElement | null {
   if (!cell) return h('p', { class: 'hint' }, 'Click a cell (or a pair in the table) to list the overlapping quotes.');
   const names = codeNames(report);
-  const title = `${names.get(cell.a) ?? cell.a} × ${names.get(cell.b) ?? cell.b}`;
+  const inGroup = cell.group === undefined ? '' : ` (${report.options.by ?? 'group'} = ${cell.group})`;
+  const title = `${names.get(cell.a) ?? cell.a} × ${names.get(cell.b) ?? cell.b}${inGroup}`;
   const matches =
-    overlaps && ((overlaps.a === cell.a && overlaps.b === cell.b) || (overlaps.a === cell.b && overlaps.b === cell.a));
+    overlaps &&
+    overlaps.group === cell.group &&
+    ((overlaps.a === cell.a && overlaps.b === cell.b) || (overlaps.a === cell.b && overlaps.b === cell.a));
   const block = h(
     'section',
-    { class: 'overlaps', 'data-pair': `${cell.a}|${cell.b}` },
+    { class: 'overlaps', 'data-pair': `${cell.a}|${cell.b}`, 'data-group': cell.group },
     h('h3', {}, `Overlapping quotes: ${title}`),
   );
   if (!matches || !overlaps) {

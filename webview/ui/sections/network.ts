@@ -8,6 +8,7 @@ import {
   type DrawnEdge,
   type NetworkDrawing,
 } from '../../view-model/network';
+import { EDGE_LABEL_BASELINE, EDGE_LABEL_FONT_SIZE } from '../../view-model/network-edge-labels';
 import { LABEL_FONT_SIZE } from '../../view-model/network-spread';
 import { networkDrawings } from '../../view-model/network-source';
 import type { ThemeColors } from '../colors';
@@ -51,12 +52,8 @@ export function renderNetwork(args: SectionArgs): HTMLElement {
     (value) => update({ netThreshold: value === OFF ? null : Number(value), netEdge: null }),
     'network-threshold',
   );
-  const exportAs = (format: 'graphml' | 'mermaid') =>
-    context.post({ type: 'exportNetwork', format, cooccurrence: state.netThreshold });
-  const graphml = linkButton('GraphML', () => exportAs('graphml'), 'Export the network as GraphML (yEd, Gephi)');
-  const mermaid = linkButton('Mermaid', () => exportAs('mermaid'), 'Export the network as a Mermaid diagram');
-  graphml.classList.add('export');
-  mermaid.classList.add('export');
+  // With a grouping each group's figure exports its own network; the whole study's would match no drawing.
+  const [graphml, mermaid] = grouped ? [null, null] : networkFileButtons(context, state.netThreshold, null);
   append(
     section,
     h(
@@ -64,18 +61,14 @@ export function renderNetwork(args: SectionArgs): HTMLElement {
       { class: 'lead' },
       `${first.nodes.length} codes, ${relations} relation${relations === 1 ? '' : 's'}. Circles grow with the participants who have the code; arrows point from a code to the code it relates to.`,
     ),
-    h(
-      'div',
-      { class: 'controls' },
-      grouped
-        ? h(
-            'p',
-            { class: 'hint' },
-            `One network per ${report.options.by ?? 'group'}, codes in the same places, circles sized by each group's participants. Co-occurrence edges are drawn without a grouping (the report counts co-occurrence over all its participants).`,
-          )
-        : threshold,
-      h('span', { class: 'exports' }, graphml, mermaid),
-    ),
+    h('div', { class: 'controls' }, threshold, grouped ? null : h('span', { class: 'exports' }, graphml, mermaid)),
+    grouped
+      ? h(
+          'p',
+          { class: 'hint' },
+          `One network per ${report.options.by ?? 'group'}, codes in the same places, circles sized by each group's participants; co-occurrence edges are each group's own (Jaccard over that group's participants).`,
+        )
+      : null,
     relations === 0
       ? h(
           'p',
@@ -87,19 +80,26 @@ export function renderNetwork(args: SectionArgs): HTMLElement {
   const detail = h('div', { class: 'network-detail', 'aria-live': 'polite' });
   const selectEdge = (edge: DrawnEdge) => {
     update({ netEdge: edge.key });
-    if (edge.kind === 'cooccurrence') context.post({ type: 'requestOverlaps', a: edge.from, b: edge.to });
+    if (edge.kind === 'cooccurrence')
+      context.post({
+        type: 'requestOverlaps',
+        a: edge.from,
+        b: edge.to,
+        ...(edge.group !== null ? { group: edge.group } : {}),
+      });
   };
   const grid = h('div', { class: drawings.length > 1 ? 'network-grid' : 'network-single' });
-  for (const drawing of drawings) grid.append(networkFigure(drawing, context, selectEdge, state.netEdge));
+  for (const drawing of drawings)
+    grid.append(networkFigure(drawing, context, selectEdge, state.netEdge, state.netThreshold));
   section.append(grid, detail);
-  fillDetail(detail, args, first);
-  append(section, edgeList(first, args, selectEdge));
+  fillDetail(detail, args, drawings);
+  append(section, edgeList(drawings, args, selectEdge));
   return section;
 }
 
 /** The selected edge: a relation's memo, or the quotes where two co-occurring codes overlap. */
-function fillDetail(detail: HTMLElement, args: SectionArgs, drawing: NetworkDrawing): void {
-  const edge = drawing.edges.find((e) => e.key === args.state.netEdge);
+function fillDetail(detail: HTMLElement, args: SectionArgs, drawings: readonly NetworkDrawing[]): void {
+  const edge = drawings.flatMap((d) => d.edges).find((e) => e.key === args.state.netEdge);
   if (!edge) {
     detail.append(
       h(
@@ -129,26 +129,57 @@ function fillDetail(detail: HTMLElement, args: SectionArgs, drawing: NetworkDraw
     );
     return;
   }
-  detail.append(overlapList(args, { a: edge.from, b: edge.to }) ?? h('p'));
+  detail.append(
+    overlapList(args, { a: edge.from, b: edge.to, ...(edge.group !== null ? { group: edge.group } : {}) }) ?? h('p'),
+  );
 }
 
-/** Every edge as a button: the keyboard's way to an edge, and a plain reading of the network. */
-function edgeList(drawing: NetworkDrawing, args: SectionArgs, select: (edge: DrawnEdge) => void): HTMLElement | null {
-  if (drawing.edges.length === 0) return null;
+/**
+ * Every edge as a button: the keyboard's way to an edge, and a plain reading of the network. The relations
+ * once (every group's network has them all), then each network's co-occurrence edges.
+ */
+function edgeList(
+  drawings: readonly NetworkDrawing[],
+  args: SectionArgs,
+  select: (edge: DrawnEdge) => void,
+): HTMLElement | null {
+  const [first] = drawings;
+  if (!first) return null;
+  const edges = [
+    ...first.edges.filter((e) => e.kind === 'relation'),
+    ...drawings.flatMap((d) => d.edges.filter((e) => e.kind === 'cooccurrence')),
+  ];
+  if (edges.length === 0) return null;
   const names = codeNames(args.report);
   const name = (id: string) => names.get(id) ?? id;
   const list = h('ul', { class: 'edge-list' });
-  for (const edge of drawing.edges) {
+  for (const edge of edges) {
     const text =
       edge.kind === 'relation'
         ? `${name(edge.from)} ${edge.directed ? '→' : '—'} ${edge.text} ${edge.directed ? '→' : '—'} ${name(edge.to)}${edge.memo ? ' (memo)' : ''}`
-        : `${name(edge.from)} × ${name(edge.to)}: Jaccard ${edge.jaccard.toFixed(2)}`;
+        : `${edge.group === null ? '' : `${args.report.options.by ?? 'group'} = ${edge.group}: `}${name(edge.from)} × ${name(edge.to)}: Jaccard ${edge.jaccard.toFixed(2)}`;
     const button = linkButton(text, () => select(edge), edge.title);
     button.dataset.edge = edge.key;
     if (edge.key === args.state.netEdge) button.setAttribute('aria-current', 'true');
     list.append(h('li', {}, button));
   }
-  return h('details', { class: 'edges' }, h('summary', {}, `Edges (${drawing.edges.length})`), list);
+  return h('details', { class: 'edges' }, h('summary', {}, `Edges (${edges.length})`), list);
+}
+
+/** GraphML and Mermaid buttons: the host builds the network (of `group`, when given) as `grounded export network` does. */
+function networkFileButtons(
+  context: PanelContext,
+  threshold: number | null,
+  group: string | null,
+): [HTMLElement, HTMLElement] {
+  const exportAs = (format: 'graphml' | 'mermaid') =>
+    context.post({ type: 'exportNetwork', format, cooccurrence: threshold, ...(group !== null ? { group } : {}) });
+  const whose = group === null ? 'the network' : `this group's network`;
+  const graphml = linkButton('GraphML', () => exportAs('graphml'), `Export ${whose} as GraphML (yEd, Gephi)`);
+  const mermaid = linkButton('Mermaid', () => exportAs('mermaid'), `Export ${whose} as a Mermaid diagram`);
+  graphml.classList.add('export');
+  mermaid.classList.add('export');
+  return [graphml, mermaid];
 }
 
 function networkFigure(
@@ -156,16 +187,18 @@ function networkFigure(
   context: PanelContext,
   selectEdge: (edge: DrawnEdge) => void,
   selected: string | null,
+  threshold: number | null,
 ): HTMLElement {
   const svg = networkSvg(drawing, context, selectEdge, selected);
   const svgButton = linkButton('SVG', () => context.exportFigure(drawing.id, svg, 'svg'), 'Export this network as SVG');
   const pngButton = linkButton('PNG', () => context.exportFigure(drawing.id, svg, 'png'), 'Export this network as PNG');
   svgButton.classList.add('export');
   pngButton.classList.add('export');
+  const files = drawing.group === null ? [] : networkFileButtons(context, threshold, drawing.group);
   return h(
     'figure',
     { class: 'chart-block network-figure', 'data-network': drawing.group ?? '' },
-    h('div', { class: 'table-title' }, h('figcaption', {}, drawing.title), svgButton, pngButton),
+    h('div', { class: 'table-title' }, h('figcaption', {}, drawing.title), svgButton, pngButton, ...files),
     svg as unknown as HTMLElement,
   );
 }
@@ -353,9 +386,9 @@ function edgeLabel(edge: Extract<DrawnEdge, { kind: 'relation' }>, colors: Theme
       'data-from': edge.from,
       'data-to': edge.to,
       x: edge.label.x.toFixed(1),
-      y: (edge.label.y + 3).toFixed(1),
+      y: (edge.label.y + EDGE_LABEL_BASELINE).toFixed(1),
       'text-anchor': 'middle',
-      'font-size': 9.5,
+      'font-size': EDGE_LABEL_FONT_SIZE,
       'font-style': 'italic',
       fill: 'currentColor',
       'fill-opacity': 0.85,
