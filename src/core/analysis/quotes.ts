@@ -78,6 +78,8 @@ export interface QuoteFacts {
   /** Code points of each usable coding's quote. */
   readonly length: Int32Array;
   readonly agreed: Uint8Array;
+  /** No coding is in `codings` twice (the report's codings: then a cell's candidates need no de-duplication). */
+  readonly distinct: boolean;
 }
 
 export function quoteFacts(codings: readonly DataCoding[], agreed: ReadonlySet<DataCoding>): QuoteFacts {
@@ -90,7 +92,7 @@ export function quoteFacts(codings: readonly DataCoding[], agreed: ReadonlySet<D
     lengths[i] = length(c.coding.quote);
     isAgreed[i] = agreed.has(c) ? 1 : 0;
   });
-  return { codings, usable, length: lengths, agreed: isAgreed };
+  return { codings, usable, length: lengths, agreed: isAgreed, distinct: new Set(codings).size === codings.length };
 }
 
 /** The most representative quotes among `candidates` (see QUOTE_RULE), at most `limit`. */
@@ -115,11 +117,13 @@ export function rankedQuotes(facts: QuoteFacts, candidates: readonly number[], l
   if (usable.length === 0 || limit <= 0) return [];
   const codings = facts.codings;
   // Over distinct codings, as a map of them would be (representativeQuotes may be handed one twice).
-  const distinct = new Map<DataCoding, number>();
-  for (const i of usable) distinct.set(codings[i] as DataCoding, facts.length[i] as number);
-  const typical = median(
-    distinct.size === usable.length ? usable.map((i) => facts.length[i] as number) : [...distinct.values()],
-  );
+  let lengths = usable.map((i) => facts.length[i] as number);
+  if (!facts.distinct) {
+    const distinct = new Map<DataCoding, number>();
+    for (const i of usable) distinct.set(codings[i] as DataCoding, facts.length[i] as number);
+    if (distinct.size !== usable.length) lengths = [...distinct.values()];
+  }
+  const typical = median(lengths);
   const rank = (i: number, j: number) => {
     const x = codings[i] as DataCoding;
     const y = codings[j] as DataCoding;
