@@ -37,26 +37,17 @@ export interface LabelledDisc extends Point {
 
 /** The box of a node's name: centred under the circle, baseline one font size below the rim. */
 export function nodeLabelBox(node: LabelledDisc): Box {
-  const half = labelWidth(node.label) / 2;
-  const baseline = node.y + node.radius + LABEL_FONT_SIZE;
-  return {
-    left: node.x - half,
-    right: node.x + half,
-    top: baseline - ASCENT * LABEL_FONT_SIZE,
-    bottom: baseline + DESCENT * LABEL_FONT_SIZE,
-  };
+  return textBox(node.x, labelWidth(node.label) / 2, node.y + node.radius + LABEL_FONT_SIZE, LABEL_FONT_SIZE);
 }
 
 /** The box of a relation label whose anchor point is `at`. */
 export function edgeLabelBox(text: string, at: Point): Box {
-  const half = (labelWidth(text) * WIDTH_SCALE) / 2;
-  const baseline = at.y + EDGE_LABEL_BASELINE;
-  return {
-    left: at.x - half,
-    right: at.x + half,
-    top: baseline - ASCENT * EDGE_LABEL_FONT_SIZE,
-    bottom: baseline + DESCENT * EDGE_LABEL_FONT_SIZE,
-  };
+  return textBox(at.x, (labelWidth(text) * WIDTH_SCALE) / 2, at.y + EDGE_LABEL_BASELINE, EDGE_LABEL_FONT_SIZE);
+}
+
+/** The box of a line of text centred on `x`, `half` wide on each side, sitting on `baseline`. */
+function textBox(x: number, half: number, baseline: number, fontSize: number): Box {
+  return { left: x - half, right: x + half, top: baseline - ASCENT * fontSize, bottom: baseline + DESCENT * fontSize };
 }
 
 /** Area two boxes share (0 when apart). */

@@ -5,6 +5,7 @@ import type { FileAnswer, FileQuestion, FromWorker, OverlapsResult, ToWorker } f
 import { InProcessReportComputer, type ReportComputer } from './report-computer';
 import { StudyShipper } from '../../shared/study-shipper';
 import type { WorkerEnd } from '../../shared/worker-messages';
+import { WorkerJobs } from '../../shared/worker-jobs';
 
 /** The report worker as the host holds it (a worker_threads Worker or a Web Worker behind the same face). */
 export type WorkerHandle = WorkerEnd<ToWorker, FromWorker>;
@@ -16,8 +17,6 @@ export class ReportSuperseded extends Error {
   }
 }
 
-type Pending = { resolve: (value: EncodedOutcome | OverlapsResult) => void; reject: (error: Error) => void };
-
 /**
  * Computes reports in a worker. One job at a time: before each, the study is shipped (only the transcripts
  * the worker does not hold yet); a report request that a newer one overtakes while waiting is dropped
@@ -25,9 +24,7 @@ type Pending = { resolve: (value: EncodedOutcome | OverlapsResult) => void; reje
  */
 export class WorkerReportComputer implements ReportComputer {
   private readonly shipper: StudyShipper;
-  private readonly pending = new Map<number, Pending>();
-  private queue: Promise<unknown> = Promise.resolve();
-  private nextJob = 0;
+  private readonly jobs = new WorkerJobs<EncodedOutcome | OverlapsResult>();
   private latestReport = 0;
   private fallback: InProcessReportComputer | undefined;
   private disposed = false;
@@ -53,7 +50,7 @@ export class WorkerReportComputer implements ReportComputer {
 
   report(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<EncodedOutcome> {
     const ticket = ++this.latestReport;
-    return this.enqueue(async () => {
+    return this.jobs.enqueue(async () => {
       if (ticket !== this.latestReport) throw new ReportSuperseded();
       if (this.fallback) return this.fallback.report(study, visible, request);
       try {
@@ -75,7 +72,7 @@ export class WorkerReportComputer implements ReportComputer {
     a: string,
     b: string,
   ): Promise<OverlapsResult> {
-    return this.enqueue(async () => {
+    return this.jobs.enqueue(async () => {
       if (this.fallback) return this.fallback.overlaps(study, visible, request, a, b);
       try {
         await this.shipper.ship(study);
@@ -91,22 +88,11 @@ export class WorkerReportComputer implements ReportComputer {
   dispose(): void {
     this.disposed = true;
     this.worker.terminate();
-    for (const pending of this.pending.values()) pending.reject(new Error('the analysis panel was closed'));
-    this.pending.clear();
-  }
-
-  private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(task);
-    this.queue = result.catch(() => undefined);
-    return result;
+    this.jobs.rejectAll(new Error('the analysis panel was closed'));
   }
 
   private send(message: (job: number) => ToWorker): Promise<EncodedOutcome | OverlapsResult> {
-    const job = this.nextJob++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(job, { resolve, reject });
-      this.worker.post(message(job));
-    });
+    return this.jobs.send((job) => this.worker.post(message(job)));
   }
 
   private receive(message: FromWorker): void {
@@ -114,12 +100,14 @@ export class WorkerReportComputer implements ReportComputer {
       void this.answer(message.call, message.question);
       return;
     }
-    const pending = this.pending.get(message.job);
-    this.pending.delete(message.job);
-    if (!pending) return;
-    if (message.type === 'report') pending.resolve(message.outcome);
-    else if (message.type === 'overlaps') pending.resolve(message.result);
-    else pending.reject(new Error(message.message));
+    this.jobs.settle(
+      message.job,
+      message.type === 'report'
+        ? { value: message.outcome }
+        : message.type === 'overlaps'
+          ? { value: message.result }
+          : { error: new Error(message.message) },
+    );
   }
 
   /** Reads a file for the worker through the host's port; the bytes are copied and handed over, not cloned. */
@@ -148,7 +136,6 @@ export class WorkerReportComputer implements ReportComputer {
     if (this.fallback || this.disposed) return;
     this.log(`Reports are computed in-process from now on: ${reason}`);
     this.fallback = new InProcessReportComputer(this.fs, `in-process (${reason})`);
-    for (const pending of this.pending.values()) pending.reject(new Error(reason));
-    this.pending.clear();
+    this.jobs.rejectAll(new Error(reason));
   }
 }

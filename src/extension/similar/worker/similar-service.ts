@@ -9,6 +9,19 @@ import {
 } from '../../../core/index';
 import type { FoundPassage, SimilarQuery } from './messages';
 
+/** The core's request for a query as it crossed to the worker (dismissals as data become the lookup again). */
+export function similarRequest(query: SimilarQuery): SimilarRequest {
+  return {
+    text: query.text,
+    unit: query.unit,
+    limit: query.limit,
+    exclude: query.exclude,
+    dismissed: new DismissedPassages(query.dismissals),
+    ...(query.code !== undefined ? { code: query.code } : {}),
+    ...(query.participants ? { participants: query.participants } : {}),
+  };
+}
+
 /**
  * The search itself, the same on every thread: one index per study root and locale, kept between searches and
  * brought up to date with each study (only transcripts whose text changed are indexed again), searched over the
@@ -22,18 +35,11 @@ export class SimilarService {
     let index = this.indexes.get(key);
     if (!index) this.indexes.set(key, (index = new SimilarIndex(query.locale)));
     index.update(study.transcripts);
-    const request: SimilarRequest = {
-      text: query.text,
-      unit: query.unit,
-      limit: query.limit,
-      exclude: query.exclude,
-      dismissed: new DismissedPassages(query.dismissals),
-      ...(query.code !== undefined ? { code: query.code } : {}),
-      ...(query.participants ? { participants: query.participants } : {}),
-    };
-    return findSimilarPassages(index, visibleStudy(study, visible), request).map(({ transcript, ...passage }) => ({
-      ...passage,
-      transcriptUri: transcript.uri,
-    }));
+    return findSimilarPassages(index, visibleStudy(study, visible), similarRequest(query)).map(
+      ({ transcript, ...passage }) => ({
+        ...passage,
+        transcriptUri: transcript.uri,
+      }),
+    );
   }
 }

@@ -1,13 +1,12 @@
 import type { SimilarPassage, Study, VisibleCoders } from '../../../core/index';
 import { StudyShipper } from '../../shared/study-shipper';
 import type { WorkerEnd } from '../../shared/worker-messages';
+import { WorkerJobs } from '../../shared/worker-jobs';
 import type { FoundPassage, FromSimilarWorker, SimilarQuery, ToSimilarWorker } from './messages';
 import { InProcessSimilarSearcher, withTranscripts, type SimilarSearcher } from './similar-searcher';
 
 /** The similar-passage worker as the host holds it. */
 export type SimilarWorkerHandle = WorkerEnd<ToSimilarWorker, FromSimilarWorker>;
-
-type Pending = { resolve: (passages: readonly FoundPassage[]) => void; reject: (error: Error) => void };
 
 /**
  * Indexes and searches in a worker, one search at a time: before each, the study is shipped (only the
@@ -16,9 +15,7 @@ type Pending = { resolve: (passages: readonly FoundPassage[]) => void; reject: (
  */
 export class WorkerSimilarSearcher implements SimilarSearcher {
   private readonly shipper: StudyShipper;
-  private readonly pending = new Map<number, Pending>();
-  private queue: Promise<unknown> = Promise.resolve();
-  private nextJob = 0;
+  private readonly jobs = new WorkerJobs<readonly FoundPassage[]>();
   private fallback: InProcessSimilarSearcher | undefined;
   private disposed = false;
 
@@ -36,7 +33,7 @@ export class WorkerSimilarSearcher implements SimilarSearcher {
   }
 
   search(study: Study, visible: VisibleCoders, query: SimilarQuery): Promise<SimilarPassage[]> {
-    const result = this.queue.then(async () => {
+    return this.jobs.enqueue(async () => {
       if (this.fallback) return this.fallback.search(study, visible, query);
       try {
         await this.shipper.ship(study);
@@ -48,31 +45,23 @@ export class WorkerSimilarSearcher implements SimilarSearcher {
         throw error;
       }
     });
-    this.queue = result.catch(() => undefined);
-    return result;
   }
 
   dispose(): void {
     this.disposed = true;
     this.worker.terminate();
-    for (const pending of this.pending.values()) pending.reject(new Error('the search was closed'));
-    this.pending.clear();
+    this.jobs.rejectAll(new Error('the search was closed'));
   }
 
   private send(visible: VisibleCoders, query: SimilarQuery): Promise<readonly FoundPassage[]> {
-    const job = this.nextJob++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(job, { resolve, reject });
-      this.worker.post({ type: 'search', job, visible, query });
-    });
+    return this.jobs.send((job) => this.worker.post({ type: 'search', job, visible, query }));
   }
 
   private receive(message: FromSimilarWorker): void {
-    const pending = this.pending.get(message.job);
-    this.pending.delete(message.job);
-    if (!pending) return;
-    if (message.type === 'found') pending.resolve(message.passages);
-    else pending.reject(new Error(message.message));
+    this.jobs.settle(
+      message.job,
+      message.type === 'found' ? { value: message.passages } : { error: new Error(message.message) },
+    );
   }
 
   /** Read after an await: the worker may have failed meanwhile. */
@@ -84,7 +73,6 @@ export class WorkerSimilarSearcher implements SimilarSearcher {
     if (this.fallback || this.disposed) return;
     this.log(`Similar passages are searched in-process from now on: ${reason}`);
     this.fallback = new InProcessSimilarSearcher(`in-process (${reason})`);
-    for (const pending of this.pending.values()) pending.reject(new Error(reason));
-    this.pending.clear();
+    this.jobs.rejectAll(new Error(reason));
   }
 }

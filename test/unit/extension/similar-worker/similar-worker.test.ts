@@ -14,7 +14,6 @@ import {
   ALL_CODERS_VISIBLE,
   codeQueryText,
   dismissalOf,
-  DismissedPassages,
   findSimilarPassages,
   loadStudy,
   SimilarIndex,
@@ -33,6 +32,7 @@ import type {
   SimilarQuery,
 } from '../../../../src/extension/similar/worker/messages';
 import { InProcessSimilarSearcher } from '../../../../src/extension/similar/worker/similar-searcher';
+import { similarRequest } from '../../../../src/extension/similar/worker/similar-service';
 import {
   WorkerSimilarSearcher,
   type SimilarWorkerHandle,
@@ -77,15 +77,7 @@ function onTheHostThread(
 ): SimilarPassage[] {
   hostIndexes.set(study, index);
   index.update(study.transcripts);
-  return findSimilarPassages(index, visibleStudy(study, visible), {
-    text: query.text,
-    unit: query.unit,
-    limit: query.limit,
-    exclude: query.exclude,
-    dismissed: new DismissedPassages(query.dismissals),
-    ...(query.code !== undefined ? { code: query.code } : {}),
-    ...(query.participants ? { participants: query.participants } : {}),
-  });
+  return findSimilarPassages(index, visibleStudy(study, visible), similarRequest(query));
 }
 
 /** Queries of every kind the list makes: a code's quotes, a coding (excluded), a text, turns, filters, dismissals. */
