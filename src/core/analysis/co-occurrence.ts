@@ -109,15 +109,23 @@ function sidecarGroups(
   codings: readonly DataCoding[],
   containing: ReadonlyMap<string, readonly number[]>,
 ): DataCoding[][] {
-  const groups = new Map<string, DataCoding[]>();
+  // By transcript, then coder: nested maps rather than a joined string key per coding (100,000 in a big study).
+  // Only the groups matter, not their order: every count made from them is a sum.
+  const byTranscript = new Map<string, Map<string, DataCoding[]>>();
+  const groups: DataCoding[][] = [];
   for (const c of codings) {
     if (c.coding.status === 'orphan' || !containing.has(c.coding.code)) continue;
-    const key = `${c.transcript.path}\u0000${c.coder}`;
-    const group = groups.get(key);
+    let byCoder = byTranscript.get(c.transcript.path);
+    if (!byCoder) byTranscript.set(c.transcript.path, (byCoder = new Map()));
+    const group = byCoder.get(c.coder);
     if (group) group.push(c);
-    else groups.set(key, [c]);
+    else {
+      const started = [c];
+      byCoder.set(c.coder, started);
+      groups.push(started);
+    }
   }
-  return [...groups.values()];
+  return groups;
 }
 
 function compare(a: string, b: string): number {
