@@ -11,7 +11,7 @@ import type { GroundedServices } from '../../src/extension/services';
 import type { CompareCoders } from '../../src/extension/compare-coders/comparison';
 import type { DisagreementsNode, DisagreementsTree } from '../../src/extension/compare-coders/disagreements-tree';
 import type { CompareDecorations } from '../../src/extension/compare-coders/compare-decorations';
-import type { ComparePicks } from '../../src/extension/compare-coders/quick-pick';
+import type { QuickPicks } from '../../src/extension/shared/quick-pick-choice';
 import { disagreementSpan } from '../../src/core/agreement/settlement';
 import { listDisagreements } from '../../src/core/agreement/disagreements';
 import type { Study } from '../../src/core/study/study';
@@ -24,7 +24,7 @@ interface CompareHooks {
   tree: DisagreementsTree;
   view: vscode.TreeView<DisagreementsNode>;
   decorations: CompareDecorations;
-  picks: ComparePicks;
+  picks: QuickPicks;
 }
 
 const TRANSCRIPT = 'transcripts/P19.txt';

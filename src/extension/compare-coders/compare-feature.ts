@@ -9,7 +9,7 @@ import { CompareCoders } from './comparison';
 import { DecisionMemory } from './decision-memory';
 import { DISAGREEMENTS_VIEW, DisagreementsTree } from './disagreements-tree';
 import { comparisonOf, showDisagreementCommand, stepCommand } from './go-to-disagreement';
-import { ComparePicks } from './quick-pick';
+import { QuickPicks } from '../shared/quick-pick-choice';
 import { resolveCommand } from './resolve-disagreement';
 import { seedConsensusCommand } from './seed-consensus';
 import { compareCodersCommand } from './start-comparison';
@@ -26,7 +26,7 @@ export const compareCodersFeature: Feature = (services) => {
   const view = vscode.window.createTreeView(DISAGREEMENTS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
   const decorations = new CompareDecorations(compare, services.live, services.texts);
-  const picks = new ComparePicks();
+  const picks = new QuickPicks();
   const context: CompareContext = { services, compare, memory, picks, tree, view };
   services.context.subscriptions.push(
     compare,

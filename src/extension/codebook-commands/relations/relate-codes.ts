@@ -31,7 +31,7 @@ export function relateCodes(context: CodebookContext, picks: RelationPicks) {
             await picks.pick(codeItems(study), {
               title: 'Relate Codes: from which code?',
               placeholder: 'Type to search codes and definitions',
-              step: 1,
+              step: { at: 1, of: 3 },
             })
           )?.code;
     if (!from) return undefined;
@@ -41,7 +41,7 @@ export function relateCodes(context: CodebookContext, picks: RelationPicks) {
         await picks.pick(typeItems(types, from.name), {
           title: `Relate "${from.name}": how?`,
           placeholder: 'Type to search the relation types',
-          step: 2,
+          step: { at: 2, of: 3 },
         })
       )?.type.id;
     if (typeId === undefined) return undefined;
@@ -55,7 +55,7 @@ export function relateCodes(context: CodebookContext, picks: RelationPicks) {
             await picks.pick(codeItems(study, new Set([from.id])), {
               title: `"${from.name}" ${typeId}… which code?`,
               placeholder: 'Type to search codes and definitions',
-              step: 3,
+              step: { at: 3, of: 3 },
             })
           )?.code;
     if (!to) return undefined;

@@ -3,7 +3,7 @@ import { type Code, type CodeRelation, type RelationType, relationsOf, type Stud
 import { codeIcon } from '../../shared/code-icons';
 import { categoryLabel, codesInTreeOrder } from '../../shared/code-tree';
 import { isDirected, relationSentence, typeLabel } from '../../shared/relation-text';
-import { choiceOf } from '../../shared/quick-pick-choice';
+import { QuickPicks } from '../../shared/quick-pick-choice';
 
 export interface CodeItem extends vscode.QuickPickItem {
   readonly code: Code;
@@ -19,14 +19,8 @@ export interface RelationItem extends vscode.QuickPickItem {
  * The quick picks of the relation commands, one at a time: type to filter, arrows, Enter. The pick on screen
  * is readable while open, so the integration test answers it the way a person does (typing, then Enter).
  */
-export class RelationPicks {
-  private open: vscode.QuickPick<vscode.QuickPickItem> | undefined;
+export class RelationPicks extends QuickPicks {
   private openInput: vscode.InputBox | undefined;
-
-  /** The pick on screen, if any. */
-  get showing(): vscode.QuickPick<vscode.QuickPickItem> | undefined {
-    return this.open;
-  }
 
   /** The input box on screen, if any. */
   get showingInput(): vscode.InputBox | undefined {
@@ -56,27 +50,6 @@ export class RelationPicks {
       });
       this.openInput = box;
       box.show();
-    });
-  }
-
-  pick<T extends vscode.QuickPickItem>(
-    items: readonly T[],
-    options: { readonly title: string; readonly placeholder: string; readonly step?: number },
-  ): Promise<T | undefined> {
-    const pick = vscode.window.createQuickPick<T>();
-    pick.title = options.title;
-    pick.placeholder = options.placeholder;
-    pick.items = items;
-    pick.matchOnDescription = true;
-    pick.matchOnDetail = true;
-    if (options.step !== undefined) {
-      pick.step = options.step;
-      pick.totalSteps = 3;
-    }
-    return choiceOf(pick, (showing) => {
-      // Another pick may already have replaced this one on screen.
-      if (showing) this.open = showing as unknown as vscode.QuickPick<vscode.QuickPickItem>;
-      else if (this.open === (pick as unknown)) this.open = undefined;
     });
   }
 }
