@@ -13,7 +13,7 @@ import type { SuggestionModel, SuggestionPrompt } from '../../src/core/index';
 import type { GroundedServices } from '../../src/extension/services';
 import type { CodeSuggestionHooks } from '../../src/extension/code-suggestions/code-suggestions-feature';
 import { FIND_SIMILAR_PASSAGES } from '../../src/extension/code-suggestions/commands';
-import { encode, services, untilStudyLoads, waitFor } from './support';
+import { encode, runFromPalette, services, untilStudyLoads, waitFor } from './support';
 
 const CODER = 'mira';
 const TEXT = [
@@ -60,13 +60,6 @@ class FakeModel implements SuggestionModel {
     this.prompts.push(prompt);
     return Promise.resolve(this.answer);
   }
-}
-
-/** Runs a command the way a person does: F1, its title typed into the palette, Enter. */
-async function runFromPalette(title: string): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.quickOpen', `>Grounded: ${title}`);
-  await sleep(600); // the palette filters as it opens
-  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 }
 
 describe('code suggestions from a language model', function () {

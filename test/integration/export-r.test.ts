@@ -11,17 +11,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AnalysisPanelHooks } from '../../src/extension/analysis-panel/analysis-feature';
 import { fromVscodeUri } from '../../src/extension/platform/workspace-file-system';
-import { services, waitFor } from './support';
+import { runFromPalette, services, waitFor, WindowStubs } from './support';
 
 const decoder = new TextDecoder();
-type Window = typeof vscode.window;
-type Stubbed = Pick<Window, 'showSaveDialog' | 'showQuickPick' | 'showErrorMessage'>;
-
-async function runFromPalette(title: string): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.quickOpen', `>Grounded: ${title}`);
-  await new Promise((resolve) => setTimeout(resolve, 600));
-  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-}
 
 function rscript(folder: string): { status: number | null; output: string } {
   const r = spawnSync('Rscript', ['analysis.R'], { cwd: folder, encoding: 'utf8', timeout: 240_000 });
@@ -39,30 +31,23 @@ async function written(uri: vscode.Uri): Promise<string | undefined> {
 
 describe('Export for R from the command palette and the analysis panel', function () {
   this.timeout(300_000);
-  const window = vscode.window as unknown as Record<keyof Stubbed, unknown>;
-  const originals = new Map<keyof Stubbed, unknown>();
+  const stubs = new WindowStubs<'showSaveDialog' | 'showQuickPick' | 'showErrorMessage'>();
   const scratch = mkdtempSync(path.join(tmpdir(), 'grounded-export-r-'));
   const errors: string[] = [];
   const saveDialogs: vscode.SaveDialogOptions[] = [];
   const picks: string[][] = [];
   let target = vscode.Uri.file(path.join(scratch, 'from-palette'));
 
-  function stub<K extends keyof Stubbed>(name: K, replacement: unknown): void {
-    if (!originals.has(name)) originals.set(name, window[name]);
-    window[name] = replacement;
-    assert.equal(window[name], replacement, `vscode.window.${name} cannot be replaced in this host`);
-  }
-
   before(async () => {
     const grounded = await services();
     const root = fromVscodeUri(vscode.workspace.workspaceFolders![0]!.uri);
     await waitFor('the example study', async () => (await grounded.studies.studyRoots()).includes(root));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    stub('showSaveDialog', async (options: vscode.SaveDialogOptions) => {
+    stubs.stub('showSaveDialog', async (options: vscode.SaveDialogOptions) => {
       saveDialogs.push(options);
       return target;
     });
-    stub(
+    stubs.stub(
       'showQuickPick',
       async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
         const list = await items;
@@ -70,15 +55,11 @@ describe('Export for R from the command palette and the analysis panel', functio
         return list.find((item) => item.label === 'gender');
       },
     );
-    const showError = window.showErrorMessage as Window['showErrorMessage'];
-    stub('showErrorMessage', (message: string, ...items: string[]) => {
-      errors.push(message);
-      return showError(message, ...items);
-    });
+    stubs.recordErrors(errors);
   });
 
   after(() => {
-    for (const [name, original] of originals) window[name] = original;
+    stubs.restore();
     rmSync(scratch, { recursive: true, force: true });
   });
 

@@ -9,7 +9,7 @@ import type { GroundedServices } from '../../src/extension/services';
 import type { ExplorerBadges } from '../../src/extension/transcripts/explorer-badges';
 import type { CodingsTree } from '../../src/extension/views/codings/codings-tree';
 import { fromVscodeUri } from '../../src/extension/platform/workspace-file-system';
-import { encode, services, untilStudyLoads, waitFor } from './support';
+import { encode, runFromPalette, services, untilStudyLoads, waitFor } from './support';
 
 const CODER = 'mira';
 const TEXT = '[00:00:05] Interviewer: How did you find your mentor?\n\n[00:00:12] T01: I found her myself.\n';
@@ -38,14 +38,6 @@ function sidecar(coder: string, transcript: string, codings: number): string {
       by: coder,
     })),
   });
-}
-
-/** Runs a command the way a person does: F1, its title typed into the palette, Enter. */
-async function runFromPalette(title: string): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.quickOpen', `>Grounded: ${title}`);
-  // The palette filters as it opens; accept once the typed title has been matched.
-  await new Promise((resolve) => setTimeout(resolve, 400));
-  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 }
 
 describe('mark transcripts coded / not coded', function () {
@@ -141,7 +133,7 @@ describe('mark transcripts coded / not coded', function () {
     );
     assert.equal(view.message, '1 / 3 coded by jonas, 1 / 3 by mira');
 
-    await runFromPalette('Mark Transcript as Coded');
+    await runFromPalette('Mark Transcript as Coded', 400);
 
     const written = await waitFor(
       'the empty sidecar',
@@ -187,7 +179,7 @@ describe('mark transcripts coded / not coded', function () {
 
   it('Mark Transcript as Not Coded from the palette removes an empty sidecar', async () => {
     await open('T1');
-    await runFromPalette('Mark Transcript as Not Coded');
+    await runFromPalette('Mark Transcript as Not Coded', 400);
     await waitFor('the empty sidecar to go', async () => !(await exists(sidecarOf('T1'))));
     await waitFor('T1 without a badge', () => badge('T1')?.badge === undefined);
     assert.equal(badge('T1')?.tooltip, 'Not coded yet');

@@ -14,19 +14,9 @@ import { unzipSync } from 'fflate';
 import type { RefiQdaHooks } from '../../src/extension/refi-qda/refi-feature';
 import { fromVscodeUri } from '../../src/extension/platform/workspace-file-system';
 import { parseCodebook } from '../../src/core/codebook/format';
-import { services, waitFor } from './support';
+import { runFromPalette, services, waitFor, WindowStubs } from './support';
 
 const decoder = new TextDecoder();
-type Window = typeof vscode.window;
-type Stubbed = Pick<Window, 'showSaveDialog' | 'showOpenDialog' | 'showInformationMessage' | 'showErrorMessage'>;
-
-/** Runs a command the way a person does: F1, its title typed into the palette, Enter. */
-async function runFromPalette(title: string): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.quickOpen', `>Grounded: ${title}`);
-  // The palette filters as it opens; accept once the typed title has been matched.
-  await new Promise((resolve) => setTimeout(resolve, 600));
-  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-}
 
 async function read(uri: vscode.Uri): Promise<string> {
   return decoder.decode(await vscode.workspace.fs.readFile(uri));
@@ -38,8 +28,7 @@ async function names(folder: vscode.Uri): Promise<string[]> {
 
 describe('REFI-QDA export and import from the command palette', function () {
   this.timeout(60_000);
-  const window = vscode.window as unknown as Record<keyof Stubbed, unknown>;
-  const originals = new Map<keyof Stubbed, unknown>();
+  const stubs = new WindowStubs<'showSaveDialog' | 'showOpenDialog' | 'showInformationMessage' | 'showErrorMessage'>();
   const scratch = mkdtempSync(path.join(tmpdir(), 'grounded-refi-'));
   const archive = vscode.Uri.file(path.join(scratch, 'mentorship.qdpx'));
   const newStudy = vscode.Uri.file(path.join(scratch, 'imported-study'));
@@ -49,12 +38,6 @@ describe('REFI-QDA export and import from the command palette', function () {
   const saveDialogs: vscode.SaveDialogOptions[] = [];
   const openDialogs: vscode.OpenDialogOptions[] = [];
   const opened: { folder: vscode.Uri; newWindow: boolean }[] = [];
-
-  function stub<K extends keyof Stubbed>(name: K, replacement: unknown): void {
-    if (!originals.has(name)) originals.set(name, window[name]);
-    window[name] = replacement;
-    assert.equal(window[name], replacement, `vscode.window.${name} cannot be replaced in this host`);
-  }
 
   before(async () => {
     const grounded = await services();
@@ -67,28 +50,24 @@ describe('REFI-QDA export and import from the command palette', function () {
     hooks.openFolder = async (folder, newWindow) => {
       opened.push({ folder, newWindow });
     };
-    stub('showSaveDialog', async (options: vscode.SaveDialogOptions) => {
+    stubs.stub('showSaveDialog', async (options: vscode.SaveDialogOptions) => {
       saveDialogs.push(options);
       return archive;
     });
     // First the project file, then the folder of the new study.
-    stub('showOpenDialog', async (options: vscode.OpenDialogOptions) => {
+    stubs.stub('showOpenDialog', async (options: vscode.OpenDialogOptions) => {
       openDialogs.push(options);
       return [options.canSelectFolders ? newStudy : archive];
     });
-    const showInformation = window.showInformationMessage as Window['showInformationMessage'];
-    stub('showInformationMessage', (message: string, ...items: string[]) =>
+    const showInformation = stubs.original('showInformationMessage');
+    stubs.stub('showInformationMessage', (message: string, ...items: string[]) =>
       message.startsWith('Imported ') ? Promise.resolve('Open Study') : showInformation(message, ...items),
     );
-    const showError = window.showErrorMessage as Window['showErrorMessage'];
-    stub('showErrorMessage', (message: string, ...items: string[]) => {
-      errors.push(message);
-      return showError(message, ...items);
-    });
+    stubs.recordErrors(errors);
   });
 
   after(() => {
-    for (const [name, original] of originals) window[name] = original;
+    stubs.restore();
     rmSync(scratch, { recursive: true, force: true });
   });
 

@@ -44,3 +44,49 @@ export async function untilStudyLoads(settings: vscode.Uri, probe: () => Promise
     }
   }
 }
+
+/**
+ * Runs a command the way a person does: F1, its title typed into the palette, Enter once the palette has
+ * filtered (it filters as it opens; `settleMs` is how long to let it).
+ */
+export async function runFromPalette(title: string, settleMs = 600): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.quickOpen', `>Grounded: ${title}`);
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+}
+
+type Window = typeof vscode.window;
+
+/**
+ * Replaces `vscode.window` functions a test must answer without a person (dialogs) or watch (errors, picks),
+ * and puts every original back on `restore`. A host where one cannot be replaced fails at once.
+ */
+export class WindowStubs<K extends keyof Window> {
+  private readonly window = vscode.window as unknown as Record<K, unknown>;
+  private readonly originals = new Map<K, unknown>();
+
+  /** The function as it was before any stub (to pass calls on to). */
+  original<N extends K>(name: N): Window[N] {
+    return (this.originals.has(name) ? this.originals.get(name) : this.window[name]) as Window[N];
+  }
+
+  stub(name: K, replacement: unknown): void {
+    if (!this.originals.has(name)) this.originals.set(name, this.window[name]);
+    this.window[name] = replacement;
+    assert.equal(this.window[name], replacement, `vscode.window.${name} cannot be replaced in this host`);
+  }
+
+  /** showErrorMessage still shows each message, and `errors` gets it too. */
+  recordErrors(this: WindowStubs<K | 'showErrorMessage'>, errors: string[]): void {
+    const showError = this.original('showErrorMessage');
+    this.stub('showErrorMessage', (message: string, ...items: string[]) => {
+      errors.push(message);
+      return showError(message, ...items);
+    });
+  }
+
+  restore(): void {
+    for (const [name, original] of this.originals) this.window[name] = original;
+    this.originals.clear();
+  }
+}

@@ -14,7 +14,7 @@ import type { TranscriptImportHooks } from '../../src/extension/transcript-impor
 import { fromVscodeUri } from '../../src/extension/platform/workspace-file-system';
 import { parseSidecar } from '../../src/core/sidecar/format';
 import type { Coding } from '../../src/core/model';
-import { services as groundedServices, untilStudyLoads, waitFor } from './support';
+import { runFromPalette, services as groundedServices, untilStudyLoads, waitFor, WindowStubs } from './support';
 
 const CODER = 'tester';
 const decoder = new TextDecoder();
@@ -106,17 +106,6 @@ const P07_TURNS = [
   'P07: Nobody offered — and I didn’t ask.',
 ];
 
-type Window = typeof vscode.window;
-type Stubbed = Pick<Window, 'showOpenDialog' | 'showErrorMessage' | 'createQuickPick'>;
-
-/** Runs a command the way a person does: F1, its title typed into the palette, Enter. */
-async function runFromPalette(title: string): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.quickOpen', `>Grounded: ${title}`);
-  // The palette filters as it opens; accept once the typed title has been matched.
-  await new Promise((resolve) => setTimeout(resolve, 800));
-  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-}
-
 async function read(uri: vscode.Uri): Promise<string> {
   return decoder.decode(await vscode.workspace.fs.readFile(uri));
 }
@@ -130,8 +119,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 describe('Import Transcripts and Code a Speaker’s Turns from the command palette', function () {
   this.timeout(90_000);
-  const window = vscode.window as unknown as Record<keyof Stubbed, unknown>;
-  const originals = new Map<keyof Stubbed, unknown>();
+  const stubs = new WindowStubs<'showOpenDialog' | 'showErrorMessage' | 'createQuickPick'>();
   const scratch = mkdtempSync(path.join(tmpdir(), 'grounded-import-'));
   const sources = ['P05.vtt', 'P06.srt', 'P07.docx', 'broken.docx', 'P02.vtt'].map((name) =>
     vscode.Uri.file(path.join(scratch, name)),
@@ -145,12 +133,6 @@ describe('Import Transcripts and Code a Speaker’s Turns from the command palet
   let previousCoder: unknown;
 
   const file = (...parts: string[]) => vscode.Uri.joinPath(root, ...parts);
-
-  function stub<K extends keyof Stubbed>(name: K, replacement: unknown): void {
-    if (!originals.has(name)) originals.set(name, window[name]);
-    window[name] = replacement;
-    assert.equal(window[name], replacement, `vscode.window.${name} cannot be replaced in this host`);
-  }
 
   /** The quick pick on screen once it shows `title`. */
   function pickShowing(title: string) {
@@ -198,17 +180,13 @@ describe('Import Transcripts and Code a Speaker’s Turns from the command palet
     );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
-    stub('showOpenDialog', async (options: vscode.OpenDialogOptions) => {
+    stubs.stub('showOpenDialog', async (options: vscode.OpenDialogOptions) => {
       openDialogs.push(options);
       return sources;
     });
-    const showError = window.showErrorMessage as Window['showErrorMessage'];
-    stub('showErrorMessage', (message: string, ...items: string[]) => {
-      errors.push(message);
-      return showError(message, ...items);
-    });
-    const createQuickPick = window.createQuickPick as Window['createQuickPick'];
-    stub('createQuickPick', () => {
+    stubs.recordErrors(errors);
+    const createQuickPick = stubs.original('createQuickPick');
+    stubs.stub('createQuickPick', () => {
       const pick = createQuickPick.call(vscode.window);
       picks.push(pick);
       return pick;
@@ -216,7 +194,7 @@ describe('Import Transcripts and Code a Speaker’s Turns from the command palet
   });
 
   after(async () => {
-    for (const [name, original] of originals) window[name] = original;
+    stubs.restore();
     rmSync(scratch, { recursive: true, force: true });
     // Left in place when only some suites run (--grep), so the runner's final screenshot shows the imported
     // transcript with its codings; a whole run removes it so the suites after this one find the workspace as it was.
@@ -233,7 +211,7 @@ describe('Import Transcripts and Code a Speaker’s Turns from the command palet
     const existing = await vscode.workspace.fs.readFile(file('transcripts', 'P02.txt'));
     // The study of the file in the active editor is the one imported into.
     await vscode.window.showTextDocument(file('transcripts', 'P02.txt'), { preview: false });
-    await runFromPalette('Import Transcripts…');
+    await runFromPalette('Import Transcripts…', 800);
 
     const editor = await waitFor(
       'the first new transcript to open',
@@ -341,7 +319,7 @@ describe('Import Transcripts and Code a Speaker’s Turns from the command palet
     editor.selection = new vscode.Selection(at, at);
     // The whole title, ellipsis included: the palette lists recently used commands first, and earlier suites ran
     // "Suggest Codes for Selection", which the shorter "Code Selection" also matches.
-    await runFromPalette('Code Selection…');
+    await runFromPalette('Code Selection…', 800);
     await typeAndEnter(await pickShowing('Code selection'), 'Burnout');
 
     const [coding] = await waitFor('the coding in P05.tester.codes.yaml', async () =>
@@ -358,7 +336,7 @@ describe('Import Transcripts and Code a Speaker’s Turns from the command palet
 
   it("Code a Speaker's Turns codes every turn of the picked speaker, once, through the quick picks", async () => {
     const editor = await vscode.window.showTextDocument(file('transcripts', 'P07.txt'), { preview: false });
-    await runFromPalette("Code a Speaker's Turns");
+    await runFromPalette("Code a Speaker's Turns", 800);
     const speakers = await pickShowing("Code a speaker's turns");
     assert.deepEqual(
       speakers.items.map((item) => [item.label, item.description]),
