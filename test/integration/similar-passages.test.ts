@@ -98,9 +98,15 @@ describe('find similar passages', function () {
       'best first',
     );
 
-    // ↓: the second result is highlighted and shown, selected, in its transcript.
+    // ↓: the second result is highlighted and shown, selected, in its transcript. The key goes to the list the
+    // workbench has drawn: until it reports the first result highlighted, a ↓ would land on an empty list.
+    await waitFor(
+      'the first result highlighted in the list on screen',
+      () => list.pick.activeItems[0]?.passage === passages[0],
+    );
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     const second = passages[1] as SimilarPassage;
+    await waitFor('the second result highlighted', () => list.pick.activeItems[0]?.passage === second);
     await waitFor('the second result shown in its transcript', () => {
       const shown = vscode.window.activeTextEditor;
       if (!shown || shown.document.uri.toString() !== vscode.Uri.parse(second.transcript.uri).toString()) return false;
