@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
-import mammoth from 'mammoth';
 import { TranscriptConversionError, type TranscriptConversion } from './conversion';
 import { DroppedCounter } from './dropped';
+import { madeOnce } from '../made-once';
 import { formatTurns, joinSpeakerTurns, oneLine, type Turn } from './turns';
 
 /**
@@ -15,6 +15,8 @@ export async function convertDocx(bytes: Uint8Array): Promise<TranscriptConversi
   const dropped = new DroppedCounter();
   let html: string;
   try {
+    // Imported here, not at the top: the desktop extension loads mammoth only when a document is read.
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.convertToHtml(
       // Node's mammoth reads `buffer`, the browser build `arrayBuffer`; both take the bytes as they are.
       { buffer: bytes, arrayBuffer: bytes } as unknown as Parameters<typeof mammoth.convertToHtml>[0],
@@ -43,19 +45,22 @@ function describe(error: unknown): string {
 /** A node of fast-xml-parser's ordered output: one key (the tag, or "#text"), attributes under ":@". */
 type HtmlNode = { readonly [tag: string]: unknown } & { readonly ':@'?: Readonly<Record<string, string>> };
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  htmlEntities: true,
-});
+const parser = madeOnce(
+  () =>
+    new XMLParser({
+      preserveOrder: true,
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: false,
+      processEntities: true,
+      htmlEntities: true,
+    }),
+);
 
 function parseHtml(html: string): HtmlNode[] {
-  return parser.parse(`<body>${html}</body>`)[0]?.body ?? [];
+  return parser().parse(`<body>${html}</body>`)[0]?.body ?? [];
 }
 
 function tagOf(node: HtmlNode): string {

@@ -467,22 +467,22 @@ describe('package.json manifest', () => {
   });
 
   describe('entry points and engines', () => {
-    const buildScript = readFileSync(path.join(repo, 'scripts/build.mjs'), 'utf8');
+    const buildScript = readFileSync(path.join(repo, 'scripts/build-config.mjs'), 'utf8');
     const builtFiles = [...buildScript.matchAll(/outfile:\s*['"]([^'"]+)['"]/g)].map((m) => path.normalize(m[1] ?? ''));
 
     for (const field of ['main', 'browser'] as const) {
-      it(`"${field}" is a file scripts/build.mjs writes, from a source that exists`, () => {
+      it(`"${field}" is a file the build (scripts/build-config.mjs) writes, from a source that exists`, () => {
         const target = manifest[field];
         assert.ok(target, `package.json has no "${field}"`);
         const normalized = path.normalize(target);
         assert.ok(
           builtFiles.includes(normalized),
-          `${target} is not an outfile of scripts/build.mjs (${builtFiles.join(', ')})`,
+          `${target} is not an outfile of scripts/build-config.mjs (${builtFiles.join(', ')})`,
         );
         const entry = new RegExp(
           `entryPoints:\\s*\\[\\s*['"]([^'"]+)['"][^}]*?outfile:\\s*['"]${escapeRegExp(normalized.split(path.sep).join('/'))}['"]`,
         ).exec(buildScript);
-        assert.ok(entry?.[1], `no entry point found for ${target} in scripts/build.mjs`);
+        assert.ok(entry?.[1], `no entry point found for ${target} in scripts/build-config.mjs`);
         assert.ok(existsSync(path.join(repo, entry[1])), `${entry[1]} (the source of ${target}) does not exist`);
       });
     }

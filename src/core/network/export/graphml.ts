@@ -1,18 +1,22 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { CodeNetwork } from '../network-types';
+import { madeOnce } from '../../made-once';
 
-const builder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  textNodeName: '#text',
-  format: true,
-  indentBy: '  ',
-  suppressEmptyNode: true,
-  // Otherwise directed="true" is written as a bare `directed`, which is not XML.
-  suppressBooleanAttributes: false,
-  // The library escapes & < > " ' in text and attribute values; no user text is put in by hand.
-  processEntities: true,
-});
+const builder = madeOnce(
+  () =>
+    new XMLBuilder({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@_',
+      textNodeName: '#text',
+      format: true,
+      indentBy: '  ',
+      suppressEmptyNode: true,
+      // Otherwise directed="true" is written as a bare `directed`, which is not XML.
+      suppressBooleanAttributes: false,
+      // The library escapes & < > " ' in text and attribute values; no user text is put in by hand.
+      processEntities: true,
+    }),
+);
 
 type Key = { id: string; for: 'node' | 'edge'; name: string; type: 'string' | 'int' | 'double' | 'boolean' };
 
@@ -69,7 +73,7 @@ export function networkToGraphml(network: CodeNetwork): string {
             ...data('shared', edge.participants.length),
           ],
   }));
-  return builder.build({
+  return builder().build({
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     graphml: {
       '@_xmlns': 'http://graphml.graphdrawing.org/xmlns',

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { RefiImportError } from '../import-error';
+import { madeOnce } from '../../made-once';
 
 /**
  * A parsed XML element as fast-xml-parser gives it with the options below: attributes under "@_name",
@@ -8,19 +9,22 @@ import { RefiImportError } from '../import-error';
  */
 export type XmlElement = Record<string, unknown>;
 
-const META = XMLParser.getMetaDataSymbol();
+const metaData = madeOnce(() => XMLParser.getMetaDataSymbol());
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  removeNSPrefix: true,
-  // Text as written: no trimming (positions index into PlainTextContent), no number guessing.
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  captureMetaData: true,
-  isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
-});
+const parser = madeOnce(
+  () =>
+    new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@_',
+      removeNSPrefix: true,
+      // Text as written: no trimming (positions index into PlainTextContent), no number guessing.
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: false,
+      captureMetaData: true,
+      isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
+    }),
+);
 
 /** An XML document's root element, by name; RefiImportError with line and column when it is not well-formed. */
 export function parseXml(text: string, file: string, expectedRoot: string, what: string): XmlDocument {
@@ -36,7 +40,7 @@ export function parseXml(text: string, file: string, expectedRoot: string, what:
   }
   let parsed: XmlElement;
   try {
-    parsed = parser.parse(text) as XmlElement;
+    parsed = parser().parse(text) as XmlElement;
   } catch (error) {
     throw new RefiImportError(file, `cannot be read as XML: ${(error as Error).message}`, `export the ${what} again`);
   }
@@ -64,7 +68,7 @@ export class XmlDocument {
 
   /** 1-based line and column of an element's start tag, when the parser recorded it. */
   positionOf(element: XmlElement): { line: number; column: number } | undefined {
-    const start = (element[META as unknown as string] as { startIndex?: number } | undefined)?.startIndex;
+    const start = (element[metaData() as unknown as string] as { startIndex?: number } | undefined)?.startIndex;
     if (start === undefined) return undefined;
     if (this.lineStarts === undefined) {
       this.lineStarts = [0];
