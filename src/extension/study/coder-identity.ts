@@ -10,6 +10,8 @@ import type { Platform } from '../platform/platform';
  */
 export class CoderIdentity {
   private cached: string | undefined;
+  /** The git lookup under way: the views, the badges and a command asking at once share one `git` process. */
+  private gitName: Promise<string | undefined> | undefined;
 
   constructor(private readonly platform: Platform) {}
 
@@ -23,7 +25,10 @@ export class CoderIdentity {
     if (configured) return CODER_ID.test(configured) ? configured : coderIdFrom(configured);
     if (this.cached) return this.cached;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const gitName = await this.platform.gitUserName(folder?.scheme === 'file' ? folder.fsPath : undefined);
+    this.gitName ??= this.platform
+      .gitUserName(folder?.scheme === 'file' ? folder.fsPath : undefined)
+      .finally(() => (this.gitName = undefined));
+    const gitName = await this.gitName;
     if (gitName) return (this.cached = coderIdFrom(gitName));
     if (!ask) return undefined;
     const name = await vscode.window.showInputBox({
