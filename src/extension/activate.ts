@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FileAccessReporting } from '../core/index';
+import { FileAccessReporting, SurveyCache } from '../core/index';
 import { WorkspaceFileSystem } from './platform/workspace-file-system';
 import type { Platform } from './platform/platform';
 import { StudyService } from './study/study-service';
@@ -37,7 +37,18 @@ export function activateGrounded(
     }),
   );
   const editorAwareFs = new EditorAwareFileSystem(fs);
-  const services: GroundedServices = { context, platform, fs, editorAwareFs, studies, texts, live, coder, blind };
+  const services: GroundedServices = {
+    context,
+    platform,
+    fs,
+    editorAwareFs,
+    studies,
+    texts,
+    live,
+    coder,
+    blind,
+    surveys: new SurveyCache(),
+  };
   for (const feature of features) feature(services);
   return services;
 }

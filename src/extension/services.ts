@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { FileSystemPort } from '../core/index';
+import type { FileSystemPort, SurveyCache } from '../core/index';
 import type { StudyService } from './study/study-service';
 import type { LiveCodings } from './study/live-codings';
 import type { DocumentTexts } from './study/document-text';
@@ -25,6 +25,8 @@ export interface GroundedServices {
   readonly coder: CoderIdentity;
   /** Whose codings are displayed (blind coding shows only the current coder's). */
   readonly blind: BlindCoding;
+  /** The last parse of each study's survey, shared by the views and commands that filter by it. */
+  readonly surveys: SurveyCache;
   /** State features expose to the integration tests (read through the extension's exports), by area. */
   testHooks?: Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 /** Analyses of a study: survey × codes, pure functions over the loaded study and survey. */
 export * from './report-types';
 export { loadSurvey } from './load-survey';
+export { SurveyCache } from './survey-cache';
 export {
   buildStudyData,
   reportProblems,

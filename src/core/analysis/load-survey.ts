@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../settings/format';
 import type { Study } from '../study/study';
 import { mergeSurveys, parseSurvey, type MergedSurvey, type SurveyTable } from '../survey/index';
 import { joinUri } from '../uri';
+import type { SurveyCache } from './survey-cache';
 
 /**
  * Reads and merges the study's survey files (settings.survey.files). Returns undefined when the study
@@ -11,12 +12,16 @@ import { joinUri } from '../uri';
  * gets a code report. Never throws: an unreadable or malformed file is an error problem, and the survey then does not load at all, because statistics for
  * publication must not run on a silently reduced set of rows.
  */
-export async function loadSurvey(fs: FileSystemPort, study: Study): Promise<Loaded<MergedSurvey> | undefined> {
+export async function loadSurvey(
+  fs: FileSystemPort,
+  study: Study,
+  cache?: SurveyCache,
+): Promise<Loaded<MergedSurvey> | undefined> {
   const { files } = study.settings.survey;
   if (files.length === 0) return undefined;
   // The default (survey.csv at the root) is a guess, not a declaration: its absence means "no survey".
   if (await isAbsentDefault(fs, study, files)) return undefined;
-  const tables: SurveyTable[] = [];
+  const read: { uri: string; bytes: Uint8Array }[] = [];
   const problems: Problem[] = [];
   let failed = false;
   for (const file of files) {
@@ -67,6 +72,19 @@ export async function loadSurvey(fs: FileSystemPort, study: Study): Promise<Load
       failed = true;
       continue;
     }
+    read.push({ uri, bytes });
+  }
+  if (failed) return { ok: false, problems };
+  return cache
+    ? cache.parsed(study.root, study.settings.survey, read, () => parseAndMerge(read, study))
+    : parseAndMerge(read, study);
+}
+
+function parseAndMerge(read: readonly { uri: string; bytes: Uint8Array }[], study: Study): Loaded<MergedSurvey> {
+  const tables: SurveyTable[] = [];
+  const problems: Problem[] = [];
+  let failed = false;
+  for (const { uri, bytes } of read) {
     const parsed = parseSurvey(uri, bytes, study.settings.survey);
     if (parsed.ok) {
       tables.push(parsed.value);

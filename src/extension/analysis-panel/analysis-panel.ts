@@ -241,7 +241,7 @@ export class AnalysisPanel implements vscode.Disposable {
         }
         const study = await this.currentStudy();
         // The report's survey lives in the worker: the export reads it again, as Export for R does.
-        const survey = await loadSurvey(this.services.fs, study);
+        const survey = await loadSurvey(this.services.fs, study, this.services.surveys);
         const request = this.shownRequest();
         const network = panelNetwork(
           this.services.blind.view(study),

@@ -29,7 +29,7 @@ export const askPackageFolder: ChooseSaveUri = (suggested) =>
   );
 
 async function survey(services: GroundedServices, study: Study): Promise<MergedSurvey | undefined> {
-  const loaded = await loadSurvey(services.fs, study);
+  const loaded = await loadSurvey(services.fs, study, services.surveys);
   if (loaded && !loaded.ok) {
     const first = loaded.problems[0];
     throw new UserError(

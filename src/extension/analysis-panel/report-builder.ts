@@ -6,6 +6,7 @@ import {
   reportProblems,
   ReportRequestError,
   type Study,
+  type SurveyCache,
 } from '../../core/index';
 import type { ReportRequestState, StudyFacts, StudyReport } from '../../../webview/protocol';
 
@@ -29,9 +30,10 @@ export async function buildPanelReport(
   fs: FileSystemPort,
   study: Study,
   request: ReportRequestState,
+  surveys?: SurveyCache,
 ): Promise<PanelReport> {
   const facts = studyFacts(study);
-  const loaded = await loadSurvey(fs, study);
+  const loaded = await loadSurvey(fs, study, surveys);
   const survey = loaded?.ok ? loaded.value : undefined;
   const surveyProblems = loaded ? (loaded.ok ? loaded.warnings : loaded.problems) : [];
   try {

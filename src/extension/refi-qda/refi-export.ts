@@ -35,7 +35,7 @@ export async function exportProject(
   const target = await chooseTarget(services, study, 'qdpx', { 'REFI-QDA project': ['qdpx'] });
   if (!target) return undefined;
   const fs = services.editorAwareFs;
-  const survey = await loadSurvey(fs, study);
+  const survey = await loadSurvey(fs, study, services.surveys);
   if (survey && !survey.ok) {
     const first = survey.problems[0];
     throw new UserError(

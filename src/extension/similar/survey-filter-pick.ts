@@ -6,7 +6,7 @@ import { filterableColumns, levelsOf, rowPasses, type AttributeFilter } from '..
 
 /** The study's survey, or a refusal saying why there is none to filter by. */
 export async function surveyOf(services: GroundedServices, study: Study): Promise<MergedSurvey> {
-  const loaded = await loadSurvey(services.fs, study);
+  const loaded = await loadSurvey(services.fs, study, services.surveys);
   if (!loaded) throw new UserError('This study has no survey: set survey.files in grounded.yaml.');
   if (!loaded.ok)
     throw new UserError(`The survey does not load: ${loaded.problems[0]?.message ?? 'see the Problems panel'}.`);

@@ -17,7 +17,7 @@ export const viewsFeature: Feature = (services) => {
   const codebook = new CodebookTree(studies, services.blind);
   const codebookDrop = new CodebookDragAndDrop(studies);
   const codings = new CodingsTree(live, studies, services.coder, services.blind);
-  const retrieve = new RetrieveTree(studies, fs, services.blind);
+  const retrieve = new RetrieveTree(studies, fs, services.blind, services.surveys);
   const memos = new MemosTree(studies);
 
   const codebookView = vscode.window.createTreeView('grounded.codebook', {

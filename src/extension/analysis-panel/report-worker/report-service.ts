@@ -2,6 +2,7 @@ import {
   visibleStudy,
   type FileSystemPort,
   type MergedSurvey,
+  SurveyCache,
   type Study,
   type VisibleCoders,
 } from '../../../core/index';
@@ -18,11 +19,13 @@ import type { OverlapsResult } from './messages';
  */
 export class ReportService {
   private lastSurvey: MergedSurvey | undefined;
+  /** A rebuild after a coding parses the survey again only when its files changed. */
+  private readonly surveys = new SurveyCache();
 
   constructor(private readonly fs: FileSystemPort) {}
 
   async report(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<EncodedOutcome> {
-    const built = await buildPanelReport(this.fs, visibleStudy(study, visible), request);
+    const built = await buildPanelReport(this.fs, visibleStudy(study, visible), request, this.surveys);
     this.lastSurvey = built.survey;
     return encodeOutcome(built.ok ? { ok: true, report: built.report } : { ok: false, message: built.message });
   }

@@ -11,6 +11,7 @@ import {
   rowsById,
   type Study,
   type StudyTranscript,
+  type SurveyCache,
 } from '../../../core/index';
 import type { StudyService } from '../../study/study-service';
 import type { BlindCoding } from '../../study/blind-coding';
@@ -71,6 +72,7 @@ export class RetrieveTree implements vscode.TreeDataProvider<RetrieveNode>, vsco
     private readonly studies: StudyService,
     private readonly fs: FileSystemPort,
     private readonly blind: BlindCoding,
+    private readonly surveyCache: SurveyCache,
   ) {
     this.disposables.push(
       studies.onDidChangeStudy((study) => {
@@ -118,7 +120,7 @@ export class RetrieveTree implements vscode.TreeDataProvider<RetrieveNode>, vsco
   survey(study: Study): Promise<Loaded<MergedSurvey> | undefined> {
     let survey = this.surveys.get(study);
     if (!survey) {
-      survey = loadSurvey(this.fs, study);
+      survey = loadSurvey(this.fs, study, this.surveyCache);
       this.surveys.set(study, survey);
     }
     return survey;
