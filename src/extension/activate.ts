@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { FileAccessReporting, SurveyCache } from '../core/index';
+import { parseSurveyInWorker } from './analysis-panel/report-worker/survey-parser';
 import { WorkspaceFileSystem } from './platform/workspace-file-system';
 import type { Platform } from './platform/platform';
 import { StudyService } from './study/study-service';
@@ -47,7 +48,10 @@ export function activateGrounded(
     live,
     coder,
     blind,
-    surveys: new SurveyCache(),
+    // Parsed in a worker where the platform starts one: a big survey's first parse would hold the host.
+    surveys: new SurveyCache(
+      platform.reportWorker ? parseSurveyInWorker(() => platform.reportWorker!(context.extensionUri)) : undefined,
+    ),
   };
   for (const feature of features) feature(services);
   return services;

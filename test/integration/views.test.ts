@@ -383,6 +383,8 @@ describe('views', function () {
       const expectedFemale = participantsOf(all).filter((p) => gender.get(p) === 'female');
       assert.deepEqual(listed, expectedFemale);
       assert.ok(female.quotes < all.quotes);
+      // The survey was parsed off the extension host's thread, in a worker of its own.
+      assert.equal(services.surveys.lastParsed, 'elsewhere');
 
       const roles = await vscode.commands.executeCommand<RetrieveResult>('grounded.retrieve.filter', {
         column: 'role',

@@ -1,7 +1,8 @@
 /** Analyses of a study: survey × codes, pure functions over the loaded study and survey. */
 export * from './report-types';
 export { loadSurvey } from './load-survey';
-export { SurveyCache } from './survey-cache';
+export { SurveyCache, type SurveyParser } from './survey-cache';
+export { parseSurveyFiles, type SurveyFile } from './parse-survey-files';
 export {
   buildStudyData,
   reportProblems,

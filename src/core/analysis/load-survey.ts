@@ -2,7 +2,8 @@ import type { FileSystemPort } from '../ports/file-system';
 import { problem, type Loaded, type Problem } from '../problems';
 import { DEFAULT_SETTINGS } from '../settings/format';
 import type { Study } from '../study/study';
-import { mergeSurveys, parseSurvey, type MergedSurvey, type SurveyTable } from '../survey/index';
+import type { MergedSurvey } from '../survey/index';
+import { parseSurveyFiles, type SurveyFile } from './parse-survey-files';
 import { joinUri } from '../uri';
 import type { SurveyCache } from './survey-cache';
 
@@ -21,7 +22,7 @@ export async function loadSurvey(
   if (files.length === 0) return undefined;
   // The default (survey.csv at the root) is a guess, not a declaration: its absence means "no survey".
   if (await isAbsentDefault(fs, study, files)) return undefined;
-  const read: { uri: string; bytes: Uint8Array }[] = [];
+  const read: SurveyFile[] = [];
   const problems: Problem[] = [];
   let failed = false;
   for (const file of files) {
@@ -75,29 +76,7 @@ export async function loadSurvey(
     read.push({ uri, bytes });
   }
   if (failed) return { ok: false, problems };
-  return cache
-    ? cache.parsed(study.root, study.settings.survey, read, () => parseAndMerge(read, study))
-    : parseAndMerge(read, study);
-}
-
-function parseAndMerge(read: readonly { uri: string; bytes: Uint8Array }[], study: Study): Loaded<MergedSurvey> {
-  const tables: SurveyTable[] = [];
-  const problems: Problem[] = [];
-  let failed = false;
-  for (const { uri, bytes } of read) {
-    const parsed = parseSurvey(uri, bytes, study.settings.survey);
-    if (parsed.ok) {
-      tables.push(parsed.value);
-      problems.push(...parsed.warnings);
-    } else {
-      problems.push(...parsed.problems);
-      failed = true;
-    }
-  }
-  if (failed) return { ok: false, problems };
-  const merged = mergeSurveys(tables);
-  if (!merged.ok) return { ok: false, problems: [...problems, ...merged.problems] };
-  return { ok: true, value: merged.value, warnings: [...problems, ...merged.warnings] };
+  return cache ? cache.parsed(study.root, study.settings.survey, read) : parseSurveyFiles(read, study.settings.survey);
 }
 
 async function isAbsentDefault(fs: FileSystemPort, study: Study, files: readonly string[]): Promise<boolean> {

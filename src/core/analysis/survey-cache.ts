@@ -2,11 +2,15 @@ import { sameBytes } from '../bytes';
 import type { SurveySettings } from '../model';
 import type { Loaded } from '../problems';
 import type { MergedSurvey } from '../survey/index';
+import { parseSurveyFiles, type SurveyFile } from './parse-survey-files';
 
-interface Parsed {
+/** Parses survey files somewhere else (the extension: in a worker); rejects when it cannot. */
+export type SurveyParser = (files: readonly SurveyFile[], settings: SurveySettings) => Promise<Loaded<MergedSurvey>>;
+
+interface Parse {
   readonly settings: string;
-  readonly files: readonly { uri: string; bytes: Uint8Array }[];
-  readonly loaded: Loaded<MergedSurvey>;
+  readonly files: readonly SurveyFile[];
+  readonly loaded: Promise<Loaded<MergedSurvey>>;
 }
 
 /**
@@ -14,17 +18,17 @@ interface Parsed {
  * settings. A study is a new value after every coding; its survey rarely changes, and parsing a survey of
  * thousands of rows takes a noticeable fraction of a second. The bytes are read every time (cheap, and the
  * only way to notice an edit made outside the editor) and compared in full, so a reused parse is always one of
- * exactly the files on disk.
+ * exactly the files on disk. Callers asking at the same moment share one parse. With a parser, parsing happens
+ * there (off the caller's thread), and here only if the parser fails.
  */
 export class SurveyCache {
-  private readonly byRoot = new Map<string, Parsed>();
+  private readonly byRoot = new Map<string, Parse>();
+  /** Where the last parse ran: 'here', 'elsewhere', or 'here' with why the parser failed. */
+  lastParsed: string | undefined;
 
-  parsed(
-    root: string,
-    settings: SurveySettings,
-    files: readonly { uri: string; bytes: Uint8Array }[],
-    parse: () => Loaded<MergedSurvey>,
-  ): Loaded<MergedSurvey> {
+  constructor(private readonly parser?: SurveyParser) {}
+
+  parsed(root: string, settings: SurveySettings, files: readonly SurveyFile[]): Promise<Loaded<MergedSurvey>> {
     const key = JSON.stringify(settings);
     const last = this.byRoot.get(root);
     if (
@@ -34,8 +38,21 @@ export class SurveyCache {
       last.files.every((file, i) => file.uri === files[i]!.uri && sameBytes(file.bytes, files[i]!.bytes))
     )
       return last.loaded;
-    const loaded = parse();
+    const loaded = this.parse(files, settings);
     this.byRoot.set(root, { settings: key, files, loaded });
     return loaded;
+  }
+
+  private async parse(files: readonly SurveyFile[], settings: SurveySettings): Promise<Loaded<MergedSurvey>> {
+    if (this.parser) {
+      try {
+        const loaded = await this.parser(files, settings);
+        this.lastParsed = 'elsewhere';
+        return loaded;
+      } catch (error) {
+        this.lastParsed = `here (${error instanceof Error ? error.message : String(error)})`;
+      }
+    } else this.lastParsed = 'here';
+    return parseSurveyFiles(files, settings);
   }
 }

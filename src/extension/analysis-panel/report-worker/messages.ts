@@ -1,4 +1,12 @@
-import type { DirectoryEntry, FileStat, VisibleCoders } from '../../../core/index';
+import type {
+  DirectoryEntry,
+  FileStat,
+  Loaded,
+  MergedSurvey,
+  SurveyFile,
+  SurveySettings,
+  VisibleCoders,
+} from '../../../core/index';
 import type { OverlapPair, ReportRequestState } from '../../../../webview/protocol';
 import type { EncodedOutcome } from './encoded-report';
 import type { MessageEnd, StudyMessage } from '../../shared/worker-messages';
@@ -30,6 +38,12 @@ export type ToWorker =
       readonly a: string;
       readonly b: string;
     }
+  | {
+      readonly type: 'survey';
+      readonly job: number;
+      readonly files: readonly SurveyFile[];
+      readonly settings: SurveySettings;
+    }
   | { readonly type: 'answer'; readonly call: number; readonly value: FileAnswer }
   | { readonly type: 'refusal'; readonly call: number; readonly message: string };
 
@@ -45,4 +59,5 @@ export type FromWorker =
   | { readonly type: 'ask'; readonly call: number; readonly question: FileQuestion }
   | { readonly type: 'report'; readonly job: number; readonly outcome: EncodedOutcome }
   | { readonly type: 'overlaps'; readonly job: number; readonly result: OverlapsResult }
+  | { readonly type: 'survey'; readonly job: number; readonly loaded: Loaded<MergedSurvey> }
   | { readonly type: 'failed'; readonly job: number; readonly message: string };

@@ -100,6 +100,7 @@ export class WorkerReportComputer implements ReportComputer {
       void this.answer(message.call, message.question);
       return;
     }
+    if (message.type === 'survey') return; // asked only of a survey parser's own worker (survey-parser.ts)
     this.jobs.settle(
       message.job,
       message.type === 'report'

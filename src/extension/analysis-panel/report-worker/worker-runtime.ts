@@ -1,4 +1,4 @@
-import type { DirectoryEntry, FileStat, FileSystemPort } from '../../../core/index';
+import { parseSurveyFiles, type DirectoryEntry, type FileStat, type FileSystemPort } from '../../../core/index';
 import type { FileAnswer, FileQuestion, FromWorker, MessageEnd, ToWorker } from './messages';
 import { ReportService } from './report-service';
 import { StudyMirror } from '../../shared/study-mirror';
@@ -35,6 +35,10 @@ export function serveReports(host: MessageEnd<FromWorker, ToWorker>): void {
       case 'report':
       case 'overlaps':
         void run(message);
+        return;
+      case 'survey':
+        // No study needed: the host sends the bytes it read.
+        host.post({ type: 'survey', job: message.job, loaded: parseSurveyFiles(message.files, message.settings) });
         return;
     }
   });

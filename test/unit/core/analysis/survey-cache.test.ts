@@ -2,7 +2,7 @@
 // survey settings change, and a reused parse is always the one of the files as they are.
 import assert from 'node:assert/strict';
 import { loadStudy, type Study } from '../../../../src/core/index';
-import { loadSurvey, SurveyCache } from '../../../../src/core/analysis/index';
+import { loadSurvey, parseSurveyFiles, SurveyCache, type SurveyParser } from '../../../../src/core/analysis/index';
 import { buildStudy, ROOT } from './fixture';
 
 const CSV = 'id,gender,burnout\nP01,female,3\nP02,male,4\n';
@@ -66,5 +66,28 @@ describe('SurveyCache', () => {
     const mended = await loadSurvey(fs, study, cache);
     assert.ok(mended?.ok);
     assert.equal(mended.value.rows.length, 2);
+  });
+
+  it('parses through its parser, once for callers at the same moment, and in-process when the parser fails', async () => {
+    const { fs, study } = await buildStudy([], CSV);
+    let calls = 0;
+    const elsewhere: SurveyParser = async (files, settings) => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return parseSurveyFiles(files, settings);
+    };
+    const cache = new SurveyCache(elsewhere);
+    const [a, b] = await Promise.all([loadSurvey(fs, study, cache), loadSurvey(fs, study, cache)]);
+    assert.equal(calls, 1);
+    assert.equal(a, b);
+    assert.equal(cache.lastParsed, 'elsewhere');
+    assert.deepEqual(a, await loadSurvey(fs, study));
+    assert.equal(await loadSurvey(fs, study, cache), a);
+    assert.equal(calls, 1);
+
+    const failing = new SurveyCache(() => Promise.reject(new Error('no worker here')));
+    const here = await loadSurvey(fs, study, failing);
+    assert.deepEqual(here, a);
+    assert.equal(failing.lastParsed, 'here (no worker here)');
   });
 });

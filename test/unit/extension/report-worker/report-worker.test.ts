@@ -20,6 +20,8 @@ import {
 } from '../../../../src/extension/analysis-panel/report-worker/worker-report-computer';
 import type { FromWorker, ToWorker } from '../../../../src/extension/analysis-panel/report-worker/messages';
 import type { ReportRequestState } from '../../../../webview/protocol';
+import { loadSurvey, SurveyCache } from '../../../../src/core/analysis/index';
+import { parseSurveyInWorker } from '../../../../src/extension/analysis-panel/report-worker/survey-parser';
 
 const EXAMPLE = join(__dirname, '../../../../examples/mentorship-study');
 const WORKER = join(__dirname, '../../../../src/extension/analysis-panel/report-worker/node-worker.ts');
@@ -176,5 +178,30 @@ describe('report worker', function () {
     } finally {
       worker.dispose();
     }
+  });
+
+  it('parses the example survey in a worker of its own to what loadSurvey gives in-process', async () => {
+    const fs = new NodeFileSystem();
+    const study = await loadStudy(fs, pathToUri(EXAMPLE));
+    const started: ReturnType<typeof startWorker>[] = [];
+    const cache = new SurveyCache(
+      parseSurveyInWorker(() => {
+        const handle = startWorker();
+        started.push(handle);
+        return handle;
+      }),
+    );
+    const inWorker = await loadSurvey(fs, study, cache);
+    assert.equal(cache.lastParsed, 'elsewhere');
+    assert.equal(started.length, 1);
+    assert.deepEqual(
+      started[0]?.posted.map((m) => m.type),
+      ['survey'],
+    );
+    assert.ok(inWorker?.ok);
+    assert.deepEqual(inWorker, await loadSurvey(fs, study));
+    // The same files again: no worker.
+    assert.equal(await loadSurvey(fs, study, cache), inWorker);
+    assert.equal(started.length, 1);
   });
 });
