@@ -66,7 +66,7 @@ export const analysisPanelFeature: Feature = (services) => {
           filters: [],
         };
       }
-      const folder = await exportForR(services, services.blind.view(study), request);
+      const folder = await exportForR(services, study, request, undefined, panels.get(study.root)?.computer);
       if (folder) void vscode.window.showInformationMessage(exportedForRMessage(folder));
       return folder;
     },

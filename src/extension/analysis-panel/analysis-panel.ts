@@ -222,12 +222,7 @@ export class AnalysisPanel implements vscode.Disposable {
       }
       case 'exportR': {
         const study = await this.currentStudy();
-        const folder = await exportForR(
-          this.services,
-          this.services.blind.view(study),
-          this.shownRequest(),
-          this.chooseRFolder,
-        );
+        const folder = await exportForR(this.services, study, this.shownRequest(), this.chooseRFolder, this.computer);
         if (folder) void vscode.window.showInformationMessage(exportedForRMessage(folder));
         return;
       }

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import {
   basenameUri,
-  buildRPackage,
   formatProblem,
   GROUPING_TYPES,
   joinUri,
   loadSurvey,
   type MergedSurvey,
-  ReportRequestError,
+  type Problem,
   type Study,
 } from '../../core/index';
 import type { ReportRequestState } from '../../../webview/protocol';
@@ -16,6 +15,8 @@ import { displayPath, UserError } from '../shared/errors';
 import { exportTargetRefusal } from '../shared/export-target';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
 import type { ChooseSaveUri } from './exports';
+import { createReportComputer } from './report-worker/create-report-computer';
+import type { ReportComputer } from './report-worker/report-computer';
 
 /** Where to write the package: the save dialog names the folder (created when missing). */
 export const askPackageFolder: ChooseSaveUri = (suggested) =>
@@ -30,40 +31,43 @@ export const askPackageFolder: ChooseSaveUri = (suggested) =>
 
 async function survey(services: GroundedServices, study: Study): Promise<MergedSurvey | undefined> {
   const loaded = await loadSurvey(services.fs, study, services.surveys);
-  if (loaded && !loaded.ok) {
-    const first = loaded.problems[0];
-    throw new UserError(
-      `Grounded did not export for R: the survey does not load${first ? ` (${formatProblem(first, displayPath)})` : ''}. Fix it and export again.`,
-      first,
-    );
-  }
+  if (loaded && !loaded.ok) throw surveyRefusal(loaded.problems[0]);
   return loaded?.value;
+}
+
+function surveyRefusal(first: Problem | undefined): UserError {
+  return new UserError(
+    `Grounded did not export for R: the survey does not load${first ? ` (${formatProblem(first, displayPath)})` : ''}. Fix it and export again.`,
+    first,
+  );
 }
 
 /**
  * Export for R (the panel's button and the command): the same package as `grounded export r` for the given
- * request, written through the file system port (so the web entry works) into the folder the person names.
- * Every file is checked before any is written: a package never replaces a study file.
+ * request and the study as displayed (blind coding applied), written through the file system port (so the web
+ * entry works) into the folder the person names. The package is built where the panel's reports are (its
+ * worker, or one started for the export): at XL it is the whole report and its data, seconds of work the
+ * extension host's thread must not do. Every file is checked before any is written: a package never replaces
+ * a study file.
  */
 export async function exportForR(
   services: GroundedServices,
   study: Study,
   request: ReportRequestState,
   choose: ChooseSaveUri = askPackageFolder,
+  computer?: ReportComputer,
 ): Promise<vscode.Uri | undefined> {
-  let pack;
+  const own = computer ? undefined : createReportComputer(services);
+  let outcome;
   try {
-    pack = buildRPackage(study, await survey(services, study), {
-      ...(request.by !== null ? { by: request.by } : {}),
-      ...(request.coders ? { coders: request.coders } : {}),
-      filters: request.filters,
-      ...(request.uncoded ? { uncoded: request.uncoded } : {}),
-    });
-  } catch (error) {
-    if (error instanceof ReportRequestError)
-      throw new UserError(`Grounded did not export for R: ${error.messages.join('; ')}.`);
-    throw error;
+    outcome = await (computer ?? own!).rPackage(study, services.blind.visible, request);
+  } finally {
+    own?.dispose();
   }
+  if (outcome.kind === 'survey-problem') throw surveyRefusal(outcome.problem);
+  if (outcome.kind === 'request-error')
+    throw new UserError(`Grounded did not export for R: ${outcome.messages.join('; ')}.`);
+  const pack = outcome;
   const name = `${basenameUri(study.root) || 'study'}-r`;
   const folder = await choose(vscode.Uri.joinPath(toVscodeUri(study.root), name), {});
   if (!folder) return undefined;

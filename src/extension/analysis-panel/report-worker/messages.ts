@@ -9,6 +9,7 @@ import type {
 } from '../../../core/index';
 import type { OverlapPair, ReportRequestState } from '../../../../webview/protocol';
 import type { EncodedOutcome } from './encoded-report';
+import type { RPackageOutcome } from './report-service';
 import type { MessageEnd, StudyMessage } from '../../shared/worker-messages';
 
 export type { MessageEnd };
@@ -39,6 +40,12 @@ export type ToWorker =
       readonly b: string;
     }
   | {
+      readonly type: 'r-package';
+      readonly job: number;
+      readonly visible: VisibleCoders;
+      readonly request: ReportRequestState;
+    }
+  | {
       readonly type: 'survey';
       readonly job: number;
       readonly files: readonly SurveyFile[];
@@ -60,4 +67,5 @@ export type FromWorker =
   | { readonly type: 'report'; readonly job: number; readonly outcome: EncodedOutcome }
   | { readonly type: 'overlaps'; readonly job: number; readonly result: OverlapsResult }
   | { readonly type: 'survey'; readonly job: number; readonly loaded: Loaded<MergedSurvey> }
+  | { readonly type: 'r-package'; readonly job: number; readonly outcome: RPackageOutcome }
   | { readonly type: 'failed'; readonly job: number; readonly message: string };

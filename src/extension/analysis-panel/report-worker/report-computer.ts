@@ -2,7 +2,7 @@ import type { FileSystemPort, Study, VisibleCoders } from '../../../core/index';
 import type { ReportRequestState } from '../../../../webview/protocol';
 import type { EncodedOutcome } from './encoded-report';
 import type { OverlapsResult } from './messages';
-import { ReportService } from './report-service';
+import { ReportService, type RPackageOutcome } from './report-service';
 
 /**
  * Where the analysis panel's reports are computed: in a worker (the extension host's thread stays free for
@@ -20,6 +20,8 @@ export interface ReportComputer {
     a: string,
     b: string,
   ): Promise<OverlapsResult>;
+  /** The files of Export for R's package (built where the reports are). */
+  rPackage(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<RPackageOutcome>;
   dispose(): void;
 }
 
@@ -35,6 +37,10 @@ export class InProcessReportComputer implements ReportComputer {
 
   report(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<EncodedOutcome> {
     return this.service.report(study, visible, request);
+  }
+
+  rPackage(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<RPackageOutcome> {
+    return this.service.rPackage(study, visible, request);
   }
 
   async overlaps(study: Study, visible: VisibleCoders, request: ReportRequestState, a: string, b: string) {

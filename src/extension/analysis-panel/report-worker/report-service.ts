@@ -1,7 +1,12 @@
 import {
+  buildRPackage,
+  loadSurvey,
+  ReportRequestError,
   visibleStudy,
   type FileSystemPort,
   type MergedSurvey,
+  type Problem,
+  type RPackageFile,
   SurveyCache,
   type Study,
   type VisibleCoders,
@@ -11,6 +16,12 @@ import { overlappingPairs } from '../overlaps';
 import { buildPanelReport } from '../report-builder';
 import { encodeOutcome, type EncodedOutcome } from './encoded-report';
 import type { OverlapsResult } from './messages';
+
+/** The R package for a request, or why it was not made (the host words the refusal). */
+export type RPackageOutcome =
+  | { readonly kind: 'files'; readonly files: readonly RPackageFile[] }
+  | { readonly kind: 'survey-problem'; readonly problem: Problem | undefined }
+  | { readonly kind: 'request-error'; readonly messages: readonly string[] };
 
 /**
  * The report work itself, the same on every thread: the report of the study as displayed (blind coding
@@ -28,6 +39,25 @@ export class ReportService {
     const built = await buildPanelReport(this.fs, visibleStudy(study, visible), request, this.surveys);
     this.lastSurvey = built.survey;
     return encodeOutcome(built.ok ? { ok: true, report: built.report } : { ok: false, message: built.message });
+  }
+
+  /** The package Export for R writes, for the study as displayed and the panel's request. */
+  async rPackage(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<RPackageOutcome> {
+    const shown = visibleStudy(study, visible);
+    const loaded = await loadSurvey(this.fs, shown, this.surveys);
+    if (loaded && !loaded.ok) return { kind: 'survey-problem', problem: loaded.problems[0] };
+    try {
+      const pack = buildRPackage(shown, loaded?.value, {
+        ...(request.by !== null ? { by: request.by } : {}),
+        ...(request.coders ? { coders: request.coders } : {}),
+        filters: request.filters,
+        ...(request.uncoded ? { uncoded: request.uncoded } : {}),
+      });
+      return { kind: 'files', files: pack.files };
+    } catch (error) {
+      if (error instanceof ReportRequestError) return { kind: 'request-error', messages: error.messages };
+      throw error;
+    }
   }
 
   overlaps(study: Study, visible: VisibleCoders, request: ReportRequestState, a: string, b: string): OverlapsResult {

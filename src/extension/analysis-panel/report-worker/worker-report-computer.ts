@@ -1,6 +1,7 @@
 import type { FileSystemPort, Study, VisibleCoders } from '../../../core/index';
 import type { ReportRequestState } from '../../../../webview/protocol';
 import type { EncodedOutcome } from './encoded-report';
+import type { RPackageOutcome } from './report-service';
 import type { FileAnswer, FileQuestion, FromWorker, OverlapsResult, ToWorker } from './messages';
 import { InProcessReportComputer, type ReportComputer } from './report-computer';
 import { StudyShipper } from '../../shared/study-shipper';
@@ -24,7 +25,7 @@ export class ReportSuperseded extends Error {
  */
 export class WorkerReportComputer implements ReportComputer {
   private readonly shipper: StudyShipper;
-  private readonly jobs = new WorkerJobs<EncodedOutcome | OverlapsResult>();
+  private readonly jobs = new WorkerJobs<EncodedOutcome | OverlapsResult | RPackageOutcome>();
   private latestReport = 0;
   private fallback: InProcessReportComputer | undefined;
   private disposed = false;
@@ -85,13 +86,27 @@ export class WorkerReportComputer implements ReportComputer {
     });
   }
 
+  rPackage(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<RPackageOutcome> {
+    return this.jobs.enqueue(async () => {
+      if (this.fallback) return this.fallback.rPackage(study, visible, request);
+      try {
+        await this.shipper.ship(study);
+        return (await this.send((job) => ({ type: 'r-package', job, visible, request }))) as RPackageOutcome;
+      } catch (error) {
+        const fallback = this.fallbackNow();
+        if (fallback) return fallback.rPackage(study, visible, request);
+        throw error;
+      }
+    });
+  }
+
   dispose(): void {
     this.disposed = true;
     this.worker.terminate();
     this.jobs.rejectAll(new Error('the analysis panel was closed'));
   }
 
-  private send(message: (job: number) => ToWorker): Promise<EncodedOutcome | OverlapsResult> {
+  private send(message: (job: number) => ToWorker): Promise<EncodedOutcome | OverlapsResult | RPackageOutcome> {
     return this.jobs.send((job) => this.worker.post(message(job)));
   }
 
@@ -103,7 +118,7 @@ export class WorkerReportComputer implements ReportComputer {
     if (message.type === 'survey') return; // asked only of a survey parser's own worker (survey-parser.ts)
     this.jobs.settle(
       message.job,
-      message.type === 'report'
+      message.type === 'report' || message.type === 'r-package'
         ? { value: message.outcome }
         : message.type === 'overlaps'
           ? { value: message.result }

@@ -34,6 +34,7 @@ export function serveReports(host: MessageEnd<FromWorker, ToWorker>): void {
       }
       case 'report':
       case 'overlaps':
+      case 'r-package':
         void run(message);
         return;
       case 'survey':
@@ -43,7 +44,7 @@ export function serveReports(host: MessageEnd<FromWorker, ToWorker>): void {
     }
   });
 
-  async function run(message: Extract<ToWorker, { type: 'report' | 'overlaps' }>): Promise<void> {
+  async function run(message: Extract<ToWorker, { type: 'report' | 'overlaps' | 'r-package' }>): Promise<void> {
     try {
       const study = mirror.study;
       if (!study) throw new Error('no study was sent before the job');
@@ -54,7 +55,13 @@ export function serveReports(host: MessageEnd<FromWorker, ToWorker>): void {
           { type: 'report', job: message.job, outcome },
           outcome.ok ? [outcome.encoded.buffer as ArrayBuffer] : [],
         );
-      } else
+      } else if (message.type === 'r-package')
+        host.post({
+          type: 'r-package',
+          job: message.job,
+          outcome: await service.rPackage(study, message.visible, message.request),
+        });
+      else
         host.post({
           type: 'overlaps',
           job: message.job,

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ALL_CODERS_VISIBLE, loadStudy, visibleCoders, type Study } from '../../../../src/core/index';
+import { ALL_CODERS_VISIBLE, buildRPackage, loadStudy, visibleCoders, type Study } from '../../../../src/core/index';
 import { NodeFileSystem, pathToUri } from '../../../../src/node/node-file-system';
 import { generateStudy } from '../../../../scripts/bench/generate';
 import { InProcessReportComputer } from '../../../../src/extension/analysis-panel/report-worker/report-computer';
@@ -203,5 +203,30 @@ describe('report worker', function () {
     // The same files again: no worker.
     assert.equal(await loadSurvey(fs, study, cache), inWorker);
     assert.equal(started.length, 1);
+  });
+
+  it("builds Export for R's package in the worker file for file as buildRPackage does in-process", async () => {
+    const fs = new NodeFileSystem();
+    const study = await loadStudy(fs, pathToUri(EXAMPLE));
+    const worker = new WorkerReportComputer(startWorker(), fs, (message) => assert.fail(message));
+    try {
+      const request: ReportRequestState = { by: 'gender', coders: ['amara'], filters: [] };
+      const outcome = await worker.rPackage(study, ALL_CODERS_VISIBLE, request);
+      assert.equal(outcome.kind, 'files');
+      const survey = await loadSurvey(fs, study);
+      assert.ok(survey?.ok);
+      const expected = buildRPackage(study, survey.value, { by: 'gender', coders: ['amara'], filters: [] });
+      assert.deepEqual(outcome.kind === 'files' ? outcome.files : [], expected.files);
+      // A column the survey does not have is refused in words, as the CLI refuses it.
+      const refused = await worker.rPackage(study, ALL_CODERS_VISIBLE, {
+        by: 'no_such_column',
+        coders: null,
+        filters: [],
+      });
+      assert.equal(refused.kind, 'request-error');
+      assert.match(refused.kind === 'request-error' ? refused.messages.join() : '', /no_such_column/);
+    } finally {
+      worker.dispose();
+    }
   });
 });
