@@ -2,13 +2,15 @@ import * as vscode from 'vscode';
 import {
   basenameUri,
   CodebookEditError,
+  codebookWithGuids,
   exportQdc,
-  exportQdpx,
   formatProblem,
   loadSurvey,
+  type Problem,
   RefiExportError,
   type Study,
 } from '../../core/index';
+import { createReportComputer } from '../analysis-panel/report-worker/create-report-computer';
 import type { GroundedServices } from '../services';
 import { displayPath, UserError } from '../shared/errors';
 import { exportTargetRefusal } from '../shared/export-target';
@@ -36,14 +38,21 @@ export async function exportProject(
   if (!target) return undefined;
   const fs = services.editorAwareFs;
   const survey = await loadSurvey(fs, study, services.surveys);
-  if (survey && !survey.ok) {
-    const first = survey.problems[0];
-    throw new UserError(
-      `Grounded did not export the study: the survey does not load${first ? ` (${formatProblem(first, displayPath)})` : ''}, and an export without its cases would look complete and not be. Fix it and export again.`,
-      first,
-    );
+  if (survey && !survey.ok) throw surveyRefusal(survey.problems[0]);
+  // The one write (GUIDs for codes without one) here; the archive — the XML of every coding and the zip of every
+  // transcript, seconds of CPU for a large study — where the reports are built, off the extension host's thread.
+  const codebook = await refused(() => codebookWithGuids(fs, study));
+  const computer = createReportComputer(services);
+  let outcome;
+  try {
+    outcome = await computer.refiProject(study, codebook, { origin });
+  } finally {
+    computer.dispose();
   }
-  const result = await refused(() => exportQdpx(fs, study, survey?.value, { origin }));
+  if (outcome.kind === 'survey-problem') throw surveyRefusal(outcome.problem);
+  if (outcome.kind === 'refused')
+    throw new UserError(`Grounded did not export: ${outcome.message}; nothing was written.`);
+  const result = outcome.archive;
   await services.fs.writeFile(fromVscodeUri(target), result.bytes);
   const lines = [
     `Exported ${result.sources} transcript(s), ${result.codings} coding(s), ${study.codebook.codes.length} code(s) to ${displayPath(fromVscodeUri(target))}`,
@@ -54,6 +63,13 @@ export async function exportProject(
   ];
   output.report(lines, lines.length > 1);
   return { file: target, lines };
+}
+
+function surveyRefusal(first: Problem | undefined): UserError {
+  return new UserError(
+    `Grounded did not export the study: the survey does not load${first ? ` (${formatProblem(first, displayPath)})` : ''}, and an export without its cases would look complete and not be. Fix it and export again.`,
+    first,
+  );
 }
 
 /** Export Codebook as REFI-QDA: the code tree alone as a `.qdc`, the same way. */

@@ -39,7 +39,19 @@ export async function exportQdpx(
   survey: MergedSurvey | undefined,
   options: RefiExportOptions = {},
 ): Promise<QdpxExport> {
-  const codebook = await codebookWithGuids(fs, study);
+  return buildQdpx(study, await codebookWithGuids(fs, study), survey, options);
+}
+
+/**
+ * The project archive of a study whose codebook has every GUID (exportQdpx's pure part, after the write):
+ * CPU work only (the XML of every coding, the zip of every transcript), so it can run off the caller's thread.
+ */
+export function buildQdpx(
+  study: Study,
+  codebook: Codebook,
+  survey: MergedSurvey | undefined,
+  options: RefiExportOptions = {},
+): QdpxExport {
   const xml = new XmlText();
   const project = projectXml(
     { study, codebook, ...(survey ? { survey } : {}), ...(options.origin ? { origin: options.origin } : {}) },
@@ -68,7 +80,8 @@ export async function exportQdc(fs: FileSystemPort, study: Study, options: RefiE
   return { xml: text, codes: codebook.codes.length, warnings: xml.warnings };
 }
 
-async function codebookWithGuids(fs: FileSystemPort, study: Study): Promise<Codebook> {
+/** Stores a GUID for every code that lacks one (through the safe-write path) and gives the codebook with them. */
+export async function codebookWithGuids(fs: FileSystemPort, study: Study): Promise<Codebook> {
   // An export of a codebook that does not load would look complete and hold no codes.
   if (!study.codebookLoaded)
     throw new RefiExportError(

@@ -1,15 +1,17 @@
 import type {
+  Codebook,
   DirectoryEntry,
   FileStat,
   Loaded,
   MergedSurvey,
+  RefiExportOptions,
   SurveyFile,
   SurveySettings,
   VisibleCoders,
 } from '../../../core/index';
 import type { OverlapPair, ReportRequestState } from '../../../../webview/protocol';
 import type { EncodedOutcome } from './encoded-report';
-import type { RPackageOutcome } from './report-service';
+import type { RefiProjectOutcome, RPackageOutcome } from './report-service';
 import type { MessageEnd, StudyMessage } from '../../shared/worker-messages';
 
 export type { MessageEnd };
@@ -46,6 +48,12 @@ export type ToWorker =
       readonly request: ReportRequestState;
     }
   | {
+      readonly type: 'refi-project';
+      readonly job: number;
+      readonly codebook: Codebook;
+      readonly options: RefiExportOptions;
+    }
+  | {
       readonly type: 'survey';
       readonly job: number;
       readonly files: readonly SurveyFile[];
@@ -68,4 +76,5 @@ export type FromWorker =
   | { readonly type: 'overlaps'; readonly job: number; readonly result: OverlapsResult }
   | { readonly type: 'survey'; readonly job: number; readonly loaded: Loaded<MergedSurvey> }
   | { readonly type: 'r-package'; readonly job: number; readonly outcome: RPackageOutcome }
+  | { readonly type: 'refi-project'; readonly job: number; readonly outcome: RefiProjectOutcome }
   | { readonly type: 'failed'; readonly job: number; readonly message: string };

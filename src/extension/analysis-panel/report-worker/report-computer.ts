@@ -1,8 +1,8 @@
-import type { FileSystemPort, Study, VisibleCoders } from '../../../core/index';
+import type { Codebook, FileSystemPort, RefiExportOptions, Study, VisibleCoders } from '../../../core/index';
 import type { ReportRequestState } from '../../../../webview/protocol';
 import type { EncodedOutcome } from './encoded-report';
 import type { OverlapsResult } from './messages';
-import { ReportService, type RPackageOutcome } from './report-service';
+import { ReportService, type RefiProjectOutcome, type RPackageOutcome } from './report-service';
 
 /**
  * Where the analysis panel's reports are computed: in a worker (the extension host's thread stays free for
@@ -22,6 +22,8 @@ export interface ReportComputer {
   ): Promise<OverlapsResult>;
   /** The files of Export for R's package (built where the reports are). */
   rPackage(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<RPackageOutcome>;
+  /** Export Study as REFI-QDA Project's archive (the codebook with its GUIDs already stored). */
+  refiProject(study: Study, codebook: Codebook, options: RefiExportOptions): Promise<RefiProjectOutcome>;
   dispose(): void;
 }
 
@@ -41,6 +43,10 @@ export class InProcessReportComputer implements ReportComputer {
 
   rPackage(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<RPackageOutcome> {
     return this.service.rPackage(study, visible, request);
+  }
+
+  refiProject(study: Study, codebook: Codebook, options: RefiExportOptions): Promise<RefiProjectOutcome> {
+    return this.service.refiProject(study, codebook, options);
   }
 
   async overlaps(study: Study, visible: VisibleCoders, request: ReportRequestState, a: string, b: string) {

@@ -1,10 +1,15 @@
 import {
+  buildQdpx,
   buildRPackage,
+  RefiExportError,
   loadSurvey,
   ReportRequestError,
   visibleStudy,
   type FileSystemPort,
+  type Codebook,
   type MergedSurvey,
+  type QdpxExport,
+  type RefiExportOptions,
   type Problem,
   type RPackageFile,
   SurveyCache,
@@ -16,6 +21,12 @@ import { overlappingPairs } from '../overlaps';
 import { buildPanelReport } from '../report-builder';
 import { encodeOutcome, type EncodedOutcome } from './encoded-report';
 import type { OverlapsResult } from './messages';
+
+/** A REFI-QDA project archive, or why it was not made. */
+export type RefiProjectOutcome =
+  | { readonly kind: 'archive'; readonly archive: QdpxExport }
+  | { readonly kind: 'survey-problem'; readonly problem: Problem | undefined }
+  | { readonly kind: 'refused'; readonly message: string };
 
 /** The R package for a request, or why it was not made (the host words the refusal). */
 export type RPackageOutcome =
@@ -56,6 +67,18 @@ export class ReportService {
       return { kind: 'files', files: pack.files };
     } catch (error) {
       if (error instanceof ReportRequestError) return { kind: 'request-error', messages: error.messages };
+      throw error;
+    }
+  }
+
+  /** Export Study as REFI-QDA Project's archive, for a codebook whose codes all have their GUIDs stored. */
+  async refiProject(study: Study, codebook: Codebook, options: RefiExportOptions): Promise<RefiProjectOutcome> {
+    const loaded = await loadSurvey(this.fs, study, this.surveys);
+    if (loaded && !loaded.ok) return { kind: 'survey-problem', problem: loaded.problems[0] };
+    try {
+      return { kind: 'archive', archive: buildQdpx(study, codebook, loaded?.value, options) };
+    } catch (error) {
+      if (error instanceof RefiExportError) return { kind: 'refused', message: error.message };
       throw error;
     }
   }

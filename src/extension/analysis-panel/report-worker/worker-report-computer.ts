@@ -1,7 +1,7 @@
-import type { FileSystemPort, Study, VisibleCoders } from '../../../core/index';
+import type { Codebook, FileSystemPort, RefiExportOptions, Study, VisibleCoders } from '../../../core/index';
 import type { ReportRequestState } from '../../../../webview/protocol';
 import type { EncodedOutcome } from './encoded-report';
-import type { RPackageOutcome } from './report-service';
+import type { RefiProjectOutcome, RPackageOutcome } from './report-service';
 import type { FileAnswer, FileQuestion, FromWorker, OverlapsResult, ToWorker } from './messages';
 import { InProcessReportComputer, type ReportComputer } from './report-computer';
 import { StudyShipper } from '../../shared/study-shipper';
@@ -25,7 +25,7 @@ export class ReportSuperseded extends Error {
  */
 export class WorkerReportComputer implements ReportComputer {
   private readonly shipper: StudyShipper;
-  private readonly jobs = new WorkerJobs<EncodedOutcome | OverlapsResult | RPackageOutcome>();
+  private readonly jobs = new WorkerJobs<EncodedOutcome | OverlapsResult | RPackageOutcome | RefiProjectOutcome>();
   private latestReport = 0;
   private fallback: InProcessReportComputer | undefined;
   private disposed = false;
@@ -100,13 +100,29 @@ export class WorkerReportComputer implements ReportComputer {
     });
   }
 
+  refiProject(study: Study, codebook: Codebook, options: RefiExportOptions): Promise<RefiProjectOutcome> {
+    return this.jobs.enqueue(async () => {
+      if (this.fallback) return this.fallback.refiProject(study, codebook, options);
+      try {
+        await this.shipper.ship(study);
+        return (await this.send((job) => ({ type: 'refi-project', job, codebook, options }))) as RefiProjectOutcome;
+      } catch (error) {
+        const fallback = this.fallbackNow();
+        if (fallback) return fallback.refiProject(study, codebook, options);
+        throw error;
+      }
+    });
+  }
+
   dispose(): void {
     this.disposed = true;
     this.worker.terminate();
     this.jobs.rejectAll(new Error('the analysis panel was closed'));
   }
 
-  private send(message: (job: number) => ToWorker): Promise<EncodedOutcome | OverlapsResult | RPackageOutcome> {
+  private send(
+    message: (job: number) => ToWorker,
+  ): Promise<EncodedOutcome | OverlapsResult | RPackageOutcome | RefiProjectOutcome> {
     return this.jobs.send((job) => this.worker.post(message(job)));
   }
 
@@ -118,7 +134,7 @@ export class WorkerReportComputer implements ReportComputer {
     if (message.type === 'survey') return; // asked only of a survey parser's own worker (survey-parser.ts)
     this.jobs.settle(
       message.job,
-      message.type === 'report' || message.type === 'r-package'
+      message.type === 'report' || message.type === 'r-package' || message.type === 'refi-project'
         ? { value: message.outcome }
         : message.type === 'overlaps'
           ? { value: message.result }

@@ -35,6 +35,7 @@ export function serveReports(host: MessageEnd<FromWorker, ToWorker>): void {
       case 'report':
       case 'overlaps':
       case 'r-package':
+      case 'refi-project':
         void run(message);
         return;
       case 'survey':
@@ -44,7 +45,9 @@ export function serveReports(host: MessageEnd<FromWorker, ToWorker>): void {
     }
   });
 
-  async function run(message: Extract<ToWorker, { type: 'report' | 'overlaps' | 'r-package' }>): Promise<void> {
+  async function run(
+    message: Extract<ToWorker, { type: 'report' | 'overlaps' | 'r-package' | 'refi-project' }>,
+  ): Promise<void> {
     try {
       const study = mirror.study;
       if (!study) throw new Error('no study was sent before the job');
@@ -54,6 +57,13 @@ export function serveReports(host: MessageEnd<FromWorker, ToWorker>): void {
         host.post(
           { type: 'report', job: message.job, outcome },
           outcome.ok ? [outcome.encoded.buffer as ArrayBuffer] : [],
+        );
+      } else if (message.type === 'refi-project') {
+        const outcome = await service.refiProject(study, message.codebook, message.options);
+        // The archive's bytes move to the host rather than being copied.
+        host.post(
+          { type: 'refi-project', job: message.job, outcome },
+          outcome.kind === 'archive' ? [outcome.archive.bytes.buffer as ArrayBuffer] : [],
         );
       } else if (message.type === 'r-package')
         host.post({

@@ -8,7 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ALL_CODERS_VISIBLE, buildRPackage, loadStudy, visibleCoders, type Study } from '../../../../src/core/index';
+import {
+  ALL_CODERS_VISIBLE,
+  buildQdpx,
+  buildRPackage,
+  loadStudy,
+  visibleCoders,
+  type Study,
+} from '../../../../src/core/index';
 import { NodeFileSystem, pathToUri } from '../../../../src/node/node-file-system';
 import { generateStudy } from '../../../../scripts/bench/generate';
 import { InProcessReportComputer } from '../../../../src/extension/analysis-panel/report-worker/report-computer';
@@ -225,6 +232,25 @@ describe('report worker', function () {
       });
       assert.equal(refused.kind, 'request-error');
       assert.match(refused.kind === 'request-error' ? refused.messages.join() : '', /no_such_column/);
+    } finally {
+      worker.dispose();
+    }
+  });
+
+  it('builds the REFI-QDA project archive in the worker byte for byte as buildQdpx does in-process', async () => {
+    const fs = new NodeFileSystem();
+    const study = await loadStudy(fs, pathToUri(EXAMPLE));
+    const worker = new WorkerReportComputer(startWorker(), fs, (message) => assert.fail(message));
+    try {
+      const options = { origin: 'Grounded test', modified: new Date('2026-12-05T00:00:00Z') };
+      const outcome = await worker.refiProject(study, study.codebook, options);
+      assert.equal(outcome.kind, 'archive');
+      const survey = await loadSurvey(fs, study);
+      assert.ok(survey?.ok);
+      const expected = buildQdpx(study, study.codebook, survey.value, options);
+      const archive = outcome.kind === 'archive' ? outcome.archive : undefined;
+      assert.ok(archive && archive.bytes.length > 1000);
+      assert.deepEqual({ ...archive, bytes: [...archive.bytes] }, { ...expected, bytes: [...expected.bytes] });
     } finally {
       worker.dispose();
     }
