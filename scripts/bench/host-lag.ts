@@ -8,7 +8,9 @@
  *     and time-sliced as the extension now runs it;
  *   - a coding: the write of one coding, then the partial reload of its transcript (on a copy of the study);
  *   - Find Similar Passages: the sentence index built on the first search, then a search on the kept index;
- *   - the analysis panel's report built, then rebuilt after a change;
+ *   - the analysis panel's report built, then rebuilt after a change; Export for R's package and Export Study as
+ *     REFI-QDA Project's archive built (the panel's worker, or one started for the export);
+ *   - the survey's first parse (the Retrieve view's or Find Similar Passages' first survey filter);
  * each in-process and, where the extension moves it, in its worker. Decorations and diagnostics need VS Code:
  * `npm run bench:vscode` measures them in the real host.
  */
@@ -24,6 +26,8 @@ import {
   ReloadScheduler,
   type Study,
 } from '../../src/core/index';
+import { loadSurvey, SurveyCache } from '../../src/core/analysis/index';
+import { parseSurveyInWorker } from '../../src/extension/analysis-panel/report-worker/survey-parser';
 import { NodeFileSystem, pathToUri } from '../../src/node/node-file-system';
 import {
   InProcessReportComputer,
@@ -180,6 +184,15 @@ async function measure(folder: string): Promise<string> {
       }
     }
 
+    const surveyCaches: [string, SurveyCache][] = [
+      ['worker', new SurveyCache(parseSurveyInWorker(() => startNodeReportWorker(join(DIST, 'report-worker.js'))))],
+      ['host', new SurveyCache()],
+    ];
+    for (const [where, cache] of surveyCaches) {
+      collect();
+      rows.push(['survey: first parse', where, await lagDuring(() => loadSurvey(fs, current, cache))]);
+    }
+
     const request = { by: 'gender', coders: null, filters: [] };
     const reportWorker = new WorkerReportComputer(
       startNodeReportWorker(join(DIST, 'report-worker.js')),
@@ -204,6 +217,18 @@ async function measure(folder: string): Promise<string> {
         'report: rebuild after a change',
         where,
         await lagDuring(() => computer.report(changed, ALL_CODERS_VISIBLE, request)),
+      ]);
+      collect();
+      rows.push([
+        'Export for R: the package built',
+        where,
+        await lagDuring(() => computer.rPackage(changed, ALL_CODERS_VISIBLE, request)),
+      ]);
+      collect();
+      rows.push([
+        'REFI-QDA project: the archive built',
+        where,
+        await lagDuring(() => computer.refiProject(changed, changed.codebook, { origin: 'host-lag' })),
       ]);
       computer.dispose();
     }

@@ -383,8 +383,9 @@ describe('views', function () {
       const expectedFemale = participantsOf(all).filter((p) => gender.get(p) === 'female');
       assert.deepEqual(listed, expectedFemale);
       assert.ok(female.quotes < all.quotes);
-      // The survey was parsed off the extension host's thread, in a worker of its own.
-      assert.equal(services.surveys.lastParsed, 'elsewhere');
+      // The example's survey (2 KB) is parsed on the host: a worker would start slower than the parse. Larger
+      // surveys are parsed in a worker (unit tests, with a real worker, and the host-lag benchmark).
+      assert.equal(services.surveys.lastParsed, 'here (small)');
 
       const roles = await vscode.commands.executeCommand<RetrieveResult>('grounded.retrieve.filter', {
         column: 'role',

@@ -76,7 +76,7 @@ describe('SurveyCache', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       return parseSurveyFiles(files, settings);
     };
-    const cache = new SurveyCache(elsewhere);
+    const cache = new SurveyCache(elsewhere, 0);
     const [a, b] = await Promise.all([loadSurvey(fs, study, cache), loadSurvey(fs, study, cache)]);
     assert.equal(calls, 1);
     assert.equal(a, b);
@@ -85,9 +85,25 @@ describe('SurveyCache', () => {
     assert.equal(await loadSurvey(fs, study, cache), a);
     assert.equal(calls, 1);
 
-    const failing = new SurveyCache(() => Promise.reject(new Error('no worker here')));
+    const failing = new SurveyCache(() => Promise.reject(new Error('no worker here')), 0);
     const here = await loadSurvey(fs, study, failing);
     assert.deepEqual(here, a);
     assert.equal(failing.lastParsed, 'here (no worker here)');
+  });
+
+  it('parses a small survey here, without its parser (a worker would start slower than the parse)', async () => {
+    const { fs, study } = await buildStudy([], CSV);
+    let calls = 0;
+    const cache = new SurveyCache(async (files, settings) => {
+      calls++;
+      return parseSurveyFiles(files, settings);
+    }, CSV.length + 1);
+    assert.ok((await loadSurvey(fs, study, cache))?.ok);
+    assert.equal(cache.lastParsed, 'here (small)');
+    assert.equal(calls, 0);
+    await fs.writeFile(`${ROOT}/survey.csv`, encode(CSV + 'P03,female,2\n'));
+    assert.ok((await loadSurvey(fs, study, cache))?.ok);
+    assert.equal(cache.lastParsed, 'elsewhere');
+    assert.equal(calls, 1);
   });
 });

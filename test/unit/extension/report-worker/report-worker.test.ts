@@ -197,6 +197,7 @@ describe('report worker', function () {
         started.push(handle);
         return handle;
       }),
+      0,
     );
     const inWorker = await loadSurvey(fs, study, cache);
     assert.equal(cache.lastParsed, 'elsewhere');
