@@ -72,7 +72,7 @@ export async function exportForR(
   const folder = await choose(vscode.Uri.joinPath(toVscodeUri(study.root), name), {});
   if (!folder) return undefined;
   const root = fromVscodeUri(folder);
-  const targets = pack.files.map((file) => ({ uri: joinUri(root, file.path), text: file.text }));
+  const targets = pack.files.map((file) => ({ uri: joinUri(root, file.path), bytes: file.bytes }));
   for (const target of targets) {
     const refusal = await exportTargetRefusal(services.fs, study, target.uri);
     if (refusal !== undefined)
@@ -80,7 +80,7 @@ export async function exportForR(
         `Grounded did not export for R to ${displayPath(root)} (${displayPath(target.uri)}): ${refusal}.`,
       );
   }
-  for (const target of targets) await services.fs.writeFile(target.uri, new TextEncoder().encode(target.text));
+  for (const target of targets) await services.fs.writeFile(target.uri, target.bytes);
   return folder;
 }
 

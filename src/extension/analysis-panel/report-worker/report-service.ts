@@ -11,7 +11,6 @@ import {
   type QdpxExport,
   type RefiExportOptions,
   type Problem,
-  type RPackageFile,
   SurveyCache,
   type Study,
   type VisibleCoders,
@@ -28,9 +27,19 @@ export type RefiProjectOutcome =
   | { readonly kind: 'survey-problem'; readonly problem: Problem | undefined }
   | { readonly kind: 'refused'; readonly message: string };
 
-/** The R package for a request, or why it was not made (the host words the refusal). */
+/** A file of the R package as it is written: UTF-8 bytes, which a worker moves to the host without a copy. */
+export interface RPackageBytes {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * The R package for a request, or why it was not made (the host words the refusal). As bytes: at XL the data
+ * files are tens of megabytes of text, which the host would otherwise receive as strings (hundreds of ms of
+ * its thread) only to encode them for writing.
+ */
 export type RPackageOutcome =
-  | { readonly kind: 'files'; readonly files: readonly RPackageFile[] }
+  | { readonly kind: 'files'; readonly files: readonly RPackageBytes[] }
   | { readonly kind: 'survey-problem'; readonly problem: Problem | undefined }
   | { readonly kind: 'request-error'; readonly messages: readonly string[] };
 
@@ -64,7 +73,11 @@ export class ReportService {
         filters: request.filters,
         ...(request.uncoded ? { uncoded: request.uncoded } : {}),
       });
-      return { kind: 'files', files: pack.files };
+      const encoder = new TextEncoder();
+      return {
+        kind: 'files',
+        files: pack.files.map((file) => ({ path: file.path, bytes: encoder.encode(file.text) })),
+      };
     } catch (error) {
       if (error instanceof ReportRequestError) return { kind: 'request-error', messages: error.messages };
       throw error;

@@ -8,6 +8,9 @@ import { StudyShipper } from '../../shared/study-shipper';
 import type { WorkerEnd } from '../../shared/worker-messages';
 import { WorkerJobs } from '../../shared/worker-jobs';
 
+/** What a job of the report worker answers. */
+type JobResult = EncodedOutcome | OverlapsResult | RPackageOutcome | RefiProjectOutcome;
+
 /** The report worker as the host holds it (a worker_threads Worker or a Web Worker behind the same face). */
 export type WorkerHandle = WorkerEnd<ToWorker, FromWorker>;
 
@@ -25,7 +28,7 @@ export class ReportSuperseded extends Error {
  */
 export class WorkerReportComputer implements ReportComputer {
   private readonly shipper: StudyShipper;
-  private readonly jobs = new WorkerJobs<EncodedOutcome | OverlapsResult | RPackageOutcome | RefiProjectOutcome>();
+  private readonly jobs = new WorkerJobs<JobResult>();
   private latestReport = 0;
   private fallback: InProcessReportComputer | undefined;
   private disposed = false;
@@ -51,19 +54,14 @@ export class WorkerReportComputer implements ReportComputer {
 
   report(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<EncodedOutcome> {
     const ticket = ++this.latestReport;
-    return this.jobs.enqueue(async () => {
-      if (ticket !== this.latestReport) throw new ReportSuperseded();
-      if (this.fallback) return this.fallback.report(study, visible, request);
-      try {
-        await this.shipper.ship(study);
-        return (await this.send((job) => ({ type: 'report', job, visible, request }))) as EncodedOutcome;
-      } catch (error) {
-        // The worker died under this job: the job is done in-process rather than lost.
-        const fallback = this.fallbackNow();
-        if (fallback) return fallback.report(study, visible, request);
-        throw error;
-      }
-    });
+    return this.job(
+      study,
+      (job) => ({ type: 'report', job, visible, request }),
+      (fallback) => fallback.report(study, visible, request),
+      () => {
+        if (ticket !== this.latestReport) throw new ReportSuperseded();
+      },
+    );
   }
 
   overlaps(
@@ -73,42 +71,49 @@ export class WorkerReportComputer implements ReportComputer {
     a: string,
     b: string,
   ): Promise<OverlapsResult> {
-    return this.jobs.enqueue(async () => {
-      if (this.fallback) return this.fallback.overlaps(study, visible, request, a, b);
-      try {
-        await this.shipper.ship(study);
-        return (await this.send((job) => ({ type: 'overlaps', job, visible, request, a, b }))) as OverlapsResult;
-      } catch (error) {
-        const fallback = this.fallbackNow();
-        if (fallback) return fallback.overlaps(study, visible, request, a, b);
-        throw error;
-      }
-    });
+    return this.job(
+      study,
+      (job) => ({ type: 'overlaps', job, visible, request, a, b }),
+      (fallback) => fallback.overlaps(study, visible, request, a, b),
+    );
   }
 
   rPackage(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<RPackageOutcome> {
-    return this.jobs.enqueue(async () => {
-      if (this.fallback) return this.fallback.rPackage(study, visible, request);
-      try {
-        await this.shipper.ship(study);
-        return (await this.send((job) => ({ type: 'r-package', job, visible, request }))) as RPackageOutcome;
-      } catch (error) {
-        const fallback = this.fallbackNow();
-        if (fallback) return fallback.rPackage(study, visible, request);
-        throw error;
-      }
-    });
+    return this.job(
+      study,
+      (job) => ({ type: 'r-package', job, visible, request }),
+      (fallback) => fallback.rPackage(study, visible, request),
+    );
   }
 
   refiProject(study: Study, codebook: Codebook, options: RefiExportOptions): Promise<RefiProjectOutcome> {
+    return this.job(
+      study,
+      (job) => ({ type: 'refi-project', job, codebook, options }),
+      (fallback) => fallback.refiProject(study, codebook, options),
+    );
+  }
+
+  /**
+   * One job, after the ones before it: the study shipped (what the worker lacks), the message sent, its answer
+   * awaited. In-process once the worker has failed, and also for this job if the worker dies under it: a job
+   * is done rather than lost. `beforeStart` may refuse the job when its turn comes (a superseded report).
+   */
+  private job<T extends JobResult>(
+    study: Study,
+    message: (job: number) => ToWorker,
+    inProcess: (fallback: InProcessReportComputer) => Promise<T>,
+    beforeStart?: () => void,
+  ): Promise<T> {
     return this.jobs.enqueue(async () => {
-      if (this.fallback) return this.fallback.refiProject(study, codebook, options);
+      beforeStart?.();
+      if (this.fallback) return inProcess(this.fallback);
       try {
         await this.shipper.ship(study);
-        return (await this.send((job) => ({ type: 'refi-project', job, codebook, options }))) as RefiProjectOutcome;
+        return (await this.jobs.send((job) => this.worker.post(message(job)))) as T;
       } catch (error) {
         const fallback = this.fallbackNow();
-        if (fallback) return fallback.refiProject(study, codebook, options);
+        if (fallback) return inProcess(fallback);
         throw error;
       }
     });
@@ -118,12 +123,6 @@ export class WorkerReportComputer implements ReportComputer {
     this.disposed = true;
     this.worker.terminate();
     this.jobs.rejectAll(new Error('the analysis panel was closed'));
-  }
-
-  private send(
-    message: (job: number) => ToWorker,
-  ): Promise<EncodedOutcome | OverlapsResult | RPackageOutcome | RefiProjectOutcome> {
-    return this.jobs.send((job) => this.worker.post(message(job)));
   }
 
   private receive(message: FromWorker): void {

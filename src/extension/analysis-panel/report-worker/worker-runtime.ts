@@ -65,13 +65,13 @@ export function serveReports(host: MessageEnd<FromWorker, ToWorker>): void {
           { type: 'refi-project', job: message.job, outcome },
           outcome.kind === 'archive' ? [outcome.archive.bytes.buffer as ArrayBuffer] : [],
         );
-      } else if (message.type === 'r-package')
-        host.post({
-          type: 'r-package',
-          job: message.job,
-          outcome: await service.rPackage(study, message.visible, message.request),
-        });
-      else
+      } else if (message.type === 'r-package') {
+        const outcome = await service.rPackage(study, message.visible, message.request);
+        host.post(
+          { type: 'r-package', job: message.job, outcome },
+          outcome.kind === 'files' ? outcome.files.map((file) => file.bytes.buffer as ArrayBuffer) : [],
+        );
+      } else
         host.post({
           type: 'overlaps',
           job: message.job,

@@ -224,7 +224,13 @@ describe('report worker', function () {
       const survey = await loadSurvey(fs, study);
       assert.ok(survey?.ok);
       const expected = buildRPackage(study, survey.value, { by: 'gender', coders: ['amara'], filters: [] });
-      assert.deepEqual(outcome.kind === 'files' ? outcome.files : [], expected.files);
+      const decoder = new TextDecoder();
+      assert.deepEqual(
+        outcome.kind === 'files'
+          ? outcome.files.map((file) => ({ path: file.path, text: decoder.decode(file.bytes) }))
+          : [],
+        expected.files,
+      );
       // A column the survey does not have is refused in words, as the CLI refuses it.
       const refused = await worker.rPackage(study, ALL_CODERS_VISIBLE, {
         by: 'no_such_column',
