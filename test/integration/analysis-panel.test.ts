@@ -2,6 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { canonicalize } from '../../src/core/text/canonical';
 import { renderMarkdown } from '../../src/core/report/index';
+import { loadSurvey } from '../../src/core/analysis/index';
+import { networkExportFile, panelNetwork } from '../../src/extension/analysis-panel/network-export';
+import { withinGroup } from '../../src/extension/analysis-panel/overlaps';
 import type { AnalysisPanel } from '../../src/extension/analysis-panel/analysis-panel';
 import type { AnalysisPanelHooks } from '../../src/extension/analysis-panel/analysis-feature';
 import type { GroundedServices } from '../../src/extension/services';
@@ -139,6 +142,38 @@ describe('analysis panel in VS Code', function () {
       const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
       assert.equal(written, renderMarkdown(panel.currentReport!));
       assert.ok(written.includes('Code prevalence by gender'));
+    } finally {
+      await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    }
+  });
+
+  it("exports a group's network as GraphML, computed where the reports are, as the host would compute it", async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const target = vscode.Uri.joinPath(folder.uri, '.grounded-test-network.graphml');
+    panel.chooseSaveUri = async () => target;
+    try {
+      const report = panel.currentReport!;
+      assert.equal(report.options.by, 'gender');
+      await panel.receive({ type: 'exportNetwork', format: 'graphml', cooccurrence: 0.3, group: 'female' });
+      const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+      // The same network computed here, on the host, from the study and survey the panel shows.
+      const study = grounded.blind.view(await grounded.studies.study(panel.root));
+      const survey = await loadSurvey(grounded.fs, study);
+      const request = { by: 'gender', coders: null, filters: [] };
+      const network = panelNetwork(
+        study,
+        survey?.ok ? survey.value : undefined,
+        withinGroup(request, 'gender', 'female'),
+        0.3,
+      );
+      assert.ok(
+        network.edges.some((e) => e.kind === 'cooccurrence'),
+        "women's co-occurrence edges at Jaccard ≥ 0.3",
+      );
+      const expected = networkExportFile(`${report.title}-gender-female`, network, 'graphml');
+      assert.equal(written, new TextDecoder().decode(expected.bytes));
+      assert.equal(written.match(/<node id=/g)?.length, study.codebook.codes.length);
     } finally {
       await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
     }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { loadSurvey, type Study } from '../../core/index';
+import type { Study } from '../../core/index';
 import type {
   HostMessage,
   ReportRequestState,
@@ -10,7 +10,7 @@ import type {
 import { parseWebviewMessage } from '../../../webview/validate';
 import type { GroundedServices } from '../services';
 import { askSaveUri, saveExport, saveFile, type ChooseSaveUri } from './exports';
-import { networkExportFile, panelNetwork } from './network-export';
+import { networkExportFile } from './network-export';
 import { openDisagreements } from './open-disagreements';
 import { openCoding, openProblem } from './open-location';
 import { withinGroup } from './overlaps';
@@ -235,12 +235,11 @@ export class AnalysisPanel implements vscode.Disposable {
           return;
         }
         const study = await this.currentStudy();
-        // The report's survey lives in the worker: the export reads it again, as Export for R does.
-        const survey = await loadSurvey(this.services.fs, study, this.services.surveys);
         const request = this.shownRequest();
-        const network = panelNetwork(
-          this.services.blind.view(study),
-          survey?.ok ? survey.value : undefined,
+        // Computed where the reports are (a study-wide pass over every coding for the co-occurrence).
+        const network = await this.computer.network(
+          study,
+          this.services.blind.visible,
           group !== undefined && by !== null ? withinGroup(request, by, group) : request,
           message.cooccurrence,
         );

@@ -1,5 +1,6 @@
 import type {
   Codebook,
+  CodeNetwork,
   DirectoryEntry,
   FileStat,
   Loaded,
@@ -48,6 +49,13 @@ export type ToWorker =
       readonly request: ReportRequestState;
     }
   | {
+      readonly type: 'network';
+      readonly job: number;
+      readonly visible: VisibleCoders;
+      readonly request: ReportRequestState;
+      readonly threshold: number | null;
+    }
+  | {
       readonly type: 'refi-project';
       readonly job: number;
       readonly codebook: Codebook;
@@ -77,4 +85,5 @@ export type FromWorker =
   | { readonly type: 'survey'; readonly job: number; readonly loaded: Loaded<MergedSurvey> }
   | { readonly type: 'r-package'; readonly job: number; readonly outcome: RPackageOutcome }
   | { readonly type: 'refi-project'; readonly job: number; readonly outcome: RefiProjectOutcome }
+  | { readonly type: 'network'; readonly job: number; readonly network: CodeNetwork }
   | { readonly type: 'failed'; readonly job: number; readonly message: string };

@@ -1,4 +1,11 @@
-import type { Codebook, FileSystemPort, RefiExportOptions, Study, VisibleCoders } from '../../../core/index';
+import type {
+  Codebook,
+  CodeNetwork,
+  FileSystemPort,
+  RefiExportOptions,
+  Study,
+  VisibleCoders,
+} from '../../../core/index';
 import type { ReportRequestState } from '../../../../webview/protocol';
 import type { EncodedOutcome } from './encoded-report';
 import type { OverlapsResult } from './messages';
@@ -22,6 +29,13 @@ export interface ReportComputer {
   ): Promise<OverlapsResult>;
   /** The files of Export for R's package (built where the reports are). */
   rPackage(study: Study, visible: VisibleCoders, request: ReportRequestState): Promise<RPackageOutcome>;
+  /** The network a panel export writes (co-occurrence at `threshold`). */
+  network(
+    study: Study,
+    visible: VisibleCoders,
+    request: ReportRequestState,
+    threshold: number | null,
+  ): Promise<CodeNetwork>;
   /** Export Study as REFI-QDA Project's archive (the codebook with its GUIDs already stored). */
   refiProject(study: Study, codebook: Codebook, options: RefiExportOptions): Promise<RefiProjectOutcome>;
   dispose(): void;
@@ -47,6 +61,10 @@ export class InProcessReportComputer implements ReportComputer {
 
   refiProject(study: Study, codebook: Codebook, options: RefiExportOptions): Promise<RefiProjectOutcome> {
     return this.service.refiProject(study, codebook, options);
+  }
+
+  network(study: Study, visible: VisibleCoders, request: ReportRequestState, threshold: number | null) {
+    return this.service.network(study, visible, request, threshold);
   }
 
   async overlaps(study: Study, visible: VisibleCoders, request: ReportRequestState, a: string, b: string) {

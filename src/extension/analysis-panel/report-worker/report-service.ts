@@ -7,6 +7,7 @@ import {
   visibleStudy,
   type FileSystemPort,
   type Codebook,
+  type CodeNetwork,
   type MergedSurvey,
   type QdpxExport,
   type RefiExportOptions,
@@ -18,6 +19,7 @@ import {
 import type { ReportRequestState } from '../../../../webview/protocol';
 import { overlappingPairs } from '../overlaps';
 import { buildPanelReport } from '../report-builder';
+import { panelNetwork } from '../network-export';
 import { encodeOutcome, type EncodedOutcome } from './encoded-report';
 import type { OverlapsResult } from './messages';
 
@@ -94,6 +96,17 @@ export class ReportService {
       if (error instanceof RefiExportError) return { kind: 'refused', message: error.message };
       throw error;
     }
+  }
+
+  /** The network a panel export writes: codes, relations and co-occurrence at `threshold` for the request. */
+  async network(
+    study: Study,
+    visible: VisibleCoders,
+    request: ReportRequestState,
+    threshold: number | null,
+  ): Promise<CodeNetwork> {
+    const loaded = await loadSurvey(this.fs, study, this.surveys);
+    return panelNetwork(visibleStudy(study, visible), loaded?.ok ? loaded.value : undefined, request, threshold);
   }
 
   overlaps(study: Study, visible: VisibleCoders, request: ReportRequestState, a: string, b: string): OverlapsResult {

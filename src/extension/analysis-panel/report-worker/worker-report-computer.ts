@@ -1,4 +1,11 @@
-import type { Codebook, FileSystemPort, RefiExportOptions, Study, VisibleCoders } from '../../../core/index';
+import type {
+  Codebook,
+  CodeNetwork,
+  FileSystemPort,
+  RefiExportOptions,
+  Study,
+  VisibleCoders,
+} from '../../../core/index';
 import type { ReportRequestState } from '../../../../webview/protocol';
 import type { EncodedOutcome } from './encoded-report';
 import type { RefiProjectOutcome, RPackageOutcome } from './report-service';
@@ -9,7 +16,7 @@ import type { WorkerEnd } from '../../shared/worker-messages';
 import { WorkerJobs } from '../../shared/worker-jobs';
 
 /** What a job of the report worker answers. */
-type JobResult = EncodedOutcome | OverlapsResult | RPackageOutcome | RefiProjectOutcome;
+type JobResult = EncodedOutcome | OverlapsResult | RPackageOutcome | RefiProjectOutcome | CodeNetwork;
 
 /** The report worker as the host holds it (a worker_threads Worker or a Web Worker behind the same face). */
 export type WorkerHandle = WorkerEnd<ToWorker, FromWorker>;
@@ -86,6 +93,19 @@ export class WorkerReportComputer implements ReportComputer {
     );
   }
 
+  network(
+    study: Study,
+    visible: VisibleCoders,
+    request: ReportRequestState,
+    threshold: number | null,
+  ): Promise<CodeNetwork> {
+    return this.job(
+      study,
+      (job) => ({ type: 'network', job, visible, request, threshold }),
+      (fallback) => fallback.network(study, visible, request, threshold),
+    );
+  }
+
   refiProject(study: Study, codebook: Codebook, options: RefiExportOptions): Promise<RefiProjectOutcome> {
     return this.job(
       study,
@@ -135,9 +155,11 @@ export class WorkerReportComputer implements ReportComputer {
       message.job,
       message.type === 'report' || message.type === 'r-package' || message.type === 'refi-project'
         ? { value: message.outcome }
-        : message.type === 'overlaps'
-          ? { value: message.result }
-          : { error: new Error(message.message) },
+        : message.type === 'network'
+          ? { value: message.network }
+          : message.type === 'overlaps'
+            ? { value: message.result }
+            : { error: new Error(message.message) },
     );
   }
 

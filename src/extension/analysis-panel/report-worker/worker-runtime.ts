@@ -36,6 +36,7 @@ export function serveReports(host: MessageEnd<FromWorker, ToWorker>): void {
       case 'overlaps':
       case 'r-package':
       case 'refi-project':
+      case 'network':
         void run(message);
         return;
       case 'survey':
@@ -46,7 +47,7 @@ export function serveReports(host: MessageEnd<FromWorker, ToWorker>): void {
   });
 
   async function run(
-    message: Extract<ToWorker, { type: 'report' | 'overlaps' | 'r-package' | 'refi-project' }>,
+    message: Extract<ToWorker, { type: 'report' | 'overlaps' | 'r-package' | 'refi-project' | 'network' }>,
   ): Promise<void> {
     try {
       const study = mirror.study;
@@ -58,7 +59,13 @@ export function serveReports(host: MessageEnd<FromWorker, ToWorker>): void {
           { type: 'report', job: message.job, outcome },
           outcome.ok ? [outcome.encoded.buffer as ArrayBuffer] : [],
         );
-      } else if (message.type === 'refi-project') {
+      } else if (message.type === 'network')
+        host.post({
+          type: 'network',
+          job: message.job,
+          network: await service.network(study, message.visible, message.request, message.threshold),
+        });
+      else if (message.type === 'refi-project') {
         const outcome = await service.refiProject(study, message.codebook, message.options);
         // The archive's bytes move to the host rather than being copied.
         host.post(
