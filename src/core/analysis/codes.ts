@@ -6,6 +6,7 @@ import { groupLevels, labelOf } from './levels';
 import type { CodeByGroup, CodeNumericComparison, CodeSummary, ReportTest } from './report-types';
 import type { StudyData } from './study-data';
 import { codingsOfCodes } from './codings-of-codes';
+import { codingColumns } from './coding-columns';
 
 export const PRESENT = 'present';
 export const ABSENT = 'absent';
@@ -21,14 +22,22 @@ export const WITHOUT_CODE = 'without code';
 export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[] {
   const counted = data.records.filter((r) => r.codesKnown);
   const ofCode = codingsOfCodes(data);
+  const columns = codingColumns(data);
+  // seenIn[t] = 1 + the last code whose codings were found in transcript t: distinct transcripts without a set.
+  const seenIn = new Int32Array(columns.transcripts);
   return data.codes.map((code, i) => {
     const codings = ofCode[i] as readonly number[];
+    // The coding columns number a code by the first code of its id.
+    const own = data.codes.findIndex((c) => c.id === code.id);
     let ownCodings = 0;
-    const transcripts = new Set<string>();
+    let transcripts = 0;
     for (const index of codings) {
-      const c = data.codings[index] as StudyData['codings'][number];
-      if (c.coding.code === code.id) ownCodings++;
-      transcripts.add(c.transcript.path);
+      if (columns.code[index] === own) ownCodings++;
+      const transcript = columns.transcript[index] as number;
+      if (seenIn[transcript] !== i + 1) {
+        seenIn[transcript] = i + 1;
+        transcripts++;
+      }
     }
     let participants = 0;
     for (const record of counted) if (record.present[code.id] === 1) participants++;
@@ -42,7 +51,7 @@ export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[
       category: code.category,
       codings: codings.length,
       ownCodings,
-      transcripts: transcripts.size,
+      transcripts,
       participants,
       total,
       proportion: total === 0 ? null : participants / total,
