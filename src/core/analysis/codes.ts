@@ -27,8 +27,7 @@ export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[
   const seenIn = new Int32Array(columns.transcripts);
   return data.codes.map((code, i) => {
     const codings = ofCode[i] as readonly number[];
-    // The coding columns number a code by the first code of its id.
-    const own = data.codes.findIndex((c) => c.id === code.id);
+    const own = columns.codeKeys.get(code.id);
     let ownCodings = 0;
     let transcripts = 0;
     for (const index of codings) {

@@ -2,14 +2,16 @@ import type { StudyData } from './study-data';
 
 /**
  * Facts of every coding of data.codings as small integers, one typed array each, read in one pass over the
- * codings. The per-code loops of a report then read these instead of following each coding to its object,
- * its code's string and its transcript: a big study's 100,000 codings lie scattered in memory, and visiting
- * them code by code costs a cache miss per visit.
+ * codings. The per-code loops and sweeps of a report then read these instead of following each coding to
+ * its object and looking up its code's string: a big study's 100,000 codings lie scattered in memory, and
+ * each string lookup compares a coding's own copy of the code id character by character.
  */
 export interface CodingColumns {
-  /** Index in data.codes of the code the coding is of (its own code, not a category above it); -1: none. */
+  /** A number for every code id and every member of data.codes. */
+  readonly codeKeys: ReadonlyMap<string, number>;
+  /** codeKeys' number of the coding's code; -1 when it is neither a code nor a member of one. */
   readonly code: Int32Array;
-  /** Index of the coding's transcript path among the distinct paths of data.codings. */
+  /** Index of the coding's transcript path among the distinct paths of data.codings, in order met. */
   readonly transcript: Int32Array;
   /** How many distinct transcript paths data.codings has. */
   readonly transcripts: number;
@@ -25,20 +27,23 @@ export function codingColumns(data: StudyData): CodingColumns {
 const computed = new WeakMap<StudyData, CodingColumns>();
 
 function computeColumns(data: StudyData): CodingColumns {
-  // The first code of an id, as Array.prototype.findIndex would give (code ids are unique in a report).
-  const codeIndex = new Map<string, number>();
-  data.codes.forEach((code, index) => {
-    if (!codeIndex.has(code.id)) codeIndex.set(code.id, index);
-  });
+  const codeKeys = new Map<string, number>();
+  const number = (id: string) => {
+    if (!codeKeys.has(id)) codeKeys.set(id, codeKeys.size);
+  };
+  for (const code of data.codes) {
+    number(code.id);
+    code.members.forEach(number);
+  }
   const pathIndex = new Map<string, number>();
   const code = new Int32Array(data.codings.length);
   const transcript = new Int32Array(data.codings.length);
   data.codings.forEach((c, i) => {
-    code[i] = codeIndex.get(c.coding.code) ?? -1;
+    code[i] = codeKeys.get(c.coding.code) ?? -1;
     const path = c.transcript.path;
     let at = pathIndex.get(path);
     if (at === undefined) pathIndex.set(path, (at = pathIndex.size));
     transcript[i] = at;
   });
-  return { code, transcript, transcripts: pathIndex.size };
+  return { codeKeys, code, transcript, transcripts: pathIndex.size };
 }
