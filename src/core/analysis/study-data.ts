@@ -68,6 +68,14 @@ export interface StudyData {
   readonly coverage: ParticipantCoverage;
 }
 
+/** Codings lists buildStudyData made: each entry an object of its own, so none is in the list twice. */
+const builtCodings = new WeakSet<readonly DataCoding[]>();
+
+/** No coding is in data.codings twice: known for buildStudyData's, checked for other study data. */
+export function distinctCodings(data: StudyData): boolean {
+  return builtCodings.has(data.codings) || new Set(data.codings).size === data.codings.length;
+}
+
 /**
  * Joins the study's codings with the survey into one record per participant. Survey-only participants
  * have `coded: false` (code presence null, i.e. missing, not 0), as do participants whose transcripts no
@@ -186,6 +194,7 @@ export function buildStudyData(
       line: r.line,
     })),
   };
+  builtCodings.add(codings);
   return { columns, codes, coders: { available, included }, records, codings, coverage };
 }
 

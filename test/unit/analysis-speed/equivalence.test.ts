@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { SurveyColumn } from '../../../src/core/survey/index';
 import type { CodeInfo } from '../../../src/core/analysis/code-tree';
 import { coOccurrence } from '../../../src/core/analysis/co-occurrence';
@@ -11,6 +12,7 @@ import { codesByGroup, summarizeCodes } from '../../../src/core/analysis/codes';
 import { agreedCodings, representativeQuotes } from '../../../src/core/analysis/quotes';
 import {
   buildStudyData,
+  distinctCodings,
   type DataCoding,
   type ParticipantRecord,
   type StudyData,
@@ -26,6 +28,8 @@ import {
   referenceJointDisplay,
   referenceSummarizeCodes,
 } from './reference';
+
+const EXAMPLE = join(__dirname, '../../../examples/mentorship-study');
 
 const GROUP: SurveyColumn = {
   name: 'gender',
@@ -195,6 +199,35 @@ describe('report analyses: the fast versions give exactly what the straightforwa
       if (inGroups > 0 && inGroups < pooled) mixed++;
     }
     assert.ok(mixed > 10, `rounds where some overlaps cross groups: ${mixed}`);
+  });
+
+  it('joint display: study data with a coding listed twice counts it once', () => {
+    const random = new Random(29);
+    let differs = 0;
+    for (let round = 0; round < 200; round++) {
+      const data = randomData(random);
+      const doubled: StudyData = {
+        ...data,
+        codings: [...data.codings, ...data.codings.filter(() => random.next() < 0.3)],
+      };
+      const byGroup = codesByGroup(doubled, GROUP);
+      const display = jointDisplay(doubled, GROUP, byGroup, 3);
+      assert.deepStrictEqual(display, referenceJointDisplay(doubled, GROUP, byGroup, 3), `round ${round}`);
+      // The same entries as distinct objects, as counting the repeated codings twice would see them.
+      const copies: StudyData = { ...doubled, codings: doubled.codings.map((c) => ({ ...c })) };
+      if (!isDeepStrictEqual(display, jointDisplay(copies, GROUP, byGroup, 3))) differs++;
+    }
+    assert.ok(differs > 20, `rounds where the repeated codings would change the quotes: ${differs}`);
+  });
+
+  it('joint display: the codings of buildStudyData are known to be distinct', async () => {
+    const fs = new NodeFileSystem();
+    const study = await loadStudy(fs, pathToUri(EXAMPLE));
+    const survey = await loadSurvey(fs, study);
+    const data = buildStudyData(study, survey?.ok ? survey.value : undefined);
+    assert.ok(data.codings.length > 100);
+    assert.equal(distinctCodings(data), true);
+    assert.equal(distinctCodings({ ...data, codings: [...data.codings, data.codings[0] as DataCoding] }), false);
   });
 
   it('quotes: a coding passed twice counts once', () => {
