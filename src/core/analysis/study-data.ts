@@ -139,15 +139,18 @@ export function buildStudyData(
     const codesKnown = coded || (uncoded === 'absent' && transcripts.length > 0);
     const values = newValues();
     for (const column of columns) values[column.name] = ownValue(row?.values, column.name);
-    const ownCounts = new Map<string, number>();
-    for (const { coding } of own) ownCounts.set(coding.code, (ownCounts.get(coding.code) ?? 0) + 1);
     const present = newPresent();
     const counts = newCounts();
-    for (const code of codes) {
-      let count = 0;
-      for (const member of code.members) count += ownCounts.get(member) ?? 0;
-      counts[code.id] = codesKnown ? count : null;
-      present[code.id] = codesKnown ? (count > 0 ? 1 : 0) : null;
+    // Unknown codes stay null, as the records are made (most participants of a big survey have no transcript).
+    if (codesKnown) {
+      const ownCounts = new Map<string, number>();
+      for (const { coding } of own) ownCounts.set(coding.code, (ownCounts.get(coding.code) ?? 0) + 1);
+      for (const code of codes) {
+        let count = 0;
+        for (const member of code.members) count += ownCounts.get(member) ?? 0;
+        counts[code.id] = count;
+        present[code.id] = count > 0 ? 1 : 0;
+      }
     }
     records.push({
       id,
