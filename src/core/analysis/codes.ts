@@ -1,4 +1,4 @@
-import { adjustPValues, wilsonInterval } from '../stats/index';
+import { adjustPValues, pooledRanks, wilsonInterval } from '../stats/index';
 import type { SurveyColumn } from '../survey/index';
 import { analyzeTable } from './contingency';
 import { compareNumericColumns } from './compare-groups';
@@ -120,6 +120,8 @@ export function codeNumericComparisons(data: StudyData, variable: SurveyColumn):
     const v = r.values[variable.name];
     return typeof v === 'number' ? v : null;
   });
+  // Every row is with or without the code: the values are ranked once for all the codes.
+  const pooled = pooledRanks(values);
   const results = data.codes.map((code): CodeNumericComparison => {
     const comparison = compareNumericColumns(
       variable.name,
@@ -128,6 +130,7 @@ export function codeNumericComparisons(data: StudyData, variable: SurveyColumn):
       [WITH_CODE, WITHOUT_CODE],
       rows.map((r) => (r.present[code.id] === 1 ? WITH_CODE : WITHOUT_CODE)),
       values,
+      pooled,
     );
     const { n, missing, groups, tests, effect, reason } = comparison;
     return {
