@@ -182,16 +182,44 @@ export function compareCategorical(
     ...outcomeLevels,
     ...new Set(complete.map((o) => o.value).filter((v) => !outcomeLevels.includes(v))),
   ];
-  const counts = rows.map((row) =>
-    columns.map((column) => complete.filter((o) => o.group === row && o.value === column).length),
-  );
-  const groups = rows.map((level) => {
-    const summary = describeCategorical(
-      complete.filter((o) => o.group === level).map((o) => o.value),
-      columns,
-    );
+  const { counts, valuesOf } = tabulate(rows, columns, complete);
+  const groups = rows.map((level, i) => {
+    const summary = describeCategorical(valuesOf[i] as string[], columns);
     return { level, n: summary.n, levels: summary.levels };
   });
   const analysis = analyzeTable(rows, columns, counts, missing);
   return { kind: 'categorical', variable, variableType, by, n: complete.length, missing, groups, ...analysis };
+}
+
+/**
+ * The rows × columns counts of the observations and each row's values in observation order: one pass over
+ * them, or one per cell when a label is a row or a column twice (each copy then gets the same counts).
+ */
+export function tabulate(
+  rows: readonly string[],
+  columns: readonly string[],
+  observations: readonly { group: string; value: string }[],
+): { counts: number[][]; valuesOf: string[][] } {
+  const rowAt = new Map(rows.map((row, i) => [row, i]));
+  const columnAt = new Map(columns.map((column, i) => [column, i]));
+  if (rowAt.size !== rows.length || columnAt.size !== columns.length) {
+    return {
+      counts: rows.map((row) =>
+        columns.map((column) => observations.filter((o) => o.group === row && o.value === column).length),
+      ),
+      valuesOf: rows.map((row) => observations.filter((o) => o.group === row).map((o) => o.value)),
+    };
+  }
+  const valuesOf = rows.map((): string[] => []);
+  const counts = rows.map(() => columns.map(() => 0));
+  for (const o of observations) {
+    const row = rowAt.get(o.group);
+    if (row === undefined) continue;
+    (valuesOf[row] as string[]).push(o.value);
+    const column = columnAt.get(o.value);
+    if (column === undefined) continue;
+    const cells = counts[row] as number[];
+    cells[column] = (cells[column] as number) + 1;
+  }
+  return { counts, valuesOf };
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compareNumericColumns } from '../../../src/core/analysis/compare-groups';
+import { compareNumericColumns, tabulate } from '../../../src/core/analysis/compare-groups';
 import { pooledRanks } from '../../../src/core/stats/index';
 import { Random } from '../support/random';
 
@@ -52,5 +52,33 @@ describe('numeric comparisons: ranking a column once gives exactly what ranking 
       rank: Float64Array.from([2.5, 0, 1, 2.5]),
       tieSizes: [1, 2],
     });
+  });
+});
+
+describe('categorical comparisons: one pass over the observations counts what a filter per cell counts', () => {
+  it('tabulate equals filtering, also with a label twice and labels outside the table', () => {
+    const random = new Random(59);
+    let twice = 0;
+    for (let round = 0; round < 2000; round++) {
+      const labels = ['a', 'b', 'c', 'd', '', 'é'];
+      const rows = Array.from({ length: random.int(0, 4) }, () => random.pick(labels));
+      const columns = Array.from({ length: random.int(0, 4) }, () => random.pick(labels));
+      if (new Set(rows).size !== rows.length || new Set(columns).size !== columns.length) twice++;
+      const observations = Array.from({ length: random.int(0, 40) }, () => ({
+        group: random.pick(labels),
+        value: random.pick(labels),
+      }));
+      assert.deepStrictEqual(
+        tabulate(rows, columns, observations),
+        {
+          counts: rows.map((row) =>
+            columns.map((column) => observations.filter((o) => o.group === row && o.value === column).length),
+          ),
+          valuesOf: rows.map((row) => observations.filter((o) => o.group === row).map((o) => o.value)),
+        },
+        `round ${round}`,
+      );
+    }
+    assert.ok(twice > 300, `rounds with a label twice: ${twice}`);
   });
 });
