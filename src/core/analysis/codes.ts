@@ -79,10 +79,13 @@ function adjustFirstTests(items: readonly { tests: ReportTest[] }[]): void {
 export function codesByGroup(data: StudyData, by: SurveyColumn, confidence = 0.95): CodeByGroup[] {
   const counted = data.records.filter((r) => r.codesKnown);
   const rows = groupLevels(by, counted);
+  // The same participants in each group for every code: labelled once, not once per code.
+  const known = counted.filter((r) => labelOf(by, r.values) !== null);
+  const labels = known.map((r) => labelOf(by, r.values));
+  const inGroups = rows.map((level) => known.filter((_, i) => labels[i] === level));
   const results = data.codes.map((code): CodeByGroup => {
-    const known = counted.filter((r) => labelOf(by, r.values) !== null);
-    const groups = rows.map((level) => {
-      const inGroup = known.filter((r) => labelOf(by, r.values) === level);
+    const groups = rows.map((level, g) => {
+      const inGroup = inGroups[g] as typeof known;
       const participants = inGroup.filter((r) => r.present[code.id] === 1).length;
       return {
         level,
