@@ -1,9 +1,9 @@
 import { codeTree, type CodeInfo } from '../analysis/code-tree';
 import type { Coding } from '../model';
-import { krippendorffAlpha, type AlphaResult } from '../stats/krippendorff-alpha';
+import { nominalAlphaOfPairs, type AlphaResult } from '../stats/krippendorff-alpha';
 import type { Study, StudyTranscript } from '../study/study';
 import { codePointLength } from '../text/canonical';
-import { intersectionLength, lengthOf, unionOf, type Range } from './ranges';
+import { unionLength, type Range } from './ranges';
 import { matchSegments } from './segments';
 import { addTables, EMPTY_TABLE, kappaOf, percentAgreement, type Coefficient, type TwoByTwo } from './two-by-two';
 
@@ -69,6 +69,7 @@ interface TranscriptPair {
 
 /** One code in one transcript: what each coder covered, and how their segments of it match. */
 interface CodeInPair {
+  /** Each coder's codings of the code (their union is what the coder covered). */
   readonly first: readonly Range[];
   readonly second: readonly Range[];
   /** Code points each coder covered with this code, and both did: what a code's own row counts. */
@@ -103,14 +104,15 @@ function transcriptPair(transcript: StudyTranscript, first: string, second: stri
     const ofB = groupsB.get(id) ?? [];
     // Segments are matched code by code: a category's segments match only segments of the same code.
     const m = matchSegments(ofA, ofB, overlap);
-    const first = unionOf(ofA);
-    const second = unionOf(ofB);
+    const firstLength = unionLength(ofA);
+    const secondLength = unionLength(ofB);
     byCode.set(id, {
-      first,
-      second,
-      firstLength: lengthOf(first),
-      secondLength: lengthOf(second),
-      bothLength: intersectionLength(first, second),
+      first: ofA,
+      second: ofB,
+      firstLength,
+      secondLength,
+      // Code points in both unions: |A| + |B| − |A ∪ B|.
+      bothLength: firstLength + secondLength - unionLength(ofA, ofB),
       usedByFirst: ofA.length > 0,
       usedBySecond: ofB.length > 0,
       matched: m.matched.length,
@@ -118,7 +120,7 @@ function transcriptPair(transcript: StudyTranscript, first: string, second: stri
       secondOnly: m.secondOnly.length,
     });
   }
-  return { length: lengthOfText(transcript), byCode, coded: lengthOf(unionOf([...a, ...b])) };
+  return { length: lengthOfText(transcript), byCode, coded: unionLength(a, b) };
 }
 
 /** A transcript's length in code points, by transcript (a loaded transcript is a value: its text never changes). */
@@ -128,14 +130,6 @@ function lengthOfText(transcript: StudyTranscript): number {
   let length = textLengths.get(transcript);
   if (length === undefined) textLengths.set(transcript, (length = codePointLength(transcript.text)));
   return length;
-}
-
-/** The code points a coder covered with any of several codes: the union of the codes' own unions. */
-function coveredBy(found: readonly CodeInPair[], side: 'first' | 'second'): readonly Range[] {
-  if (found.length === 1) return (found[0] as CodeInPair)[side];
-  const all: Range[] = [];
-  for (const code of found) for (const range of code[side]) all.push(range);
-  return unionOf(all);
 }
 
 /** The transcripts both coders have a sidecar for, and the rest with who coded them. */
@@ -215,9 +209,8 @@ function codeRows(study: Study, pairs: readonly TranscriptPair[], wanted: readon
 interface Counts {
   readonly character: TwoByTwo;
   readonly withinCoded: TwoByTwo;
+  /** Per transcript, whether each coder used the code: also the reliability data for α (one unit each). */
   readonly transcript: TwoByTwo;
-  /** Per transcript, 1 when the coder used the code: the reliability data for α. */
-  readonly presence: readonly [number, number][];
   readonly segment: { matched: number; first: number; second: number };
 }
 
@@ -226,7 +219,6 @@ function countOn(pairs: readonly TranscriptPair[], members: ReadonlySet<string>)
   const character = { both: 0, first: 0, second: 0, neither: 0 };
   const withinCoded = { both: 0, first: 0, second: 0, neither: 0 };
   const transcript = { both: 0, first: 0, second: 0, neither: 0 };
-  const presence: [number, number][] = [];
   const segment = { matched: 0, first: 0, second: 0 };
   const found: CodeInPair[] = [];
   for (const pair of pairs) {
@@ -256,13 +248,12 @@ function countOn(pairs: readonly TranscriptPair[], members: ReadonlySet<string>)
       segment.first += code.firstOnly;
       segment.second += code.secondOnly;
     }
-    presence.push([usesA, usesB]);
     transcript.both += usesA & usesB;
     transcript.first += usesA & (1 - usesB);
     transcript.second += (1 - usesA) & usesB;
     transcript.neither += (1 - usesA) & (1 - usesB);
   }
-  return { character, withinCoded, transcript, presence, segment };
+  return { character, withinCoded, transcript, segment };
 }
 
 /** Code points the first coder, the second and both covered with any of several codes in one transcript. */
@@ -272,13 +263,15 @@ function coveredLengths(found: readonly CodeInPair[]): { both: number; first: nu
     const code = found[0] as CodeInPair;
     return { both: code.bothLength, first: code.firstLength, second: code.secondLength };
   }
-  const unionA = coveredBy(found, 'first');
-  const unionB = coveredBy(found, 'second');
-  return { both: intersectionLength(unionA, unionB), first: lengthOf(unionA), second: lengthOf(unionB) };
+  const ofFirst = found.map((code) => code.first);
+  const ofSecond = found.map((code) => code.second);
+  const first = unionLength(...ofFirst);
+  const second = unionLength(...ofSecond);
+  return { both: first + second - unionLength(...ofFirst, ...ofSecond), first, second };
 }
 
 function finish(counts: Counts) {
-  const alpha = alphaOf(counts.presence);
+  const alpha = alphaOf(counts.transcript);
   return {
     character: {
       ...counts.character,
@@ -305,8 +298,8 @@ function sumCounts(all: readonly Counts[]): Counts {
   return {
     character: all.reduce((total, c) => addTables(total, c.character), EMPTY_TABLE),
     withinCoded: all.reduce((total, c) => addTables(total, c.withinCoded), EMPTY_TABLE),
+    // Every (transcript, code) is a unit of the pooled α: the units' answer pairs counted over all codes.
     transcript: all.reduce((total, c) => addTables(total, c.transcript), EMPTY_TABLE),
-    presence: all.flatMap((c) => c.presence),
     segment: {
       matched: all.reduce((total, c) => total + c.segment.matched, 0),
       first: all.reduce((total, c) => total + c.segment.first, 0),
@@ -321,11 +314,11 @@ function segmentPercent(segment: { matched: number; first: number; second: numbe
   return { value: segment.matched / total };
 }
 
-function alphaOf(presence: readonly (readonly number[])[]): Coefficient {
-  if (presence.length === 0) return { value: null, reason: 'no transcripts to compare' };
-  const coders = presence[0]?.length ?? 0;
-  const matrix = Array.from({ length: coders }, (_, c) => presence.map((unit) => unit[c] ?? null));
-  return fromAlpha(krippendorffAlpha(matrix, 'nominal'));
+/** Nominal α with each transcript a unit and each coder's answer whether they used the code. */
+function alphaOf(units: TwoByTwo): Coefficient {
+  if (units.both + units.first + units.second + units.neither === 0)
+    return { value: null, reason: 'no transcripts to compare' };
+  return fromAlpha(nominalAlphaOfPairs(units));
 }
 
 function fromAlpha(result: AlphaResult): Coefficient {

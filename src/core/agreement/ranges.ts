@@ -47,3 +47,52 @@ export function overlapRatio(a: Range, b: Range): number {
   if (intersection === 0) return 0;
   return intersection / (Math.max(a.end, b.end) - Math.min(a.start, b.start));
 }
+
+// Scratch space for unionLength: grown as needed, never shrunk (a transcript has at most a few thousand codings).
+let starts = new Float64Array(256);
+let ends = new Float64Array(256);
+
+/**
+ * Code points covered by any range of any of the lists: lengthOf(unionOf(all of them)), without building the
+ * union. The starts and the ends are sorted apart, as plain numbers: a position is covered while more ranges
+ * have started than ended, and the union's length is the total length of those stretches.
+ */
+export function unionLength(...lists: readonly (readonly Range[])[]): number {
+  let count = 0;
+  for (const list of lists) count += list.length;
+  if (count > starts.length) {
+    starts = new Float64Array(count * 2);
+    ends = new Float64Array(count * 2);
+  }
+  let k = 0;
+  for (const list of lists) {
+    for (const range of list) {
+      if (!(range.end > range.start)) continue;
+      starts[k] = range.start;
+      ends[k] = range.end;
+      k++;
+    }
+  }
+  if (k === 0) return 0;
+  if (k === 1) return (ends[0] as number) - (starts[0] as number);
+  const s = starts.subarray(0, k).sort();
+  const e = ends.subarray(0, k).sort();
+  let covered = 0;
+  let open = 0;
+  let from = 0;
+  let i = 0;
+  let j = 0;
+  while (j < k) {
+    // A range starting where another ends continues the stretch (touching ranges are one in unionOf).
+    if (i < k && (s[i] as number) <= (e[j] as number)) {
+      if (open === 0) from = s[i] as number;
+      open++;
+      i++;
+    } else {
+      open--;
+      if (open === 0) covered += (e[j] as number) - from;
+      j++;
+    }
+  }
+  return covered;
+}

@@ -7,7 +7,7 @@ import { basenameUri } from '../uri';
 import { reportAgreement } from './agreement-section';
 import { codeNumericComparisons, codesByGroup, summarizeCodes } from './codes';
 import { coOccurrence } from './co-occurrence';
-import { coOccurrenceByGroup } from './co-occurrence-by-group';
+import { coOccurrenceWithGroups } from './co-occurrence-by-group';
 import { jointDisplay } from './joint-display';
 import { buildCodeNetwork } from '../network/build-network';
 import { DEFAULT_QUOTES_PER_CELL, ReportRequestError, requestErrors, type ReportRequest } from './options';
@@ -76,6 +76,8 @@ export function buildStudyReport(
     ? data.columns.map((c) => compareVariable(c, by, data.records)).filter((c): c is GroupComparison => c !== undefined)
     : [];
   const byGroup = by ? codesByGroup(data, by) : [];
+  // Pooled and by group from one sweep over the codings.
+  const coOccurrences = by ? coOccurrenceWithGroups(data, by) : { pooled: coOccurrence(data), byGroup: [] };
   const usedCodes = new Set(
     data.codes.filter((code) => data.records.some((r) => r.present[code.id] === 1)).map((code) => code.id),
   );
@@ -94,8 +96,8 @@ export function buildStudyReport(
     codeComparisons: numericColumns.flatMap((column) =>
       codeNumericComparisons(data, column).filter((c) => usedCodes.has(c.code)),
     ),
-    coOccurrence: coOccurrence(data),
-    coOccurrenceByGroup: by ? coOccurrenceByGroup(data, by) : [],
+    coOccurrence: coOccurrences.pooled,
+    coOccurrenceByGroup: coOccurrences.byGroup,
     jointDisplay: by ? jointDisplay(data, by, byGroup, quotesPerCell) : null,
     problems: reportProblems(study, surveyProblems),
     agreement: reportAgreement(study, coders),

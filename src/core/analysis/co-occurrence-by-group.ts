@@ -1,8 +1,9 @@
 import type { SurveyColumn } from '../survey/index';
-import { coOccurrence } from './co-occurrence';
+import { coOccurrence, overlapSweep, pairsOf, type PairOverlaps } from './co-occurrence';
 import { groupData } from './group-data';
-import type { GroupCoOccurrence } from './report-types';
-import type { StudyData } from './study-data';
+import { groupLevels, labelOf } from './levels';
+import type { CoOccurrence, GroupCoOccurrence } from './report-types';
+import type { ParticipantRecord, StudyData } from './study-data';
 
 /**
  * Co-occurrence within each group of `by`, by the same definitions as `coOccurrence` but over the group's
@@ -14,9 +15,57 @@ import type { StudyData } from './study-data';
  * among men, which is what comparing the groups' networks is for.
  */
 export function coOccurrenceByGroup(data: StudyData, by: SurveyColumn): GroupCoOccurrence[] {
-  return groupData(data, by).map((group) => ({
-    level: group.level,
-    participants: group.data.records.filter((r) => r.codesKnown).length,
-    pairs: coOccurrence(group.data),
-  }));
+  return coOccurrenceWithGroups(data, by).byGroup;
+}
+
+/**
+ * coOccurrence and coOccurrenceByGroup from one sweep over the codings (a report shows both): each pair of
+ * overlapping codings is found once and counted for the pool and for the group both codings are in.
+ */
+export function coOccurrenceWithGroups(
+  data: StudyData,
+  by: SurveyColumn,
+): { pooled: CoOccurrence[]; byGroup: GroupCoOccurrence[] } {
+  const levels = groupLevels(
+    by,
+    data.records.filter((r) => r.codesKnown),
+  );
+  const recordsOf = levels.map(() => [] as ParticipantRecord[]);
+  const levelIndex = new Map(levels.map((level, index) => [level, index]));
+  const levelOfParticipant = new Map<string, number>();
+  for (const record of data.records) {
+    const label = labelOf(by, record.values);
+    const level = label === null ? -1 : (levelIndex.get(label) ?? -1);
+    const before = levelOfParticipant.get(record.id);
+    // One id in two records of different groups: its codings are in both groups; the group-by-group way copes.
+    if (before !== undefined && before !== level) return separately(data, by);
+    levelOfParticipant.set(record.id, level);
+    if (level >= 0) (recordsOf[level] as ParticipantRecord[]).push(record);
+  }
+  const levelOf = Int32Array.from(data.codings, (c) => levelOfParticipant.get(c.participant) ?? -1);
+  const sweep = overlapSweep(data, levelOf, levels.length);
+  const codedOf = (records: readonly ParticipantRecord[]) => records.filter((r) => r.codesKnown);
+  return {
+    pooled: pairsOf(data, sweep.related, codedOf(data.records), sweep.pooled),
+    byGroup: levels.map((level, index) => {
+      const coded = codedOf(recordsOf[index] as readonly ParticipantRecord[]);
+      return {
+        level,
+        participants: coded.length,
+        pairs: pairsOf(data, sweep.related, coded, sweep.byLevel[index] as PairOverlaps),
+      };
+    }),
+  };
+}
+
+/** Each group's co-occurrence over the group's own study data: the definition, group by group. */
+function separately(data: StudyData, by: SurveyColumn): { pooled: CoOccurrence[]; byGroup: GroupCoOccurrence[] } {
+  return {
+    pooled: coOccurrence(data),
+    byGroup: groupData(data, by).map((group) => ({
+      level: group.level,
+      participants: group.data.records.filter((r) => r.codesKnown).length,
+      pairs: coOccurrence(group.data),
+    })),
+  };
 }

@@ -1,5 +1,6 @@
 import type { CoOccurrence } from './report-types';
-import type { DataCoding, StudyData } from './study-data';
+import { codingColumns, type CodingColumns } from './coding-columns';
+import type { DataCoding, ParticipantRecord, StudyData } from './study-data';
 
 /**
  * Co-occurrence of every pair of codes, skipping a code paired with its own ancestor (a category trivially
@@ -14,45 +15,108 @@ import type { DataCoding, StudyData } from './study-data';
  * of codes at most once, exactly as counting codings of the one against codings of the other does.
  */
 export function coOccurrence(data: StudyData): CoOccurrence[] {
+  const sweep = overlapSweep(data, undefined, 0);
+  return pairsOf(
+    data,
+    sweep.related,
+    data.records.filter((r) => r.codesKnown),
+    sweep.pooled,
+  );
+}
+
+/**
+ * Overlapping pairs of codings counted by pair of codes (index p·n + q, p < q), and the transcripts they
+ * are in. The sweep visits a transcript's sidecars one after the other, so a pair's transcripts are counted
+ * without a set: a new one is a transcript other than the last one the pair was credited in.
+ */
+export interface PairOverlaps {
+  readonly overlaps: Int32Array;
+  readonly transcripts: Int32Array;
+  /** 1 + the number of the last transcript the pair was credited in (0: none yet). */
+  readonly lastTranscript: Int32Array;
+}
+
+function emptyOverlaps(n: number): PairOverlaps {
+  return { overlaps: new Int32Array(n * n), transcripts: new Int32Array(n * n), lastTranscript: new Int32Array(n * n) };
+}
+
+function credit(into: PairOverlaps, pair: number, transcript: number): void {
+  into.overlaps[pair] = (into.overlaps[pair] as number) + 1;
+  if (into.lastTranscript[pair] !== transcript + 1) {
+    into.lastTranscript[pair] = transcript + 1;
+    into.transcripts[pair] = (into.transcripts[pair] as number) + 1;
+  }
+}
+
+/**
+ * The overlap counts of every pair of codes, pooled and, when `levelOf` gives each coding's group (an index
+ * below `levels`, or -1 for none), within each group: a pair of codings counts for a group when both are
+ * the group's, which is what sweeping the group's codings alone would find.
+ */
+export function overlapSweep(
+  data: StudyData,
+  levelOf: Int32Array | undefined,
+  levels: number,
+): { related: Uint8Array; pooled: PairOverlaps; byLevel: PairOverlaps[] } {
   const codes = data.codes;
   const n = codes.length;
   const related = relatedPairs(data);
-  // The codes whose members include a coding's code: its own code and the categories above it.
-  const containing = new Map<string, number[]>();
+  const columns = codingColumns(data);
+  // By code key: the codes whose members include it (a coding's own code and the categories above it).
+  const containing = Array.from({ length: columns.codeKeys.size }, (): number[] => []);
   codes.forEach((code, index) => {
-    for (const member of code.members) {
-      const list = containing.get(member);
-      if (list) list.push(index);
-      else containing.set(member, [index]);
-    }
+    for (const member of code.members) (containing[columns.codeKeys.get(member) as number] as number[]).push(index);
   });
 
-  const overlaps = new Int32Array(n * n);
-  const transcripts = new Map<number, Set<string>>();
-  for (const group of sidecarGroups(data.codings, containing)) {
-    group.sort((x, y) => x.coding.start - y.coding.start);
-    for (let i = 0; i < group.length; i++) {
-      const x = group[i] as DataCoding;
-      for (let j = i + 1; j < group.length; j++) {
-        const y = group[j] as DataCoding;
-        if (y.coding.start >= x.coding.end) break; // sorted by start: no later coding begins inside x
-        if (!(x.coding.start < y.coding.end && y.coding.start < x.coding.end)) continue;
-        for (const p of containing.get(x.coding.code) as number[]) {
-          for (const q of containing.get(y.coding.code) as number[]) {
-            if (p === q || related[p * n + q] === 1) continue;
-            const pair = p < q ? p * n + q : q * n + p;
-            overlaps[pair] = (overlaps[pair] as number) + 1;
-            let seen = transcripts.get(pair);
-            if (!seen) transcripts.set(pair, (seen = new Set()));
-            seen.add(x.transcript.path);
+  const pooled = emptyOverlaps(n);
+  const byLevel = Array.from({ length: levels }, () => emptyOverlaps(n));
+  const codings = data.codings;
+  // Offsets read once per coding, in order, rather than per comparison through each coding object.
+  const start = new Float64Array(codings.length);
+  const end = new Float64Array(codings.length);
+  const groups = sidecarGroups(data, columns, containing);
+  for (const coding of groups.codings) {
+    start[coding] = (codings[coding] as DataCoding).coding.start;
+    end[coding] = (codings[coding] as DataCoding).coding.end;
+  }
+  groups.byTranscript.forEach((sidecars, transcript) => {
+    for (const group of sidecars) {
+      // Stable: codings starting at the same offset keep their order, as sorting the codings would.
+      group.sort((x, y) => (start[x] as number) - (start[y] as number));
+      for (let i = 0; i < group.length; i++) {
+        const x = group[i] as number;
+        const xEnd = end[x] as number;
+        const ofX = containing[columns.code[x] as number] as number[];
+        for (let j = i + 1; j < group.length; j++) {
+          const y = group[j] as number;
+          if ((start[y] as number) >= xEnd) break; // sorted by start: no later coding begins inside x
+          if (!((start[x] as number) < (end[y] as number) && (start[y] as number) < xEnd)) continue;
+          const level = levelOf !== undefined && levelOf[x] === levelOf[y] ? (levelOf[x] as number) : -1;
+          for (const p of ofX) {
+            for (const q of containing[columns.code[y] as number] as number[]) {
+              if (p === q || related[p * n + q] === 1) continue;
+              const pair = p < q ? p * n + q : q * n + p;
+              credit(pooled, pair, transcript);
+              if (level >= 0) credit(byLevel[level] as PairOverlaps, pair, transcript);
+            }
           }
         }
       }
     }
-  }
+  });
+  return { related, pooled, byLevel };
+}
 
+/** The co-occurrence rows of counted overlaps, with participants (both, either) among `coded`. */
+export function pairsOf(
+  data: StudyData,
+  related: Uint8Array,
+  coded: readonly ParticipantRecord[],
+  counted: PairOverlaps,
+): CoOccurrence[] {
+  const codes = data.codes;
+  const n = codes.length;
   // Which coded participants have each code, as one flag per participant.
-  const coded = data.records.filter((r) => r.codesKnown);
   const present = codes.map((code) => Uint8Array.from(coded, (r) => (r.present[code.id] === 1 ? 1 : 0)));
   const result: CoOccurrence[] = [];
   for (let i = 0; i < n; i++) {
@@ -67,13 +131,13 @@ export function coOccurrence(data: StudyData): CoOccurrence[] {
         either += (a[k] as number) | (b[k] as number);
       }
       const pair = i * n + j;
-      const count = overlaps[pair] as number;
+      const count = counted.overlaps[pair] as number;
       if (count === 0 && both === 0) continue;
       const ids = { a: (codes[i] as { id: string }).id, b: (codes[j] as { id: string }).id };
       result.push({
         ...ids,
         overlaps: count,
-        overlapTranscripts: transcripts.get(pair)?.size ?? 0,
+        overlapTranscripts: counted.transcripts[pair] as number,
         participants: both,
         participantsEither: either,
         jaccard: either === 0 ? null : both / either,
@@ -104,28 +168,28 @@ function relatedPairs(data: StudyData): Uint8Array {
   return related;
 }
 
-/** Codings that can overlap one another: same transcript, same coder; not orphaned; of a code in the list. */
+/**
+ * Codings that can overlap one another, as indices into data.codings: same transcript, same coder; not
+ * orphaned; of a code some code contains. Grouped by transcript, then coder; `codings` lists them all.
+ */
 function sidecarGroups(
-  codings: readonly DataCoding[],
-  containing: ReadonlyMap<string, readonly number[]>,
-): DataCoding[][] {
-  // By transcript, then coder: nested maps rather than a joined string key per coding (100,000 in a big study).
+  data: StudyData,
+  columns: CodingColumns,
+  containing: readonly (readonly number[])[],
+): { byTranscript: number[][][]; codings: number[] } {
   // Only the groups matter, not their order: every count made from them is a sum.
-  const byTranscript = new Map<string, Map<string, DataCoding[]>>();
-  const groups: DataCoding[][] = [];
-  for (const c of codings) {
-    if (c.coding.status === 'orphan' || !containing.has(c.coding.code)) continue;
-    let byCoder = byTranscript.get(c.transcript.path);
-    if (!byCoder) byTranscript.set(c.transcript.path, (byCoder = new Map()));
-    const group = byCoder.get(c.coder);
-    if (group) group.push(c);
-    else {
-      const started = [c];
-      byCoder.set(c.coder, started);
-      groups.push(started);
-    }
-  }
-  return groups;
+  const byCoder = Array.from({ length: columns.transcripts }, () => new Map<string, number[]>());
+  const codings: number[] = [];
+  data.codings.forEach((c, index) => {
+    const key = columns.code[index] as number;
+    if (key < 0 || (containing[key] as readonly number[]).length === 0 || c.coding.status === 'orphan') return;
+    codings.push(index);
+    const coders = byCoder[columns.transcript[index] as number] as Map<string, number[]>;
+    const group = coders.get(c.coder);
+    if (group) group.push(index);
+    else coders.set(c.coder, [index]);
+  });
+  return { byTranscript: byCoder.map((coders) => [...coders.values()]), codings };
 }
 
 function compare(a: string, b: string): number {

@@ -1,4 +1,4 @@
-import { adjustPValues, wilsonInterval } from '../stats/index';
+import { adjustPValues, pooledRanks, wilsonInterval } from '../stats/index';
 import type { SurveyColumn } from '../survey/index';
 import { analyzeTable } from './contingency';
 import { compareNumericColumns } from './compare-groups';
@@ -6,6 +6,7 @@ import { groupLevels, labelOf } from './levels';
 import type { CodeByGroup, CodeNumericComparison, CodeSummary, ReportTest } from './report-types';
 import type { StudyData } from './study-data';
 import { codingsOfCodes } from './codings-of-codes';
+import { codingColumns } from './coding-columns';
 
 export const PRESENT = 'present';
 export const ABSENT = 'absent';
@@ -21,14 +22,21 @@ export const WITHOUT_CODE = 'without code';
 export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[] {
   const counted = data.records.filter((r) => r.codesKnown);
   const ofCode = codingsOfCodes(data);
+  const columns = codingColumns(data);
+  // seenIn[t] = 1 + the last code whose codings were found in transcript t: distinct transcripts without a set.
+  const seenIn = new Int32Array(columns.transcripts);
   return data.codes.map((code, i) => {
     const codings = ofCode[i] as readonly number[];
+    const own = columns.codeKeys.get(code.id);
     let ownCodings = 0;
-    const transcripts = new Set<string>();
+    let transcripts = 0;
     for (const index of codings) {
-      const c = data.codings[index] as StudyData['codings'][number];
-      if (c.coding.code === code.id) ownCodings++;
-      transcripts.add(c.transcript.path);
+      if (columns.code[index] === own) ownCodings++;
+      const transcript = columns.transcript[index] as number;
+      if (seenIn[transcript] !== i + 1) {
+        seenIn[transcript] = i + 1;
+        transcripts++;
+      }
     }
     let participants = 0;
     for (const record of counted) if (record.present[code.id] === 1) participants++;
@@ -42,7 +50,7 @@ export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[
       category: code.category,
       codings: codings.length,
       ownCodings,
-      transcripts: transcripts.size,
+      transcripts,
       participants,
       total,
       proportion: total === 0 ? null : participants / total,
@@ -71,10 +79,13 @@ function adjustFirstTests(items: readonly { tests: ReportTest[] }[]): void {
 export function codesByGroup(data: StudyData, by: SurveyColumn, confidence = 0.95): CodeByGroup[] {
   const counted = data.records.filter((r) => r.codesKnown);
   const rows = groupLevels(by, counted);
+  // The same participants in each group for every code: labelled once, not once per code.
+  const known = counted.filter((r) => labelOf(by, r.values) !== null);
+  const labels = known.map((r) => labelOf(by, r.values));
+  const inGroups = rows.map((level) => known.filter((_, i) => labels[i] === level));
   const results = data.codes.map((code): CodeByGroup => {
-    const known = counted.filter((r) => labelOf(by, r.values) !== null);
-    const groups = rows.map((level) => {
-      const inGroup = known.filter((r) => labelOf(by, r.values) === level);
+    const groups = rows.map((level, g) => {
+      const inGroup = inGroups[g] as typeof known;
       const participants = inGroup.filter((r) => r.present[code.id] === 1).length;
       return {
         level,
@@ -112,6 +123,8 @@ export function codeNumericComparisons(data: StudyData, variable: SurveyColumn):
     const v = r.values[variable.name];
     return typeof v === 'number' ? v : null;
   });
+  // Every row is with or without the code: the values are ranked once for all the codes.
+  const pooled = pooledRanks(values);
   const results = data.codes.map((code): CodeNumericComparison => {
     const comparison = compareNumericColumns(
       variable.name,
@@ -120,6 +133,7 @@ export function codeNumericComparisons(data: StudyData, variable: SurveyColumn):
       [WITH_CODE, WITHOUT_CODE],
       rows.map((r) => (r.present[code.id] === 1 ? WITH_CODE : WITHOUT_CODE)),
       values,
+      pooled,
     );
     const { n, missing, groups, tests, effect, reason } = comparison;
     return {

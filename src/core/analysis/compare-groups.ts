@@ -1,11 +1,14 @@
 import {
   describeCategorical,
   describePresentNumbers,
+  describeSortedNumbers,
   hedgesG,
   kruskalWallis,
   mannWhitney,
+  mannWhitneyOfRanks,
   twoSampleTTest,
   welchAnova,
+  type PooledRanks,
 } from '../stats/index';
 import { analyzeTable } from './contingency';
 import { reportEffect, reportTest } from './convert';
@@ -57,6 +60,7 @@ export function compareNumericColumns(
   levels: readonly string[],
   groupColumn: readonly (string | null)[],
   valueColumn: readonly (number | null)[],
+  pooled?: PooledRanks,
 ): NumericComparison {
   // One pass: each group's present values and its count of missing ones.
   const known = new Set(levels);
@@ -81,9 +85,18 @@ export function compareNumericColumns(
   const missing = groupColumn.length - complete;
   const allLevels = [...levels, ...extraLevels];
   const valuesOf = (level: string) => inGroups.get(level)?.present ?? [];
+  // Every value in a group: the column's ranks and order hold for these groups' values.
+  const ranked =
+    pooled && pooled.order.length === complete ? rankedGroups(pooled, groupColumn, valueColumn) : undefined;
   const groups: NumericGroup[] = allLevels.map((level) => {
     const inGroup = inGroups.get(level);
-    return { level, ...describePresentNumbers(inGroup?.present ?? [], inGroup?.missing ?? 0) };
+    const present = inGroup?.present ?? [];
+    const missingHere = inGroup?.missing ?? 0;
+    const summary =
+      ranked && present.length > 0
+        ? describeSortedNumbers(present, ranked.sorted(level), missingHere)
+        : describePresentNumbers(present, missingHere);
+    return { level, ...summary };
   });
   const withValues = allLevels.filter((level) => valuesOf(level).length > 0);
   const base = { kind: 'numeric' as const, variable, variableType, by, n: complete, missing, groups };
@@ -103,7 +116,9 @@ export function compareNumericColumns(
   if (samples.length === 2) {
     const [x, y] = samples as [number[], number[]];
     const [gx, gy] = withValues as [string, string];
-    const mw = mannWhitney(x, y);
+    const mw = ranked
+      ? mannWhitneyOfRanks(x.length, y.length, ranked.rankSum(gx), ranked.tieSizes, 0)
+      : mannWhitney(x, y);
     const tests: ReportTest[] = [
       reportTest(twoSampleTTest(x, y), missing, `Welch two-sample t-test (${gx} − ${gy})`),
       reportTest(mw, missing, mw.exact === true ? 'exact p' : 'normal approximation with continuity correction'),
@@ -115,6 +130,35 @@ export function compareNumericColumns(
     reportTest(kruskalWallis(samples), missing),
   ];
   return { ...base, tests, effect: null, otherEffects: [] };
+}
+
+/**
+ * Each group's values in ascending order and its rank sum among all the values, from the column's pooled
+ * ranks: only for groups that hold every value of the column between them (checked by the caller).
+ */
+function rankedGroups(
+  pooled: PooledRanks,
+  groupColumn: readonly (string | null)[],
+  valueColumn: readonly (number | null)[],
+) {
+  const sortedOf = new Map<string, number[]>();
+  for (const row of pooled.order) {
+    const group = groupColumn[row] as string;
+    const list = sortedOf.get(group);
+    if (list) list.push(valueColumn[row] as number);
+    else sortedOf.set(group, [valueColumn[row] as number]);
+  }
+  return {
+    tieSizes: pooled.tieSizes,
+    sorted: (level: string): number[] => sortedOf.get(level) ?? [],
+    /** Summed in row order, as mannWhitney sums the ranks of its first sample. */
+    rankSum: (level: string): number => {
+      let sum = 0;
+      for (let row = 0; row < groupColumn.length; row++)
+        if (groupColumn[row] === level && valueColumn[row] !== null) sum += pooled.rank[row] as number;
+      return sum;
+    },
+  };
 }
 
 /**
@@ -138,16 +182,44 @@ export function compareCategorical(
     ...outcomeLevels,
     ...new Set(complete.map((o) => o.value).filter((v) => !outcomeLevels.includes(v))),
   ];
-  const counts = rows.map((row) =>
-    columns.map((column) => complete.filter((o) => o.group === row && o.value === column).length),
-  );
-  const groups = rows.map((level) => {
-    const summary = describeCategorical(
-      complete.filter((o) => o.group === level).map((o) => o.value),
-      columns,
-    );
+  const { counts, valuesOf } = tabulate(rows, columns, complete);
+  const groups = rows.map((level, i) => {
+    const summary = describeCategorical(valuesOf[i] as string[], columns);
     return { level, n: summary.n, levels: summary.levels };
   });
   const analysis = analyzeTable(rows, columns, counts, missing);
   return { kind: 'categorical', variable, variableType, by, n: complete.length, missing, groups, ...analysis };
+}
+
+/**
+ * The rows × columns counts of the observations and each row's values in observation order: one pass over
+ * them, or one per cell when a label is a row or a column twice (each copy then gets the same counts).
+ */
+export function tabulate(
+  rows: readonly string[],
+  columns: readonly string[],
+  observations: readonly { group: string; value: string }[],
+): { counts: number[][]; valuesOf: string[][] } {
+  const rowAt = new Map(rows.map((row, i) => [row, i]));
+  const columnAt = new Map(columns.map((column, i) => [column, i]));
+  if (rowAt.size !== rows.length || columnAt.size !== columns.length) {
+    return {
+      counts: rows.map((row) =>
+        columns.map((column) => observations.filter((o) => o.group === row && o.value === column).length),
+      ),
+      valuesOf: rows.map((row) => observations.filter((o) => o.group === row).map((o) => o.value)),
+    };
+  }
+  const valuesOf = rows.map((): string[] => []);
+  const counts = rows.map(() => columns.map(() => 0));
+  for (const o of observations) {
+    const row = rowAt.get(o.group);
+    if (row === undefined) continue;
+    (valuesOf[row] as string[]).push(o.value);
+    const column = columnAt.get(o.value);
+    if (column === undefined) continue;
+    const cells = counts[row] as number[];
+    cells[column] = (cells[column] as number) + 1;
+  }
+  return { counts, valuesOf };
 }

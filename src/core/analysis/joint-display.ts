@@ -1,8 +1,8 @@
 import type { SurveyColumn } from '../survey/index';
 import { columnLevels, labelOf } from './levels';
-import { agreedCodings, QUOTE_RULE, quoteFacts, rankedQuotes } from './quotes';
+import { agreedInData, QUOTE_RULE, quoteFactsOf, rankedQuotes } from './quotes';
 import type { CodeByGroup, JointDisplay } from './report-types';
-import type { StudyData } from './study-data';
+import { distinctCodings, type StudyData } from './study-data';
 import { codingsOfCodes } from './codings-of-codes';
 
 /**
@@ -15,7 +15,7 @@ export function jointDisplay(
   byGroup: readonly CodeByGroup[],
   quotesPerCell: number,
 ): JointDisplay {
-  const facts = quoteFacts(data.codings, agreedCodings(data.codings));
+  const facts = quoteFactsOf(data.codings, agreedInData(data), distinctCodings(data));
   const groupOf = new Map(data.records.map((r) => [r.id, labelOf(by, r.values)]));
   const levelOf = data.codings.map((c) => groupOf.get(c.participant));
   const groups = byGroup[0]?.groups.map((g) => g.level) ?? columnLevels(by);

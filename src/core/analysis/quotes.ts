@@ -1,5 +1,6 @@
 import { QUOTE_LIMIT, type ReportQuote } from './report-types';
-import type { DataCoding } from './study-data';
+import { codingColumns } from './coding-columns';
+import type { DataCoding, StudyData } from './study-data';
 
 export const QUOTE_RULE =
   'Quotes come from distinct participants (one each). For each participant the coding is chosen, and participants ' +
@@ -42,6 +43,52 @@ export function agreedCodings(codings: readonly DataCoding[]): Set<DataCoding> {
   return agreed;
 }
 
+/**
+ * agreedCodings of data.codings as one flag per coding (1: agreed), grouping the codings by the numbers of
+ * their transcript and code (codingColumns) rather than by their strings. A coding of a code the report
+ * does not know is left 0: no cell of the joint display lists it.
+ */
+export function agreedInData(data: StudyData): Uint8Array {
+  const columns = codingColumns(data);
+  const keys = columns.codeKeys.size;
+  const codings = data.codings;
+  const flags = new Uint8Array(codings.length);
+  // Offsets and coders read once per coding, in order: the pairs below compare them many times.
+  const start = new Float64Array(codings.length);
+  const end = new Float64Array(codings.length);
+  const coder = new Int32Array(codings.length);
+  const coders = new Map<string, number>();
+  const groups = new Map<number, number[]>();
+  codings.forEach((c, i) => {
+    if (c.coding.status === 'orphan') return;
+    const key = columns.code[i] as number;
+    // A code no code of the report has or contains: the coding is in no cell, its flag is never read.
+    if (key < 0) return;
+    start[i] = c.coding.start;
+    end[i] = c.coding.end;
+    let by = coders.get(c.coder);
+    if (by === undefined) coders.set(c.coder, (by = coders.size));
+    coder[i] = by;
+    const group = (columns.transcript[i] as number) * keys + key;
+    const list = groups.get(group);
+    if (list) list.push(i);
+    else groups.set(group, [i]);
+  });
+  for (const list of groups.values()) {
+    for (const i of list) {
+      const from = start[i] as number;
+      const to = end[i] as number;
+      for (const j of list) {
+        if (coder[j] !== coder[i] && from < (end[j] as number) && (start[j] as number) < to) {
+          flags[i] = 1;
+          break;
+        }
+      }
+    }
+  }
+  return flags;
+}
+
 /** Shortens to QUOTE_LIMIT code points, at the last space within the final fifth when there is one. */
 export function shorten(text: string): { text: string; truncated: boolean } {
   const points = [...text.trim()];
@@ -78,21 +125,37 @@ export interface QuoteFacts {
   /** Code points of each usable coding's quote. */
   readonly length: Int32Array;
   readonly agreed: Uint8Array;
+  /** Each coding's start offset (read once: ranking compares them often). */
+  readonly start: Float64Array;
   /** No coding is in `codings` twice (the report's codings: then a cell's candidates need no de-duplication). */
   readonly distinct: boolean;
 }
 
 export function quoteFacts(codings: readonly DataCoding[], agreed: ReadonlySet<DataCoding>): QuoteFacts {
+  return quoteFactsOf(
+    codings,
+    Uint8Array.from(codings, (c) => (agreed.has(c) ? 1 : 0)),
+    new Set(codings).size === codings.length,
+  );
+}
+
+/**
+ * quoteFacts with each coding's agreement given as flags (1: agreed), and whether no coding is in `codings`
+ * twice.
+ */
+export function quoteFactsOf(codings: readonly DataCoding[], agreed: Uint8Array, distinct: boolean): QuoteFacts {
   const usable = new Uint8Array(codings.length);
   const lengths = new Int32Array(codings.length);
   const isAgreed = new Uint8Array(codings.length);
+  const starts = new Float64Array(codings.length);
   codings.forEach((c, i) => {
+    starts[i] = c.coding.start;
     if (c.coding.status === 'orphan' || isBlank(c.coding.quote)) return;
     usable[i] = 1;
     lengths[i] = length(c.coding.quote);
-    isAgreed[i] = agreed.has(c) ? 1 : 0;
+    isAgreed[i] = agreed[i] as number;
   });
-  return { codings, usable, length: lengths, agreed: isAgreed, distinct: new Set(codings).size === codings.length };
+  return { codings, usable, length: lengths, agreed: isAgreed, start: starts, distinct };
 }
 
 /** The most representative quotes among `candidates` (see QUOTE_RULE), at most `limit`. */
@@ -130,7 +193,7 @@ export function rankedQuotes(facts: QuoteFacts, candidates: readonly number[], l
     return (
       (facts.agreed[j] as number) - (facts.agreed[i] as number) ||
       Math.abs((facts.length[i] as number) - typical) - Math.abs((facts.length[j] as number) - typical) ||
-      x.coding.start - y.coding.start ||
+      (facts.start[i] as number) - (facts.start[j] as number) ||
       (x.participant < y.participant ? -1 : x.participant > y.participant ? 1 : 0) ||
       (x.coding.id < y.coding.id ? -1 : x.coding.id > y.coding.id ? 1 : 0) ||
       i - j // the order a stable sort of the candidates keeps

@@ -68,6 +68,14 @@ export interface StudyData {
   readonly coverage: ParticipantCoverage;
 }
 
+/** Codings lists buildStudyData made: each entry an object of its own, so none is in the list twice. */
+const builtCodings = new WeakSet<readonly DataCoding[]>();
+
+/** No coding is in data.codings twice: known for buildStudyData's, checked for other study data. */
+export function distinctCodings(data: StudyData): boolean {
+  return builtCodings.has(data.codings) || new Set(data.codings).size === data.codings.length;
+}
+
 /**
  * Joins the study's codings with the survey into one record per participant. Survey-only participants
  * have `coded: false` (code presence null, i.e. missing, not 0), as do participants whose transcripts no
@@ -131,15 +139,18 @@ export function buildStudyData(
     const codesKnown = coded || (uncoded === 'absent' && transcripts.length > 0);
     const values = newValues();
     for (const column of columns) values[column.name] = ownValue(row?.values, column.name);
-    const ownCounts = new Map<string, number>();
-    for (const { coding } of own) ownCounts.set(coding.code, (ownCounts.get(coding.code) ?? 0) + 1);
     const present = newPresent();
     const counts = newCounts();
-    for (const code of codes) {
-      let count = 0;
-      for (const member of code.members) count += ownCounts.get(member) ?? 0;
-      counts[code.id] = codesKnown ? count : null;
-      present[code.id] = codesKnown ? (count > 0 ? 1 : 0) : null;
+    // Unknown codes stay null, as the records are made (most participants of a big survey have no transcript).
+    if (codesKnown) {
+      const ownCounts = new Map<string, number>();
+      for (const { coding } of own) ownCounts.set(coding.code, (ownCounts.get(coding.code) ?? 0) + 1);
+      for (const code of codes) {
+        let count = 0;
+        for (const member of code.members) count += ownCounts.get(member) ?? 0;
+        counts[code.id] = count;
+        present[code.id] = count > 0 ? 1 : 0;
+      }
     }
     records.push({
       id,
@@ -186,6 +197,7 @@ export function buildStudyData(
       line: r.line,
     })),
   };
+  builtCodings.add(codings);
   return { columns, codes, coders: { available, included }, records, codings, coverage };
 }
 

@@ -32,6 +32,16 @@ export function describeNumeric(input: ReadonlyArray<NumericValue>, confidence =
 
 /** describeNumeric of values already split from `missing` missing ones (none of `values` is missing). */
 export function describePresentNumbers(values: readonly number[], missing: number, confidence = 0.95): NumericSummary {
+  return describeSortedNumbers(values, values.length === 0 ? [] : ascending(values), missing, confidence);
+}
+
+/** describePresentNumbers given the values also in ascending order (as `ascending` sorts them). */
+export function describeSortedNumbers(
+  values: readonly number[],
+  sorted: readonly number[],
+  missing: number,
+  confidence = 0.95,
+): NumericSummary {
   const n = values.length;
   if (n === 0) {
     return {
@@ -49,7 +59,6 @@ export function describePresentNumbers(values: readonly number[], missing: numbe
       reason: 'no non-missing values',
     };
   }
-  const sorted = ascending(values);
   const m = mean(values);
   const q1 = quantileType7(sorted, 0.25);
   const q3 = quantileType7(sorted, 0.75);

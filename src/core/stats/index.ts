@@ -3,6 +3,7 @@ export type * from './types';
 export {
   describeNumeric,
   describePresentNumbers,
+  describeSortedNumbers,
   describeCategorical,
   type NumericSummary,
   type CategoricalSummary,
@@ -11,7 +12,8 @@ export {
 export { wilsonInterval } from './wilson';
 export { quantileType7 } from './quantile';
 export { oneSampleTTest, twoSampleTTest, type TTestResult } from './t-test';
-export { mannWhitney, type MannWhitneyResult } from './mann-whitney';
+export { mannWhitney, mannWhitneyOfRanks, type MannWhitneyResult } from './mann-whitney';
+export { pooledRanks, type PooledRanks } from './ranks';
 export { welchAnova, type WelchAnovaResult } from './welch-anova';
 export { kruskalWallis, type KruskalWallisResult } from './kruskal-wallis';
 export { crossTabulate, margins, type CrossTabulation } from './contingency-table';

@@ -22,7 +22,6 @@ export interface AlphaResult {
  * α = 1 − (n − 1) Σ o_ck δ²_ck / Σ n_c n_k δ²_ck over the coincidence matrix o (Krippendorff 2011).
  */
 export function krippendorffAlpha(ratings: ReadonlyArray<ReadonlyArray<NumericValue>>, level: AlphaLevel): AlphaResult {
-  const base = { name: 'krippendorff-alpha' as const, level };
   const unitCount = Math.max(0, ...ratings.map((row) => row.length));
   let missing = 0;
   const units: number[][] = [];
@@ -49,9 +48,25 @@ export function krippendorffAlpha(ratings: ReadonlyArray<ReadonlyArray<NumericVa
       for (let j = 0; j < at.length; j++) if (i !== j) row[at[j] as number]! += weight;
     }
   }
+  return alphaOfCoincidence(level, categories, coincidence, units.length, missing);
+}
+
+/**
+ * α from the coincidence matrix of `categories` (ascending): the part of krippendorffAlpha after the matrix,
+ * shared with nominalAlphaOfPairs so that both give the same value to the last bit.
+ */
+function alphaOfCoincidence(
+  level: AlphaLevel,
+  categories: readonly number[],
+  coincidence: readonly (readonly number[])[],
+  unitCount: number,
+  missing: number,
+): AlphaResult {
+  const base = { name: 'krippendorff-alpha' as const, level };
+  const size = categories.length;
   const marginals = coincidence.map((row) => row.reduce((s, x) => s + x, 0));
   const n = marginals.reduce((s, x) => s + x, 0);
-  const result = { ...base, units: units.length, n: Math.round(n), missing };
+  const result = { ...base, units: unitCount, n: Math.round(n), missing };
   if (n < 2) return { ...result, value: null, reason: 'fewer than 2 pairable ratings' };
   if (size < 2) return { ...result, value: null, reason: 'all ratings are the same value: no variation to agree on' };
 
@@ -84,4 +99,33 @@ export function krippendorffAlpha(ratings: ReadonlyArray<ReadonlyArray<NumericVa
     }
   }
   return { ...result, value: 1 - ((n - 1) * observed) / expected };
+}
+
+/**
+ * Nominal α of two coders' yes/no answers over units every unit of which both answered, from the counts
+ * of each answer pair: what krippendorffAlpha gives for the coders × units matrix of those answers (each
+ * unit adds 1 to two cells of the coincidence matrix; sums of whole numbers are exact in any order).
+ */
+export function nominalAlphaOfPairs(counts: {
+  readonly both: number;
+  readonly first: number;
+  readonly second: number;
+  readonly neither: number;
+}): AlphaResult {
+  const units = counts.both + counts.first + counts.second + counts.neither;
+  const categories: number[] = [];
+  if (counts.first + counts.second + counts.neither > 0) categories.push(0);
+  if (counts.both + counts.first + counts.second > 0) categories.push(1);
+  const at = (value: 0 | 1) => categories.indexOf(value);
+  const coincidence = categories.map(() => new Array<number>(categories.length).fill(0));
+  const add = (a: 0 | 1, b: 0 | 1, times: number) => {
+    if (times === 0) return;
+    (coincidence[at(a)] as number[])[at(b)]! += times;
+    (coincidence[at(b)] as number[])[at(a)]! += times;
+  };
+  add(1, 1, counts.both);
+  add(1, 0, counts.first);
+  add(0, 1, counts.second);
+  add(0, 0, counts.neither);
+  return alphaOfCoincidence('nominal', categories, coincidence, units, 0);
 }

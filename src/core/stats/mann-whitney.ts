@@ -32,6 +32,22 @@ export function mannWhitney(
   const { ranks, tieSizes } = averageRanks([...x.values, ...y.values]);
   let rankSumX = 0;
   for (let i = 0; i < nx; i++) rankSumX += ranks[i] as number;
+  return mannWhitneyOfRanks(nx, ny, rankSumX, tieSizes, base.missing);
+}
+
+/**
+ * mannWhitney from the two samples' sizes (both at least 1), the first sample's rank sum among both samples
+ * (average ranks) and the sizes of the tie groups of both together: for callers that rank once for many
+ * splits of the same values (pooledRanks).
+ */
+export function mannWhitneyOfRanks(
+  nx: number,
+  ny: number,
+  rankSumX: number,
+  tieSizes: readonly number[],
+  missing: number,
+): MannWhitneyResult {
+  const base = { name: 'mann-whitney' as const, n: nx + ny, missing };
   const w = rankSumX - (nx * (nx + 1)) / 2;
   const ties = tieSizes.length !== nx + ny;
   if (nx < EXACT_LIMIT && ny < EXACT_LIMIT && !ties) {

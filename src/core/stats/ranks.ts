@@ -41,3 +41,42 @@ export function tieSum(tieSizes: ReadonlyArray<number>): number {
   for (const t of tieSizes) sum += t * t * t - t;
   return sum;
 }
+
+/**
+ * The present values of a column (null: missing) ranked once for many two-sample comparisons of its rows:
+ * the rows holding a value in ascending order of value, each row's average rank among all the values, and
+ * the tie group sizes. Split the rows into two samples in any way and a sample's ranks among both are
+ * these ranks, its values in ascending order are `order`'s values in that sample, and the tie groups of
+ * both together are these. Undefined when a value is NaN or −0, which native and comparator sorts order
+ * differently; the caller then ranks each comparison on its own.
+ */
+export interface PooledRanks {
+  /** Rows holding a value, in ascending order of value (equal values in row order). */
+  readonly order: Int32Array;
+  /** Average rank (1-based) of each row's value among all the values; 0 for a row without one. */
+  readonly rank: Float64Array;
+  readonly tieSizes: readonly number[];
+}
+
+export function pooledRanks(values: readonly (number | null)[]): PooledRanks | undefined {
+  const rows: number[] = [];
+  for (let row = 0; row < values.length; row++) {
+    const value = values[row];
+    if (value === null || value === undefined) continue;
+    if (Number.isNaN(value) || Object.is(value, -0)) return undefined;
+    rows.push(row);
+  }
+  const order = Int32Array.from(rows).sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+  const rank = new Float64Array(values.length);
+  const tieSizes: number[] = [];
+  let start = 0;
+  while (start < order.length) {
+    let end = start;
+    while (end + 1 < order.length && values[order[end + 1] as number] === values[order[start] as number]) end++;
+    const average = (start + end + 2) / 2;
+    for (let k = start; k <= end; k++) rank[order[k] as number] = average;
+    tieSizes.push(end - start + 1);
+    start = end + 1;
+  }
+  return { order, rank, tieSizes };
+}

@@ -2,14 +2,17 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { SurveyColumn } from '../../../src/core/survey/index';
 import type { CodeInfo } from '../../../src/core/analysis/code-tree';
 import { coOccurrence } from '../../../src/core/analysis/co-occurrence';
+import { coOccurrenceWithGroups } from '../../../src/core/analysis/co-occurrence-by-group';
 import { jointDisplay } from '../../../src/core/analysis/joint-display';
 import { codesByGroup, summarizeCodes } from '../../../src/core/analysis/codes';
 import { agreedCodings, representativeQuotes } from '../../../src/core/analysis/quotes';
 import {
   buildStudyData,
+  distinctCodings,
   type DataCoding,
   type ParticipantRecord,
   type StudyData,
@@ -19,7 +22,14 @@ import { loadStudy } from '../../../src/core/study/load-study';
 import { NodeFileSystem, pathToUri } from '../../../src/node/node-file-system';
 import { generateStudy } from '../../../scripts/bench/generate';
 import { Random } from '../support/random';
-import { referenceCoOccurrence, referenceJointDisplay, referenceSummarizeCodes } from './reference';
+import {
+  referenceCoOccurrence,
+  referenceCoOccurrenceByGroup,
+  referenceJointDisplay,
+  referenceSummarizeCodes,
+} from './reference';
+
+const EXAMPLE = join(__dirname, '../../../examples/mentorship-study');
 
 const GROUP: SurveyColumn = {
   name: 'gender',
@@ -130,12 +140,20 @@ describe('report analyses: the fast versions give exactly what the straightforwa
   it('code summary, co-occurrence and the joint display on 400 random studies', () => {
     const random = new Random(2026);
     let overlaps = 0;
+    let groupOverlaps = 0;
     let quotes = 0;
     for (let round = 0; round < 400; round++) {
       const data = randomData(random);
       assert.deepStrictEqual(summarizeCodes(data), referenceSummarizeCodes(data), `round ${round}`);
       const pairs = coOccurrence(data);
       assert.deepStrictEqual(pairs, referenceCoOccurrence(data), `round ${round}`);
+      const withGroups = coOccurrenceWithGroups(data, GROUP);
+      assert.deepStrictEqual(withGroups.pooled, pairs, `round ${round}`);
+      assert.deepStrictEqual(withGroups.byGroup, referenceCoOccurrenceByGroup(data, GROUP), `round ${round}`);
+      groupOverlaps += withGroups.byGroup.reduce(
+        (sum, group) => sum + group.pairs.reduce((n, p) => n + p.overlaps, 0),
+        0,
+      );
       const byGroup = codesByGroup(data, GROUP);
       const limit = random.int(0, 4);
       const display = jointDisplay(data, GROUP, byGroup, limit);
@@ -144,6 +162,72 @@ describe('report analyses: the fast versions give exactly what the straightforwa
       quotes += display.rows.reduce((sum, row) => sum + row.cells.reduce((n, cell) => n + cell.quotes.length, 0), 0);
     }
     assert.ok(overlaps > 500 && quotes > 1000, `the cases exercise both: ${overlaps} overlaps, ${quotes} quotes`);
+    assert.ok(groupOverlaps > 200 && groupOverlaps < overlaps, `overlaps within groups: ${groupOverlaps}`);
+  });
+
+  it('co-occurrence by group when one participant id has records in two groups', () => {
+    const random = new Random(17);
+    let twice = 0;
+    for (let round = 0; round < 100; round++) {
+      const data = randomData(random);
+      const first = data.records[0] as ParticipantRecord;
+      const gender = first.values['gender'] === 'male' ? 'female' : 'male';
+      const again = { ...first, values: { gender } } as ParticipantRecord;
+      const doubled: StudyData = { ...data, records: [...data.records, again] };
+      const withGroups = coOccurrenceWithGroups(doubled, GROUP);
+      assert.deepStrictEqual(withGroups.pooled, referenceCoOccurrence(doubled), `round ${round}`);
+      assert.deepStrictEqual(withGroups.byGroup, referenceCoOccurrenceByGroup(doubled, GROUP), `round ${round}`);
+      if (withGroups.byGroup.some((g) => g.pairs.some((p) => p.overlaps > 0))) twice++;
+    }
+    assert.ok(twice > 20, `rounds with overlaps in a group: ${twice}`);
+  });
+
+  it('co-occurrence by group when one transcript has codings of participants in different groups', () => {
+    const random = new Random(23);
+    let mixed = 0;
+    for (let round = 0; round < 200; round++) {
+      const data = randomData(random);
+      const ids = data.records.map((r) => r.id);
+      const codings = data.codings.map((c) => (random.next() < 0.3 ? { ...c, participant: random.pick(ids) } : c));
+      const moved: StudyData = { ...data, codings };
+      const withGroups = coOccurrenceWithGroups(moved, GROUP);
+      const reference = referenceCoOccurrenceByGroup(moved, GROUP);
+      assert.deepStrictEqual(withGroups.pooled, referenceCoOccurrence(moved), `round ${round}`);
+      assert.deepStrictEqual(withGroups.byGroup, reference, `round ${round}`);
+      const pooled = withGroups.pooled.reduce((n, p) => n + p.overlaps, 0);
+      const inGroups = reference.reduce((sum, g) => sum + g.pairs.reduce((n, p) => n + p.overlaps, 0), 0);
+      if (inGroups > 0 && inGroups < pooled) mixed++;
+    }
+    assert.ok(mixed > 10, `rounds where some overlaps cross groups: ${mixed}`);
+  });
+
+  it('joint display: study data with a coding listed twice counts it once', () => {
+    const random = new Random(29);
+    let differs = 0;
+    for (let round = 0; round < 200; round++) {
+      const data = randomData(random);
+      const doubled: StudyData = {
+        ...data,
+        codings: [...data.codings, ...data.codings.filter(() => random.next() < 0.3)],
+      };
+      const byGroup = codesByGroup(doubled, GROUP);
+      const display = jointDisplay(doubled, GROUP, byGroup, 3);
+      assert.deepStrictEqual(display, referenceJointDisplay(doubled, GROUP, byGroup, 3), `round ${round}`);
+      // The same entries as distinct objects, as counting the repeated codings twice would see them.
+      const copies: StudyData = { ...doubled, codings: doubled.codings.map((c) => ({ ...c })) };
+      if (!isDeepStrictEqual(display, jointDisplay(copies, GROUP, byGroup, 3))) differs++;
+    }
+    assert.ok(differs > 20, `rounds where the repeated codings would change the quotes: ${differs}`);
+  });
+
+  it('joint display: the codings of buildStudyData are known to be distinct', async () => {
+    const fs = new NodeFileSystem();
+    const study = await loadStudy(fs, pathToUri(EXAMPLE));
+    const survey = await loadSurvey(fs, study);
+    const data = buildStudyData(study, survey?.ok ? survey.value : undefined);
+    assert.ok(data.codings.length > 100);
+    assert.equal(distinctCodings(data), true);
+    assert.equal(distinctCodings({ ...data, codings: [...data.codings, data.codings[0] as DataCoding] }), false);
   });
 
   it('quotes: a coding passed twice counts once', () => {
@@ -179,6 +263,7 @@ describe('report analyses: the fast versions give exactly what the straightforwa
       assert.ok(coOccurrence(data).some((pair) => pair.overlaps > 0));
       assert.deepStrictEqual(summarizeCodes(data), referenceSummarizeCodes(data));
       assert.deepStrictEqual(coOccurrence(data), referenceCoOccurrence(data));
+      assert.deepStrictEqual(coOccurrenceWithGroups(data, by).byGroup, referenceCoOccurrenceByGroup(data, by));
       assert.deepStrictEqual(jointDisplay(data, by, byGroup, 3), referenceJointDisplay(data, by, byGroup, 3));
     } finally {
       await rm(parent, { recursive: true, force: true });

@@ -5,16 +5,27 @@
  */
 import type { SurveyColumn } from '../../../src/core/survey/index';
 import { columnLevels, labelOf } from '../../../src/core/analysis/levels';
+import { groupData } from '../../../src/core/analysis/group-data';
 import { QUOTE_RULE, shorten } from '../../../src/core/analysis/quotes';
 import type {
   CoOccurrence,
   CodeByGroup,
   CodeSummary,
+  GroupCoOccurrence,
   JointDisplay,
   ReportQuote,
 } from '../../../src/core/analysis/report-types';
 import { wilsonInterval } from '../../../src/core/stats/index';
 import type { DataCoding, StudyData } from '../../../src/core/analysis/study-data';
+
+/** Co-occurrence within each group: the pooled reference over each group's own study data. */
+export function referenceCoOccurrenceByGroup(data: StudyData, by: SurveyColumn): GroupCoOccurrence[] {
+  return groupData(data, by).map((group) => ({
+    level: group.level,
+    participants: group.data.records.filter((r) => r.codesKnown).length,
+    pairs: referenceCoOccurrence(group.data),
+  }));
+}
 
 /**
  * Co-occurrence of every pair of codes, skipping a code paired with its own ancestor (a category trivially

@@ -1,0 +1,49 @@
+import type { StudyData } from './study-data';
+
+/**
+ * Facts of every coding of data.codings as small integers, one typed array each, read in one pass over the
+ * codings. The per-code loops and sweeps of a report then read these instead of following each coding to
+ * its object and looking up its code's string: a big study's 100,000 codings lie scattered in memory, and
+ * each string lookup compares a coding's own copy of the code id character by character.
+ */
+export interface CodingColumns {
+  /** A number for every code id and every member of data.codes. */
+  readonly codeKeys: ReadonlyMap<string, number>;
+  /** codeKeys' number of the coding's code; -1 when it is neither a code nor a member of one. */
+  readonly code: Int32Array;
+  /** Index of the coding's transcript path among the distinct paths of data.codings, in order met. */
+  readonly transcript: Int32Array;
+  /** How many distinct transcript paths data.codings has. */
+  readonly transcripts: number;
+}
+
+/** The columns of data.codings, worked out once per StudyData (a value: its codings never change). */
+export function codingColumns(data: StudyData): CodingColumns {
+  let columns = computed.get(data);
+  if (columns === undefined) computed.set(data, (columns = computeColumns(data)));
+  return columns;
+}
+
+const computed = new WeakMap<StudyData, CodingColumns>();
+
+function computeColumns(data: StudyData): CodingColumns {
+  const codeKeys = new Map<string, number>();
+  const number = (id: string) => {
+    if (!codeKeys.has(id)) codeKeys.set(id, codeKeys.size);
+  };
+  for (const code of data.codes) {
+    number(code.id);
+    code.members.forEach(number);
+  }
+  const pathIndex = new Map<string, number>();
+  const code = new Int32Array(data.codings.length);
+  const transcript = new Int32Array(data.codings.length);
+  data.codings.forEach((c, i) => {
+    code[i] = codeKeys.get(c.coding.code) ?? -1;
+    const path = c.transcript.path;
+    let at = pathIndex.get(path);
+    if (at === undefined) pathIndex.set(path, (at = pathIndex.size));
+    transcript[i] = at;
+  });
+  return { codeKeys, code, transcript, transcripts: pathIndex.size };
+}
