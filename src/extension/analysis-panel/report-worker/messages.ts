@@ -12,7 +12,7 @@ import type {
 } from '../../../core/index';
 import type { OverlapPair, ReportRequestState } from '../../../../webview/protocol';
 import type { EncodedOutcome } from './encoded-report';
-import type { RefiProjectOutcome, RPackageOutcome } from './report-service';
+import type { RefiProjectOutcome, RPackageOutcome } from './outcomes';
 import type { MessageEnd, StudyMessage } from '../../shared/worker-messages';
 
 export type { MessageEnd };

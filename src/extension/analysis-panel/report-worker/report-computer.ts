@@ -9,7 +9,8 @@ import type {
 import type { ReportRequestState } from '../../../../webview/protocol';
 import type { EncodedOutcome } from './encoded-report';
 import type { OverlapsResult } from './messages';
-import { ReportService, type RefiProjectOutcome, type RPackageOutcome } from './report-service';
+import type { RefiProjectOutcome, RPackageOutcome } from './outcomes';
+import { ReportService } from './report-service';
 
 /**
  * Where the analysis panel's reports are computed: in a worker (the extension host's thread stays free for

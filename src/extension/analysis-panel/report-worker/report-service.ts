@@ -9,9 +9,7 @@ import {
   type Codebook,
   type CodeNetwork,
   type MergedSurvey,
-  type QdpxExport,
   type RefiExportOptions,
-  type Problem,
   SurveyCache,
   type Study,
   type VisibleCoders,
@@ -22,28 +20,7 @@ import { buildPanelReport } from '../report-builder';
 import { panelNetwork } from '../network-export';
 import { encodeOutcome, type EncodedOutcome } from './encoded-report';
 import type { OverlapsResult } from './messages';
-
-/** A REFI-QDA project archive, or why it was not made. */
-export type RefiProjectOutcome =
-  | { readonly kind: 'archive'; readonly archive: QdpxExport }
-  | { readonly kind: 'survey-problem'; readonly problem: Problem | undefined }
-  | { readonly kind: 'refused'; readonly message: string };
-
-/** A file of the R package as it is written: UTF-8 bytes, which a worker moves to the host without a copy. */
-export interface RPackageBytes {
-  readonly path: string;
-  readonly bytes: Uint8Array;
-}
-
-/**
- * The R package for a request, or why it was not made (the host words the refusal). As bytes: at XL the data
- * files are tens of megabytes of text, which the host would otherwise receive as strings (hundreds of ms of
- * its thread) only to encode them for writing.
- */
-export type RPackageOutcome =
-  | { readonly kind: 'files'; readonly files: readonly RPackageBytes[] }
-  | { readonly kind: 'survey-problem'; readonly problem: Problem | undefined }
-  | { readonly kind: 'request-error'; readonly messages: readonly string[] };
+import type { RefiProjectOutcome, RPackageOutcome } from './outcomes';
 
 /**
  * The report work itself, the same on every thread: the report of the study as displayed (blind coding

@@ -8,7 +8,7 @@ import type {
 } from '../../../core/index';
 import type { ReportRequestState } from '../../../../webview/protocol';
 import type { EncodedOutcome } from './encoded-report';
-import type { RefiProjectOutcome, RPackageOutcome } from './report-service';
+import type { RefiProjectOutcome, RPackageOutcome } from './outcomes';
 import type { FileAnswer, FileQuestion, FromWorker, OverlapsResult, ToWorker } from './messages';
 import { InProcessReportComputer, type ReportComputer } from './report-computer';
 import { StudyShipper } from '../../shared/study-shipper';
