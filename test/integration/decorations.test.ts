@@ -159,6 +159,40 @@ describe('decorations, hover and status bar on transcripts', function () {
     );
   });
 
+  it('draws a transcript shown in a second editor, and leaves an editor that stayed visible as it was', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const editor = await openTranscript();
+    const drawn = await waitFor(
+      'decorations',
+      () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document),
+    );
+    assert.equal(drawn.editors, 1);
+    // Another file opens beside: the transcript's editor stays visible and keeps what it was given (drawing
+    // 10,000 codings again on every editor opened elsewhere would stall the window for nothing).
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, 'grounded.yaml'), {
+      viewColumn: vscode.ViewColumn.Beside,
+      preview: false,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(applied(editor.document)?.version, drawn.version, 'the visible transcript was not drawn again');
+    // The transcript in a second editor is a new editor with nothing drawn: both get every coding.
+    await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    const both = await waitFor(
+      'decorations in both editors',
+      () => applied(editor.document)?.editors === 2 && applied(editor.document),
+    );
+    assert.deepEqual(
+      both.codings.map((c) => [c.codingId, c.color]),
+      drawn.codings.map((c) => [c.codingId, c.color]),
+    );
+    assert.equal(
+      vscode.window.visibleTextEditors.filter((e) => e.document === editor.document).length,
+      2,
+      'the transcript is shown twice',
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('moves the decorations live while typing before a coding, before any save', async () => {
     const editor = await openTranscript();
     await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length);
