@@ -82,7 +82,7 @@ export class NodeFileSystem implements FileSystemPort {
     const current = found ? await readIfExists(path) : undefined;
     if (!sameContent(current, expected)) return false;
     const temp = uriToPath(tempUriFor(uri));
-    await fs.mkdir(dirname(path), { recursive: true });
+    if (!found) await fs.mkdir(dirname(path), { recursive: true }); // the file's folder exists when the file does
     try {
       await fs.writeFile(temp, data, { flag: 'wx' });
       if (found) await fs.chmod(temp, found.mode & 0o7777); // keep the file's permissions (umask would not)
