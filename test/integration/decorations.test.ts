@@ -193,6 +193,24 @@ describe('decorations, hover and status bar on transcripts', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('keeps the decoration types of a closed transcript, and draws it with them when it is opened again', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    let editor = await openTranscript();
+    await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length);
+    const used = [...state.typeKeys].sort();
+    assert.ok(used.includes('gutter:#4e79a7,#59a14f,#e15759'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('the transcript closed', () => !applied(editor.document));
+    assert.deepEqual([...state.typeKeys].sort(), used, 'the types are kept');
+    editor = await openTranscript();
+    const drawn = await waitFor(
+      'decorations again',
+      () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document),
+    );
+    assert.deepEqual([...state.typeKeys].sort(), used, 'and reused, none made anew');
+    assert.deepEqual(drawn.gutterLines, [5, 7]);
+  });
+
   it('moves the decorations live while typing before a coding, before any save', async () => {
     const editor = await openTranscript();
     await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length);

@@ -228,7 +228,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     return byType;
   }
 
-  /** Disposes the types no visible document uses any more (a recoloured code, a removed coding). */
+  /** Tells the types which ones visible documents use: the others (a hidden transcript's, a recoloured code's) may go. */
   private collect(): void {
     const used = new Set<string>();
     for (const drawn of this.drawnBy.values()) for (const key of drawn.ranges.keys()) used.add(key);
