@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Coding, CodingStatus } from '../../src/core/model';
 import { hashText } from '../../src/core/text/hash';
@@ -209,6 +211,11 @@ describe('decorations, hover and status bar on transcripts', function () {
     );
     assert.deepEqual([...state.typeKeys].sort(), used, 'and reused, none made anew');
     assert.deepEqual(drawn.gutterLines, [5, 7]);
+    const screenshots = process.env.GROUNDED_TEST_SCREENSHOT_DIR;
+    if (screenshots) {
+      console.log('[screenshot] decorations-reopened');
+      await waitFor('the screenshot', () => existsSync(path.join(screenshots, 'decorations-reopened.png')), 15_000);
+    }
   });
 
   it('moves the decorations live while typing before a coding, before any save', async () => {
