@@ -43,6 +43,9 @@ export function formatSize(name, r) {
     );
     lines.push(`  editor shown               ${spread(r.open.samples.map((s) => s.shown))}`);
     lines.push(`  all codings drawn          ${spread(drawn)}   (first open ${f(drawn[0] ?? NaN)})`);
+    // Grounded's own part: what it takes once VS Code has told the extension host the editor is visible.
+    const own = r.open.samples.filter((s) => s.visible !== undefined).map((s) => s.drawn - s.visible);
+    if (own.length > 0) lines.push(`    of which after the host saw the editor ${spread(own)}`);
     lines.push(`  baseline: the same text outside the study, editor shown ${spread(r.open.plain)}`);
   }
   if (r.coding) {

@@ -23,7 +23,9 @@
 //    event-loop lag (max and p99 delay of a 10 ms interval timer running in the host) from a coding until the
 //    panel has posted the rebuilt report, beside an idle host's lag; and coding latency while it rebuilds.
 //  - one more coding-and-rebuild under the inspector's CPU profiler: the blocks of the host's thread of at
-//    least 20 ms, with their heaviest call path and the functions that spent the time (cpu-profile-summary.mjs).
+//    least 20 ms, with their heaviest call path and the functions that spent the time (cpu-profile-summary.mjs);
+//    likewise one more opening of the 10,000-coding transcript and five more codings (blocks of ≥ 5 ms), each
+//    after the measured ones, so the profiler's cost is in no figure.
 // --screenshots <dir> saves the workbench as the panel measurements start (the panel beside the transcript).
 // Then every goal of issue 17, PASS or MISS. --enforce exits 1 when a goal is missed (otherwise only a failed
 // run does). The machine's load average is printed with each study: on a shared machine the figures are upper
@@ -170,6 +172,18 @@ async function benchStudy(name, source) {
         results.profile.file = kept;
       }
     }
+    for (const [phase, file] of Object.entries(results.phaseProfiles ?? {})) {
+      results.phaseSummaries = {
+        ...results.phaseSummaries,
+        [phase]: summarizeProfile(JSON.parse(readFileSync(file, 'utf8')), { minBlockMs: 5 }),
+      };
+      if (options.profile) {
+        mkdirSync(options.profile, { recursive: true });
+        const kept = path.join(options.profile, `${name}-${phase}.cpuprofile`);
+        copyFileSync(file, kept);
+        results.phaseProfiles[phase] = kept;
+      }
+    }
     return results;
   } finally {
     await session.cleanup();
@@ -187,6 +201,13 @@ function printSize(name, source, results) {
       `CPU profile of one more coding and rebuild (coded at +${p.codedAt.toFixed(0)} ms, rebuild from +${p.buildStartedAt.toFixed(0)} ms, posted at +${p.postedAt.toFixed(0)} ms${options.profile ? `; ${p.file}` : ''}):`,
     );
     console.log(formatProfileSummary(results.profileSummary));
+  }
+  const phases = { open: 'one more opening', coding: 'five more codings' };
+  for (const [phase, summary] of Object.entries(results.phaseSummaries ?? {})) {
+    console.log(
+      `CPU profile of ${phases[phase] ?? phase}, after the measured ones${options.profile ? `; ${results.phaseProfiles[phase]}` : ''}:`,
+    );
+    console.log(formatProfileSummary(summary, 5));
   }
   if (results.error) console.log(`FAILED: ${results.error}`);
 }

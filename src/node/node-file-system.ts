@@ -23,7 +23,6 @@ import {
   LockTable,
   normalizeUri,
   type ReleaseLock,
-  sameBytes,
   tempUriFor,
   WriteRefusedError,
 } from '../core/index';
@@ -81,9 +80,9 @@ export class NodeFileSystem implements FileSystemPort {
     if (found?.isDirectory()) throw new WriteRefusedError(uri, 'folder');
     if (found && (found.mode & 0o222) === 0) throw new WriteRefusedError(uri, 'read-only');
     const current = found ? await readIfExists(path) : undefined;
-    if (!sameBytes(current, expected)) return false;
+    if (!sameContent(current, expected)) return false;
     const temp = uriToPath(tempUriFor(uri));
-    await fs.mkdir(dirname(path), { recursive: true });
+    if (!found) await fs.mkdir(dirname(path), { recursive: true }); // the file's folder exists when the file does
     try {
       await fs.writeFile(temp, data, { flag: 'wx' });
       if (found) await fs.chmod(temp, found.mode & 0o7777); // keep the file's permissions (umask would not)
@@ -171,8 +170,14 @@ async function unlessMissing<T>(operation: Promise<T>): Promise<T | undefined> {
   }
 }
 
+/** sameBytes, compared natively: a coding action compares its whole sidecar (hundreds of KB) before replacing it. */
+function sameContent(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
 const lstatIfExists = (path: string): Promise<Stats | undefined> => unlessMissing(fs.lstat(path));
-const readIfExists = (path: string): Promise<Uint8Array | undefined> => unlessMissing(fs.readFile(path));
+const readIfExists = (path: string): Promise<Uint8Array | undefined> => unlessMissing(readFileOnce(path));
 
 /** Lock files on a local disk: O_EXCL creation, and a holder on this host is alive while its pid runs. */
 const nodeLockPrimitives = {
@@ -211,7 +216,8 @@ const nodeLockPrimitives = {
     await fs.utimes(uriToPath(uri), now, now);
   },
   async remove(uri: string): Promise<void> {
-    await fs.rm(uriToPath(uri), { force: true });
+    // A lock is a file: unlink is one request where rm walks it as a tree.
+    await unlessMissing(fs.unlink(uriToPath(uri)));
   },
   isAlive(holder: LockHolder): boolean | undefined {
     if (holder.host !== hostname()) return undefined;

@@ -55,7 +55,9 @@ export async function codeOnce(
       const signature = `${stat.size}:${stat.mtimeMs}`;
       if (signature === seen) return false;
       seen = signature;
-      found = readFileSync(transcript.sidecarPath, 'utf8').includes(block);
+      // Searched in the bytes: decoding the whole sidecar to a string would take the host's thread for
+      // milliseconds, right when the coding it waits for is being drawn.
+      found = readFileSync(transcript.sidecarPath).includes(block);
       return found;
     } catch {
       return false;
@@ -100,6 +102,7 @@ export async function codingLatency(
   codes: readonly string[],
   warmup: number,
   runs: number,
+  firstTurn = 1,
 ): Promise<CodingSample[]> {
   const samples: CodingSample[] = [];
   for (let run = 0; run < warmup + runs; run++) {
@@ -107,7 +110,7 @@ export async function codingLatency(
       state,
       transcript,
       transcriptUri,
-      freshTurn(transcript, run, 1),
+      freshTurn(transcript, run, firstTurn),
       codes[run % codes.length] ?? 'x',
     );
     if (run >= warmup) samples.push(sample);

@@ -7,6 +7,8 @@ import { sleep, timeUntil, waitFor } from './support';
 export interface OpenSample {
   shown: number;
   drawn: number;
+  /** When the extension host learned the editor is visible (onDidChangeVisibleTextEditors): Grounded's part starts there. */
+  visible?: number;
 }
 
 async function closeAll(): Promise<void> {
@@ -35,13 +37,18 @@ export async function firstDecorations(
     await sleep(300);
     let t0 = performance.now();
     let shown = 0;
+    let visible = 0;
+    const watching = vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      if (visible === 0 && editors.some((e) => e.document.uri.toString() === key)) visible = performance.now() - t0;
+    });
     const opened = vscode.window.showTextDocument(uri, { preview: false }).then(() => {
       shown = performance.now() - t0;
     });
     const drawn = () => (state.applied.get(key)?.codings.length ?? 0) >= codings;
     const times = await timeUntil({ shown: () => shown > 0, drawn }, t0, 60_000);
     await opened;
-    samples.push({ shown, drawn: times['drawn'] ?? NaN });
+    watching.dispose();
+    samples.push({ shown, drawn: times['drawn'] ?? NaN, ...(visible > 0 ? { visible } : {}) });
 
     await closeAll();
     await sleep(300);

@@ -23,6 +23,7 @@ import { activationTimes, type ActivationTimes } from './activation';
 import { codingLatency, type CodingSample } from './coding-latency';
 import { idleLag, type Lag } from './event-loop-lag';
 import { firstDecorations, type OpenSample } from './first-decorations';
+import { startProfile } from './cpu-profile';
 import { codingDuringRebuilds, lagDuringRebuilds, openPanelBeside, profileRebuild, type RebuildEpisode } from './panel';
 import { log, sleep } from './support';
 import { writeBenchTranscript, type BenchTranscript } from './transcripts';
@@ -56,7 +57,23 @@ export interface BenchResults {
     coding: CodingSample[];
   };
   profile?: { file: string; codedAt: number; buildStartedAt: number; postedAt: number };
+  /** One more opening and a few more codings under the CPU profiler, after the measured ones (not in the figures). */
+  phaseProfiles?: { open?: string; coding?: string };
   error?: string;
+}
+
+/** Codings made under the profiler after the measured ones, on turns no other phase codes (see freshTurn). */
+const PROFILED_CODINGS = 5;
+const PROFILED_FIRST_TURN = 5;
+
+/** Runs `phase` under the CPU profiler and writes the profile to `<dir>/<name>.cpuprofile`. */
+async function profiled(dir: string, name: string, phase: () => Promise<unknown>): Promise<string> {
+  const stop = await startProfile();
+  await phase();
+  const file = path.join(dir, `${name}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(await stop()));
+  log(`profiled ${name}: ${file}`);
+  return file;
 }
 
 async function waitUntilLoaded(services: GroundedServices, uri: vscode.Uri, codings: number): Promise<void> {
@@ -144,6 +161,11 @@ export async function run(): Promise<void> {
     const open = await firstDecorations(state, bigUri, plainUri, BIG_CODINGS, OPENS);
     results.open = { codings: BIG_CODINGS, ...open };
     log(`first decorations: ${open.samples.map((s) => s.drawn.toFixed(0)).join(', ')} ms`);
+    const profileDir = process.env.GROUNDED_BENCH_PROFILE_DIR;
+    if (profileDir) {
+      const file = await profiled(profileDir, 'open', () => firstDecorations(state, bigUri, plainUri, BIG_CODINGS, 1));
+      results.phaseProfiles = { open: file };
+    }
 
     await vscode.window.showTextDocument(codedUri, { preview: false });
     await sleep(500);
@@ -155,6 +177,12 @@ export async function run(): Promise<void> {
       baseline: await writeBaseline(services, coded, codedUri),
     };
     log(`coding latency: ${RUNS} runs done`);
+    if (profileDir) {
+      const file = await profiled(profileDir, 'coding', () =>
+        codingLatency(state, coded, codedUri, codes, 0, PROFILED_CODINGS, PROFILED_FIRST_TURN),
+      );
+      results.phaseProfiles = { ...results.phaseProfiles, coding: file };
+    }
 
     const { panel, firstReportMs } = await openPanelBeside(codedUri, hooks);
     await sleep(1000);
@@ -176,7 +204,6 @@ export async function run(): Promise<void> {
     };
     log(`coding during rebuilds: ${PANEL_RUNS} runs done`);
 
-    const profileDir = process.env.GROUNDED_BENCH_PROFILE_DIR;
     if (profileDir) {
       const profiled = await profileRebuild(panel, state, coded, codedUri, codes[0] ?? 'x');
       const file = path.join(profileDir, 'rebuild.cpuprofile');

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Coding, CodingStatus } from '../../src/core/model';
 import { hashText } from '../../src/core/text/hash';
@@ -157,6 +159,63 @@ describe('decorations, hover and status bar on transcripts', function () {
       state.typeKeys.includes('gutter:#4e79a7,#59a14f,#e15759'),
       'a gutter mark with a stripe per colour on the line',
     );
+  });
+
+  it('draws a transcript shown in a second editor, and leaves an editor that stayed visible as it was', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const editor = await openTranscript();
+    const drawn = await waitFor(
+      'decorations',
+      () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document),
+    );
+    assert.equal(drawn.editors, 1);
+    // Another file opens beside: the transcript's editor stays visible and keeps what it was given (drawing
+    // 10,000 codings again on every editor opened elsewhere would stall the window for nothing).
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, 'grounded.yaml'), {
+      viewColumn: vscode.ViewColumn.Beside,
+      preview: false,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(applied(editor.document)?.version, drawn.version, 'the visible transcript was not drawn again');
+    // The transcript in a second editor is a new editor with nothing drawn: both get every coding.
+    await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    const both = await waitFor(
+      'decorations in both editors',
+      () => applied(editor.document)?.editors === 2 && applied(editor.document),
+    );
+    assert.deepEqual(
+      both.codings.map((c) => [c.codingId, c.color]),
+      drawn.codings.map((c) => [c.codingId, c.color]),
+    );
+    assert.equal(
+      vscode.window.visibleTextEditors.filter((e) => e.document === editor.document).length,
+      2,
+      'the transcript is shown twice',
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('keeps the decoration types of a closed transcript, and draws it with them when it is opened again', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    let editor = await openTranscript();
+    await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length);
+    const used = [...state.typeKeys].sort();
+    assert.ok(used.includes('gutter:#4e79a7,#59a14f,#e15759'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('the transcript closed', () => !applied(editor.document));
+    assert.deepEqual([...state.typeKeys].sort(), used, 'the types are kept');
+    editor = await openTranscript();
+    const drawn = await waitFor(
+      'decorations again',
+      () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document),
+    );
+    assert.deepEqual([...state.typeKeys].sort(), used, 'and reused, none made anew');
+    assert.deepEqual(drawn.gutterLines, [5, 7]);
+    const screenshots = process.env.GROUNDED_TEST_SCREENSHOT_DIR;
+    if (screenshots) {
+      console.log('[screenshot] decorations-reopened');
+      await waitFor('the screenshot', () => existsSync(path.join(screenshots, 'decorations-reopened.png')), 15_000);
+    }
   });
 
   it('moves the decorations live while typing before a coding, before any save', async () => {

@@ -1,3 +1,4 @@
+import { sameBytes } from '../bytes';
 import type { FileSystemPort } from '../ports/file-system';
 import { decodeCanonical, encodeUtf8, TextDecodingError } from '../text/canonical';
 import { hashBytes } from '../text/hash';
@@ -14,6 +15,42 @@ export interface ReadResult<T> {
 }
 
 const MAX_ATTEMPTS = 5;
+
+/**
+ * The files this process wrote last, as bytes and text. The next change of the same file (the next coding in
+ * that sidecar) usually reads back exactly those bytes: their text is then known without decoding hundreds
+ * of KB again, and is the very string the codec's parse memo holds (compared by reference, not by content).
+ */
+class RecentWrites {
+  private readonly byUri = new Map<string, { bytes: Uint8Array; text: string; decodesToText?: boolean }>();
+
+  constructor(private readonly size: number) {}
+
+  /** The text of `bytes` if they are exactly what this process last wrote to `uri`, and decode to that text. */
+  textOf(uri: string, bytes: Uint8Array): string | undefined {
+    const known = this.byUri.get(uri);
+    if (!known || !sameBytes(known.bytes, bytes)) return undefined;
+    // Decoding gives back the text written unless it was not canonical (a BOM, a CR), held a NUL (refused as
+    // not text) or a lone surrogate (written as U+FFFD). Checked here, not when writing: the write is what a
+    // person waits for.
+    const { text } = known;
+    known.decodesToText ??=
+      text.charCodeAt(0) !== 0xfeff && !text.includes('\r') && !text.includes('\0') && !LONE_SURROGATE.test(text);
+    return known.decodesToText ? known.text : undefined;
+  }
+
+  /** `bytes` are the UTF-8 of `text`, just written to `uri`. */
+  remember(uri: string, bytes: Uint8Array, text: string): void {
+    this.byUri.delete(uri);
+    this.byUri.set(uri, { bytes, text });
+    if (this.byUri.size > this.size) this.byUri.delete(this.byUri.keys().next().value as string);
+  }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A few files: one person codes one transcript at a time. */
+const recentWrites = new RecentWrites(8);
 
 /**
  * Reads a Grounded file through the persistence rules (docs/ARCHITECTURE.md#reading-a-file): decode, conflict markers,
@@ -42,7 +79,7 @@ export async function readValue<T>(fs: FileSystemPort, uri: string, codec: FileC
 function decodeAndParse<T>(uri: string, bytes: Uint8Array, codec: FileCodec<T>): Omit<ReadResult<T>, 'bytesHash'> {
   let text: string;
   try {
-    text = decodeCanonical(bytes);
+    text = recentWrites.textOf(uri, bytes) ?? decodeCanonical(bytes);
   } catch (error) {
     if (error instanceof TextDecodingError) throw new FileLoadError(uri, [encodingProblem(uri, error)]);
     throw error;
@@ -98,7 +135,9 @@ async function updateLocked<T>(
     if (next === undefined) return { value: current?.value, written: false };
     const text = codec.serialize(next);
     if (current && current.text === text && bytes && !hasBomOrCr(bytes)) return { value: next, written: false };
-    if (!(await fs.replaceIfUnchanged(uri, bytes, encodeUtf8(text)))) continue; // changed meanwhile: redo on their version
+    const written = encodeUtf8(text);
+    if (!(await fs.replaceIfUnchanged(uri, bytes, written))) continue; // changed meanwhile: redo on their version
+    recentWrites.remember(uri, written, text);
     codec.written?.(uri, text, next);
     return { value: next, written: true };
   }

@@ -2,7 +2,7 @@ import type { Coding, Sidecar } from '../model';
 import type { FileSystemPort } from '../ports/file-system';
 import { OffsetMap } from '../text/canonical';
 import { quoteSelector } from '../anchoring/selector';
-import { reanchorSidecar } from '../anchoring/reanchor-sidecar';
+import { isCodingConsistent, reanchorSidecar } from '../anchoring/reanchor-sidecar';
 import { parseSidecarFast, serializeSidecar, sidecarFileName, validateSidecarAgainstText } from '../sidecar/format';
 import type { FileCodec } from '../persistence/codec';
 import { compareCodings } from '../sidecar/order';
@@ -102,7 +102,30 @@ const recentSidecars = new ParseMemo<Sidecar>(8);
 /** An existing sidecar brought up to date with the transcript, or a new empty one. */
 function current(sidecar: Sidecar | undefined, transcript: TranscriptRef, coder: string): Sidecar {
   if (!sidecar) return { transcript: basenameUri(transcript.uri), coder, textHash: transcript.textHash, codings: [] };
-  return reanchorSidecar(sidecar, transcript.text, transcript.textHash).sidecar;
+  if (anchoredTo.get(sidecar) === transcript.textHash) return sidecar;
+  const { sidecar: anchored } = reanchorSidecar(sidecar, transcript.map ?? transcript.text, transcript.textHash);
+  if (anchored === sidecar) anchoredTo.set(sidecar, transcript.textHash);
+  return anchored;
+}
+
+/**
+ * Sidecars known to need no re-anchoring against the text of a hash (every coding without a status quotes
+ * its passage there). The sidecar a coding action writes comes back, through the parse memo, as the one the
+ * next action reads: checking its 2,000 codings again on every coding would be most of the work of a coding.
+ */
+const anchoredTo = new WeakMap<Sidecar, string>();
+
+/**
+ * `next` is `base` (known anchored) with codings added, changed or removed: it is anchored too when every
+ * coding it does not share with `base` is.
+ */
+function rememberAnchored(base: Sidecar, next: Sidecar, transcript: TranscriptRef): void {
+  if (anchoredTo.get(base) !== transcript.textHash || next.textHash !== transcript.textHash) return;
+  const kept = new Set(base.codings);
+  const map = transcript.map ?? new OffsetMap(transcript.text);
+  const fresh = next.codings.filter((coding) => !kept.has(coding));
+  if (fresh.every((coding) => coding.status !== undefined || isCodingConsistent(coding, map)))
+    anchoredTo.set(next, transcript.textHash);
 }
 
 /**
@@ -140,24 +163,31 @@ export async function changeCodings(
 ): Promise<Sidecar | undefined> {
   const uri = sidecarUriFor(transcript.uri, coder);
   const locks = lockOrder(guard?.codebookUri, [uri]);
+  const codec = sidecarCodecFor(transcript);
+  // Told as soon as the file is replaced, before the locks are let go: an editor shows the change a few file
+  // operations sooner, and nothing it does waits for the locks.
+  const telling: FileCodec<Sidecar> = written
+    ? { ...codec, written: (at, text, sidecar) => (codec.written?.(at, text, sidecar), written(sidecar)) }
+    : codec;
   const result = await withFileLocks(fs, locks, async (held) => {
     const known = guard ? await codeIdsIn(fs, guard.codebookUri) : undefined;
     return updateFile(
       fs,
       uri,
-      sidecarCodecFor(transcript),
+      telling,
       (existing) => {
         const base = current(existing, transcript, coder);
         const codings = change(base.codings);
         // No change: write only to save a re-anchoring of an existing file, never to create an empty one.
         if (codings === undefined) return existing === undefined || base === existing ? undefined : base;
         if (known) refuseUnknownCodes(known, base.codings, codings);
-        return { ...base, codings: [...codings].sort(compareCodings) };
+        const next = { ...base, codings: [...codings].sort(compareCodings) };
+        rememberAnchored(base, next, transcript);
+        return next;
       },
       held,
     );
   });
-  if (result.written && result.value) written?.(result.value);
   return result.value;
 }
 

@@ -14,6 +14,8 @@ export interface AppliedCoding {
 /** What a document's editors were last given. */
 export interface AppliedDecorations {
   readonly version: number;
+  /** How many editors (of the document, side by side) were given them. */
+  readonly editors: number;
   readonly codings: readonly AppliedCoding[];
   readonly overlaps: readonly vscode.Range[];
   /** Line numbers that got a gutter mark. */

@@ -1,48 +1,48 @@
 import * as vscode from 'vscode';
+import { KeptPool } from './kept-pool';
+
+/**
+ * Types no visible editor uses that are kept for reuse. A transcript of thousands of codings uses a thousand
+ * types or more (a gutter mark per set of colours on a line): shown again (a tab switched back to, a file
+ * reopened) it reuses them instead of creating each again, which is most of the time its colours take.
+ */
+export const MAX_UNUSED_TYPES = 4000;
 
 /**
  * One TextEditorDecorationType per distinct look (colour × status, the overlap marker, a gutter colour
- * set), created on first use and shared by every editor. Types nobody applies any more are disposed, and
- * a change of style or theme disposes them all (which also clears them from every editor).
+ * set), created on first use and shared by every editor. Types nobody applies any more are kept for reuse up
+ * to MAX_UNUSED_TYPES, then disposed; a change of style or theme disposes them all (which also clears them
+ * from every editor).
  */
 export class DecorationTypes implements vscode.Disposable {
-  private readonly types = new Map<string, vscode.TextEditorDecorationType>();
+  private readonly pool = new KeptPool<vscode.TextEditorDecorationType>(MAX_UNUSED_TYPES);
   /** Bumped whenever every type is recreated; tests read it to see a style change took effect. */
   generation = 0;
 
   get(key: string, options: () => vscode.DecorationRenderOptions): vscode.TextEditorDecorationType {
-    let type = this.types.get(key);
-    if (!type) {
-      type = vscode.window.createTextEditorDecorationType(options());
-      this.types.set(key, type);
-    }
-    return type;
+    return this.pool.get(key, () => vscode.window.createTextEditorDecorationType(options()));
   }
 
+  /** Keys of the live types, in use or kept for reuse. */
   keys(): string[] {
-    return [...this.types.keys()];
+    return this.pool.keys();
   }
 
   lookup(key: string): vscode.TextEditorDecorationType | undefined {
-    return this.types.get(key);
+    return this.pool.lookup(key);
   }
 
-  /** Disposes the types whose key is not in `used`. */
+  /** The types whose key is not in `used` are unused: kept for reuse, the oldest disposed beyond the limit. */
   retain(used: ReadonlySet<string>): void {
-    for (const [key, type] of this.types) {
-      if (!used.has(key)) {
-        type.dispose();
-        this.types.delete(key);
-      }
-    }
+    this.pool.retain(used);
   }
 
   reset(): void {
-    this.retain(new Set());
+    this.pool.clear();
     this.generation++;
   }
 
   dispose(): void {
-    this.retain(new Set());
+    this.pool.clear();
   }
 }

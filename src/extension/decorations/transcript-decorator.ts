@@ -101,16 +101,24 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   }
 
   private visibleChanged(): void {
-    const visible = new Set(vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString()));
+    const editorsOf = new Map<string, vscode.TextEditor[]>();
+    for (const editor of vscode.window.visibleTextEditors) {
+      const uri = editor.document.uri.toString();
+      editorsOf.set(uri, [...(editorsOf.get(uri) ?? []), editor]);
+    }
     for (const uri of [...this.drawnBy.keys()]) {
-      if (!visible.has(uri)) {
+      if (!editorsOf.has(uri)) {
         this.drawnBy.delete(uri);
         this.appliedBy.delete(uri);
       }
     }
+    // A TextEditor that becomes visible (again) is a new object with no decorations: it is drawn at once, the
+    // person is looking at it (the debounce is for typing). Editors that stayed visible keep what they have.
+    for (const [uri, editors] of editorsOf) {
+      const drawn = this.drawnBy.get(uri);
+      if (!drawn || !sameEditors(drawn.editors, editors)) this.drawNow(uri);
+    }
     this.collect();
-    // A TextEditor that becomes visible again is a new object with no decorations: draw it afresh.
-    this.scheduleVisible();
   }
 
   private restyle(): void {
@@ -127,7 +135,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     const editors = vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.toString() === documentUri);
     if (editors.length === 0) return;
     const entry = this.live.get(editors[0]!.document);
-    const ranges = entry ? this.layout(entry) : new Map<string, vscode.Range[]>();
+    const ranges = entry ? this.layout(entry, editors.length) : new Map<string, vscode.Range[]>();
     const previous = this.drawnBy.get(documentUri);
     const document = editors[0]!.document;
     // Each setDecorations ships its ranges to the window. After a coding action the text is the same and
@@ -153,49 +161,66 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   }
 
   /** Groups the ranges of a transcript's codings by decoration type, creating the types it needs. */
-  private layout(entry: LiveTranscript): Map<string, vscode.Range[]> {
+  private layout(entry: LiveTranscript, editors: number): Map<string, vscode.Range[]> {
     const look = this.look;
     const byType = new Map<string, vscode.Range[]>();
-    const add = (key: string, options: () => vscode.DecorationRenderOptions, range: vscode.Range) => {
-      this.types.get(key, options);
+    const listFor = (key: string, options: () => vscode.DecorationRenderOptions): vscode.Range[] => {
       let list = byType.get(key);
-      if (!list) byType.set(key, (list = []));
-      list.push(range);
+      if (!list) {
+        this.types.get(key, options);
+        byType.set(key, (list = []));
+      }
+      return list;
     };
+    // A transcript has thousands of codings on a few dozen codes: each code's colour, and each colour and
+    // status's list of ranges, is looked up once, not per coding.
+    const colorByCode = new Map<string, string>();
+    const listByLook = new Map<string, vscode.Range[]>();
     const applied: AppliedCoding[] = [];
     const colorsByLine = new Map<number, string[]>();
     for (const { coding } of entry.codings) {
-      const color = this.colorOf(coding.code, entry);
+      let color = colorByCode.get(coding.code);
+      if (color === undefined) colorByCode.set(coding.code, (color = this.colorOf(coding.code, entry)));
       const range = entry.text.toRange(coding.start, coding.end);
-      applied.push({
-        codeId: coding.code,
-        codingId: coding.id,
-        color,
-        range,
-        ...(coding.status ? { status: coding.status } : {}),
-      });
-      add(`coding:${color}:${coding.status ?? 'anchored'}`, () => codingOptions(look, color, coding.status), range);
-      for (let line = range.start.line; line <= range.end.line; line++) {
-        if (line === range.end.line && range.end.character === 0 && line > range.start.line) break;
-        const colors = colorsByLine.get(line) ?? [];
-        if (!colors.includes(color)) colors.push(color);
-        colorsByLine.set(line, colors);
+      const { status } = coding;
+      applied.push(
+        status
+          ? { codeId: coding.code, codingId: coding.id, color, range, status }
+          : { codeId: coding.code, codingId: coding.id, color, range },
+      );
+      const lookKey = `${color}:${status ?? 'anchored'}`;
+      let list = listByLook.get(lookKey);
+      if (!list) {
+        const drawnColor = color;
+        list = listFor(`coding:${lookKey}`, () => codingOptions(look, drawnColor, status));
+        listByLook.set(lookKey, list);
+      }
+      list.push(range);
+      const last = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+      for (let line = range.start.line; line <= last; line++) {
+        const colors = colorsByLine.get(line);
+        if (!colors) colorsByLine.set(line, [color]);
+        else if (!colors.includes(color)) colors.push(color);
       }
     }
     const overlaps = overlapSegments(entry.codings.map(({ coding }) => coding)).map((span) =>
       entry.text.toRange(span.start, span.end),
     );
-    for (const range of overlaps) add(OVERLAP_KEY, () => overlapOptions(look), range);
+    if (overlaps.length > 0) {
+      const list = listFor(OVERLAP_KEY, () => overlapOptions(look));
+      for (const range of overlaps) list.push(range);
+    }
     const gutterLines: number[] = [];
     if (look.gutter) {
       for (const [line, colors] of colorsByLine) {
-        const shown = colors.slice(0, MAX_GUTTER_STRIPES);
-        add(`gutter:${shown.join(',')}`, () => gutterOptions(shown), new vscode.Range(line, 0, line, 0));
+        const shown = colors.length > MAX_GUTTER_STRIPES ? colors.slice(0, MAX_GUTTER_STRIPES) : colors;
+        listFor(`gutter:${shown.join(',')}`, () => gutterOptions(shown)).push(new vscode.Range(line, 0, line, 0));
         gutterLines.push(line);
       }
     }
     this.appliedBy.set(entry.document.uri.toString(), {
       version: ++this.version,
+      editors,
       codings: applied,
       overlaps,
       gutterLines: gutterLines.sort((a, b) => a - b),
@@ -203,7 +228,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     return byType;
   }
 
-  /** Disposes the types no visible document uses any more (a recoloured code, a removed coding). */
+  /** Tells the types which ones visible documents use: the others (a hidden transcript's, a recoloured code's) may go. */
   private collect(): void {
     const used = new Set<string>();
     for (const drawn of this.drawnBy.values()) for (const key of drawn.ranges.keys()) used.add(key);
