@@ -6,14 +6,20 @@ import * as vscode from 'vscode';
 import { CoderIdentity } from '../../src/extension/study/coder-identity';
 
 describe('coder identity from git', () => {
-  let previous: unknown;
   const config = () => vscode.workspace.getConfiguration('grounded');
+  // Nothing configured at any level (other suites set a workspace coder and leave it): restored afterwards.
+  const levels = [vscode.ConfigurationTarget.Global, vscode.ConfigurationTarget.Workspace] as const;
+  let previous: { globalValue?: unknown; workspaceValue?: unknown } | undefined;
 
   before(async () => {
-    previous = config().inspect('coder')?.globalValue;
-    await config().update('coder', undefined, vscode.ConfigurationTarget.Global);
+    previous = config().inspect('coder');
+    for (const level of levels) await config().update('coder', undefined, level);
+    assert.equal(config().get('coder', ''), '');
   });
-  after(() => config().update('coder', previous, vscode.ConfigurationTarget.Global));
+  after(async () => {
+    await config().update('coder', previous?.globalValue, vscode.ConfigurationTarget.Global);
+    await config().update('coder', previous?.workspaceValue, vscode.ConfigurationTarget.Workspace);
+  });
 
   /** A platform whose git answers `name` after a moment, counting the questions. */
   const gitSaying = (name: string | undefined) => {
