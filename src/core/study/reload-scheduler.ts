@@ -77,7 +77,24 @@ export class ReloadScheduler {
 
   /** All studies, loaded. */
   async allStudies(): Promise<Study[]> {
-    return Promise.all((await this.roots.list()).map((root) => this.study(root)));
+    const roots = await this.roots.list();
+    const loads = await Promise.allSettled(roots.map((root) => this.study(root)));
+    const studies: Study[] = [];
+    let stillRoots: readonly string[] | undefined;
+    for (const [index, load] of loads.entries()) {
+      if (load.status === 'fulfilled') {
+        studies.push(load.value);
+        continue;
+      }
+      // A study folder deleted since the roots were found (its file event not handled yet) cannot load: the
+      // roots are found again and a root that is gone is left out. A study that is there and fails is an error.
+      if (stillRoots === undefined) {
+        await this.roots.refresh();
+        stillRoots = await this.roots.list();
+      }
+      if (stillRoots.includes(roots[index] as string)) throw load.reason;
+    }
+    return studies;
   }
 
   /** The loaded study at a root (loading it on first use). */

@@ -301,6 +301,43 @@ describe('ReloadScheduler', () => {
   });
 
   describe('study roots', () => {
+    it('a study folder deleted before its file event was handled is left out of allStudies; one still there fails it', async () => {
+      const gone = fixture.uri('gone');
+      let roots = [gone, fixture.root];
+      let goneExists = true;
+      // The folder of `gone` cannot be listed (deleted), as a real file system says after a suite's fixture went.
+      const fs = new Proxy(fixture.fs, {
+        get: (target, key, receiver) => {
+          if (key === 'list')
+            return async (uri: string) => {
+              if (uri === gone || uri.startsWith(`${gone}/`)) throw new Error(`ENOENT: no such directory ${uri}`);
+              return target.list(uri);
+            };
+          const value = Reflect.get(target, key, receiver) as unknown;
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      scheduler.dispose();
+      scheduler = new ReloadScheduler({
+        loader: new CachedStudyLoader(fs),
+        findRoots: async () => (goneExists ? roots : roots.filter((root) => root !== gone)),
+        startTimer: new ManualClock().startTimer,
+        publish: () => undefined,
+        isIgnored: () => false,
+      });
+      // Still found as a root (its grounded.yaml is there) but unreadable: the error reaches the caller.
+      await assert.rejects(scheduler.allStudies(), /ENOENT/);
+      // Gone: the roots are found again, and the other study is listed.
+      goneExists = false;
+      const studies = await scheduler.allStudies();
+      assert.deepEqual(
+        studies.map((study) => study.root),
+        [fixture.root],
+      );
+      assert.deepEqual(await scheduler.studyRoots(), [fixture.root]);
+      roots = [fixture.root];
+    });
+
     it('only the newest root search sets the roots, whichever ends last', async () => {
       const searches: ((roots: string[]) => void)[] = [];
       start(() => new Promise((resolve) => searches.push(resolve)));
