@@ -5,6 +5,7 @@ import {
   type MergedSurvey,
   reportProblems,
   ReportRequestError,
+  type ReportRequest,
   type Study,
   type SurveyCache,
 } from '../../core/index';
@@ -26,6 +27,16 @@ export function studyFacts(study: Study): StudyFacts {
  * the panel's grouping, coders and filters. A request the study cannot answer (a column or coder that is
  * gone) comes back as a message in words, not an exception.
  */
+/** The panel's request (nulls for "none", as the webview keeps it) as the core's report request. */
+export function reportRequestOf(request: ReportRequestState): ReportRequest {
+  return {
+    ...(request.by !== null ? { by: request.by } : {}),
+    ...(request.coders ? { coders: request.coders } : {}),
+    filters: request.filters,
+    ...(request.uncoded ? { uncoded: request.uncoded } : {}),
+  };
+}
+
 export async function buildPanelReport(
   fs: FileSystemPort,
   study: Study,
@@ -37,17 +48,7 @@ export async function buildPanelReport(
   const survey = loaded?.ok ? loaded.value : undefined;
   const surveyProblems = loaded ? (loaded.ok ? loaded.warnings : loaded.problems) : [];
   try {
-    const report = buildStudyReport(
-      study,
-      survey,
-      {
-        ...(request.by !== null ? { by: request.by } : {}),
-        ...(request.coders ? { coders: request.coders } : {}),
-        filters: request.filters,
-        ...(request.uncoded ? { uncoded: request.uncoded } : {}),
-      },
-      surveyProblems,
-    );
+    const report = buildStudyReport(study, survey, reportRequestOf(request), surveyProblems);
     return { ok: true, report, facts, survey };
   } catch (error) {
     if (error instanceof ReportRequestError) return { ok: false, message: error.messages.join('; '), facts, survey };

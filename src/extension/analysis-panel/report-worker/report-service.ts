@@ -16,7 +16,7 @@ import {
 } from '../../../core/index';
 import type { ReportRequestState } from '../../../../webview/protocol';
 import { overlappingPairs } from '../overlaps';
-import { buildPanelReport } from '../report-builder';
+import { buildPanelReport, reportRequestOf } from '../report-builder';
 import { panelNetwork } from '../network-export';
 import { encodeOutcome, type EncodedOutcome } from './encoded-report';
 import type { OverlapsResult } from './messages';
@@ -46,12 +46,7 @@ export class ReportService {
     const loaded = await loadSurvey(this.fs, shown, this.surveys);
     if (loaded && !loaded.ok) return { kind: 'survey-problem', problem: loaded.problems[0] };
     try {
-      const pack = buildRPackage(shown, loaded?.value, {
-        ...(request.by !== null ? { by: request.by } : {}),
-        ...(request.coders ? { coders: request.coders } : {}),
-        filters: request.filters,
-        ...(request.uncoded ? { uncoded: request.uncoded } : {}),
-      });
+      const pack = buildRPackage(shown, loaded?.value, reportRequestOf(request));
       const encoder = new TextEncoder();
       return {
         kind: 'files',
