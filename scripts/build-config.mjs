@@ -1,6 +1,9 @@
 // What scripts/build.mjs bundles, and how. Node extension and CLI are CommonJS for Node 20; the web extension
 // and the webview are browser bundles (no Node built-ins allowed there). Tests build single entries from here.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The pure core's modules do nothing when imported (no I/O, no registration): telling esbuild so lets it leave a
@@ -35,6 +38,25 @@ const pureCore = {
  * keeps them inside its one bundle (a Web Worker host has no require).
  */
 export const LAZY_LIBRARIES = ['mammoth', 'webvtt-parser', 'fast-xml-parser', 'fflate'];
+
+/**
+ * A hash of the source of everything that parses study files into what the CLI's on-disk cache stores (the core
+ * and the Node adapters). The CLI keys its cache by it beside the version, so a build whose parsers changed
+ * never reads what another build of the same version cached.
+ */
+export function parserFingerprint() {
+  const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const hash = createHash('sha256');
+  for (const folder of ['src/core', 'src/node']) {
+    const files = readdirSync(path.join(repoRoot, folder), { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.ts'))
+      .sort();
+    for (const file of files)
+      hash.update(`${folder}/${file}\0`).update(readFileSync(path.join(repoRoot, folder, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
 
 /** @type {import('esbuild').Plugin} */
 const lazyLibraries = {
@@ -147,7 +169,13 @@ export const entries = [
     format: 'iife',
     define: { 'process.env.NODE_ENV': '"production"' },
   },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/main.js', platform: 'node', format: 'cjs' },
+  {
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli/main.js',
+    platform: 'node',
+    format: 'cjs',
+    define: { GROUNDED_PARSER_FINGERPRINT: JSON.stringify(parserFingerprint()) },
+  },
   { entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
   // The in-host integration test runner and each test file; mocha and vscode come from the host at run time.
   {

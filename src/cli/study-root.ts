@@ -32,7 +32,22 @@ export async function openStudy(context: CommandContext, folderArgument: string 
   const folder = resolvePath(context, folderArgument ?? '.');
   requireFolder(folder, folderArgument ?? '.');
   const root = findStudyRoot(folder);
-  return loadStudy(context.fs, pathToUri(root), nodeLoadOptions(root, context.io.env, version));
+  return loadStudy(context.fs, pathToUri(root), nodeLoadOptions(root, context.io.env, cacheVersion(version)));
+}
+
+/** Written into the bundle by the build (scripts/build-config.mjs); absent when the CLI runs from source. */
+declare const GROUNDED_PARSER_FINGERPRINT: string | undefined;
+
+/**
+ * What the on-disk cache is keyed by: the version and, in a built CLI, a fingerprint of its parsers' source.
+ * Builds between releases share the version while what they parse into changes, and an entry of another shape
+ * must never be read back.
+ */
+export function cacheVersion(
+  release: string,
+  fingerprint = typeof GROUNDED_PARSER_FINGERPRINT === 'string' ? GROUNDED_PARSER_FINGERPRINT : undefined,
+): string {
+  return fingerprint === undefined ? release : `${release}+${fingerprint}`;
 }
 
 export function requireFolder(folder: string, shown: string): void {

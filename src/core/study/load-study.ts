@@ -323,17 +323,25 @@ async function mapInOrder<T, R>(items: readonly T[], limit: number, fn: (item: T
   return results;
 }
 
+/**
+ * Whether a cached value has every member parseSettings gives today: an entry an earlier build wrote under the
+ * same cache format may lack newer ones (relationTypes, analysis), and is then a miss rather than settings
+ * without them.
+ */
 function looksLikeSettings(value: unknown): value is StudySettings {
   const settings = value as Partial<StudySettings> | null;
+  const isObject = (member: unknown) => typeof member === 'object' && member !== null;
   return (
-    typeof settings === 'object' &&
+    isObject(settings) &&
     settings !== null &&
     Array.isArray(settings.transcripts) &&
     Array.isArray(settings.exclude) &&
     typeof settings.codebook === 'string' &&
     typeof settings.memos === 'string' &&
-    typeof settings.survey === 'object' &&
-    typeof settings.participants === 'object'
+    isObject(settings.survey) &&
+    isObject(settings.participants) &&
+    isObject(settings.analysis) &&
+    Array.isArray(settings.relationTypes)
   );
 }
 

@@ -18,9 +18,10 @@ export interface DerivedSidecar {
 /**
  * Bumped whenever what loadStudy derives from the same bytes, or how an entry stores it, changes; old
  * entries then never match. 2: quotes, prefixes and suffixes by reference to the text. 3: re-anchoring
- * flags every non-exact match (needs-review) instead of accepting a close one.
+ * flags every non-exact match (needs-review) instead of accepting a close one. 4: settings carry relation
+ * types and codebooks relations and a core category.
  */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 const MAGIC = 'grounded-cache';
 
 /** Key of the entry for a sidecar's bytes loaded against a transcript text (both by SHA-256). */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadStudy } from '../../../../../src/core/study/load-study';
 import { MemoryStudyCache, type StudyCache } from '../../../../../src/core/study/cache/study-cache';
+import { decodeEntry, encodeEntry } from '../../../../../src/core/study/cache/cache-entry';
 import { NodeFileSystem, pathToUri } from '../../../../../src/node/node-file-system';
 import { generateStudy } from '../../../../../scripts/bench/generate';
 import { NodeStudyCache, nodeSha256 } from '../../../../../src/node/node-study-cache';
@@ -135,6 +136,23 @@ describe('study cache: a cached load is the same study as an uncached one', () =
     assert.deepStrictEqual(await cached(counting), expected);
     assert.equal(counting.writes, 4);
     assert.deepStrictEqual(await cached(store), expected);
+  });
+
+  it('ignores a settings entry in the shape an earlier build wrote (before relation types and analysis)', async () => {
+    // Releases between cache formats share a version string while the parser's output grows: an entry of the
+    // older shape must be a miss, or the study loads without the settings' newer members.
+    const store = new MemoryStudyCache();
+    const expected = await cached(store);
+    const key = [...store.entries.keys()].find((k) => k.startsWith('settings')) as string;
+    assert.ok(key, 'the settings are cached');
+    const current = decodeEntry(key, store.entries.get(key) as Uint8Array, nodeSha256) as Record<string, unknown>;
+    assert.ok(Array.isArray(current['relationTypes']));
+    for (const missing of ['relationTypes', 'analysis']) {
+      const older = { ...current };
+      delete older[missing];
+      store.entries.set(key, encodeEntry(key, older, nodeSha256));
+      assert.deepStrictEqual(await cached(store), expected, `without ${missing}`);
+    }
   });
 
   it('ignores a corrupted entry file on disk, and a cache that fails on every call', async () => {
