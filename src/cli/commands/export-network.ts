@@ -2,9 +2,11 @@ import { extname } from 'node:path';
 import {
   buildStudyData,
   codeNetworkOfStudyData,
+  type CodeNetwork,
   exportNetwork,
   findColumn,
   groupData,
+  mermaidEdgeLimitNote,
   NETWORK_FORMATS,
   type MergedSurvey,
   type NetworkFormat,
@@ -95,10 +97,17 @@ async function runExportNetwork(context: CommandContext, args: Arguments): Promi
   if (by === undefined) {
     const network = codeNetworkOfStudyData(study, data, minJaccard);
     await emit(context, study, exportNetwork(network, format), out);
+    warnIfMermaidCannotDraw(context, network, format);
   } else await exportGroupNetworks(context, study, survey, data, by, format, out, minJaccard);
   const problems = study.problems.filter((p) => p.kind === 'unknown-relation-type');
   for (const problem of problems) context.out.error(context.out.formatProblem(problem));
   return incomplete || problems.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** Written anyway (a tool that raises Mermaid's limit draws it), but the researcher learns why GitHub will not. */
+function warnIfMermaidCannotDraw(context: CommandContext, network: CodeNetwork, format: NetworkFormat): void {
+  const note = format === 'mermaid' ? mermaidEdgeLimitNote(network) : undefined;
+  if (note !== undefined) context.out.error(`warning: ${note}`);
 }
 
 /** One network per group of `by`: one JSON document, or one file per group next to `out`. */
@@ -133,6 +142,7 @@ async function exportGroupNetworks(
     const file = files[i] as string;
     await writeOutputFile(context, study, file, exportNetwork(group.network, format));
     context.out.error(`${column.name} = ${group.level}: ${file}`);
+    warnIfMermaidCannotDraw(context, group.network, format);
   }
 }
 

@@ -246,7 +246,11 @@ export class AnalysisPanel implements vscode.Disposable {
         const title = group !== undefined ? `${this.report.title}-${by}-${group}` : this.report.title;
         const file = networkExportFile(title, network, message.format);
         const saved = await saveFile(file, study, this.services.fs, this.chooseSaveUri);
-        if (saved)
+        if (saved && file.warning !== undefined)
+          void vscode.window.showWarningMessage(
+            `Grounded: saved ${vscode.workspace.asRelativePath(saved)}, but ${file.warning}.`,
+          );
+        else if (saved)
           void vscode.window.showInformationMessage(`Grounded: saved ${vscode.workspace.asRelativePath(saved)}.`);
         return;
       }

@@ -3,6 +3,7 @@ import {
   codeNetworkOfStudyData,
   type CodeNetwork,
   exportNetwork,
+  mermaidEdgeLimitNote,
   type MergedSurvey,
   type Study,
 } from '../../core/index';
@@ -29,15 +30,23 @@ export function panelNetwork(
   return codeNetworkOfStudyData(study, data, threshold ?? undefined);
 }
 
-/** File name, content and save-dialog filter of a network export. */
+/**
+ * File name, content and save-dialog filter of a network export, and what to warn about once it is saved (a
+ * Mermaid network with more edges than Mermaid draws).
+ */
 export function networkExportFile(
   title: string,
   network: CodeNetwork,
   format: NetworkExportFormat,
-): { fileName: string; bytes: Uint8Array; filters: Record<string, string[]> } {
+): { fileName: string; bytes: Uint8Array; filters: Record<string, string[]>; warning?: string } {
   const stem = `${title}-network`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
-  const text = exportNetwork(network, format);
-  return format === 'graphml'
-    ? { fileName: `${stem}.graphml`, bytes: new TextEncoder().encode(text), filters: { GraphML: ['graphml'] } }
-    : { fileName: `${stem}.mmd`, bytes: new TextEncoder().encode(text), filters: { Mermaid: ['mmd', 'mermaid'] } };
+  const bytes = new TextEncoder().encode(exportNetwork(network, format));
+  if (format === 'graphml') return { fileName: `${stem}.graphml`, bytes, filters: { GraphML: ['graphml'] } };
+  const warning = mermaidEdgeLimitNote(network);
+  return {
+    fileName: `${stem}.mmd`,
+    bytes,
+    filters: { Mermaid: ['mmd', 'mermaid'] },
+    ...(warning !== undefined ? { warning } : {}),
+  };
 }

@@ -104,6 +104,15 @@ describe('grounded export network', () => {
     assert.match(readFileSync(out, 'utf8'), /<graphml xmlns="http:\/\/graphml.graphdrawing.org\/xmlns"/);
     const mermaid = await run(study, ['export', 'network', '--format', 'mermaid']);
     assert.match(mermaid.stdout, /^flowchart LR\n/);
+    assert.equal(mermaid.stderr, '');
+    // Every co-occurring pair: more edges than Mermaid draws. Written, with a warning that says what to do.
+    const crowded = await run(study, ['export', 'network', '--format', 'mermaid', '--cooccurrence', '0']);
+    assert.equal(crowded.code, 0, crowded.stderr);
+    assert.match(crowded.stdout, /^flowchart LR\n/);
+    assert.match(
+      crowded.stderr,
+      /^warning: the Mermaid network has 606 edges and Mermaid draws at most 500 .*raise the co-occurrence threshold \(597 of them are co-occurrence edges\) or export GraphML\n$/,
+    );
     assert.match((await run(study, ['export', 'network', '--format', 'dot'])).stdout, /^digraph codes \{/);
     const json = {
       data: JSON.parse(

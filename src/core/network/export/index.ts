@@ -5,7 +5,7 @@ import { networkToMermaid } from './mermaid';
 
 export { networkToDot, dotString } from './dot';
 export { networkToGraphml } from './graphml';
-export { networkToMermaid, mermaidLabel } from './mermaid';
+export { networkToMermaid, mermaidLabel, mermaidEdgeLimitNote, MERMAID_MAX_EDGES } from './mermaid';
 
 export const NETWORK_FORMATS = ['graphml', 'mermaid', 'dot', 'json'] as const;
 export type NetworkFormat = (typeof NETWORK_FORMATS)[number];

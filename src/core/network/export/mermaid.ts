@@ -11,15 +11,21 @@ function mermaidIds(network: CodeNetwork): Map<string, string> {
 
 /**
  * Text inside a Mermaid quoted label: a double quote ends the label and `#…;` is Mermaid's entity syntax, so
- * both are written as entity codes; line breaks become spaces. Everything else (brackets, pipes, non-ASCII) is
- * literal inside quotes.
+ * both are written as entity codes; line breaks become spaces. Mermaid also reads its own text before parsing
+ * it: `%%{…}%%` anywhere is a directive and `<script>…</script>` is cut out (an empty label then fails to
+ * parse), and `<…>` and `&…;` in a label are HTML to it. So `%`, `<`, `>`, `&` and the backtick are entity
+ * codes too, and the drawing shows the name as written. Brackets, pipes and non-ASCII are literal inside quotes.
  */
 export function mermaidLabel(text: string): string {
   return text
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(/#/g, '#35;')
     .replace(/"/g, '#quot;')
-    .replace(/`/g, '#96;');
+    .replace(/`/g, '#96;')
+    .replace(/&/g, '#amp;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/%/g, '#37;');
 }
 
 /**
@@ -51,4 +57,22 @@ export function networkToMermaid(network: CodeNetwork, options: { onlyConnected?
     lines.push(`  style ${ids.get(node.id) as string} fill:${node.color}${node.core ? ',stroke-width:3px' : ''}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * How many edges Mermaid draws unless the page that shows the diagram raises its `maxEdges` (GitHub, GitLab and
+ * the Mermaid Live Editor do not): more and the diagram is an error, not a drawing.
+ */
+export const MERMAID_MAX_EDGES = 500;
+
+/** What to tell a researcher whose Mermaid export has more edges than Mermaid draws; undefined when it fits. */
+export function mermaidEdgeLimitNote(network: CodeNetwork): string | undefined {
+  const edges = network.edges.length;
+  if (edges <= MERMAID_MAX_EDGES) return undefined;
+  const cooccurrence = network.edges.filter((e) => e.kind === 'cooccurrence').length;
+  const fix =
+    cooccurrence > 0
+      ? `raise the co-occurrence threshold (${cooccurrence} of them are co-occurrence edges) or export GraphML`
+      : 'export GraphML';
+  return `the Mermaid network has ${edges} edges and Mermaid draws at most ${MERMAID_MAX_EDGES} (GitHub shows "Edge limit exceeded"): ${fix}`;
 }

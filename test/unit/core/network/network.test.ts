@@ -6,6 +6,9 @@ import {
   layoutNetwork,
   networkToDot,
   networkToGraphml,
+  MERMAID_MAX_EDGES,
+  mermaidEdgeLimitNote,
+  mermaidLabel,
   networkToMermaid,
   renderNetworkSvg,
   type Codebook,
@@ -168,6 +171,34 @@ describe('network exports', () => {
     assert.ok(text.includes('n1["Über {graph} | #35;1"]'));
     assert.ok(text.includes('n0 -->|"causes"| n1') && text.includes('n1 ---|"contradicts"| n0'));
     assert.ok(!/^\s+(end|graph)\b/m.test(text), 'no code id is used as a Mermaid id');
+  });
+
+  it('Mermaid: what Mermaid reads before parsing (directives, tags, HTML entities) is written as entity codes', () => {
+    assert.equal(
+      mermaidLabel('%%{init: {"theme": "dark"}}%% <script>x</script> &amp; #1 `a`'),
+      '#37;#37;{init: {#quot;theme#quot;: #quot;dark#quot;}}#37;#37; #lt;script#gt;x#lt;/script#gt; #amp;amp; #35;1 #96;a#96;',
+    );
+  });
+
+  it('Mermaid: more edges than Mermaid draws gets a note saying what to do; a network that fits gets none', () => {
+    const edge = (i: number) => ({
+      kind: 'cooccurrence' as const,
+      from: `a${i}`,
+      to: `b${i}`,
+      directed: false as const,
+      jaccard: 0.5,
+      participants: [],
+      codings: [],
+    });
+    const of = (count: number): CodeNetwork => ({
+      nodes: [],
+      edges: Array.from({ length: count }, (_, i) => edge(i)),
+      participants: 0,
+      minJaccard: 0,
+    });
+    assert.equal(mermaidEdgeLimitNote(of(MERMAID_MAX_EDGES)), undefined);
+    assert.match(mermaidEdgeLimitNote(of(MERMAID_MAX_EDGES + 1)) ?? '', /501 edges .* at most 500 .*threshold/);
+    assert.equal(mermaidEdgeLimitNote(network(0.3)), undefined);
   });
 
   it('DOT: quoted ids and labels with escaped quotes, backslashes and line breaks', () => {

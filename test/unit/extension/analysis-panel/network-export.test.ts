@@ -30,5 +30,15 @@ describe('network export from the panel (host side)', function () {
     const mermaid = networkExportFile(report.title, network, 'mermaid');
     assert.match(mermaid.fileName, /-network\.mmd$/);
     assert.match(new TextDecoder().decode(mermaid.bytes), /^(graph|flowchart) /m);
+    assert.equal(mermaid.warning, undefined);
+    assert.equal(graphml.warning, undefined);
+  });
+
+  it('warns, after saving, that Mermaid will not draw a network with more than 500 edges', async () => {
+    const { study, survey } = await example();
+    const network = panelNetwork(study, survey, { by: null, coders: null, filters: [] }, 0);
+    assert.ok(network.edges.length > 500);
+    assert.match(networkExportFile('Study', network, 'mermaid').warning ?? '', /Mermaid draws at most 500/);
+    assert.equal(networkExportFile('Study', network, 'graphml').warning, undefined);
   });
 });
