@@ -155,6 +155,20 @@ export const entries = [
     format: 'iife',
     define: { 'process.env.NODE_ENV': '"production"' },
   },
+  // Import Transcripts' conversion workers (mammoth, the WebVTT and XML parsers), bundled the same two ways.
+  {
+    entryPoints: ['src/extension/transcript-import/worker/node-worker.ts'],
+    outfile: 'dist/extension/conversion-worker.js',
+    platform: 'node',
+    format: 'cjs',
+  },
+  {
+    entryPoints: ['src/extension/transcript-import/worker/web-worker.ts'],
+    outfile: 'dist/extension/conversion-worker.web.js',
+    platform: 'browser',
+    format: 'iife',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  },
   // Find Similar Passages' index-and-search workers, bundled the same two ways.
   {
     entryPoints: ['src/extension/similar/worker/node-worker.ts'],

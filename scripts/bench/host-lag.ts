@@ -28,6 +28,10 @@ import {
 } from '../../src/core/index';
 import { loadSurvey, SurveyCache } from '../../src/core/analysis/index';
 import { parseSurveyInWorker } from '../../src/extension/analysis-panel/report-worker/survey-parser';
+import { startNodeWorker } from '../../src/extension/platform/node-worker-start';
+import { TranscriptConverter } from '../../src/extension/transcript-import/worker/transcript-converter';
+import { escapeXml } from '../../src/core/index';
+import { docx, paragraph } from '../../test/unit/core/transcript-import/docx-fixture';
 import { NodeFileSystem, pathToUri } from '../../src/node/node-file-system';
 import {
   InProcessReportComputer,
@@ -231,6 +235,30 @@ async function measure(folder: string): Promise<string> {
         await lagDuring(() => computer.refiProject(changed, changed.codebook, { origin: 'host-lag' })),
       ]);
       computer.dispose();
+    }
+
+    // Import Transcripts: the study's longest transcript as a Word document, one paragraph per line (the
+    // conversion is mammoth's reading of the document and its HTML, the part a long interview makes slow).
+    const longest = current.transcripts.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+    const document = docx(
+      longest.text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => paragraph(escapeXml(line)))
+        .join(''),
+    );
+    const converters: [string, TranscriptConverter][] = [
+      ['worker', new TranscriptConverter(() => startNodeWorker(join(DIST, 'conversion-worker.js'), 'host-lag'))],
+      ['host', new TranscriptConverter(undefined)],
+    ];
+    for (const [where, converter] of converters) {
+      collect();
+      rows.push([
+        `Import Transcripts: a .docx of ${Math.round(document.length / 1024)} KB converted`,
+        where,
+        await lagDuring(() => converter.convert('interview.docx', document)),
+      ]);
+      converter.dispose();
     }
   } finally {
     rmSync(copy, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { LocalFirstFileSystem } from './platform/local-first-file-system';
 import type { GroundedServices } from './services';
 import { startNodeReportWorker } from './analysis-panel/report-worker/node-handle';
 import { startNodeSimilarWorker } from './similar/worker/node-handle';
+import { startNodeWorker } from './platform/node-worker-start';
 
 function gitUserName(folderPath: string | undefined): Promise<string | undefined> {
   return new Promise((resolve) => {
@@ -26,6 +27,11 @@ export function activate(context: vscode.ExtensionContext): GroundedServices {
       startNodeReportWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'extension', 'report-worker.js').fsPath),
     similarWorker: (extensionUri) =>
       startNodeSimilarWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'extension', 'similar-worker.js').fsPath),
+    conversionWorker: (extensionUri) =>
+      startNodeWorker(
+        vscode.Uri.joinPath(extensionUri, 'dist', 'extension', 'conversion-worker.js').fsPath,
+        'grounded-conversion',
+      ),
   });
 }
 

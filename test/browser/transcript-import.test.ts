@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
@@ -82,6 +83,41 @@ describe('transcript converters in a browser', function () {
       refused,
       'TranscriptConversionError: not a readable Word document (.docx): the file is damaged or not a zip',
     );
+    assert.deepEqual(errors, []);
+  });
+
+  it("Import Transcripts' Web Worker (dist/extension/conversion-worker.web.js) answers as Node converts", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto('about:blank');
+    const script = readFileSync(path.join(__dirname, '../../dist/extension/conversion-worker.web.js'), 'utf8');
+    const sources = [
+      ...Object.entries(SOURCES),
+      ['broken.docx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1])],
+    ] as const;
+    const answers = (await page.evaluate(
+      `(async () => {
+        const worker = new Worker(URL.createObjectURL(new Blob([${JSON.stringify(script)}], { type: 'text/javascript' })));
+        const answers = [];
+        for (const [job, [name, data]] of ${JSON.stringify(sources.map(([name, bytes]) => [name, [...bytes]]))}.entries()) {
+          const answer = new Promise((resolve) => worker.addEventListener('message', (event) => event.data.job === job && resolve(event.data)));
+          const bytes = Uint8Array.from(data);
+          worker.postMessage({ type: 'convert', job, name, bytes }, [bytes.buffer]);
+          answers.push(await answer);
+        }
+        worker.terminate();
+        return answers;
+      })()`,
+    )) as { type: string; job: number; conversion?: TranscriptConversion; message?: string }[];
+    for (const [job, [name, bytes]] of sources.entries()) {
+      const inNode = await convertTranscript(name, bytes).then(
+        (conversion) => ({ type: 'converted', job, conversion }),
+        (error: Error) => ({ type: 'refused', job, message: error.message }),
+      );
+      assert.deepEqual(answers[job], inNode, name);
+    }
+    assert.equal(answers.at(-1)?.type, 'refused');
     assert.deepEqual(errors, []);
   });
 });

@@ -270,6 +270,8 @@ describe('Import Transcripts and Code a Speaker’s Turns from the command palet
       hooks.output.lines.join('\n'),
     );
     assert.ok(hooks.output.lines.some((line) => /broken\.docx: not imported: not a readable Word document/.test(line)));
+    // Converted in the extension's conversion worker (dist/extension/conversion-worker.js), not on the host's thread.
+    assert.equal(hooks.convertedIn(), 'worker');
 
     // The study knows the new transcripts at once, and they open in the transcript language.
     const study = await grounded.studies.study(fromVscodeUri(root));

@@ -26,6 +26,12 @@ export interface TranscriptImportOptions {
   readonly participants?: ParticipantSettings;
   /** The study folder, for the transcript paths that participants.overrides uses. */
   readonly studyRoot?: string;
+  /**
+   * Converts a source (default: convertTranscript in this thread). The extension converts in a worker: a Word
+   * document of some hundred pages takes a second or more, which the extension host's thread must not spend. It
+   * rejects with a TranscriptConversionError for a file that cannot be converted, as convertTranscript does.
+   */
+  readonly convert?: (name: string, bytes: Uint8Array) => Promise<TranscriptConversion>;
 }
 
 export type TranscriptImportResult =
@@ -132,7 +138,7 @@ async function importOne(
     );
   let conversion: TranscriptConversion;
   try {
-    conversion = await convertTranscript(source.name, source.bytes);
+    conversion = await (options.convert ?? convertTranscript)(source.name, source.bytes);
   } catch (error) {
     if (error instanceof TranscriptConversionError) return refused(error.message, uri);
     throw error;

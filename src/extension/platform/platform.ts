@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { FileSystemPort } from '../../core/index';
 import type { WorkerHandle } from '../analysis-panel/report-worker/worker-report-computer';
 import type { SimilarWorkerHandle } from '../similar/worker/worker-similar-searcher';
+import type { ConversionWorkerHandle } from '../transcript-import/worker/messages';
 
 /** What differs between the desktop (Node) and the web extension host. */
 export interface Platform {
@@ -15,4 +16,6 @@ export interface Platform {
   readonly reportWorker?: (extensionUri: vscode.Uri) => WorkerHandle;
   /** Starts Find Similar Passages' index-and-search worker (throws where workers are unavailable). */
   readonly similarWorker?: (extensionUri: vscode.Uri) => SimilarWorkerHandle;
+  /** Starts Import Transcripts' conversion worker (throws where workers are unavailable). */
+  readonly conversionWorker?: (extensionUri: vscode.Uri) => ConversionWorkerHandle;
 }

@@ -11,6 +11,8 @@ import { importMessages, importReport } from './import-summary';
 /** What the integration tests reach through services.testHooks.transcriptImport. */
 export interface TranscriptImportHooks {
   readonly output: ReportOutput;
+  /** Where the last import converted its files: 'worker', or 'in-process (<reason>)'. */
+  readonly convertedIn: () => string | undefined;
 }
 
 /**
@@ -22,12 +24,16 @@ export interface TranscriptImportHooks {
 export const transcriptImportFeature: Feature = (services) => {
   const { context } = services;
   const output = new ReportOutput('Grounded Import');
+  let convertedIn: string | undefined;
 
   bindCommands(context, TRANSCRIPT_IMPORT_COMMANDS, {
     importTranscripts: async (arg?: unknown): Promise<ImportedTranscripts | undefined> => {
       const study = await whichStudy(services.studies, commandArgs(arg).study());
       if (!study) return undefined;
-      const imported = await importTranscriptFiles(services, study);
+      const imported = await importTranscriptFiles(services, study, (place) => {
+        convertedIn = place;
+        if (place !== undefined && place !== 'worker') output.report([`Transcripts were converted ${place}.`], false);
+      });
       if (!imported) return undefined;
       const folder = displayPath(imported.folder);
       const { results } = imported;
@@ -42,5 +48,8 @@ export const transcriptImportFeature: Feature = (services) => {
     },
   });
   context.subscriptions.push(output);
-  services.testHooks = { ...services.testHooks, transcriptImport: { output } satisfies TranscriptImportHooks };
+  services.testHooks = {
+    ...services.testHooks,
+    transcriptImport: { output, convertedIn: () => convertedIn } satisfies TranscriptImportHooks,
+  };
 };
