@@ -155,15 +155,16 @@ export const entries = [
     format: 'iife',
     define: { 'process.env.NODE_ENV': '"production"' },
   },
-  // Import Transcripts' conversion workers (mammoth, the WebVTT and XML parsers), bundled the same two ways.
+  // The conversion workers of Import Transcripts and Import REFI-QDA Project (mammoth, the WebVTT and XML
+  // parsers, unzipping), bundled the same two ways.
   {
-    entryPoints: ['src/extension/transcript-import/worker/node-worker.ts'],
+    entryPoints: ['src/extension/conversion-worker/node-worker.ts'],
     outfile: 'dist/extension/conversion-worker.js',
     platform: 'node',
     format: 'cjs',
   },
   {
-    entryPoints: ['src/extension/transcript-import/worker/web-worker.ts'],
+    entryPoints: ['src/extension/conversion-worker/web-worker.ts'],
     outfile: 'dist/extension/conversion-worker.web.js',
     platform: 'browser',
     format: 'iife',

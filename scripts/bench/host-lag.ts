@@ -29,8 +29,8 @@ import {
 import { loadSurvey, SurveyCache } from '../../src/core/analysis/index';
 import { parseSurveyInWorker } from '../../src/extension/analysis-panel/report-worker/survey-parser';
 import { startNodeWorker } from '../../src/extension/platform/node-worker-start';
-import { TranscriptConverter } from '../../src/extension/transcript-import/worker/transcript-converter';
-import { escapeXml } from '../../src/core/index';
+import { ImportConverter } from '../../src/extension/conversion-worker/import-converter';
+import { buildQdpx, escapeXml } from '../../src/core/index';
 import { docx, paragraph } from '../../test/unit/core/transcript-import/docx-fixture';
 import { NodeFileSystem, pathToUri } from '../../src/node/node-file-system';
 import {
@@ -247,16 +247,23 @@ async function measure(folder: string): Promise<string> {
         .map((line) => paragraph(escapeXml(line)))
         .join(''),
     );
-    const converters: [string, TranscriptConverter][] = [
-      ['worker', new TranscriptConverter(() => startNodeWorker(join(DIST, 'conversion-worker.js'), 'host-lag'))],
-      ['host', new TranscriptConverter(undefined)],
+    const project = buildQdpx(current, current.codebook, undefined).bytes;
+    const converters: [string, ImportConverter][] = [
+      ['worker', new ImportConverter(() => startNodeWorker(join(DIST, 'conversion-worker.js'), 'host-lag'))],
+      ['host', new ImportConverter(undefined)],
     ];
     for (const [where, converter] of converters) {
       collect();
       rows.push([
         `Import Transcripts: a .docx of ${Math.round(document.length / 1024)} KB converted`,
         where,
-        await lagDuring(() => converter.convert('interview.docx', document)),
+        await lagDuring(() => converter.transcript('interview.docx', document)),
+      ]);
+      collect();
+      rows.push([
+        `Import REFI-QDA Project: a .qdpx of ${(project.length / 1024 / 1024).toFixed(1)} MB read`,
+        where,
+        await lagDuring(() => converter.project('study.qdpx', project)),
       ]);
       converter.dispose();
     }

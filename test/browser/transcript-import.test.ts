@@ -103,7 +103,7 @@ describe('transcript converters in a browser', function () {
         for (const [job, [name, data]] of ${JSON.stringify(sources.map(([name, bytes]) => [name, [...bytes]]))}.entries()) {
           const answer = new Promise((resolve) => worker.addEventListener('message', (event) => event.data.job === job && resolve(event.data)));
           const bytes = Uint8Array.from(data);
-          worker.postMessage({ type: 'convert', job, name, bytes }, [bytes.buffer]);
+          worker.postMessage({ type: 'transcript', job, name, bytes }, [bytes.buffer]);
           answers.push(await answer);
         }
         worker.terminate();
@@ -112,7 +112,7 @@ describe('transcript converters in a browser', function () {
     )) as { type: string; job: number; conversion?: TranscriptConversion; message?: string }[];
     for (const [job, [name, bytes]] of sources.entries()) {
       const inNode = await convertTranscript(name, bytes).then(
-        (conversion) => ({ type: 'converted', job, conversion }),
+        (conversion) => ({ type: 'transcript', job, conversion }),
         (error: Error) => ({ type: 'refused', job, message: error.message }),
       );
       assert.deepEqual(answers[job], inNode, name);

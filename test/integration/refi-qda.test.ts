@@ -119,6 +119,8 @@ describe('REFI-QDA export and import from the command palette', function () {
       before.value.codes.map((code) => code.name).sort(),
     );
     assert.ok(hooks.output.lines.some((line) => line.startsWith('Imported mentorship.qdpx')));
+    // Unzipped and parsed in the extension's conversion worker, not on the host's thread.
+    assert.equal(hooks.convertedIn(), 'worker');
   });
 
   it('Import REFI-QDA Project refuses a folder that is not empty and writes nothing', async () => {

@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { FileSystemPort } from '../../core/index';
 import type { WorkerHandle } from '../analysis-panel/report-worker/worker-report-computer';
 import type { SimilarWorkerHandle } from '../similar/worker/worker-similar-searcher';
-import type { ConversionWorkerHandle } from '../transcript-import/worker/messages';
+import type { ConversionWorkerHandle } from '../conversion-worker/messages';
 
 /** What differs between the desktop (Node) and the web extension host. */
 export interface Platform {

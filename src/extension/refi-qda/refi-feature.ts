@@ -14,6 +14,8 @@ export type FolderOpener = (folder: vscode.Uri, newWindow: boolean) => Promise<v
 export interface RefiQdaHooks {
   openFolder: FolderOpener;
   readonly output: ReportOutput;
+  /** Where the last Import REFI-QDA Project read its package: 'worker', or 'in-process (<reason>)'. */
+  readonly convertedIn: () => string | undefined;
 }
 
 const OPEN_HERE = 'Open Study';
@@ -32,7 +34,9 @@ export const refiQdaFeature: Feature = (services) => {
       await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: newWindow });
     },
     output,
+    convertedIn: () => convertedIn,
   };
+  let convertedIn: string | undefined;
   const origin = () => `Grounded ${String((context.extension.packageJSON as { version?: string }).version ?? '')}`;
   const study = (arg?: unknown) => whichStudy(services.studies, commandArgs(arg).study());
   const exported = (file: vscode.Uri | undefined, what: string) => {
@@ -53,7 +57,10 @@ export const refiQdaFeature: Feature = (services) => {
       return exported((await exportCodebook(services, target, output, origin()))?.file, 'the codebook');
     },
     importProject: async () => {
-      const imported = await importProject(services, output);
+      const imported = await importProject(services, output, (place) => {
+        convertedIn = place;
+        if (place !== undefined && place !== 'worker') output.report([`The project was read ${place}.`], false);
+      });
       if (!imported) return undefined;
       // Asked, not done: opening replaces this window (and its output channel) unless a new one is chosen.
       const answer = await vscode.window.showInformationMessage(importedMessage(imported), OPEN_HERE, OPEN_NEW_WINDOW);

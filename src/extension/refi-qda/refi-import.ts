@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import {
   editCodebook,
-  importQdpx,
   mergeRefiCodebook,
   readQdc,
   RefiImportError,
@@ -17,6 +16,7 @@ import { reloadFresh } from '../shared/fresh-reload';
 import { fromVscodeUri } from '../platform/workspace-file-system';
 import type { ReportOutput } from '../shared/report-output';
 import { codebookMergeReport, importHeadline, importReport } from './refi-report';
+import { ImportConverter, type ProjectPlanning } from '../conversion-worker/import-converter';
 
 export interface ImportedProject {
   /** The name of the imported .qdpx. */
@@ -33,6 +33,7 @@ export interface ImportedProject {
 export async function importProject(
   services: GroundedServices,
   output: ReportOutput,
+  onConverted?: (place: string | undefined) => void,
 ): Promise<ImportedProject | undefined> {
   // The dialogs are read at call time, not captured: the integration test answers them by replacing them.
   const [file] =
@@ -56,7 +57,20 @@ export async function importProject(
   if (!folder) return undefined;
   const shown = basename(file);
   const bytes = await readInput(services, file);
-  const plan = refusal(() => importQdpx(bytes, shown));
+  // Unzipping and parsing a big project takes seconds: in a worker, off the extension host's thread.
+  const converter = new ImportConverter(
+    services.platform.conversionWorker && (() => services.platform.conversionWorker!(services.context.extensionUri)),
+  );
+  let planning: ProjectPlanning;
+  try {
+    planning = await converter.project(shown, bytes);
+  } finally {
+    converter.dispose();
+  }
+  onConverted?.(converter.place);
+  if (!planning.ok)
+    throw new UserError(`Grounded did not import: ${planning.message}${planning.hint ? ` (${planning.hint})` : ''}`);
+  const plan = planning.plan;
   const folderUri = fromVscodeUri(folder);
   try {
     await writeNewStudy(services.fs, folderUri, plan.files);

@@ -14,7 +14,7 @@ import type { GroundedServices } from '../services';
 import { displayPath } from '../shared/errors';
 import { reloadFresh } from '../shared/fresh-reload';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
-import { TranscriptConverter } from './worker/transcript-converter';
+import { ImportConverter } from '../conversion-worker/import-converter';
 
 /** The open dialog's filters: every importable source first, then each kind on its own. */
 export const SOURCE_FILTERS: Readonly<Record<string, string[]>> = {
@@ -78,7 +78,7 @@ export async function importTranscriptFiles(
       };
     }
   }
-  const converter = new TranscriptConverter(
+  const converter = new ImportConverter(
     services.platform.conversionWorker && (() => services.platform.conversionWorker!(services.context.extensionUri)),
   );
   let imported: TranscriptImportResult[];
@@ -87,7 +87,7 @@ export async function importTranscriptFiles(
       services.editorAwareFs,
       folder,
       sources.map(({ source }) => source),
-      { convert: converter.convert },
+      { convert: converter.transcript },
     );
   } finally {
     converter.dispose();

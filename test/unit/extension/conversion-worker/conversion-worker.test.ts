@@ -1,21 +1,30 @@
 /**
- * Import Transcripts converts in a worker (the desktop's worker_threads here, the worker script's TypeScript
- * loaded by tsx): every format gives what convertTranscript gives in this thread, a file that cannot be converted
- * is refused with the same message, and when the worker dies the import's files are converted here instead.
+ * Import Transcripts and Import REFI-QDA Project convert in a worker (the desktop's worker_threads here, the worker
+ * script's TypeScript loaded by tsx): every format and a project give what this thread gives, a file that cannot
+ * be imported is refused with the same message, and when the worker dies the import's files are converted here.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { convertTranscript, TranscriptConversionError } from '../../../../src/core/index';
+import {
+  buildQdpx,
+  convertTranscript,
+  importQdpx,
+  loadStudy,
+  RefiImportError,
+  TranscriptConversionError,
+} from '../../../../src/core/index';
+import { NodeFileSystem, pathToUri } from '../../../../src/node/node-file-system';
 import type {
   ConversionWorkerHandle,
   FromConversionWorker,
   ToConversionWorker,
-} from '../../../../src/extension/transcript-import/worker/messages';
-import { TranscriptConverter } from '../../../../src/extension/transcript-import/worker/transcript-converter';
+} from '../../../../src/extension/conversion-worker/messages';
+import { ImportConverter } from '../../../../src/extension/conversion-worker/import-converter';
 import { commented, docx, paragraph, table } from '../../core/transcript-import/docx-fixture';
 
-const WORKER = join(__dirname, '../../../../src/extension/transcript-import/worker/node-worker.ts');
+const EXAMPLE = join(__dirname, '../../../../examples/mentorship-study');
+const WORKER = join(__dirname, '../../../../src/extension/conversion-worker/node-worker.ts');
 const encode = (text: string) => new TextEncoder().encode(text);
 
 function startWorker(posted: ToConversionWorker[] = []): ConversionWorkerHandle & { worker: Worker } {
@@ -63,16 +72,16 @@ const SOURCES: { name: string; bytes: Uint8Array }[] = [
   { name: 'notes.md', bytes: encode('# Interview\n\nP06: Plain text, kept.\n') },
 ];
 
-describe('Import Transcripts: the conversion worker', function () {
+describe('the conversion worker of Import Transcripts and Import REFI-QDA Project', function () {
   this.timeout(60_000);
 
   it('converts every format as this thread does, moving a copy of the bytes', async () => {
     const posted: ToConversionWorker[] = [];
-    const converter = new TranscriptConverter(() => startWorker(posted));
+    const converter = new ImportConverter(() => startWorker(posted));
     try {
       for (const source of SOURCES) {
         const before = source.bytes.slice();
-        const inWorker = await converter.convert(source.name, source.bytes);
+        const inWorker = await converter.transcript(source.name, source.bytes);
         assert.deepEqual(inWorker, await convertTranscript(source.name, source.bytes), source.name);
         assert.deepEqual(source.bytes, before, 'the caller keeps its bytes');
       }
@@ -94,16 +103,16 @@ describe('Import Transcripts: the conversion worker', function () {
       (error: unknown) => error,
     );
     assert.ok(expected instanceof TranscriptConversionError);
-    const converter = new TranscriptConverter(() => startWorker());
+    const converter = new ImportConverter(() => startWorker());
     try {
-      await assert.rejects(converter.convert(broken.name, broken.bytes), (error: unknown) => {
+      await assert.rejects(converter.transcript(broken.name, broken.bytes), (error: unknown) => {
         assert.ok(error instanceof TranscriptConversionError);
         assert.equal(error.message, expected.message);
         return true;
       });
       // The worker goes on with the next file.
       assert.deepEqual(
-        await converter.convert(SOURCES[1]!.name, SOURCES[1]!.bytes),
+        await converter.transcript(SOURCES[1]!.name, SOURCES[1]!.bytes),
         await convertTranscript(SOURCES[1]!.name, SOURCES[1]!.bytes),
       );
     } finally {
@@ -111,23 +120,49 @@ describe('Import Transcripts: the conversion worker', function () {
     }
   });
 
+  it("reads a REFI-QDA project as this thread does, and refuses a broken one with the core's message and hint", async () => {
+    const study = await loadStudy(new NodeFileSystem(), pathToUri(EXAMPLE));
+    const qdpx = buildQdpx(study, study.codebook, undefined, { origin: 'conversion-worker test' }).bytes;
+    const converter = new ImportConverter(() => startWorker());
+    try {
+      const inWorker = await converter.project('mentorship.qdpx', qdpx);
+      assert.deepEqual(inWorker, { ok: true, plan: importQdpx(qdpx, 'mentorship.qdpx') });
+      assert.ok(inWorker.ok && inWorker.plan.files.length > 40);
+      const broken = await converter.project('broken.qdpx', encode('not a zip'));
+      let expected: RefiImportError | undefined;
+      try {
+        importQdpx(encode('not a zip'), 'broken.qdpx');
+      } catch (error) {
+        expected = error as RefiImportError;
+      }
+      assert.ok(expected instanceof RefiImportError);
+      assert.deepEqual(broken, { ok: false, message: expected.message, hint: expected.hint });
+      assert.equal(converter.place, 'worker');
+    } finally {
+      converter.dispose();
+    }
+  });
+
   it('converts in this thread when the worker dies, or does not start, and says so', async () => {
     let started: (ConversionWorkerHandle & { worker: Worker }) | undefined;
-    const converter = new TranscriptConverter(() => (started = startWorker()));
+    const converter = new ImportConverter(() => (started = startWorker()));
     const source = SOURCES[0]!;
-    const pending = converter.convert(source.name, source.bytes);
+    const pending = converter.transcript(source.name, source.bytes);
     await started!.worker.terminate();
     assert.deepEqual(await pending, await convertTranscript(source.name, source.bytes));
     assert.match(converter.place ?? '', /^in-process \(the worker failed/);
     converter.dispose();
 
-    const none = new TranscriptConverter(() => {
+    const none = new ImportConverter(() => {
       throw new Error('no Worker here');
     });
-    assert.deepEqual(await none.convert(source.name, source.bytes), await convertTranscript(source.name, source.bytes));
+    assert.deepEqual(
+      await none.transcript(source.name, source.bytes),
+      await convertTranscript(source.name, source.bytes),
+    );
     assert.equal(none.place, 'in-process (the worker did not start (no Worker here))');
-    const platformWithout = new TranscriptConverter(undefined);
-    await platformWithout.convert(SOURCES[3]!.name, SOURCES[3]!.bytes);
+    const platformWithout = new ImportConverter(undefined);
+    await platformWithout.transcript(SOURCES[3]!.name, SOURCES[3]!.bytes);
     assert.equal(platformWithout.place, 'in-process (this platform starts no worker)');
   });
 });
