@@ -4,6 +4,7 @@ import { problem } from '../problems';
 import { FieldReader } from '../yaml/field-reader';
 import { parseYamlSafely } from '../yaml/safe-parse';
 import { yamlQuoted, yamlString } from '../yaml/emit';
+import { encodeUtf8 } from '../text/canonical';
 import { compareCodings } from './order';
 import { parseCanonicalSidecar } from './canonical-parse';
 import { CODER_ID, SIDECAR_VERSION, type ParsedSidecar } from './sidecar-shape';
@@ -21,18 +22,49 @@ const SIDECAR_KEYS = ['grounded', 'transcript', 'coder', 'textHash', 'codings'] 
  * merge-friendly: each coding is its own block of lines, nothing aggregate is stored.
  */
 export function serializeSidecar(sidecar: Sidecar): string {
-  const lines = [
+  const codings = [...sidecar.codings].sort(compareCodings);
+  const lines = [headerOf(sidecar, codings.length)];
+  for (const coding of codings) lines.push(codingBlock(coding));
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The UTF-8 of serializeSidecar(sidecar), byte for byte, built from each coding's bytes as cached the first
+ * time it was written: a coding action rewrites a 2,000-coding sidecar in which all but one or two codings
+ * are the objects of the previous write, so the file costs one new block and a copy, not the text of every
+ * coding joined and encoded again (≈ 4 ms at 2,000 codings). A block ends in a line break, which is ASCII, so
+ * encoding block by block gives what encoding the whole text gives.
+ */
+export function encodeSidecar(sidecar: Sidecar): Uint8Array {
+  const codings = [...sidecar.codings].sort(compareCodings);
+  const header = encodeUtf8(headerOf(sidecar, codings.length) + '\n');
+  const parts: Uint8Array[] = [header];
+  let length = header.length;
+  for (const coding of codings) {
+    let bytes = blockBytes.get(coding);
+    if (bytes === undefined) blockBytes.set(coding, (bytes = encodeUtf8(codingBlock(coding) + '\n')));
+    parts.push(bytes);
+    length += bytes.length;
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** The header comment, the header keys and the line that opens the codings, without the final line break. */
+function headerOf(sidecar: Sidecar, codings: number): string {
+  return [
     `# Grounded codings of ${commentSafe(sidecar.transcript)} by ${commentSafe(sidecar.coder)}. Offsets are Unicode code points (LF line ends), end exclusive.`,
     `grounded: ${SIDECAR_VERSION}`,
     `transcript: ${yamlString(sidecar.transcript)}`,
     `coder: ${yamlString(sidecar.coder)}`,
     `textHash: ${yamlString(sidecar.textHash)}`,
-  ];
-  const codings = [...sidecar.codings].sort(compareCodings);
-  if (codings.length === 0) lines.push('codings: []');
-  else lines.push('codings:');
-  for (const coding of codings) lines.push(codingBlock(coding));
-  return lines.join('\n') + '\n';
+    codings === 0 ? 'codings: []' : 'codings:',
+  ].join('\n');
 }
 
 /**
@@ -41,6 +73,9 @@ export function serializeSidecar(sidecar: Sidecar): string {
  * file is joined, not escaped again.
  */
 const blocks = new WeakMap<Coding, string>();
+
+/** Each coding's block and its line break as UTF-8, kept per coding object like `blocks`. */
+const blockBytes = new WeakMap<Coding, Uint8Array>();
 
 function codingBlock(coding: Coding): string {
   let block = blocks.get(coding);

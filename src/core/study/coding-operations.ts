@@ -3,13 +3,19 @@ import type { FileSystemPort } from '../ports/file-system';
 import { OffsetMap } from '../text/canonical';
 import { quoteSelector } from '../anchoring/selector';
 import { isCodingConsistent, reanchorSidecar } from '../anchoring/reanchor-sidecar';
-import { parseSidecarFast, serializeSidecar, sidecarFileName, validateSidecarAgainstText } from '../sidecar/format';
+import {
+  encodeSidecar,
+  parseSidecarFast,
+  serializeSidecar,
+  sidecarFileName,
+  validateSidecarAgainstText,
+} from '../sidecar/format';
 import type { FileCodec } from '../persistence/codec';
 import { compareCodings } from '../sidecar/order';
 import { readValue, updateFile } from '../persistence/safe-file';
 import { lockOrder, withFileLocks } from '../persistence/file-locks';
 import { codebookCodec } from '../codebook/format';
-import { ParseMemo } from '../persistence/parse-memo';
+import { ParseMemo, WrittenMemo } from '../persistence/parse-memo';
 import { basenameUri, dirnameUri, joinUri } from '../uri';
 import { newId } from './ids';
 
@@ -89,7 +95,9 @@ export function sidecarCodecFor(transcript: TranscriptRef): FileCodec<Sidecar> {
       return { ok: true, value: parsed.value.sidecar, warnings: parsed.warnings };
     },
     serialize: serializeSidecar,
-    written: (uri, text, sidecar) => recentSidecars.set(uri, context, text, sidecar),
+    encode: encodeSidecar,
+    written: (uri, bytes, sidecar) => writtenSidecars.set(uri, context, bytes, sidecar),
+    recall: (uri, bytes) => writtenSidecars.get(uri, context, bytes),
   };
 }
 
@@ -98,6 +106,10 @@ export function sidecarCodecFor(transcript: TranscriptRef): FileCodec<Sidecar> {
  * Shared by every caller on purpose: an entry is a pure function of its key (URI, text hash, exact text), so a
  * caller can only ever get the value its own parse would give. */
 const recentSidecars = new ParseMemo<Sidecar>(8);
+
+/** The sidecars this process just wrote, by their bytes: the next action on the same file neither decodes nor
+ * parses them. Shared like recentSidecars, for the same reason. */
+const writtenSidecars = new WrittenMemo<Sidecar>(8);
 
 /** An existing sidecar brought up to date with the transcript, or a new empty one. */
 function current(sidecar: Sidecar | undefined, transcript: TranscriptRef, coder: string): Sidecar {
@@ -167,7 +179,7 @@ export async function changeCodings(
   // Told as soon as the file is replaced, before the locks are let go: an editor shows the change a few file
   // operations sooner, and nothing it does waits for the locks.
   const telling: FileCodec<Sidecar> = written
-    ? { ...codec, written: (at, text, sidecar) => (codec.written?.(at, text, sidecar), written(sidecar)) }
+    ? { ...codec, written: (at, bytes, sidecar) => (codec.written?.(at, bytes, sidecar), written(sidecar)) }
     : codec;
   const result = await withFileLocks(fs, locks, async (held) => {
     const known = guard ? await codeIdsIn(fs, guard.codebookUri) : undefined;
