@@ -99,6 +99,67 @@ function codingBlock(coding: Coding): string {
   return block;
 }
 
+/**
+ * What a parse of serializeSidecar(sidecar) would give besides the sidecar: the line of each coding's
+ * "- id:" — when that parse gives back these very values (deep-equal, keys in the parser's order), so a reader
+ * that finds exactly the bytes this sidecar was written as may take it as parsed. Undefined when it would not:
+ * a field the parser refuses or reads back otherwise (an empty memo is dropped, `by` is always the coder),
+ * codings out of their one order, an id used twice.
+ */
+export function lineOfAsWritten(sidecar: Sidecar): Map<string, number> | undefined {
+  const { transcript, coder, textHash, codings } = sidecar;
+  if (!sameKeys(sidecar, SIDECAR_FIELDS) || !transcript || !textHash || !CODER_ID.test(coder)) return undefined;
+  const lineOf = new Map<string, number>();
+  // The header comment, grounded, transcript, coder, textHash and codings: the first coding is on line 7.
+  let line = 7;
+  let previous: Coding | undefined;
+  for (const coding of codings) {
+    if (coding.by !== coder || !readsBackAsItself(coding)) return undefined;
+    if (previous !== undefined && compareCodings(previous, coding) >= 0) return undefined;
+    if (lineOf.has(coding.id)) return undefined;
+    lineOf.set(coding.id, line);
+    line += 7 + (coding.memo !== undefined ? 1 : 0) + (coding.assisted !== undefined ? 1 : 0);
+    line += coding.status !== undefined ? 1 : 0;
+    previous = coding;
+  }
+  return lineOf;
+}
+
+const SIDECAR_FIELDS = ['transcript', 'coder', 'textHash', 'codings'];
+const CODING_FIELDS = ['id', 'code', 'start', 'end', 'quote', 'prefix', 'suffix', 'by'];
+const OPTIONAL_CODING_FIELDS = ['memo', 'assisted', 'status'];
+
+/** Codings known to read back as themselves (see readsBackAsItself); codings are never mutated. */
+const readBack = new WeakSet<Coding>();
+
+/** Whether a coding's block parses back to an equal coding with the same keys in the same order (`by` aside). */
+function readsBackAsItself(coding: Coding): boolean {
+  if (readBack.has(coding)) return true;
+  const ok =
+    sameKeys(coding, [...CODING_FIELDS, ...OPTIONAL_CODING_FIELDS.filter((key) => key in coding)]) &&
+    typeof coding.id === 'string' &&
+    coding.id !== '' &&
+    typeof coding.code === 'string' &&
+    coding.code !== '' &&
+    Number.isSafeInteger(coding.start) &&
+    Number.isSafeInteger(coding.end) &&
+    coding.start >= 0 &&
+    coding.end >= coding.start &&
+    typeof coding.quote === 'string' &&
+    typeof coding.prefix === 'string' &&
+    typeof coding.suffix === 'string' &&
+    (!('memo' in coding) || (typeof coding.memo === 'string' && coding.memo !== '')) &&
+    (!('assisted' in coding) || (typeof coding.assisted === 'string' && coding.assisted !== '')) &&
+    (!('status' in coding) || STATUSES.includes(coding.status as CodingStatus));
+  if (ok) readBack.add(coding);
+  return ok;
+}
+
+function sameKeys(value: object, keys: readonly string[]): boolean {
+  const own = Object.keys(value);
+  return own.length === keys.length && own.every((key, index) => key === keys[index]);
+}
+
 /** A file name inside the header comment: a line break (legal in file names) would end the comment and inject YAML. */
 function commentSafe(value: string): string {
   // eslint-disable-next-line no-control-regex -- finding control characters is the point

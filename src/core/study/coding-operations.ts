@@ -15,7 +15,8 @@ import { compareCodings } from '../sidecar/order';
 import { readValue, updateFile } from '../persistence/safe-file';
 import { lockOrder, withFileLocks } from '../persistence/file-locks';
 import { codebookCodec } from '../codebook/format';
-import { ParseMemo, WrittenMemo } from '../persistence/parse-memo';
+import { ParseMemo } from '../persistence/parse-memo';
+import { isAnchoredTo, markAnchoredTo, recallWritten, rememberWritten } from './written-sidecars';
 import { basenameUri, dirnameUri, joinUri } from '../uri';
 import { newId } from './ids';
 
@@ -96,8 +97,8 @@ export function sidecarCodecFor(transcript: TranscriptRef): FileCodec<Sidecar> {
     },
     serialize: serializeSidecar,
     encode: encodeSidecar,
-    written: (uri, bytes, sidecar) => writtenSidecars.set(uri, context, bytes, sidecar),
-    recall: (uri, bytes) => writtenSidecars.get(uri, context, bytes),
+    written: (uri, bytes, sidecar) => rememberWritten(uri, context, bytes, sidecar),
+    recall: (uri, bytes) => recallWritten(uri, context, bytes),
   };
 }
 
@@ -107,37 +108,26 @@ export function sidecarCodecFor(transcript: TranscriptRef): FileCodec<Sidecar> {
  * caller can only ever get the value its own parse would give. */
 const recentSidecars = new ParseMemo<Sidecar>(8);
 
-/** The sidecars this process just wrote, by their bytes: the next action on the same file neither decodes nor
- * parses them. Shared like recentSidecars, for the same reason. */
-const writtenSidecars = new WrittenMemo<Sidecar>(8);
-
 /** An existing sidecar brought up to date with the transcript, or a new empty one. */
 function current(sidecar: Sidecar | undefined, transcript: TranscriptRef, coder: string): Sidecar {
   if (!sidecar) return { transcript: basenameUri(transcript.uri), coder, textHash: transcript.textHash, codings: [] };
-  if (anchoredTo.get(sidecar) === transcript.textHash) return sidecar;
+  if (isAnchoredTo(sidecar, transcript.textHash)) return sidecar;
   const { sidecar: anchored } = reanchorSidecar(sidecar, transcript.map ?? transcript.text, transcript.textHash);
-  if (anchored === sidecar) anchoredTo.set(sidecar, transcript.textHash);
+  if (anchored === sidecar) markAnchoredTo(sidecar, transcript.textHash);
   return anchored;
 }
-
-/**
- * Sidecars known to need no re-anchoring against the text of a hash (every coding without a status quotes
- * its passage there). The sidecar a coding action writes comes back, through the parse memo, as the one the
- * next action reads: checking its 2,000 codings again on every coding would be most of the work of a coding.
- */
-const anchoredTo = new WeakMap<Sidecar, string>();
 
 /**
  * `next` is `base` (known anchored) with codings added, changed or removed: it is anchored too when every
  * coding it does not share with `base` is.
  */
 function rememberAnchored(base: Sidecar, next: Sidecar, transcript: TranscriptRef): void {
-  if (anchoredTo.get(base) !== transcript.textHash || next.textHash !== transcript.textHash) return;
+  if (!isAnchoredTo(base, transcript.textHash) || next.textHash !== transcript.textHash) return;
   const kept = new Set(base.codings);
   const map = transcript.map ?? new OffsetMap(transcript.text);
   const fresh = next.codings.filter((coding) => !kept.has(coding));
   if (fresh.every((coding) => coding.status !== undefined || isCodingConsistent(coding, map)))
-    anchoredTo.set(next, transcript.textHash);
+    markAnchoredTo(next, transcript.textHash);
 }
 
 /**
