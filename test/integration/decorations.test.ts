@@ -414,6 +414,40 @@ describe('decorations, hover and status bar on transcripts', function () {
     assert.doesNotMatch(sidecar, /needs-review|Not really, no/, 'neither the flag nor the kept words are left');
   });
 
+  it('draws a new coding at once over its range, and keeps the ranges of the codings it had drawn', async () => {
+    const editor = await openTranscript();
+    const document = editor.document;
+    const before = await waitFor(
+      'decorations',
+      () => applied(document)?.codings.length === CODINGS.length && applied(document),
+    );
+    const text = document.getText();
+    const start = Array.from(text.slice(0, text.indexOf('the program was not'))).length;
+    const [added] = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', {
+      codes: ['found'],
+      uri: transcript.toString(),
+      ranges: [{ start, end: start + 'the program'.length }],
+    });
+    assert.ok(added);
+    try {
+      const drawn = await waitFor('the new coding drawn', () => {
+        const now = applied(document);
+        return now?.codings.some((c) => c.codingId === added.id) && now;
+      });
+      const fresh = drawn.codings.find((c) => c.codingId === added.id)!;
+      assert.ok(fresh.range.isEqual(rangeOf(document, 'the program')), JSON.stringify(fresh.range));
+      // The redraw converted only the new coding: every other range is the very object drawn before.
+      for (const old of before.codings) {
+        const now = drawn.codings.find((c) => c.codingId === old.codingId);
+        assert.ok(now, old.codingId);
+        assert.equal(now.range, old.range, `${old.codingId} was converted again`);
+      }
+    } finally {
+      await vscode.commands.executeCommand('grounded.undoLastCodingAction');
+      await waitFor('the coding undone', () => applied(document)?.codings.length === CODINGS.length);
+    }
+  });
+
   it('decorates the transcripts of the example study', async function () {
     if (process.env.GROUNDED_TEST_EXAMPLE !== 'mentorship-study') this.skip();
     const workspace = vscode.workspace.workspaceFolders![0]!.uri;
