@@ -414,6 +414,62 @@ describe('decorations, hover and status bar on transcripts', function () {
     assert.doesNotMatch(sidecar, /needs-review|Not really, no/, 'neither the flag nor the kept words are left');
   });
 
+  it('draws each new coding at once over its range, and keeps the ranges of the codings it had drawn', async () => {
+    const editor = await openTranscript();
+    const document = editor.document;
+    await waitFor('decorations', () => applied(document)?.codings.length === CODINGS.length);
+    const text = document.getText();
+    const offsetOf = (quote: string) => Array.from(text.slice(0, text.indexOf(quote))).length;
+    // The fixture's coder, so the codings land in the sidecar drawn (and no suite before has to have set one).
+    const coder = vscode.workspace.getConfiguration('grounded');
+    const previousCoder = coder.inspect<string>('coder')?.workspaceValue;
+    await coder.update('coder', 'tester', vscode.ConfigurationTarget.Workspace);
+    const code = async (quote: string, count: number) => {
+      const start = offsetOf(quote);
+      const [added] = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', {
+        codes: ['found'],
+        uri: transcript.toString(),
+        ranges: [{ start, end: start + Array.from(quote).length }],
+      });
+      assert.ok(added, quote);
+      const drawn = await waitFor(`${quote} drawn`, () => {
+        const now = applied(document);
+        return now?.codings.length === count && now.codings.some((c) => c.codingId === added.id) && now;
+      });
+      const fresh = drawn.codings.find((c) => c.codingId === added.id)!;
+      assert.ok(fresh.range.isEqual(rangeOf(document, quote)), JSON.stringify(fresh.range));
+      return drawn;
+    };
+    let made = 0;
+    try {
+      // The first coding of a session reads the sidecar from disk (new coding objects); from then on each coding
+      // action starts from the sidecar the previous one wrote, and the study's reload takes that same sidecar.
+      const before = await code('the program', CODINGS.length + 1);
+      made++;
+      // The reload after it has published (its codings are the ones drawn): nothing else will redraw.
+      await waitFor(
+        'the reload',
+        async () =>
+          (await grounded.studies.transcriptFor(transcript))?.transcript.sidecars.find(
+            (sidecar) => sidecar.sidecar.coder === 'tester',
+          )?.sidecar.codings.length ===
+          CODINGS.length + 1,
+      );
+      const after = await code('She was', CODINGS.length + 2);
+      made++;
+      // The redraw converted only the new coding: every other range is the very object drawn before.
+      for (const old of before.codings) {
+        const now = after.codings.find((c) => c.codingId === old.codingId);
+        assert.ok(now, old.codingId);
+        assert.equal(now.range, old.range, `${old.codingId} was converted again`);
+      }
+    } finally {
+      for (; made > 0; made--) await vscode.commands.executeCommand('grounded.undoLastCodingAction');
+      await waitFor('the codings undone', () => applied(document)?.codings.length === CODINGS.length);
+      await coder.update('coder', previousCoder, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('decorates the transcripts of the example study', async function () {
     if (process.env.GROUNDED_TEST_EXAMPLE !== 'mentorship-study') this.skip();
     const workspace = vscode.workspace.workspaceFolders![0]!.uri;

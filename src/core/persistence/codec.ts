@@ -5,8 +5,18 @@ export interface FileCodec<T> {
   parse(uri: string, text: string): Loaded<T>;
   serialize(value: T): string;
   /**
-   * Told by updateFile what it just wrote (the text is serialize(value)), so a codec may remember the pair
-   * and answer the next parse of that exact text without parsing it again.
+   * The UTF-8 of serialize(value), byte for byte, for a codec that builds the bytes faster than encoding the
+   * text (a sidecar from its codings' cached bytes). updateFile then writes these and never builds the text.
    */
-  written?(uri: string, text: string, value: T): void;
+  encode?(value: T): Uint8Array;
+  /**
+   * Told by updateFile what it just wrote (the bytes are encode(value), or the UTF-8 of serialize(value)), so
+   * a codec may remember the pair and `recall` the value when the next read finds exactly those bytes.
+   */
+  written?(uri: string, bytes: Uint8Array, value: T): void;
+  /**
+   * The value a parse of these bytes would give, when the codec knows it without decoding and parsing them
+   * (they are the bytes it was last told were written to `uri`); undefined when it does not.
+   */
+  recall?(uri: string, bytes: Uint8Array): T | undefined;
 }

@@ -1,3 +1,5 @@
+import { sameBytes } from '../bytes';
+
 /**
  * The last few files a codec parsed or wrote, by URI: the exact text and the value it stands for. A coding
  * action re-reads its sidecar before writing it (compare and swap); when the text is the one this process
@@ -19,5 +21,36 @@ export class ParseMemo<T> {
     this.entries.delete(uri);
     this.entries.set(uri, { context, text, value });
     if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
+
+/**
+ * The value a codec last wrote to each of a few files, by URI, with the exact bytes written. The next coding
+ * action on the same sidecar reads those bytes back: their value is taken from here, without decoding or
+ * parsing them and without building their text. Keyed by the whole content (a byte comparison) plus whatever
+ * else the value depends on, like ParseMemo.
+ */
+export class WrittenMemo<T> {
+  private readonly entries = new Map<
+    string,
+    { readonly context: string; readonly bytes: Uint8Array; readonly value: T }
+  >();
+
+  constructor(private readonly limit: number) {}
+
+  get(uri: string, context: string, bytes: Uint8Array): T | undefined {
+    const entry = this.entries.get(uri);
+    return entry !== undefined && entry.context === context && sameBytes(entry.bytes, bytes) ? entry.value : undefined;
+  }
+
+  set(uri: string, context: string, bytes: Uint8Array, value: T): void {
+    this.entries.delete(uri);
+    this.entries.set(uri, { context, bytes, value });
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  /** Forgets a file: what was written there can no longer be vouched for. */
+  delete(uri: string): void {
+    this.entries.delete(uri);
   }
 }

@@ -130,15 +130,23 @@ async function updateLocked<T>(
 ): Promise<{ value: T | undefined; written: boolean }> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const bytes = await readIfExists(fs, uri);
-    const current = bytes === undefined ? undefined : decodeAndParse(uri, bytes, codec);
-    const next = change(current?.value);
-    if (next === undefined) return { value: current?.value, written: false };
-    const text = codec.serialize(next);
-    if (current && current.text === text && bytes && !hasBomOrCr(bytes)) return { value: next, written: false };
-    const written = encodeUtf8(text);
+    const recalled = bytes === undefined ? undefined : codec.recall?.(uri, bytes);
+    const current = bytes === undefined || recalled !== undefined ? undefined : decodeAndParse(uri, bytes, codec);
+    const value = recalled ?? current?.value;
+    const next = change(value);
+    if (next === undefined) return { value, written: false };
+    // A codec that encodes its own bytes is compared and written as bytes: its text is never built.
+    const encoded = codec.encode?.(next);
+    const text = encoded === undefined ? codec.serialize(next) : undefined;
+    const written = encoded ?? encodeUtf8(text as string);
+    const unchanged =
+      text === undefined
+        ? bytes !== undefined && sameBytes(bytes, written)
+        : current !== undefined && current.text === text && bytes !== undefined && !hasBomOrCr(bytes);
+    if (unchanged) return { value: next, written: false };
     if (!(await fs.replaceIfUnchanged(uri, bytes, written))) continue; // changed meanwhile: redo on their version
-    recentWrites.remember(uri, written, text);
-    codec.written?.(uri, text, next);
+    if (text !== undefined) recentWrites.remember(uri, written, text);
+    codec.written?.(uri, written, next);
     return { value: next, written: true };
   }
   throw new ConcurrentChangeError(uri, MAX_ATTEMPTS);

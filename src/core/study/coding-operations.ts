@@ -3,13 +3,20 @@ import type { FileSystemPort } from '../ports/file-system';
 import { OffsetMap } from '../text/canonical';
 import { quoteSelector } from '../anchoring/selector';
 import { isCodingConsistent, reanchorSidecar } from '../anchoring/reanchor-sidecar';
-import { parseSidecarFast, serializeSidecar, sidecarFileName, validateSidecarAgainstText } from '../sidecar/format';
+import {
+  encodeSidecar,
+  parseSidecarFast,
+  serializeSidecar,
+  sidecarFileName,
+  validateSidecarAgainstText,
+} from '../sidecar/format';
 import type { FileCodec } from '../persistence/codec';
 import { compareCodings } from '../sidecar/order';
 import { readValue, updateFile } from '../persistence/safe-file';
 import { lockOrder, withFileLocks } from '../persistence/file-locks';
 import { codebookCodec } from '../codebook/format';
 import { ParseMemo } from '../persistence/parse-memo';
+import { isAnchoredTo, markAnchoredTo, recallWritten, rememberWritten } from './written-sidecars';
 import { basenameUri, dirnameUri, joinUri } from '../uri';
 import { newId } from './ids';
 
@@ -89,7 +96,9 @@ export function sidecarCodecFor(transcript: TranscriptRef): FileCodec<Sidecar> {
       return { ok: true, value: parsed.value.sidecar, warnings: parsed.warnings };
     },
     serialize: serializeSidecar,
-    written: (uri, text, sidecar) => recentSidecars.set(uri, context, text, sidecar),
+    encode: encodeSidecar,
+    written: (uri, bytes, sidecar) => rememberWritten(uri, context, bytes, sidecar),
+    recall: (uri, bytes) => recallWritten(uri, context, bytes),
   };
 }
 
@@ -102,30 +111,23 @@ const recentSidecars = new ParseMemo<Sidecar>(8);
 /** An existing sidecar brought up to date with the transcript, or a new empty one. */
 function current(sidecar: Sidecar | undefined, transcript: TranscriptRef, coder: string): Sidecar {
   if (!sidecar) return { transcript: basenameUri(transcript.uri), coder, textHash: transcript.textHash, codings: [] };
-  if (anchoredTo.get(sidecar) === transcript.textHash) return sidecar;
+  if (isAnchoredTo(sidecar, transcript.textHash)) return sidecar;
   const { sidecar: anchored } = reanchorSidecar(sidecar, transcript.map ?? transcript.text, transcript.textHash);
-  if (anchored === sidecar) anchoredTo.set(sidecar, transcript.textHash);
+  if (anchored === sidecar) markAnchoredTo(sidecar, transcript.textHash);
   return anchored;
 }
-
-/**
- * Sidecars known to need no re-anchoring against the text of a hash (every coding without a status quotes
- * its passage there). The sidecar a coding action writes comes back, through the parse memo, as the one the
- * next action reads: checking its 2,000 codings again on every coding would be most of the work of a coding.
- */
-const anchoredTo = new WeakMap<Sidecar, string>();
 
 /**
  * `next` is `base` (known anchored) with codings added, changed or removed: it is anchored too when every
  * coding it does not share with `base` is.
  */
 function rememberAnchored(base: Sidecar, next: Sidecar, transcript: TranscriptRef): void {
-  if (anchoredTo.get(base) !== transcript.textHash || next.textHash !== transcript.textHash) return;
+  if (!isAnchoredTo(base, transcript.textHash) || next.textHash !== transcript.textHash) return;
   const kept = new Set(base.codings);
   const map = transcript.map ?? new OffsetMap(transcript.text);
   const fresh = next.codings.filter((coding) => !kept.has(coding));
   if (fresh.every((coding) => coding.status !== undefined || isCodingConsistent(coding, map)))
-    anchoredTo.set(next, transcript.textHash);
+    markAnchoredTo(next, transcript.textHash);
 }
 
 /**
@@ -167,7 +169,7 @@ export async function changeCodings(
   // Told as soon as the file is replaced, before the locks are let go: an editor shows the change a few file
   // operations sooner, and nothing it does waits for the locks.
   const telling: FileCodec<Sidecar> = written
-    ? { ...codec, written: (at, text, sidecar) => (codec.written?.(at, text, sidecar), written(sidecar)) }
+    ? { ...codec, written: (at, bytes, sidecar) => (codec.written?.(at, bytes, sidecar), written(sidecar)) }
     : codec;
   const result = await withFileLocks(fs, locks, async (held) => {
     const known = guard ? await codeIdsIn(fs, guard.codebookUri) : undefined;

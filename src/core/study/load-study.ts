@@ -38,6 +38,7 @@ import { sharedCodingIdProblems } from './shared-coding-ids';
 import { globMatcher, walkStudy } from './walk';
 import { linkProblems } from './study-links';
 import type { LoadedSidecar, Study, StudyTranscript } from './study';
+import { loadedAsWritten } from './written-sidecars';
 
 /**
  * Loads a study folder: settings, codebook, transcripts (canonical text), their sidecars (validated and
@@ -398,6 +399,9 @@ async function loadSidecar(
     const cached = await readDerivedSidecar(caching, key, map);
     if (cached) return report(cached, bytes);
   }
+  // The file this process just wrote (a coding action, then the reload that shows it): known without decoding it.
+  const asWritten = loadedAsWritten(uri, bytes, textHash, map.codePointLength);
+  if (asWritten) return report(asWritten, bytes);
   const content = decodeText(uri, bytes, problems, io.utf8)?.text;
   if (content === undefined) return undefined;
   const derived = deriveSidecar(uri, content, map, textHash, problems);

@@ -181,7 +181,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     for (const { coding } of entry.codings) {
       let color = colorByCode.get(coding.code);
       if (color === undefined) colorByCode.set(coding.code, (color = this.colorOf(coding.code, entry)));
-      const range = entry.text.toRange(coding.start, coding.end);
+      const range = entry.text.rangeOf(coding);
       const { status } = coding;
       applied.push(
         status
@@ -247,5 +247,10 @@ function sameEditors(a: readonly vscode.TextEditor[], b: readonly vscode.TextEdi
 }
 
 function sameRanges(a: readonly vscode.Range[] | undefined, b: readonly vscode.Range[]): boolean {
-  return a !== undefined && a.length === b.length && a.every((range, index) => range.isEqual(b[index] as vscode.Range));
+  return (
+    a !== undefined &&
+    a.length === b.length &&
+    // Mostly the very same objects (DocumentText.rangeOf keeps them): compared by reference first.
+    a.every((range, index) => range === b[index] || range.isEqual(b[index] as vscode.Range))
+  );
 }

@@ -14,6 +14,7 @@ export class DocumentText implements TranscriptRef {
   readonly map: OffsetMap;
   private hash: string | undefined;
   private readonly lineStarts: number[];
+  private readonly ranges = new WeakMap<object, vscode.Range>();
 
   /** `sha256`: SHA-256 as lowercase hex, the platform's native one when it has one. */
   constructor(
@@ -57,6 +58,16 @@ export class DocumentText implements TranscriptRef {
 
   toRange(start: number, end: number): vscode.Range {
     return new vscode.Range(this.toPosition(start), this.toPosition(end));
+  }
+
+  /**
+   * toRange of a coding, kept per coding object for this text: codings are never mutated, and a redraw after a
+   * coding action shows the same objects as the previous one but one, so only that one is converted again.
+   */
+  rangeOf(coding: { readonly start: number; readonly end: number }): vscode.Range {
+    let range = this.ranges.get(coding);
+    if (range === undefined) this.ranges.set(coding, (range = this.toRange(coding.start, coding.end)));
+    return range;
   }
 
   /** Code-point range of a selection or range. */

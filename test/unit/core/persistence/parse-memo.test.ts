@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ParseMemo } from '../../../../src/core/persistence/parse-memo';
+import { ParseMemo, WrittenMemo } from '../../../../src/core/persistence/parse-memo';
 import { updateFile } from '../../../../src/core/persistence/safe-file';
 import type { FileCodec } from '../../../../src/core/persistence/codec';
 import { addCodings, editCoding } from '../../../../src/core/study/coding-operations';
@@ -30,14 +30,83 @@ describe('ParseMemo', () => {
   });
 });
 
+describe('WrittenMemo', () => {
+  it('answers only for the same URI, context and exact bytes, and forgets a file it is told to', () => {
+    const memo = new WrittenMemo<number>(2);
+    memo.set('a', 'h1', utf8('bytes a'), 1);
+    assert.equal(memo.get('a', 'h1', utf8('bytes a')), 1, 'equal bytes, another array');
+    assert.equal(memo.get('a', 'h2', utf8('bytes a')), undefined, 'another context (transcript hash)');
+    assert.equal(memo.get('a', 'h1', utf8('bytes b')), undefined, 'other bytes of the same length');
+    assert.equal(memo.get('a', 'h1', utf8('bytes a ')), undefined, 'longer');
+    assert.equal(memo.get('b', 'h1', utf8('bytes a')), undefined, 'another file');
+    memo.set('b', 'h1', utf8('b'), 2);
+    memo.set('c', 'h1', utf8('c'), 3); // evicts a, the least recently stored
+    assert.equal(memo.get('a', 'h1', utf8('bytes a')), undefined);
+    memo.delete('b');
+    assert.equal(memo.get('b', 'h1', utf8('b')), undefined);
+    assert.equal(memo.get('c', 'h1', utf8('c')), 3);
+  });
+});
+
+describe('updateFile with a codec that encodes and recalls its own bytes', () => {
+  /** A codec whose every call is counted: the text is "<value>\n"; it remembers the last write, by bytes. */
+  function countingCodec() {
+    const calls = { parse: 0, serialize: 0, encode: 0 };
+    let last: { uri: string; bytes: Uint8Array; value: string } | undefined;
+    const codec: FileCodec<string> = {
+      parse: (_uri, text) => (calls.parse++, { ok: true, value: text.trim(), warnings: [] }),
+      serialize: (value) => (calls.serialize++, `${value}\n`),
+      encode: (value) => (calls.encode++, utf8(`${value}\n`)),
+      written: (uri, bytes, value) => (last = { uri, bytes, value }),
+      recall: (uri, bytes) =>
+        last && last.uri === uri && Buffer.from(last.bytes).equals(bytes) ? last.value : undefined,
+    };
+    return { codec, calls };
+  }
+
+  it('writes the encoded bytes without building the text, and takes its own write back without parsing', async () => {
+    const study = await ADAPTERS[0]!.make({ 'f.txt': 'zero\n' });
+    const { codec, calls } = countingCodec();
+    const uri = study.uri('f.txt');
+    await updateFile(study.fs, uri, codec, (current) => `${current} one`);
+    assert.deepEqual(calls, { parse: 1, serialize: 0, encode: 1 }, 'the file as found is parsed once');
+    let seen: string | undefined;
+    await updateFile(study.fs, uri, codec, (current) => ((seen = current), `${current} two`));
+    assert.equal(seen, 'zero one');
+    assert.deepEqual(calls, { parse: 1, serialize: 0, encode: 2 }, 'its own write is recalled, not parsed');
+    assert.equal(fromUtf8((await study.read('f.txt'))!), 'zero one two\n');
+  });
+
+  it('parses bytes another writer put there, even of the same length, and writes nothing when the bytes are the same', async () => {
+    const study = await ADAPTERS[0]!.make({});
+    const { codec, calls } = countingCodec();
+    const uri = study.uri('f.txt');
+    await updateFile(study.fs, uri, codec, () => 'ours');
+    await study.write('f.txt', 'them\n');
+    let seen: string | undefined;
+    const result = await updateFile(study.fs, uri, codec, (current) => ((seen = current), current));
+    assert.equal(seen, 'them');
+    assert.equal(calls.parse, 1);
+    assert.deepEqual(result, { value: 'them', written: false }, 'the same bytes: nothing written');
+  });
+
+  it('rewrites a file that holds the same text with a BOM and CRLF, as the text path does', async () => {
+    const study = await ADAPTERS[0]!.make({ 'f.txt': '\ufeffone\r\n' });
+    const { codec } = countingCodec();
+    const result = await updateFile(study.fs, study.uri('f.txt'), codec, (current) => current);
+    assert.deepEqual(result, { value: 'one', written: true });
+    assert.equal(fromUtf8((await study.read('f.txt'))!), 'one\n');
+  });
+});
+
 describe('updateFile tells the codec what it wrote', () => {
-  it('calls written(uri, text, value) with exactly the text now on disk, and not when nothing changed', async () => {
+  it('calls written(uri, bytes, value) with exactly the bytes now on disk, and not when nothing changed', async () => {
     const study = await ADAPTERS[0]!.make({});
     const calls: [string, string, string][] = [];
     const codec: FileCodec<string> = {
       parse: (_uri, text) => ({ ok: true, value: text.trim(), warnings: [] }),
       serialize: (value) => `${value}\n`,
-      written: (uri, text, value) => calls.push([uri, text, value]),
+      written: (uri, bytes, value) => calls.push([uri, fromUtf8(bytes), value]),
     };
     await updateFile(study.fs, study.uri('f.txt'), codec, () => 'one');
     await updateFile(study.fs, study.uri('f.txt'), codec, (current) => current); // same text: no write
