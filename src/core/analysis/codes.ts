@@ -4,7 +4,7 @@ import { analyzeTable } from './contingency';
 import { compareNumericColumns } from './compare-groups';
 import { groupLevels, labelOf } from './levels';
 import type { CodeByGroup, CodeNumericComparison, CodeSummary, ReportTest } from './report-types';
-import type { StudyData } from './study-data';
+import type { ParticipantRecord, StudyData } from './study-data';
 import { codingsOfCodes } from './codings-of-codes';
 import { codingColumns } from './coding-columns';
 
@@ -117,7 +117,7 @@ export function codesByGroup(data: StudyData, by: SurveyColumn, confidence = 0.9
  * reason. Each test is adjusted across codes for this variable (Welch and Mann–Whitney separately).
  */
 export function codeNumericComparisons(data: StudyData, variable: SurveyColumn): CodeNumericComparison[] {
-  const rows = data.records.filter((r) => r.codesKnown && r.surveyed);
+  const { rows, groupsOf } = withOrWithout(data);
   // The variable's values once, not once per code.
   const values = rows.map((r) => {
     const v = r.values[variable.name];
@@ -125,13 +125,13 @@ export function codeNumericComparisons(data: StudyData, variable: SurveyColumn):
   });
   // Every row is with or without the code: the values are ranked once for all the codes.
   const pooled = pooledRanks(values);
-  const results = data.codes.map((code): CodeNumericComparison => {
+  const results = data.codes.map((code, i): CodeNumericComparison => {
     const comparison = compareNumericColumns(
       variable.name,
       variable.type,
       'code',
       [WITH_CODE, WITHOUT_CODE],
-      rows.map((r) => (r.present[code.id] === 1 ? WITH_CODE : WITHOUT_CODE)),
+      groupsOf[i] as readonly string[],
       values,
       pooled,
     );
@@ -154,3 +154,26 @@ export function codeNumericComparisons(data: StudyData, variable: SurveyColumn):
   }
   return results;
 }
+
+/**
+ * The participants a numeric variable is compared over (codes known, surveyed) and, per code of data.codes,
+ * each one's group: with or without the code. The same for every variable of a report (a big one compares
+ * 20 variables by 48 codes), so worked out once per StudyData (a value: its records never change).
+ */
+function withOrWithout(data: StudyData): {
+  rows: readonly ParticipantRecord[];
+  groupsOf: readonly (readonly string[])[];
+} {
+  let found = withOrWithoutOf.get(data);
+  if (found === undefined) {
+    const rows = data.records.filter((r) => r.codesKnown && r.surveyed);
+    const groupsOf = data.codes.map((code) => rows.map((r) => (r.present[code.id] === 1 ? WITH_CODE : WITHOUT_CODE)));
+    withOrWithoutOf.set(data, (found = { rows, groupsOf }));
+  }
+  return found;
+}
+
+const withOrWithoutOf = new WeakMap<
+  StudyData,
+  { rows: readonly ParticipantRecord[]; groupsOf: readonly (readonly string[])[] }
+>();

@@ -173,10 +173,37 @@ export function compareCategorical(
   outcomeLevels: readonly string[],
   observations: readonly Observation<string>[],
 ): CategoricalComparison {
-  const complete = observations.filter(
-    (o): o is { group: string; value: string } => o.group !== null && o.value !== null,
+  return compareCategoricalColumns(
+    variable,
+    variableType,
+    by,
+    levels,
+    outcomeLevels,
+    observations.map((o) => o.group),
+    observations.map((o) => o.value),
   );
-  const missing = observations.length - complete.length;
+}
+
+/**
+ * compareCategorical of observations given as two columns, group and value of each participant: a report
+ * compares every column of the survey by the same groups, so it labels the groups once.
+ */
+export function compareCategoricalColumns(
+  variable: string,
+  variableType: ReportVariableType,
+  by: string,
+  levels: readonly string[],
+  outcomeLevels: readonly string[],
+  groupColumn: readonly (string | null)[],
+  valueColumn: readonly (string | null)[],
+): CategoricalComparison {
+  const complete: { group: string; value: string }[] = [];
+  for (let i = 0; i < groupColumn.length; i++) {
+    const group = groupColumn[i] as string | null;
+    const value = valueColumn[i] as string | null;
+    if (group !== null && value !== null) complete.push({ group, value });
+  }
+  const missing = groupColumn.length - complete.length;
   const rows = [...levels, ...new Set(complete.map((o) => o.group).filter((g) => !levels.includes(g)))];
   const columns = [
     ...outcomeLevels,
