@@ -17,7 +17,16 @@ export function jointDisplay(
 ): JointDisplay {
   const facts = quoteFactsOf(data.codings, agreedInData(data), distinctCodings(data));
   const groupOf = new Map(data.records.map((r) => [r.id, labelOf(by, r.values)]));
-  const levelOf = data.codings.map((c) => groupOf.get(c.participant));
+  // A participant's codings usually follow one another: their group is then looked up once.
+  let lastId: string | undefined;
+  let lastLevel: string | null | undefined;
+  const levelOf = data.codings.map((c) => {
+    if (c.participant !== lastId) {
+      lastId = c.participant;
+      lastLevel = groupOf.get(lastId);
+    }
+    return lastLevel;
+  });
   const groups = byGroup[0]?.groups.map((g) => g.level) ?? columnLevels(by);
   const ofCode = codingsOfCodes(data);
   const rows = data.codes.map((code, i) => {

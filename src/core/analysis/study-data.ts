@@ -128,13 +128,16 @@ export function buildStudyData(
       continue;
     }
     const transcripts = transcriptsOf.get(id) ?? [];
-    const own = transcripts.flatMap((transcript) =>
-      transcript.sidecars
-        .filter((s) => isIncluded(s.coder))
-        .flatMap((s) => s.sidecar.codings.map((coding) => ({ participant: id, transcript, coder: s.coder, coding }))),
-    );
-    codings.push(...own);
-    const coded = transcripts.some((t) => t.sidecars.some((s) => isIncluded(s.coder)));
+    // The participant's codings go straight into the list (a big study has 100,000): codings[first…] are theirs.
+    const first = codings.length;
+    let coded = false;
+    for (const transcript of transcripts) {
+      for (const s of transcript.sidecars) {
+        if (!isIncluded(s.coder)) continue;
+        coded = true;
+        for (const coding of s.sidecar.codings) codings.push({ participant: id, transcript, coder: s.coder, coding });
+      }
+    }
     // Not interviewed is not "absent": without a transcript nobody could have found the code.
     const codesKnown = coded || (uncoded === 'absent' && transcripts.length > 0);
     const values = newValues();
@@ -144,7 +147,10 @@ export function buildStudyData(
     // Unknown codes stay null, as the records are made (most participants of a big survey have no transcript).
     if (codesKnown) {
       const ownCounts = new Map<string, number>();
-      for (const { coding } of own) ownCounts.set(coding.code, (ownCounts.get(coding.code) ?? 0) + 1);
+      for (let i = first; i < codings.length; i++) {
+        const code = (codings[i] as DataCoding).coding.code;
+        ownCounts.set(code, (ownCounts.get(code) ?? 0) + 1);
+      }
       for (const code of codes) {
         let count = 0;
         for (const member of code.members) count += ownCounts.get(member) ?? 0;
