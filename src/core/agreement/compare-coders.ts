@@ -274,10 +274,12 @@ function countOn(pairs: readonly TranscriptPair[], members: readonly number[]): 
   const transcript = { both: 0, first: 0, second: 0, neither: 0 };
   const segment = { matched: 0, first: 0, second: 0 };
   const found: CodeInPair[] = [];
-  for (const pair of pairs) {
+  // Indexed loops (a report's rows × transcripts): no iterator result per step before the code is optimized.
+  for (let p = 0; p < pairs.length; p++) {
+    const pair = pairs[p] as TranscriptPair;
     found.length = 0;
-    for (const member of members) {
-      const code = pair.byCode[member];
+    for (let m = 0; m < members.length; m++) {
+      const code = pair.byCode[members[m] as number];
       if (code) found.push(code);
     }
     const { both, first, second } = coveredLengths(found);
@@ -294,7 +296,8 @@ function countOn(pairs: readonly TranscriptPair[], members: readonly number[]): 
     withinCoded.neither += pair.coded - either;
     let usesA = 0;
     let usesB = 0;
-    for (const code of found) {
+    for (let f = 0; f < found.length; f++) {
+      const code = found[f] as CodeInPair;
       if (code.usedByFirst) usesA = 1;
       if (code.usedBySecond) usesB = 1;
       segment.matched += code.matched;

@@ -30,7 +30,9 @@ export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[
     const own = columns.codeKeys.get(code.id);
     let ownCodings = 0;
     let transcripts = 0;
-    for (const index of codings) {
+    // Indexed loops (see buildStudyData): no iterator result per step before the code is optimized.
+    for (let k = 0; k < codings.length; k++) {
+      const index = codings[k] as number;
       if (columns.code[index] === own) ownCodings++;
       const transcript = columns.transcript[index] as number;
       if (seenIn[transcript] !== i + 1) {
@@ -39,7 +41,8 @@ export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[
       }
     }
     let participants = 0;
-    for (const record of counted) if (record.present[code.id] === 1) participants++;
+    for (let k = 0; k < counted.length; k++)
+      if ((counted[k] as ParticipantRecord).present[code.id] === 1) participants++;
     const total = counted.length;
     return {
       id: code.id,

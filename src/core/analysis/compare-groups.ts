@@ -142,7 +142,9 @@ function rankedGroups(
   valueColumn: readonly (number | null)[],
 ) {
   const sortedOf = new Map<string, number[]>();
-  for (const row of pooled.order) {
+  // Indexed: for…of over a typed array steps through an iterator until the code is optimized (codes × variables).
+  for (let k = 0; k < pooled.order.length; k++) {
+    const row = pooled.order[k] as number;
     const group = groupColumn[row] as string;
     const list = sortedOf.get(group);
     if (list) list.push(valueColumn[row] as number);

@@ -32,7 +32,10 @@ export function jointDisplay(
   const rows = data.codes.map((code, i) => {
     // The code's codings by group, in the order of data.codings (as filtering them would give).
     const byLevel = new Map<string | null | undefined, number[]>();
-    for (const index of ofCode[i] as readonly number[]) {
+    const codings = ofCode[i] as readonly number[];
+    // Indexed: for…of steps through an iterator until the code is optimized (every coding, once per code above it).
+    for (let k = 0; k < codings.length; k++) {
+      const index = codings[k] as number;
       const level = levelOf[index];
       const list = byLevel.get(level);
       if (list) list.push(index);

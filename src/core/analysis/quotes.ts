@@ -75,10 +75,13 @@ export function agreedInData(data: StudyData): Uint8Array {
     else groups.set(group, [i]);
   });
   for (const list of groups.values()) {
-    for (const i of list) {
+    // Indexed loops: no iterator result per step before the code is optimized (a big study's every coding).
+    for (let a = 0; a < list.length; a++) {
+      const i = list[a] as number;
       const from = start[i] as number;
       const to = end[i] as number;
-      for (const j of list) {
+      for (let b = 0; b < list.length; b++) {
+        const j = list[b] as number;
         if (coder[j] !== coder[i] && from < (end[j] as number) && (start[j] as number) < to) {
           flags[i] = 1;
           break;
@@ -204,7 +207,9 @@ export function rankedQuotes(facts: QuoteFacts, candidates: readonly number[], l
   if (usable.length === 0 || limit <= 0) return [];
   const codings = facts.codings;
   // Over distinct codings, as a map of them would be (representativeQuotes may be handed one twice).
-  let lengths: Float64Array = Float64Array.from(usable, (i) => facts.length[i] as number);
+  // Filled by index: Float64Array.from with a function steps through an iterator.
+  let lengths = new Float64Array(usable.length);
+  for (let k = 0; k < usable.length; k++) lengths[k] = facts.length[usable[k] as number] as number;
   if (!facts.distinct) {
     const distinct = new Map<DataCoding, number>();
     for (const i of usable) distinct.set(codings[i] as DataCoding, facts.length[i] as number);
@@ -229,7 +234,8 @@ export function rankedQuotes(facts: QuoteFacts, candidates: readonly number[], l
   // study has thousands of candidates). The order the best are found in does not matter: `rank` is a total order.
   const bestOf = new Int32Array(facts.participants).fill(-1);
   const best: number[] = [];
-  for (const i of usable) {
+  for (let k = 0; k < usable.length; k++) {
+    const i = usable[k] as number;
     const participant = facts.participant[i] as number;
     const before = bestOf[participant] as number;
     if (before === -1) {
