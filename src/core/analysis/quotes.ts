@@ -58,7 +58,8 @@ export function agreedInData(data: StudyData): Uint8Array {
   const end = new Float64Array(codings.length);
   const coder = new Int32Array(codings.length);
   const coders = new Map<string, number>();
-  const groups = new Map<number, number[]>();
+  // By group number (transcript × code key): a list per number rather than a map from it.
+  const groups: (number[] | undefined)[] = new Array<number[] | undefined>(columns.transcripts * keys);
   codings.forEach((c, i) => {
     if (c.coding.status === 'orphan') return;
     const key = columns.code[i] as number;
@@ -70,11 +71,13 @@ export function agreedInData(data: StudyData): Uint8Array {
     if (by === undefined) coders.set(c.coder, (by = coders.size));
     coder[i] = by;
     const group = (columns.transcript[i] as number) * keys + key;
-    const list = groups.get(group);
+    const list = groups[group];
     if (list) list.push(i);
-    else groups.set(group, [i]);
+    else groups[group] = [i];
   });
-  for (const list of groups.values()) {
+  for (let g = 0; g < groups.length; g++) {
+    const list = groups[g];
+    if (list === undefined) continue;
     // Indexed loops: no iterator result per step before the code is optimized (a big study's every coding).
     for (let a = 0; a < list.length; a++) {
       const i = list[a] as number;
