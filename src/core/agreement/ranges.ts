@@ -108,7 +108,7 @@ export function unionLength(...lists: readonly (readonly Range[])[]): number {
 }
 
 /** Up to this many ranges, unionLength sorts by insertion. */
-const FEW = 16;
+const FEW = 32;
 
 /** Sorts values[0, count) ascending in place. */
 function insertionSort(values: Float64Array, count: number): void {
