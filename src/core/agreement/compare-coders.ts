@@ -61,8 +61,11 @@ export interface PairAgreement {
 
 interface TranscriptPair {
   readonly length: number;
-  /** Each code either coder used here: computed once, then read by the code's row, its category's and the pool's. */
-  readonly byCode: ReadonlyMap<string, CodeInPair>;
+  /**
+   * Each code either coder used here, by the code's number (CodeNumbers): computed once, then read by the
+   * code's row, its category's and the pool's.
+   */
+  readonly byCode: readonly (CodeInPair | undefined)[];
   /** Code points either coder coded with any code: the same for every code, so counted once per transcript. */
   readonly coded: number;
 }
@@ -83,30 +86,67 @@ interface CodeInPair {
   readonly secondOnly: number;
 }
 
-function groupByCode(codings: readonly Coding[]): Map<string, Coding[]> {
-  const groups = new Map<string, Coding[]>();
-  for (const coding of codings) {
-    const group = groups.get(coding.code);
-    if (group) group.push(coding);
-    else groups.set(coding.code, [coding]);
+/**
+ * A number for each code id met, in the order met: a pair's codes are kept in an array by number, and a row
+ * looks its members up by number, rather than every transcript's map being searched by each code's string
+ * (each coding holds its own copy of the string, compared character by character).
+ */
+class CodeNumbers {
+  private readonly numbers = new Map<string, number>();
+  readonly ids: string[] = [];
+
+  of(id: string): number {
+    let number = this.numbers.get(id);
+    if (number === undefined) {
+      this.numbers.set(id, (number = this.ids.length));
+      this.ids.push(id);
+    }
+    return number;
   }
-  return groups;
+
+  /** The number of a code met before; undefined for one no coding has. */
+  known(id: string): number | undefined {
+    return this.numbers.get(id);
+  }
 }
 
-function transcriptPair(transcript: StudyTranscript, first: string, second: string, overlap: number): TranscriptPair {
+/** Codings by their code's number, in order; `used` lists the numbers with codings, in the order met. */
+function groupByCode(codings: readonly Coding[], numbers: CodeNumbers, into: Coding[][], used: number[]): void {
+  for (const coding of codings) {
+    const number = numbers.of(coding.code);
+    const group = into[number];
+    if (group) group.push(coding);
+    else {
+      into[number] = [coding];
+      used.push(number);
+    }
+  }
+}
+
+function transcriptPair(
+  transcript: StudyTranscript,
+  first: string,
+  second: string,
+  overlap: number,
+  numbers: CodeNumbers,
+): TranscriptPair {
   const a = codingsOf(transcript, first);
   const b = codingsOf(transcript, second);
-  const groupsA = groupByCode(a);
-  const groupsB = groupByCode(b);
-  const byCode = new Map<string, CodeInPair>();
-  for (const id of new Set([...groupsA.keys(), ...groupsB.keys()])) {
-    const ofA = groupsA.get(id) ?? [];
-    const ofB = groupsB.get(id) ?? [];
+  const groupsA: Coding[][] = [];
+  const groupsB: Coding[][] = [];
+  const used: number[] = [];
+  groupByCode(a, numbers, groupsA, used);
+  groupByCode(b, numbers, groupsB, used);
+  const byCode: (CodeInPair | undefined)[] = [];
+  for (const number of used) {
+    if (byCode[number] !== undefined) continue; // used by both coders: listed twice
+    const ofA = groupsA[number] ?? [];
+    const ofB = groupsB[number] ?? [];
     // Segments are matched code by code: a category's segments match only segments of the same code.
     const m = matchSegments(ofA, ofB, overlap);
     const firstLength = unionLength(ofA);
     const secondLength = unionLength(ofB);
-    byCode.set(id, {
+    byCode[number] = {
       first: ofA,
       second: ofB,
       firstLength,
@@ -118,7 +158,7 @@ function transcriptPair(transcript: StudyTranscript, first: string, second: stri
       matched: m.matched.length,
       firstOnly: m.firstOnly.length,
       secondOnly: m.secondOnly.length,
-    });
+    };
   }
   return { length: lengthOfText(transcript), byCode, coded: unionLength(a, b) };
 }
@@ -161,16 +201,17 @@ export function compareCoders(
 ): PairAgreement {
   const overlap = options.overlap ?? DEFAULT_SEGMENT_OVERLAP;
   const { compared, notCompared } = comparedTranscripts(study, [first, second]);
-  const pairs = compared.map((transcript) => transcriptPair(transcript, first, second, overlap));
-  const rows = codeRows(study, pairs, options.codes);
+  const numbers = new CodeNumbers();
+  const pairs = compared.map((transcript) => transcriptPair(transcript, first, second, overlap, numbers));
+  const rows = codeRows(study, numbers.ids, options.codes);
   // A code without sub-codes is counted once, for its row and for the pool.
   const ofOneCode = new Map<string, Counts>();
   const countsOf = (members: readonly string[]): Counts => {
     const distinct = new Set(members);
-    if (distinct.size !== 1) return countOn(pairs, distinct);
+    if (distinct.size !== 1) return countOn(pairs, numbersOf(numbers, distinct));
     const id = members[0] as string;
     let counts = ofOneCode.get(id);
-    if (counts === undefined) ofOneCode.set(id, (counts = countOn(pairs, distinct)));
+    if (counts === undefined) ofOneCode.set(id, (counts = countOn(pairs, numbersOf(numbers, distinct))));
     return counts;
   };
   const codes = rows.map((row) => ({
@@ -179,7 +220,8 @@ export function compareCoders(
     category: row.category,
     ...finish(countsOf(row.members)),
   }));
-  const applied = [...new Set(rows.flatMap((row) => row.members))].filter((id) => pairs.some((p) => p.byCode.has(id)));
+  // Every code some coding has is used in a compared transcript (numbers are given to those codes alone).
+  const applied = [...new Set(rows.flatMap((row) => row.members))].filter((id) => numbers.known(id) !== undefined);
   const perApplied = applied.map((id) => countsOf([id]));
   return {
     first,
@@ -192,9 +234,19 @@ export function compareCoders(
   };
 }
 
+/** The numbers of those of the codes some coding has (the others are in no transcript: nothing to count). */
+function numbersOf(numbers: CodeNumbers, ids: Iterable<string>): number[] {
+  const found: number[] = [];
+  for (const id of ids) {
+    const number = numbers.known(id);
+    if (number !== undefined) found.push(number);
+  }
+  return found;
+}
+
 /** The codes asked for, or every code in the tree that one of the two coders used in a compared transcript. */
-function codeRows(study: Study, pairs: readonly TranscriptPair[], wanted: readonly string[] | undefined): CodeInfo[] {
-  const used = new Set(pairs.flatMap((p) => [...p.byCode.keys()]));
+function codeRows(study: Study, usedIds: readonly string[], wanted: readonly string[] | undefined): CodeInfo[] {
+  const used = new Set(usedIds);
   const tree = codeTree(study.codebook, used);
   if (wanted && wanted.length > 0) {
     const byId = new Map(tree.map((code) => [code.id, code]));
@@ -214,17 +266,20 @@ interface Counts {
   readonly segment: { matched: number; first: number; second: number };
 }
 
-function countOn(pairs: readonly TranscriptPair[], members: ReadonlySet<string>): Counts {
+/** The counts of the codes numbered `members` (distinct numbers) over the pairs. */
+function countOn(pairs: readonly TranscriptPair[], members: readonly number[]): Counts {
   // Integer counts summed in place: the same totals as adding tables, without a table per transcript.
   const character = { both: 0, first: 0, second: 0, neither: 0 };
   const withinCoded = { both: 0, first: 0, second: 0, neither: 0 };
   const transcript = { both: 0, first: 0, second: 0, neither: 0 };
   const segment = { matched: 0, first: 0, second: 0 };
   const found: CodeInPair[] = [];
-  for (const pair of pairs) {
+  // Indexed loops (a report's rows × transcripts): no iterator result per step before the code is optimized.
+  for (let p = 0; p < pairs.length; p++) {
+    const pair = pairs[p] as TranscriptPair;
     found.length = 0;
-    for (const id of members) {
-      const code = pair.byCode.get(id);
+    for (let m = 0; m < members.length; m++) {
+      const code = pair.byCode[members[m] as number];
       if (code) found.push(code);
     }
     const { both, first, second } = coveredLengths(found);
@@ -241,7 +296,8 @@ function countOn(pairs: readonly TranscriptPair[], members: ReadonlySet<string>)
     withinCoded.neither += pair.coded - either;
     let usesA = 0;
     let usesB = 0;
-    for (const code of found) {
+    for (let f = 0; f < found.length; f++) {
+      const code = found[f] as CodeInPair;
       if (code.usedByFirst) usesA = 1;
       if (code.usedBySecond) usesB = 1;
       segment.matched += code.matched;

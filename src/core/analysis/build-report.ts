@@ -11,10 +11,10 @@ import { coOccurrenceWithGroups } from './co-occurrence-by-group';
 import { jointDisplay } from './joint-display';
 import { buildCodeNetwork } from '../network/build-network';
 import { DEFAULT_QUOTES_PER_CELL, ReportRequestError, requestErrors, type ReportRequest } from './options';
-import { REPORT_FORMAT, type GroupComparison, type ReportProgress, type StudyReport } from './report-types';
+import { REPORT_FORMAT, type ReportProgress, type StudyReport } from './report-types';
 import type { UncodedMode } from '../model';
 import { buildStudyData, reportProblems } from './study-data';
-import { compareVariable, describeVariable } from './variables';
+import { compareVariables, describeVariable } from './variables';
 
 /** Methods in words, for the reader who has to write the paper's methods section. */
 function methods(request: ReportRequest, codersIncluded: readonly string[], uncoded: UncodedMode): string[] {
@@ -72,9 +72,7 @@ export function buildStudyReport(
   const quotesPerCell = request.quotesPerCell ?? DEFAULT_QUOTES_PER_CELL;
 
   const numericColumns = data.columns.filter((c) => c.type === 'numeric' || c.type === 'ordinal');
-  const comparisons = by
-    ? data.columns.map((c) => compareVariable(c, by, data.records)).filter((c): c is GroupComparison => c !== undefined)
-    : [];
+  const comparisons = by ? compareVariables(data.columns, by, data.records) : [];
   const byGroup = by ? codesByGroup(data, by) : [];
   // Pooled and by group from one sweep over the codings.
   const coOccurrences = by ? coOccurrenceWithGroups(data, by) : { pooled: coOccurrence(data), byGroup: [] };

@@ -3,7 +3,7 @@ import { coOccurrence, overlapSweep, pairsOf, type PairOverlaps } from './co-occ
 import { groupData } from './group-data';
 import { groupLevels, labelOf } from './levels';
 import type { CoOccurrence, GroupCoOccurrence } from './report-types';
-import type { ParticipantRecord, StudyData } from './study-data';
+import type { DataCoding, ParticipantRecord, StudyData } from './study-data';
 
 /**
  * Co-occurrence within each group of `by`, by the same definitions as `coOccurrence` but over the group's
@@ -42,7 +42,19 @@ export function coOccurrenceWithGroups(
     levelOfParticipant.set(record.id, level);
     if (level >= 0) (recordsOf[level] as ParticipantRecord[]).push(record);
   }
-  const levelOf = Int32Array.from(data.codings, (c) => levelOfParticipant.get(c.participant) ?? -1);
+  // Filled by index (Int32Array.from with a function steps through an iterator); a participant's codings
+  // usually follow one another, so their level is looked up once per run of them.
+  const levelOf = new Int32Array(data.codings.length);
+  let lastId: string | undefined;
+  let lastLevel = -1;
+  for (let i = 0; i < data.codings.length; i++) {
+    const participant = (data.codings[i] as DataCoding).participant;
+    if (participant !== lastId) {
+      lastId = participant;
+      lastLevel = levelOfParticipant.get(participant) ?? -1;
+    }
+    levelOf[i] = lastLevel;
+  }
   const sweep = overlapSweep(data, levelOf, levels.length);
   const codedOf = (records: readonly ParticipantRecord[]) => records.filter((r) => r.codesKnown);
   return {

@@ -75,7 +75,8 @@ export function overlapSweep(
   const start = new Float64Array(codings.length);
   const end = new Float64Array(codings.length);
   const groups = sidecarGroups(data, columns, containing);
-  for (const coding of groups.codings) {
+  for (let k = 0; k < groups.codings.length; k++) {
+    const coding = groups.codings[k] as number;
     start[coding] = (codings[coding] as DataCoding).coding.start;
     end[coding] = (codings[coding] as DataCoding).coding.end;
   }
@@ -92,8 +93,11 @@ export function overlapSweep(
           if ((start[y] as number) >= xEnd) break; // sorted by start: no later coding begins inside x
           if (!((start[x] as number) < (end[y] as number) && (start[y] as number) < xEnd)) continue;
           const level = levelOf !== undefined && levelOf[x] === levelOf[y] ? (levelOf[x] as number) : -1;
-          for (const p of ofX) {
-            for (const q of containing[columns.code[y] as number] as number[]) {
+          const ofY = containing[columns.code[y] as number] as number[];
+          for (let a = 0; a < ofX.length; a++) {
+            const p = ofX[a] as number;
+            for (let b = 0; b < ofY.length; b++) {
+              const q = ofY[b] as number;
               if (p === q || related[p * n + q] === 1) continue;
               const pair = p < q ? p * n + q : q * n + p;
               credit(pooled, pair, transcript);
@@ -117,7 +121,12 @@ export function pairsOf(
   const codes = data.codes;
   const n = codes.length;
   // Which coded participants have each code, as one flag per participant.
-  const present = codes.map((code) => Uint8Array.from(coded, (r) => (r.present[code.id] === 1 ? 1 : 0)));
+  // Filled by index: Uint8Array.from with a function steps through an iterator.
+  const present = codes.map((code) => {
+    const flags = new Uint8Array(coded.length);
+    for (let k = 0; k < coded.length; k++) if ((coded[k] as ParticipantRecord).present[code.id] === 1) flags[k] = 1;
+    return flags;
+  });
   const result: CoOccurrence[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {

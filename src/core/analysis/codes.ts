@@ -4,7 +4,7 @@ import { analyzeTable } from './contingency';
 import { compareNumericColumns } from './compare-groups';
 import { groupLevels, labelOf } from './levels';
 import type { CodeByGroup, CodeNumericComparison, CodeSummary, ReportTest } from './report-types';
-import type { StudyData } from './study-data';
+import type { ParticipantRecord, StudyData } from './study-data';
 import { codingsOfCodes } from './codings-of-codes';
 import { codingColumns } from './coding-columns';
 
@@ -30,7 +30,9 @@ export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[
     const own = columns.codeKeys.get(code.id);
     let ownCodings = 0;
     let transcripts = 0;
-    for (const index of codings) {
+    // Indexed loops (see buildStudyData): no iterator result per step before the code is optimized.
+    for (let k = 0; k < codings.length; k++) {
+      const index = codings[k] as number;
       if (columns.code[index] === own) ownCodings++;
       const transcript = columns.transcript[index] as number;
       if (seenIn[transcript] !== i + 1) {
@@ -39,7 +41,8 @@ export function summarizeCodes(data: StudyData, confidence = 0.95): CodeSummary[
       }
     }
     let participants = 0;
-    for (const record of counted) if (record.present[code.id] === 1) participants++;
+    for (let k = 0; k < counted.length; k++)
+      if ((counted[k] as ParticipantRecord).present[code.id] === 1) participants++;
     const total = counted.length;
     return {
       id: code.id,
@@ -117,7 +120,7 @@ export function codesByGroup(data: StudyData, by: SurveyColumn, confidence = 0.9
  * reason. Each test is adjusted across codes for this variable (Welch and Mann–Whitney separately).
  */
 export function codeNumericComparisons(data: StudyData, variable: SurveyColumn): CodeNumericComparison[] {
-  const rows = data.records.filter((r) => r.codesKnown && r.surveyed);
+  const { rows, groupsOf } = withOrWithout(data);
   // The variable's values once, not once per code.
   const values = rows.map((r) => {
     const v = r.values[variable.name];
@@ -125,13 +128,13 @@ export function codeNumericComparisons(data: StudyData, variable: SurveyColumn):
   });
   // Every row is with or without the code: the values are ranked once for all the codes.
   const pooled = pooledRanks(values);
-  const results = data.codes.map((code): CodeNumericComparison => {
+  const results = data.codes.map((code, i): CodeNumericComparison => {
     const comparison = compareNumericColumns(
       variable.name,
       variable.type,
       'code',
       [WITH_CODE, WITHOUT_CODE],
-      rows.map((r) => (r.present[code.id] === 1 ? WITH_CODE : WITHOUT_CODE)),
+      groupsOf[i] as readonly string[],
       values,
       pooled,
     );
@@ -154,3 +157,26 @@ export function codeNumericComparisons(data: StudyData, variable: SurveyColumn):
   }
   return results;
 }
+
+/**
+ * The participants a numeric variable is compared over (codes known, surveyed) and, per code of data.codes,
+ * each one's group: with or without the code. The same for every variable of a report (a big one compares
+ * 20 variables by 48 codes), so worked out once per StudyData (a value: its records never change).
+ */
+function withOrWithout(data: StudyData): {
+  rows: readonly ParticipantRecord[];
+  groupsOf: readonly (readonly string[])[];
+} {
+  let found = withOrWithoutOf.get(data);
+  if (found === undefined) {
+    const rows = data.records.filter((r) => r.codesKnown && r.surveyed);
+    const groupsOf = data.codes.map((code) => rows.map((r) => (r.present[code.id] === 1 ? WITH_CODE : WITHOUT_CODE)));
+    withOrWithoutOf.set(data, (found = { rows, groupsOf }));
+  }
+  return found;
+}
+
+const withOrWithoutOf = new WeakMap<
+  StudyData,
+  { rows: readonly ParticipantRecord[]; groupsOf: readonly (readonly string[])[] }
+>();

@@ -142,7 +142,9 @@ function rankedGroups(
   valueColumn: readonly (number | null)[],
 ) {
   const sortedOf = new Map<string, number[]>();
-  for (const row of pooled.order) {
+  // Indexed: for…of over a typed array steps through an iterator until the code is optimized (codes × variables).
+  for (let k = 0; k < pooled.order.length; k++) {
+    const row = pooled.order[k] as number;
     const group = groupColumn[row] as string;
     const list = sortedOf.get(group);
     if (list) list.push(valueColumn[row] as number);
@@ -173,10 +175,37 @@ export function compareCategorical(
   outcomeLevels: readonly string[],
   observations: readonly Observation<string>[],
 ): CategoricalComparison {
-  const complete = observations.filter(
-    (o): o is { group: string; value: string } => o.group !== null && o.value !== null,
+  return compareCategoricalColumns(
+    variable,
+    variableType,
+    by,
+    levels,
+    outcomeLevels,
+    observations.map((o) => o.group),
+    observations.map((o) => o.value),
   );
-  const missing = observations.length - complete.length;
+}
+
+/**
+ * compareCategorical of observations given as two columns, group and value of each participant: a report
+ * compares every column of the survey by the same groups, so it labels the groups once.
+ */
+export function compareCategoricalColumns(
+  variable: string,
+  variableType: ReportVariableType,
+  by: string,
+  levels: readonly string[],
+  outcomeLevels: readonly string[],
+  groupColumn: readonly (string | null)[],
+  valueColumn: readonly (string | null)[],
+): CategoricalComparison {
+  const complete: { group: string; value: string }[] = [];
+  for (let i = 0; i < groupColumn.length; i++) {
+    const group = groupColumn[i] as string | null;
+    const value = valueColumn[i] as string | null;
+    if (group !== null && value !== null) complete.push({ group, value });
+  }
+  const missing = groupColumn.length - complete.length;
   const rows = [...levels, ...new Set(complete.map((o) => o.group).filter((g) => !levels.includes(g)))];
   const columns = [
     ...outcomeLevels,

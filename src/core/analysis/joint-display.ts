@@ -17,13 +17,25 @@ export function jointDisplay(
 ): JointDisplay {
   const facts = quoteFactsOf(data.codings, agreedInData(data), distinctCodings(data));
   const groupOf = new Map(data.records.map((r) => [r.id, labelOf(by, r.values)]));
-  const levelOf = data.codings.map((c) => groupOf.get(c.participant));
+  // A participant's codings usually follow one another: their group is then looked up once.
+  let lastId: string | undefined;
+  let lastLevel: string | null | undefined;
+  const levelOf = data.codings.map((c) => {
+    if (c.participant !== lastId) {
+      lastId = c.participant;
+      lastLevel = groupOf.get(lastId);
+    }
+    return lastLevel;
+  });
   const groups = byGroup[0]?.groups.map((g) => g.level) ?? columnLevels(by);
   const ofCode = codingsOfCodes(data);
   const rows = data.codes.map((code, i) => {
     // The code's codings by group, in the order of data.codings (as filtering them would give).
     const byLevel = new Map<string | null | undefined, number[]>();
-    for (const index of ofCode[i] as readonly number[]) {
+    const codings = ofCode[i] as readonly number[];
+    // Indexed: for…of steps through an iterator until the code is optimized (every coding, once per code above it).
+    for (let k = 0; k < codings.length; k++) {
+      const index = codings[k] as number;
       const level = levelOf[index];
       const list = byLevel.get(level);
       if (list) list.push(index);

@@ -58,7 +58,8 @@ export function agreedInData(data: StudyData): Uint8Array {
   const end = new Float64Array(codings.length);
   const coder = new Int32Array(codings.length);
   const coders = new Map<string, number>();
-  const groups = new Map<number, number[]>();
+  // By group number (transcript × code key): a list per number rather than a map from it.
+  const groups: (number[] | undefined)[] = new Array<number[] | undefined>(columns.transcripts * keys);
   codings.forEach((c, i) => {
     if (c.coding.status === 'orphan') return;
     const key = columns.code[i] as number;
@@ -70,15 +71,20 @@ export function agreedInData(data: StudyData): Uint8Array {
     if (by === undefined) coders.set(c.coder, (by = coders.size));
     coder[i] = by;
     const group = (columns.transcript[i] as number) * keys + key;
-    const list = groups.get(group);
+    const list = groups[group];
     if (list) list.push(i);
-    else groups.set(group, [i]);
+    else groups[group] = [i];
   });
-  for (const list of groups.values()) {
-    for (const i of list) {
+  for (let g = 0; g < groups.length; g++) {
+    const list = groups[g];
+    if (list === undefined) continue;
+    // Indexed loops: no iterator result per step before the code is optimized (a big study's every coding).
+    for (let a = 0; a < list.length; a++) {
+      const i = list[a] as number;
       const from = start[i] as number;
       const to = end[i] as number;
-      for (const j of list) {
+      for (let b = 0; b < list.length; b++) {
+        const j = list[b] as number;
         if (coder[j] !== coder[i] && from < (end[j] as number) && (start[j] as number) < to) {
           flags[i] = 1;
           break;
@@ -99,9 +105,9 @@ export function shorten(text: string): { text: string; truncated: boolean } {
   return { text: cut.trimEnd(), truncated: true };
 }
 
-function median(values: readonly number[]): number {
-  // A typed array sorts numbers natively, without a comparator call per comparison.
-  const sorted = new Float64Array(values).sort();
+/** The median of the values, which it sorts (a typed array sorts numbers natively, without a comparator). */
+function medianInPlace(values: Float64Array): number {
+  const sorted = values.sort();
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1
     ? (sorted[mid] as number)
@@ -129,6 +135,9 @@ export interface QuoteFacts {
   readonly start: Float64Array;
   /** No coding is in `codings` twice (the report's codings: then a cell's candidates need no de-duplication). */
   readonly distinct: boolean;
+  /** A number for each coding's participant (the same number for the same id), below `participants`. */
+  readonly participant: Int32Array;
+  readonly participants: number;
 }
 
 export function quoteFacts(codings: readonly DataCoding[], agreed: ReadonlySet<DataCoding>): QuoteFacts {
@@ -148,14 +157,35 @@ export function quoteFactsOf(codings: readonly DataCoding[], agreed: Uint8Array,
   const lengths = new Int32Array(codings.length);
   const isAgreed = new Uint8Array(codings.length);
   const starts = new Float64Array(codings.length);
+  const participant = new Int32Array(codings.length);
+  const numbers = new Map<string, number>();
+  // A participant's codings usually follow one another: their id is then looked up once.
+  let lastId: string | undefined;
+  let lastNumber = -1;
   codings.forEach((c, i) => {
+    if (c.participant !== lastId) {
+      lastId = c.participant;
+      let number = numbers.get(lastId);
+      if (number === undefined) numbers.set(lastId, (number = numbers.size));
+      lastNumber = number;
+    }
+    participant[i] = lastNumber;
     starts[i] = c.coding.start;
     if (c.coding.status === 'orphan' || isBlank(c.coding.quote)) return;
     usable[i] = 1;
     lengths[i] = length(c.coding.quote);
     isAgreed[i] = agreed[i] as number;
   });
-  return { codings, usable, length: lengths, agreed: isAgreed, start: starts, distinct };
+  return {
+    codings,
+    usable,
+    length: lengths,
+    agreed: isAgreed,
+    start: starts,
+    distinct,
+    participant,
+    participants: numbers.size,
+  };
 }
 
 /** The most representative quotes among `candidates` (see QUOTE_RULE), at most `limit`. */
@@ -180,13 +210,15 @@ export function rankedQuotes(facts: QuoteFacts, candidates: readonly number[], l
   if (usable.length === 0 || limit <= 0) return [];
   const codings = facts.codings;
   // Over distinct codings, as a map of them would be (representativeQuotes may be handed one twice).
-  let lengths = usable.map((i) => facts.length[i] as number);
+  // Filled by index: Float64Array.from with a function steps through an iterator.
+  let lengths = new Float64Array(usable.length);
+  for (let k = 0; k < usable.length; k++) lengths[k] = facts.length[usable[k] as number] as number;
   if (!facts.distinct) {
     const distinct = new Map<DataCoding, number>();
     for (const i of usable) distinct.set(codings[i] as DataCoding, facts.length[i] as number);
-    if (distinct.size !== usable.length) lengths = [...distinct.values()];
+    if (distinct.size !== usable.length) lengths = Float64Array.from(distinct.values());
   }
-  const typical = median(lengths);
+  const typical = medianInPlace(lengths);
   const rank = (i: number, j: number) => {
     const x = codings[i] as DataCoding;
     const y = codings[j] as DataCoding;
@@ -200,14 +232,21 @@ export function rankedQuotes(facts: QuoteFacts, candidates: readonly number[], l
     );
   };
   // Each participant's best coding (the first it would have in a ranked list of all candidates), then the
-  // best participants: the same quotes as ranking everything, with one comparison per candidate.
-  const bestOf = new Map<string, number>();
-  for (const i of usable) {
-    const participant = (codings[i] as DataCoding).participant;
-    const best = bestOf.get(participant);
-    if (best === undefined || rank(i, best) < 0) bestOf.set(participant, i);
+  // best participants: the same quotes as ranking everything, with one comparison per candidate. By the
+  // participant's number, not their id: the codings' objects are not visited (a cell of a category in a big
+  // study has thousands of candidates). The order the best are found in does not matter: `rank` is a total order.
+  const bestOf = new Int32Array(facts.participants).fill(-1);
+  const best: number[] = [];
+  for (let k = 0; k < usable.length; k++) {
+    const i = usable[k] as number;
+    const participant = facts.participant[i] as number;
+    const before = bestOf[participant] as number;
+    if (before === -1) {
+      bestOf[participant] = best.length;
+      best.push(i);
+    } else if (rank(i, best[before] as number) < 0) best[before] = i;
   }
-  return [...bestOf.values()]
+  return best
     .sort(rank)
     .slice(0, limit)
     .map((i) => quoteOf(codings[i] as DataCoding, facts.agreed[i] === 1));

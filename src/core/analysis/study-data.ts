@@ -108,8 +108,12 @@ export function buildStudyData(
   const rowById = new Map(rows.map((row) => [row.id, row]));
 
   const used = new Set<string>();
-  for (const transcript of study.transcripts)
-    for (const { sidecar } of transcript.sidecars) for (const coding of sidecar.codings) used.add(coding.code);
+  for (const transcript of study.transcripts) {
+    for (const { sidecar } of transcript.sidecars) {
+      // Indexed (see the codings below): 100,000 codings in a big study.
+      for (let c = 0; c < sidecar.codings.length; c++) used.add((sidecar.codings[c] as Coding).code);
+    }
+  }
   const codes = codeTree(study.codebook, used);
   const newValues = namedRecordMaker<SurveyValue>(
     columns.map((c) => c.name),
@@ -128,26 +132,42 @@ export function buildStudyData(
       continue;
     }
     const transcripts = transcriptsOf.get(id) ?? [];
-    const own = transcripts.flatMap((transcript) =>
-      transcript.sidecars
-        .filter((s) => isIncluded(s.coder))
-        .flatMap((s) => s.sidecar.codings.map((coding) => ({ participant: id, transcript, coder: s.coder, coding }))),
-    );
-    codings.push(...own);
-    const coded = transcripts.some((t) => t.sidecars.some((s) => isIncluded(s.coder)));
+    // The participant's codings go straight into the list (a big study has 100,000): codings[first…] are theirs.
+    const first = codings.length;
+    let coded = false;
+    // Indexed loops: this runs once per report, mostly before the optimizing compiler takes over, and an
+    // unoptimized for…of allocates an iterator result per step (100,000 codings).
+    for (let t = 0; t < transcripts.length; t++) {
+      const transcript = transcripts[t] as StudyTranscript;
+      for (let k = 0; k < transcript.sidecars.length; k++) {
+        const s = transcript.sidecars[k] as StudyTranscript['sidecars'][number];
+        if (!isIncluded(s.coder)) continue;
+        coded = true;
+        const own = s.sidecar.codings;
+        for (let c = 0; c < own.length; c++)
+          codings.push({ participant: id, transcript, coder: s.coder, coding: own[c] as Coding });
+      }
+    }
     // Not interviewed is not "absent": without a transcript nobody could have found the code.
     const codesKnown = coded || (uncoded === 'absent' && transcripts.length > 0);
     const values = newValues();
-    for (const column of columns) values[column.name] = ownValue(row?.values, column.name);
+    for (let c = 0; c < columns.length; c++) {
+      const name = (columns[c] as SurveyColumn).name;
+      values[name] = ownValue(row?.values, name);
+    }
     const present = newPresent();
     const counts = newCounts();
     // Unknown codes stay null, as the records are made (most participants of a big survey have no transcript).
     if (codesKnown) {
       const ownCounts = new Map<string, number>();
-      for (const { coding } of own) ownCounts.set(coding.code, (ownCounts.get(coding.code) ?? 0) + 1);
-      for (const code of codes) {
+      for (let i = first; i < codings.length; i++) {
+        const code = (codings[i] as DataCoding).coding.code;
+        ownCounts.set(code, (ownCounts.get(code) ?? 0) + 1);
+      }
+      for (let k = 0; k < codes.length; k++) {
+        const code = codes[k] as CodeInfo;
         let count = 0;
-        for (const member of code.members) count += ownCounts.get(member) ?? 0;
+        for (let m = 0; m < code.members.length; m++) count += ownCounts.get(code.members[m] as string) ?? 0;
         counts[code.id] = count;
         present[code.id] = count > 0 ? 1 : 0;
       }

@@ -110,11 +110,18 @@ export function mergeSurveys(tables: readonly SurveyTable[]): Loaded<MergedSurve
     sources: row.sources,
     values: valuesOf(row.values),
   }));
-  const mergedColumns = [...columns.values()].map((column): SurveyColumn => {
-    const present = mergedRows.map((row) => row.values[column.name] ?? null).filter((value) => value !== null);
+  const building = [...rows.values()];
+  const mergedColumns = [...columns.values()].map((column, at): SurveyColumn => {
+    // The answers themselves only to type a column again; otherwise their count, read by position.
+    let answered = 0;
+    for (let r = 0; r < building.length; r++) if (((building[r] as Building).values[at] ?? null) !== null) answered++;
+    const retyping = retype.has(column.name);
+    const present = retyping
+      ? mergedRows.map((row) => row.values[column.name] ?? null).filter((value) => value !== null)
+      : [];
     return {
-      ...(retype.has(column.name) ? retyped(column, present) : column),
-      missing: mergedRows.length - present.length,
+      ...(retyping ? retyped(column, present) : column),
+      missing: mergedRows.length - answered,
       invalid: tables.reduce(
         (sum, table) => sum + (table.columns.find((c) => c.name === column.name)?.invalid ?? 0),
         0,
