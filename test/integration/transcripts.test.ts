@@ -102,69 +102,14 @@ describe('transcripts: language, outline and explorer badges', function () {
     await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
   });
 
-  it('opens a transcript of a study in transcripts/ in the transcript language at once, not reopened by a switch', async () => {
-    // A language switch closes and reopens the document (its whole text sent to the extension host again):
-    // what made a large transcript's editor show ≈ 100–300 ms later than the same text as plain text.
-    const closes: string[] = [];
-    const watching = vscode.workspace.onDidCloseTextDocument((document) => closes.push(document.uri.toString()));
-    try {
-      const editor = await vscode.window.showTextDocument(transcript, { preview: false });
-      assert.equal(editor.document.languageId, 'transcript');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      assert.equal(openDocument(transcript)?.languageId, 'transcript');
-      assert.deepEqual(closes, []);
-    } finally {
-      watching.dispose();
-    }
-  });
-
-  it('a language the user picks for a transcript stands', async () => {
+  it('switches a plain-text transcript of a study to the transcript language', async () => {
     await vscode.window.showTextDocument(transcript, { preview: false });
-    await vscode.languages.setTextDocumentLanguage(openDocument(transcript) as vscode.TextDocument, 'plaintext');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal(openDocument(transcript)?.languageId, 'plaintext');
-    await vscode.languages.setTextDocumentLanguage(openDocument(transcript) as vscode.TextDocument, 'transcript');
+    await waitFor('the transcript language', () => openDocument(transcript)?.languageId === 'transcript');
   });
 
-  it('switches a plain-text transcript of a study outside transcripts/ to the transcript language', async () => {
-    const elsewhere = vscode.Uri.joinPath(folder, 'interviews/T3.txt');
-    await vscode.workspace.fs.writeFile(elsewhere, encode(TEXT));
-    const unopened = vscode.Uri.joinPath(folder, 'transcripts/T4.txt');
-    await vscode.workspace.fs.writeFile(unopened, encode(TEXT));
-    const settings = vscode.Uri.joinPath(folder, 'grounded.yaml');
-    const before = await vscode.workspace.fs.readFile(settings);
-    await vscode.workspace.fs.writeFile(
-      settings,
-      encode('grounded: 1\ntranscripts:\n  - transcripts/T*.txt\n  - interviews/T*.txt\n'),
-    );
-    const patterns = vscode.workspace.getConfiguration('grounded');
-    await patterns.update('transcriptPatterns', ['**/interviews/*.txt'], vscode.ConfigurationTarget.Workspace);
-    try {
-      await untilStudyLoads(
-        settings,
-        async () =>
-          (await grounded.studies.transcriptFor(elsewhere)) !== undefined &&
-          (await grounded.studies.transcriptFor(unopened)) !== undefined,
-      );
-      await vscode.window.showTextDocument(elsewhere, { preview: false });
-      await waitFor('the transcript language', () => openDocument(elsewhere)?.languageId === 'transcript');
-      // A transcript of the study in transcripts/, outside the patterns the user set now: shown as plain text.
-      await vscode.window.showTextDocument(unopened, { preview: false });
-      await waitFor('plain text', () => openDocument(unopened)?.languageId === 'plaintext');
-    } finally {
-      await patterns.update('transcriptPatterns', undefined, vscode.ConfigurationTarget.Workspace);
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'interviews'), { recursive: true, useTrash: false });
-      await vscode.workspace.fs.delete(unopened, { useTrash: false });
-      await vscode.workspace.fs.writeFile(settings, before);
-      await untilStudyLoads(settings, async () => (await grounded.studies.transcriptFor(elsewhere)) === undefined);
-    }
-  });
-
-  it('shows a file in transcripts/ that is no transcript of a study as plain text', async () => {
+  it('leaves a matching plain-text file that is no transcript of a study alone', async () => {
     const notes = vscode.Uri.joinPath(folder, 'transcripts/notes.txt');
     await vscode.window.showTextDocument(notes, { preview: false });
-    await waitFor('plain text', () => openDocument(notes)?.languageId === 'plaintext');
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.equal(openDocument(notes)?.languageId, 'plaintext');
   });

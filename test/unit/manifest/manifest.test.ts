@@ -54,7 +54,7 @@ interface Manifest {
     views?: Record<string, ViewContribution[]>;
     viewsWelcome?: { view: string; contents: string; when?: string }[];
     configuration?: { properties?: Record<string, unknown> } | { properties?: Record<string, unknown> }[];
-    languages?: { id: string; configuration?: string; filenamePatterns?: string[] }[];
+    languages?: { id: string; configuration?: string }[];
     grammars?: { language?: string; path: string }[];
     yamlValidation?: { url: string }[];
     jsonValidation?: { url: string }[];
@@ -597,19 +597,6 @@ describe('package.json manifest', () => {
         }
       }
       assert.deepEqual(problems, []);
-    });
-
-    it("the transcript language claims by file name exactly the transcriptPatterns setting's default", () => {
-      // VS Code then opens those files in the transcript language itself; the extension switches the rest.
-      const transcript = (contributes.languages ?? []).find((l) => l.id === 'transcript');
-      const sections = Array.isArray(contributes.configuration)
-        ? contributes.configuration
-        : [contributes.configuration];
-      const setting = sections
-        .map((section) => section?.properties?.['grounded.transcriptPatterns'])
-        .find((value) => value !== undefined) as { default?: unknown } | undefined;
-      assert.deepEqual(transcript?.filenamePatterns, setting?.default);
-      assert.deepEqual(transcript?.filenamePatterns, ['**/transcripts/*.txt']);
     });
 
     it('files the manifest points at exist (icons, grammars, language configurations, schemas, walkthrough media)', () => {
