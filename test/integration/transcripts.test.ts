@@ -156,6 +156,26 @@ describe('transcripts: language, outline and explorer badges', function () {
       assert.equal(decoration.badge, '3');
       assert.equal(decoration.tooltip, 'Coded by amara (2), jonas (1); 1 needs review');
       assert.equal(badges.provideFileDecoration(vscode.Uri.joinPath(folder, 'transcripts/notes.txt')), undefined);
+
+      // A study update tells VS Code about the transcripts whose badge changed, not about every transcript
+      // (after a coding that is one of thousands, each asked for again across the process boundary).
+      const told: string[][] = [];
+      const listening = badges.onDidChangeFileDecorations((uris) => told.push(uris.map((u) => u.toString())));
+      try {
+        const root = (await grounded.studies.transcriptFor(transcript))?.study.root as string;
+        const study = await grounded.studies.reload(root);
+        badges.update(study);
+        assert.deepEqual(told, [], 'nothing changed, nothing told');
+        const moved = {
+          ...study,
+          transcripts: study.transcripts.map((t) => ({ ...t, sidecars: t.sidecars.slice(0, 1) })),
+        };
+        badges.update(moved);
+        assert.deepEqual(told, [[transcript.toString()]], 'only the transcript whose badge changed');
+        badges.update(study);
+      } finally {
+        listening.dispose();
+      }
     } finally {
       await vscode.workspace
         .getConfiguration('grounded')

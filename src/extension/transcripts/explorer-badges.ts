@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { codingProgress, type Study } from '../../core/index';
+import { codingProgress, type Sidecar, type Study } from '../../core/index';
 import type { StudyService } from '../study/study-service';
 import type { CoderIdentity } from '../study/coder-identity';
 import type { BlindCoding } from '../study/blind-coding';
@@ -73,9 +73,8 @@ export class ExplorerBadges implements vscode.FileDecorationProvider, vscode.Dis
     const shown = this.blind.view(study);
     const progress = codingProgress(shown).transcripts;
     shown.transcripts.forEach((transcript, index) => {
-      const review = transcript.sidecars
-        .flatMap((sidecar) => sidecar.sidecar.codings)
-        .filter((coding) => coding.status !== undefined).length;
+      let review = 0;
+      for (const { sidecar } of transcript.sidecars) review += toReview(sidecar);
       next.set(transcript.uri, decorationOf(progressBadge(progress[index]!, review, this.me)));
     });
     const worst = new Map<string, { errors: number; warnings: number }>();
@@ -94,15 +93,40 @@ export class ExplorerBadges implements vscode.FileDecorationProvider, vscode.Dis
         tooltip: `${total} problem${total === 1 ? '' : 's'} (see the Problems panel)`,
       });
     }
-    const previous = this.byRoot.get(study.root);
+    const previous = this.byRoot.get(study.root) ?? new Map<string, vscode.FileDecoration>();
     this.byRoot.set(study.root, next);
-    const changed = new Set([...(previous?.keys() ?? []), ...next.keys()]);
-    if (changed.size > 0) this.emitter.fire([...changed].map(toVscodeUri));
+    // Only what changed: after a coding that is one transcript of thousands, each of which VS Code would ask for
+    // its decoration again across the process boundary.
+    const changed = [...next.keys()].filter((uri) => !sameDecoration(previous.get(uri), next.get(uri)));
+    for (const uri of previous.keys()) if (!next.has(uri)) changed.push(uri);
+    if (changed.length > 0) this.emitter.fire(changed.map(toVscodeUri));
   }
 
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/**
+ * Codings of a sidecar that need review, counted once per sidecar object: a reload after a coding keeps every
+ * other sidecar's object, so only the written one is counted again (100,000 codings at a large study otherwise).
+ */
+const reviewCounts = new WeakMap<Sidecar, number>();
+
+function toReview(sidecar: Sidecar): number {
+  let count = reviewCounts.get(sidecar);
+  if (count === undefined) {
+    count = 0;
+    for (const coding of sidecar.codings) if (coding.status !== undefined) count++;
+    reviewCounts.set(sidecar, count);
+  }
+  return count;
+}
+
+function sameDecoration(a: vscode.FileDecoration | undefined, b: vscode.FileDecoration | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const colorOf = (d: vscode.FileDecoration) => (d.color as { id?: string } | undefined)?.id;
+  return a.badge === b.badge && a.tooltip === b.tooltip && colorOf(a) === colorOf(b);
 }
 
 function decorationOf({ badge, tooltip, needsReview }: ProgressBadge): vscode.FileDecoration {
