@@ -1,12 +1,6 @@
-import {
-  convertTranscript,
-  importQdpx,
-  RefiImportError,
-  TranscriptConversionError,
-  type ImportPlan,
-  type TranscriptConversion,
-} from '../../core/index';
+import { TranscriptConversionError, type ImportPlan, type TranscriptConversion } from '../../core/index';
 import type { ConversionWorkerHandle, FromConversionWorker, ToConversionWorker } from './messages';
+import { answer } from './worker-runtime';
 
 /** A .qdpx's plan, or why it cannot be imported (the message names the file, the hint says what to do). */
 export type ProjectPlanning =
@@ -14,11 +8,9 @@ export type ProjectPlanning =
   | { readonly ok: false; readonly message: string; readonly hint: string };
 
 interface Pending {
-  /** The same job in this thread, should the worker fail before answering. */
-  readonly here: () => Promise<unknown>;
+  /** The job as posted, with the original bytes: done in this thread should the worker fail before answering. */
+  readonly job: ToConversionWorker;
   settle(message: FromConversionWorker): void;
-  resolve(value: unknown): void;
-  reject(error: unknown): void;
 }
 
 /**
@@ -26,7 +18,7 @@ interface Pending {
  * started on the first file and stopped by dispose(): Word documents go through mammoth and an XML parser, captions
  * through the WebVTT parser, a project through unzipping and XML parsing — a second or more for a long interview
  * or a big project, none of it on the extension host's thread. Where no worker starts, or the worker fails, the
- * files are converted in this thread instead, with the same result; `place` says which happened, and why.
+ * worker's own answer() runs in this thread instead, so the result is the same; `place` says which happened, and why.
  */
 export class ImportConverter {
   private worker: ConversionWorkerHandle | undefined;
@@ -42,37 +34,18 @@ export class ImportConverter {
 
   /** Import Transcripts' conversion; rejects with a TranscriptConversionError as convertTranscript does. */
   readonly transcript = (name: string, bytes: Uint8Array): Promise<TranscriptConversion> =>
-    this.run(
-      'transcript',
-      name,
-      bytes,
-      () => convertTranscript(name, bytes),
-      (message) => {
-        if (message.type === 'transcript') return message.conversion;
-        throw message.type === 'refused' ? new TranscriptConversionError(message.message) : unexpected(message);
-      },
-    );
+    this.run('transcript', name, bytes, (message) => {
+      if (message.type === 'transcript') return message.conversion;
+      throw message.type === 'refused' ? new TranscriptConversionError(message.message) : unexpected(message);
+    });
 
   /** Import REFI-QDA Project's reading of the package into the new study's files. */
   readonly project = (name: string, bytes: Uint8Array): Promise<ProjectPlanning> =>
-    this.run(
-      'project',
-      name,
-      bytes,
-      async (): Promise<ProjectPlanning> => {
-        try {
-          return { ok: true, plan: importQdpx(bytes, name) };
-        } catch (error) {
-          if (error instanceof RefiImportError) return { ok: false, message: error.message, hint: error.hint };
-          throw error;
-        }
-      },
-      (message): ProjectPlanning => {
-        if (message.type === 'project') return { ok: true, plan: message.plan };
-        if (message.type === 'refused') return { ok: false, message: message.message, hint: message.hint ?? '' };
-        throw unexpected(message);
-      },
-    );
+    this.run('project', name, bytes, (message): ProjectPlanning => {
+      if (message.type === 'project') return { ok: true, plan: message.plan };
+      if (message.type === 'refused') return { ok: false, message: message.message, hint: message.hint ?? '' };
+      throw unexpected(message);
+    });
 
   dispose(): void {
     this.worker?.terminate();
@@ -83,15 +56,14 @@ export class ImportConverter {
     type: ToConversionWorker['type'],
     name: string,
     bytes: Uint8Array,
-    here: () => Promise<T>,
     settle: (message: FromConversionWorker) => T,
   ): Promise<T> {
+    const job = { type, job: this.nextJob++, name, bytes };
     const worker = this.started();
-    if (!worker) return this.inProcess(here);
-    const job = this.nextJob++;
+    if (!worker) return this.inProcess(job).then(settle);
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(job, {
-        here,
+      this.pending.set(job.job, {
+        job,
         settle: (message) => {
           try {
             resolve(settle(message));
@@ -99,12 +71,10 @@ export class ImportConverter {
             reject(error);
           }
         },
-        resolve: resolve as (value: unknown) => void,
-        reject,
       });
       // A copy is moved: the original stays here, for converting in this thread should the worker fail.
       const copy = bytes.slice();
-      worker.post({ type, job, name, bytes: copy }, [copy.buffer as ArrayBuffer]);
+      worker.post({ ...job, bytes: copy }, [copy.buffer as ArrayBuffer]);
     });
   }
 
@@ -136,12 +106,12 @@ export class ImportConverter {
     this.fallbackReason = `the worker failed (${reason})`;
     const waiting = [...this.pending.values()];
     this.pending.clear();
-    for (const job of waiting) this.inProcess(job.here).then(job.resolve, job.reject);
+    for (const { job, settle } of waiting) void this.inProcess(job).then(settle);
   }
 
-  private inProcess<T>(here: () => Promise<T>): Promise<T> {
+  private inProcess(job: ToConversionWorker): Promise<FromConversionWorker> {
     this.place = `in-process (${this.fallbackReason ?? 'no worker'})`;
-    return here();
+    return answer(job);
   }
 }
 

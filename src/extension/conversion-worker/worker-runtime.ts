@@ -10,7 +10,8 @@ export function serveConversions(parent: MessageEnd<FromConversionWorker, ToConv
   });
 }
 
-async function answer(message: ToConversionWorker): Promise<FromConversionWorker> {
+/** One job's answer; the host runs it too, in its own thread, where no worker serves it. */
+export async function answer(message: ToConversionWorker): Promise<FromConversionWorker> {
   const { job, name, bytes } = message;
   try {
     if (message.type === 'project') return { type: 'project', job, plan: importQdpx(bytes, name) };

@@ -6,6 +6,7 @@ import { REFI_QDA_COMMANDS } from './commands';
 import { exportCodebook, exportProject } from './refi-export';
 import { importCodebook, importedMessage, importProject } from './refi-import';
 import { ReportOutput } from '../shared/report-output';
+import { ImportConversions } from '../conversion-worker/import-conversions';
 
 /** Opens a folder as the workspace: vscode.openFolder, replaced by the integration tests (a reload ends them). */
 export type FolderOpener = (folder: vscode.Uri, newWindow: boolean) => Promise<void>;
@@ -34,9 +35,9 @@ export const refiQdaFeature: Feature = (services) => {
       await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: newWindow });
     },
     output,
-    convertedIn: () => convertedIn,
+    convertedIn: () => conversions.place,
   };
-  let convertedIn: string | undefined;
+  const conversions = new ImportConversions(services, output);
   const origin = () => `Grounded ${String((context.extension.packageJSON as { version?: string }).version ?? '')}`;
   const study = (arg?: unknown) => whichStudy(services.studies, commandArgs(arg).study());
   const exported = (file: vscode.Uri | undefined, what: string) => {
@@ -57,10 +58,7 @@ export const refiQdaFeature: Feature = (services) => {
       return exported((await exportCodebook(services, target, output, origin()))?.file, 'the codebook');
     },
     importProject: async () => {
-      const imported = await importProject(services, output, (place) => {
-        convertedIn = place;
-        if (place !== undefined && place !== 'worker') output.report([`The project was read ${place}.`], false);
-      });
+      const imported = await importProject(services, output, conversions);
       if (!imported) return undefined;
       // Asked, not done: opening replaces this window (and its output channel) unless a new one is chosen.
       const answer = await vscode.window.showInformationMessage(importedMessage(imported), OPEN_HERE, OPEN_NEW_WINDOW);

@@ -16,7 +16,7 @@ import { reloadFresh } from '../shared/fresh-reload';
 import { fromVscodeUri } from '../platform/workspace-file-system';
 import type { ReportOutput } from '../shared/report-output';
 import { codebookMergeReport, importHeadline, importReport } from './refi-report';
-import { ImportConverter, type ProjectPlanning } from '../conversion-worker/import-converter';
+import type { ImportConversions } from '../conversion-worker/import-conversions';
 
 export interface ImportedProject {
   /** The name of the imported .qdpx. */
@@ -33,7 +33,7 @@ export interface ImportedProject {
 export async function importProject(
   services: GroundedServices,
   output: ReportOutput,
-  onConverted?: (place: string | undefined) => void,
+  conversions: ImportConversions,
 ): Promise<ImportedProject | undefined> {
   // The dialogs are read at call time, not captured: the integration test answers them by replacing them.
   const [file] =
@@ -58,16 +58,7 @@ export async function importProject(
   const shown = basename(file);
   const bytes = await readInput(services, file);
   // Unzipping and parsing a big project takes seconds: in a worker, off the extension host's thread.
-  const converter = new ImportConverter(
-    services.platform.conversionWorker && (() => services.platform.conversionWorker!(services.context.extensionUri)),
-  );
-  let planning: ProjectPlanning;
-  try {
-    planning = await converter.project(shown, bytes);
-  } finally {
-    converter.dispose();
-  }
-  onConverted?.(converter.place);
+  const planning = await conversions.run((converter) => converter.project(shown, bytes));
   if (!planning.ok)
     throw new UserError(`Grounded did not import: ${planning.message}${planning.hint ? ` (${planning.hint})` : ''}`);
   const plan = planning.plan;

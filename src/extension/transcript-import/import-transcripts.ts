@@ -14,7 +14,7 @@ import type { GroundedServices } from '../services';
 import { displayPath } from '../shared/errors';
 import { reloadFresh } from '../shared/fresh-reload';
 import { fromVscodeUri, toVscodeUri } from '../platform/workspace-file-system';
-import { ImportConverter } from '../conversion-worker/import-converter';
+import type { ImportConversions } from '../conversion-worker/import-conversions';
 
 /** The open dialog's filters: every importable source first, then each kind on its own. */
 export const SOURCE_FILTERS: Readonly<Record<string, string[]>> = {
@@ -41,7 +41,7 @@ export interface ImportedTranscripts {
 export async function importTranscriptFiles(
   services: GroundedServices,
   study: Study,
-  onConverted?: (place: string | undefined) => void,
+  conversions: ImportConversions,
 ): Promise<ImportedTranscripts | undefined> {
   const folder = joinUri(study.root, defaultTranscriptFolder(study.settings.transcripts));
   // Read at call time, not captured: the integration test answers the (native) dialog by replacing it.
@@ -78,21 +78,14 @@ export async function importTranscriptFiles(
       };
     }
   }
-  const converter = new ImportConverter(
-    services.platform.conversionWorker && (() => services.platform.conversionWorker!(services.context.extensionUri)),
-  );
-  let imported: TranscriptImportResult[];
-  try {
-    imported = await importTranscripts(
+  const imported = await conversions.run((converter) =>
+    importTranscripts(
       services.editorAwareFs,
       folder,
       sources.map(({ source }) => source),
       { convert: converter.transcript },
-    );
-  } finally {
-    converter.dispose();
-  }
-  onConverted?.(converter.place);
+    ),
+  );
   imported.forEach((result, position) => (results[sources[position]!.index] = result));
 
   const written = imported.flatMap((result) => (result.status === 'written' ? [result.uri] : []));

@@ -3,6 +3,7 @@ import type { Feature } from '../services';
 import { displayPath } from '../shared/errors';
 import { bindCommands, commandArgs } from '../shared/register-command';
 import { ReportOutput } from '../shared/report-output';
+import { ImportConversions } from '../conversion-worker/import-conversions';
 import { whichStudy } from '../shared/which-study';
 import { TRANSCRIPT_IMPORT_COMMANDS } from './commands';
 import { importTranscriptFiles, openTranscript, type ImportedTranscripts } from './import-transcripts';
@@ -24,16 +25,13 @@ export interface TranscriptImportHooks {
 export const transcriptImportFeature: Feature = (services) => {
   const { context } = services;
   const output = new ReportOutput('Grounded Import');
-  let convertedIn: string | undefined;
+  const conversions = new ImportConversions(services, output);
 
   bindCommands(context, TRANSCRIPT_IMPORT_COMMANDS, {
     importTranscripts: async (arg?: unknown): Promise<ImportedTranscripts | undefined> => {
       const study = await whichStudy(services.studies, commandArgs(arg).study());
       if (!study) return undefined;
-      const imported = await importTranscriptFiles(services, study, (place) => {
-        convertedIn = place;
-        if (place !== undefined && place !== 'worker') output.report([`Transcripts were converted ${place}.`], false);
-      });
+      const imported = await importTranscriptFiles(services, study, conversions);
       if (!imported) return undefined;
       const folder = displayPath(imported.folder);
       const { results } = imported;
@@ -50,6 +48,6 @@ export const transcriptImportFeature: Feature = (services) => {
   context.subscriptions.push(output);
   services.testHooks = {
     ...services.testHooks,
-    transcriptImport: { output, convertedIn: () => convertedIn } satisfies TranscriptImportHooks,
+    transcriptImport: { output, convertedIn: () => conversions.place } satisfies TranscriptImportHooks,
   };
 };
