@@ -31,7 +31,7 @@
 // run does). The machine's load average is printed with each study: on a shared machine the figures are upper
 // bounds. GROUNDED_VSCODE_TEST_VERBOSE=1 shows the workbench's noise.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -97,6 +97,35 @@ function generatedStudies(names) {
   return JSON.parse(result.stdout);
 }
 
+/**
+ * A CPU profile of the workbench page (the browser's main thread) between start() and stop(), through the
+ * DevTools protocol; result() resolves with it, or undefined when it was never started or failed.
+ */
+function pageProfiler() {
+  let session;
+  let started;
+  let stopped;
+  return {
+    start(page) {
+      started = (async () => {
+        session = await page.context().newCDPSession(page);
+        await session.send('Profiler.enable');
+        await session.send('Profiler.setSamplingInterval', { interval: 500 });
+        await session.send('Profiler.start');
+      })().catch((error) => note(`the workbench profiler did not start: ${error}`));
+    },
+    stop() {
+      stopped = (async () => {
+        await started;
+        const { profile } = await session.send('Profiler.stop');
+        await session.detach();
+        return profile;
+      })().catch((error) => note(`the workbench profiler did not stop: ${error}`));
+    },
+    result: async () => (stopped ? await stopped : undefined),
+  };
+}
+
 /** One study in a fresh code-server and browser; resolves with the benchmark's results (or throws). */
 async function benchStudy(name, source) {
   const scratch = createScratch('grounded-bench-');
@@ -130,6 +159,7 @@ async function benchStudy(name, source) {
     const exited = new Promise((resolve) => {
       reportExit = resolve;
     });
+    const rendererProfile = pageProfiler();
     const loadBefore = loadAverage();
     await openWorkbench(
       browser.page,
@@ -139,6 +169,10 @@ async function benchStudy(name, source) {
         onExit: (code) => reportExit(code),
         onLog: (_level, line) => {
           if (verbose || line.startsWith('[bench]')) console.log(line);
+          // The workbench's own thread while the host profiles one more opening: what VS Code did before the
+          // host learned of the editor.
+          if (line.startsWith('[bench] profiling open')) rendererProfile.start(browser.page);
+          if (line.startsWith('[bench] profiled open')) rendererProfile.stop();
           // The panel beside the transcript, as the lag and the coding during rebuilds are measured.
           if (options.screenshots && line.startsWith('[bench] panel open')) {
             mkdirSync(options.screenshots, { recursive: true });
@@ -162,6 +196,12 @@ async function benchStudy(name, source) {
       throw new Error(`no results (the workbench reported ${code})\n${log}`);
     }
     results.load = { before: loadBefore, after: loadAverage() };
+    const pageProfile = await rendererProfile.result();
+    if (pageProfile) {
+      const file = path.join(profileDir, 'open-workbench.cpuprofile');
+      writeFileSync(file, JSON.stringify(pageProfile));
+      results.phaseProfiles = { ...results.phaseProfiles, 'open-workbench': file };
+    }
     if (results.profile) {
       const p = results.profile;
       results.profileSummary = summarizeProfile(JSON.parse(readFileSync(p.file, 'utf8')), { from: p.codedAt });
@@ -202,7 +242,11 @@ function printSize(name, source, results) {
     );
     console.log(formatProfileSummary(results.profileSummary));
   }
-  const phases = { open: 'one more opening', coding: 'five more codings' };
+  const phases = {
+    open: 'one more opening',
+    'open-workbench': "the same opening on the workbench's thread (the browser page)",
+    coding: 'five more codings',
+  };
   for (const [phase, summary] of Object.entries(results.phaseSummaries ?? {})) {
     console.log(
       `CPU profile of ${phases[phase] ?? phase}, after the measured ones${options.profile ? `; ${results.phaseProfiles[phase]}` : ''}:`,

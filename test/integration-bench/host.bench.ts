@@ -65,9 +65,14 @@ export interface BenchResults {
 /** Codings made under the profiler after the measured ones, on turns no other phase codes (see freshTurn). */
 const PROFILED_CODINGS = 5;
 const PROFILED_FIRST_TURN = 5;
+const RENDERER_PROFILER_START_MS = 500;
 
 /** Runs `phase` under the CPU profiler and writes the profile to `<dir>/<name>.cpuprofile`. */
 async function profiled(dir: string, name: string, phase: () => Promise<unknown>): Promise<string> {
+  // bench.mjs profiles the workbench's own thread (the browser page) from this line to "profiled <name>": the
+  // pause lets its profiler start first.
+  log(`profiling ${name}`);
+  await sleep(RENDERER_PROFILER_START_MS);
   const stop = await startProfile();
   await phase();
   const file = path.join(dir, `${name}.cpuprofile`);

@@ -218,9 +218,54 @@ const codeIdsCodec: FileCodec<ReadonlySet<string>> = {
 
 /** Only codes the change brings in: codings already on a code are the loader's to report, not ours to block. */
 function refuseUnknownCodes(known: ReadonlySet<string>, before: readonly Coding[], after: readonly Coding[]): void {
-  const had = new Set(before.map((coding) => coding.code));
-  const unknown = [...new Set(after.map((coding) => coding.code))].filter((code) => !had.has(code) && !known.has(code));
-  if (unknown.length > 0) throw new UnknownCodeError(unknown.sort());
+  // Almost always every code is known: the codes the sidecar had are gathered only when one is not.
+  let unknown: Set<string> | undefined;
+  for (const coding of after) if (!known.has(coding.code)) (unknown ??= new Set()).add(coding.code);
+  if (unknown === undefined) return;
+  for (const coding of before) unknown.delete(coding.code);
+  if (unknown.size > 0) throw new UnknownCodeError([...unknown].sort());
+}
+
+/** Up to this many additions are each looked for by a scan of the sidecar; more, through sets of keys. */
+const SCANNED_ADDITIONS = 8;
+
+/** Whether a coding is there already (its id, or the same code and range), and adding ones to look for. */
+interface Presence {
+  (coding: Coding): boolean;
+  add(coding: Coding): void;
+}
+
+/**
+ * What is in `codings` for the `additions` of one call. A person's coding action adds one or a few codings to a
+ * sidecar of thousands: scanning for each costs less than building a set of keys for a single lookup. Many
+ * additions (all turns of a speaker, an import) get the sets.
+ */
+function presenceIn(codings: readonly Coding[], additions: number): Presence {
+  if (additions <= SCANNED_ADDITIONS) {
+    const extra: Coding[] = [];
+    const has = (coding: Coding) => sameCodingIn(codings, coding) || sameCodingIn(extra, coding);
+    return Object.assign(has, { add: (coding: Coding) => void extra.push(coding) });
+  }
+  const key = (c: Coding) => `${c.code}\u0000${c.start}\u0000${c.end}`;
+  const keys = new Set(codings.map(key));
+  const ids = new Set(codings.map((c) => c.id));
+  const has = (coding: Coding) => keys.has(key(coding)) || ids.has(coding.id);
+  return Object.assign(has, {
+    add: (coding: Coding) => {
+      keys.add(key(coding));
+      ids.add(coding.id);
+    },
+  });
+}
+
+function sameCodingIn(codings: readonly Coding[], coding: Coding): boolean {
+  for (const other of codings)
+    if (
+      other.id === coding.id ||
+      (other.start === coding.start && other.end === coding.end && other.code === coding.code)
+    )
+      return true;
+  return false;
 }
 
 /** Told the sidecar a coding operation wrote. */
@@ -246,14 +291,12 @@ export async function addCodings(
     coder,
     (codings) => {
       added.length = 0;
-      const existing = new Set(codings.map((c) => `${c.code}\u0000${c.start}\u0000${c.end}`));
-      // A supplied id that is already taken (a redo replayed twice) is that coding: never write a duplicate id.
-      const ids = new Set(codings.map((c) => c.id));
+      const has = presenceIn(codings, made.length);
       for (const coding of made) {
-        const key = `${coding.code}\u0000${coding.start}\u0000${coding.end}`;
-        if (existing.has(key) || ids.has(coding.id)) continue;
-        existing.add(key); // the same addition twice in one call (a double click) is one coding
-        ids.add(coding.id);
+        // A supplied id that is already taken (a redo replayed twice) is that coding: never write a duplicate
+        // id. The same addition twice in one call (a double click) is one coding.
+        if (has(coding)) continue;
+        has.add(coding);
         added.push(coding);
       }
       return added.length === 0 ? undefined : [...codings, ...added];

@@ -35,6 +35,7 @@ import { trustedSha256 } from './cache/stat-index';
 import { missingCodebookProblem } from './missing-codebook';
 import { participantOf } from './participants';
 import { sharedCodingIdProblems } from './shared-coding-ids';
+import { WrittenMemo } from '../persistence/parse-memo';
 import { globMatcher, walkStudy } from './walk';
 import { linkProblems } from './study-links';
 import type { LoadedSidecar, Study, StudyTranscript } from './study';
@@ -260,21 +261,13 @@ async function loadTranscript(
 ): Promise<StudyTranscript | undefined> {
   const uri = joinUri(root, path);
   // Its sidecars stay claimed (not "no transcript") when the text does not decode; they cannot be checked then.
-  const file = await readFileText(io.fs, uri, problems, true, io.utf8);
-  if (file === undefined) return undefined;
-  const { text } = file;
-  const markers = conflictMarkerProblems(
-    uri,
-    text,
-    'resolve the merge conflict in the transcript; its codings are checked and re-anchored once it is resolved',
-  );
-  if (markers.length > 0) {
-    // Its sidecars stay claimed, and are neither re-anchored to nor written against the conflicted text.
-    problems.push(...markers);
-    return undefined;
-  }
-  // hashText(text) without encoding the text again when the file's bytes are already its UTF-8.
-  const textHash = 'sha256:' + io.sha256(file.bytesAreCanonical ? file.bytes : new TextEncoder().encode(text));
+  const bytes = await readBytes(io.fs, uri, problems, true);
+  if (bytes === undefined) return undefined;
+  const known = recentTexts.get(uri, '', bytes);
+  const usable = known ?? checkedText(io, uri, bytes, problems);
+  if (usable === undefined) return undefined;
+  if (known === undefined) recentTexts.set(uri, '', bytes, usable);
+  const { text, textHash } = usable;
   const participant = participantOf(path, settings.participants);
   if (participant === undefined) {
     problems.push(
@@ -308,6 +301,37 @@ async function loadTranscript(
     if (loaded) sidecars.push(loaded);
   }
   return { uri, path, text, textHash, sidecars, ...(participant !== undefined ? { participant } : {}) };
+}
+
+/**
+ * The texts of the last transcripts loaded, by their exact bytes: after a coding action only the sidecar
+ * changed, and reloading its transcript takes the text, its hash and its conflict-marker scan from here
+ * instead of decoding, scanning and hashing hundreds of KB again.
+ */
+const recentTexts = new WrittenMemo<{ readonly text: string; readonly textHash: string }>(8);
+
+/** A transcript's text and hash, or undefined with the problem when it does not decode or has conflict markers. */
+function checkedText(
+  io: LoadIo,
+  uri: string,
+  bytes: Uint8Array,
+  problems: Problem[],
+): { text: string; textHash: string } | undefined {
+  const decoded = decodeText(uri, bytes, problems, io.utf8);
+  if (decoded === undefined) return undefined;
+  const { text } = decoded;
+  const markers = conflictMarkerProblems(
+    uri,
+    text,
+    'resolve the merge conflict in the transcript; its codings are checked and re-anchored once it is resolved',
+  );
+  if (markers.length > 0) {
+    // Its sidecars stay claimed, and are neither re-anchored to nor written against the conflicted text.
+    problems.push(...markers);
+    return undefined;
+  }
+  // hashText(text) without encoding the text again when the file's bytes are already its UTF-8.
+  return { text, textHash: 'sha256:' + io.sha256(decoded.bytesAreCanonical ? bytes : new TextEncoder().encode(text)) };
 }
 
 /** fn over items with at most `limit` running at once; results in the order of items. */

@@ -214,7 +214,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     if (look.gutter) {
       for (const [line, colors] of colorsByLine) {
         const shown = colors.length > MAX_GUTTER_STRIPES ? colors.slice(0, MAX_GUTTER_STRIPES) : colors;
-        listFor(`gutter:${shown.join(',')}`, () => gutterOptions(shown)).push(new vscode.Range(line, 0, line, 0));
+        listFor(`gutter:${shown.join(',')}`, () => gutterOptions(shown)).push(lineStart(line));
         gutterLines.push(line);
       }
     }
@@ -234,6 +234,17 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     for (const drawn of this.drawnBy.values()) for (const key of drawn.ranges.keys()) used.add(key);
     this.types.retain(used);
   }
+}
+
+/**
+ * The empty range at the start of each line, where a gutter mark is drawn: made once per line, not per line
+ * per redraw (a transcript of a thousand coded lines is redrawn after every coding), and the same objects
+ * each time, so an unchanged gutter compares by reference.
+ */
+const lineStarts: vscode.Range[] = [];
+
+function lineStart(line: number): vscode.Range {
+  return (lineStarts[line] ??= new vscode.Range(line, 0, line, 0));
 }
 
 interface DrawnDecorations {

@@ -597,6 +597,29 @@ describe('coding operations refuse bad ranges and write nothing', () => {
     assert.equal(loaded.transcripts[0]?.sidecars[0]?.sidecar.codings.length, 2);
   });
 
+  it('addCodings skips the same duplicates when it adds many codings at once (all turns of a speaker)', async () => {
+    const study = await memoryFixture({ 'codebook.yaml': CODEBOOK, 'P07.txt': TRANSCRIPT });
+    const transcript = await study.transcript('P07.txt');
+    await addCodings(study.fs, transcript, 'amara', [{ id: 'redo-1', code: 'burnout', ...MENTOR }]);
+    // More additions than are looked for one by one: the duplicates are found through sets of keys.
+    const many = Array.from({ length: 12 }, (_, index) => ({ code: 'mentoring', start: index, end: index + 3 }));
+    const added = await addCodings(study.fs, transcript, 'amara', [
+      { code: 'burnout', ...MENTOR }, // the coding already there
+      { id: 'redo-1', code: 'mentoring', ...ROUNDS }, // its id already there
+      ...many,
+      { code: 'mentoring', start: 0, end: 3 }, // repeated in the same call
+      { id: 'redo-2', code: 'mentoring', ...ROUNDS },
+      { id: 'redo-2', code: 'burnout', ...ROUNDS }, // an id repeated in the same call
+    ]);
+    assert.deepEqual(
+      added.map((c) => `${c.code} ${c.start}-${c.end}`),
+      [...many.map((c) => `mentoring ${c.start}-${c.end}`), `mentoring ${ROUNDS.start}-${ROUNDS.end}`],
+    );
+    const loaded = await loadStudy(study.fs, study.root);
+    assert.deepEqual(loaded.problems, [], 'the sidecar still loads');
+    assert.equal(loaded.transcripts[0]?.sidecars[0]?.sidecar.codings.length, 14);
+  });
+
   it('addCodings never writes a duplicate id, even when the caller supplies one twice (a replayed redo)', async () => {
     const study = await memoryFixture({ 'codebook.yaml': CODEBOOK, 'P07.txt': TRANSCRIPT });
     const transcript = await study.transcript('P07.txt');

@@ -86,6 +86,24 @@ describe('reloadTranscripts (incremental reload of changed transcripts)', () => 
         assert.ok(!fixed.problems.some((p) => p.kind === 'unknown-code'));
       });
 
+      it('a transcript edited, broken by a conflict, then put back: each reload reads the text it has now', async () => {
+        const path = 'transcripts/P01.txt';
+        const textOf = (loaded: Study) => loaded.transcripts.find((t) => t.path === path)?.text;
+        const edited = `Interviewer: Before we start, thank you.\n${TRANSCRIPT}`;
+        assert.equal(textOf(await assertSameAsFullLoad(study, [path], () => study.write(path, edited))), edited);
+        // A conflicted transcript is no longer loaded: the caller's whole-study load says why.
+        await study.write(path, `<<<<<<< HEAD\n${edited}=======\n${TRANSCRIPT}>>>>>>> theirs\n`);
+        const conflicted = await loadStudy(study.fs, study.root);
+        assert.equal(textOf(conflicted), undefined, 'a transcript with conflict markers is not loaded');
+        assert.ok(
+          conflicted.problems.some((p) => p.uri.endsWith('transcripts/P01.txt') && p.kind === 'conflict-marker'),
+        );
+        await study.write(path, edited);
+        const restored = await assertSameAsFullLoad(study, [path], () => study.write(path, TRANSCRIPT));
+        assert.equal(textOf(restored), TRANSCRIPT);
+        assert.ok(!restored.problems.some((p) => p.uri.endsWith('transcripts/P01.txt')));
+      });
+
       it('a sidecar broken by a conflict, then repaired, then deleted', async () => {
         const sidecar = 'transcripts/P01.amara.codes.yaml';
         const good = fromUtf8((await study.read(sidecar))!);
