@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Coding, CodingStatus } from '../../src/core/model';
@@ -468,6 +468,47 @@ describe('decorations, hover and status bar on transcripts', function () {
       await waitFor('the codings undone', () => applied(document)?.codings.length === CODINGS.length);
       await coder.update('coder', previousCoder, vscode.ConfigurationTarget.Workspace);
     }
+  });
+
+  it('takes a coding away again when its write is refused after it was drawn', async () => {
+    const editor = await openTranscript();
+    const document = editor.document;
+    await waitFor('decorations', () => applied(document)?.codings.length === CODINGS.length);
+    const coder = vscode.workspace.getConfiguration('grounded');
+    const previousCoder = coder.inspect<string>('coder')?.workspaceValue;
+    await coder.update('coder', 'tester', vscode.ConfigurationTarget.Workspace);
+    // A read-only sidecar: Grounded refuses to replace it, once the write is under way (the coding drawn).
+    const sidecar = path.join(folder.fsPath, 'transcripts/T1.tester.codes.yaml');
+    const mode = statSync(sidecar).mode & 0o777;
+    chmodSync(sidecar, 0o444);
+    const drawnIds = () => (applied(document)?.codings ?? []).map((c) => c.codingId).sort();
+    const before = drawnIds();
+    const seen = new Set<number>();
+    const watching = grounded.live.onDidChange((entry) => {
+      if (entry?.document.uri.toString() === document.uri.toString()) seen.add(entry.codings.length);
+    });
+    try {
+      const text = document.getText();
+      const start = Array.from(text.slice(0, text.indexOf('the program'))).length;
+      const added = await vscode.commands
+        .executeCommand<Coding[] | undefined>('grounded.codeSelection', {
+          codes: ['found'],
+          uri: transcript.toString(),
+          ranges: [{ start, end: start + 'the program'.length }],
+        })
+        .then(
+          (value) => value,
+          () => undefined,
+        );
+      assert.equal(added?.length ?? 0, 0, 'the refused coding was not added');
+      await waitFor('the codings as loaded again', () => drawnIds().join() === before.join());
+      assert.equal(statSync(sidecar).mode & 0o777, 0o444, 'the sidecar was left alone');
+    } finally {
+      watching.dispose();
+      chmodSync(sidecar, mode);
+      await coder.update('coder', previousCoder, vscode.ConfigurationTarget.Workspace);
+    }
+    assert.ok(seen.has(CODINGS.length + 1), 'the coding was drawn while it was being written');
   });
 
   it('decorates the transcripts of the example study', async function () {
