@@ -75,11 +75,14 @@ export class NodeFileSystem implements FileSystemPort {
   /** Temp file in the same folder (same file system, so the rename is atomic), renamed over the target. */
   async replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
     const path = uriToPath(uri);
-    const found = await lstatIfExists(path);
+    // What the path is and what it holds are asked for together, one wait instead of two (a coding action waits
+    // for this); the read counts only once the path turns out to be a file we may replace.
+    const [found, read] = await Promise.all([lstatIfExists(path), settled(readIfExists(path))]);
     if (found?.isSymbolicLink()) throw new WriteRefusedError(uri, 'symbolic-link');
     if (found?.isDirectory()) throw new WriteRefusedError(uri, 'folder');
     if (found && (found.mode & 0o222) === 0) throw new WriteRefusedError(uri, 'read-only');
-    const current = found ? await readIfExists(path) : undefined;
+    if (found && 'error' in read) throw read.error;
+    const current = found && 'value' in read ? read.value : undefined;
     if (!sameContent(current, expected)) return false;
     const temp = uriToPath(tempUriFor(uri));
     if (!found) await fs.mkdir(dirname(path), { recursive: true }); // the file's folder exists when the file does
@@ -177,6 +180,14 @@ function sameContent(a: Uint8Array | undefined, b: Uint8Array | undefined): bool
 }
 
 const lstatIfExists = (path: string): Promise<Stats | undefined> => unlessMissing(fs.lstat(path));
+
+/** A promise's outcome as a value, so it can be waited for beside another and its failure judged afterwards. */
+function settled<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
 const readIfExists = (path: string): Promise<Uint8Array | undefined> => unlessMissing(readFileOnce(path));
 
 /** Lock files on a local disk: O_EXCL creation, and a holder on this host is alive while its pid runs. */

@@ -13,7 +13,7 @@ import {
 import type { FileCodec } from '../persistence/codec';
 import { compareCodings } from '../sidecar/order';
 import { readValue, updateFile } from '../persistence/safe-file';
-import { lockOrder, withFileLocks } from '../persistence/file-locks';
+import { withFileLocks } from '../persistence/file-locks';
 import { codebookCodec } from '../codebook/format';
 import { ParseMemo } from '../persistence/parse-memo';
 import { isAnchoredTo, markAnchoredTo, recallWritten, rememberWritten } from './written-sidecars';
@@ -164,30 +164,39 @@ export async function changeCodings(
   guard?: CodebookGuard,
 ): Promise<Sidecar | undefined> {
   const uri = sidecarUriFor(transcript.uri, coder);
-  const locks = lockOrder(guard?.codebookUri, [uri]);
   const codec = sidecarCodecFor(transcript);
   // Told as soon as the file is being replaced, before the locks are let go: an editor draws the change while the
   // file operations run, and nothing it does waits for them or for the locks.
   const telling: FileCodec<Sidecar> = written
     ? { ...codec, writing: (at, sidecar) => (codec.writing?.(at, sidecar), written(sidecar)) }
     : codec;
-  const result = await withFileLocks(fs, locks, async (held) => {
-    const known = guard ? await codeIdsIn(fs, guard.codebookUri) : undefined;
-    return updateFile(
+  // The codebook is locked first (lockOrder), and read while the sidecar's lock is taken.
+  const result = await withFileLocks(fs, guard ? [guard.codebookUri] : [], async (guarded) => {
+    const reading = guard ? codeIdsIn(fs, guard.codebookUri) : undefined;
+    reading?.catch(() => undefined); // its failure is thrown below, once the sidecar's lock is taken (or refused)
+    return withFileLocks(
       fs,
-      uri,
-      telling,
-      (existing) => {
-        const base = current(existing, transcript, coder);
-        const codings = change(base.codings);
-        // No change: write only to save a re-anchoring of an existing file, never to create an empty one.
-        if (codings === undefined) return existing === undefined || base === existing ? undefined : base;
-        if (known) refuseUnknownCodes(known, base.codings, codings);
-        const next = { ...base, codings: [...codings].sort(compareCodings) };
-        rememberAnchored(base, next, transcript);
-        return next;
+      [uri],
+      async (held) => {
+        const known = await reading;
+        return updateFile(
+          fs,
+          uri,
+          telling,
+          (existing) => {
+            const base = current(existing, transcript, coder);
+            const codings = change(base.codings);
+            // No change: write only to save a re-anchoring of an existing file, never to create an empty one.
+            if (codings === undefined) return existing === undefined || base === existing ? undefined : base;
+            if (known) refuseUnknownCodes(known, base.codings, codings);
+            const next = { ...base, codings: [...codings].sort(compareCodings) };
+            rememberAnchored(base, next, transcript);
+            return next;
+          },
+          held,
+        );
       },
-      held,
+      guarded,
     );
   });
   return result.value;
