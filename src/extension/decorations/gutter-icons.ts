@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-
-/** Stripes drawn at most: a line with more codes shows the first ones, the hover lists all. */
-export const MAX_GUTTER_STRIPES = 3;
+import { MAX_GUTTER_STRIPES } from './gutter-stripes';
 
 const cache = new Map<string, vscode.Uri>();
 

@@ -5,7 +5,7 @@ import { codingOptions, gutterOptions, overlapOptions } from './decoration-optio
 import { affectsLook, currentLook, type DecorationLook } from './decoration-settings';
 import type { AppliedCoding, AppliedDecorations, DecorationState } from './decoration-state';
 import { DecorationTypes } from './decoration-types';
-import { MAX_GUTTER_STRIPES } from './gutter-icons';
+import { gutterStripes } from './gutter-stripes';
 import { overlapSegments } from './overlaps';
 
 /** Typing fires a change per keystroke; redrawing a long transcript on each would lag the editor. */
@@ -213,7 +213,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     const gutterLines: number[] = [];
     if (look.gutter) {
       for (const [line, colors] of colorsByLine) {
-        const shown = colors.length > MAX_GUTTER_STRIPES ? colors.slice(0, MAX_GUTTER_STRIPES) : colors;
+        const shown = colors.length > 1 ? gutterStripes(colors) : colors;
         listFor(`gutter:${shown.join(',')}`, () => gutterOptions(shown)).push(lineStart(line));
         gutterLines.push(line);
       }

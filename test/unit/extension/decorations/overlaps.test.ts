@@ -18,7 +18,7 @@ function overlapsByCounting(spans: readonly Span[]): Span[] {
 
 function randomSpans(seed: number, count: number, length: number): Span[] {
   let state = seed;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   return Array.from({ length: count }, () => {
     const start = Math.floor(next() * length);
     // Some empty and some reversed spans, as a coding being edited can have for a moment.
