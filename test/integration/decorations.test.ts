@@ -511,6 +511,81 @@ describe('decorations, hover and status bar on transcripts', function () {
     assert.ok(seen.has(CODINGS.length + 1), 'the coding was drawn while it was being written');
   });
 
+  it('draws a long transcript opened for the first time around the lines on screen first, then whole', async () => {
+    // 1,200 codings, one per line over 1,600 lines: more than are drawn in one step the first time.
+    const lines = Array.from(
+      { length: 1600 },
+      (_, index) => `[00:${String(index % 60).padStart(2, '0')}:00] T02: line ${index} of the long answer.`,
+    );
+    const text = lines.join('\n') + '\n';
+    const lineStarts: number[] = [];
+    let at = 0;
+    for (const line of lines) {
+      lineStarts.push(at);
+      at += line.length + 1;
+    }
+    const codedLines = Array.from({ length: 1200 }, (_, index) => Math.floor((index * 1600) / 1200));
+    const codings: Coding[] = codedLines.map((line, index) => ({
+      id: `long-${index}`,
+      code: index % 2 === 0 ? 'found' : 'praise',
+      start: lineStarts[line]!,
+      end: lineStarts[line]! + lines[line]!.length,
+      quote: lines[line]!,
+      prefix: '',
+      suffix: '',
+      by: 'tester',
+    }));
+    const long = vscode.Uri.joinPath(folder, 'transcripts/T2.txt');
+    await vscode.workspace.fs.writeFile(long, encode(text));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'transcripts/T2.tester.codes.yaml'),
+      encode(serializeSidecar({ transcript: 'T2.txt', coder: 'tester', textHash: hashText(text), codings })),
+    );
+    await untilStudyLoads(
+      vscode.Uri.joinPath(folder, 'grounded.yaml'),
+      async () => (await grounded.studies.transcriptFor(long))?.transcript.sidecars[0]?.sidecar.codings.length === 1200,
+    );
+    const drawings: { codings: number; lines: number[]; visible: readonly vscode.Range[] }[] = [];
+    const watching = state.onDidDraw(({ uri, applied: drawn }) => {
+      if (uri !== long.toString()) return;
+      const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === long.toString());
+      drawings.push({
+        codings: drawn.codings.length,
+        lines: drawn.codings.map((c) => c.range.start.line),
+        visible: editor?.visibleRanges ?? [],
+      });
+    });
+    try {
+      await vscode.window.showTextDocument(long, { preview: false });
+      await waitFor('every coding drawn', () => drawings.some((d) => d.codings === 1200));
+      const first = drawings[0]!;
+      assert.ok(first.codings > 0 && first.codings < 1200, `the first step drew ${first.codings} codings`);
+      const top = Math.min(...first.visible.map((r) => r.start.line));
+      const bottom = Math.max(...first.visible.map((r) => r.end.line));
+      assert.ok(
+        first.lines.every((line) => line >= top - 100 && line <= bottom + 100),
+        'the first step drew the codings around the lines on screen',
+      );
+      assert.ok(
+        codedLines.filter((line) => line >= top && line <= bottom).every((line) => first.lines.includes(line)),
+        'every coding on screen was in the first step',
+      );
+
+      // Opened again, its decoration types are there: drawn whole in one step.
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await waitFor('closed', () => !state.applied.has(long.toString()) || undefined);
+      drawings.length = 0;
+      await vscode.window.showTextDocument(long, { preview: false });
+      await waitFor('drawn again', () => drawings.length > 0 || undefined);
+      assert.equal(drawings[0]!.codings, 1200);
+    } finally {
+      watching.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(long);
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'transcripts/T2.tester.codes.yaml'));
+    }
+  });
+
   it('decorates the transcripts of the example study', async function () {
     if (process.env.GROUNDED_TEST_EXAMPLE !== 'mentorship-study') this.skip();
     const workspace = vscode.workspace.workspaceFolders![0]!.uri;

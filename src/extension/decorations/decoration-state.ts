@@ -34,4 +34,6 @@ export interface DecorationState {
   readonly highContrast: boolean;
   /** Keys of the live decoration types (one per colour and status, overlap, gutter colour set). */
   readonly typeKeys: readonly string[];
+  /** Fires each time a document's editors are given decorations (a drawing in two steps fires twice). */
+  readonly onDidDraw: vscode.Event<{ readonly uri: string; readonly applied: AppliedDecorations }>;
 }

@@ -10,6 +10,14 @@ import { overlapSegments } from './overlaps';
 
 /** Typing fires a change per keystroke; redrawing a long transcript on each would lag the editor. */
 const UPDATE_DELAY_MS = 40;
+/**
+ * A transcript with more codings than this, shown in an editor for the first time, is drawn in two steps: the
+ * codings around the lines on screen first, the rest in the next task. Its first opening in a window creates
+ * a decoration type per colour set of its lines (hundreds), which is what makes a person wait for the colours.
+ */
+const NEAR_FIRST_CODINGS = 1000;
+/** Lines around the visible ones drawn in the first step: a screen or two of scrolling either way. */
+const NEAR_MARGIN_LINES = 100;
 const OVERLAP_KEY = 'overlap';
 
 /**
@@ -20,10 +28,16 @@ const OVERLAP_KEY = 'overlap';
 export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   private readonly types = new DecorationTypes();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The second step of a drawing made in two (see NEAR_FIRST_CODINGS), by document. */
+  private readonly rest = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents drawn whole since the types were last made: shown again, their types are kept, one step does. */
+  private readonly drawnWhole = new Set<string>();
   /** What each document's editors were given (ranges by type key), so stale types are cleared and unchanged ones skipped. */
   private readonly drawnBy = new Map<string, DrawnDecorations>();
   private readonly appliedBy = new Map<string, AppliedDecorations>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly drew = new vscode.EventEmitter<{ readonly uri: string; readonly applied: AppliedDecorations }>();
+  readonly onDidDraw = this.drew.event;
+  private readonly disposables: vscode.Disposable[] = [this.drew];
   private look: DecorationLook = currentLook();
   private overrides = colorOverrides();
   private version = 0;
@@ -73,7 +87,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   }
 
   dispose(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
+    for (const timer of [...this.pending.values(), ...this.rest.values()]) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }
 
@@ -126,6 +140,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     this.overrides = colorOverrides();
     // Disposing the types clears them from every editor: what was drawn is gone until redrawn.
     this.types.reset();
+    this.drawnWhole.clear();
     this.drawnBy.clear();
     this.appliedBy.clear();
     this.scheduleVisible();
@@ -133,8 +148,34 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
 
   private draw(documentUri: string): void {
     const editors = vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.toString() === documentUri);
+    const rest = this.rest.get(documentUri);
+    if (rest !== undefined) clearTimeout(rest);
+    this.rest.delete(documentUri);
     if (editors.length === 0) return;
     const entry = this.live.get(editors[0]!.document);
+    const previous = this.drawnBy.get(documentUri);
+    const shownBefore = previous !== undefined && sameEditors(previous.editors, editors);
+    if (entry && !shownBefore && !this.drawnWhole.has(documentUri) && entry.codings.length > NEAR_FIRST_CODINGS) {
+      const near = nearVisibleLines(editors);
+      const codings = entry.codings.filter(({ coding }) => {
+        const range = entry.text.rangeOf(coding);
+        return range.end.line >= near.first && range.start.line <= near.last;
+      });
+      if (codings.length < entry.codings.length) {
+        this.send(documentUri, editors, { ...entry, codings });
+        this.rest.set(
+          documentUri,
+          setTimeout(() => this.draw(documentUri), 0),
+        );
+        return;
+      }
+    }
+    this.send(documentUri, editors, entry);
+    if (entry) this.drawnWhole.add(documentUri);
+  }
+
+  /** Gives the editors of a document the decorations of `entry`'s codings (none when it is not a transcript). */
+  private send(documentUri: string, editors: readonly vscode.TextEditor[], entry: LiveTranscript | undefined): void {
     const ranges = entry ? this.layout(entry, editors.length) : new Map<string, vscode.Range[]>();
     const previous = this.drawnBy.get(documentUri);
     const document = editors[0]!.document;
@@ -218,13 +259,15 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
         gutterLines.push(line);
       }
     }
-    this.appliedBy.set(entry.document.uri.toString(), {
+    const drawn: AppliedDecorations = {
       version: ++this.version,
       editors,
       codings: applied,
       overlaps,
       gutterLines: gutterLines.sort((a, b) => a - b),
-    });
+    };
+    this.appliedBy.set(entry.document.uri.toString(), drawn);
+    this.drew.fire({ uri: entry.document.uri.toString(), applied: drawn });
     return byType;
   }
 
@@ -234,6 +277,14 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     for (const drawn of this.drawnBy.values()) for (const key of drawn.ranges.keys()) used.add(key);
     this.types.retain(used);
   }
+}
+
+/** The lines on screen in any of the editors, with NEAR_MARGIN_LINES more on either side. */
+function nearVisibleLines(editors: readonly vscode.TextEditor[]): { first: number; last: number } {
+  const visible = editors.flatMap((editor) => editor.visibleRanges);
+  const first = visible.length > 0 ? Math.min(...visible.map((range) => range.start.line)) : 0;
+  const last = visible.length > 0 ? Math.max(...visible.map((range) => range.end.line)) : 0;
+  return { first: Math.max(0, first - NEAR_MARGIN_LINES), last: last + NEAR_MARGIN_LINES };
 }
 
 /**
