@@ -46,6 +46,13 @@ export function formatSize(name, r) {
     // Grounded's own part: what it takes once VS Code has told the extension host the editor is visible.
     const own = r.open.samples.filter((s) => s.visible !== undefined).map((s) => s.drawn - s.visible);
     if (own.length > 0) lines.push(`    of which after the host saw the editor ${spread(own)}`);
+    const lags = r.open.samples.map((s) => s.lagMax).filter((l) => l !== undefined);
+    if (lags.length > 0)
+      lines.push(
+        `  host lag while it opened, max ${spread(lags)}   (first open ${f(lags[0] ?? NaN)}: its decoration types made)`,
+      );
+    if (r.open.plainLag?.length > 0)
+      lines.push(`  baseline: host lag while the same text outside the study opened ${spread(r.open.plainLag)}`);
     lines.push(`  baseline: the same text outside the study, editor shown ${spread(r.open.plain)}`);
   }
   if (r.coding) {

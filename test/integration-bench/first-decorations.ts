@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { DecorationState } from '../../src/extension/decorations/decoration-state';
+import { LagRecorder } from './event-loop-lag';
 import { sleep, timeUntil, waitFor } from './support';
 
 /** One opening of a transcript, ms from showTextDocument: the editor shown, and every coding drawn. */
@@ -9,6 +10,8 @@ export interface OpenSample {
   drawn: number;
   /** When the extension host learned the editor is visible (onDidChangeVisibleTextEditors): Grounded's part starts there. */
   visible?: number;
+  /** The extension host's event-loop lag from showTextDocument until every coding was drawn (max of a 10 ms timer). */
+  lagMax?: number;
 }
 
 async function closeAll(): Promise<void> {
@@ -27,14 +30,16 @@ export async function firstDecorations(
   plainUri: vscode.Uri,
   codings: number,
   runs: number,
-): Promise<{ samples: OpenSample[]; plain: number[] }> {
+): Promise<{ samples: OpenSample[]; plain: number[]; plainLag: number[] }> {
   const samples: OpenSample[] = [];
   const plain: number[] = [];
+  const plainLag: number[] = [];
   const key = uri.toString();
   for (let run = 0; run < runs; run++) {
     await closeAll();
     await waitFor('the transcript closed', () => !state.applied.has(key) || undefined, 10_000);
     await sleep(300);
+    const lag = new LagRecorder();
     let t0 = performance.now();
     let shown = 0;
     let visible = 0;
@@ -46,16 +51,21 @@ export async function firstDecorations(
     });
     const drawn = () => (state.applied.get(key)?.codings.length ?? 0) >= codings;
     const times = await timeUntil({ shown: () => shown > 0, drawn }, t0, 60_000);
+    lag.stop();
+    const lagMax = lag.since(t0).max;
     await opened;
     watching.dispose();
-    samples.push({ shown, drawn: times['drawn'] ?? NaN, ...(visible > 0 ? { visible } : {}) });
+    samples.push({ shown, drawn: times['drawn'] ?? NaN, lagMax, ...(visible > 0 ? { visible } : {}) });
 
     await closeAll();
     await sleep(300);
+    const baselineLag = new LagRecorder();
     t0 = performance.now();
     await vscode.window.showTextDocument(plainUri, { preview: false });
     plain.push(performance.now() - t0);
+    baselineLag.stop();
+    plainLag.push(baselineLag.since(t0).max);
   }
   await closeAll();
-  return { samples, plain };
+  return { samples, plain, plainLag };
 }

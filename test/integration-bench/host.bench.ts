@@ -43,7 +43,7 @@ const IDLE_MS = number('GROUNDED_BENCH_IDLE_MS', 3000);
 export interface BenchResults {
   activation: { grounded: ActivationTimes | undefined; others: ActivationTimes[] };
   /** The 10,000-coding transcript opened OPENS times, and the same text outside the study (the baseline). */
-  open: { codings: number; samples: OpenSample[]; plain: number[] };
+  open: { codings: number; samples: OpenSample[]; plain: number[]; plainLag: number[] };
   /** Codings on the 2,000-coding transcript, panel closed; baseline: serializeSidecar + writeFile of that sidecar. */
   coding: { codings: number; sidecarBytes: number; samples: CodingSample[]; baseline: number[] };
   panel: {

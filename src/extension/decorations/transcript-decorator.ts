@@ -18,6 +18,11 @@ const UPDATE_DELAY_MS = 40;
 const NEAR_FIRST_CODINGS = 1000;
 /** Lines around the visible ones drawn in the first step: a screen or two of scrolling either way. */
 const NEAR_MARGIN_LINES = 100;
+/**
+ * Decoration types made per task in the second step. Making one is a message to the window; a thousand at once
+ * held the extension host's thread for hundreds of milliseconds, sliced they leave it free between tasks.
+ */
+const TYPES_PER_TASK = 150;
 const OVERLAP_KEY = 'overlap';
 
 /**
@@ -162,21 +167,48 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
         return range.end.line >= near.first && range.start.line <= near.last;
       });
       if (codings.length < entry.codings.length) {
-        this.send(documentUri, editors, { ...entry, codings });
+        this.send(documentUri, editors, this.layout({ ...entry, codings }, editors.length));
         this.rest.set(
           documentUri,
-          setTimeout(() => this.draw(documentUri), 0),
+          setTimeout(() => this.drawRest(documentUri), 0),
         );
         return;
       }
     }
-    this.send(documentUri, editors, entry);
+    this.send(documentUri, editors, entry && this.layout(entry, editors.length));
     if (entry) this.drawnWhole.add(documentUri);
   }
 
-  /** Gives the editors of a document the decorations of `entry`'s codings (none when it is not a transcript). */
-  private send(documentUri: string, editors: readonly vscode.TextEditor[], entry: LiveTranscript | undefined): void {
-    const ranges = entry ? this.layout(entry, editors.length) : new Map<string, vscode.Range[]>();
+  /**
+   * The second step of a drawing in two: the decoration types still missing are made TYPES_PER_TASK per task,
+   * then every coding is drawn (a draw meanwhile, after a coding say, does it all at once instead).
+   */
+  private drawRest(documentUri: string): void {
+    this.rest.delete(documentUri);
+    const editors = vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.toString() === documentUri);
+    const entry = editors[0] && this.live.get(editors[0].document);
+    if (!entry) return this.draw(documentUri);
+    const laid = this.layout(entry, editors.length);
+    if (laid.missing.size > TYPES_PER_TASK) {
+      for (const [key, options] of [...laid.missing].slice(0, TYPES_PER_TASK)) this.types.get(key, options);
+      this.rest.set(
+        documentUri,
+        setTimeout(() => this.drawRest(documentUri), 0),
+      );
+      return;
+    }
+    this.send(documentUri, editors, laid);
+    this.drawnWhole.add(documentUri);
+  }
+
+  /** Gives the editors of a document the decorations laid out (none when it is not a transcript). */
+  private send(documentUri: string, editors: readonly vscode.TextEditor[], laid: Layout | undefined): void {
+    for (const [key, options] of laid?.missing ?? []) this.types.get(key, options);
+    const ranges = laid?.ranges ?? new Map<string, vscode.Range[]>();
+    if (laid) {
+      this.appliedBy.set(documentUri, laid.applied);
+      this.drew.fire({ uri: documentUri, applied: laid.applied });
+    }
     const previous = this.drawnBy.get(documentUri);
     const document = editors[0]!.document;
     // Each setDecorations ships its ranges to the window. After a coding action the text is the same and
@@ -193,7 +225,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
         if (type && !ranges.has(key)) editor.setDecorations(type, []);
       }
     }
-    if (entry) this.drawnBy.set(documentUri, { version: document.version, editors, ranges });
+    if (laid) this.drawnBy.set(documentUri, { version: document.version, editors, ranges });
     else {
       this.drawnBy.delete(documentUri);
       this.appliedBy.delete(documentUri);
@@ -201,14 +233,15 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     this.collect();
   }
 
-  /** Groups the ranges of a transcript's codings by decoration type, creating the types it needs. */
-  private layout(entry: LiveTranscript, editors: number): Map<string, vscode.Range[]> {
+  /** Groups the ranges of a transcript's codings by decoration type, noting the types not made yet. */
+  private layout(entry: LiveTranscript, editors: number): Layout {
     const look = this.look;
     const byType = new Map<string, vscode.Range[]>();
+    const missing = new Map<string, () => vscode.DecorationRenderOptions>();
     const listFor = (key: string, options: () => vscode.DecorationRenderOptions): vscode.Range[] => {
       let list = byType.get(key);
       if (!list) {
-        this.types.get(key, options);
+        if (!this.types.lookup(key)) missing.set(key, options);
         byType.set(key, (list = []));
       }
       return list;
@@ -266,9 +299,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
       overlaps,
       gutterLines: gutterLines.sort((a, b) => a - b),
     };
-    this.appliedBy.set(entry.document.uri.toString(), drawn);
-    this.drew.fire({ uri: entry.document.uri.toString(), applied: drawn });
-    return byType;
+    return { ranges: byType, missing, applied: drawn };
   }
 
   /** Tells the types which ones visible documents use: the others (a hidden transcript's, a recoloured code's) may go. */
@@ -296,6 +327,13 @@ const lineStarts: vscode.Range[] = [];
 
 function lineStart(line: number): vscode.Range {
   return (lineStarts[line] ??= new vscode.Range(line, 0, line, 0));
+}
+
+/** What a drawing gives a document's editors: ranges by type key, the types to make first, and its record. */
+interface Layout {
+  readonly ranges: Map<string, vscode.Range[]>;
+  readonly missing: ReadonlyMap<string, () => vscode.DecorationRenderOptions>;
+  readonly applied: AppliedDecorations;
 }
 
 interface DrawnDecorations {
