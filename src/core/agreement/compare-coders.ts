@@ -3,8 +3,8 @@ import type { Coding } from '../model';
 import { nominalAlphaOfPairs, type AlphaResult } from '../stats/krippendorff-alpha';
 import type { Study, StudyTranscript } from '../study/study';
 import { codePointLength } from '../text/canonical';
-import { unionLength, type Range } from './ranges';
-import { matchSegments } from './segments';
+import { unionLengthOf, unionLengthOfLists, type Range } from './ranges';
+import { segmentCounts } from './segments';
 import { addTables, EMPTY_TABLE, kappaOf, percentAgreement, type Coefficient, type TwoByTwo } from './two-by-two';
 
 export const DEFAULT_SEGMENT_OVERLAP = 0.8;
@@ -143,24 +143,24 @@ function transcriptPair(
     const ofA = groupsA[number] ?? [];
     const ofB = groupsB[number] ?? [];
     // Segments are matched code by code: a category's segments match only segments of the same code.
-    const m = matchSegments(ofA, ofB, overlap);
-    const firstLength = unionLength(ofA);
-    const secondLength = unionLength(ofB);
+    const m = segmentCounts(ofA, ofB, overlap);
+    const firstLength = unionLengthOf(ofA);
+    const secondLength = unionLengthOf(ofB);
     byCode[number] = {
       first: ofA,
       second: ofB,
       firstLength,
       secondLength,
       // Code points in both unions: |A| + |B| − |A ∪ B|.
-      bothLength: firstLength + secondLength - unionLength(ofA, ofB),
+      bothLength: firstLength + secondLength - unionLengthOf(ofA, ofB),
       usedByFirst: ofA.length > 0,
       usedBySecond: ofB.length > 0,
-      matched: m.matched.length,
-      firstOnly: m.firstOnly.length,
-      secondOnly: m.secondOnly.length,
+      matched: m.matched,
+      firstOnly: m.firstOnly,
+      secondOnly: m.secondOnly,
     };
   }
-  return { length: lengthOfText(transcript), byCode, coded: unionLength(a, b) };
+  return { length: lengthOfText(transcript), byCode, coded: unionLengthOf(a, b) };
 }
 
 /** A transcript's length in code points, by transcript (a loaded transcript is a value: its text never changes). */
@@ -273,16 +273,31 @@ function countOn(pairs: readonly TranscriptPair[], members: readonly number[]): 
   const withinCoded = { both: 0, first: 0, second: 0, neither: 0 };
   const transcript = { both: 0, first: 0, second: 0, neither: 0 };
   const segment = { matched: 0, first: 0, second: 0 };
-  const found: CodeInPair[] = [];
   // Indexed loops (a report's rows × transcripts): no iterator result per step before the code is optimized.
   for (let p = 0; p < pairs.length; p++) {
     const pair = pairs[p] as TranscriptPair;
-    found.length = 0;
+    let count = 0;
     for (let m = 0; m < members.length; m++) {
       const code = pair.byCode[members[m] as number];
-      if (code) found.push(code);
+      if (code) found[count++] = code;
     }
-    const { both, first, second } = coveredLengths(found);
+    let both = 0;
+    let first = 0;
+    let second = 0;
+    if (count === 1) {
+      const code = found[0] as CodeInPair;
+      both = code.bothLength;
+      first = code.firstLength;
+      second = code.secondLength;
+    } else if (count > 1) {
+      // Code points the first coder, the second and both covered with any of the codes in this transcript.
+      for (let f = 0; f < count; f++) lists[f] = (found[f] as CodeInPair).first;
+      first = unionLengthOfLists(lists, count);
+      for (let f = 0; f < count; f++) lists[f] = (found[f] as CodeInPair).second;
+      second = unionLengthOfLists(lists, count);
+      for (let f = 0; f < count; f++) lists[count + f] = (found[f] as CodeInPair).first;
+      both = first + second - unionLengthOfLists(lists, 2 * count);
+    }
     const firstOnly = first - both;
     const secondOnly = second - both;
     const either = both + firstOnly + secondOnly;
@@ -296,7 +311,7 @@ function countOn(pairs: readonly TranscriptPair[], members: readonly number[]): 
     withinCoded.neither += pair.coded - either;
     let usesA = 0;
     let usesB = 0;
-    for (let f = 0; f < found.length; f++) {
+    for (let f = 0; f < count; f++) {
       const code = found[f] as CodeInPair;
       if (code.usedByFirst) usesA = 1;
       if (code.usedBySecond) usesB = 1;
@@ -312,19 +327,9 @@ function countOn(pairs: readonly TranscriptPair[], members: readonly number[]): 
   return { character, withinCoded, transcript, segment };
 }
 
-/** Code points the first coder, the second and both covered with any of several codes in one transcript. */
-function coveredLengths(found: readonly CodeInPair[]): { both: number; first: number; second: number } {
-  if (found.length === 0) return { both: 0, first: 0, second: 0 };
-  if (found.length === 1) {
-    const code = found[0] as CodeInPair;
-    return { both: code.bothLength, first: code.firstLength, second: code.secondLength };
-  }
-  const ofFirst = found.map((code) => code.first);
-  const ofSecond = found.map((code) => code.second);
-  const first = unionLength(...ofFirst);
-  const second = unionLength(...ofSecond);
-  return { both: first + second - unionLength(...ofFirst, ...ofSecond), first, second };
-}
+// Scratch lists for countOn, kept from call to call (rows × transcripts); entries past a call's count are stale.
+const found: CodeInPair[] = [];
+const lists: (readonly Range[])[] = [];
 
 function finish(counts: Counts) {
   const alpha = alphaOf(counts.transcript);
