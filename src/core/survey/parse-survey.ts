@@ -5,6 +5,7 @@ import { typeCells } from './column-type';
 import { decodeSurveyText } from './decode';
 import { resolveHeader, type HeaderColumn } from './header';
 import { readCsv, type RawCsv, type RawRow } from './read-csv';
+import { markParsedTable } from './merge';
 import { namedRecordMaker } from './named-record';
 import { setValue } from './set-value';
 import { parseTypeSpec } from './type-spec';
@@ -91,6 +92,7 @@ export function parseSurvey(uri: string, bytes: Uint8Array, settings: SurveySett
     columns,
     rows: rows.map((row, index): SurveyRow => ({ id: row.id, line: row.record.line, values: values[index] ?? {} })),
   };
+  markParsedTable(table);
   return { ok: true, value: table, warnings: problems };
 }
 
