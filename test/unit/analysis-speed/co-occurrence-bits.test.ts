@@ -42,7 +42,7 @@ function manyParticipants(random: Random): StudyData {
       coded: codesKnown,
       codesKnown,
       values: {},
-      present,
+      present: present as ParticipantRecord['present'],
       counts: {},
     };
   });
