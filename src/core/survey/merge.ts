@@ -5,13 +5,14 @@ import type { MergedRow, MergedSurvey, OrdinalScale, RowSource, SurveyColumn, Su
 
 /**
  * Tables parseSurvey made: their column names are distinct, their participant ids too, and each row's values
- * object has every column as an own property (null when missing) in the order of the columns.
+ * object has every column as an own property (null when missing) in the order of the columns. With each
+ * column's count of rows whose value is not null, counted as the values were set.
  */
-const parsedTables = new WeakSet<SurveyTable>();
+const parsedTables = new WeakMap<SurveyTable, readonly number[]>();
 
-/** Marks a table as parseSurvey makes them (see parsedTables). */
-export function markParsedTable(table: SurveyTable): void {
-  parsedTables.add(table);
+/** Marks a table as parseSurvey makes them (see parsedTables), with each column's count of answers. */
+export function markParsedTable(table: SurveyTable, answered: readonly number[]): void {
+  parsedTables.set(table, answered);
 }
 
 /** Merged surveys whose every row's values object has exactly the survey's columns, in their order, none undefined. */
@@ -41,7 +42,8 @@ export function rowsHoldEveryColumn(survey: MergedSurvey): boolean {
  */
 export function mergeSurveys(tables: readonly SurveyTable[]): Loaded<MergedSurvey> {
   const only = tables[0];
-  const merged = tables.length === 1 && only && parsedTables.has(only) ? mergeOne(only) : mergeTables(tables);
+  const answered = only && parsedTables.get(only);
+  const merged = tables.length === 1 && only && answered ? mergeOne(only, answered) : mergeTables(tables);
   if (merged.ok) completeSurveys.add(merged.value);
   return merged;
 }
@@ -51,7 +53,7 @@ export function mergeSurveys(tables: readonly SurveyTable[]): Loaded<MergedSurve
  * another (its ids are distinct), so each row keeps its values object (which already has every column in
  * order) instead of going through a list by position and a new object (5,000 rows × 30 columns).
  */
-function mergeOne(table: SurveyTable): Loaded<MergedSurvey> {
+function mergeOne(table: SurveyTable, answered: readonly number[]): Loaded<MergedSurvey> {
   const rows = table.rows;
   const mergedRows: MergedRow[] = [];
   for (let r = 0; r < rows.length; r++) {
@@ -59,12 +61,11 @@ function mergeOne(table: SurveyTable): Loaded<MergedSurvey> {
     const from = { uri: table.uri, line: row.line };
     mergedRows.push({ id: row.id, uri: table.uri, line: row.line, sources: [from], values: row.values });
   }
-  const columns = table.columns.map((column): SurveyColumn => {
-    let answered = 0;
-    for (let r = 0; r < rows.length; r++)
-      if (((rows[r] as SurveyTable['rows'][number]).values[column.name] ?? null) !== null) answered++;
-    return { ...column, missing: rows.length - answered, invalid: column.invalid };
-  });
+  const columns = table.columns.map((column, c): SurveyColumn => ({
+    ...column,
+    missing: rows.length - (answered[c] as number),
+    invalid: column.invalid,
+  }));
   return {
     ok: true,
     value: { uris: [table.uri], idColumn: table.idColumn, columns, rows: mergedRows },
