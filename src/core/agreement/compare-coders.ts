@@ -1,6 +1,7 @@
 import { codeTree, type CodeInfo } from '../analysis/code-tree';
 import type { Coding } from '../model';
 import { nominalAlphaOfPairs, type AlphaResult } from '../stats/krippendorff-alpha';
+import { codeNumbersOfStudy, type CodeNumbers } from '../study/code-numbers';
 import type { Study, StudyTranscript } from '../study/study';
 import { codePointLength } from '../text/canonical';
 import { unionLengthOf, unionLengthOfLists, type Range } from './ranges';
@@ -87,37 +88,31 @@ interface CodeInPair {
 }
 
 /**
- * A number for each code id met, in the order met: a pair's codes are kept in an array by number, and a row
- * looks its members up by number, rather than every transcript's map being searched by each code's string
- * (each coding holds its own copy of the string, compared character by character).
+ * The study's code numbers (CodeNumbers) and which of them the two coders' codings in the compared transcripts
+ * have: a pair's codes are kept in an array by number, and a row looks its members up by number.
  */
-class CodeNumbers {
-  private readonly numbers = new Map<string, number>();
-  readonly ids: string[] = [];
+interface UsedCodes {
+  readonly numbers: CodeNumbers;
+  /** 1 for each number met in a compared transcript. */
+  readonly used: Uint8Array;
+}
 
-  of(id: string): number {
-    let number = this.numbers.get(id);
-    if (number === undefined) {
-      this.numbers.set(id, (number = this.ids.length));
-      this.ids.push(id);
-    }
-    return number;
-  }
-
-  /** The number of a code met before; undefined for one no coding has. */
-  known(id: string): number | undefined {
-    return this.numbers.get(id);
-  }
+/** The number of a code met in a compared transcript; undefined for one no coding there has. */
+function knownNumber(codes: UsedCodes, id: string): number | undefined {
+  const number = codes.numbers.numberOf(id);
+  return number !== undefined && codes.used[number] === 1 ? number : undefined;
 }
 
 /** Codings by their code's number, in order; `used` lists the numbers with codings, in the order met. */
-function groupByCode(codings: readonly Coding[], numbers: CodeNumbers, into: Coding[][], used: number[]): void {
-  for (const coding of codings) {
-    const number = numbers.of(coding.code);
+function groupByCode(codings: readonly Coding[], codes: UsedCodes, into: Coding[][], used: number[]): void {
+  const numbers = codes.numbers.of(codings);
+  for (let c = 0; c < codings.length; c++) {
+    const number = numbers[c] as number;
+    codes.used[number] = 1;
     const group = into[number];
-    if (group) group.push(coding);
+    if (group) group.push(codings[c] as Coding);
     else {
-      into[number] = [coding];
+      into[number] = [codings[c] as Coding];
       used.push(number);
     }
   }
@@ -128,15 +123,15 @@ function transcriptPair(
   first: string,
   second: string,
   overlap: number,
-  numbers: CodeNumbers,
+  codes: UsedCodes,
 ): TranscriptPair {
   const a = codingsOf(transcript, first);
   const b = codingsOf(transcript, second);
   const groupsA: Coding[][] = [];
   const groupsB: Coding[][] = [];
   const used: number[] = [];
-  groupByCode(a, numbers, groupsA, used);
-  groupByCode(b, numbers, groupsB, used);
+  groupByCode(a, codes, groupsA, used);
+  groupByCode(b, codes, groupsB, used);
   const byCode: (CodeInPair | undefined)[] = [];
   for (const number of used) {
     if (byCode[number] !== undefined) continue; // used by both coders: listed twice
@@ -201,17 +196,22 @@ export function compareCoders(
 ): PairAgreement {
   const overlap = options.overlap ?? DEFAULT_SEGMENT_OVERLAP;
   const { compared, notCompared } = comparedTranscripts(study, [first, second]);
-  const numbers = new CodeNumbers();
-  const pairs = compared.map((transcript) => transcriptPair(transcript, first, second, overlap, numbers));
-  const rows = codeRows(study, numbers.ids, options.codes);
+  const numbers = codeNumbersOfStudy(study);
+  const usedCodes: UsedCodes = { numbers, used: new Uint8Array(numbers.ids.length) };
+  const pairs = compared.map((transcript) => transcriptPair(transcript, first, second, overlap, usedCodes));
+  const rows = codeRows(
+    study,
+    numbers.ids.filter((_, number) => usedCodes.used[number] === 1),
+    options.codes,
+  );
   // A code without sub-codes is counted once, for its row and for the pool.
   const ofOneCode = new Map<string, Counts>();
   const countsOf = (members: readonly string[]): Counts => {
     const distinct = new Set(members);
-    if (distinct.size !== 1) return countOn(pairs, numbersOf(numbers, distinct));
+    if (distinct.size !== 1) return countOn(pairs, numbersOf(usedCodes, distinct));
     const id = members[0] as string;
     let counts = ofOneCode.get(id);
-    if (counts === undefined) ofOneCode.set(id, (counts = countOn(pairs, numbersOf(numbers, distinct))));
+    if (counts === undefined) ofOneCode.set(id, (counts = countOn(pairs, numbersOf(usedCodes, distinct))));
     return counts;
   };
   const codes = rows.map((row) => ({
@@ -220,8 +220,10 @@ export function compareCoders(
     category: row.category,
     ...finish(countsOf(row.members)),
   }));
-  // Every code some coding has is used in a compared transcript (numbers are given to those codes alone).
-  const applied = [...new Set(rows.flatMap((row) => row.members))].filter((id) => numbers.known(id) !== undefined);
+  // The codes some coding in a compared transcript has (the others have nothing to count).
+  const applied = [...new Set(rows.flatMap((row) => row.members))].filter(
+    (id) => knownNumber(usedCodes, id) !== undefined,
+  );
   const perApplied = applied.map((id) => countsOf([id]));
   return {
     first,
@@ -235,10 +237,10 @@ export function compareCoders(
 }
 
 /** The numbers of those of the codes some coding has (the others are in no transcript: nothing to count). */
-function numbersOf(numbers: CodeNumbers, ids: Iterable<string>): number[] {
+function numbersOf(codes: UsedCodes, ids: Iterable<string>): number[] {
   const found: number[] = [];
   for (const id of ids) {
-    const number = numbers.known(id);
+    const number = knownNumber(codes, id);
     if (number !== undefined) found.push(number);
   }
   return found;

@@ -9,6 +9,7 @@ import {
   type SurveyValue,
 } from '../survey/index';
 import { relativeUri } from '../uri';
+import { codeNumbersOfStudy } from '../study/code-numbers';
 import { codeTree, type CodeInfo } from './code-tree';
 import { passesFilters } from './filters';
 import { namedRecordMaker } from '../survey/index';
@@ -83,22 +84,22 @@ const builtCodings = new WeakSet<readonly DataCoding[]>();
  * passes then read these numbers instead of looking each coding's code string up in a map again (a big study
  * has 100,000 codings, each with its own copy of its code's id, compared character by character).
  */
-export interface CodeNumbers {
+export interface CodeNumbering {
   readonly ids: readonly string[];
   readonly of: Int32Array;
 }
 
-const codeNumbersByList = new WeakMap<readonly DataCoding[], CodeNumbers>();
+const codeNumbersByList = new WeakMap<readonly DataCoding[], CodeNumbering>();
 
 /** The code numbers of data.codings: those buildStudyData made, or worked out once for other study data. */
-export function codeNumbersOf(data: StudyData): CodeNumbers {
+export function codeNumbersOf(data: StudyData): CodeNumbering {
   let numbers = codeNumbersByList.get(data.codings);
   if (numbers === undefined) codeNumbersByList.set(data.codings, (numbers = numberCodes(data.codings)));
   return numbers;
 }
 
 /** The straightforward numbering: codes numbered in the order met. */
-export function numberCodes(codings: readonly DataCoding[]): CodeNumbers {
+export function numberCodes(codings: readonly DataCoding[]): CodeNumbering {
   const numberOf = new Map<string, number>();
   const ids: string[] = [];
   const of = new Int32Array(codings.length);
@@ -151,29 +152,15 @@ export function buildStudyData(
   const rowById = new Map(rows.map((row) => [row.id, row]));
 
   // Every code some coding has, numbered in the order met, and each sidecar's codings' numbers (read below
-  // for the participants' counts and kept for the report's passes over the codings: see CodeNumbers).
-  const numberOf = new Map<string, number>();
-  const met: string[] = [];
-  const numbersOfList = new Map<readonly Coding[], Int32Array>();
+  // for the participants' counts and kept for the report's passes over the codings: see CodeNumbering).
+  const studyNumbers = codeNumbersOfStudy(study);
+  const met = studyNumbers.ids;
   let includedCodings = 0;
   for (let t = 0; t < study.transcripts.length; t++) {
     const transcript = study.transcripts[t] as StudyTranscript;
     for (let k = 0; k < transcript.sidecars.length; k++) {
       const s = transcript.sidecars[k] as StudyTranscript['sidecars'][number];
-      const own = s.sidecar.codings;
-      if (isIncluded(s.coder)) includedCodings += own.length;
-      const numbers = new Int32Array(own.length);
-      // Indexed (see the codings below): 100,000 codings in a big study.
-      for (let c = 0; c < own.length; c++) {
-        const code = (own[c] as Coding).code;
-        let number = numberOf.get(code);
-        if (number === undefined) {
-          numberOf.set(code, (number = met.length));
-          met.push(code);
-        }
-        numbers[c] = number;
-      }
-      numbersOfList.set(own, numbers);
+      if (isIncluded(s.coder)) includedCodings += s.sidecar.codings.length;
     }
   }
   const used = new Set(met);
@@ -186,7 +173,7 @@ export function buildStudyData(
   const newPresent = namedRecordMaker<0 | 1 | null>(codeIds, null);
   const newCounts = namedRecordMaker<number | null>(codeIds, null);
   // Each code's members by number (-1: a member no coding has).
-  const memberNumbers = codes.map((code) => code.members.map((member) => numberOf.get(member) ?? -1));
+  const memberNumbers = codes.map((code) => code.members.map((member) => studyNumbers.numberOf(member) ?? -1));
   const records: ParticipantRecord[] = [];
   const codings: DataCoding[] = [];
   // The number of each coding's code, in the order of `codings` (at most every included coding).
@@ -219,7 +206,7 @@ export function buildStudyData(
         if (!isIncluded(s.coder)) continue;
         coded = true;
         const own = s.sidecar.codings;
-        const numbers = numbersOfList.get(own) as Int32Array;
+        const numbers = studyNumbers.of(own);
         for (let c = 0; c < own.length; c++) {
           codingNumbers[codings.length] = numbers[c] as number;
           codings.push({ participant: id, transcript, coder: s.coder, coding: own[c] as Coding });

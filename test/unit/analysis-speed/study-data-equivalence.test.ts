@@ -4,6 +4,7 @@ import { passesFilters } from '../../../src/core/analysis/filters';
 import type { ReportFilter } from '../../../src/core/analysis/report-types';
 import { buildStudyData, codeNumbersOf, type StudyData } from '../../../src/core/analysis/study-data';
 import type { UncodedMode } from '../../../src/core/model';
+import { codeNumbersOfStudy } from '../../../src/core/study/code-numbers';
 import type { Study } from '../../../src/core/study/study';
 import { mergeSurveys } from '../../../src/core/survey/merge';
 import type { MergedSurvey, SurveyValue } from '../../../src/core/survey/types';
@@ -169,5 +170,31 @@ describe('study data: records and code numbers made in one pass equal those from
       data.records.map((r) => r.values),
       [{ gender: null }, { gender: 'f' }],
     );
+  });
+
+  it("a study's code numbers name each coding's code, one number per id, in the order met", () => {
+    const random = new Random(97);
+    for (let round = 0; round < 200; round++) {
+      const transcripts: TranscriptSpec[] = Array.from({ length: random.int(1, 5) }, (_, t) => ({
+        path: `P${t}.txt`,
+        length: 40,
+        codings: { amara: randomCodings(random, 40), jonas: random.next() < 0.3 ? null : randomCodings(random, 40) },
+      }));
+      const study = studyOf(CODEBOOK, transcripts);
+      const numbers = codeNumbersOfStudy(study);
+      const met: string[] = [];
+      for (const transcript of study.transcripts) {
+        for (const { sidecar } of transcript.sidecars) {
+          const of = numbers.of(sidecar.codings);
+          sidecar.codings.forEach((coding, c) => {
+            if (!met.includes(coding.code)) met.push(coding.code);
+            assert.equal(numbers.ids[of[c] as number], coding.code, `round ${round}`);
+            assert.equal(numbers.numberOf(coding.code), of[c], `round ${round}`);
+          });
+        }
+      }
+      assert.deepStrictEqual(numbers.ids, met, `round ${round}`);
+      assert.equal(codeNumbersOfStudy(study), numbers);
+    }
   });
 });
