@@ -80,9 +80,10 @@ const builtCodings = new WeakSet<readonly DataCoding[]>();
 
 /**
  * The code of each coding of a codings list as a number: `of[i]` is the number of codings[i]'s code, `ids` the
- * code id of each number. buildStudyData numbers the codes as it meets them anyway; the report's per-coding
- * passes then read these numbers instead of looking each coding's code string up in a map again (a big study
- * has 100,000 codings, each with its own copy of its code's id, compared character by character).
+ * code id of each number. buildStudyData copies them from the study's code numbers as it lists the codings; the
+ * report's per-coding passes then read these numbers instead of looking each coding's code string up in a map
+ * again (a big study has 100,000 codings, each with its own copy of its code's id, compared character by
+ * character).
  */
 export interface CodeNumbering {
   readonly ids: readonly string[];
@@ -152,7 +153,8 @@ export function buildStudyData(
   const rowById = new Map(rows.map((row) => [row.id, row]));
 
   // Every code some coding has, numbered in the order met, and each sidecar's codings' numbers (read below
-  // for the participants' counts and kept for the report's passes over the codings: see CodeNumbering).
+  // for the participants' counts and kept for the report's passes over the codings: see CodeNumbering); and
+  // how many codings the included coders have, at most what the participants below list.
   const studyNumbers = codeNumbersOfStudy(study);
   const met = studyNumbers.ids;
   let includedCodings = 0;
