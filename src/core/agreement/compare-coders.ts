@@ -1,10 +1,11 @@
 import { codeTree, type CodeInfo } from '../analysis/code-tree';
 import type { Coding } from '../model';
 import { nominalAlphaOfPairs, type AlphaResult } from '../stats/krippendorff-alpha';
+import { codeNumbersOfStudy, type CodeNumbers } from '../study/code-numbers';
 import type { Study, StudyTranscript } from '../study/study';
 import { codePointLength } from '../text/canonical';
-import { unionLength, type Range } from './ranges';
-import { matchSegments } from './segments';
+import { unionLengthOf, unionLengthOfLists, type Range } from './ranges';
+import { segmentCounts } from './segments';
 import { addTables, EMPTY_TABLE, kappaOf, percentAgreement, type Coefficient, type TwoByTwo } from './two-by-two';
 
 export const DEFAULT_SEGMENT_OVERLAP = 0.8;
@@ -87,37 +88,31 @@ interface CodeInPair {
 }
 
 /**
- * A number for each code id met, in the order met: a pair's codes are kept in an array by number, and a row
- * looks its members up by number, rather than every transcript's map being searched by each code's string
- * (each coding holds its own copy of the string, compared character by character).
+ * The study's code numbers (CodeNumbers) and which of them the two coders' codings in the compared transcripts
+ * have: a pair's codes are kept in an array by number, and a row looks its members up by number.
  */
-class CodeNumbers {
-  private readonly numbers = new Map<string, number>();
-  readonly ids: string[] = [];
+interface UsedCodes {
+  readonly numbers: CodeNumbers;
+  /** 1 for each number met in a compared transcript. */
+  readonly used: Uint8Array;
+}
 
-  of(id: string): number {
-    let number = this.numbers.get(id);
-    if (number === undefined) {
-      this.numbers.set(id, (number = this.ids.length));
-      this.ids.push(id);
-    }
-    return number;
-  }
-
-  /** The number of a code met before; undefined for one no coding has. */
-  known(id: string): number | undefined {
-    return this.numbers.get(id);
-  }
+/** The number of a code met in a compared transcript; undefined for one no coding there has. */
+function knownNumber(codes: UsedCodes, id: string): number | undefined {
+  const number = codes.numbers.numberOf(id);
+  return number !== undefined && codes.used[number] === 1 ? number : undefined;
 }
 
 /** Codings by their code's number, in order; `used` lists the numbers with codings, in the order met. */
-function groupByCode(codings: readonly Coding[], numbers: CodeNumbers, into: Coding[][], used: number[]): void {
-  for (const coding of codings) {
-    const number = numbers.of(coding.code);
+function groupByCode(codings: readonly Coding[], codes: UsedCodes, into: Coding[][], used: number[]): void {
+  const numbers = codes.numbers.of(codings);
+  for (let c = 0; c < codings.length; c++) {
+    const number = numbers[c] as number;
+    codes.used[number] = 1;
     const group = into[number];
-    if (group) group.push(coding);
+    if (group) group.push(codings[c] as Coding);
     else {
-      into[number] = [coding];
+      into[number] = [codings[c] as Coding];
       used.push(number);
     }
   }
@@ -128,39 +123,39 @@ function transcriptPair(
   first: string,
   second: string,
   overlap: number,
-  numbers: CodeNumbers,
+  codes: UsedCodes,
 ): TranscriptPair {
   const a = codingsOf(transcript, first);
   const b = codingsOf(transcript, second);
   const groupsA: Coding[][] = [];
   const groupsB: Coding[][] = [];
   const used: number[] = [];
-  groupByCode(a, numbers, groupsA, used);
-  groupByCode(b, numbers, groupsB, used);
+  groupByCode(a, codes, groupsA, used);
+  groupByCode(b, codes, groupsB, used);
   const byCode: (CodeInPair | undefined)[] = [];
   for (const number of used) {
     if (byCode[number] !== undefined) continue; // used by both coders: listed twice
     const ofA = groupsA[number] ?? [];
     const ofB = groupsB[number] ?? [];
     // Segments are matched code by code: a category's segments match only segments of the same code.
-    const m = matchSegments(ofA, ofB, overlap);
-    const firstLength = unionLength(ofA);
-    const secondLength = unionLength(ofB);
+    const m = segmentCounts(ofA, ofB, overlap);
+    const firstLength = unionLengthOf(ofA);
+    const secondLength = unionLengthOf(ofB);
     byCode[number] = {
       first: ofA,
       second: ofB,
       firstLength,
       secondLength,
       // Code points in both unions: |A| + |B| − |A ∪ B|.
-      bothLength: firstLength + secondLength - unionLength(ofA, ofB),
+      bothLength: firstLength + secondLength - unionLengthOf(ofA, ofB),
       usedByFirst: ofA.length > 0,
       usedBySecond: ofB.length > 0,
-      matched: m.matched.length,
-      firstOnly: m.firstOnly.length,
-      secondOnly: m.secondOnly.length,
+      matched: m.matched,
+      firstOnly: m.firstOnly,
+      secondOnly: m.secondOnly,
     };
   }
-  return { length: lengthOfText(transcript), byCode, coded: unionLength(a, b) };
+  return { length: lengthOfText(transcript), byCode, coded: unionLengthOf(a, b) };
 }
 
 /** A transcript's length in code points, by transcript (a loaded transcript is a value: its text never changes). */
@@ -201,17 +196,22 @@ export function compareCoders(
 ): PairAgreement {
   const overlap = options.overlap ?? DEFAULT_SEGMENT_OVERLAP;
   const { compared, notCompared } = comparedTranscripts(study, [first, second]);
-  const numbers = new CodeNumbers();
-  const pairs = compared.map((transcript) => transcriptPair(transcript, first, second, overlap, numbers));
-  const rows = codeRows(study, numbers.ids, options.codes);
+  const numbers = codeNumbersOfStudy(study);
+  const usedCodes: UsedCodes = { numbers, used: new Uint8Array(numbers.ids.length) };
+  const pairs = compared.map((transcript) => transcriptPair(transcript, first, second, overlap, usedCodes));
+  const rows = codeRows(
+    study,
+    numbers.ids.filter((_, number) => usedCodes.used[number] === 1),
+    options.codes,
+  );
   // A code without sub-codes is counted once, for its row and for the pool.
   const ofOneCode = new Map<string, Counts>();
   const countsOf = (members: readonly string[]): Counts => {
     const distinct = new Set(members);
-    if (distinct.size !== 1) return countOn(pairs, numbersOf(numbers, distinct));
+    if (distinct.size !== 1) return countOn(pairs, numbersOf(usedCodes, distinct));
     const id = members[0] as string;
     let counts = ofOneCode.get(id);
-    if (counts === undefined) ofOneCode.set(id, (counts = countOn(pairs, numbersOf(numbers, distinct))));
+    if (counts === undefined) ofOneCode.set(id, (counts = countOn(pairs, numbersOf(usedCodes, distinct))));
     return counts;
   };
   const codes = rows.map((row) => ({
@@ -220,8 +220,10 @@ export function compareCoders(
     category: row.category,
     ...finish(countsOf(row.members)),
   }));
-  // Every code some coding has is used in a compared transcript (numbers are given to those codes alone).
-  const applied = [...new Set(rows.flatMap((row) => row.members))].filter((id) => numbers.known(id) !== undefined);
+  // The codes some coding in a compared transcript has (the others have nothing to count).
+  const applied = [...new Set(rows.flatMap((row) => row.members))].filter(
+    (id) => knownNumber(usedCodes, id) !== undefined,
+  );
   const perApplied = applied.map((id) => countsOf([id]));
   return {
     first,
@@ -235,10 +237,10 @@ export function compareCoders(
 }
 
 /** The numbers of those of the codes some coding has (the others are in no transcript: nothing to count). */
-function numbersOf(numbers: CodeNumbers, ids: Iterable<string>): number[] {
+function numbersOf(codes: UsedCodes, ids: Iterable<string>): number[] {
   const found: number[] = [];
   for (const id of ids) {
-    const number = numbers.known(id);
+    const number = knownNumber(codes, id);
     if (number !== undefined) found.push(number);
   }
   return found;
@@ -273,16 +275,31 @@ function countOn(pairs: readonly TranscriptPair[], members: readonly number[]): 
   const withinCoded = { both: 0, first: 0, second: 0, neither: 0 };
   const transcript = { both: 0, first: 0, second: 0, neither: 0 };
   const segment = { matched: 0, first: 0, second: 0 };
-  const found: CodeInPair[] = [];
   // Indexed loops (a report's rows × transcripts): no iterator result per step before the code is optimized.
   for (let p = 0; p < pairs.length; p++) {
     const pair = pairs[p] as TranscriptPair;
-    found.length = 0;
+    let count = 0;
     for (let m = 0; m < members.length; m++) {
       const code = pair.byCode[members[m] as number];
-      if (code) found.push(code);
+      if (code) found[count++] = code;
     }
-    const { both, first, second } = coveredLengths(found);
+    let both = 0;
+    let first = 0;
+    let second = 0;
+    if (count === 1) {
+      const code = found[0] as CodeInPair;
+      both = code.bothLength;
+      first = code.firstLength;
+      second = code.secondLength;
+    } else if (count > 1) {
+      // Code points the first coder, the second and both covered with any of the codes in this transcript.
+      for (let f = 0; f < count; f++) lists[f] = (found[f] as CodeInPair).first;
+      first = unionLengthOfLists(lists, count);
+      for (let f = 0; f < count; f++) lists[f] = (found[f] as CodeInPair).second;
+      second = unionLengthOfLists(lists, count);
+      for (let f = 0; f < count; f++) lists[count + f] = (found[f] as CodeInPair).first;
+      both = first + second - unionLengthOfLists(lists, 2 * count);
+    }
     const firstOnly = first - both;
     const secondOnly = second - both;
     const either = both + firstOnly + secondOnly;
@@ -296,7 +313,7 @@ function countOn(pairs: readonly TranscriptPair[], members: readonly number[]): 
     withinCoded.neither += pair.coded - either;
     let usesA = 0;
     let usesB = 0;
-    for (let f = 0; f < found.length; f++) {
+    for (let f = 0; f < count; f++) {
       const code = found[f] as CodeInPair;
       if (code.usedByFirst) usesA = 1;
       if (code.usedBySecond) usesB = 1;
@@ -312,19 +329,9 @@ function countOn(pairs: readonly TranscriptPair[], members: readonly number[]): 
   return { character, withinCoded, transcript, segment };
 }
 
-/** Code points the first coder, the second and both covered with any of several codes in one transcript. */
-function coveredLengths(found: readonly CodeInPair[]): { both: number; first: number; second: number } {
-  if (found.length === 0) return { both: 0, first: 0, second: 0 };
-  if (found.length === 1) {
-    const code = found[0] as CodeInPair;
-    return { both: code.bothLength, first: code.firstLength, second: code.secondLength };
-  }
-  const ofFirst = found.map((code) => code.first);
-  const ofSecond = found.map((code) => code.second);
-  const first = unionLength(...ofFirst);
-  const second = unionLength(...ofSecond);
-  return { both: first + second - unionLength(...ofFirst, ...ofSecond), first, second };
-}
+// Scratch lists for countOn, kept from call to call (rows × transcripts); entries past a call's count are stale.
+const found: CodeInPair[] = [];
+const lists: (readonly Range[])[] = [];
 
 function finish(counts: Counts) {
   const alpha = alphaOf(counts.transcript);

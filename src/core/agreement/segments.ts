@@ -63,3 +63,114 @@ export function matchSegments<S extends Segment>(
     secondOnly: second.filter((s) => !usedSecond.has(s)),
   };
 }
+
+/** How two coders' segments of one code in one transcript pair up: counts of matchSegments' three lists. */
+export interface SegmentCounts {
+  readonly matched: number;
+  readonly firstOnly: number;
+  readonly secondOnly: number;
+}
+
+// Scratch space for segmentCounts: grown as needed, never shrunk.
+let candidateFirst = new Int32Array(64);
+let candidateSecond = new Int32Array(64);
+let candidateOverlap = new Float64Array(64);
+let usedFirst = new Uint8Array(32);
+let usedSecond = new Uint8Array(32);
+let firstAs = new Int32Array(32);
+let secondAs = new Int32Array(32);
+const order: number[] = [];
+
+/**
+ * The lengths of matchSegments' matched, firstOnly and secondOnly, without building them: a report's agreement
+ * section only counts them (every code of every transcript: 21,000 matchings in a big study, each with its
+ * own lists, sets and copies). The same pairs in the same order: the candidates are made in the same order
+ * and sorted stably by the same comparison; a segment is known by its object, as matchSegments' sets know
+ * it (the same object twice in a list is one segment, used once).
+ */
+export function segmentCounts(first: readonly Range[], second: readonly Range[], threshold: number): SegmentCounts {
+  if (first.length === 0 || second.length === 0)
+    return { matched: 0, firstOnly: first.length, secondOnly: second.length };
+  if (first.length === 1 && second.length === 1) {
+    const overlap = overlapRatio(first[0] as Range, second[0] as Range);
+    return overlap > 0 && overlap >= threshold
+      ? { matched: 1, firstOnly: 0, secondOnly: 0 }
+      : { matched: 0, firstOnly: 1, secondOnly: 1 };
+  }
+  const most = first.length * second.length;
+  if (most > candidateFirst.length) {
+    candidateFirst = new Int32Array(most * 2);
+    candidateSecond = new Int32Array(most * 2);
+    candidateOverlap = new Float64Array(most * 2);
+  }
+  let count = 0;
+  for (let i = 0; i < first.length; i++) {
+    const a = first[i] as Range;
+    for (let j = 0; j < second.length; j++) {
+      const overlap = overlapRatio(a, second[j] as Range);
+      if (overlap > 0 && overlap >= threshold) {
+        candidateFirst[count] = i;
+        candidateSecond[count] = j;
+        candidateOverlap[count] = overlap;
+        count++;
+      }
+    }
+  }
+  if (count === 0) return { matched: 0, firstOnly: first.length, secondOnly: second.length };
+  order.length = count;
+  for (let k = 0; k < count; k++) order[k] = k;
+  if (count > 1) order.sort(byCandidate(first, second));
+  if (first.length > usedFirst.length) {
+    usedFirst = new Uint8Array(first.length * 2);
+    firstAs = new Int32Array(first.length * 2);
+  }
+  if (second.length > usedSecond.length) {
+    usedSecond = new Uint8Array(second.length * 2);
+    secondAs = new Int32Array(second.length * 2);
+  }
+  usedFirst.fill(0, 0, first.length);
+  usedSecond.fill(0, 0, second.length);
+  firstPositions(first, firstAs);
+  firstPositions(second, secondAs);
+  let matched = 0;
+  for (let k = 0; k < count; k++) {
+    const candidate = order[k] as number;
+    const i = firstAs[candidateFirst[candidate] as number] as number;
+    const j = secondAs[candidateSecond[candidate] as number] as number;
+    if (usedFirst[i] === 1 || usedSecond[j] === 1) continue;
+    usedFirst[i] = 1;
+    usedSecond[j] = 1;
+    matched++;
+  }
+  let firstOnly = 0;
+  for (let i = 0; i < first.length; i++) if (usedFirst[firstAs[i] as number] === 0) firstOnly++;
+  let secondOnly = 0;
+  for (let j = 0; j < second.length; j++) if (usedSecond[secondAs[j] as number] === 0) secondOnly++;
+  return { matched, firstOnly, secondOnly };
+}
+
+/** matchSegments' order of candidates, for candidates given by number. */
+function byCandidate(first: readonly Range[], second: readonly Range[]) {
+  return (x: number, y: number): number => {
+    const xa = first[candidateFirst[x] as number] as Range;
+    const xb = second[candidateSecond[x] as number] as Range;
+    const ya = first[candidateFirst[y] as number] as Range;
+    const yb = second[candidateSecond[y] as number] as Range;
+    return (
+      (candidateOverlap[y] as number) - (candidateOverlap[x] as number) ||
+      Math.min(xa.start, xb.start) - Math.min(ya.start, yb.start) ||
+      Math.max(xa.end, xb.end) - Math.max(ya.end, yb.end) ||
+      xa.start + xb.start - (ya.start + yb.start)
+    );
+  };
+}
+
+/** Each position's first position of the same object in the list (a segment listed twice is one segment). */
+function firstPositions(list: readonly Range[], into: Int32Array): void {
+  for (let i = 0; i < list.length; i++) {
+    const segment = list[i];
+    let k = 0;
+    while (list[k] !== segment) k++;
+    into[i] = k;
+  }
+}

@@ -14,7 +14,7 @@ import { DEFAULT_QUOTES_PER_CELL, ReportRequestError, requestErrors, type Report
 import { REPORT_FORMAT, type ReportProgress, type StudyReport } from './report-types';
 import type { UncodedMode } from '../model';
 import { buildStudyData, reportProblems } from './study-data';
-import { compareVariables, describeVariable } from './variables';
+import { compareVariables, describeVariables } from './variables';
 
 /** Methods in words, for the reader who has to write the paper's methods section. */
 function methods(request: ReportRequest, codersIncluded: readonly string[], uncoded: UncodedMode): string[] {
@@ -87,7 +87,7 @@ export function buildStudyReport(
     progress: reportProgress(study),
     participants: data.coverage,
     surveyFiles: [...study.settings.survey.files],
-    variables: data.columns.map((c) => describeVariable(c, data.records)),
+    variables: describeVariables(data.columns, data.records),
     comparisons,
     codes: summarizeCodes(data),
     codesByGroup: byGroup,

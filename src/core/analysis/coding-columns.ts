@@ -1,4 +1,4 @@
-import type { StudyData } from './study-data';
+import { codeNumbersOf, type DataCoding, type StudyData } from './study-data';
 
 /**
  * Facts of every coding of data.codings as small integers, one typed array each, read in one pass over the
@@ -35,15 +35,27 @@ function computeColumns(data: StudyData): CodingColumns {
     number(code.id);
     code.members.forEach(number);
   }
+  // Each coding's code key from its code's number: one lookup per code, not per coding.
+  const numbers = codeNumbersOf(data);
+  const keyOf = new Int32Array(numbers.ids.length);
+  for (let n = 0; n < numbers.ids.length; n++) keyOf[n] = codeKeys.get(numbers.ids[n] as string) ?? -1;
   const pathIndex = new Map<string, number>();
   const code = new Int32Array(data.codings.length);
   const transcript = new Int32Array(data.codings.length);
-  data.codings.forEach((c, i) => {
-    code[i] = codeKeys.get(c.coding.code) ?? -1;
-    const path = c.transcript.path;
-    let at = pathIndex.get(path);
-    if (at === undefined) pathIndex.set(path, (at = pathIndex.size));
+  // A transcript's codings follow one another: its path is looked up once per run of them.
+  let last: DataCoding['transcript'] | undefined;
+  let at = -1;
+  for (let i = 0; i < data.codings.length; i++) {
+    const c = data.codings[i] as DataCoding;
+    code[i] = keyOf[numbers.of[i] as number] as number;
+    if (c.transcript !== last) {
+      last = c.transcript;
+      const path = last.path;
+      let found = pathIndex.get(path);
+      if (found === undefined) pathIndex.set(path, (found = pathIndex.size));
+      at = found;
+    }
     transcript[i] = at;
-  });
+  }
   return { codeKeys, code, transcript, transcripts: pathIndex.size };
 }

@@ -1,4 +1,4 @@
-import type { DataCoding, StudyData } from './study-data';
+import { codeNumbersOf, type StudyData } from './study-data';
 
 /**
  * For each code of data.codes, the indices in data.codings of its codings and those of its sub-codes,
@@ -23,9 +23,13 @@ function computeCodingsOfCodes(data: StudyData): number[][] {
       else containing.set(member, [index]);
     }
   });
+  // By the codings' code numbers: one lookup per code, not per coding.
+  const numbers = codeNumbersOf(data);
+  const containingNumber = numbers.ids.map((id) => containing.get(id) ?? []);
   const ofCode = data.codes.map((): number[] => []);
-  data.codings.forEach((c: DataCoding, i) => {
-    for (const index of containing.get(c.coding.code) ?? []) (ofCode[index] as number[]).push(i);
-  });
+  for (let i = 0; i < data.codings.length; i++) {
+    const codes = containingNumber[numbers.of[i] as number] as number[];
+    for (let k = 0; k < codes.length; k++) (ofCode[codes[k] as number] as number[]).push(i);
+  }
   return ofCode;
 }

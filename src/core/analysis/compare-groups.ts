@@ -2,12 +2,14 @@ import {
   describeCategorical,
   describePresentNumbers,
   describeSortedNumbers,
-  hedgesG,
   kruskalWallis,
   mannWhitney,
   mannWhitneyOfRanks,
-  twoSampleTTest,
+  momentsOf,
+  standardizedMeanDifferenceOfMoments,
+  twoSampleTTestOfMoments,
   welchAnova,
+  type Moments,
   type PooledRanks,
 } from '../stats/index';
 import { analyzeTable } from './contingency';
@@ -88,14 +90,18 @@ export function compareNumericColumns(
   // Every value in a group: the column's ranks and order hold for these groups' values.
   const ranked =
     pooled && pooled.order.length === complete ? rankedGroups(pooled, groupColumn, valueColumn) : undefined;
+  // Each group's mean and variance once: its summary, the t-test and Hedges' g all need them.
+  const momentsOfLevel = new Map<string, Moments>();
   const groups: NumericGroup[] = allLevels.map((level) => {
     const inGroup = inGroups.get(level);
     const present = inGroup?.present ?? [];
     const missingHere = inGroup?.missing ?? 0;
+    const moments = momentsOf(present);
+    momentsOfLevel.set(level, moments);
     const summary =
       ranked && present.length > 0
-        ? describeSortedNumbers(present, ranked.sorted(level), missingHere)
-        : describePresentNumbers(present, missingHere);
+        ? describeSortedNumbers(present, ranked.sorted(level), missingHere, 0.95, moments)
+        : describePresentNumbers(present, missingHere, 0.95, moments);
     return { level, ...summary };
   });
   const withValues = allLevels.filter((level) => valuesOf(level).length > 0);
@@ -119,11 +125,15 @@ export function compareNumericColumns(
     const mw = ranked
       ? mannWhitneyOfRanks(x.length, y.length, ranked.rankSum(gx), ranked.tieSizes, 0)
       : mannWhitney(x, y);
+    // The samples hold present values only (none missing): the tests of their arrays, from their moments.
+    const mx = momentsOfLevel.get(gx) as Moments;
+    const my = momentsOfLevel.get(gy) as Moments;
     const tests: ReportTest[] = [
-      reportTest(twoSampleTTest(x, y), missing, `Welch two-sample t-test (${gx} − ${gy})`),
+      reportTest(twoSampleTTestOfMoments(mx, my, 0), missing, `Welch two-sample t-test (${gx} − ${gy})`),
       reportTest(mw, missing, mw.exact === true ? 'exact p' : 'normal approximation with continuity correction'),
     ];
-    return { ...base, tests, effect: reportEffect(hedgesG(x, y), missing, `${gx} − ${gy}`), otherEffects: [] };
+    const g = standardizedMeanDifferenceOfMoments(mx, my, 0, 'hedges-g');
+    return { ...base, tests, effect: reportEffect(g, missing, `${gx} − ${gy}`), otherEffects: [] };
   }
   const tests = [
     reportTest(welchAnova(samples), missing, "Welch's heteroscedastic one-way ANOVA"),

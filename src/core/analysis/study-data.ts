@@ -1,8 +1,15 @@
 import type { Coding, UncodedMode } from '../model';
 import type { Problem } from '../problems';
 import type { Study, StudyTranscript } from '../study/study';
-import { joinParticipants, type MergedSurvey, type SurveyColumn, type SurveyValue } from '../survey/index';
+import {
+  joinParticipants,
+  rowsHoldEveryColumn,
+  type MergedSurvey,
+  type SurveyColumn,
+  type SurveyValue,
+} from '../survey/index';
 import { relativeUri } from '../uri';
+import { codeNumbersOfStudy } from '../study/code-numbers';
 import { codeTree, type CodeInfo } from './code-tree';
 import { passesFilters } from './filters';
 import { namedRecordMaker } from '../survey/index';
@@ -71,6 +78,44 @@ export interface StudyData {
 /** Codings lists buildStudyData made: each entry an object of its own, so none is in the list twice. */
 const builtCodings = new WeakSet<readonly DataCoding[]>();
 
+/**
+ * The code of each coding of a codings list as a number: `of[i]` is the number of codings[i]'s code, `ids` the
+ * code id of each number. buildStudyData copies them from the study's code numbers as it lists the codings; the
+ * report's per-coding passes then read these numbers instead of looking each coding's code string up in a map
+ * again (a big study has 100,000 codings, each with its own copy of its code's id, compared character by
+ * character).
+ */
+export interface CodeNumbering {
+  readonly ids: readonly string[];
+  readonly of: Int32Array;
+}
+
+const codeNumbersByList = new WeakMap<readonly DataCoding[], CodeNumbering>();
+
+/** The code numbers of data.codings: those buildStudyData made, or worked out once for other study data. */
+export function codeNumbersOf(data: StudyData): CodeNumbering {
+  let numbers = codeNumbersByList.get(data.codings);
+  if (numbers === undefined) codeNumbersByList.set(data.codings, (numbers = numberCodes(data.codings)));
+  return numbers;
+}
+
+/** The straightforward numbering: codes numbered in the order met. */
+export function numberCodes(codings: readonly DataCoding[]): CodeNumbering {
+  const numberOf = new Map<string, number>();
+  const ids: string[] = [];
+  const of = new Int32Array(codings.length);
+  for (let i = 0; i < codings.length; i++) {
+    const code = (codings[i] as DataCoding).coding.code;
+    let number = numberOf.get(code);
+    if (number === undefined) {
+      numberOf.set(code, (number = ids.length));
+      ids.push(code);
+    }
+    of[i] = number;
+  }
+  return { ids, of };
+}
+
 /** No coding is in data.codings twice: known for buildStudyData's, checked for other study data. */
 export function distinctCodings(data: StudyData): boolean {
   return builtCodings.has(data.codings) || new Set(data.codings).size === data.codings.length;
@@ -107,13 +152,20 @@ export function buildStudyData(
   const ids = [...rows.map((row) => row.id), ...[...transcriptsOf.keys()].filter((id) => !rowIds.has(id)).sort()];
   const rowById = new Map(rows.map((row) => [row.id, row]));
 
-  const used = new Set<string>();
-  for (const transcript of study.transcripts) {
-    for (const { sidecar } of transcript.sidecars) {
-      // Indexed (see the codings below): 100,000 codings in a big study.
-      for (let c = 0; c < sidecar.codings.length; c++) used.add((sidecar.codings[c] as Coding).code);
+  // Every code some coding has, numbered in the order met, and each sidecar's codings' numbers (read below
+  // for the participants' counts and kept for the report's passes over the codings: see CodeNumbering); and
+  // how many codings the included coders have, at most what the participants below list.
+  const studyNumbers = codeNumbersOfStudy(study);
+  const met = studyNumbers.ids;
+  let includedCodings = 0;
+  for (let t = 0; t < study.transcripts.length; t++) {
+    const transcript = study.transcripts[t] as StudyTranscript;
+    for (let k = 0; k < transcript.sidecars.length; k++) {
+      const s = transcript.sidecars[k] as StudyTranscript['sidecars'][number];
+      if (isIncluded(s.coder)) includedCodings += s.sidecar.codings.length;
     }
   }
+  const used = new Set(met);
   const codes = codeTree(study.codebook, used);
   const newValues = namedRecordMaker<SurveyValue>(
     columns.map((c) => c.name),
@@ -122,8 +174,20 @@ export function buildStudyData(
   const codeIds = codes.map((code) => code.id);
   const newPresent = namedRecordMaker<0 | 1 | null>(codeIds, null);
   const newCounts = namedRecordMaker<number | null>(codeIds, null);
+  // Each code's members by number (-1: a member no coding has).
+  const memberNumbers = codes.map((code) => code.members.map((member) => studyNumbers.numberOf(member) ?? -1));
   const records: ParticipantRecord[] = [];
   const codings: DataCoding[] = [];
+  // The number of each coding's code, in the order of `codings` (at most every included coding).
+  const codingNumbers = new Int32Array(includedCodings);
+  // A participant's codings per code number, counted then cleared again for the next participant.
+  const perNumber = new Int32Array(met.length);
+  // A survey whose rows have every column (as merged): a record takes its row's values object as it is.
+  const takeRowValues = survey !== undefined && rowsHoldEveryColumn(survey);
+  // Records are never written after they are made: those with the same nulls share one object of them.
+  let noValues: Record<string, SurveyValue> | undefined;
+  let unknownPresent: Record<string, 0 | 1 | null> | undefined;
+  let unknownCounts: Record<string, number | null> | undefined;
   let excludedByFilter = 0;
   for (const id of ids) {
     const row = rowById.get(id);
@@ -144,33 +208,49 @@ export function buildStudyData(
         if (!isIncluded(s.coder)) continue;
         coded = true;
         const own = s.sidecar.codings;
-        for (let c = 0; c < own.length; c++)
+        const numbers = studyNumbers.of(own);
+        for (let c = 0; c < own.length; c++) {
+          codingNumbers[codings.length] = numbers[c] as number;
           codings.push({ participant: id, transcript, coder: s.coder, coding: own[c] as Coding });
+        }
       }
     }
     // Not interviewed is not "absent": without a transcript nobody could have found the code.
     const codesKnown = coded || (uncoded === 'absent' && transcripts.length > 0);
-    const values = newValues();
-    for (let c = 0; c < columns.length; c++) {
-      const name = (columns[c] as SurveyColumn).name;
-      values[name] = ownValue(row?.values, name);
+    let values: Record<string, SurveyValue>;
+    if (takeRowValues) values = row ? (row.values as Record<string, SurveyValue>) : (noValues ??= newValues());
+    else {
+      values = newValues();
+      for (let c = 0; c < columns.length; c++) {
+        const name = (columns[c] as SurveyColumn).name;
+        values[name] = ownValue(row?.values, name);
+      }
     }
-    const present = newPresent();
-    const counts = newCounts();
-    // Unknown codes stay null, as the records are made (most participants of a big survey have no transcript).
+    let present: Record<string, 0 | 1 | null>;
+    let counts: Record<string, number | null>;
+    // Unknown codes stay null (most participants of a big survey have no transcript).
     if (codesKnown) {
-      const ownCounts = new Map<string, number>();
+      present = newPresent();
+      counts = newCounts();
       for (let i = first; i < codings.length; i++) {
-        const code = (codings[i] as DataCoding).coding.code;
-        ownCounts.set(code, (ownCounts.get(code) ?? 0) + 1);
+        const number = codingNumbers[i] as number;
+        perNumber[number] = (perNumber[number] as number) + 1;
       }
       for (let k = 0; k < codes.length; k++) {
         const code = codes[k] as CodeInfo;
+        const members = memberNumbers[k] as number[];
         let count = 0;
-        for (let m = 0; m < code.members.length; m++) count += ownCounts.get(code.members[m] as string) ?? 0;
+        for (let m = 0; m < members.length; m++) {
+          const number = members[m] as number;
+          if (number >= 0) count += perNumber[number] as number;
+        }
         counts[code.id] = count;
         present[code.id] = count > 0 ? 1 : 0;
       }
+      for (let i = first; i < codings.length; i++) perNumber[codingNumbers[i] as number] = 0;
+    } else {
+      present = unknownPresent ??= newPresent();
+      counts = unknownCounts ??= newCounts();
     }
     records.push({
       id,
@@ -218,6 +298,7 @@ export function buildStudyData(
     })),
   };
   builtCodings.add(codings);
+  codeNumbersByList.set(codings, { ids: met, of: codingNumbers.subarray(0, codings.length) });
   return { columns, codes, coders: { available, included }, records, codings, coverage };
 }
 

@@ -21,7 +21,23 @@ function numberOf(record: ParticipantRecord, column: SurveyColumn): number | nul
  * percentages with Wilson CIs; text and dates → answered and distinct counts only.
  */
 export function describeVariable(column: SurveyColumn, records: readonly ParticipantRecord[]): VariableSummary {
+  return describeSurveyed(column, surveyed(records));
+}
+
+/**
+ * describeVariable of each column, the surveyed participants picked once rather than once per column (30 columns
+ * × 5,000 records in a big study). Results in the order of `columns`.
+ */
+export function describeVariables(
+  columns: readonly SurveyColumn[],
+  records: readonly ParticipantRecord[],
+): VariableSummary[] {
   const rows = surveyed(records);
+  return columns.map((column) => describeSurveyed(column, rows));
+}
+
+/** describeVariable over the surveyed participants `rows`. */
+function describeSurveyed(column: SurveyColumn, rows: readonly ParticipantRecord[]): VariableSummary {
   if (column.type === 'numeric' || column.type === 'ordinal') {
     const summary = describeNumeric(rows.map((r) => numberOf(r, column)));
     const result: VariableSummary = { kind: 'numeric', name: column.name, type: column.type, ...summary };

@@ -20,6 +20,15 @@ export function escapeMarkdown(text: string): string {
 
 /** escapeMarkdown for text that never starts a line (table cells): block markers mean nothing there. */
 export function escapeInline(text: string): string {
+  // Most cells (numbers, "3 of 10 (30.0%)") have nothing to escape: one scan instead of four replacements.
+  return ESCAPED.test(text) ? escapeEach(text) : text;
+}
+
+/** Every character one of escapeEach's replacements changes. */
+const ESCAPED = /[\r\n&\\`*[\]<>|~$_]/;
+
+/** escapeInline, one replacement after the other. */
+export function escapeEach(text: string): string {
   return text
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(/&/g, '&amp;')

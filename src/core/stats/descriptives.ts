@@ -1,5 +1,5 @@
 import { isMissingLabel, splitNumbers } from './missing';
-import { mean, variance } from './moments';
+import { mean, variance, type Moments } from './moments';
 import { ascending, quantileType7 } from './quantile';
 import { tQuantileAt } from './tails';
 import type { CategoricalValue, NumericValue } from './types';
@@ -30,9 +30,17 @@ export function describeNumeric(input: ReadonlyArray<NumericValue>, confidence =
   return describePresentNumbers(values, missing, confidence);
 }
 
-/** describeNumeric of values already split from `missing` missing ones (none of `values` is missing). */
-export function describePresentNumbers(values: readonly number[], missing: number, confidence = 0.95): NumericSummary {
-  return describeSortedNumbers(values, values.length === 0 ? [] : ascending(values), missing, confidence);
+/**
+ * describeNumeric of values already split from `missing` missing ones (none of `values` is missing); `moments`,
+ * when given, are momentsOf(values), worked out by the caller for other figures too.
+ */
+export function describePresentNumbers(
+  values: readonly number[],
+  missing: number,
+  confidence = 0.95,
+  moments?: Moments,
+): NumericSummary {
+  return describeSortedNumbers(values, values.length === 0 ? [] : ascending(values), missing, confidence, moments);
 }
 
 /** describePresentNumbers given the values also in ascending order (as `ascending` sorts them). */
@@ -41,6 +49,7 @@ export function describeSortedNumbers(
   sorted: readonly number[],
   missing: number,
   confidence = 0.95,
+  moments?: Moments,
 ): NumericSummary {
   const n = values.length;
   if (n === 0) {
@@ -59,7 +68,7 @@ export function describeSortedNumbers(
       reason: 'no non-missing values',
     };
   }
-  const m = mean(values);
+  const m = moments ? moments.mean : mean(values);
   const q1 = quantileType7(sorted, 0.25);
   const q3 = quantileType7(sorted, 0.75);
   const summary: NumericSummary = {
@@ -76,7 +85,7 @@ export function describeSortedNumbers(
     ci: null,
   };
   if (n < 2) return { ...summary, reason: 'fewer than 2 observations: sd and CI undefined' };
-  const sd = Math.sqrt(variance(values));
+  const sd = Math.sqrt(moments ? moments.variance : variance(values));
   const half = tQuantileAt(1 - (1 - confidence) / 2, n - 1) * (sd / Math.sqrt(n));
   return { ...summary, sd, ci: [m - half, m + half] };
 }

@@ -11,7 +11,7 @@ export {
 } from './descriptives';
 export { wilsonInterval } from './wilson';
 export { quantileType7 } from './quantile';
-export { oneSampleTTest, twoSampleTTest, type TTestResult } from './t-test';
+export { oneSampleTTest, twoSampleTTest, twoSampleTTestOfMoments, type TTestResult } from './t-test';
 export { mannWhitney, mannWhitneyOfRanks, type MannWhitneyResult } from './mann-whitney';
 export { pooledRanks, type PooledRanks } from './ranks';
 export { welchAnova, type WelchAnovaResult } from './welch-anova';
@@ -21,7 +21,14 @@ export { chiSquareTest, type ChiSquareResult } from './chi-square';
 export { fisherExact, type FisherExactResult } from './fisher-exact';
 export { DEFAULT_MAX_FISHER_WORK } from './fisher-rxc';
 export { chooseContingencyTest } from './choose-contingency-test';
-export { cohensD, hedgesG, standardizedMeanDifference, SMD_CI_METHOD } from './standardized-mean-difference';
+export {
+  cohensD,
+  hedgesG,
+  standardizedMeanDifference,
+  standardizedMeanDifferenceOfMoments,
+  SMD_CI_METHOD,
+} from './standardized-mean-difference';
+export { momentsOf, type Moments } from './moments';
 export { oddsRatio, riskDifference } from './two-by-two-effects';
 export { cramersV } from './cramers-v';
 export { adjustPValues, type AdjustMethod } from './p-adjust';

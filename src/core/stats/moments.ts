@@ -13,3 +13,19 @@ export function mean(values: ReadonlyArray<number>): number {
 export function variance(values: ReadonlyArray<number>): number {
   return values.length < 2 ? NaN : sampleVariance(values as number[]);
 }
+
+/**
+ * A sample's size, mean (NaN without values) and variance (n − 1; NaN with fewer than two values): what the
+ * descriptives, the t-test and the standardized mean difference each work out from the same values. A
+ * comparison of two groups computes them once per group and hands them to each (a report compares every
+ * numeric variable by every code: 20 × 48 comparisons in a big study).
+ */
+export interface Moments {
+  readonly n: number;
+  readonly mean: number;
+  readonly variance: number;
+}
+
+export function momentsOf(values: ReadonlyArray<number>): Moments {
+  return { n: values.length, mean: mean(values), variance: variance(values) };
+}

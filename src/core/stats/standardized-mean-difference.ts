@@ -1,5 +1,5 @@
 import { splitNumbers } from './missing';
-import { mean, variance } from './moments';
+import { momentsOf, type Moments } from './moments';
 import { normalQuantileAt } from './tails';
 import type { EffectSize, NumericValue } from './types';
 
@@ -18,13 +18,30 @@ export function standardizedMeanDifference(
 ): EffectSize {
   const x = splitNumbers(xInput);
   const y = splitNumbers(yInput);
-  const n1 = x.values.length;
-  const n2 = y.values.length;
-  const base = { name: kind, ciMethod: SMD_CI_METHOD, n: n1 + n2, missing: x.missing + y.missing };
+  return standardizedMeanDifferenceOfMoments(
+    momentsOf(x.values),
+    momentsOf(y.values),
+    x.missing + y.missing,
+    kind,
+    confidence,
+  );
+}
+
+/** standardizedMeanDifference of two samples given by their moments (of their present values) and missing count. */
+export function standardizedMeanDifferenceOfMoments(
+  x: Moments,
+  y: Moments,
+  missing: number,
+  kind: 'cohens-d' | 'hedges-g',
+  confidence = 0.95,
+): EffectSize {
+  const n1 = x.n;
+  const n2 = y.n;
+  const base = { name: kind, ciMethod: SMD_CI_METHOD, n: n1 + n2, missing };
   if (n1 < 2 || n2 < 2) return { ...base, value: null, ci: null, reason: 'fewer than 2 observations per group' };
-  const pooledSd = Math.sqrt(((n1 - 1) * variance(x.values) + (n2 - 1) * variance(y.values)) / (n1 + n2 - 2));
+  const pooledSd = Math.sqrt(((n1 - 1) * x.variance + (n2 - 1) * y.variance) / (n1 + n2 - 2));
   if (pooledSd === 0) return { ...base, value: null, ci: null, reason: 'constant data (pooled SD is 0)' };
-  const d = (mean(x.values) - mean(y.values)) / pooledSd;
+  const d = (x.mean - y.mean) / pooledSd;
   const value = kind === 'hedges-g' ? d * (1 - 3 / (4 * (n1 + n2) - 9)) : d;
   const se = Math.sqrt((n1 + n2) / (n1 * n2) + (value * value) / (2 * (n1 + n2)));
   const z = normalQuantileAt(1 - (1 - confidence) / 2);

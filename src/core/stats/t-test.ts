@@ -1,5 +1,5 @@
 import { splitNumbers } from './missing';
-import { mean, variance } from './moments';
+import { mean, momentsOf, variance, type Moments } from './moments';
 import { tQuantileAt, tTwoSidedP } from './tails';
 import type { NumericValue, TestResult } from './types';
 
@@ -52,18 +52,28 @@ export function twoSampleTTest(
   yInput: ReadonlyArray<NumericValue>,
   options: { equalVariances?: boolean; confidence?: number } = {},
 ): TTestResult {
-  const pooled = options.equalVariances ?? false;
-  const confidence = options.confidence ?? 0.95;
   const x = splitNumbers(xInput);
   const y = splitNumbers(yInput);
-  const nx = x.values.length;
-  const ny = y.values.length;
-  const mx = nx === 0 ? NaN : mean(x.values);
-  const my = ny === 0 ? NaN : mean(y.values);
+  return twoSampleTTestOfMoments(momentsOf(x.values), momentsOf(y.values), x.missing + y.missing, options);
+}
+
+/** twoSampleTTest of two samples given by their moments (of their present values) and their missing count. */
+export function twoSampleTTestOfMoments(
+  x: Moments,
+  y: Moments,
+  missing: number,
+  options: { equalVariances?: boolean; confidence?: number } = {},
+): TTestResult {
+  const pooled = options.equalVariances ?? false;
+  const confidence = options.confidence ?? 0.95;
+  const nx = x.n;
+  const ny = y.n;
+  const mx = nx === 0 ? NaN : x.mean;
+  const my = ny === 0 ? NaN : y.mean;
   const base = {
     name: pooled ? ('student-t' as const) : ('welch-t' as const),
     n: nx + ny,
-    missing: x.missing + y.missing,
+    missing,
     estimate: nx === 0 || ny === 0 ? null : mx - my,
   };
   const undefinedTest = (reason: string): TTestResult => ({ ...base, statistic: null, p: null, ci: null, reason });
@@ -71,8 +81,8 @@ export function twoSampleTTest(
   if (!pooled && (nx < 2 || ny < 2)) return undefinedTest('fewer than 2 observations per group');
   if (pooled && (nx < 1 || ny < 1 || nx + ny < 3))
     return undefinedTest('too few observations (need ≥ 1 per group and ≥ 3 in all)');
-  const vx = nx > 1 ? variance(x.values) : 0;
-  const vy = ny > 1 ? variance(y.values) : 0;
+  const vx = nx > 1 ? x.variance : 0;
+  const vy = ny > 1 ? y.variance : 0;
   let stderr: number;
   let df: number;
   if (pooled) {

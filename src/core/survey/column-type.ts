@@ -167,8 +167,22 @@ function date(cells: readonly string[]): TypedCells {
   return { type: 'date', ...readAll(cells, (cell) => (isIsoDate(cell) ? cell : undefined)) };
 }
 
+/**
+ * Each answer is its level's first cell: the same string object for the same label, as the levels are (what
+ * sortedLevels keeps). The report then groups and counts thousands of answers by label (5,000 rows × every
+ * column in a big study) and a map finds the same object at once, where each cell's own copy is compared
+ * character by character.
+ */
 function categorical(cells: readonly string[]): TypedCells {
-  return { type: 'categorical', levels: sortedLevels(cells), values: [...cells], invalid: [] };
+  const firstOf = new Map<string, string>();
+  const values: string[] = new Array<string>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as string;
+    let first = firstOf.get(cell);
+    if (first === undefined) firstOf.set(cell, (first = cell));
+    values[i] = first;
+  }
+  return { type: 'categorical', levels: sortedLevels(firstOf.values()), values, invalid: [] };
 }
 
 function text(cells: readonly string[]): TypedCells {

@@ -12,7 +12,7 @@ export type {
 } from './types';
 export { VARIABLE_TYPES } from './types';
 export { DEFAULT_MISSING, parseSurvey } from './parse-survey';
-export { mergeSurveys } from './merge';
+export { mergeSurveys, rowsHoldEveryColumn } from './merge';
 export {
   joinParticipants,
   type ParticipantJoin,

@@ -4,6 +4,30 @@ import { numberKind, observedRange, sortedLevels, stringKind } from './column-ty
 import type { MergedRow, MergedSurvey, OrdinalScale, RowSource, SurveyColumn, SurveyTable, SurveyValue } from './types';
 
 /**
+ * Tables parseSurvey made: their column names are distinct, their participant ids too, and each row's values
+ * object has every column as an own property (null when missing) in the order of the columns. With each
+ * column's count of rows whose value is not null, counted as the values were set.
+ */
+const parsedTables = new WeakMap<SurveyTable, readonly number[]>();
+
+/** Marks a table as parseSurvey makes them (see parsedTables), with each column's count of answers. */
+export function markParsedTable(table: SurveyTable, answered: readonly number[]): void {
+  parsedTables.set(table, answered);
+}
+
+/** Merged surveys whose every row's values object has exactly the survey's columns, in their order, none undefined. */
+const completeSurveys = new WeakSet<MergedSurvey>();
+
+/**
+ * Whether each row's values of this survey (as mergeSurveys made it) has exactly its columns as own
+ * properties, in their order, none undefined: then a copy of the values column by column is the same values,
+ * and a reader may take the row's own object.
+ */
+export function rowsHoldEveryColumn(survey: MergedSurvey): boolean {
+  return completeSurveys.has(survey);
+}
+
+/**
  * Joins survey files on participant id (already trimmed; case-sensitive). Columns keep their first
  * position (file order, then column order); rows their first appearance. A participant absent from a file
  * gets null for that file's columns, counted as missing.
@@ -17,6 +41,40 @@ import type { MergedRow, MergedSurvey, OrdinalScale, RowSource, SurveyColumn, Su
  * a value is no conflict: the value is kept. Problems point at the later row (or at line 1 for a column).
  */
 export function mergeSurveys(tables: readonly SurveyTable[]): Loaded<MergedSurvey> {
+  const only = tables[0];
+  const answered = only && parsedTables.get(only);
+  const merged = tables.length === 1 && only && answered ? mergeOne(only, answered) : mergeTables(tables);
+  if (merged.ok) completeSurveys.add(merged.value);
+  return merged;
+}
+
+/**
+ * mergeSurveys of one table parseSurvey made: nothing to join or type again, and no value can conflict with
+ * another (its ids are distinct), so each row keeps its values object (which already has every column in
+ * order) instead of going through a list by position and a new object (5,000 rows × 30 columns).
+ */
+function mergeOne(table: SurveyTable, answered: readonly number[]): Loaded<MergedSurvey> {
+  const rows = table.rows;
+  const mergedRows: MergedRow[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as SurveyTable['rows'][number];
+    const from = { uri: table.uri, line: row.line };
+    mergedRows.push({ id: row.id, uri: table.uri, line: row.line, sources: [from], values: row.values });
+  }
+  const columns = table.columns.map((column, c): SurveyColumn => ({
+    ...column,
+    missing: rows.length - (answered[c] as number),
+    invalid: column.invalid,
+  }));
+  return {
+    ok: true,
+    value: { uris: [table.uri], idColumn: table.idColumn, columns, rows: mergedRows },
+    warnings: [],
+  };
+}
+
+/** mergeSurveys of any tables, by the rules above. */
+export function mergeTables(tables: readonly SurveyTable[]): Loaded<MergedSurvey> {
   const problems: Problem[] = [];
   const columns = new Map<string, SurveyColumn>();
   const retype = new Set<string>();

@@ -5,6 +5,7 @@ import { typeCells } from './column-type';
 import { decodeSurveyText } from './decode';
 import { resolveHeader, type HeaderColumn } from './header';
 import { readCsv, type RawCsv, type RawRow } from './read-csv';
+import { markParsedTable } from './merge';
 import { namedRecordMaker } from './named-record';
 import { setValue } from './set-value';
 import { parseTypeSpec } from './type-spec';
@@ -79,10 +80,22 @@ export function parseSurvey(uri: string, bytes: Uint8Array, settings: SurveySett
     null,
   );
   const values: Record<string, SurveyValue>[] = rows.map(newRowValues);
+  // Each column's rows with a value (not null), counted as typeColumn sets them: what merging counts as answered.
+  const answered: number[] = [];
   for (const column of resolved.columns) {
-    columns.push(
-      typeColumn(uri, csv, header, rows, column, missing, declaredType(settings, column.name), values, problems),
+    const typed = typeColumn(
+      uri,
+      csv,
+      header,
+      rows,
+      column,
+      missing,
+      declaredType(settings, column.name),
+      values,
+      problems,
     );
+    columns.push(typed.column);
+    answered.push(typed.answered);
   }
   const table: SurveyTable = {
     uri,
@@ -91,6 +104,7 @@ export function parseSurvey(uri: string, bytes: Uint8Array, settings: SurveySett
     columns,
     rows: rows.map((row, index): SurveyRow => ({ id: row.id, line: row.record.line, values: values[index] ?? {} })),
   };
+  markParsedTable(table, answered);
   return { ok: true, value: table, warnings: problems };
 }
 
@@ -206,7 +220,7 @@ function typeColumn(
   declared: string | undefined,
   values: Record<string, SurveyValue>[],
   problems: Problem[],
-): SurveyColumn {
+): { column: SurveyColumn; answered: number } {
   let spec = declared === undefined ? undefined : parseTypeSpec(declared);
   if (declared !== undefined && !spec) {
     const { line, column: col } = csv.index.at(header.offsets[column.field] ?? 0);
@@ -238,8 +252,12 @@ function typeColumn(
     }
   }
   const typed = typeCells(cells, csv.delimiter, spec);
-  for (let index = 0; index < cells.length; index++)
-    setValue(values[cellRows[index] as number], column.name, typed.values[index] ?? null);
+  let answered = 0;
+  for (let index = 0; index < cells.length; index++) {
+    const value = typed.values[index] ?? null;
+    setValue(values[cellRows[index] as number], column.name, value);
+    if (value !== null) answered++;
+  }
   for (const index of typed.invalid) {
     const row = rows[cellRows[index] as number];
     if (row === undefined) continue;
@@ -258,13 +276,16 @@ function typeColumn(
     );
   }
   return {
-    name: column.name,
-    type: typed.type,
-    ...(typed.scale ? { scale: typed.scale } : {}),
-    ...(typed.levels ? { levels: typed.levels } : {}),
-    inferred: spec === undefined,
-    missing,
-    invalid: typed.invalid.length,
+    column: {
+      name: column.name,
+      type: typed.type,
+      ...(typed.scale ? { scale: typed.scale } : {}),
+      ...(typed.levels ? { levels: typed.levels } : {}),
+      inferred: spec === undefined,
+      missing,
+      invalid: typed.invalid.length,
+    },
+    answered,
   };
 }
 

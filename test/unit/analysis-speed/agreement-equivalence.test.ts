@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { intersectionLength, lengthOf, unionLength, unionOf, type Range } from '../../../src/core/agreement/ranges';
+import {
+  intersectionLength,
+  lengthOf,
+  unionLength,
+  unionLengthOf,
+  unionLengthOfLists,
+  unionOf,
+  type Range,
+} from '../../../src/core/agreement/ranges';
 import { krippendorffAlpha, nominalAlphaOfPairs } from '../../../src/core/stats/krippendorff-alpha';
 import { Random } from '../support/random';
 
@@ -27,6 +35,22 @@ describe('agreement: the fast counts give exactly what the straightforward ones 
       if (all.some((a) => all.some((b) => a.end === b.start && a.end > a.start && b.end > b.start))) touching++;
     }
     assert.ok(touching > 500, `rounds with touching ranges: ${touching}`);
+  });
+
+  it('unionLengthOf one list or two, and unionLengthOfLists of the first lists, are unionLength of them', () => {
+    const random = new Random(59);
+    // A longer list of lists than the count, as the agreement's scratch list is: the rest must not count.
+    const scratch: Range[][] = [];
+    for (let round = 0; round < 3000; round++) {
+      const count = round % 100 === 0 ? random.int(300, 700) : random.int(0, 12);
+      const lists = Array.from({ length: random.int(1, 5) }, () => randomRanges(random, count, random.int(1, 60)));
+      const [a, b] = lists as [Range[], Range[] | undefined];
+      assert.equal(unionLengthOf(a), lengthOf(unionOf(a)), `round ${round}`);
+      if (b) assert.equal(unionLengthOf(a, b), lengthOf(unionOf([...a, ...b])), `round ${round}`);
+      lists.forEach((list, i) => (scratch[i] = list));
+      const used = random.int(1, lists.length);
+      assert.equal(unionLengthOfLists(scratch, used), lengthOf(unionOf(lists.slice(0, used).flat())), `round ${round}`);
+    }
   });
 
   it('code points both coders covered: |A| + |B| − |A ∪ B| is the intersection of the unions', () => {

@@ -7,7 +7,12 @@ import { codeNumericComparisons, WITH_CODE, WITHOUT_CODE } from '../../../src/co
 import { compareNumeric } from '../../../src/core/analysis/compare-groups';
 import type { CodeNumericComparison, GroupComparison, ReportTest } from '../../../src/core/analysis/report-types';
 import { buildStudyData, type ParticipantRecord, type StudyData } from '../../../src/core/analysis/study-data';
-import { compareVariable, compareVariables } from '../../../src/core/analysis/variables';
+import {
+  compareVariable,
+  compareVariables,
+  describeVariable,
+  describeVariables,
+} from '../../../src/core/analysis/variables';
 import { loadSurvey } from '../../../src/core/analysis/load-survey';
 import { adjustPValues } from '../../../src/core/stats/index';
 import { loadStudy } from '../../../src/core/study/load-study';
@@ -165,6 +170,11 @@ describe('report comparisons: labelling the groups once gives exactly what label
       });
       const expected = oneByOne(columns, by, records);
       assert.deepStrictEqual(compareVariables(columns, by, records), expected, `round ${round}`);
+      assert.deepStrictEqual(
+        describeVariables(columns, records),
+        columns.map((c) => describeVariable(c, records)),
+        `round ${round}: descriptives`,
+      );
       tests += expected.filter((c) => c.tests.length > 0).length;
     }
     assert.ok(tests > 600, `comparisons with a test: ${tests}`);
