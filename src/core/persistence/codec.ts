@@ -15,13 +15,6 @@ export interface FileCodec<T> {
    */
   written?(uri: string, bytes: Uint8Array, value: T): void;
   /**
-   * Told the value updateFile is writing, once the write is under way (its file operations started): a
-   * display can show it while the file system works instead of after. The write may still be redone on
-   * fresher content (told again with that value) or fail; a caller that shows it puts back what it showed
-   * before when updateFile throws.
-   */
-  writing?(uri: string, value: T): void;
-  /**
    * The value a parse of these bytes would give, when the codec knows it without decoding and parsing them
    * (they are the bytes it was last told were written to `uri`); undefined when it does not.
    */

@@ -144,18 +144,7 @@ async function updateLocked<T>(
         ? bytes !== undefined && sameBytes(bytes, written)
         : current !== undefined && current.text === text && bytes !== undefined && !hasBomOrCr(bytes);
     if (unchanged) return { value: next, written: false };
-    const replacing = fs.replaceIfUnchanged(uri, bytes, written);
-    // Told while the replace's file operations run, not after them: what it does (drawing the change) then
-    // costs the person no time. Its error, if any, waits for the replace, so that is never left unobserved.
-    let telling: { error: unknown } | undefined;
-    try {
-      codec.writing?.(uri, next);
-    } catch (error) {
-      telling = { error };
-    }
-    const replaced = await replacing;
-    if (telling) throw telling.error;
-    if (!replaced) continue; // changed meanwhile: redo on their version
+    if (!(await fs.replaceIfUnchanged(uri, bytes, written))) continue; // changed meanwhile: redo on their version
     if (text !== undefined) recentWrites.remember(uri, written, text);
     codec.written?.(uri, written, next);
     return { value: next, written: true };

@@ -153,7 +153,7 @@ export class UnknownCodeError extends Error {
 /**
  * Changes one coder's sidecar of a transcript through the safe-write path. `change` receives the sidecar
  * re-anchored to the transcript's current text and returns the new list of codings (or undefined: no change).
- * `written` is told the sidecar being written (offsets for `transcript.text`), so an editor can show it at once.
+ * `written` is told the sidecar just written (offsets for `transcript.text`), so an editor can show it at once.
  */
 export async function changeCodings(
   fs: FileSystemPort,
@@ -165,10 +165,10 @@ export async function changeCodings(
 ): Promise<Sidecar | undefined> {
   const uri = sidecarUriFor(transcript.uri, coder);
   const codec = sidecarCodecFor(transcript);
-  // Told as soon as the file is being replaced, before the locks are let go: an editor draws the change while the
-  // file operations run, and nothing it does waits for them or for the locks.
+  // Told as soon as the file is replaced, before the locks are let go: an editor shows the change a few file
+  // operations sooner, and nothing it does waits for the locks.
   const telling: FileCodec<Sidecar> = written
-    ? { ...codec, writing: (at, sidecar) => (codec.writing?.(at, sidecar), written(sidecar)) }
+    ? { ...codec, written: (at, bytes, sidecar) => (codec.written?.(at, bytes, sidecar), written(sidecar)) }
     : codec;
   // The codebook is locked first (lockOrder), and read while the sidecar's lock is taken.
   const result = await withFileLocks(fs, guard ? [guard.codebookUri] : [], async (guarded) => {
@@ -277,10 +277,7 @@ function sameCodingIn(codings: readonly Coding[], coding: Coding): boolean {
   return false;
 }
 
-/**
- * Told the sidecar a coding operation is writing, once its write is under way (FileCodec.writing): told again if
- * the change is redone on fresher content; when the operation throws, nothing was written.
- */
+/** Told the sidecar a coding operation wrote. */
 export type OnWritten = (sidecar: Sidecar) => void;
 
 /**

@@ -160,46 +160,6 @@ describe('compare-and-swap writes', () => {
         assert.equal(loaded.transcripts[0]?.sidecars[0]?.sidecar.codings.length, 3);
       });
 
-      it('tells what it writes while the replace runs, again for a redone change, and never for a failed one', async () => {
-        const told: string[][] = [];
-        let replacing = false;
-        let toldWhileReplacing = 0;
-        let injected = 0;
-        const fs = new HookedFileSystem(study.fs, {
-          beforeReplace: async () => {
-            replacing = true;
-            // Let the caller run before the file operations go on, as a real file system does.
-            await new Promise((resolve) => setTimeout(resolve, 5));
-            if (injected++ === 0) await externalAdd(study.fs, study.uri(SIDECAR), transcript, 'theirs', ROUNDS);
-            replacing = false;
-          },
-        });
-        const tell = (sidecar: { codings: readonly { id: string }[] }) => {
-          if (replacing) toldWhileReplacing++;
-          told.push(sidecar.codings.map((c) => c.id).sort());
-        };
-        await addCodings(fs, transcript, 'amara', [{ id: 'ours', code: 'burnout', ...BURNOUT }], tell);
-        assert.deepEqual(told, [
-          ['existing', 'ours'],
-          ['existing', 'ours', 'theirs'],
-        ]);
-        assert.equal(toldWhileReplacing, 2, 'told after the replace started, before it ended');
-        assert.deepEqual(await idsIn(study), ['existing', 'ours', 'theirs'], 'the last told is what is on disk');
-
-        // A write that fails after being told: the caller learns it from the rejection (and shows the file again).
-        const conflicted = utf8('<<<<<<< HEAD\ngrounded: 1\n=======\ngrounded: 1\n>>>>>>> other\n');
-        const breaking = new HookedFileSystem(study.fs, {
-          beforeReplace: async () => study.write(SIDECAR, conflicted),
-        });
-        const toldBefore = told.length;
-        await assert.rejects(
-          addCodings(breaking, transcript, 'amara', [{ code: 'burnout', ...ROUNDS }], tell),
-          FileLoadError,
-        );
-        assert.equal(told.length, toldBefore + 1, 'told once, then the write failed');
-        bytesEqual(await study.read(SIDECAR), conflicted);
-      });
-
       it('an external write right after updateFile read the file is caught too', async () => {
         let injected = false;
         const fs = new HookedFileSystem(study.fs, {
