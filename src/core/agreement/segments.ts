@@ -40,13 +40,7 @@ export function matchSegments<S extends Segment>(
       if (overlap > 0 && overlap >= threshold) candidates.push({ a, b, overlap });
     }
   }
-  candidates.sort(
-    (x, y) =>
-      y.overlap - x.overlap ||
-      Math.min(x.a.start, x.b.start) - Math.min(y.a.start, y.b.start) ||
-      Math.max(x.a.end, x.b.end) - Math.max(y.a.end, y.b.end) ||
-      x.a.start + x.b.start - (y.a.start + y.b.start),
-  );
+  candidates.sort((x, y) => compareCandidates(x.overlap, x.a, x.b, y.overlap, y.a, y.b));
   const usedFirst = new Set<S>();
   const usedSecond = new Set<S>();
   const matched: { first: S; second: S; overlap: number }[] = [];
@@ -149,20 +143,30 @@ export function segmentCounts(first: readonly Range[], second: readonly Range[],
   return { matched, firstOnly, secondOnly };
 }
 
-/** matchSegments' order of candidates, for candidates given by number. */
+/**
+ * The order in which candidate pairs are taken: the larger overlap first, then the pair starting earlier, ending
+ * earlier, lying earlier overall. One rule for matchSegments and segmentCounts, so they pair the same segments.
+ */
+function compareCandidates(xOverlap: number, xa: Range, xb: Range, yOverlap: number, ya: Range, yb: Range): number {
+  return (
+    yOverlap - xOverlap ||
+    Math.min(xa.start, xb.start) - Math.min(ya.start, yb.start) ||
+    Math.max(xa.end, xb.end) - Math.max(ya.end, yb.end) ||
+    xa.start + xb.start - (ya.start + yb.start)
+  );
+}
+
+/** compareCandidates for candidates given by number (segmentCounts' scratch arrays). */
 function byCandidate(first: readonly Range[], second: readonly Range[]) {
-  return (x: number, y: number): number => {
-    const xa = first[candidateFirst[x] as number] as Range;
-    const xb = second[candidateSecond[x] as number] as Range;
-    const ya = first[candidateFirst[y] as number] as Range;
-    const yb = second[candidateSecond[y] as number] as Range;
-    return (
-      (candidateOverlap[y] as number) - (candidateOverlap[x] as number) ||
-      Math.min(xa.start, xb.start) - Math.min(ya.start, yb.start) ||
-      Math.max(xa.end, xb.end) - Math.max(ya.end, yb.end) ||
-      xa.start + xb.start - (ya.start + yb.start)
+  return (x: number, y: number): number =>
+    compareCandidates(
+      candidateOverlap[x] as number,
+      first[candidateFirst[x] as number] as Range,
+      second[candidateSecond[x] as number] as Range,
+      candidateOverlap[y] as number,
+      first[candidateFirst[y] as number] as Range,
+      second[candidateSecond[y] as number] as Range,
     );
-  };
 }
 
 /** Each position's first position of the same object in the list (a segment listed twice is one segment). */

@@ -13,7 +13,7 @@ import {
 import type { FileCodec } from '../persistence/codec';
 import { compareCodings } from '../sidecar/order';
 import { readValue, updateFile } from '../persistence/safe-file';
-import { withFileLocks } from '../persistence/file-locks';
+import { lockOrder, withFileLocks } from '../persistence/file-locks';
 import { codebookCodec } from '../codebook/format';
 import { ParseMemo } from '../persistence/parse-memo';
 import { isAnchoredTo, markAnchoredTo, recallWritten, rememberWritten } from './written-sidecars';
@@ -164,39 +164,30 @@ export async function changeCodings(
   guard?: CodebookGuard,
 ): Promise<Sidecar | undefined> {
   const uri = sidecarUriFor(transcript.uri, coder);
+  const locks = lockOrder(guard?.codebookUri, [uri]);
   const codec = sidecarCodecFor(transcript);
   // Told as soon as the file is replaced, before the locks are let go: an editor shows the change a few file
   // operations sooner, and nothing it does waits for the locks.
   const telling: FileCodec<Sidecar> = written
     ? { ...codec, written: (at, bytes, sidecar) => (codec.written?.(at, bytes, sidecar), written(sidecar)) }
     : codec;
-  // The codebook is locked first (lockOrder), and read while the sidecar's lock is taken.
-  const result = await withFileLocks(fs, guard ? [guard.codebookUri] : [], async (guarded) => {
-    const reading = guard ? codeIdsIn(fs, guard.codebookUri) : undefined;
-    reading?.catch(() => undefined); // its failure is thrown below, once the sidecar's lock is taken (or refused)
-    return withFileLocks(
+  const result = await withFileLocks(fs, locks, async (held) => {
+    const known = guard ? await codeIdsIn(fs, guard.codebookUri) : undefined;
+    return updateFile(
       fs,
-      [uri],
-      async (held) => {
-        const known = await reading;
-        return updateFile(
-          fs,
-          uri,
-          telling,
-          (existing) => {
-            const base = current(existing, transcript, coder);
-            const codings = change(base.codings);
-            // No change: write only to save a re-anchoring of an existing file, never to create an empty one.
-            if (codings === undefined) return existing === undefined || base === existing ? undefined : base;
-            if (known) refuseUnknownCodes(known, base.codings, codings);
-            const next = { ...base, codings: [...codings].sort(compareCodings) };
-            rememberAnchored(base, next, transcript);
-            return next;
-          },
-          held,
-        );
+      uri,
+      telling,
+      (existing) => {
+        const base = current(existing, transcript, coder);
+        const codings = change(base.codings);
+        // No change: write only to save a re-anchoring of an existing file, never to create an empty one.
+        if (codings === undefined) return existing === undefined || base === existing ? undefined : base;
+        if (known) refuseUnknownCodes(known, base.codings, codings);
+        const next = { ...base, codings: [...codings].sort(compareCodings) };
+        rememberAnchored(base, next, transcript);
+        return next;
       },
-      guarded,
+      held,
     );
   });
   return result.value;
@@ -235,48 +226,6 @@ function refuseUnknownCodes(known: ReadonlySet<string>, before: readonly Coding[
   if (unknown.size > 0) throw new UnknownCodeError([...unknown].sort());
 }
 
-/** Up to this many additions are each looked for by a scan of the sidecar; more, through sets of keys. */
-const SCANNED_ADDITIONS = 8;
-
-/** Whether a coding is there already (its id, or the same code and range), and adding ones to look for. */
-interface Presence {
-  (coding: Coding): boolean;
-  add(coding: Coding): void;
-}
-
-/**
- * What is in `codings` for the `additions` of one call. A person's coding action adds one or a few codings to a
- * sidecar of thousands: scanning for each costs less than building a set of keys for a single lookup. Many
- * additions (all turns of a speaker, an import) get the sets.
- */
-function presenceIn(codings: readonly Coding[], additions: number): Presence {
-  if (additions <= SCANNED_ADDITIONS) {
-    const extra: Coding[] = [];
-    const has = (coding: Coding) => sameCodingIn(codings, coding) || sameCodingIn(extra, coding);
-    return Object.assign(has, { add: (coding: Coding) => void extra.push(coding) });
-  }
-  const key = (c: Coding) => `${c.code}\u0000${c.start}\u0000${c.end}`;
-  const keys = new Set(codings.map(key));
-  const ids = new Set(codings.map((c) => c.id));
-  const has = (coding: Coding) => keys.has(key(coding)) || ids.has(coding.id);
-  return Object.assign(has, {
-    add: (coding: Coding) => {
-      keys.add(key(coding));
-      ids.add(coding.id);
-    },
-  });
-}
-
-function sameCodingIn(codings: readonly Coding[], coding: Coding): boolean {
-  for (const other of codings)
-    if (
-      other.id === coding.id ||
-      (other.start === coding.start && other.end === coding.end && other.code === coding.code)
-    )
-      return true;
-  return false;
-}
-
 /** Told the sidecar a coding operation wrote. */
 export type OnWritten = (sidecar: Sidecar) => void;
 
@@ -300,12 +249,14 @@ export async function addCodings(
     coder,
     (codings) => {
       added.length = 0;
-      const has = presenceIn(codings, made.length);
+      const existing = new Set(codings.map((c) => `${c.code}\u0000${c.start}\u0000${c.end}`));
+      // A supplied id that is already taken (a redo replayed twice) is that coding: never write a duplicate id.
+      const ids = new Set(codings.map((c) => c.id));
       for (const coding of made) {
-        // A supplied id that is already taken (a redo replayed twice) is that coding: never write a duplicate
-        // id. The same addition twice in one call (a double click) is one coding.
-        if (has(coding)) continue;
-        has.add(coding);
+        const key = `${coding.code}\u0000${coding.start}\u0000${coding.end}`;
+        if (existing.has(key) || ids.has(coding.id)) continue;
+        existing.add(key); // the same addition twice in one call (a double click) is one coding
+        ids.add(coding.id);
         added.push(coding);
       }
       return added.length === 0 ? undefined : [...codings, ...added];

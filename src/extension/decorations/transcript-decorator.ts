@@ -168,10 +168,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
       });
       if (codings.length < entry.codings.length) {
         this.send(documentUri, editors, this.layout({ ...entry, codings }, editors.length));
-        this.rest.set(
-          documentUri,
-          setTimeout(() => this.drawRest(documentUri), 0),
-        );
+        this.later(documentUri, () => this.drawRest(documentUri));
         return;
       }
     }
@@ -181,24 +178,28 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
 
   /**
    * The second step of a drawing in two: the decoration types still missing are made TYPES_PER_TASK per task,
-   * then every coding is drawn (a draw meanwhile, after a coding say, does it all at once instead).
+   * then every coding is drawn. The layout is made once for all those tasks: a draw meanwhile (after a coding,
+   * typing, another editor) cancels them and draws it all at once instead, so it stays current.
    */
-  private drawRest(documentUri: string): void {
+  private drawRest(documentUri: string, laid?: Layout): void {
     this.rest.delete(documentUri);
     const editors = vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.toString() === documentUri);
     const entry = editors[0] && this.live.get(editors[0].document);
     if (!entry) return this.draw(documentUri);
-    const laid = this.layout(entry, editors.length);
-    if (laid.missing.size > TYPES_PER_TASK) {
-      for (const [key, options] of [...laid.missing].slice(0, TYPES_PER_TASK)) this.types.get(key, options);
-      this.rest.set(
-        documentUri,
-        setTimeout(() => this.drawRest(documentUri), 0),
-      );
+    const full = laid ?? this.layout(entry, editors.length);
+    const missing = [...full.missing].filter(([key]) => !this.types.lookup(key));
+    if (missing.length > TYPES_PER_TASK) {
+      for (const [key, options] of missing.slice(0, TYPES_PER_TASK)) this.types.get(key, options);
+      this.later(documentUri, () => this.drawRest(documentUri, full));
       return;
     }
-    this.send(documentUri, editors, laid);
+    this.send(documentUri, editors, full);
     this.drawnWhole.add(documentUri);
+  }
+
+  /** The next step of a drawing in two, in a task of its own; draw() cancels it. */
+  private later(documentUri: string, step: () => void): void {
+    this.rest.set(documentUri, setTimeout(step, 0));
   }
 
   /** Gives the editors of a document the decorations laid out (none when it is not a transcript). */
