@@ -73,25 +73,47 @@ export class NodeFileSystem implements FileSystemPort {
   }
 
   /** Temp file in the same folder (same file system, so the rename is atomic), renamed over the target. */
-  async replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
+  async replaceIfUnchanged(
+    uri: string,
+    expected: Uint8Array | undefined,
+    data: Uint8Array,
+    committing?: () => void,
+  ): Promise<boolean> {
     const path = uriToPath(uri);
-    // What the path is and what it holds are asked for together, one wait instead of two (a coding action waits
-    // for this); the read counts only once the path turns out to be a file we may replace.
-    const [found, read] = await Promise.all([lstatIfExists(path), settled(readIfExists(path))]);
-    if (found?.isSymbolicLink()) throw new WriteRefusedError(uri, 'symbolic-link');
-    if (found?.isDirectory()) throw new WriteRefusedError(uri, 'folder');
-    if (found && (found.mode & 0o222) === 0) throw new WriteRefusedError(uri, 'read-only');
-    if (found && 'error' in read) throw read.error;
-    const current = found && 'value' in read ? read.value : undefined;
-    if (!sameContent(current, expected)) return false;
     const temp = uriToPath(tempUriFor(uri));
-    if (!found) await fs.mkdir(dirname(path), { recursive: true }); // the file's folder exists when the file does
+    // A coding action waits for every round trip through the thread pool, one after the other: what the path is,
+    // what it holds and the temp file's creation (a fresh name) are asked for together; the temp file is removed
+    // again when the file may not be replaced after all.
+    const [found, read, opened] = await Promise.all([
+      lstatIfExists(path),
+      settled(readIfExists(path)),
+      settled(fs.open(temp, 'wx')),
+    ]);
+    let handle = 'value' in opened ? opened.value : undefined;
+    let created = handle !== undefined;
     try {
-      await fs.writeFile(temp, data, { flag: 'wx' });
-      if (found) await fs.chmod(temp, found.mode & 0o7777); // keep the file's permissions (umask would not)
-      await fs.rename(temp, path);
+      if (found?.isSymbolicLink()) throw new WriteRefusedError(uri, 'symbolic-link');
+      if (found?.isDirectory()) throw new WriteRefusedError(uri, 'folder');
+      if (found && (found.mode & 0o222) === 0) throw new WriteRefusedError(uri, 'read-only');
+      if (found && 'error' in read) throw read.error;
+      const current = found && 'value' in read ? read.value : undefined;
+      if (!sameContent(current, expected)) {
+        await discardTemp(handle, temp);
+        return false;
+      }
+      if (!handle) {
+        handle = await openTempAfterAll('error' in opened ? opened.error : undefined, temp, path);
+        created = true;
+      }
+      // The file's permissions are kept (umask would not), set while the bytes are written.
+      await Promise.all([writeAll(handle, data), found && handle.chmod(found.mode & 0o7777)]);
+      await handle.close();
+      handle = undefined;
+      const renaming = fs.rename(temp, path);
+      committing?.();
+      await renaming;
     } catch (error) {
-      await fs.rm(temp, { force: true }).catch(() => undefined); // a failed write leaves no temp file behind
+      if (created) await discardTemp(handle, temp); // a failed write leaves no temp file behind
       throw error;
     }
     return true;
@@ -177,6 +199,30 @@ async function unlessMissing<T>(operation: Promise<T>): Promise<T | undefined> {
 function sameContent(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
+/**
+ * The temp file, when creating it beside the target failed: a new file's folder may not exist yet (made now, then
+ * the temp file created). Any other failure is the write's.
+ */
+async function openTempAfterAll(error: unknown, temp: string, target: string): Promise<FileHandle> {
+  if ((error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT') throw error;
+  await fs.mkdir(dirname(target), { recursive: true });
+  return fs.open(temp, 'wx');
+}
+
+/** Closes and removes a temp file of ours; its own failures are not the caller's (the write's error is). */
+async function discardTemp(handle: FileHandle | undefined, temp: string): Promise<void> {
+  await handle?.close().catch(() => undefined);
+  await fs.rm(temp, { force: true }).catch(() => undefined);
+}
+
+/** All of `data` in one request as a rule (FileHandle.writeFile writes in 512 KiB pieces, one request each). */
+async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
+  for (let at = 0; at < data.byteLength;) {
+    const { bytesWritten } = await handle.write(data, at, data.byteLength - at, at);
+    at += bytesWritten;
+  }
 }
 
 const lstatIfExists = (path: string): Promise<Stats | undefined> => unlessMissing(fs.lstat(path));

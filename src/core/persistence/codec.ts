@@ -15,6 +15,14 @@ export interface FileCodec<T> {
    */
   written?(uri: string, bytes: Uint8Array, value: T): void;
   /**
+   * Told the value updateFile is writing once the file system commits it: the comparison with what was read has
+   * passed and the last operation (the rename) has started (or, for a file system that cannot tell that moment,
+   * once the replace is done). A display can draw it while that operation runs instead of after. Told at most once
+   * per updateFile; the write may still fail after it, and a caller that shows the value puts back what it showed
+   * before when updateFile throws.
+   */
+  writing?(uri: string, value: T): void;
+  /**
    * The value a parse of these bytes would give, when the codec knows it without decoding and parsing them
    * (they are the bytes it was last told were written to `uri`); undefined when it does not.
    */

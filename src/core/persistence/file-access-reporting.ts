@@ -23,9 +23,14 @@ export class FileAccessReporting implements FileSystemPort {
    * A compare-and-swap that fails leaves the file as it was: the system refused writing the new copy (said as
    * "could not write") or swapping it in ("could not replace").
    */
-  async replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
+  async replaceIfUnchanged(
+    uri: string,
+    expected: Uint8Array | undefined,
+    data: Uint8Array,
+    committing?: () => void,
+  ): Promise<boolean> {
     try {
-      return await this.inner.replaceIfUnchanged(uri, expected, data);
+      return await this.inner.replaceIfUnchanged(uri, expected, data, committing);
     } catch (error) {
       const swapping =
         error instanceof WriteRefusedError || (error as { syscall?: unknown } | null)?.syscall === 'rename';

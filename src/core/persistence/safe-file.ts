@@ -109,14 +109,15 @@ async function readIfExists(fs: FileSystemPort, uri: string): Promise<Uint8Array
  * the replace (so no other Grounded process or window can change it in between): read fresh, refuse if it
  * does not load, apply `change`, and replace the file only if its bytes are still those we read; otherwise
  * (someone outside the protocol wrote it: an editor, git) re-apply the change to the fresh content.
- * Returning undefined from `change` means "nothing to do". Returns the value written (or the current one when
+ * Returning undefined from `change` means "nothing to do"; it may wait (for a read made beside this one) before it
+ * answers. Returns the value written (or the current one when
  * unchanged). `held`: locks the caller's operation already holds (see withFileLocks).
  */
 export function updateFile<T>(
   fs: FileSystemPort,
   uri: string,
   codec: FileCodec<T>,
-  change: (current: T | undefined) => T | undefined,
+  change: (current: T | undefined) => T | undefined | Promise<T | undefined>,
   held?: HeldLocks,
 ): Promise<{ value: T | undefined; written: boolean }> {
   return withFileLocks(fs, [uri], () => updateLocked(fs, uri, codec, change), held);
@@ -126,14 +127,14 @@ async function updateLocked<T>(
   fs: FileSystemPort,
   uri: string,
   codec: FileCodec<T>,
-  change: (current: T | undefined) => T | undefined,
+  change: (current: T | undefined) => T | undefined | Promise<T | undefined>,
 ): Promise<{ value: T | undefined; written: boolean }> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const bytes = await readIfExists(fs, uri);
     const recalled = bytes === undefined ? undefined : codec.recall?.(uri, bytes);
     const current = bytes === undefined || recalled !== undefined ? undefined : decodeAndParse(uri, bytes, codec);
     const value = recalled ?? current?.value;
-    const next = change(value);
+    const next = await change(value);
     if (next === undefined) return { value, written: false };
     // A codec that encodes its own bytes is compared and written as bytes: its text is never built.
     const encoded = codec.encode?.(next);
@@ -144,12 +145,41 @@ async function updateLocked<T>(
         ? bytes !== undefined && sameBytes(bytes, written)
         : current !== undefined && current.text === text && bytes !== undefined && !hasBomOrCr(bytes);
     if (unchanged) return { value: next, written: false };
-    if (!(await fs.replaceIfUnchanged(uri, bytes, written))) continue; // changed meanwhile: redo on their version
+    const telling = tellOnce(() => codec.writing?.(uri, next));
+    // Changed meanwhile (nothing told yet): redo on their version.
+    if (!(await fs.replaceIfUnchanged(uri, bytes, written, telling.tell))) continue;
+    telling.tell(); // a file system that cannot tell when it commits: now
     if (text !== undefined) recentWrites.remember(uri, written, text);
     codec.written?.(uri, written, next);
+    telling.rethrow();
     return { value: next, written: true };
   }
   throw new ConcurrentChangeError(uri, MAX_ATTEMPTS);
+}
+
+/**
+ * The codec's `writing` hook, told once: as the file system commits the bytes (its last operation started), so
+ * what it does (drawing the change) runs while that operation does; or after the replace, for a file system that
+ * cannot tell that moment. An error of the hook is kept for after the write, never thrown into the file system's
+ * work.
+ */
+function tellOnce(hook: () => void): { tell: () => void; rethrow: () => void } {
+  let told = false;
+  let failure: { error: unknown } | undefined;
+  return {
+    tell: () => {
+      if (told) return;
+      told = true;
+      try {
+        hook();
+      } catch (error) {
+        failure = { error };
+      }
+    },
+    rethrow: () => {
+      if (failure) throw failure.error;
+    },
+  };
 }
 
 function hasBomOrCr(bytes: Uint8Array): boolean {

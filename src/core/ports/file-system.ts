@@ -57,8 +57,18 @@ export interface FileSystemPort {
    *   process can change the file between the read and the replace. Without the lock, the comparison still
    *   catches most interleavings but not all.
    * - Creates missing parent folders.
+   *
+   * `committing`, when given, is called once the comparison has passed and the operation that puts the new bytes
+   * in place (the rename) has been started, before it is known to have succeeded: what waits for the write (an
+   * editor's colours) can run while that last operation does. It must not throw. An adapter that cannot tell that
+   * moment (an editor's save) never calls it.
    */
-  replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean>;
+  replaceIfUnchanged(
+    uri: string,
+    expected: Uint8Array | undefined,
+    data: Uint8Array,
+    committing?: () => void,
+  ): Promise<boolean>;
 
   /**
    * Takes the exclusive write lock of a file, shared by every process on this machine that writes the same

@@ -153,7 +153,7 @@ export class UnknownCodeError extends Error {
 /**
  * Changes one coder's sidecar of a transcript through the safe-write path. `change` receives the sidecar
  * re-anchored to the transcript's current text and returns the new list of codings (or undefined: no change).
- * `written` is told the sidecar just written (offsets for `transcript.text`), so an editor can show it at once.
+ * `written` is told the sidecar being written (offsets for `transcript.text`), so an editor can show it at once.
  */
 export async function changeCodings(
   fs: FileSystemPort,
@@ -166,18 +166,21 @@ export async function changeCodings(
   const uri = sidecarUriFor(transcript.uri, coder);
   const locks = lockOrder(guard?.codebookUri, [uri]);
   const codec = sidecarCodecFor(transcript);
-  // Told as soon as the file is replaced, before the locks are let go: an editor shows the change a few file
-  // operations sooner, and nothing it does waits for the locks.
+  // Told as the file system commits the new bytes, before the locks are let go: an editor draws the change while
+  // the rename runs, and nothing it does waits for it or for the locks.
   const telling: FileCodec<Sidecar> = written
-    ? { ...codec, written: (at, bytes, sidecar) => (codec.written?.(at, bytes, sidecar), written(sidecar)) }
+    ? { ...codec, writing: (at, sidecar) => (codec.writing?.(at, sidecar), written(sidecar)) }
     : codec;
   const result = await withFileLocks(fs, locks, async (held) => {
-    const known = guard ? await codeIdsIn(fs, guard.codebookUri) : undefined;
+    // The codebook is read while the sidecar is: one wait instead of two. Its failure is thrown below.
+    const reading = guard ? codeIdsIn(fs, guard.codebookUri) : undefined;
+    reading?.catch(() => undefined);
     return updateFile(
       fs,
       uri,
       telling,
-      (existing) => {
+      async (existing) => {
+        const known = await reading;
         const base = current(existing, transcript, coder);
         const codings = change(base.codings);
         // No change: write only to save a re-anchoring of an existing file, never to create an empty one.
@@ -226,7 +229,10 @@ function refuseUnknownCodes(known: ReadonlySet<string>, before: readonly Coding[
   if (unknown.size > 0) throw new UnknownCodeError([...unknown].sort());
 }
 
-/** Told the sidecar a coding operation wrote. */
+/**
+ * Told the sidecar a coding operation writes, once the file system commits it (FileCodec.writing): at most once;
+ * when the operation then throws, the write failed and nothing was written.
+ */
 export type OnWritten = (sidecar: Sidecar) => void;
 
 /**

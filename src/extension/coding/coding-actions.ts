@@ -42,9 +42,11 @@ export class CodingActions {
 
   async add(place: CodingPlace, additions: readonly NewCoding[], label: string): Promise<Coding[]> {
     this.refuseBroken(place);
-    const added = await addCodings(this.fs, place.transcript, place.coder, additions, this.show(place), {
-      codebookUri: place.study.codebookUri,
-    });
+    const added = await this.shown(place, () =>
+      addCodings(this.fs, place.transcript, place.coder, additions, this.show(place), {
+        codebookUri: place.study.codebookUri,
+      }),
+    );
     const ids = new Set(added.map((c) => c.id));
     if (added.length > 0)
       this.remember(
@@ -59,7 +61,9 @@ export class CodingActions {
 
   async remove(place: CodingPlace, ids: ReadonlySet<string>, label: string): Promise<Coding[]> {
     this.refuseBroken(place);
-    const removed = await removeCodings(this.fs, place.transcript, place.coder, ids, this.show(place));
+    const removed = await this.shown(place, () =>
+      removeCodings(this.fs, place.transcript, place.coder, ids, this.show(place)),
+    );
     if (removed.length > 0)
       this.remember(
         place,
@@ -75,9 +79,11 @@ export class CodingActions {
   async edit(place: CodingPlace, before: Coding, edit: CodingEdit, label: string): Promise<Coding | undefined> {
     this.refuseBroken(place);
     const { id } = before;
-    const after = await editCoding(this.fs, place.transcript, place.coder, id, edit, this.show(place), {
-      codebookUri: place.study.codebookUri,
-    });
+    const after = await this.shown(place, () =>
+      editCoding(this.fs, place.transcript, place.coder, id, edit, this.show(place), {
+        codebookUri: place.study.codebookUri,
+      }),
+    );
     if (after)
       this.remember(
         place,
@@ -124,13 +130,26 @@ export class CodingActions {
   }
 
   private async removeIds(place: CodingPlace, ids: ReadonlySet<string>): Promise<void> {
-    await removeCodings(this.fs, place.transcript, place.coder, ids, this.show(place));
+    await this.shown(place, () => removeCodings(this.fs, place.transcript, place.coder, ids, this.show(place)));
   }
 
-  /** The colours change the moment the sidecar is written; the reload that follows confirms them. */
+  /** The colours change while the sidecar is being written; the reload that follows confirms them. */
   private show(place: CodingPlace): OnWritten {
     return (sidecar) =>
       this.services.live.showWritten(place.transcript, sidecarUriFor(place.transcript.uri, place.coder), sidecar);
+  }
+
+  /**
+   * Runs a write whose change show() may have drawn already: when it fails (refused, locked, changed on every
+   * attempt), nothing was written, and the editors show the codings as loaded again.
+   */
+  private async shown<T>(place: CodingPlace, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      this.services.live.showLoaded(place.transcript.uri);
+      throw error;
+    }
   }
 
   /** Puts codings back as they were (same ids); one whose passage moved is re-anchored to the current text. */
@@ -143,12 +162,14 @@ export class CodingActions {
             .sidecar.codings[0] as Coding),
     );
     const ids = new Set(restored.map((c) => c.id));
-    await changeCodings(
-      this.fs,
-      place.transcript,
-      place.coder,
-      (current) => [...current.filter((c) => !ids.has(c.id)), ...restored].sort(compareCodings),
-      this.show(place),
+    await this.shown(place, () =>
+      changeCodings(
+        this.fs,
+        place.transcript,
+        place.coder,
+        (current) => [...current.filter((c) => !ids.has(c.id)), ...restored].sort(compareCodings),
+        this.show(place),
+      ),
     );
   }
 

@@ -39,9 +39,14 @@ export class EditorAwareFileSystem implements FileSystemPort {
     return this.disk.writeFile(uri, data);
   }
 
-  async replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
+  async replaceIfUnchanged(
+    uri: string,
+    expected: Uint8Array | undefined,
+    data: Uint8Array,
+    committing?: () => void,
+  ): Promise<boolean> {
     const document = editorDocument(uri);
-    if (!document) return this.disk.replaceIfUnchanged(uri, expected, data);
+    if (!document) return this.disk.replaceIfUnchanged(uri, expected, data, committing);
     if (!sameBytes(encodeUtf8(document.getText()), expected)) return false;
     await replaceDocumentText(document, new TextDecoder().decode(data));
     return true;

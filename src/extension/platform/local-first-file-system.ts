@@ -24,8 +24,13 @@ export class LocalFirstFileSystem implements FileSystemPort {
     return this.pick(uri).writeFile(uri, data);
   }
 
-  replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
-    return this.pick(uri).replaceIfUnchanged(uri, expected, data);
+  replaceIfUnchanged(
+    uri: string,
+    expected: Uint8Array | undefined,
+    data: Uint8Array,
+    committing?: () => void,
+  ): Promise<boolean> {
+    return this.pick(uri).replaceIfUnchanged(uri, expected, data, committing);
   }
 
   lock(uri: string): Promise<ReleaseLock> {

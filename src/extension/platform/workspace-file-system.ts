@@ -41,7 +41,12 @@ export class WorkspaceFileSystem implements FileSystemPort {
    * processes, the lock the caller holds is what keeps them together (on the desktop, local files do not come
    * here at all but go to the Node adapter).
    */
-  async replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
+  async replaceIfUnchanged(
+    uri: string,
+    expected: Uint8Array | undefined,
+    data: Uint8Array,
+    committing?: () => void,
+  ): Promise<boolean> {
     const target = toVscodeUri(uri);
     const found = await this.vscodeStat(target);
     if (found && found.type & vscode.FileType.SymbolicLink) throw new WriteRefusedError(uri, 'symbolic-link');
@@ -53,7 +58,9 @@ export class WorkspaceFileSystem implements FileSystemPort {
     const temp = toVscodeUri(tempUriFor(uri));
     try {
       await vscode.workspace.fs.writeFile(temp, data);
-      await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+      const renaming = vscode.workspace.fs.rename(temp, target, { overwrite: true });
+      committing?.();
+      await renaming;
     } catch (error) {
       await vscode.workspace.fs.delete(temp, { useTrash: false }).then(undefined, () => undefined);
       throw error;

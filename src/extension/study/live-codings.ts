@@ -110,6 +110,12 @@ export class LiveCodings implements vscode.Disposable {
     }
   }
 
+  /** Shows a transcript's codings as its study last loaded them again (after showWritten of a write that failed). */
+  showLoaded(transcriptUri: string): void {
+    for (const entry of [...this.byDocument.values()])
+      if (entry.transcript.uri === transcriptUri) this.set(entry.document, entry.study, entry.transcript);
+  }
+
   private set(document: vscode.TextDocument, study: Study, transcript: StudyTranscript): LiveTranscript {
     const live = this.texts.of(document);
     // Only the visible coders' codings: while blind, the editor never shows another coder's work.

@@ -50,8 +50,31 @@ describe('NodeFileSystem: compare-and-swap and locks on a real disk', () => {
     assert.equal(await fs.replaceIfUnchanged(pathToUri(file()), utf8('old\n'), utf8('new\n')), false);
     assert.equal(await fs.replaceIfUnchanged(pathToUri(file()), undefined, utf8('new\n')), false, 'expected absent');
     assert.equal(readFileSync(file(), 'utf8'), 'theirs\n');
+    assert.deepEqual(readdirSync(folder), ['P07.amara.codes.yaml'], 'the temp file made meanwhile is gone again');
     assert.equal(await fs.replaceIfUnchanged(pathToUri(join(folder, 'sub/new.yaml')), undefined, utf8('x')), true);
     assert.equal(readFileSync(join(folder, 'sub/new.yaml'), 'utf8'), 'x', 'creates missing folders');
+  });
+
+  it('says when it commits: once the bytes compared equal and the rename started, never for a refusal or other bytes', async () => {
+    // More than one 512 KiB piece, with a byte pattern that shows a piece written twice or left out.
+    const big = Uint8Array.from({ length: 1_300_000 }, (_, i) => (i * 7 + (i >> 9)) % 251);
+    writeFileSync(file(), 'old\n');
+    let told = 0;
+    let resolved = false;
+    const replacing = fs.replaceIfUnchanged(pathToUri(file()), utf8('old\n'), big, () => {
+      told++;
+      assert.equal(resolved, false, 'told before the replace is done');
+    });
+    void replacing.then(() => (resolved = true));
+    assert.equal(await replacing, true);
+    assert.equal(told, 1);
+    assert.ok(Buffer.from(big).equals(readFileSync(file())), 'every byte written once, in order');
+
+    const never = () => assert.fail('told for a write that does not happen');
+    assert.equal(await fs.replaceIfUnchanged(pathToUri(file()), utf8('old\n'), utf8('new\n'), never), false);
+    chmodSync(file(), 0o444);
+    await assert.rejects(fs.replaceIfUnchanged(pathToUri(file()), big, utf8('new\n'), never), WriteRefusedError);
+    assert.deepEqual(readdirSync(folder), ['P07.amara.codes.yaml']);
   });
 
   it('keeps the file mode', async () => {

@@ -47,12 +47,24 @@ class HookedFileSystem implements FileSystemPort {
     this.writes.push(uri);
     await this.inner.writeFile(uri, data);
   }
-  async replaceIfUnchanged(uri: string, expected: Uint8Array | undefined, data: Uint8Array): Promise<boolean> {
+  /** Inside the inner port's replaceIfUnchanged. */
+  replacing = false;
+  async replaceIfUnchanged(
+    uri: string,
+    expected: Uint8Array | undefined,
+    data: Uint8Array,
+    committing?: () => void,
+  ): Promise<boolean> {
     this.attempts.push(uri);
     await this.hooks.beforeReplace?.(uri);
-    const done = await this.inner.replaceIfUnchanged(uri, expected, data);
-    if (done) this.replaced.push(uri);
-    return done;
+    this.replacing = true;
+    try {
+      const done = await this.inner.replaceIfUnchanged(uri, expected, data, committing);
+      if (done) this.replaced.push(uri);
+      return done;
+    } finally {
+      this.replacing = false;
+    }
   }
   lock(uri: string): Promise<ReleaseLock> {
     return this.inner.lock(uri);
@@ -158,6 +170,42 @@ describe('compare-and-swap writes', () => {
         const loaded = await loadStudy(study.fs, study.root);
         assert.deepEqual(loaded.problems, []);
         assert.equal(loaded.transcripts[0]?.sidecars[0]?.sidecar.codings.length, 3);
+      });
+
+      it('tells what it writes once, as the file system commits it: not for an attempt that found other bytes, and a failure after it is thrown', async () => {
+        const told: string[][] = [];
+        let toldWhileReplacing = 0;
+        let injected = 0;
+        const fs = new HookedFileSystem(study.fs, {
+          beforeReplace: async () => {
+            if (injected++ === 0) await externalAdd(study.fs, study.uri(SIDECAR), transcript, 'theirs', ROUNDS);
+          },
+        });
+        const tell = (sidecar: { codings: readonly { id: string }[] }) => {
+          if (fs.replacing) toldWhileReplacing++;
+          told.push(sidecar.codings.map((c) => c.id).sort());
+        };
+        await addCodings(fs, transcript, 'amara', [{ id: 'ours', code: 'burnout', ...BURNOUT }], tell);
+        assert.equal(injected, 2, 'the first attempt found their bytes and wrote nothing');
+        assert.deepEqual(told, [['existing', 'ours', 'theirs']], 'told once, what is on disk');
+        assert.deepEqual(await idsIn(study), ['existing', 'ours', 'theirs']);
+        // The Node adapter tells as its rename starts (the drawing runs while it does); the memory one cannot
+        // tell that moment, and the value is told once the replace is done.
+        assert.equal(toldWhileReplacing, adapter.name === 'NodeFileSystem' ? 1 : 0);
+
+        // A write that fails after it was told (the rename refused): the caller learns it from the rejection.
+        const refusing = new HookedFileSystem(study.fs);
+        refusing.replaceIfUnchanged = async (_uri, _expected, _data, committing) => {
+          committing?.();
+          throw Object.assign(new Error('EACCES: permission denied, rename'), { code: 'EACCES', syscall: 'rename' });
+        };
+        const before = await study.read(SIDECAR);
+        await assert.rejects(
+          addCodings(refusing, transcript, 'amara', [{ code: 'burnout', ...ROUNDS }], tell),
+          /rename/,
+        );
+        assert.equal(told.length, 2, 'told once more, then it failed');
+        bytesEqual(await study.read(SIDECAR), before as Uint8Array);
       });
 
       it('an external write right after updateFile read the file is caught too', async () => {
