@@ -203,10 +203,11 @@ function sameContent(a: Uint8Array | undefined, b: Uint8Array | undefined): bool
 
 /**
  * The temp file, when creating it beside the target failed: a new file's folder may not exist yet (made now, then
- * the temp file created). Any other failure is the write's.
+ * the temp file created; a file where a folder should be makes mkdir say so). Any other failure is the write's.
  */
 async function openTempAfterAll(error: unknown, temp: string, target: string): Promise<FileHandle> {
-  if ((error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT') throw error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
   await fs.mkdir(dirname(target), { recursive: true });
   return fs.open(temp, 'wx');
 }
