@@ -26,6 +26,8 @@
 //    least 20 ms, with their heaviest call path and the functions that spent the time (cpu-profile-summary.mjs);
 //    likewise one more opening of the 10,000-coding transcript and five more codings (blocks of ≥ 5 ms), each
 //    after the measured ones, so the profiler's cost is in no figure.
+// The window's port auto-detection is turned off (remote.autoForwardPorts*): it spawns processes from the extension
+// host every few seconds in code-server's remote window, which a local desktop window does not.
 // --screenshots <dir> saves the workbench as the panel measurements start (the panel beside the transcript).
 // Then every goal of issue 17, PASS or MISS. --enforce exits 1 when a goal is missed (otherwise only a failed
 // run does). The machine's load average is printed with each study: on a shared machine the figures are upper
@@ -153,6 +155,14 @@ async function benchStudy(name, source) {
       ...(options.episodes ? { GROUNDED_BENCH_EPISODES: options.episodes } : {}),
       ...(options['panel-runs'] ? { GROUNDED_BENCH_PANEL_RUNS: options['panel-runs'] } : {}),
     };
+    // In a remote window (code-server's is one) the extension host looks for ports to forward by running
+    // `ls -l /proc/*/fd/*` and `ps` every few seconds: each spawn held the host's thread 17–61 ms (the fork of a
+    // process of hundreds of MB) in the middle of the figures. A local desktop window does not do it; both settings
+    // are needed to stop it in code-server.
+    writeFileSync(
+      path.join(scratch.dir('code-server/user-data/User'), 'settings.json'),
+      JSON.stringify({ 'remote.autoForwardPorts': false, 'remote.autoForwardPortsSource': 'output' }),
+    );
     const server = (session.server = await startCodeServer({ scratch, env }));
     const browser = (session.browser = await launchBrowser({ scratch }));
     let reportExit = () => undefined;
