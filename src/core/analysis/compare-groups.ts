@@ -126,10 +126,12 @@ export function compareNumericColumns(
       ? mannWhitneyOfRanks(x.length, y.length, ranked.rankSum(gx), ranked.tieSizes, 0)
       : mannWhitney(x, y);
     // The samples hold present values only (none missing): the tests of their arrays, from their moments.
+    // A report's test has no CI (reportTest keeps t, df and p): the t-test leaves it out.
     const mx = momentsOfLevel.get(gx) as Moments;
     const my = momentsOfLevel.get(gy) as Moments;
+    const welch = twoSampleTTestOfMoments(mx, my, 0, { confidence: null });
     const tests: ReportTest[] = [
-      reportTest(twoSampleTTestOfMoments(mx, my, 0), missing, `Welch two-sample t-test (${gx} − ${gy})`),
+      reportTest(welch, missing, `Welch two-sample t-test (${gx} − ${gy})`),
       reportTest(mw, missing, mw.exact === true ? 'exact p' : 'normal approximation with continuity correction'),
     ];
     const g = standardizedMeanDifferenceOfMoments(mx, my, 0, 'hedges-g');
