@@ -161,7 +161,9 @@ function transcriptPair(
 /** A transcript's length in code points, by transcript (a loaded transcript is a value: its text never changes). */
 const textLengths = new WeakMap<StudyTranscript, number>();
 
+/** A transcript's length in code points: as the loader measured it, or counted once. */
 function lengthOfText(transcript: StudyTranscript): number {
+  if (transcript.codePointLength !== undefined) return transcript.codePointLength;
   let length = textLengths.get(transcript);
   if (length === undefined) textLengths.set(transcript, (length = codePointLength(transcript.text)));
   return length;

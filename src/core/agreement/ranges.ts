@@ -49,8 +49,16 @@ export function overlapRatio(a: Range, b: Range): number {
 }
 
 // Scratch space for unionLength: grown as needed, never shrunk (a transcript has at most a few thousand codings).
-let starts = new Float64Array(256);
-let ends = new Float64Array(256);
+// Offsets are held as 32-bit integers, which every loaded coding's are (a text is shorter than 2^31 code points):
+// read back they are small integers, so the lengths worked out from them, kept per code and transcript and added
+// up by the agreement counts, are small integers too. Read from a Float64Array they were numbers boxed on the heap,
+// one allocation per read and per sum until the code is optimized: a report's first agreement section (100,000
+// codings). A range with any other offset makes the lists count through unionOf (see WIDE).
+let starts = new Int32Array(256);
+let ends = new Int32Array(256);
+
+/** gather's answer for a range with an offset that is not a 32-bit integer: the scratch space cannot hold it. */
+const WIDE = -1;
 
 /**
  * Code points covered by any range of any of the lists: lengthOf(unionOf(all of them)), without building the
@@ -63,7 +71,7 @@ export function unionLength(...lists: readonly (readonly Range[])[]): number {
   reserve(count);
   let k = 0;
   for (const list of lists) k = gather(list, k);
-  return coveredLength(k);
+  return k === WIDE ? wideUnionLength(lists) : coveredLength(k);
 }
 
 /**
@@ -72,7 +80,9 @@ export function unionLength(...lists: readonly (readonly Range[])[]): number {
  */
 export function unionLengthOf(a: readonly Range[], b?: readonly Range[]): number {
   reserve(a.length + (b?.length ?? 0));
-  return coveredLength(b === undefined ? gather(a, 0) : gather(b, gather(a, 0)));
+  const k = b === undefined ? gather(a, 0) : gather(b, gather(a, 0));
+  if (k !== WIDE) return coveredLength(k);
+  return wideUnionLength(b === undefined ? [a] : [a, b]);
 }
 
 /** unionLength of lists[0, count), for a caller that keeps its list of lists from one call to the next. */
@@ -82,22 +92,32 @@ export function unionLengthOfLists(lists: readonly (readonly Range[])[], count: 
   reserve(total);
   let k = 0;
   for (let i = 0; i < count; i++) k = gather(lists[i] as readonly Range[], k);
-  return coveredLength(k);
+  return k === WIDE ? wideUnionLength(lists.slice(0, count)) : coveredLength(k);
+}
+
+/** unionLength of lists with an offset the scratch space cannot hold (never in a loaded study): the union, measured. */
+function wideUnionLength(lists: readonly (readonly Range[])[]): number {
+  return lengthOf(unionOf(lists.flat()));
 }
 
 /** The scratch space holds at least `count` ranges. */
 function reserve(count: number): void {
   if (count > starts.length) {
-    starts = new Float64Array(count * 2);
-    ends = new Float64Array(count * 2);
+    starts = new Int32Array(count * 2);
+    ends = new Int32Array(count * 2);
   }
 }
 
-/** Copies the non-empty ranges of the list into the scratch space from position k; returns the next position. */
+/**
+ * Copies the non-empty ranges of the list into the scratch space from position k; returns the next position, or
+ * WIDE (also when k is WIDE) for a range with an offset that is not a 32-bit integer.
+ */
 function gather(list: readonly Range[], k: number): number {
+  if (k === WIDE) return WIDE;
   for (let i = 0; i < list.length; i++) {
     const range = list[i] as Range;
     if (!(range.end > range.start)) continue;
+    if ((range.start | 0) !== range.start || (range.end | 0) !== range.end) return WIDE;
     starts[k] = range.start;
     ends[k] = range.end;
     k++;
@@ -145,7 +165,7 @@ function coveredLength(k: number): number {
 const FEW = 32;
 
 /** Sorts values[0, count) ascending in place. */
-function insertionSort(values: Float64Array, count: number): void {
+function insertionSort(values: Int32Array, count: number): void {
   for (let i = 1; i < count; i++) {
     const value = values[i] as number;
     let j = i - 1;

@@ -1,6 +1,6 @@
 import type { CoOccurrence } from './report-types';
 import { codingColumns, type CodingColumns } from './coding-columns';
-import type { DataCoding, ParticipantRecord, StudyData } from './study-data';
+import type { ParticipantRecord, StudyData } from './study-data';
 
 /**
  * Co-occurrence of every pair of codes, skipping a code paired with its own ancestor (a category trivially
@@ -70,17 +70,10 @@ export function overlapSweep(
 
   const pooled = emptyOverlaps(n);
   const byLevel = Array.from({ length: levels }, () => emptyOverlaps(n));
-  const codings = data.codings;
-  // Offsets read once per coding, in order, rather than per comparison through each coding object.
-  const start = new Float64Array(codings.length);
-  const end = new Float64Array(codings.length);
+  // Offsets read once per coding (CodingColumns), rather than per comparison through each coding object.
+  const { start, end } = columns;
   const groups = sidecarGroups(data, columns, containing);
-  for (let k = 0; k < groups.codings.length; k++) {
-    const coding = groups.codings[k] as number;
-    start[coding] = (codings[coding] as DataCoding).coding.start;
-    end[coding] = (codings[coding] as DataCoding).coding.end;
-  }
-  groups.byTranscript.forEach((sidecars, transcript) => {
+  groups.forEach((sidecars, transcript) => {
     for (const group of sidecars) {
       // Stable: codings starting at the same offset keep their order, as sorting the codings would.
       group.sort((x, y) => (start[x] as number) - (start[y] as number));
@@ -182,26 +175,24 @@ function relatedPairs(data: StudyData): Uint8Array {
 
 /**
  * Codings that can overlap one another, as indices into data.codings: same transcript, same coder; not
- * orphaned; of a code some code contains. Grouped by transcript, then coder; `codings` lists them all.
+ * orphaned; of a code some code contains. Grouped by transcript, then coder.
  */
 function sidecarGroups(
   data: StudyData,
   columns: CodingColumns,
   containing: readonly (readonly number[])[],
-): { byTranscript: number[][][]; codings: number[] } {
+): number[][][] {
   // Only the groups matter, not their order: every count made from them is a sum.
   const byCoder = Array.from({ length: columns.transcripts }, () => new Map<string, number[]>());
-  const codings: number[] = [];
   data.codings.forEach((c, index) => {
     const key = columns.code[index] as number;
     if (key < 0 || (containing[key] as readonly number[]).length === 0 || c.coding.status === 'orphan') return;
-    codings.push(index);
     const coders = byCoder[columns.transcript[index] as number] as Map<string, number[]>;
     const group = coders.get(c.coder);
     if (group) group.push(index);
     else coders.set(c.coder, [index]);
   });
-  return { byTranscript: byCoder.map((coders) => [...coders.values()]), codings };
+  return byCoder.map((coders) => [...coders.values()]);
 }
 
 /** The number of bits set in a 32-bit integer. */

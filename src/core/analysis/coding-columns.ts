@@ -15,6 +15,14 @@ export interface CodingColumns {
   readonly transcript: Int32Array;
   /** How many distinct transcript paths data.codings has. */
   readonly transcripts: number;
+  /**
+   * Each coding's start and end offsets: the sweeps over the codings compare them many times. As 32-bit integers
+   * when every offset is one (every loaded study's: a text is shorter than 2^31 code points): read before the
+   * sweeps are optimized, an Int32Array gives small integers where a Float64Array gives a number boxed on the heap
+   * for each read.
+   */
+  readonly start: Int32Array | Float64Array;
+  readonly end: Int32Array | Float64Array;
 }
 
 /** The columns of data.codings, worked out once per StudyData (a value: its codings never change). */
@@ -57,5 +65,32 @@ function computeColumns(data: StudyData): CodingColumns {
     }
     transcript[i] = at;
   }
-  return { codeKeys, code, transcript, transcripts: pathIndex.size };
+  return { codeKeys, code, transcript, transcripts: pathIndex.size, ...offsetsOf(data.codings) };
+}
+
+/** The codings' offsets, as 32-bit integers when they all are one (see CodingColumns.start). */
+function offsetsOf(codings: readonly DataCoding[]): {
+  start: Int32Array | Float64Array;
+  end: Int32Array | Float64Array;
+} {
+  const start = new Int32Array(codings.length);
+  const end = new Int32Array(codings.length);
+  for (let i = 0; i < codings.length; i++) {
+    const coding = (codings[i] as DataCoding).coding;
+    if ((coding.start | 0) !== coding.start || (coding.end | 0) !== coding.end) return wideOffsetsOf(codings);
+    start[i] = coding.start;
+    end[i] = coding.end;
+  }
+  return { start, end };
+}
+
+/** The codings' offsets as they are, for codings of which one has an offset past 32 bits (never loaded ones). */
+function wideOffsetsOf(codings: readonly DataCoding[]): { start: Float64Array; end: Float64Array } {
+  const start = new Float64Array(codings.length);
+  const end = new Float64Array(codings.length);
+  for (let i = 0; i < codings.length; i++) {
+    start[i] = (codings[i] as DataCoding).coding.start;
+    end[i] = (codings[i] as DataCoding).coding.end;
+  }
+  return { start, end };
 }

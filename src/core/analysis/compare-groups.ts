@@ -89,7 +89,9 @@ export function compareNumericColumns(
   const valuesOf = (level: string) => inGroups.get(level)?.present ?? [];
   // Every value in a group: the column's ranks and order hold for these groups' values.
   const ranked =
-    pooled && pooled.order.length === complete ? rankedGroups(pooled, groupColumn, valueColumn) : undefined;
+    pooled && pooled.order.length === complete
+      ? rankedGroups(pooled, groupColumn, valueColumn, (group) => inGroups.get(group)?.present.length ?? 0)
+      : undefined;
   // Each group's mean and variance once: its summary, the t-test and Hedges' g all need them.
   const momentsOfLevel = new Map<string, Moments>();
   const groups: NumericGroup[] = allLevels.map((level) => {
@@ -126,10 +128,12 @@ export function compareNumericColumns(
       ? mannWhitneyOfRanks(x.length, y.length, ranked.rankSum(gx), ranked.tieSizes, 0)
       : mannWhitney(x, y);
     // The samples hold present values only (none missing): the tests of their arrays, from their moments.
+    // A report's test has no CI (reportTest keeps t, df and p): the t-test leaves it out.
     const mx = momentsOfLevel.get(gx) as Moments;
     const my = momentsOfLevel.get(gy) as Moments;
+    const welch = twoSampleTTestOfMoments(mx, my, 0, { confidence: null });
     const tests: ReportTest[] = [
-      reportTest(twoSampleTTestOfMoments(mx, my, 0), missing, `Welch two-sample t-test (${gx} − ${gy})`),
+      reportTest(welch, missing, `Welch two-sample t-test (${gx} − ${gy})`),
       reportTest(mw, missing, mw.exact === true ? 'exact p' : 'normal approximation with continuity correction'),
     ];
     const g = standardizedMeanDifferenceOfMoments(mx, my, 0, 'hedges-g');
@@ -144,25 +148,29 @@ export function compareNumericColumns(
 
 /**
  * Each group's values in ascending order and its rank sum among all the values, from the column's pooled
- * ranks: only for groups that hold every value of the column between them (checked by the caller).
+ * ranks: only for groups that hold every value of the column between them (checked by the caller), with
+ * `sizeOf` each group's number of values.
  */
 function rankedGroups(
   pooled: PooledRanks,
   groupColumn: readonly (string | null)[],
   valueColumn: readonly (number | null)[],
+  sizeOf: (group: string) => number,
 ) {
-  const sortedOf = new Map<string, number[]>();
+  // Each group's list made at its size and filled in place, not grown value by value (codes × variables ×
+  // participants: a big report's most allocation).
+  const sortedOf = new Map<string, { values: number[]; filled: number }>();
   // Indexed: for…of over a typed array steps through an iterator until the code is optimized (codes × variables).
   for (let k = 0; k < pooled.order.length; k++) {
     const row = pooled.order[k] as number;
     const group = groupColumn[row] as string;
-    const list = sortedOf.get(group);
-    if (list) list.push(valueColumn[row] as number);
-    else sortedOf.set(group, [valueColumn[row] as number]);
+    let list = sortedOf.get(group);
+    if (list === undefined) sortedOf.set(group, (list = { values: new Array<number>(sizeOf(group)), filled: 0 }));
+    list.values[list.filled++] = valueColumn[row] as number;
   }
   return {
     tieSizes: pooled.tieSizes,
-    sorted: (level: string): number[] => sortedOf.get(level) ?? [],
+    sorted: (level: string): number[] => sortedOf.get(level)?.values ?? [],
     /** Summed in row order, as mannWhitney sums the ranks of its first sample. */
     rankSum: (level: string): number => {
       let sum = 0;

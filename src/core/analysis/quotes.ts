@@ -53,9 +53,8 @@ export function agreedInData(data: StudyData): Uint8Array {
   const keys = columns.codeKeys.size;
   const codings = data.codings;
   const flags = new Uint8Array(codings.length);
-  // Offsets and coders read once per coding, in order: the pairs below compare them many times.
-  const start = new Float64Array(codings.length);
-  const end = new Float64Array(codings.length);
+  // Offsets (CodingColumns) and coders read once per coding, in order: the pairs below compare them many times.
+  const { start, end } = columns;
   const coder = new Int32Array(codings.length);
   const coders = new Map<string, number>();
   // By group number (transcript × code key): a list per number rather than a map from it.
@@ -65,8 +64,6 @@ export function agreedInData(data: StudyData): Uint8Array {
     const key = columns.code[i] as number;
     // A code no code of the report has or contains: the coding is in no cell, its flag is never read.
     if (key < 0) return;
-    start[i] = c.coding.start;
-    end[i] = c.coding.end;
     let by = coders.get(c.coder);
     if (by === undefined) coders.set(c.coder, (by = coders.size));
     coder[i] = by;

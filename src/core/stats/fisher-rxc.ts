@@ -119,17 +119,41 @@ function completionBounds(
 
 /** max of −Σ log(x_i!) subject to Σ x_i = total, 0 ≤ x_i ≤ caps_i: fill the lowest cell first. */
 function mostEvenSplit(total: number, caps: ReadonlyArray<number>): number {
-  const cells = caps.map(() => 0);
-  for (let unit = 0; unit < total; unit++) {
-    let best = -1;
-    for (let i = 0; i < caps.length; i++) {
-      if ((cells[i] as number) < (caps[i] as number) && (best < 0 || (cells[i] as number) < (cells[best] as number)))
-        best = i;
-    }
-    if (best < 0) break;
-    cells[best] = (cells[best] as number) + 1;
+  return -evenSplit(total, caps).reduce((s, x) => s + factorialln(x), 0);
+}
+
+/**
+ * The cells that filling `total` units one at a time, each into the lowest cell still below its cap (the first
+ * such cell on a tie), ends with: every cell at the level the filling reached (or its cap, if lower), and one
+ * more in the first cells that can take it, for what is left below the next level. Found from the level
+ * rather than unit by unit: the bounds of a code almost every participant has spread hundreds of units, for
+ * every state of the test.
+ */
+export function evenSplit(total: number, caps: ReadonlyArray<number>): number[] {
+  // The highest level every cell can be filled to (its cap, if lower) with `total` units: a binary search.
+  let low = 0;
+  let high = caps.reduce((most, cap) => Math.max(most, cap), 0);
+  while (low < high) {
+    const level = (low + high + 1) >> 1;
+    if (filledTo(level, caps) <= total) low = level;
+    else high = level - 1;
   }
-  return -cells.reduce((s, x) => s + factorialln(x), 0);
+  const cells = caps.map((cap) => Math.min(cap, low));
+  let left = total - filledTo(low, caps);
+  for (let i = 0; i < cells.length && left > 0; i++) {
+    if ((caps[i] as number) > low) {
+      cells[i] = low + 1;
+      left--;
+    }
+  }
+  return cells;
+}
+
+/** Units in the cells filled to `level`, each capped. */
+function filledTo(level: number, caps: ReadonlyArray<number>): number {
+  let units = 0;
+  for (let i = 0; i < caps.length; i++) units += Math.min(caps[i] as number, level);
+  return units;
 }
 
 /** min of −Σ log(x_i!) subject to Σ x_i = total, 0 ≤ x_i ≤ caps_i: fill the largest caps first. */

@@ -20,9 +20,10 @@ function finish(
   difference: number,
   stderr: number,
   df: number,
-  confidence: number,
+  confidence: number | null,
 ): TTestResult {
   const statistic = difference / stderr;
+  if (confidence === null) return { ...base, statistic, df, p: tTwoSidedP(statistic, df), ci: null };
   const half = tQuantileAt(1 - (1 - confidence) / 2, df) * stderr;
   const estimate = base.estimate as number;
   return { ...base, statistic, df, p: tTwoSidedP(statistic, df), ci: [estimate - half, estimate + half] };
@@ -57,15 +58,19 @@ export function twoSampleTTest(
   return twoSampleTTestOfMoments(momentsOf(x.values), momentsOf(y.values), x.missing + y.missing, options);
 }
 
-/** twoSampleTTest of two samples given by their moments (of their present values) and their missing count. */
+/**
+ * twoSampleTTest of two samples given by their moments (of their present values) and their missing count.
+ * `confidence: null` leaves the CI out (null): a caller that keeps only t, df and p saves the t quantile, an
+ * iterative search at Welch's fractional df (a report makes a thousand such tests).
+ */
 export function twoSampleTTestOfMoments(
   x: Moments,
   y: Moments,
   missing: number,
-  options: { equalVariances?: boolean; confidence?: number } = {},
+  options: { equalVariances?: boolean; confidence?: number | null } = {},
 ): TTestResult {
   const pooled = options.equalVariances ?? false;
-  const confidence = options.confidence ?? 0.95;
+  const confidence = options.confidence === undefined ? 0.95 : options.confidence;
   const nx = x.n;
   const ny = y.n;
   const mx = nx === 0 ? NaN : x.mean;

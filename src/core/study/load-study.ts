@@ -300,7 +300,15 @@ async function loadTranscript(
     );
     if (loaded) sidecars.push(loaded);
   }
-  return { uri, path, text, textHash, sidecars, ...(participant !== undefined ? { participant } : {}) };
+  return {
+    uri,
+    path,
+    text,
+    textHash,
+    sidecars,
+    ...(participant !== undefined ? { participant } : {}),
+    ...(map !== undefined ? { codePointLength: map.codePointLength } : {}),
+  };
 }
 
 /**

@@ -15,6 +15,12 @@ export interface LoadedSidecar {
 
 export interface StudyTranscript extends Transcript {
   readonly sidecars: readonly LoadedSidecar[];
+  /**
+   * The text's length in code points, when the loader measured it (the offset map it makes for a transcript
+   * with sidecars): the agreement section counts each compared transcript's uncoded code points, and would
+   * otherwise scan every text again (35 M characters in a big study).
+   */
+  readonly codePointLength?: number;
 }
 
 /** Everything Grounded knows about a study folder; built by loadStudy, read by the CLI, extension and panel. */

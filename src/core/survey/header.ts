@@ -1,5 +1,5 @@
 import { problem, type Problem } from '../problems';
-import type { RawCsv, RawRow } from './read-csv';
+import { fieldPosition, type RawCsv, type RawRow } from './read-csv';
 
 /** A data column of the file: its final name and its 0-based field index. */
 export interface HeaderColumn {
@@ -30,7 +30,7 @@ export function resolveHeader(
 ): ResolvedHeader {
   const names = header.fields.map((field) => field.trim());
   const problems: Problem[] = [];
-  const at = (field: number) => csv.index.at(header.offsets[field] ?? 0);
+  const at = (field: number) => fieldPosition(csv, header, field);
 
   const idFields = names.flatMap((name, field) => (name === idColumn.trim() ? [field] : []));
   if (idFields.length === 0) problems.push(missingIdColumn(uri, header, names, idColumn));

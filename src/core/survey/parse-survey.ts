@@ -4,7 +4,7 @@ import { conflictMarkerProblems } from '../yaml/conflict-markers';
 import { typeCells } from './column-type';
 import { decodeSurveyText } from './decode';
 import { resolveHeader, type HeaderColumn } from './header';
-import { readCsv, type RawCsv, type RawRow } from './read-csv';
+import { fieldPosition, readCsv, type RawCsv, type RawRow } from './read-csv';
 import { markParsedTable } from './merge';
 import { namedRecordMaker } from './named-record';
 import { setValue } from './set-value';
@@ -132,7 +132,8 @@ function checkRows(
   const firstLineOf = new Map<string, number>();
   const rows: CheckedRow[] = [];
   for (const record of records) {
-    const at = (field: number) => csv.index.at(record.offsets[Math.min(field, record.offsets.length - 1)] ?? 0);
+    // Where a field is, worked out for a problem only.
+    const at = (field: number) => fieldPosition(csv, record, field);
     if (record.fields.length < width) {
       const { line, column } = at(record.fields.length - 1);
       problems.push(
@@ -176,8 +177,8 @@ function checkRows(
       );
     }
     const id = (record.fields[idField] ?? '').trim();
-    const { line, column } = at(idField);
     if (id === '') {
+      const { line, column } = at(idField);
       problems.push(
         problem(
           uri,
@@ -192,6 +193,7 @@ function checkRows(
     }
     const first = firstLineOf.get(id);
     if (first !== undefined) {
+      const { line, column } = at(idField);
       problems.push(
         problem(
           uri,
@@ -223,7 +225,7 @@ function typeColumn(
 ): { column: SurveyColumn; answered: number } {
   let spec = declared === undefined ? undefined : parseTypeSpec(declared);
   if (declared !== undefined && !spec) {
-    const { line, column: col } = csv.index.at(header.offsets[column.field] ?? 0);
+    const { line, column: col } = fieldPosition(csv, header, column.field);
     problems.push(
       problem(
         uri,
@@ -261,15 +263,15 @@ function typeColumn(
   for (const index of typed.invalid) {
     const row = rows[cellRows[index] as number];
     if (row === undefined) continue;
-    const cell = { cell: cells[index] as string, offset: row.record.offsets[column.field] ?? 0 };
-    const { line, column: col } = csv.index.at(cell.offset);
+    const cell = cells[index] as string;
+    const { line, column: col } = fieldPosition(csv, row.record, column.field);
     problems.push(
       problem(
         uri,
         line,
         col,
         'survey-type-mismatch',
-        `"${cell.cell}" in column "${column.name}" is not ${describe(declared ?? typed.type)}; read as missing`,
+        `"${cell}" in column "${column.name}" is not ${describe(declared ?? typed.type)}; read as missing`,
         `correct the cell, add it to survey.missing, or change the type of "${column.name}" in grounded.yaml`,
         'warning',
       ),

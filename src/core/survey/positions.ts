@@ -13,6 +13,13 @@ export class LineIndex {
 
   /** Position of a UTF-16 offset. */
   at(offset: number): { line: number; column: number } {
+    const line = this.lineAt(offset);
+    const start = this.starts[line - 1] as number;
+    return { line, column: codePointLength(this.text.slice(start, offset)) + 1 };
+  }
+
+  /** 1-based line of a UTF-16 offset (at() without the column: a record's line, for every record). */
+  lineAt(offset: number): number {
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -20,8 +27,7 @@ export class LineIndex {
       if ((this.starts[mid] as number) <= offset) low = mid;
       else high = mid - 1;
     }
-    const start = this.starts[low] as number;
-    return { line: low + 1, column: codePointLength(this.text.slice(start, offset)) + 1 };
+    return low + 1;
   }
 }
 

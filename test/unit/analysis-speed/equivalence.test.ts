@@ -165,6 +165,32 @@ describe('report analyses: the fast versions give exactly what the straightforwa
     assert.ok(groupOverlaps > 200 && groupOverlaps < overlaps, `overlaps within groups: ${groupOverlaps}`);
   });
 
+  it('co-occurrence and the joint display when offsets are past 32 bits (no loaded coding has one)', () => {
+    const random = new Random(109);
+    let overlaps = 0;
+    for (let round = 0; round < 200; round++) {
+      const data = randomData(random);
+      // Offsets around 2^31 (a 32-bit integer would turn some negative), or one coding far out.
+      const base = random.pick([2 ** 31 - 20, 2 ** 32 - 10, 0]);
+      const far = random.int(0, data.codings.length);
+      const codings = data.codings.map((c, i) => {
+        const shift = i === far ? 2 ** 40 : base;
+        return { ...c, coding: { ...c.coding, start: c.coding.start + shift, end: c.coding.end + shift } };
+      });
+      const wide: StudyData = { ...data, codings };
+      const pairs = coOccurrence(wide);
+      assert.deepStrictEqual(pairs, referenceCoOccurrence(wide), `round ${round}`);
+      const withGroups = coOccurrenceWithGroups(wide, GROUP);
+      assert.deepStrictEqual(withGroups.pooled, pairs, `round ${round}`);
+      assert.deepStrictEqual(withGroups.byGroup, referenceCoOccurrenceByGroup(wide, GROUP), `round ${round}`);
+      const byGroup = codesByGroup(wide, GROUP);
+      const display = jointDisplay(wide, GROUP, byGroup, 3);
+      assert.deepStrictEqual(display, referenceJointDisplay(wide, GROUP, byGroup, 3), `round ${round}`);
+      overlaps += pairs.reduce((sum, p) => sum + p.overlaps, 0);
+    }
+    assert.ok(overlaps > 200, `overlaps: ${overlaps}`);
+  });
+
   it('co-occurrence by group when one participant id has records in two groups', () => {
     const random = new Random(17);
     let twice = 0;
