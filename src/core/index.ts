@@ -13,6 +13,7 @@ export * from './model';
 export * from './problems';
 export * from './uri';
 export * from './bytes';
+export * from './settled';
 
 // Ports and what their adapters share (locks, write artifacts).
 export * from './ports/file-system';

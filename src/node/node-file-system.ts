@@ -23,6 +23,7 @@ import {
   LockTable,
   normalizeUri,
   type ReleaseLock,
+  settled,
   tempUriFor,
   WriteRefusedError,
 } from '../core/index';
@@ -228,13 +229,6 @@ async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
 
 const lstatIfExists = (path: string): Promise<Stats | undefined> => unlessMissing(fs.lstat(path));
 
-/** A promise's outcome as a value, so it can be waited for beside another and its failure judged afterwards. */
-function settled<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
-  return promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-}
 const readIfExists = (path: string): Promise<Uint8Array | undefined> => unlessMissing(readFileOnce(path));
 
 /** Lock files on a local disk: O_EXCL creation, and a holder on this host is alive while its pid runs. */

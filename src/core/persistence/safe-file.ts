@@ -1,4 +1,5 @@
 import { sameBytes } from '../bytes';
+import { settled } from '../settled';
 import type { FileSystemPort } from '../ports/file-system';
 import { decodeCanonical, encodeUtf8, TextDecodingError } from '../text/canonical';
 import { hashBytes } from '../text/hash';
@@ -94,14 +95,13 @@ function decodeAndParse<T>(uri: string, bytes: Uint8Array, codec: FileCodec<T>):
 }
 
 async function readIfExists(fs: FileSystemPort, uri: string): Promise<Uint8Array | undefined> {
-  const stat = await fs.stat(uri);
+  // What the path is and what it holds are asked for together: a coding waits for this twice (the codebook and the
+  // sidecar), each request a turn of the host's event loop. The read counts only once the path is a file.
+  const [stat, read] = await Promise.all([fs.stat(uri), settled(fs.readFile(uri))]);
   if (!stat || stat.type !== 'file') return undefined;
-  try {
-    return await fs.readFile(uri);
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  if ('value' in read) return read.value;
+  if ((read.error as { code?: string } | null)?.code === 'ENOENT') return undefined;
+  throw read.error;
 }
 
 /**
