@@ -99,7 +99,7 @@ export class NodeFileSystem implements FileSystemPort {
       if (found && 'error' in read) throw read.error;
       const current = found && 'value' in read ? read.value : undefined;
       if (!sameContent(current, expected)) {
-        await discardTemp(handle, temp);
+        if (created) await discardTemp(handle, temp);
         return false;
       }
       if (!handle) {

@@ -110,8 +110,8 @@ async function readIfExists(fs: FileSystemPort, uri: string): Promise<Uint8Array
  * does not load, apply `change`, and replace the file only if its bytes are still those we read; otherwise
  * (someone outside the protocol wrote it: an editor, git) re-apply the change to the fresh content.
  * Returning undefined from `change` means "nothing to do"; it may wait (for a read made beside this one) before it
- * answers. Returns the value written (or the current one when
- * unchanged). `held`: locks the caller's operation already holds (see withFileLocks).
+ * answers. Returns the value written (or the current one when unchanged). `held`: locks the caller's operation
+ * already holds (see withFileLocks).
  */
 export function updateFile<T>(
   fs: FileSystemPort,
