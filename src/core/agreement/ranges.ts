@@ -4,6 +4,15 @@ export interface Range {
   readonly end: number;
 }
 
+/**
+ * Whether both offsets are 32-bit integers, as every loaded coding's are (a text is shorter than 2^31 code points):
+ * such offsets fit an Int32Array, whose reads are small integers where a Float64Array's are numbers boxed on the
+ * heap until the code is optimized.
+ */
+export function hasInt32Offsets(range: Range): boolean {
+  return (range.start | 0) === range.start && (range.end | 0) === range.end;
+}
+
 /** The ranges merged into disjoint, sorted ranges (overlapping and touching ranges become one). */
 export function unionOf(ranges: readonly Range[]): Range[] {
   // One range (a code a coder used once in a transcript: the common case) needs no sort.
@@ -117,7 +126,7 @@ function gather(list: readonly Range[], k: number): number {
   for (let i = 0; i < list.length; i++) {
     const range = list[i] as Range;
     if (!(range.end > range.start)) continue;
-    if ((range.start | 0) !== range.start || (range.end | 0) !== range.end) return WIDE;
+    if (!hasInt32Offsets(range)) return WIDE;
     starts[k] = range.start;
     ends[k] = range.end;
     k++;

@@ -1,3 +1,4 @@
+import { hasInt32Offsets } from '../agreement/ranges';
 import { codeNumbersOf, type DataCoding, type StudyData } from './study-data';
 
 /**
@@ -73,24 +74,13 @@ function offsetsOf(codings: readonly DataCoding[]): {
   start: Int32Array | Float64Array;
   end: Int32Array | Float64Array;
 } {
-  const start = new Int32Array(codings.length);
-  const end = new Int32Array(codings.length);
+  const narrow = codings.every((c) => hasInt32Offsets(c.coding));
+  const start = narrow ? new Int32Array(codings.length) : new Float64Array(codings.length);
+  const end = narrow ? new Int32Array(codings.length) : new Float64Array(codings.length);
   for (let i = 0; i < codings.length; i++) {
     const coding = (codings[i] as DataCoding).coding;
-    if ((coding.start | 0) !== coding.start || (coding.end | 0) !== coding.end) return wideOffsetsOf(codings);
     start[i] = coding.start;
     end[i] = coding.end;
-  }
-  return { start, end };
-}
-
-/** The codings' offsets as they are, for codings of which one has an offset past 32 bits (never loaded ones). */
-function wideOffsetsOf(codings: readonly DataCoding[]): { start: Float64Array; end: Float64Array } {
-  const start = new Float64Array(codings.length);
-  const end = new Float64Array(codings.length);
-  for (let i = 0; i < codings.length; i++) {
-    start[i] = (codings[i] as DataCoding).coding.start;
-    end[i] = (codings[i] as DataCoding).coding.end;
   }
   return { start, end };
 }
