@@ -124,6 +124,10 @@ export class NodeFileSystem implements FileSystemPort {
     return this.locks.lock(uri);
   }
 
+  tryLock(uri: string): Promise<ReleaseLock | undefined> {
+    return this.locks.tryLock(uri);
+  }
+
   isWriteArtifact(uri: string): boolean {
     return isWriteArtifactUri(uri);
   }

@@ -43,6 +43,11 @@ export class FileAccessReporting implements FileSystemPort {
     return reported('lock', uri, () => this.inner.lock(uri));
   }
 
+  /** Never refuses: a lock not taken at once is taken with lock(), which says why it cannot be. */
+  tryLock(uri: string): Promise<ReleaseLock | undefined> {
+    return this.inner.tryLock ? this.inner.tryLock(uri) : Promise.resolve(undefined);
+  }
+
   isWriteArtifact(uri: string): boolean {
     return this.inner.isWriteArtifact(uri);
   }

@@ -23,11 +23,12 @@ export async function withFileLocks<R>(
   task: (held: HeldLocks) => Promise<R>,
   held: HeldLocks = NONE,
 ): Promise<R> {
-  const taken = new Set<string>();
-  const releases: ReleaseLock[] = [];
+  const wanted = [...new Set(uris)].filter((uri) => !held.has(uri));
+  const releases = (await takeAllNow(fs, wanted)) ?? [];
+  const taken = new Set(releases.length > 0 ? wanted : []);
   try {
-    for (const uri of uris) {
-      if (taken.has(uri) || held.has(uri)) continue;
+    for (const uri of wanted) {
+      if (taken.has(uri)) continue;
       releases.push(await fs.lock(uri));
       taken.add(uri);
     }
@@ -35,6 +36,21 @@ export async function withFileLocks<R>(
   } finally {
     for (const release of releases.reverse()) await release().catch(() => undefined);
   }
+}
+
+/**
+ * Several locks that are all free are taken together, one wait instead of one per lock (a coding takes the
+ * codebook's and its sidecar's). If any is held, those taken are given back and the caller takes them one by
+ * one in the lock order: nothing ever waits while holding a lock out of that order, so no two operations can
+ * wait for each other.
+ */
+async function takeAllNow(fs: FileSystemPort, uris: readonly string[]): Promise<ReleaseLock[] | undefined> {
+  if (uris.length < 2 || !fs.tryLock) return undefined;
+  const tries = await Promise.all(uris.map((uri) => fs.tryLock!(uri).catch(() => undefined)));
+  const taken = tries.filter((release): release is ReleaseLock => release !== undefined);
+  if (taken.length === uris.length) return taken;
+  for (const release of taken.reverse()) await release().catch(() => undefined);
+  return undefined;
 }
 
 /** The one lock order: the codebook (when given), then the other files sorted by URI, without repeats. */

@@ -105,6 +105,24 @@ async function readIfExists(fs: FileSystemPort, uri: string): Promise<Uint8Array
 }
 
 /**
+ * A file read before its lock is held (while it is taken): updateFile may compute its change from those bytes,
+ * because the replace that follows compares the file with them under the lock. See updateFile.
+ */
+export interface ReadAhead {
+  readonly read: Promise<{ value: Uint8Array | undefined } | { error: unknown }>;
+  /** How many times this process had written the file when the read started. */
+  readonly writesBefore: number;
+}
+
+/** How many times this process wrote each file through updateFile: a read ahead older than one of them is stale. */
+const writesByUri = new Map<string, number>();
+
+/** Starts reading a file for updateFile, to be passed to it once the locks taken before the file's own are held. */
+export function readAhead(fs: FileSystemPort, uri: string): ReadAhead {
+  return { read: settled(readIfExists(fs, uri)), writesBefore: writesByUri.get(uri) ?? 0 };
+}
+
+/**
  * Applies a logical change to a file, compare-and-swap style, holding the file's write lock from the read to
  * the replace (so no other Grounded process or window can change it in between): read fresh, refuse if it
  * does not load, apply `change`, and replace the file only if its bytes are still those we read; otherwise
@@ -112,6 +130,11 @@ async function readIfExists(fs: FileSystemPort, uri: string): Promise<Uint8Array
  * Returning undefined from `change` means "nothing to do"; it may wait (for a read made beside this one) before it
  * answers. Returns the value written (or the current one when unchanged). `held`: locks the caller's operation
  * already holds (see withFileLocks).
+ *
+ * The file is read while its lock is being taken (or earlier still: `ahead`), not once it is held: a coding
+ * waits for one request fewer. Those bytes may be older than the lock. A change computed from them is written
+ * only if the replace, under the lock, finds them still there. An answer that writes nothing (no change, a file
+ * that does not load) stands only once a read under the lock found the same bytes.
  */
 export function updateFile<T>(
   fs: FileSystemPort,
@@ -119,8 +142,21 @@ export function updateFile<T>(
   codec: FileCodec<T>,
   change: (current: T | undefined) => T | undefined | Promise<T | undefined>,
   held?: HeldLocks,
+  ahead?: ReadAhead,
 ): Promise<{ value: T | undefined; written: boolean }> {
-  return withFileLocks(fs, [uri], () => updateLocked(fs, uri, codec, change), held);
+  const early = ahead ?? (held?.has(uri) ? undefined : readAhead(fs, uri));
+  return withFileLocks(fs, [uri], () => updateLocked(fs, uri, codec, change, early), held);
+}
+
+/** What one attempt at a change found: nothing to write, or the bytes and value to write over `bytes`. */
+type Planned<T> =
+  | { readonly done: { value: T | undefined; written: false } }
+  | { readonly bytes: Uint8Array | undefined; readonly next: T; readonly written: Uint8Array; readonly text?: string };
+
+/** A plan made on bytes read ahead of the lock, or its failure. */
+interface PlannedAhead<T> {
+  readonly bytes: Uint8Array | undefined;
+  readonly planned: { value: Planned<T> } | { error: unknown };
 }
 
 async function updateLocked<T>(
@@ -128,33 +164,85 @@ async function updateLocked<T>(
   uri: string,
   codec: FileCodec<T>,
   change: (current: T | undefined) => T | undefined | Promise<T | undefined>,
+  early: ReadAhead | undefined,
 ): Promise<{ value: T | undefined; written: boolean }> {
+  let ahead = early && (await planAhead(uri, early, codec, change));
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const bytes = await readIfExists(fs, uri);
-    const recalled = bytes === undefined ? undefined : codec.recall?.(uri, bytes);
-    const current = bytes === undefined || recalled !== undefined ? undefined : decodeAndParse(uri, bytes, codec);
-    const value = recalled ?? current?.value;
-    const next = await change(value);
-    if (next === undefined) return { value, written: false };
-    // A codec that encodes its own bytes is compared and written as bytes: its text is never built.
-    const encoded = codec.encode?.(next);
-    const text = encoded === undefined ? codec.serialize(next) : undefined;
-    const written = encoded ?? encodeUtf8(text as string);
-    const unchanged =
-      text === undefined
-        ? bytes !== undefined && sameBytes(bytes, written)
-        : current !== undefined && current.text === text && bytes !== undefined && !hasBomOrCr(bytes);
-    if (unchanged) return { value: next, written: false };
-    const telling = tellOnce(() => codec.writing?.(uri, next));
-    // Changed meanwhile (nothing told yet): redo on their version.
-    if (!(await fs.replaceIfUnchanged(uri, bytes, written, telling.tell))) continue;
-    telling.tell(); // a file system that cannot tell when it commits: now
-    if (text !== undefined) recentWrites.remember(uri, written, text);
-    codec.written?.(uri, written, next);
-    telling.rethrow();
-    return { value: next, written: true };
+    let planned: Planned<T>;
+    if (ahead && 'value' in ahead.planned && !('done' in ahead.planned.value)) {
+      planned = ahead.planned.value; // a write: the replace compares the file with the bytes it was planned on
+    } else {
+      const bytes = await readIfExists(fs, uri);
+      if (ahead && sameOrAbsent(ahead.bytes, bytes)) {
+        // Planned on these very bytes: it stands, a failure too, without loading the file twice.
+        if ('error' in ahead.planned) throw ahead.planned.error;
+        planned = ahead.planned.value;
+      } else planned = await plan(uri, bytes, codec, change);
+    }
+    ahead = undefined;
+    if ('done' in planned) return planned.done;
+    const result = await commit(fs, uri, codec, planned);
+    if (result) return result; // otherwise changed meanwhile: redo on their version
   }
   throw new ConcurrentChangeError(uri, MAX_ATTEMPTS);
+}
+
+/** The plan on a read ahead; none when it failed, or when this process has written the file since it started. */
+async function planAhead<T>(
+  uri: string,
+  early: ReadAhead,
+  codec: FileCodec<T>,
+  change: (current: T | undefined) => T | undefined | Promise<T | undefined>,
+): Promise<PlannedAhead<T> | undefined> {
+  const read = await early.read;
+  if (!('value' in read) || (writesByUri.get(uri) ?? 0) !== early.writesBefore) return undefined;
+  return { bytes: read.value, planned: await settled(plan(uri, read.value, codec, change)) };
+}
+
+function sameOrAbsent(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : sameBytes(a, b);
+}
+
+/** Loads `bytes` (the file as read) and applies `change`: what to write, if anything. */
+async function plan<T>(
+  uri: string,
+  bytes: Uint8Array | undefined,
+  codec: FileCodec<T>,
+  change: (current: T | undefined) => T | undefined | Promise<T | undefined>,
+): Promise<Planned<T>> {
+  const recalled = bytes === undefined ? undefined : codec.recall?.(uri, bytes);
+  const current = bytes === undefined || recalled !== undefined ? undefined : decodeAndParse(uri, bytes, codec);
+  const value = recalled ?? current?.value;
+  const next = await change(value);
+  if (next === undefined) return { done: { value, written: false } };
+  // A codec that encodes its own bytes is compared and written as bytes: its text is never built.
+  const encoded = codec.encode?.(next);
+  const text = encoded === undefined ? codec.serialize(next) : undefined;
+  const written = encoded ?? encodeUtf8(text as string);
+  const unchanged =
+    text === undefined
+      ? bytes !== undefined && sameBytes(bytes, written)
+      : current !== undefined && current.text === text && bytes !== undefined && !hasBomOrCr(bytes);
+  if (unchanged) return { done: { value: next, written: false } };
+  return text === undefined ? { bytes, next, written } : { bytes, next, written, text };
+}
+
+/** Replaces the file with the planned bytes if it still holds the bytes they were planned on; undefined if not. */
+async function commit<T>(
+  fs: FileSystemPort,
+  uri: string,
+  codec: FileCodec<T>,
+  { bytes, next, written, text }: Exclude<Planned<T>, { done: unknown }>,
+): Promise<{ value: T; written: true } | undefined> {
+  const telling = tellOnce(() => codec.writing?.(uri, next));
+  // Changed meanwhile (nothing told yet): the caller redoes the change on their version.
+  if (!(await fs.replaceIfUnchanged(uri, bytes, written, telling.tell))) return undefined;
+  writesByUri.set(uri, (writesByUri.get(uri) ?? 0) + 1);
+  telling.tell(); // a file system that cannot tell when it commits: now
+  if (text !== undefined) recentWrites.remember(uri, written, text);
+  codec.written?.(uri, written, next);
+  telling.rethrow();
+  return { value: next, written: true };
 }
 
 /**

@@ -80,6 +80,13 @@ export interface FileSystemPort {
   lock(uri: string): Promise<ReleaseLock>;
 
   /**
+   * Takes the write lock of a file if it is free right now, without waiting: undefined when another process or
+   * an earlier request of this one holds it (or the attempt failed). Optional; withFileLocks uses it to take
+   * several locks at once.
+   */
+  tryLock?(uri: string): Promise<ReleaseLock | undefined>;
+
+  /**
    * True for a file this adapter creates only while writing (temp copies, lock files): not study data. The
    * loader and the watcher skip them; `grounded check` reports the ones an interrupted process left behind.
    * Only the adapter knows how they are named.

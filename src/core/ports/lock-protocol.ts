@@ -75,7 +75,42 @@ export class LockTable {
   /** Locks `targetUri` (its lock file is `lockUriFor(targetUri)`). */
   async lock(targetUri: string): Promise<ReleaseLock> {
     const lockUri = lockUriFor(targetUri);
-    // Queue behind this process's earlier requests for the same lock.
+    const { previous, leaveQueue } = this.enqueue(lockUri);
+    await previous;
+    let content: Uint8Array;
+    try {
+      content = await this.acquire(lockUri, targetUri);
+    } catch (error) {
+      leaveQueue();
+      throw error;
+    }
+    return this.held(lockUri, content, leaveQueue);
+  }
+
+  /**
+   * Locks `targetUri` if nobody holds it now, this process included, in one attempt: undefined otherwise (a
+   * stale lock is left for lock() to judge). Never waits.
+   */
+  async tryLock(targetUri: string): Promise<ReleaseLock | undefined> {
+    const lockUri = lockUriFor(targetUri);
+    if (this.local.has(lockUri)) return undefined;
+    const { leaveQueue } = this.enqueue(lockUri);
+    const content = this.holderContent();
+    let created = false;
+    try {
+      created = await this.primitives.createExclusive(lockUri, content);
+    } catch {
+      // Said by lock(), which the caller falls back to.
+    }
+    if (!created) {
+      leaveQueue();
+      return undefined;
+    }
+    return this.held(lockUri, content, leaveQueue);
+  }
+
+  /** Queues behind this process's earlier requests for the same lock. */
+  private enqueue(lockUri: string): { previous: Promise<void>; leaveQueue: () => void } {
     const previous = this.local.get(lockUri) ?? Promise.resolve();
     let handOver!: () => void;
     const mine = new Promise<void>((resolve) => (handOver = resolve));
@@ -85,14 +120,11 @@ export class LockTable {
       handOver();
       if (this.local.get(lockUri) === queued) this.local.delete(lockUri);
     };
-    await previous;
-    let content: Uint8Array;
-    try {
-      content = await this.acquire(lockUri, targetUri);
-    } catch (error) {
-      leaveQueue();
-      throw error;
-    }
+    return { previous, leaveQueue };
+  }
+
+  /** A lock file of ours, now held: renewed while it is, and removed (if still ours) by the release. */
+  private held(lockUri: string, content: Uint8Array, leaveQueue: () => void): ReleaseLock {
     const renew = setInterval(() => void this.primitives.touch(lockUri).catch(() => undefined), this.renewEveryMs);
     (renew as { unref?: () => void }).unref?.();
     let released = false;
@@ -112,7 +144,7 @@ export class LockTable {
   private async acquire(lockUri: string, targetUri: string): Promise<Uint8Array> {
     const started = this.now();
     for (let attempt = 0; ; attempt++) {
-      const content = encodeHolder({ ...this.options.holder, since: new Date(this.now()).toISOString() });
+      const content = this.holderContent();
       if (await this.primitives.createExclusive(lockUri, content)) return content;
       const found = await this.primitives.read(lockUri);
       if (found === undefined) continue; // released between our attempt and the read: try again at once
@@ -128,6 +160,10 @@ export class LockTable {
     }
   }
 
+  private holderContent(): Uint8Array {
+    return encodeHolder({ ...this.options.holder, since: new Date(this.now()).toISOString() });
+  }
+
   private async isStale(lockUri: string, holder: LockHolder | undefined): Promise<boolean> {
     const age = await this.primitives.age(lockUri);
     if (age === undefined) return false; // gone: the next attempt will simply create it
@@ -138,12 +174,7 @@ export class LockTable {
   /** Removes a stale lock, unless it changed since we judged it: that would be someone's fresh lock. */
   private async removeStale(lockUri: string, judged: Uint8Array): Promise<void> {
     const breakUri = breakLockUriFor(lockUri);
-    if (
-      !(await this.primitives.createExclusive(
-        breakUri,
-        encodeHolder({ ...this.options.holder, since: new Date(this.now()).toISOString() }),
-      ))
-    ) {
+    if (!(await this.primitives.createExclusive(breakUri, this.holderContent()))) {
       // Another process is removing it right now; a break lock older than a few seconds was left by one that died.
       const age = await this.primitives.age(breakUri);
       if (age !== undefined && age > UNREADABLE_GRACE_MS) await this.primitives.remove(breakUri);

@@ -88,6 +88,10 @@ export class MemoryFileSystem implements FileSystemPort {
     return this.locks.lock(uri);
   }
 
+  tryLock(uri: string): Promise<ReleaseLock | undefined> {
+    return this.locks.tryLock(uri);
+  }
+
   isWriteArtifact(uri: string): boolean {
     return isWriteArtifactUri(uri);
   }

@@ -12,7 +12,7 @@ import {
 } from '../sidecar/format';
 import type { FileCodec } from '../persistence/codec';
 import { compareCodings } from '../sidecar/order';
-import { readValue, updateFile } from '../persistence/safe-file';
+import { readAhead, readValue, updateFile } from '../persistence/safe-file';
 import { lockOrder, withFileLocks } from '../persistence/file-locks';
 import { codebookCodec } from '../codebook/format';
 import { ParseMemo } from '../persistence/parse-memo';
@@ -164,15 +164,16 @@ export async function changeCodings(
   guard?: CodebookGuard,
 ): Promise<Sidecar | undefined> {
   const uri = sidecarUriFor(transcript.uri, coder);
-  const locks = lockOrder(guard?.codebookUri, [uri]);
+  // The sidecar is read from the start, while the locks are taken (updateFile says why that is safe).
+  const ahead = readAhead(fs, uri);
   const codec = sidecarCodecFor(transcript);
   // Told as the file system commits the new bytes, before the locks are let go: an editor draws the change while
   // the rename runs, and nothing it does waits for it or for the locks.
   const telling: FileCodec<Sidecar> = written
     ? { ...codec, writing: (at, sidecar) => (codec.writing?.(at, sidecar), written(sidecar)) }
     : codec;
-  const result = await withFileLocks(fs, locks, async (held) => {
-    // The codebook is read while the sidecar is: one wait instead of two. Its failure is thrown below.
+  const result = await withFileLocks(fs, lockOrder(guard?.codebookUri, [uri]), async (held) => {
+    // The codebook is read under its lock, while the sidecar's read ahead may still run. Its failure is thrown below.
     const reading = guard ? codeIdsIn(fs, guard.codebookUri) : undefined;
     reading?.catch(() => undefined);
     return updateFile(
@@ -191,6 +192,7 @@ export async function changeCodings(
         return next;
       },
       held,
+      ahead,
     );
   });
   return result.value;

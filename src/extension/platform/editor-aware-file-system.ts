@@ -83,6 +83,11 @@ export class EditorAwareFileSystem implements FileSystemPort {
     return this.disk.realPath ? this.disk.realPath(uri) : Promise.resolve(undefined);
   }
 
+  /** Never waits, so there is no wait to show. */
+  tryLock(uri: string): Promise<ReleaseLock | undefined> {
+    return this.disk.tryLock ? this.disk.tryLock(uri) : Promise.resolve(undefined);
+  }
+
   delete(uri: string): Promise<void> {
     return this.disk.delete(uri);
   }

@@ -37,6 +37,11 @@ export class LocalFirstFileSystem implements FileSystemPort {
     return this.pick(uri).lock(uri);
   }
 
+  tryLock(uri: string): Promise<ReleaseLock | undefined> {
+    const port = this.pick(uri);
+    return port.tryLock ? port.tryLock(uri) : Promise.resolve(undefined);
+  }
+
   isWriteArtifact(uri: string): boolean {
     return this.pick(uri).isWriteArtifact(uri);
   }

@@ -72,6 +72,10 @@ export class WorkspaceFileSystem implements FileSystemPort {
     return this.locks.lock(uri);
   }
 
+  tryLock(uri: string): Promise<ReleaseLock | undefined> {
+    return this.locks.tryLock(uri);
+  }
+
   isWriteArtifact(uri: string): boolean {
     return isWriteArtifactUri(uri);
   }

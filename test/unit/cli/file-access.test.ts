@@ -267,6 +267,9 @@ describe('a file another Grounded process keeps busy', () => {
       const holder = { pid: 4242, host: 'lab-laptop', tool: 'grounded codebook merge', since: '2026-12-04T10:00:00Z' };
       throw new FileLockedError(uri, `${uri}.lock`, holder, 30_000);
     }
+    override async tryLock(): Promise<undefined> {
+      return undefined; // held by someone else: not taken at once either
+    }
   }
 
   it('exit 4, names the holder, writes nothing', async () => {

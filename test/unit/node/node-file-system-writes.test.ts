@@ -15,6 +15,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeFileSystem, pathToUri } from '../../../src/node/node-file-system';
 import { FileLockedError, WriteRefusedError } from '../../../src/core/persistence/errors';
+import { lockOrder, withFileLocks } from '../../../src/core/persistence/file-locks';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -122,6 +123,30 @@ describe('NodeFileSystem: compare-and-swap and locks on a real disk', () => {
     assert.match(readFileSync(lockPath, 'utf8'), new RegExp(`"pid":${process.pid}`));
     await release();
     assert.deepEqual(readdirSync(folder), []);
+  });
+
+  it('two writers (two lock tables, as two processes) taking one or both of two locks never overlap nor wait for each other', async () => {
+    const codebook = pathToUri(join(folder, 'codebook.yaml'));
+    const sidecar = pathToUri(file());
+    const writers = [new NodeFileSystem(), new NodeFileSystem()];
+    const inside = new Map<string, number>([
+      [codebook, 0],
+      [sidecar, 0],
+    ]);
+    let overlaps = 0;
+    const sets = [[codebook, sidecar], [sidecar], [codebook, sidecar], [codebook]];
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => {
+        const uris = sets[i % sets.length]!;
+        return withFileLocks(writers[i % 2]!, lockOrder(codebook, uris), async () => {
+          for (const uri of uris) if (inside.set(uri, inside.get(uri)! + 1).get(uri)! > 1) overlaps++;
+          await new Promise((resolve) => setTimeout(resolve, i % 3));
+          for (const uri of uris) inside.set(uri, inside.get(uri)! - 1);
+        });
+      }),
+    );
+    assert.equal(overlaps, 0, 'one holder of each lock at a time');
+    assert.deepEqual(readdirSync(folder), [], 'every lock file removed');
   });
 
   it('a holder renews its lock while it works, so a long operation is not taken for a dead one', async () => {

@@ -36,6 +36,8 @@ class HookedFileSystem implements FileSystemPort {
       /** After updateFile read the file and built the new content, before the compare-and-swap. */
       beforeReplace?: (uri: string) => Promise<void>;
       afterRead?: (uri: string) => Promise<void>;
+      /** Before the lock of `uri` is taken (updateFile has started reading the file by then). */
+      beforeLock?: (uri: string) => Promise<void>;
     } = {},
   ) {}
   async readFile(uri: string): Promise<Uint8Array> {
@@ -66,7 +68,8 @@ class HookedFileSystem implements FileSystemPort {
       this.replacing = false;
     }
   }
-  lock(uri: string): Promise<ReleaseLock> {
+  async lock(uri: string): Promise<ReleaseLock> {
+    await this.hooks.beforeLock?.(uri);
     return this.inner.lock(uri);
   }
   isWriteArtifact(uri: string): boolean {
@@ -220,6 +223,48 @@ describe('compare-and-swap writes', () => {
         });
         await removeCodings(fs, transcript, 'amara', new Set(['existing']));
         assert.deepEqual(await idsIn(study), ['theirs'], 'our removal applied to their version');
+      });
+
+      /** A port whose first read of the sidecar is followed, before the sidecar's lock is taken, by `meanwhile`. */
+      function changedWhileLocking(meanwhile: () => Promise<void>): HookedFileSystem {
+        let firstRead: () => void;
+        const read = new Promise<void>((resolve) => (firstRead = resolve));
+        let changed = false;
+        return new HookedFileSystem(study.fs, {
+          afterRead: async (uri) => {
+            if (uri === study.uri(SIDECAR)) firstRead();
+          },
+          beforeLock: async (uri) => {
+            if (changed || uri !== study.uri(SIDECAR)) return;
+            changed = true;
+            await read; // the read made ahead of the lock has its bytes: now another writer changes the file
+            await meanwhile();
+          },
+        });
+      }
+
+      it('a coding the sidecar held when read ahead of the lock, removed before the lock, is added again', async () => {
+        const fs = changedWhileLocking(async () => {
+          const sidecar = fromUtf8((await study.read(SIDECAR)) as Uint8Array);
+          await study.write(SIDECAR, sidecar.replace(/codings:\n[\s\S]*$/, 'codings: []\n'));
+        });
+        // On the bytes read ahead this is the coding already there (nothing to write); on the file it is not.
+        const added = await addCodings(fs, transcript, 'amara', [{ code: 'assigned-mentor', ...MENTOR }]);
+        assert.equal(added.length, 1, 'judged on the file under the lock, not on the bytes read ahead');
+        const codings = (await readChecked(study.fs, study.uri(SIDECAR), sidecarCodec))?.value.codings ?? [];
+        assert.deepEqual(
+          codings.map((c) => [c.code, c.start, c.end]),
+          [['assigned-mentor', MENTOR.start, MENTOR.end]],
+        );
+      });
+
+      it('a sidecar that did not load when read ahead of the lock, mended before it, takes the change', async () => {
+        const before = (await study.read(SIDECAR)) as Uint8Array;
+        await study.write(SIDECAR, '<<<<<<< HEAD\ngrounded: 1\n=======\ngrounded: 1\n>>>>>>> other\n');
+        const fs = changedWhileLocking(() => study.write(SIDECAR, fromUtf8(before)));
+        await addCodings(fs, transcript, 'amara', [{ id: 'ours', code: 'burnout', ...BURNOUT }]);
+        assert.deepEqual(await idsIn(study), ['existing', 'ours']);
+        assert.deepEqual(fs.attempts, [study.uri(SIDECAR)], 'one replace, of the mended file');
       });
 
       it('an external change that breaks the file mid-write stops the write and keeps their bytes', async () => {

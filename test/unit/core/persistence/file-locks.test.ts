@@ -98,6 +98,53 @@ describe('file locks (the protocol every adapter shares)', () => {
     assert.deepEqual(fs.uris(), ['memory:/study/a.codes.yaml']);
   });
 
+  it('tryLock takes a free lock at once, and never waits for one held by another process or by this one', async () => {
+    const fs = new MemoryFileSystem();
+    const release = await fs.tryLock(TARGET);
+    assert.ok(release, 'free: taken');
+    assert.ok(fs.text(LOCK)?.includes('"pid"'), 'with the same lock file lock() makes');
+    assert.equal(await fs.tryLock(TARGET), undefined, 'held by this process: not taken, not waited for');
+    const queued = fs.lock(TARGET);
+    await release();
+    const next = await queued;
+    assert.equal(await fs.tryLock(TARGET), undefined, 'handed over to the queued request');
+    await next();
+    assert.equal(fs.text(LOCK), undefined);
+
+    fs.put(LOCK, JSON.stringify({ pid: 4242, host: 'lab-laptop', tool: 'grounded codebook merge', since: '' }));
+    const started = Date.now();
+    assert.equal(await fs.tryLock(TARGET), undefined, 'held by another process');
+    assert.ok(Date.now() - started < 1_000);
+    assert.ok(fs.text(LOCK)?.includes('4242'), 'their lock untouched');
+  });
+
+  it('withFileLocks takes free locks together, and when one is held gives back the others and takes them in order', async () => {
+    const fs = new MemoryFileSystem();
+    const [first, second] = ['memory:/study/codebook.yaml', 'memory:/study/a.codes.yaml'] as const;
+    const asked: string[] = [];
+    const port = Object.assign(Object.create(fs) as MemoryFileSystem, {
+      lock: (uri: string) => (asked.push(`lock ${uri}`), fs.lock(uri)),
+      tryLock: (uri: string) => (asked.push(`try ${uri}`), fs.tryLock(uri)),
+    });
+    await withFileLocks(port, [first, second], async (held) => assert.ok(held.has(first) && held.has(second)));
+    assert.deepEqual(asked, [`try ${first}`, `try ${second}`], 'both free: one wait for the two');
+
+    asked.length = 0;
+    const holding = await fs.lock(second);
+    let inside = false;
+    const operation = withFileLocks(port, [first, second], async () => (inside = true));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    assert.equal(inside, false, 'waits for the held lock');
+    assert.deepEqual(asked, [`try ${first}`, `try ${second}`, `lock ${first}`, `lock ${second}`]);
+    await holding();
+    await operation;
+    assert.equal(inside, true);
+    assert.deepEqual(
+      fs.uris().filter((uri) => uri.endsWith('.lock')),
+      [],
+    );
+  });
+
   it('releases the locks taken so far when a later one cannot be taken', async () => {
     const fs = new MemoryFileSystem({}, { timeoutMs: 50 });
     fs.put('memory:/study/.b.lock', JSON.stringify({ pid: 8, host: 'memory', tool: 'other', since: '' }));
