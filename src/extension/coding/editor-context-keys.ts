@@ -21,7 +21,7 @@ export class EditorContextKeys implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorSelection((event) => {
         if (event.textEditor === vscode.window.activeTextEditor) this.update();
       }),
-      live.onDidChange(() => this.update()),
+      live.onDidChangeLater(() => this.update()),
     ];
     this.update();
   }

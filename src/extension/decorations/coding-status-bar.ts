@@ -21,7 +21,7 @@ export class CodingStatusBar implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorSelection((event) => {
         if (event.textEditor === vscode.window.activeTextEditor) this.update();
       }),
-      live.onDidChange((entry) => {
+      live.onDidChangeLater((entry) => {
         if (!entry || entry.document === vscode.window.activeTextEditor?.document) this.update();
       }),
     );

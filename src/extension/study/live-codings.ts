@@ -39,10 +39,22 @@ export interface LiveTranscript {
 export class LiveCodings implements vscode.Disposable {
   private readonly byDocument = new Map<string, LiveTranscript>();
   private readonly emitter = new vscode.EventEmitter<LiveTranscript | undefined>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly laterEmitter = new vscode.EventEmitter<LiveTranscript | undefined>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter, this.laterEmitter];
+  /** The changes not yet told to onDidChangeLater: one transcript, or undefined once several have changed. */
+  private later: { timer: ReturnType<typeof setTimeout>; changed: LiveTranscript | undefined } | undefined;
 
-  /** Fires with the transcript whose codings changed (undefined: several may have). */
+  /**
+   * Fires with the transcript whose codings changed (undefined: several may have), in the task that changed
+   * them: for the editor's decorations, which the person waits for.
+   */
   readonly onDidChange = this.emitter.event;
+  /**
+   * The same changes, told in a task of their own after onDidChange, a burst of them once: for what is shown
+   * beside the editor (the Codings view, the status bar, context keys). Their work then never holds back the
+   * decorations of a coding on their way to the window.
+   */
+  readonly onDidChangeLater = this.laterEmitter.event;
 
   constructor(
     private readonly studies: StudyService,
@@ -63,6 +75,7 @@ export class LiveCodings implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.later) clearTimeout(this.later.timer);
     for (const disposable of this.disposables) disposable.dispose();
   }
 
@@ -106,7 +119,7 @@ export class LiveCodings implements vscode.Disposable {
       const codings = at < 0 ? [...kept, ...written] : [...kept.slice(0, at), ...written, ...kept.slice(at)];
       const next: LiveTranscript = { ...entry, codings, cause: 'loaded' };
       this.byDocument.set(key, next);
-      this.emitter.fire(next);
+      this.fire(next);
     }
   }
 
@@ -131,8 +144,25 @@ export class LiveCodings implements vscode.Disposable {
     }
     const entry: LiveTranscript = { document, study, transcript, codings, text: live, cause: 'loaded' };
     this.byDocument.set(document.uri.toString(), entry);
-    this.emitter.fire(entry);
+    this.fire(entry);
     return entry;
+  }
+
+  private fire(changed: LiveTranscript): void {
+    this.emitter.fire(changed);
+    if (this.later) {
+      if (this.later.changed?.document !== changed.document) this.later.changed = undefined;
+      else this.later.changed = changed;
+      return;
+    }
+    const later = {
+      changed: changed as LiveTranscript | undefined,
+      timer: setTimeout(() => {
+        this.later = undefined;
+        this.laterEmitter.fire(later.changed);
+      }, 0),
+    };
+    this.later = later;
   }
 
   private refreshStudy(study: Study): void {
@@ -172,7 +202,7 @@ export class LiveCodings implements vscode.Disposable {
     const codings = entry.codings.map((live) => ({ ...live, coding: shiftCodings([live.coding], edits)[0] as Coding }));
     const next: LiveTranscript = { ...entry, codings, text: after, cause: 'typing' };
     this.byDocument.set(event.document.uri.toString(), next);
-    this.emitter.fire(next);
+    this.fire(next);
   }
 }
 

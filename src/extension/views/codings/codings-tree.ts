@@ -44,7 +44,7 @@ export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor) this.show(editor.document);
       }),
-      live.onDidChange((changed) => {
+      live.onDidChangeLater((changed) => {
         if (!changed || changed.document === this.document) this.refresh();
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
