@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Coding } from '../../core/index';
 import type { LiveCodings, LiveTranscript } from '../study/live-codings';
 import { codeColor, colorOverrides } from './code-colors';
 import { codingOptions, gutterOptions, overlapOptions } from './decoration-options';
@@ -248,11 +249,23 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
       return list;
     };
     // A transcript has thousands of codings on a few dozen codes: each code's colour, and each colour and
-    // status's list of ranges, is looked up once, not per coding.
+    // status's list of ranges, is looked up once, not per coding (an anchored coding's list by its code, without
+    // building a key).
     const colorByCode = new Map<string, string>();
+    const anchoredListByCode = new Map<string, vscode.Range[]>();
     const listByLook = new Map<string, vscode.Range[]>();
+    const lookList = (color: string, status: Coding['status']): vscode.Range[] => {
+      const lookKey = `${color}:${status ?? 'anchored'}`;
+      let list = listByLook.get(lookKey);
+      if (!list) {
+        list = listFor(`coding:${lookKey}`, () => codingOptions(look, color, status));
+        listByLook.set(lookKey, list);
+      }
+      return list;
+    };
     const applied: AppliedCoding[] = [];
-    const colorsByLine = new Map<number, string[]>();
+    // By line number (an array, in line order): the colours of the codings on each line.
+    const colorsByLine: (string[] | undefined)[] = [];
     for (const { coding } of entry.codings) {
       let color = colorByCode.get(coding.code);
       if (color === undefined) colorByCode.set(coding.code, (color = this.colorOf(coding.code, entry)));
@@ -263,18 +276,16 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
           ? { codeId: coding.code, codingId: coding.id, color, range, status }
           : { codeId: coding.code, codingId: coding.id, color, range },
       );
-      const lookKey = `${color}:${status ?? 'anchored'}`;
-      let list = listByLook.get(lookKey);
+      let list = status ? undefined : anchoredListByCode.get(coding.code);
       if (!list) {
-        const drawnColor = color;
-        list = listFor(`coding:${lookKey}`, () => codingOptions(look, drawnColor, status));
-        listByLook.set(lookKey, list);
+        list = lookList(color, status);
+        if (!status) anchoredListByCode.set(coding.code, list);
       }
       list.push(range);
       const last = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
       for (let line = range.start.line; line <= last; line++) {
-        const colors = colorsByLine.get(line);
-        if (!colors) colorsByLine.set(line, [color]);
+        const colors = colorsByLine[line];
+        if (!colors) colorsByLine[line] = [color];
         else if (!colors.includes(color)) colors.push(color);
       }
     }
@@ -287,18 +298,26 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     }
     const gutterLines: number[] = [];
     if (look.gutter) {
-      for (const [line, colors] of colorsByLine) {
-        const shown = colors.length > 1 ? gutterStripes(colors) : colors;
-        listFor(`gutter:${shown.join(',')}`, () => gutterOptions(shown)).push(lineStart(line));
+      // Most coded lines have one colour: its list is found by the colour, without sorting or joining.
+      const singleColorList = new Map<string, vscode.Range[]>();
+      colorsByLine.forEach((colors, line) => {
+        if (!colors) return;
+        let list = colors.length === 1 ? singleColorList.get(colors[0] as string) : undefined;
+        if (!list) {
+          const shown = colors.length > 1 ? gutterStripes(colors) : colors;
+          list = listFor(`gutter:${shown.join(',')}`, () => gutterOptions(shown));
+          if (colors.length === 1) singleColorList.set(colors[0] as string, list);
+        }
+        list.push(lineStart(line));
         gutterLines.push(line);
-      }
+      });
     }
     const drawn: AppliedDecorations = {
       version: ++this.version,
       editors,
       codings: applied,
       overlaps,
-      gutterLines: gutterLines.sort((a, b) => a - b),
+      gutterLines,
     };
     return { ranges: byType, missing, applied: drawn };
   }
