@@ -87,18 +87,26 @@ export class NodeFileSystem implements FileSystemPort {
     // again when the file may not be replaced after all.
     const [found, read, opened] = await Promise.all([
       lstatIfExists(path),
-      settled(readIfExists(path)),
+      settled(readForComparison(path, expected)),
       settled(fs.open(temp, 'wx')),
     ]);
     let handle = 'value' in opened ? opened.value : undefined;
     let created = handle !== undefined;
+    const reader = 'value' in read ? read.value.handle : undefined;
+    let readerClosed = false;
+    const closeReader = async () => {
+      if (reader && !readerClosed) await reader.close().catch(() => undefined);
+      readerClosed = true;
+    };
     try {
       if (found?.isSymbolicLink()) throw new WriteRefusedError(uri, 'symbolic-link');
       if (found?.isDirectory()) throw new WriteRefusedError(uri, 'folder');
       if (found && (found.mode & 0o222) === 0) throw new WriteRefusedError(uri, 'read-only');
       if (found && 'error' in read) throw read.error;
-      const current = found && 'value' in read ? read.value : undefined;
-      if (!sameContent(current, expected)) {
+      const holds = 'value' in read ? read.value.bytes : undefined;
+      const unchanged = found ? expected !== undefined && sameContent(holds, expected) : expected === undefined;
+      if (!unchanged) {
+        await closeReader();
         if (created) await discardTemp(handle, temp);
         return false;
       }
@@ -107,13 +115,14 @@ export class NodeFileSystem implements FileSystemPort {
         created = true;
       }
       // The file's permissions are kept (umask would not), set while the bytes are written.
-      await Promise.all([writeAll(handle, data), found && handle.chmod(found.mode & 0o7777)]);
+      await Promise.all([writeAll(handle, data), found && handle.chmod(found.mode & 0o7777), closeReader()]);
       await handle.close();
       handle = undefined;
       const renaming = fs.rename(temp, path);
       committing?.();
       await renaming;
     } catch (error) {
+      await closeReader();
       if (created) await discardTemp(handle, temp); // a failed write leaves no temp file behind
       throw error;
     }
@@ -196,6 +205,31 @@ async function unlessMissing<T>(operation: Promise<T>): Promise<T | undefined> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The file's bytes, as far as comparing them with `expected` needs: up to one byte more than `expected` (a longer file
+ * differs, whatever follows). Two requests (open, read) where reading the whole file takes four (open, stat, read,
+ * close); the caller closes the handle beside its next step. A regular file's read stops short only at the file's
+ * end, so one read tells whether it holds exactly `expected` (a short read that was not the end would only make the
+ * file look changed, and the change be made again on a fresh read). Nothing is read when nothing is expected: the
+ * file's state says whether it exists. No bytes: the file is not there.
+ */
+async function readForComparison(
+  path: string,
+  expected: Uint8Array | undefined,
+): Promise<{ bytes?: Uint8Array; handle?: FileHandle }> {
+  if (expected === undefined) return {};
+  const handle = await unlessMissing(fs.open(path, 'r'));
+  if (!handle) return {};
+  try {
+    const buffer = Buffer.allocUnsafe(expected.byteLength + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, 0);
+    return { bytes: buffer.subarray(0, bytesRead), handle };
+  } catch (error) {
+    await handle.close().catch(() => undefined);
     throw error;
   }
 }

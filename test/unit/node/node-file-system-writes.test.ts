@@ -56,6 +56,25 @@ describe('NodeFileSystem: compare-and-swap and locks on a real disk', () => {
     assert.equal(readFileSync(join(folder, 'sub/new.yaml'), 'utf8'), 'x', 'creates missing folders');
   });
 
+  it('compares the whole file: one longer than expected, or as long with other bytes, is kept; an empty one compares', async () => {
+    const uri = pathToUri(file());
+    writeFileSync(file(), 'old\nand more\n');
+    assert.equal(await fs.replaceIfUnchanged(uri, utf8('old\n'), utf8('new\n')), false, 'expected bytes then more');
+    writeFileSync(file(), 'olD\n');
+    assert.equal(await fs.replaceIfUnchanged(uri, utf8('old\n'), utf8('new\n')), false, 'same length, other bytes');
+    writeFileSync(file(), 'ol');
+    assert.equal(await fs.replaceIfUnchanged(uri, utf8('old\n'), utf8('new\n')), false, 'shorter');
+    assert.equal(readFileSync(file(), 'utf8'), 'ol');
+    assert.equal(await fs.replaceIfUnchanged(pathToUri(join(folder, 'gone.yaml')), utf8('x'), utf8('y')), false);
+    writeFileSync(file(), '');
+    assert.equal(await fs.replaceIfUnchanged(uri, new Uint8Array(0), utf8('new\n')), true, 'empty as expected');
+    const big = utf8('x'.repeat(1_300_000));
+    assert.equal(await fs.replaceIfUnchanged(uri, utf8('new\n'), big), true);
+    assert.equal(await fs.replaceIfUnchanged(uri, big, utf8('small\n')), true, 'a file of 1.3 MB compares equal');
+    assert.equal(readFileSync(file(), 'utf8'), 'small\n');
+    assert.deepEqual(readdirSync(folder), ['P07.amara.codes.yaml']);
+  });
+
   it('says when it commits: once the bytes compared equal and the rename started, never for a refusal or other bytes', async () => {
     // More than one 512 KiB piece, with a byte pattern that shows a piece written twice or left out.
     const big = Uint8Array.from({ length: 1_300_000 }, (_, i) => (i * 7 + (i >> 9)) % 251);
