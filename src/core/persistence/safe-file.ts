@@ -173,7 +173,7 @@ async function updateLocked<T>(
       planned = ahead.planned.value; // a write: the replace compares the file with the bytes it was planned on
     } else {
       const bytes = await readIfExists(fs, uri);
-      if (ahead && sameOrAbsent(ahead.bytes, bytes)) {
+      if (ahead && sameBytes(ahead.bytes, bytes)) {
         // Planned on these very bytes: it stands, a failure too, without loading the file twice.
         if ('error' in ahead.planned) throw ahead.planned.error;
         planned = ahead.planned.value;
@@ -197,10 +197,6 @@ async function planAhead<T>(
   const read = await early.read;
   if (!('value' in read) || (writesByUri.get(uri) ?? 0) !== early.writesBefore) return undefined;
   return { bytes: read.value, planned: await settled(plan(uri, read.value, codec, change)) };
-}
-
-function sameOrAbsent(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  return a === undefined || b === undefined ? a === b : sameBytes(a, b);
 }
 
 /** Loads `bytes` (the file as read) and applies `change`: what to write, if anything. */
