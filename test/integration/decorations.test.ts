@@ -218,6 +218,112 @@ describe('decorations, hover and status bar on transcripts', function () {
     }
   });
 
+  it('draws a transcript shown again from the layout it had, and lays it out anew when its codings or colours changed meanwhile', async () => {
+    const codebookUri = vscode.Uri.joinPath(folder, 'codebook.yaml');
+    const otherSidecar = vscode.Uri.joinPath(folder, 'transcripts/T1.other.codes.yaml');
+    const codebookBefore = await vscode.workspace.fs.readFile(codebookUri);
+    const closeAndWait = async (document: vscode.TextDocument) => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await waitFor('the transcript closed', () => !applied(document) || undefined);
+    };
+    let closedInHost = 0;
+    const watching = vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document.uri.toString() === transcript.toString()) closedInHost++;
+    });
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      let editor = await openTranscript();
+      const first = await waitFor(
+        'decorations',
+        () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document),
+      );
+      // Counted from here: a first opening switches the language, which closes and reopens the document.
+      closedInHost = 0;
+      await closeAndWait(editor.document);
+      editor = await openTranscript();
+      const again = await waitFor(
+        'decorations again',
+        () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document),
+      );
+      // VS Code keeps the document of a closed editor open for a while, so the layout is still there.
+      assert.equal(closedInHost, 0, 'the document stayed open in the extension host');
+      assert.notEqual(again.version, first.version, 'a new drawing');
+      assert.equal(again.codings, first.codings, 'nothing changed: drawn from the layout it had');
+
+      // Another coder's sidecar arrives while no editor shows the transcript (a git pull, say).
+      await closeAndWait(editor.document);
+      const theirs: Coding = {
+        id: 'theirs-1',
+        code: 'contrast',
+        ...offsetsOf('How did you find your mentor?'),
+        quote: 'How did you find your mentor?',
+        prefix: '',
+        suffix: '',
+        by: 'other',
+      };
+      await vscode.workspace.fs.writeFile(
+        otherSidecar,
+        encode(serializeSidecar({ transcript: 'T1.txt', coder: 'other', textHash: hashText(TEXT), codings: [theirs] })),
+      );
+      await untilStudyLoads(
+        vscode.Uri.joinPath(folder, 'grounded.yaml'),
+        async () => (await grounded.studies.transcriptFor(transcript))?.transcript.sidecars.length === 2,
+      );
+      editor = await openTranscript();
+      const withTheirs = await waitFor(
+        'their coding drawn',
+        () => applied(editor.document)?.codings.some((c) => c.codingId === theirs.id) && applied(editor.document),
+      );
+      assert.equal(withTheirs.codings.length, CODINGS.length + 1);
+      const drawnTheirs = withTheirs.codings.find((c) => c.codingId === theirs.id)!;
+      assert.ok(drawnTheirs.range.isEqual(rangeOf(editor.document, 'How did you find your mentor?')));
+      assert.equal(drawnTheirs.color, COLORS['contrast']);
+
+      // A code recoloured in the codebook while the transcript is hidden.
+      await closeAndWait(editor.document);
+      const recoloured = '#b07aa1';
+      await vscode.workspace.fs.writeFile(
+        codebookUri,
+        encode(
+          serializeCodebook({
+            codes: [
+              { id: 'found', name: 'Found it myself', color: COLORS['found'], parent: 'structures' },
+              { id: 'structures', name: 'Structures', color: '#888888' },
+              { id: 'praise', name: 'Praise', color: recoloured },
+              { id: 'contrast', name: 'Contrast', color: COLORS['contrast'] },
+            ],
+          }),
+        ),
+      );
+      await untilStudyLoads(
+        vscode.Uri.joinPath(folder, 'grounded.yaml'),
+        async () =>
+          (await grounded.studies.transcriptFor(transcript))?.study.codebook.codes.find((c) => c.id === 'praise')
+            ?.color === recoloured,
+      );
+      editor = await openTranscript();
+      const praised = await waitFor('the new colour drawn', () => {
+        const now = applied(editor.document);
+        const praise = now?.codings.filter((c) => c.codeId === 'praise') ?? [];
+        return praise.length === 2 && praise.every((c) => c.color === recoloured) && now;
+      });
+      assert.equal(praised.codings.length, CODINGS.length + 1);
+      assert.ok(praised.codings.filter((c) => c.codeId !== 'praise').every((c) => c.color === COLORS[c.codeId]));
+    } finally {
+      watching.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(otherSidecar).then(undefined, () => undefined);
+      await vscode.workspace.fs.writeFile(codebookUri, codebookBefore);
+      await untilStudyLoads(vscode.Uri.joinPath(folder, 'grounded.yaml'), async () => {
+        const now = await grounded.studies.transcriptFor(transcript);
+        return (
+          now?.transcript.sidecars.length === 1 &&
+          now.study.codebook.codes.find((c) => c.id === 'praise')?.color === COLORS['praise']
+        );
+      });
+    }
+  });
+
   it('moves the decorations live while typing before a coding, before any save', async () => {
     const editor = await openTranscript();
     await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length);

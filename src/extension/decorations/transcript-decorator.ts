@@ -38,6 +38,12 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   private readonly rest = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents drawn whole since the types were last made: shown again, their types are kept, one step does. */
   private readonly drawnWhole = new Set<string>();
+  /**
+   * The last whole layout of each open transcript and what it was made from. Shown again with nothing changed
+   * (an editor reopened, a tab switched back to), a transcript is drawn from it: laying out 10,000 codings
+   * again would hold the extension host while the person waits for the colours.
+   */
+  private readonly laidBy = new Map<string, LaidOut>();
   /** What each document's editors were given (ranges by type key), so stale types are cleared and unchanged ones skipped. */
   private readonly drawnBy = new Map<string, DrawnDecorations>();
   private readonly appliedBy = new Map<string, AppliedDecorations>();
@@ -57,6 +63,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
         else this.drawNow(entry.document.uri.toString());
       }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.visibleChanged()),
+      vscode.workspace.onDidCloseTextDocument((document) => this.laidBy.delete(document.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsLook(event)) this.restyle();
       }),
@@ -146,6 +153,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     this.overrides = colorOverrides();
     // Disposing the types clears them from every editor: what was drawn is gone until redrawn.
     this.types.reset();
+    this.laidBy.clear();
     this.drawnWhole.clear();
     this.drawnBy.clear();
     this.appliedBy.clear();
@@ -173,7 +181,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
         return;
       }
     }
-    this.send(documentUri, editors, entry && this.layout(entry, editors.length));
+    this.send(documentUri, editors, entry && this.wholeLayout(documentUri, entry, editors.length));
     if (entry) this.drawnWhole.add(documentUri);
   }
 
@@ -187,8 +195,8 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     const editors = vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.toString() === documentUri);
     const entry = editors[0] && this.live.get(editors[0].document);
     if (!entry) return this.draw(documentUri);
-    const full = laid ?? this.layout(entry, editors.length);
-    const missing = [...full.missing].filter(([key]) => !this.types.lookup(key));
+    const full = laid ?? this.wholeLayout(documentUri, entry, editors.length);
+    const missing = [...full.options].filter(([key]) => !this.types.lookup(key));
     if (missing.length > TYPES_PER_TASK) {
       for (const [key, options] of missing.slice(0, TYPES_PER_TASK)) this.types.get(key, options);
       this.later(documentUri, () => this.drawRest(documentUri, full));
@@ -205,7 +213,8 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
 
   /** Gives the editors of a document the decorations laid out (none when it is not a transcript). */
   private send(documentUri: string, editors: readonly vscode.TextEditor[], laid: Layout | undefined): void {
-    for (const [key, options] of laid?.missing ?? []) this.types.get(key, options);
+    // Made if missing: a layout kept from an earlier drawing may use types dropped since.
+    for (const [key, options] of laid?.options ?? []) this.types.get(key, options);
     const ranges = laid?.ranges ?? new Map<string, vscode.Range[]>();
     if (laid) {
       this.appliedBy.set(documentUri, laid.applied);
@@ -235,15 +244,43 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     this.collect();
   }
 
-  /** Groups the ranges of a transcript's codings by decoration type, noting the types not made yet. */
+  /**
+   * The layout of all of a transcript's codings: the one kept from its last drawing when nothing it was made
+   * from has changed (the same codings, text and codebook, the document at the same version, as many
+   * editors), else a new one, kept in its place. The look is not compared: a change of look clears them all.
+   */
+  private wholeLayout(documentUri: string, entry: LiveTranscript, editors: number): Layout {
+    const kept = this.laidBy.get(documentUri);
+    if (
+      kept &&
+      kept.codings === entry.codings &&
+      kept.text === entry.text &&
+      kept.codebook === entry.study.codebook &&
+      kept.version === entry.document.version &&
+      kept.layout.applied.editors === editors
+    ) {
+      return { ...kept.layout, applied: { ...kept.layout.applied, version: ++this.version } };
+    }
+    const layout = this.layout(entry, editors);
+    this.laidBy.set(documentUri, {
+      codings: entry.codings,
+      text: entry.text,
+      codebook: entry.study.codebook,
+      version: entry.document.version,
+      layout,
+    });
+    return layout;
+  }
+
+  /** Groups the ranges of a transcript's codings by decoration type, with the options of each type. */
   private layout(entry: LiveTranscript, editors: number): Layout {
     const look = this.look;
     const byType = new Map<string, vscode.Range[]>();
-    const missing = new Map<string, () => vscode.DecorationRenderOptions>();
-    const listFor = (key: string, options: () => vscode.DecorationRenderOptions): vscode.Range[] => {
+    const options = new Map<string, () => vscode.DecorationRenderOptions>();
+    const listFor = (key: string, optionsOf: () => vscode.DecorationRenderOptions): vscode.Range[] => {
       let list = byType.get(key);
       if (!list) {
-        if (!this.types.lookup(key)) missing.set(key, options);
+        options.set(key, optionsOf);
         byType.set(key, (list = []));
       }
       return list;
@@ -319,7 +356,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
       overlaps,
       gutterLines,
     };
-    return { ranges: byType, missing, applied: drawn };
+    return { ranges: byType, options, applied: drawn };
   }
 
   /** Tells the types which ones visible documents use: the others (a hidden transcript's, a recoloured code's) may go. */
@@ -349,11 +386,20 @@ function lineStart(line: number): vscode.Range {
   return (lineStarts[line] ??= new vscode.Range(line, 0, line, 0));
 }
 
-/** What a drawing gives a document's editors: ranges by type key, the types to make first, and its record. */
+/** What a drawing gives a document's editors: ranges by type key, each type's options, and its record. */
 interface Layout {
   readonly ranges: Map<string, vscode.Range[]>;
-  readonly missing: ReadonlyMap<string, () => vscode.DecorationRenderOptions>;
+  readonly options: ReadonlyMap<string, () => vscode.DecorationRenderOptions>;
   readonly applied: AppliedDecorations;
+}
+
+/** A whole layout kept for a transcript shown again, with what it was made from. */
+interface LaidOut {
+  readonly codings: LiveTranscript['codings'];
+  readonly text: LiveTranscript['text'];
+  readonly codebook: LiveTranscript['study']['codebook'];
+  readonly version: number;
+  readonly layout: Layout;
 }
 
 interface DrawnDecorations {
