@@ -42,8 +42,11 @@ export function formatSize(name, r) {
       `opening a transcript with ${r.open.codings} codings (no editor open before), ${drawn.length} times, ms:`,
     );
     lines.push(`  editor shown               ${spread(r.open.samples.map((s) => s.shown))}`);
+    const onScreen = r.open.samples.map((s) => s.onScreen).filter((t) => t !== undefined);
+    if (onScreen.length > 0)
+      lines.push(`  codings on screen drawn    ${spread(onScreen)}   (first open ${f(onScreen[0] ?? NaN)})`);
     lines.push(`  all codings drawn          ${spread(drawn)}   (first open ${f(drawn[0] ?? NaN)})`);
-    // Grounded's own part: what it takes once VS Code has told the extension host the editor is visible.
+    // Grounded's own part: from the host telling the decorations the editor is visible to every coding drawn.
     const own = r.open.samples.filter((s) => s.visible !== undefined).map((s) => s.drawn - s.visible);
     if (own.length > 0) lines.push(`    of which after the host saw the editor ${spread(own)}`);
     const lags = r.open.samples.map((s) => s.lagMax).filter((l) => l !== undefined);

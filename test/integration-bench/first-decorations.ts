@@ -8,7 +8,12 @@ import { sleep, timeUntil, waitFor } from './support';
 export interface OpenSample {
   shown: number;
   drawn: number;
-  /** When the extension host learned the editor is visible (onDidChangeVisibleTextEditors): Grounded's part starts there. */
+  /**
+   * The first drawing handed to VS Code: the codings on screen. A first opening in a window draws those first and
+   * the rest a few tasks later; a reopening draws everything at once.
+   */
+  onScreen?: number;
+  /** When the extension host told the decorations the editor is visible (before they drew): Grounded's part starts there. */
   visible?: number;
   /** The extension host's event-loop lag from showTextDocument until every coding was drawn (max of a 10 ms timer). */
   lagMax?: number;
@@ -42,9 +47,10 @@ export async function firstDecorations(
     const lag = new LagRecorder();
     let t0 = performance.now();
     let shown = 0;
-    let visible = 0;
-    const watching = vscode.window.onDidChangeVisibleTextEditors((editors) => {
-      if (visible === 0 && editors.some((e) => e.document.uri.toString() === key)) visible = performance.now() - t0;
+    let onScreen = 0;
+    // Fired as the decorations hand their first drawing over; the microtask runs once the handing over is done.
+    const watching = state.onDidDraw(({ uri: drawnUri }) => {
+      if (onScreen === 0 && drawnUri === key) queueMicrotask(() => (onScreen ||= performance.now() - t0));
     });
     const opened = vscode.window.showTextDocument(uri, { preview: false }).then(() => {
       shown = performance.now() - t0;
@@ -55,7 +61,14 @@ export async function firstDecorations(
     const lagMax = lag.since(t0).max;
     await opened;
     watching.dispose();
-    samples.push({ shown, drawn: times['drawn'] ?? NaN, lagMax, ...(visible > 0 ? { visible } : {}) });
+    const visible = state.visibleEditorsChangedAt - t0;
+    samples.push({
+      shown,
+      drawn: times['drawn'] ?? NaN,
+      lagMax,
+      ...(onScreen > 0 ? { onScreen } : {}),
+      ...(visible > 0 ? { visible } : {}),
+    });
 
     await closeAll();
     await sleep(300);

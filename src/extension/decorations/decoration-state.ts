@@ -34,6 +34,12 @@ export interface DecorationState {
   readonly highContrast: boolean;
   /** Keys of the live decoration types (one per colour and status, overlap, gutter colour set). */
   readonly typeKeys: readonly string[];
+  /**
+   * `performance.now()` when the extension host last told the decorations that the visible editors changed,
+   * before they drew anything: where Grounded's part of opening a transcript starts (the benchmark reads it;
+   * its own listener would run after the drawing).
+   */
+  readonly visibleEditorsChangedAt: number;
   /** Fires each time a document's editors are given decorations (a drawing in two steps fires twice). */
   readonly onDidDraw: vscode.Event<{ readonly uri: string; readonly applied: AppliedDecorations }>;
 }

@@ -50,6 +50,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   private readonly drew = new vscode.EventEmitter<{ readonly uri: string; readonly applied: AppliedDecorations }>();
   readonly onDidDraw = this.drew.event;
   private readonly disposables: vscode.Disposable[] = [this.drew];
+  private visibleAt = 0;
   private look: DecorationLook = currentLook();
   private overrides = colorOverrides();
   private version = 0;
@@ -76,6 +77,10 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
 
   get applied(): ReadonlyMap<string, AppliedDecorations> {
     return this.appliedBy;
+  }
+
+  get visibleEditorsChangedAt(): number {
+    return this.visibleAt;
   }
 
   get generation(): number {
@@ -128,6 +133,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   }
 
   private visibleChanged(): void {
+    this.visibleAt = performance.now();
     const editorsOf = new Map<string, vscode.TextEditor[]>();
     for (const editor of vscode.window.visibleTextEditors) {
       const uri = editor.document.uri.toString();
