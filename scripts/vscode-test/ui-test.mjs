@@ -366,20 +366,7 @@ async function main() {
     // The extension gives .txt transcripts the transcript language once it has loaded the study; the
     // language's defaults (word wrap) apply from then on. On the shared CI machine at a load average of 45 the
     // web-worker host once took more than 90 s for that (hence the wait, and the overall 450 s).
-    const language = () =>
-      page
-        .locator('.statusbar-item[id="status.editor.mode"]')
-        .first()
-        .innerText({ timeout: 1000 })
-        .catch(() => '(none)');
-    await waitUntil(
-      'the status bar to show the "Interview transcript" language',
-      async () => (await language()).includes('Interview transcript'),
-      150_000,
-      250,
-    ).catch(async (error) => {
-      throw new Error(`${error.message}; it shows ${await language()}`);
-    });
+    await untilStatusBarLanguage(page, 'Interview transcript', 150_000);
     const words = passage.split(/\s+/);
     const [head, tail] = [words.slice(0, 4).join(' '), words.slice(-3).join(' ')];
     await waitUntil(
@@ -540,41 +527,28 @@ async function main() {
 
   await step(
     'the new coding is drawn in the editor (a decoration on line 21)',
+    () => untilLineDecorated(page, 'My sister is a nurse'),
+    { fatal: false },
+  );
+
+  await step(
+    'Ctrl+W closes P07 and Quick Open (Ctrl+P) opens it again at once: in the transcript language, its codings drawn again, the new one on line 21 too',
     async () => {
-      // Extension decorations carry generated `ced-…` classes: backgrounds in the view-overlays layer (one
-      // div per rendered line, at the same top as the text line), underlines/colours as spans in the line.
-      await waitUntil(
-        'a decoration on the coded line',
-        () =>
-          page.evaluate(() => {
-            const editor = document.querySelector('.editor-instance .monaco-editor');
-            const line = [...(editor?.querySelectorAll('.view-lines .view-line') ?? [])].find((l) =>
-              l.textContent?.replace(/\u00a0/g, ' ').includes('My sister is a nurse'),
-            );
-            if (!line) return false;
-            const box = line.getBoundingClientRect();
-            const middle = box.top + box.height / 2;
-            return [...(editor?.querySelectorAll('[class*="ced-"]') ?? [])].some((element) => {
-              const r = element.getBoundingClientRect();
-              return r.width > 0 && r.top <= middle && r.bottom >= middle;
-            });
-          }),
-        30_000,
-        250,
-      ).catch(async (error) => {
-        const seen = await page.evaluate(() => {
-          const editor = document.querySelector('.editor-instance .monaco-editor');
-          const line = [...(editor?.querySelectorAll('.view-lines .view-line') ?? [])].find((l) =>
-            l.textContent?.replace(/\u00a0/g, ' ').includes('My sister is a nurse'),
-          );
-          const box = line?.getBoundingClientRect();
-          const decorations = [...(editor?.querySelectorAll('[class*="ced-"]') ?? [])].map(
-            (e) => `${e.className} @${Math.round(e.getBoundingClientRect().top)}`,
-          );
-          return `line 21 ${box ? `at ${Math.round(box.top)}–${Math.round(box.bottom)}` : 'not rendered'}; decorations: ${decorations.join(', ') || 'none'}`;
-        });
-        throw new Error(`${error.message}\n${seen}`);
-      });
+      await page.locator('.editor-instance .monaco-editor textarea').first().focus();
+      await page.keyboard.press('Control+W');
+      await page
+        .locator('.tabs-container .tab', { hasText: 'P07.txt' })
+        .waitFor({ state: 'detached', timeout: 10_000 });
+      await openQuickOpen(page, 'P07.txt', 'P07.txt');
+      await page
+        .locator('.tabs-container .tab.active', { hasText: 'P07.txt' })
+        .waitFor({ state: 'visible', timeout: 20_000 });
+      // Closing the tab closes the document in the extension host; opened again it is plain text until the
+      // extension switches it, which it must do again even right after the close.
+      await untilStatusBarLanguage(page, 'Interview transcript', 30_000);
+      // Line 13 holds one of the example's codings, line 21 the new one.
+      await untilLineDecorated(page, 'Mine is Dr. Abernathy');
+      await untilLineDecorated(page, 'My sister is a nurse');
     },
     { fatal: false },
   );
@@ -768,3 +742,56 @@ try {
 note(`finished in ${elapsed()}`);
 console.log(`${results.passed} passed, ${results.failed} failed`);
 process.exit(exitCode);
+
+/**
+ * Waits until the editor line whose text includes `text` has one of Grounded's decorations over it. Extension
+ * decorations carry generated `ced-…` classes: backgrounds in the view-overlays layer (one div per rendered line,
+ * at the same top as the text line), underlines and colours as spans in the line.
+ */
+async function untilLineDecorated(page, text) {
+  const check = (wanted) => {
+    const editor = document.querySelector('.editor-instance .monaco-editor');
+    const line = [...(editor?.querySelectorAll('.view-lines .view-line') ?? [])].find((l) =>
+      l.textContent?.replace(/\u00a0/g, ' ').includes(wanted),
+    );
+    const decorations = [...(editor?.querySelectorAll('[class*="ced-"]') ?? [])];
+    if (!line) return { decorated: false, seen: `"${wanted}" not rendered` };
+    const box = line.getBoundingClientRect();
+    const middle = box.top + box.height / 2;
+    const decorated = decorations.some((element) => {
+      const r = element.getBoundingClientRect();
+      return r.width > 0 && r.top <= middle && r.bottom >= middle;
+    });
+    const listed = decorations.map((e) => `${e.className} @${Math.round(e.getBoundingClientRect().top)}`);
+    return {
+      decorated,
+      seen: `"${wanted}" at ${Math.round(box.top)}–${Math.round(box.bottom)}; decorations: ${listed.join(', ') || 'none'}`,
+    };
+  };
+  await waitUntil(
+    `a decoration on the line with "${text}"`,
+    async () => (await page.evaluate(check, text)).decorated,
+    30_000,
+    250,
+  ).catch(async (error) => {
+    throw new Error(`${error.message}\n${(await page.evaluate(check, text)).seen}`);
+  });
+}
+
+/** Waits until the status bar's language mode reads `name`. */
+async function untilStatusBarLanguage(page, name, timeoutMs) {
+  const language = () =>
+    page
+      .locator('.statusbar-item[id="status.editor.mode"]')
+      .first()
+      .innerText({ timeout: 1000 })
+      .catch(() => '(none)');
+  await waitUntil(
+    `the status bar to show the "${name}" language`,
+    async () => (await language()).includes(name),
+    timeoutMs,
+    250,
+  ).catch(async (error) => {
+    throw new Error(`${error.message}; it shows ${await language()}`);
+  });
+}

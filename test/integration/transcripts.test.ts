@@ -107,6 +107,16 @@ describe('transcripts: language, outline and explorer badges', function () {
     await waitFor('the transcript language', () => openDocument(transcript)?.languageId === 'transcript');
   });
 
+  it('leaves a transcript switched back to plain text as it is while it stays open', async () => {
+    await vscode.window.showTextDocument(transcript, { preview: false });
+    await waitFor('the transcript language', () => openDocument(transcript)?.languageId === 'transcript');
+    // What the language picker in the status bar does; the change closes and reopens the document behind its tab.
+    await vscode.languages.setTextDocumentLanguage(openDocument(transcript)!, 'plaintext');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(openDocument(transcript)?.languageId, 'plaintext');
+    await vscode.languages.setTextDocumentLanguage(openDocument(transcript)!, 'transcript');
+  });
+
   it('leaves a matching plain-text file that is no transcript of a study alone', async () => {
     const notes = vscode.Uri.joinPath(folder, 'transcripts/notes.txt');
     await vscode.window.showTextDocument(notes, { preview: false });

@@ -23,14 +23,23 @@ export class TranscriptLanguageSwitcher implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Documents switched once; switching reopens the document, so remember by URI. */
   private readonly switched = new Set<string>();
+  /** Documents whose switch is under way: the close it causes is not the person closing them. */
+  private readonly switching = new Set<string>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(private readonly studies: StudyService) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.considerQuietly(document)),
       vscode.workspace.onDidCloseTextDocument((document) => {
-        // A language change closes and reopens the document: forget it only if it stays closed.
         const uri = document.uri.toString();
+        if (this.switching.has(uri)) return;
+        // Closed by the person (no tab shows it any more): forgotten at once, so opening it again, even right
+        // away (Reopen Closed Editor), switches it again.
+        if (!shownInTab(uri)) {
+          this.switched.delete(uri);
+          return;
+        }
+        // A language change closes and reopens the document behind its tab: forget it only if it stays closed.
         const timer = setTimeout(() => {
           this.timers.delete(timer);
           if (!vscode.workspace.textDocuments.some((open) => open.uri.toString() === uri)) this.switched.delete(uri);
@@ -52,8 +61,14 @@ export class TranscriptLanguageSwitcher implements vscode.Disposable {
     if (document.isUntitled || !(await this.studies.transcriptFor(document.uri).catch(() => undefined)))
       return document;
     if (document.isClosed || document.languageId !== 'plaintext') return document;
-    this.switched.add(document.uri.toString());
-    return vscode.languages.setTextDocumentLanguage(document, TRANSCRIPT_LANGUAGE);
+    const uri = document.uri.toString();
+    this.switched.add(uri);
+    this.switching.add(uri);
+    try {
+      return await vscode.languages.setTextDocumentLanguage(document, TRANSCRIPT_LANGUAGE);
+    } finally {
+      this.switching.delete(uri);
+    }
   }
 
   private considerOpen(): void {
@@ -69,4 +84,16 @@ export class TranscriptLanguageSwitcher implements vscode.Disposable {
     for (const timer of this.timers) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** Whether an editor tab (a text editor, or either side of a diff) shows the document `uri`. */
+function shownInTab(uri: string): boolean {
+  return vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some(({ input }) =>
+      input instanceof vscode.TabInputText
+        ? input.uri.toString() === uri
+        : input instanceof vscode.TabInputTextDiff &&
+          (input.original.toString() === uri || input.modified.toString() === uri),
+    ),
+  );
 }
