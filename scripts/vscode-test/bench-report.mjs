@@ -57,6 +57,19 @@ export function formatSize(name, r) {
     if (r.open.plainLag?.length > 0)
       lines.push(`  baseline: host lag while the same text outside the study opened ${spread(r.open.plainLag)}`);
     lines.push(`  baseline: the same text outside the study, editor shown ${spread(r.open.plain)}`);
+    const explorer = r.open.fromExplorer ?? [];
+    if (explorer.length > 0) {
+      lines.push(
+        `  opened as the Explorer opens it (vscode.open; another transcript of ${r.open.codings} codings, its document closed before), ${explorer.length} times:`,
+      );
+      const first = (key) => f(explorer[0]?.[key] ?? NaN);
+      lines.push(
+        `    first colours drawn        ${spread(explorer.map((s) => s.onScreen))}   (first open ${first('onScreen')})`,
+      );
+      lines.push(
+        `    all drawn, transcript language ${spread(explorer.map((s) => s.drawn))}   (first open ${first('drawn')})`,
+      );
+    }
   }
   if (r.coding) {
     const pick = (key) => r.coding.samples.map((s) => s[key]);

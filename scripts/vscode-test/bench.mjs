@@ -16,7 +16,9 @@
 //    other extensions the same host activated.
 //  - first decorations: a transcript with 10,000 codings, opened with showTextDocument with no editor open,
 //    until the decorations (the DecorationState test hook) have drawn all 10,000; baseline: the same text
-//    outside the study, shown by VS Code alone.
+//    outside the study, shown by VS Code alone. Then another transcript of as many codings opened as the Explorer
+//    opens files (vscode.open, its document closed in the host before each opening), until all are drawn in an
+//    editor of the transcript language.
 //  - coding latency: grounded.codeSelection on a transcript with 2,000 codings, until the sidecar on disk has
 //    the coding and it is drawn; baseline: serializeSidecar + writeFile of that sidecar in the same host.
 //  - the analysis panel opened with Grounded: Open Analysis beside the transcript: the extension host's

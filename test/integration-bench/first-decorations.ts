@@ -24,8 +24,10 @@ async function closeAll(): Promise<void> {
 }
 
 /**
- * Opens `uri` `runs` times from no open editor, as a person opening it from the explorer does
- * (showTextDocument), and times the editor being shown and all `codings` codings drawn by the decorations.
+ * Opens `uri` `runs` times from no open editor with showTextDocument, as an extension does, and times the editor
+ * being shown and all `codings` codings drawn by the decorations. showTextDocument opens the document in the
+ * extension host first, and VS Code keeps a document an extension opened for minutes: each opening after the first
+ * finds it still open in the host (see openingsFromExplorer for a person's way).
  * `plainUri` is the same text outside the study (no Grounded decorations): opened the same way in the same
  * run, it is the baseline, what VS Code alone takes to show the text.
  */
@@ -81,4 +83,51 @@ export async function firstDecorations(
   }
   await closeAll();
   return { samples, plain, plainLag };
+}
+
+/** One opening as the Explorer does it, ms from vscode.open. */
+export interface ExplorerOpenSample {
+  /** The first drawing handed to VS Code (the document may still be plain text then). */
+  onScreen: number;
+  /** Every coding drawn in an editor showing the document in the transcript language. */
+  drawn: number;
+}
+
+/**
+ * Opens `uri` `runs` times the way the Explorer and Quick Open do (the vscode.open command), each time after its
+ * document was closed in the extension host too, as closing its tab does when no extension holds it. VS Code then
+ * sends the text to the host anew as plain text; Grounded finds it is a study's transcript and switches it to the
+ * transcript language (VS Code sends it again), drawing its codings on each. `uri` must be a transcript no
+ * extension opened, or it would stay open in the host.
+ */
+export async function openingsFromExplorer(
+  state: DecorationState,
+  uri: vscode.Uri,
+  codings: number,
+  runs: number,
+): Promise<ExplorerOpenSample[]> {
+  const key = uri.toString();
+  const isOpen = () => vscode.workspace.textDocuments.some((document) => document.uri.toString() === key);
+  const samples: ExplorerOpenSample[] = [];
+  for (let run = 0; run < runs; run++) {
+    await closeAll();
+    await waitFor('the transcript closed in the extension host', () => !isOpen() || undefined, 30_000);
+    await sleep(300);
+    const t0 = performance.now();
+    let onScreen = 0;
+    const watching = state.onDidDraw(({ uri: drawnUri }) => {
+      if (onScreen === 0 && drawnUri === key) queueMicrotask(() => (onScreen ||= performance.now() - t0));
+    });
+    await vscode.commands.executeCommand('vscode.open', uri, { preview: false });
+    const drawn = () =>
+      (state.applied.get(key)?.codings.length ?? 0) >= codings &&
+      vscode.window.visibleTextEditors.some(
+        (editor) => editor.document.uri.toString() === key && editor.document.languageId === 'transcript',
+      );
+    const times = await timeUntil({ drawn }, t0, 60_000);
+    watching.dispose();
+    samples.push({ onScreen, drawn: times['drawn'] ?? NaN });
+  }
+  await closeAll();
+  return samples;
 }

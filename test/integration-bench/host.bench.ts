@@ -22,7 +22,7 @@ import type { GroundedServices } from '../../src/extension/services';
 import { activationTimes, type ActivationTimes } from './activation';
 import { codingLatency, type CodingSample } from './coding-latency';
 import { idleLag, type Lag } from './event-loop-lag';
-import { firstDecorations, type OpenSample } from './first-decorations';
+import { firstDecorations, openingsFromExplorer, type ExplorerOpenSample, type OpenSample } from './first-decorations';
 import { startProfile } from './cpu-profile';
 import { codingDuringRebuilds, lagDuringRebuilds, openPanelBeside, profileRebuild, type RebuildEpisode } from './panel';
 import { log, sleep } from './support';
@@ -43,7 +43,14 @@ const IDLE_MS = number('GROUNDED_BENCH_IDLE_MS', 3000);
 export interface BenchResults {
   activation: { grounded: ActivationTimes | undefined; others: ActivationTimes[] };
   /** The 10,000-coding transcript opened OPENS times, and the same text outside the study (the baseline). */
-  open: { codings: number; samples: OpenSample[]; plain: number[]; plainLag: number[] };
+  open: {
+    codings: number;
+    samples: OpenSample[];
+    plain: number[];
+    plainLag: number[];
+    /** The same number of codings on another transcript, opened as the Explorer does (its document closed before). */
+    fromExplorer?: ExplorerOpenSample[];
+  };
   /** Codings on the 2,000-coding transcript, panel closed; baseline: serializeSidecar + writeFile of that sidecar. */
   coding: { codings: number; sidecarBytes: number; samples: CodingSample[]; baseline: number[] };
   panel: {
@@ -150,6 +157,16 @@ export async function run(): Promise<void> {
       coder: CODER,
       seed: 17,
     });
+    // Opened only as the Explorer opens files: no extension holds its document, so closing its tab closes it.
+    writeBenchTranscript({
+      folder: transcripts,
+      name: 'P92',
+      turns: 1500,
+      codings: BIG_CODINGS,
+      codes,
+      coder: CODER,
+      seed: 17,
+    });
     // The same text outside the study's transcripts: VS Code shows it without any Grounded decoration.
     const plainFolder = path.join(folder.fsPath, 'bench-plain');
     mkdirSync(plainFolder, { recursive: true });
@@ -159,13 +176,17 @@ export async function run(): Promise<void> {
     const plainUri = vscode.Uri.joinPath(folder, 'bench-plain/P91.txt');
     await waitUntilLoaded(services, codedUri, CODINGS);
     await waitUntilLoaded(services, bigUri, BIG_CODINGS);
+    const explorerUri = vscode.Uri.joinPath(folder, 'transcripts/P92.txt');
+    await waitUntilLoaded(services, explorerUri, BIG_CODINGS);
     log(
-      `wrote P90 (${CODINGS} codings, ${Math.round(coded.sidecarBytes / 1024)} KB) and P91 (${BIG_CODINGS} codings, ${Math.round(big.sidecarBytes / 1024)} KB); the study loaded them`,
+      `wrote P90 (${CODINGS} codings, ${Math.round(coded.sidecarBytes / 1024)} KB) and P91 (${BIG_CODINGS} codings, ${Math.round(big.sidecarBytes / 1024)} KB), and P92 like P91; the study loaded them`,
     );
 
     const open = await firstDecorations(state, bigUri, plainUri, BIG_CODINGS, OPENS);
     results.open = { codings: BIG_CODINGS, ...open };
     log(`first decorations: ${open.samples.map((s) => s.drawn.toFixed(0)).join(', ')} ms`);
+    results.open.fromExplorer = await openingsFromExplorer(state, explorerUri, BIG_CODINGS, OPENS);
+    log(`opened as from the Explorer: ${results.open.fromExplorer.map((s) => s.drawn.toFixed(0)).join(', ')} ms`);
     const profileDir = process.env.GROUNDED_BENCH_PROFILE_DIR;
     if (profileDir) {
       const file = await profiled(profileDir, 'open', () => firstDecorations(state, bigUri, plainUri, BIG_CODINGS, 1));
