@@ -324,6 +324,35 @@ describe('decorations, hover and status bar on transcripts', function () {
     }
   });
 
+  it('keeps a transcript drawn through a change of its language, without loading or drawing its codings again', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const editor = await openTranscript();
+    const drawn = await waitFor(
+      'decorations',
+      () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document),
+    );
+    const entry = grounded.live.get(editor.document);
+    assert.ok(entry, 'the transcript is tracked');
+    let draws = 0;
+    const watching = state.onDidDraw(({ uri }) => {
+      if (uri === transcript.toString()) draws++;
+    });
+    try {
+      // A change of language closes and opens the very same document (what the transcript language switch does
+      // to a transcript opened as plain text, and what the person does with the status bar's language picker).
+      await vscode.languages.setTextDocumentLanguage(editor.document, 'plaintext');
+      await waitFor('plain text', () => editor.document.languageId === 'plaintext' || undefined);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(grounded.live.get(editor.document), entry, 'the same codings, not loaded again');
+      assert.equal(applied(editor.document), drawn, 'the same drawing, still in place');
+      assert.equal(draws, 0, 'nothing drawn again');
+    } finally {
+      watching.dispose();
+      await vscode.languages.setTextDocumentLanguage(editor.document, 'transcript');
+      await waitFor('the transcript language', () => editor.document.languageId === 'transcript' || undefined);
+    }
+  });
+
   it('moves the decorations live while typing before a coding, before any save', async () => {
     const editor = await openTranscript();
     await waitFor('decorations', () => applied(editor.document)?.codings.length === CODINGS.length);

@@ -64,7 +64,13 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
         else this.drawNow(entry.document.uri.toString());
       }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.visibleChanged()),
-      vscode.workspace.onDidCloseTextDocument((document) => this.laidBy.delete(document.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        // A change of language closes and opens the same document in one go: its layout still holds then.
+        const uri = document.uri.toString();
+        queueMicrotask(() => {
+          if (!vscode.workspace.textDocuments.some((open) => open.uri.toString() === uri)) this.laidBy.delete(uri);
+        });
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsLook(event)) this.restyle();
       }),
