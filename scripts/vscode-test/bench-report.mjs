@@ -69,6 +69,10 @@ export function formatSize(name, r) {
       lines.push(
         `    all drawn, transcript language ${spread(explorer.map((s) => s.drawn))}   (first open ${first('drawn')})`,
       );
+      if (r.open.plainFromExplorer?.length > 0)
+        lines.push(
+          `    baseline: the same text outside the study opened that way, shown ${spread(r.open.plainFromExplorer)}`,
+        );
     }
   }
   if (r.coding) {

@@ -97,22 +97,22 @@ export interface ExplorerOpenSample {
  * Opens `uri` `runs` times the way the Explorer and Quick Open do (the vscode.open command), each time after its
  * document was closed in the extension host too, as closing its tab does when no extension holds it. VS Code then
  * sends the text to the host anew as plain text; Grounded finds it is a study's transcript and switches it to the
- * transcript language (VS Code sends it again), drawing its codings on each. `uri` must be a transcript no
- * extension opened, or it would stay open in the host.
+ * transcript language, drawing its codings. `plainUri`, the same text outside the study, is opened the same way in
+ * each run: the baseline, until VS Code has shown it and told the host. Neither may be a document an extension
+ * opened, or it would stay open in the host.
  */
 export async function openingsFromExplorer(
   state: DecorationState,
   uri: vscode.Uri,
+  plainUri: vscode.Uri,
   codings: number,
   runs: number,
-): Promise<ExplorerOpenSample[]> {
+): Promise<{ samples: ExplorerOpenSample[]; plain: number[] }> {
   const key = uri.toString();
-  const isOpen = () => vscode.workspace.textDocuments.some((document) => document.uri.toString() === key);
   const samples: ExplorerOpenSample[] = [];
+  const plain: number[] = [];
   for (let run = 0; run < runs; run++) {
-    await closeAll();
-    await waitFor('the transcript closed in the extension host', () => !isOpen() || undefined, 30_000);
-    await sleep(300);
+    await closeAndForget(uri);
     const t0 = performance.now();
     let onScreen = 0;
     const watching = state.onDidDraw(({ uri: drawnUri }) => {
@@ -127,7 +127,23 @@ export async function openingsFromExplorer(
     const times = await timeUntil({ drawn }, t0, 60_000);
     watching.dispose();
     samples.push({ onScreen, drawn: times['drawn'] ?? NaN });
+
+    await closeAndForget(plainUri);
+    const t1 = performance.now();
+    await vscode.commands.executeCommand('vscode.open', plainUri, { preview: false });
+    const shown = () =>
+      vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === plainUri.toString());
+    plain.push((await timeUntil({ shown }, t1, 60_000))['shown'] ?? NaN);
   }
   await closeAll();
-  return samples;
+  return { samples, plain };
+}
+
+/** Closes every editor and waits until the extension host has closed the document of `uri` as well. */
+async function closeAndForget(uri: vscode.Uri): Promise<void> {
+  await closeAll();
+  const key = uri.toString();
+  const isOpen = () => vscode.workspace.textDocuments.some((document) => document.uri.toString() === key);
+  await waitFor('the document closed in the extension host', () => !isOpen() || undefined, 30_000);
+  await sleep(300);
 }

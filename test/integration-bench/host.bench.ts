@@ -50,6 +50,8 @@ export interface BenchResults {
     plainLag: number[];
     /** The same number of codings on another transcript, opened as the Explorer does (its document closed before). */
     fromExplorer?: ExplorerOpenSample[];
+    /** Its baseline: the same text outside the study opened that way, until VS Code has shown it. */
+    plainFromExplorer?: number[];
   };
   /** Codings on the 2,000-coding transcript, panel closed; baseline: serializeSidecar + writeFile of that sidecar. */
   coding: { codings: number; sidecarBytes: number; samples: CodingSample[]; baseline: number[] };
@@ -171,6 +173,7 @@ export async function run(): Promise<void> {
     const plainFolder = path.join(folder.fsPath, 'bench-plain');
     mkdirSync(plainFolder, { recursive: true });
     writeFileSync(path.join(plainFolder, 'P91.txt'), big.text);
+    writeFileSync(path.join(plainFolder, 'P92.txt'), big.text);
     const codedUri = vscode.Uri.joinPath(folder, 'transcripts/P90.txt');
     const bigUri = vscode.Uri.joinPath(folder, 'transcripts/P91.txt');
     const plainUri = vscode.Uri.joinPath(folder, 'bench-plain/P91.txt');
@@ -185,8 +188,16 @@ export async function run(): Promise<void> {
     const open = await firstDecorations(state, bigUri, plainUri, BIG_CODINGS, OPENS);
     results.open = { codings: BIG_CODINGS, ...open };
     log(`first decorations: ${open.samples.map((s) => s.drawn.toFixed(0)).join(', ')} ms`);
-    results.open.fromExplorer = await openingsFromExplorer(state, explorerUri, BIG_CODINGS, OPENS);
-    log(`opened as from the Explorer: ${results.open.fromExplorer.map((s) => s.drawn.toFixed(0)).join(', ')} ms`);
+    const explorer = await openingsFromExplorer(
+      state,
+      explorerUri,
+      vscode.Uri.joinPath(folder, 'bench-plain/P92.txt'),
+      BIG_CODINGS,
+      OPENS,
+    );
+    results.open.fromExplorer = explorer.samples;
+    results.open.plainFromExplorer = explorer.plain;
+    log(`opened as from the Explorer: ${explorer.samples.map((s) => s.drawn.toFixed(0)).join(', ')} ms`);
     const profileDir = process.env.GROUNDED_BENCH_PROFILE_DIR;
     if (profileDir) {
       const file = await profiled(profileDir, 'open', () => firstDecorations(state, bigUri, plainUri, BIG_CODINGS, 1));
