@@ -132,12 +132,13 @@ describe('decorations, hover and status bar on transcripts', function () {
 
   const applied = (document: vscode.TextDocument) => state.applied.get(document.uri.toString());
 
+  /** Waits until every coding of the fixture is drawn in the editor's document; resolves to that drawing. */
+  const allDrawn = (editor: vscode.TextEditor, what = 'decorations') =>
+    waitFor(what, () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document));
+
   it('draws every coding of an opened transcript over exactly its range, overlaps included', async () => {
     const editor = await openTranscript();
-    const drawn = await waitFor(
-      'decorations',
-      () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document),
-    );
+    const drawn = await allDrawn(editor);
     const document = editor.document;
     for (const expected of CODINGS) {
       const coding = drawn.codings.find((c) => c.codingId === expected.id);
@@ -164,10 +165,7 @@ describe('decorations, hover and status bar on transcripts', function () {
   it('draws a transcript shown in a second editor, and leaves an editor that stayed visible as it was', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const editor = await openTranscript();
-    const drawn = await waitFor(
-      'decorations',
-      () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document),
-    );
+    const drawn = await allDrawn(editor);
     assert.equal(drawn.editors, 1);
     // Another file opens beside: the transcript's editor stays visible and keeps what it was given (drawing
     // 10,000 codings again on every editor opened elsewhere would stall the window for nothing).
@@ -205,10 +203,7 @@ describe('decorations, hover and status bar on transcripts', function () {
     await waitFor('the transcript closed', () => !applied(editor.document));
     assert.deepEqual([...state.typeKeys].sort(), used, 'the types are kept');
     editor = await openTranscript();
-    const drawn = await waitFor(
-      'decorations again',
-      () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document),
-    );
+    const drawn = await allDrawn(editor, 'decorations again');
     assert.deepEqual([...state.typeKeys].sort(), used, 'and reused, none made anew');
     assert.deepEqual(drawn.gutterLines, [5, 7]);
     const screenshots = process.env.GROUNDED_TEST_SCREENSHOT_DIR;
@@ -233,18 +228,12 @@ describe('decorations, hover and status bar on transcripts', function () {
     try {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       let editor = await openTranscript();
-      const first = await waitFor(
-        'decorations',
-        () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document),
-      );
+      const first = await allDrawn(editor);
       // Counted from here: a first opening switches the language, which closes and reopens the document.
       closedInHost = 0;
       await closeAndWait(editor.document);
       editor = await openTranscript();
-      const again = await waitFor(
-        'decorations again',
-        () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document),
-      );
+      const again = await allDrawn(editor, 'decorations again');
       // VS Code keeps the document of a closed editor open for a while, so the layout is still there.
       assert.equal(closedInHost, 0, 'the document stayed open in the extension host');
       assert.notEqual(again.version, first.version, 'a new drawing');
@@ -327,10 +316,7 @@ describe('decorations, hover and status bar on transcripts', function () {
   it('keeps a transcript drawn through a change of its language, without loading or drawing its codings again', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const editor = await openTranscript();
-    const drawn = await waitFor(
-      'decorations',
-      () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document),
-    );
+    const drawn = await allDrawn(editor);
     const entry = grounded.live.get(editor.document);
     assert.ok(entry, 'the transcript is tracked');
     let draws = 0;
