@@ -49,11 +49,7 @@ export async function firstDecorations(
     const lag = new LagRecorder();
     let t0 = performance.now();
     let shown = 0;
-    let onScreen = 0;
-    // Fired as the decorations hand their first drawing over; the microtask runs once the handing over is done.
-    const watching = state.onDidDraw(({ uri: drawnUri }) => {
-      if (onScreen === 0 && drawnUri === key) queueMicrotask(() => (onScreen ||= performance.now() - t0));
-    });
+    const firstDrawing = watchFirstDrawing(state, key, t0);
     const opened = vscode.window.showTextDocument(uri, { preview: false }).then(() => {
       shown = performance.now() - t0;
     });
@@ -62,7 +58,7 @@ export async function firstDecorations(
     lag.stop();
     const lagMax = lag.since(t0).max;
     await opened;
-    watching.dispose();
+    const onScreen = firstDrawing.stop();
     const visible = state.visibleEditorsChangedAt - t0;
     samples.push({
       shown,
@@ -114,10 +110,7 @@ export async function openingsFromExplorer(
   for (let run = 0; run < runs; run++) {
     await closeAndForget(uri);
     const t0 = performance.now();
-    let onScreen = 0;
-    const watching = state.onDidDraw(({ uri: drawnUri }) => {
-      if (onScreen === 0 && drawnUri === key) queueMicrotask(() => (onScreen ||= performance.now() - t0));
-    });
+    const firstDrawing = watchFirstDrawing(state, key, t0);
     await vscode.commands.executeCommand('vscode.open', uri, { preview: false });
     const drawn = () =>
       (state.applied.get(key)?.codings.length ?? 0) >= codings &&
@@ -125,8 +118,7 @@ export async function openingsFromExplorer(
         (editor) => editor.document.uri.toString() === key && editor.document.languageId === 'transcript',
       );
     const times = await timeUntil({ drawn }, t0, 60_000);
-    watching.dispose();
-    samples.push({ onScreen, drawn: times['drawn'] ?? NaN });
+    samples.push({ onScreen: firstDrawing.stop(), drawn: times['drawn'] ?? NaN });
 
     await closeAndForget(plainUri);
     const t1 = performance.now();
@@ -137,6 +129,23 @@ export async function openingsFromExplorer(
   }
   await closeAll();
   return { samples, plain };
+}
+
+/**
+ * Watches for the decorations' first drawing of `key` after `t0`: the codings on screen. The event fires as the
+ * drawing is handed over; the microtask runs once the handing over is done. stop() gives ms from t0 (0: none).
+ */
+function watchFirstDrawing(state: DecorationState, key: string, t0: number): { stop(): number } {
+  let at = 0;
+  const watching = state.onDidDraw(({ uri }) => {
+    if (at === 0 && uri === key) queueMicrotask(() => (at ||= performance.now() - t0));
+  });
+  return {
+    stop: () => {
+      watching.dispose();
+      return at;
+    },
+  };
 }
 
 /** Closes every editor and waits until the extension host has closed the document of `uri` as well. */

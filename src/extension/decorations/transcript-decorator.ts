@@ -65,11 +65,8 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
       }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.visibleChanged()),
       vscode.workspace.onDidCloseTextDocument((document) => {
-        // A change of language closes and opens the same document in one go: its layout still holds then.
-        const uri = document.uri.toString();
-        queueMicrotask(() => {
-          if (!vscode.workspace.textDocuments.some((open) => open.uri.toString() === uri)) this.laidBy.delete(uri);
-        });
+        // Not on a change of language, which reports the document closed though it stays open.
+        if (document.isClosed) this.laidBy.delete(document.uri.toString());
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsLook(event)) this.restyle();
@@ -258,8 +255,8 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
 
   /**
    * The layout of all of a transcript's codings: the one kept from its last drawing when nothing it was made
-   * from has changed (the same codings, text and codebook, the document at the same version, as many
-   * editors), else a new one, kept in its place. The look is not compared: a change of look clears them all.
+   * from has changed (the same codings, text and codebook objects, as many editors: typing, a coding or a reload
+   * replaces them), else a new one, kept in its place. The look is not compared: a change of look clears them all.
    */
   private wholeLayout(documentUri: string, entry: LiveTranscript, editors: number): Layout {
     const kept = this.laidBy.get(documentUri);
@@ -268,7 +265,6 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
       kept.codings === entry.codings &&
       kept.text === entry.text &&
       kept.codebook === entry.study.codebook &&
-      kept.version === entry.document.version &&
       kept.layout.applied.editors === editors
     ) {
       return { ...kept.layout, applied: { ...kept.layout.applied, version: ++this.version } };
@@ -278,7 +274,6 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
       codings: entry.codings,
       text: entry.text,
       codebook: entry.study.codebook,
-      version: entry.document.version,
       layout,
     });
     return layout;
@@ -410,7 +405,6 @@ interface LaidOut {
   readonly codings: LiveTranscript['codings'];
   readonly text: LiveTranscript['text'];
   readonly codebook: LiveTranscript['study']['codebook'];
-  readonly version: number;
   readonly layout: Layout;
 }
 

@@ -38,12 +38,6 @@ export interface LiveTranscript {
  */
 export class LiveCodings implements vscode.Disposable {
   private readonly byDocument = new Map<string, LiveTranscript>();
-  /**
-   * Entries of documents closed in the task running now. A change of language closes and opens the very same
-   * document in one go (the transcript language switch does it to every transcript opened as plain text): its
-   * entry is taken back as it was, instead of loading its codings again and drawing them anew.
-   */
-  private readonly closedNow = new Map<string, LiveTranscript>();
   private readonly emitter = new vscode.EventEmitter<LiveTranscript | undefined>();
   private readonly laterEmitter = new vscode.EventEmitter<LiveTranscript | undefined>();
   private readonly disposables: vscode.Disposable[] = [this.emitter, this.laterEmitter];
@@ -73,8 +67,15 @@ export class LiveCodings implements vscode.Disposable {
         for (const entry of [...this.byDocument.values()]) this.set(entry.document, entry.study, entry.transcript);
       }),
       studies.onDidChangeStudy((study) => this.refreshStudy(study)),
-      vscode.workspace.onDidOpenTextDocument((document) => this.opened(document)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.closed(document)),
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        // A change of language (the transcript language switch does one to every transcript opened as plain
+        // text) reports the very same document closed and reopened: its codings stand as they were, and are
+        // neither loaded nor drawn again.
+        if (this.get(document)?.document !== document) void this.track(document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document.isClosed) this.byDocument.delete(document.uri.toString());
+      }),
       vscode.workspace.onDidChangeTextDocument((event) => this.shift(event)),
     );
     for (const document of vscode.workspace.textDocuments) void this.track(document);
@@ -83,25 +84,6 @@ export class LiveCodings implements vscode.Disposable {
   dispose(): void {
     if (this.later) clearTimeout(this.later.timer);
     for (const disposable of this.disposables) disposable.dispose();
-  }
-
-  private closed(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    const entry = this.byDocument.get(key);
-    this.byDocument.delete(key);
-    if (!entry) return;
-    if (this.closedNow.size === 0) queueMicrotask(() => this.closedNow.clear());
-    this.closedNow.set(key, entry);
-  }
-
-  private opened(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    const entry = this.closedNow.get(key);
-    this.closedNow.delete(key);
-    // The same document object at the same version has the same text: its codings stand as they were.
-    if (entry && entry.document === document && entry.text.version === document.version)
-      this.byDocument.set(key, entry);
-    else void this.track(document);
   }
 
   get(document: vscode.TextDocument): LiveTranscript | undefined {

@@ -3,7 +3,6 @@ import type { StudyService } from '../study/study-service';
 
 export const TRANSCRIPT_LANGUAGE = 'transcript';
 const DEFAULT_PATTERNS = ['**/transcripts/*.txt'];
-const FORGET_DELAY_MS = 1000;
 
 /** `grounded.transcriptPatterns`: globs of documents to show in the transcript language. */
 export function transcriptPatterns(): string[] {
@@ -23,28 +22,15 @@ export class TranscriptLanguageSwitcher implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Documents switched once; switching reopens the document, so remember by URI. */
   private readonly switched = new Set<string>();
-  /** Documents whose switch is under way: the close it causes is not the person closing them. */
-  private readonly switching = new Set<string>();
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(private readonly studies: StudyService) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.considerQuietly(document)),
       vscode.workspace.onDidCloseTextDocument((document) => {
-        const uri = document.uri.toString();
-        if (this.switching.has(uri)) return;
-        // Closed by the person (no tab shows it any more): forgotten at once, so opening it again, even right
-        // away (Reopen Closed Editor), switches it again.
-        if (!shownInTab(uri)) {
-          this.switched.delete(uri);
-          return;
-        }
-        // A language change closes and reopens the document behind its tab: forget it only if it stays closed.
-        const timer = setTimeout(() => {
-          this.timers.delete(timer);
-          if (!vscode.workspace.textDocuments.some((open) => open.uri.toString() === uri)) this.switched.delete(uri);
-        }, FORGET_DELAY_MS);
-        this.timers.add(timer);
+        // A change of language (ours, or the person's in the language picker) reports the same document closed
+        // and at once reopened, still open: it stays remembered. A document really closed is `isClosed`, and is
+        // forgotten at once, so opening it again, even right away (Reopen Closed Editor), switches it again.
+        if (document.isClosed) this.switched.delete(document.uri.toString());
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('grounded.transcriptPatterns')) this.considerOpen();
@@ -61,14 +47,8 @@ export class TranscriptLanguageSwitcher implements vscode.Disposable {
     if (document.isUntitled || !(await this.studies.transcriptFor(document.uri).catch(() => undefined)))
       return document;
     if (document.isClosed || document.languageId !== 'plaintext') return document;
-    const uri = document.uri.toString();
-    this.switched.add(uri);
-    this.switching.add(uri);
-    try {
-      return await vscode.languages.setTextDocumentLanguage(document, TRANSCRIPT_LANGUAGE);
-    } finally {
-      this.switching.delete(uri);
-    }
+    this.switched.add(document.uri.toString());
+    return vscode.languages.setTextDocumentLanguage(document, TRANSCRIPT_LANGUAGE);
   }
 
   private considerOpen(): void {
@@ -81,19 +61,6 @@ export class TranscriptLanguageSwitcher implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.timers) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }
-}
-
-/** Whether an editor tab (a text editor, or either side of a diff) shows the document `uri`. */
-function shownInTab(uri: string): boolean {
-  return vscode.window.tabGroups.all.some((group) =>
-    group.tabs.some(({ input }) =>
-      input instanceof vscode.TabInputText
-        ? input.uri.toString() === uri
-        : input instanceof vscode.TabInputTextDiff &&
-          (input.original.toString() === uri || input.modified.toString() === uri),
-    ),
-  );
 }
