@@ -9,7 +9,7 @@ import type { Study } from '../../src/core/study/study';
 import type { GroundedServices } from '../../src/extension/services';
 import type { LiveTranscript } from '../../src/extension/study/live-codings';
 import { fromVscodeUri } from '../../src/extension/platform/workspace-file-system';
-import { encode, services, untilStudyLoads, waitFor } from './support';
+import { encode, services, untilStudyLoads, untilWatched, waitFor } from './support';
 
 // Staying fast while things change: a coding action or a change to one transcript's files reloads that
 // transcript only (and gives what a full load gives), a change to the codebook reloads everything, and the
@@ -108,7 +108,7 @@ describe('incremental reloads', function () {
         coding(TEXT, 'a2', 'found', 'found others on my own', 'ana'),
       ]),
     );
-    const after = await waitFor('the new coding', async () => {
+    const after = await untilWatched(file('t/R01.ana.codes.yaml'), 'the new coding', async () => {
       const now = await study();
       return transcriptOf(now, 'R01.txt')?.sidecars[0]?.sidecar.codings.length === 2 && now;
     });
@@ -121,14 +121,20 @@ describe('incremental reloads', function () {
       file('t/R02.ben.codes.yaml'),
       sidecarOf('R02.txt', 'ben', OTHER, [coding(OTHER, 'c1', 'unknown-code', 'Later I found', 'ben')]),
     );
-    await waitFor('the second coder', async () => transcriptOf(await study(), 'R02.txt')?.sidecars.length === 2);
+    await untilWatched(
+      file('t/R02.ben.codes.yaml'),
+      'the second coder',
+      async () => transcriptOf(await study(), 'R02.txt')?.sidecars.length === 2,
+    );
     const withWarning = await assertSameAsFullLoad();
     assert.ok(withWarning.problems.some((p) => p.kind === 'unknown-code' && p.uri.endsWith('R02.ben.codes.yaml')));
     await vscode.workspace.fs.writeFile(
       file('t/R02.ben.codes.yaml'),
       encode('<<<<<<< HEAD\ngrounded: 1\n=======\ngrounded: 1\n>>>>>>> theirs\n'),
     );
-    await waitFor('the conflict', async () => (await study()).problems.some((p) => p.kind === 'conflict-marker'));
+    await untilWatched(file('t/R02.ben.codes.yaml'), 'the conflict', async () =>
+      (await study()).problems.some((p) => p.kind === 'conflict-marker'),
+    );
     await assertSameAsFullLoad();
     await vscode.workspace.fs.delete(file('t/R02.ben.codes.yaml'));
     await waitFor(

@@ -33,14 +33,28 @@ export const encode = (text: string): Uint8Array => new TextEncoder().encode(tex
  * missed until grounded.yaml changes again, so it is rewritten between attempts.
  */
 export async function untilStudyLoads(settings: vscode.Uri, probe: () => Promise<boolean>): Promise<void> {
-  const content = await vscode.workspace.fs.readFile(settings);
+  await untilWatched(settings, 'the fixture study to load', probe, 3000);
+}
+
+/**
+ * Waits until the extension has seen the file just written, by `probe`. VS Code's file watcher in the test
+ * workbench now and then reports nothing for a while (once in a clean CI run, two incremental-reload tests waited
+ * 10 s each for a sidecar written to disk, and passed on every run after), so the same bytes are written again
+ * between attempts: a change to that one file, as before.
+ */
+export async function untilWatched<T>(
+  written: vscode.Uri,
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  attemptMs = 5000,
+): Promise<T> {
+  const content = await vscode.workspace.fs.readFile(written);
   for (let attempt = 1; ; attempt++) {
     try {
-      await waitFor('the fixture study to load', probe, 3000);
-      return;
+      return await waitFor(what, probe, attemptMs);
     } catch (error) {
       if (attempt === 4) throw error;
-      await vscode.workspace.fs.writeFile(settings, content);
+      await vscode.workspace.fs.writeFile(written, content);
     }
   }
 }
