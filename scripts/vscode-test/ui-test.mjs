@@ -22,7 +22,7 @@
 // light, dark and high-contrast default themes to docs/screenshots/editor-{light,dark,high-contrast}.png
 // (or --screenshot-dir; GROUNDED_SCREENSHOT_DIR works too). Prerequisites: setup.mjs and `npm run build`.
 // Prints `N passed, N failed` last; exits non-zero on any failure.
-/* global document, window, MutationObserver -- page.evaluate callbacks run in the browser */
+/* global document, window, MutationObserver, getComputedStyle -- page.evaluate callbacks run in the browser */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -549,6 +549,66 @@ async function main() {
       // Line 13 holds one of the example's codings, line 21 the new one.
       await untilLineDecorated(page, 'Mine is Dr. Abernathy');
       await untilLineDecorated(page, 'My sister is a nurse');
+    },
+    { fatal: false },
+  );
+
+  await step(
+    'P08 opened from Quick Open in the same group takes P07 off screen; a click on the P07 tab shows it again with its codings drawn, the new one too',
+    async () => {
+      await openQuickOpen(page, 'P08.txt', 'P08.txt');
+      await page
+        .locator('.tabs-container .tab.active', { hasText: 'P08.txt' })
+        .waitFor({ state: 'visible', timeout: 20_000 });
+      await untilLineDecorated(page, 'I asked to be switched');
+      // Hidden behind P08, P07's editor is gone from the extension host while its document stays open: shown
+      // again, it is a new editor that gets every coding again (drawn from the layout kept for the document).
+      await page.locator('.tabs-container .tab', { hasText: 'P07.txt' }).click();
+      await page
+        .locator('.tabs-container .tab.active', { hasText: 'P07.txt' })
+        .waitFor({ state: 'visible', timeout: 20_000 });
+      await untilLineDecorated(page, 'Mine is Dr. Abernathy');
+      await untilLineDecorated(page, 'My sister is a nurse');
+    },
+    { fatal: false },
+  );
+
+  await step(
+    "P07's timestamps, speaker labels and [laughs] are drawn in colours of their own, the words said in the text colour",
+    async () => {
+      // The transcript language's semantic tokens, as the theme colours them in the rendered line.
+      const colours = () => {
+        const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line')];
+        const colourOf = (lineText, text) => {
+          const line = lines.find((l) => l.textContent?.replace(/\u00a0/g, ' ').includes(lineText));
+          return [...(line?.querySelectorAll('span span') ?? [])]
+            .filter((span) => span.textContent?.replace(/\u00a0/g, ' ').includes(text))
+            .map((span) => getComputedStyle(span).color)[0];
+        };
+        const turn = 'P07: Okay. We had assigned mentors';
+        return {
+          stamp: colourOf(turn, '00:00:53'),
+          speaker: colourOf(turn, 'P07'),
+          said: colourOf(turn, 'Okay'),
+          // A wrapped line is several view lines: "[laughs]" of line 13 is on its second.
+          note: colourOf('[laughs]', 'laughs'),
+        };
+      };
+      let seen;
+      await waitUntil(
+        'the labels of line 13 coloured',
+        async () => {
+          seen = await page.evaluate(colours);
+          return (
+            seen.said !== undefined &&
+            [seen.stamp, seen.speaker, seen.note].every((colour) => colour !== undefined && colour !== seen.said)
+          );
+        },
+        20_000,
+        250,
+      ).catch((error) => {
+        throw new Error(`${error.message}; colours seen: ${JSON.stringify(seen)}`);
+      });
     },
     { fatal: false },
   );

@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 interface Contributes {
   yamlValidation?: { fileMatch: string; url: string }[];
   languages?: { id: string; extensions?: string[] }[];
-  grammars?: { language: string; scopeName: string; path: string }[];
+  semanticTokenTypes?: { id: string }[];
+  semanticTokenScopes?: { language: string; scopes: Record<string, string[]> }[];
 }
 
 function extension(): vscode.Extension<unknown> {
@@ -44,15 +45,28 @@ describe('settings and schema contributions', () => {
     }
   });
 
-  it('ships the transcript grammar', async () => {
+  it('colours every token type of transcripts through a TextMate scope, with semantic highlighting on', async () => {
     const ext = extension();
     const contributes = (ext.packageJSON as { contributes: Contributes }).contributes;
-    const grammar = contributes.grammars?.find((g) => g.language === 'transcript');
-    assert.ok(grammar);
-    const parsed = JSON.parse(
-      new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, grammar.path))),
-    ) as { scopeName: string };
-    assert.equal(parsed.scopeName, grammar.scopeName);
+    const transcript = await vscode.workspace.openTextDocument({ language: 'transcript', content: 'P01: Hi.\n' });
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>(
+      'vscode.provideDocumentSemanticTokensLegend',
+      transcript.uri,
+    );
+    assert.ok(legend.tokenTypes.length > 0);
+    const scopes = contributes.semanticTokenScopes?.find((entry) => entry.language === 'transcript')?.scopes ?? {};
+    for (const type of legend.tokenTypes) {
+      assert.ok(
+        contributes.semanticTokenTypes?.some((declared) => declared.id === type),
+        `${type} is declared`,
+      );
+      assert.match(scopes[type]?.[0] ?? '', /^[a-z.-]+\.transcript$/, `${type} has a scope`);
+    }
+    // Themes that leave semantic highlighting off would show transcripts uncoloured.
+    assert.equal(
+      vscode.workspace.getConfiguration('editor', { languageId: 'transcript' }).get('semanticHighlighting.enabled'),
+      true,
+    );
     assert.ok(contributes.languages?.find((l) => l.id === 'transcript')?.extensions?.includes('.transcript'));
   });
 });

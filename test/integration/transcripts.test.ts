@@ -156,6 +156,51 @@ describe('transcripts: language, outline and explorer badges', function () {
     assert.equal(symbols[2]!.selectionRange.end.character, '[00:00:12] T02:'.length);
   });
 
+  it('highlights the header, timestamps, speakers and bracketed notes, with a theme colour for each', async () => {
+    await vscode.window.showTextDocument(transcript, { preview: false });
+    await waitFor('the transcript language', () => openDocument(transcript)?.languageId === 'transcript');
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>(
+      'vscode.provideDocumentSemanticTokensLegend',
+      transcript,
+    );
+    const tokens = await waitFor('semantic tokens', () =>
+      Promise.resolve(
+        vscode.commands.executeCommand<vscode.SemanticTokens | undefined>(
+          'vscode.provideDocumentSemanticTokens',
+          transcript,
+        ),
+      ),
+    );
+    // The data is relative (line delta, start delta from the previous token on the line, length, type, modifiers).
+    const lines = TEXT.split('\n');
+    const seen: string[] = [];
+    let line = 0;
+    let start = 0;
+    for (let i = 0; i < tokens.data.length; i += 5) {
+      const [lineDelta, startDelta, length, type] = tokens.data.slice(i, i + 4) as unknown as number[];
+      line += lineDelta!;
+      start = lineDelta === 0 ? start + startDelta! : startDelta!;
+      seen.push(`${line}:${legend.tokenTypes[type!]}:${lines[line]!.slice(start, start + length!)}`);
+    }
+    assert.deepEqual(seen, [
+      '0:transcriptHeaderKey:Study',
+      '0:transcriptHeaderValue:Transcripts fixture',
+      '1:transcriptHeaderKey:Participant',
+      '1:transcriptHeaderValue:T02',
+      '2:transcriptHeaderKey:Interviewer',
+      '2:transcriptHeaderValue:R. Okafor',
+      '4:transcriptTimestamp:00:00:05',
+      '4:transcriptInterviewer:Interviewer',
+      '6:transcriptTimestamp:00:00:12',
+      '6:transcriptParticipant:T02',
+      '6:transcriptNote:[laughs]',
+      '9:transcriptTimestamp:01:10',
+      '9:transcriptParticipant:T02',
+      '9:transcriptInaudible:[inaudible 00:01:11]',
+      '11:transcriptInterviewer:Interviewer',
+    ]);
+  });
+
   it('gives each transcript an explorer badge with its coding count and who coded it', async () => {
     const badges = grounded.testHooks?.['badges'] as ExplorerBadges;
     const previous = vscode.workspace.getConfiguration('grounded').inspect('coder')?.workspaceValue;

@@ -14,3 +14,4 @@ export {
   type SpeakerCount,
   type TurnSpeech,
 } from './turn-speech';
+export { HIGHLIGHT_KINDS, transcriptHighlights, type Highlight, type HighlightKind } from './transcript-highlights';

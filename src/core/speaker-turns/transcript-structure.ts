@@ -1,8 +1,8 @@
 /**
  * The structure of an interview transcript: an optional header block of "Key: value" lines at the top,
  * then turns such as "[00:01:02] P07: text", "Interviewer: text", or — in subtitles, which name no
- * speaker — "[00:01:02] text". Lines are 0-based. Shared by the outline, the speaker coding command and
- * the CLI; the TextMate grammar recognises the same shapes.
+ * speaker — "[00:01:02] text". Lines are 0-based. Shared by the outline, the speaker coding command, the
+ * CLI and the transcript language's highlighting (transcript-highlights.ts).
  */
 
 export interface TranscriptHeader {

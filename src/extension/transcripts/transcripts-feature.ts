@@ -5,11 +5,12 @@ import { ExplorerBadges } from './explorer-badges';
 import { TRANSCRIPT_COMMANDS } from './commands';
 import { markTranscripts } from './mark-coded';
 import { TRANSCRIPT_LANGUAGE, TranscriptLanguageSwitcher } from './transcript-language';
+import { HIGHLIGHT_LEGEND, TranscriptHighlighting } from './transcript-highlighting';
 import { TranscriptPathsContext } from './transcript-paths-context';
 import { TurnOutlineProvider } from './turn-outline';
 
 /**
- * Transcripts: the transcript language for study transcripts, an outline of speaker turns, explorer badges
+ * Transcripts: the transcript language for study transcripts and its highlighting, an outline of speaker turns, explorer badges
  * with each transcript's coding progress, and marking a transcript coded or not coded.
  */
 export const transcriptsFeature: Feature = (services) => {
@@ -24,6 +25,11 @@ export const transcriptsFeature: Feature = (services) => {
       [{ language: TRANSCRIPT_LANGUAGE }, { language: 'plaintext' }],
       new TurnOutlineProvider(services.live),
       { label: 'Speaker turns' },
+    ),
+    vscode.languages.registerDocumentSemanticTokensProvider(
+      { language: TRANSCRIPT_LANGUAGE },
+      new TranscriptHighlighting(),
+      HIGHLIGHT_LEGEND,
     ),
   );
   bindCommands(services.context, TRANSCRIPT_COMMANDS, {

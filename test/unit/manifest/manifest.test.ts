@@ -55,7 +55,6 @@ interface Manifest {
     viewsWelcome?: { view: string; contents: string; when?: string }[];
     configuration?: { properties?: Record<string, unknown> } | { properties?: Record<string, unknown> }[];
     languages?: { id: string; configuration?: string }[];
-    grammars?: { language?: string; path: string }[];
     yamlValidation?: { url: string }[];
     jsonValidation?: { url: string }[];
     walkthroughs?: {
@@ -599,7 +598,7 @@ describe('package.json manifest', () => {
       assert.deepEqual(problems, []);
     });
 
-    it('files the manifest points at exist (icons, grammars, language configurations, schemas, walkthrough media)', () => {
+    it('files the manifest points at exist (icons, language configurations, schemas, walkthrough media)', () => {
       const files: string[] = [];
       const addIcon = (icon: unknown) => {
         if (typeof icon === 'string' && !icon.startsWith('$(')) files.push(icon);
@@ -613,7 +612,6 @@ describe('package.json manifest', () => {
       for (const views of Object.values(contributes.views ?? {})) for (const view of views) addIcon(view.icon);
       for (const language of contributes.languages ?? [])
         if (language.configuration) files.push(language.configuration);
-      for (const grammar of contributes.grammars ?? []) files.push(grammar.path);
       for (const validation of [...(contributes.yamlValidation ?? []), ...(contributes.jsonValidation ?? [])])
         if (!/^https?:/.test(validation.url)) files.push(validation.url);
       for (const walkthrough of contributes.walkthroughs ?? []) {
