@@ -46,6 +46,10 @@ export function formatSize(name, r) {
     if (onScreen.length > 0)
       lines.push(`  codings on screen drawn    ${spread(onScreen)}   (first open ${f(onScreen[0] ?? NaN)})`);
     lines.push(`  all codings drawn          ${spread(drawn)}   (first open ${f(drawn[0] ?? NaN)})`);
+    // A dense transcript in many colours gets the gutter marks of the lines off screen in the next task.
+    const complete = r.open.samples.map((s) => s.complete).filter((t) => t !== undefined);
+    if (complete.length > 0)
+      lines.push(`  gutter marks off screen too ${spread(complete)}   (first open ${f(complete[0] ?? NaN)})`);
     // Grounded's own part: from the host telling the decorations the editor is visible to every coding drawn.
     const own = r.open.samples.filter((s) => s.visible !== undefined).map((s) => s.drawn - s.visible);
     if (own.length > 0) lines.push(`    of which after the host saw the editor ${spread(own)}`);

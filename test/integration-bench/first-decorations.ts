@@ -13,6 +13,11 @@ export interface OpenSample {
    * the rest a few tasks later; a reopening draws everything at once.
    */
   onScreen?: number;
+  /**
+   * The last drawing: a reopened transcript with more decoration types than its editor gets at once has the gutter
+   * marks of its lines off screen drawn a task after its codings.
+   */
+  complete?: number;
   /** When the extension host told the decorations the editor is visible (before they drew): Grounded's part starts there. */
   visible?: number;
   /** The extension host's event-loop lag from showTextDocument until every coding was drawn (max of a 10 ms timer). */
@@ -49,7 +54,7 @@ export async function firstDecorations(
     const lag = new LagRecorder();
     let t0 = performance.now();
     let shown = 0;
-    const firstDrawing = watchFirstDrawing(state, key, t0);
+    const drawings = watchDrawings(state, key, t0);
     const opened = vscode.window.showTextDocument(uri, { preview: false }).then(() => {
       shown = performance.now() - t0;
     });
@@ -58,13 +63,16 @@ export async function firstDecorations(
     lag.stop();
     const lagMax = lag.since(t0).max;
     await opened;
-    const onScreen = firstDrawing.stop();
+    // A drawing's last step follows its first by a task or a few (types made on a first opening).
+    await sleep(500);
+    const { first: onScreen, last: complete } = drawings.stop();
     const visible = state.visibleEditorsChangedAt - t0;
     samples.push({
       shown,
       drawn: times['drawn'] ?? NaN,
       lagMax,
       ...(onScreen > 0 ? { onScreen } : {}),
+      ...(complete > 0 ? { complete } : {}),
       ...(visible > 0 ? { visible } : {}),
     });
 
@@ -110,7 +118,7 @@ export async function openingsFromExplorer(
   for (let run = 0; run < runs; run++) {
     await closeAndForget(uri);
     const t0 = performance.now();
-    const firstDrawing = watchFirstDrawing(state, key, t0);
+    const drawings = watchDrawings(state, key, t0);
     await vscode.commands.executeCommand('vscode.open', uri, { preview: false });
     const drawn = () =>
       (state.applied.get(key)?.codings.length ?? 0) >= codings &&
@@ -118,7 +126,7 @@ export async function openingsFromExplorer(
         (editor) => editor.document.uri.toString() === key && editor.document.languageId === 'transcript',
       );
     const times = await timeUntil({ drawn }, t0, 60_000);
-    samples.push({ onScreen: firstDrawing.stop(), drawn: times['drawn'] ?? NaN });
+    samples.push({ onScreen: drawings.stop().first, drawn: times['drawn'] ?? NaN });
 
     await closeAndForget(plainUri);
     const t1 = performance.now();
@@ -132,18 +140,24 @@ export async function openingsFromExplorer(
 }
 
 /**
- * Watches for the decorations' first drawing of `key` after `t0`: the codings on screen. The event fires as the
- * drawing is handed over; the microtask runs once the handing over is done. stop() gives ms from t0 (0: none).
+ * Watches the decorations' drawings of `key` after `t0`: the first (the codings on screen) and the last. The event
+ * fires as a drawing is handed over; the microtask runs once the handing over is done. stop() gives ms from t0
+ * (0: none).
  */
-function watchFirstDrawing(state: DecorationState, key: string, t0: number): { stop(): number } {
-  let at = 0;
+function watchDrawings(state: DecorationState, key: string, t0: number): { stop(): { first: number; last: number } } {
+  let first = 0;
+  let last = 0;
   const watching = state.onDidDraw(({ uri }) => {
-    if (at === 0 && uri === key) queueMicrotask(() => (at ||= performance.now() - t0));
+    if (uri !== key) return;
+    queueMicrotask(() => {
+      last = performance.now() - t0;
+      first ||= last;
+    });
   });
   return {
     stop: () => {
       watching.dispose();
-      return at;
+      return { first, last };
     },
   };
 }

@@ -707,6 +707,109 @@ describe('decorations, hover and status bar on transcripts', function () {
     }
   });
 
+  it('draws a dense transcript in many colours shown again: every coding and the gutter marks on screen first, the others next', async () => {
+    // 600 lines with three codings each in 12 colours: a gutter type per set of colours on a line, over a hundred.
+    const codebookUri = vscode.Uri.joinPath(folder, 'codebook.yaml');
+    const codebookBefore = await vscode.workspace.fs.readFile(codebookUri);
+    const dense = Array.from({ length: 12 }, (_, index) => ({
+      id: `dense-${index}`,
+      name: `Dense ${index}`,
+      color: `#${(0x103050 + index * 0x0b1307).toString(16).slice(-6)}`,
+    }));
+    const lines = Array.from({ length: 600 }, (_, index) => `T03: line ${index} of a densely coded answer, words.`);
+    const text = lines.join('\n') + '\n';
+    const codings: Coding[] = [];
+    let at = 0;
+    lines.forEach((line, index) => {
+      const codes = new Set([
+        index % 12,
+        (index * 5 + Math.floor(index / 12)) % 12,
+        (index * index + 3 * Math.floor(index / 7)) % 12,
+      ]);
+      for (const code of codes) {
+        const start = at + 5 + code;
+        codings.push({
+          id: `dense-${index}-${code}`,
+          code: `dense-${code}`,
+          start,
+          end: at + line.length,
+          quote: text.slice(start, at + line.length),
+          prefix: '',
+          suffix: '',
+          by: 'tester',
+        });
+      }
+      at += line.length + 1;
+    });
+    const denseUri = vscode.Uri.joinPath(folder, 'transcripts/T3.txt');
+    const sidecar = vscode.Uri.joinPath(folder, 'transcripts/T3.tester.codes.yaml');
+    await vscode.workspace.fs.writeFile(
+      codebookUri,
+      encode(
+        serializeCodebook({
+          codes: [
+            { id: 'found', name: 'Found it myself', color: COLORS['found'], parent: 'structures' },
+            { id: 'structures', name: 'Structures', color: '#888888' },
+            { id: 'praise', name: 'Praise', color: COLORS['praise'] },
+            { id: 'contrast', name: 'Contrast', color: COLORS['contrast'] },
+            ...dense,
+          ],
+        }),
+      ),
+    );
+    await vscode.workspace.fs.writeFile(denseUri, encode(text));
+    await vscode.workspace.fs.writeFile(
+      sidecar,
+      encode(serializeSidecar({ transcript: 'T3.txt', coder: 'tester', textHash: hashText(text), codings })),
+    );
+    await untilStudyLoads(
+      vscode.Uri.joinPath(folder, 'grounded.yaml'),
+      async () =>
+        (await grounded.studies.transcriptFor(denseUri))?.transcript.sidecars[0]?.sidecar.codings.length ===
+        codings.length,
+    );
+    const drawings: { codings: number; gutterLines: readonly number[]; visible: readonly vscode.Range[] }[] = [];
+    const watching = state.onDidDraw(({ uri, applied: drawn }) => {
+      if (uri !== denseUri.toString()) return;
+      const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+      drawings.push({
+        codings: drawn.codings.length,
+        gutterLines: drawn.gutterLines,
+        visible: editor?.visibleRanges ?? [],
+      });
+    });
+    const allGutter = () => drawings.some((d) => d.gutterLines.length === lines.length) || undefined;
+    try {
+      await vscode.window.showTextDocument(denseUri, { preview: false });
+      await waitFor('every gutter mark drawn', allGutter);
+      assert.ok(state.typeKeys.filter((key) => key.startsWith('gutter:')).length > 100, 'over a hundred gutter types');
+
+      // Shown again, its types are there: all codings at once, with the gutter marks of the lines on screen.
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await waitFor('closed', () => !state.applied.has(denseUri.toString()) || undefined);
+      drawings.length = 0;
+      await vscode.window.showTextDocument(denseUri, { preview: false });
+      await waitFor('every gutter mark drawn again', allGutter);
+      const first = drawings[0]!;
+      assert.equal(first.codings, codings.length, 'every coding in the first drawing');
+      assert.ok(
+        first.gutterLines.length < lines.length,
+        `the first drawing gave ${first.gutterLines.length} gutter lines`,
+      );
+      const top = Math.min(...first.visible.map((r) => r.start.line));
+      const bottom = Math.max(...first.visible.map((r) => r.end.line));
+      for (let line = top; line <= bottom; line++)
+        assert.ok(first.gutterLines.includes(line), `line ${line} on screen`);
+      assert.equal(drawings.at(-1)!.gutterLines.length, lines.length);
+    } finally {
+      watching.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(denseUri);
+      await vscode.workspace.fs.delete(sidecar);
+      await vscode.workspace.fs.writeFile(codebookUri, codebookBefore);
+    }
+  });
+
   it('decorates the transcripts of the example study', async function () {
     if (process.env.GROUNDED_TEST_EXAMPLE !== 'mentorship-study') this.skip();
     const workspace = vscode.workspace.workspaceFolders![0]!.uri;

@@ -20,10 +20,13 @@ export function nextCodingStart(
  * start up to and including its end, so a cursor just after the last coded character still finds it.
  */
 export function codingsAt<T extends Span>(codings: readonly T[], range: Span): T[] {
-  const hits = codings.filter((coding) =>
-    range.start === range.end
-      ? coding.start <= range.start && range.start <= coding.end
-      : coding.start < range.end && range.start < coding.end,
-  );
+  const hits = codings.filter((coding) => touchesCoding(coding, range));
   return hits.sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
+}
+
+/** Whether a cursor or selection touches a coding, as codingsAt counts it. */
+export function touchesCoding(coding: Span, range: Span): boolean {
+  return range.start === range.end
+    ? coding.start <= range.start && range.start <= coding.end
+    : coding.start < range.end && range.start < coding.end;
 }

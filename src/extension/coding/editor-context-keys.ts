@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { codingsAt } from '../../core/index';
+import { touchesCoding } from '../../core/index';
 import type { LiveCodings } from '../study/live-codings';
 
 /** True while the active editor shows a transcript of a study: enables the coding keys and menus. */
@@ -37,11 +37,9 @@ export class EditorContextKeys implements vscode.Disposable {
     let atCoding = false;
     if (editor && entry && entry.text.document.version === editor.document.version) {
       const range = entry.text.fromRange(editor.selection);
-      atCoding =
-        codingsAt(
-          entry.codings.map((live) => live.coding),
-          range,
-        ).length > 0;
+      // Runs as a transcript opens and at each cursor move: a scan that stops at the first coding, without
+      // copying 10,000 codings into a list and sorting the ones found.
+      atCoding = entry.codings.some(({ coding }) => touchesCoding(coding, range));
     }
     this.set(AT_CODING, atCoding);
   }

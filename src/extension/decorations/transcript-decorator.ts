@@ -24,7 +24,15 @@ const NEAR_MARGIN_LINES = 100;
  * held the extension host's thread for hundreds of milliseconds, sliced they leave it free between tasks.
  */
 const TYPES_PER_TASK = 150;
+/**
+ * A transcript whose drawing uses more decoration types than this, shown in a new editor, gets the gutter marks
+ * of the lines off screen in the next task. Each type is a message of its own to the window: a dense transcript
+ * in many colours has a gutter mark for nearly every set of colours on a line (a thousand types for 10,000
+ * codings in 36 colours), and sending those with the codings took about 15 ms of each opening.
+ */
+const TYPES_AT_ONCE = 100;
 const OVERLAP_KEY = 'overlap';
+const GUTTER_PREFIX = 'gutter:';
 
 /**
  * Draws the codings of every visible transcript editor in their codes' colours, from LiveCodings (so the
@@ -190,7 +198,13 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
         return;
       }
     }
-    this.send(documentUri, editors, entry && this.wholeLayout(documentUri, entry, editors.length));
+    const whole = entry && this.wholeLayout(documentUri, entry, editors.length);
+    if (whole && !shownBefore && whole.options.size > TYPES_AT_ONCE) {
+      this.send(documentUri, editors, onScreenGutter(whole, nearVisibleLines(editors, 0), ++this.version));
+      this.later(documentUri, () => this.drawRest(documentUri));
+      return;
+    }
+    this.send(documentUri, editors, whole);
     if (entry) this.drawnWhole.add(documentUri);
   }
 
@@ -349,7 +363,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
         let list = colors.length === 1 ? singleColorList.get(colors[0] as string) : undefined;
         if (!list) {
           const shown = colors.length > 1 ? gutterStripes(colors) : colors;
-          list = listFor(`gutter:${shown.join(',')}`, () => gutterOptions(shown));
+          list = listFor(`${GUTTER_PREFIX}${shown.join(',')}`, () => gutterOptions(shown));
           if (colors.length === 1) singleColorList.set(colors[0] as string, list);
         }
         list.push(lineStart(line));
@@ -374,12 +388,37 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   }
 }
 
-/** The lines on screen in any of the editors, with NEAR_MARGIN_LINES more on either side. */
-function nearVisibleLines(editors: readonly vscode.TextEditor[]): { first: number; last: number } {
+/** The lines on screen in any of the editors, with `margin` more on either side. */
+function nearVisibleLines(
+  editors: readonly vscode.TextEditor[],
+  margin = NEAR_MARGIN_LINES,
+): { first: number; last: number } {
   const visible = editors.flatMap((editor) => editor.visibleRanges);
   const first = visible.length > 0 ? Math.min(...visible.map((range) => range.start.line)) : 0;
   const last = visible.length > 0 ? Math.max(...visible.map((range) => range.end.line)) : 0;
-  return { first: Math.max(0, first - NEAR_MARGIN_LINES), last: last + NEAR_MARGIN_LINES };
+  return { first: Math.max(0, first - margin), last: last + margin };
+}
+
+/**
+ * A whole layout with only the gutter marks of the lines between `near.first` and `near.last`: every coding, every
+ * overlap, and each gutter type some line there uses (with all its lines). Its record lists the gutter lines given.
+ */
+function onScreenGutter(whole: Layout, near: { first: number; last: number }, version: number): Layout {
+  const ranges = new Map<string, vscode.Range[]>();
+  const gutterLines: number[] = [];
+  for (const [key, list] of whole.ranges) {
+    const onScreen =
+      !key.startsWith(GUTTER_PREFIX) || list.some(({ start }) => start.line >= near.first && start.line <= near.last);
+    if (!onScreen) continue;
+    ranges.set(key, list);
+    if (key.startsWith(GUTTER_PREFIX)) for (const { start } of list) gutterLines.push(start.line);
+  }
+  const options = new Map([...whole.options].filter(([key]) => ranges.has(key)));
+  return {
+    ranges,
+    options,
+    applied: { ...whole.applied, version, gutterLines: gutterLines.sort((a, b) => a - b) },
+  };
 }
 
 /**
