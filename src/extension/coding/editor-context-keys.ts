@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { touchesCoding } from '../../core/index';
+import { NextTask } from '../shared/next-task';
 import type { LiveCodings } from '../study/live-codings';
 
 /** True while the active editor shows a transcript of a study: enables the coding keys and menus. */
@@ -14,10 +15,13 @@ export const AT_CODING = 'grounded.coding.atCursor';
 export class EditorContextKeys implements vscode.Disposable {
   private readonly values = new Map<string, boolean>();
   private readonly disposables: vscode.Disposable[];
+  /** A transcript shown is drawn first; the keys follow in the next task, long before a key can be pressed. */
+  private readonly afterShown = new NextTask(() => this.update());
 
   constructor(private readonly live: LiveCodings) {
     this.disposables = [
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      this.afterShown,
+      vscode.window.onDidChangeActiveTextEditor(() => this.afterShown.request()),
       vscode.window.onDidChangeTextEditorSelection((event) => {
         if (event.textEditor === vscode.window.activeTextEditor) this.update();
       }),

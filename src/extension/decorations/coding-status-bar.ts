@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { NextTask } from '../shared/next-task';
 import type { LiveCodings } from '../study/live-codings';
 import { codingsAt } from './codings-at';
 
@@ -11,13 +12,15 @@ const MAX_NAMES = 3;
  */
 export class CodingStatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('grounded.codingsAtCursor', vscode.StatusBarAlignment.Right, 100);
-  private readonly disposables: vscode.Disposable[] = [this.item];
+  /** A transcript shown is drawn first; the codes at its cursor follow in the next task. */
+  private readonly afterShown = new NextTask(() => this.update());
+  private readonly disposables: vscode.Disposable[] = [this.item, this.afterShown];
 
   constructor(private readonly live: LiveCodings) {
     this.item.name = 'Grounded: codes at the cursor';
     this.item.command = 'grounded.codeSelection';
     this.disposables.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.afterShown.request()),
       vscode.window.onDidChangeTextEditorSelection((event) => {
         if (event.textEditor === vscode.window.activeTextEditor) this.update();
       }),
