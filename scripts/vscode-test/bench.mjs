@@ -130,31 +130,6 @@ function pageProfiler() {
   };
 }
 
-/**
- * Makes the study's copy a git repository with everything committed, as a study lives (the README's set-up): the
- * Git extension then knows the repository of every transcript. In a folder that is no repository, it looks for one
- * by running `git` from the extension host each time the visible editors change, a spawn of 9–11 ms of the host's
- * thread in the middle of every opening measured.
- */
-function commitStudy(workspace) {
-  const env = {
-    ...process.env,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: 'Bench',
-    GIT_AUTHOR_EMAIL: 'bench@example.invalid',
-    GIT_COMMITTER_NAME: 'Bench',
-    GIT_COMMITTER_EMAIL: 'bench@example.invalid',
-  };
-  for (const args of [
-    ['init', '-q'],
-    ['add', '-A'],
-    ['commit', '-q', '-m', 'the study'],
-  ]) {
-    const result = spawnSync('git', args, { cwd: workspace, env, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`git ${args.join(' ')} in ${workspace}: ${result.stderr}`);
-  }
-}
-
 /** One study in a fresh code-server and browser; resolves with the benchmark's results (or throws). */
 async function benchStudy(name, source) {
   const scratch = createScratch('grounded-bench-');
@@ -162,7 +137,6 @@ async function benchStudy(name, source) {
   const profileDir = scratch.dir('profile');
   note(`${name}: copying ${source ?? 'the example study'} …`);
   const workspace = source ? prepareWorkspace(scratch, source) : prepareWorkspace(scratch);
-  commitStudy(workspace);
   let timedOut = false;
   const session = harnessSession({
     scratch,
@@ -187,9 +161,16 @@ async function benchStudy(name, source) {
     // `ls -l /proc/*/fd/*` and `ps` every few seconds: each spawn held the host's thread 17–61 ms (the fork of a
     // process of hundreds of MB) in the middle of the figures. A local desktop window does not do it; both settings
     // are needed to stop it in code-server.
+    // The Git extension spawns git from the same host: in a folder that is no repository at every change of the
+    // visible editors (9–11 ms inside each opening measured), in a repository after every file written (a 69 ms
+    // tick in a rebuild at XL). Those are the Git extension's, at random places in Grounded's figures: it is off.
     writeFileSync(
       path.join(scratch.dir('code-server/user-data/User'), 'settings.json'),
-      JSON.stringify({ 'remote.autoForwardPorts': false, 'remote.autoForwardPortsSource': 'output' }),
+      JSON.stringify({
+        'remote.autoForwardPorts': false,
+        'remote.autoForwardPortsSource': 'output',
+        'git.enabled': false,
+      }),
     );
     const server = (session.server = await startCodeServer({ scratch, env }));
     const browser = (session.browser = await launchBrowser({ scratch }));

@@ -783,6 +783,18 @@ describe('decorations, hover and status bar on transcripts', function () {
       await vscode.window.showTextDocument(denseUri, { preview: false });
       await waitFor('every gutter mark drawn', allGutter);
       assert.ok(state.typeKeys.filter((key) => key.startsWith('gutter:')).length > 100, 'over a hundred gutter types');
+      // Opened for the first time, its types are made as it is drawn: the gutter marks of the lines on screen first.
+      const opening = drawings[0]!;
+      const screen = {
+        top: Math.min(...opening.visible.map((r) => r.start.line)),
+        bottom: Math.max(...opening.visible.map((r) => r.end.line)),
+      };
+      assert.ok(
+        opening.gutterLines.length < 2 * (screen.bottom - screen.top + 1) + 50,
+        `${opening.gutterLines.length} gutter lines first`,
+      );
+      for (let line = screen.top; line <= screen.bottom; line++)
+        assert.ok(opening.gutterLines.includes(line), `line ${line}`);
 
       // Shown again, its types are there: all codings at once, with the gutter marks of the lines on screen.
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -13,8 +13,9 @@ import { overlapSegments } from './overlaps';
 const UPDATE_DELAY_MS = 40;
 /**
  * A transcript with more codings than this, shown in an editor for the first time, is drawn in two steps: the
- * codings around the lines on screen first, the rest in the next task. Its first opening in a window creates
- * a decoration type per colour set of its lines (hundreds), which is what makes a person wait for the colours.
+ * codings around the lines on screen (and the gutter marks of the lines on screen) first, the rest in the next
+ * task. Its first opening in a window creates a decoration type per colour set of its lines (hundreds), which is
+ * what makes a person wait for the colours.
  */
 const NEAR_FIRST_CODINGS = 1000;
 /** Lines around the visible ones drawn in the first step: a screen or two of scrolling either way. */
@@ -193,7 +194,10 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
         return range.end.line >= near.first && range.start.line <= near.last;
       });
       if (codings.length < entry.codings.length) {
-        this.send(documentUri, editors, this.layout({ ...entry, codings }, editors.length));
+        // Each type is made here, a message and a style sheet rule each: only the gutter marks of the lines on
+        // screen, the others with the rest (a dense transcript has a gutter type for nearly every line).
+        const near = this.layout({ ...entry, codings }, editors.length);
+        this.send(documentUri, editors, onScreenGutter(near, nearVisibleLines(editors, 0), near.applied.version));
         this.later(documentUri, () => this.drawRest(documentUri));
         return;
       }
