@@ -540,15 +540,11 @@ async function main() {
         .locator('.tabs-container .tab', { hasText: 'P07.txt' })
         .waitFor({ state: 'detached', timeout: 10_000 });
       await openQuickOpen(page, 'P07.txt', 'P07.txt');
-      await page
-        .locator('.tabs-container .tab.active', { hasText: 'P07.txt' })
-        .waitFor({ state: 'visible', timeout: 20_000 });
+      await untilActiveTab(page, 'P07.txt');
       // Closing the tab closes the document in the extension host; opened again it is plain text until the
       // extension switches it, which it must do again even right after the close.
       await untilStatusBarLanguage(page, 'Interview transcript', 30_000);
-      // Line 13 holds one of the example's codings, line 21 the new one.
-      await untilLineDecorated(page, 'Mine is Dr. Abernathy');
-      await untilLineDecorated(page, 'My sister is a nurse');
+      await untilP07Drawn(page);
     },
     { fatal: false },
   );
@@ -557,18 +553,13 @@ async function main() {
     'P08 opened from Quick Open in the same group takes P07 off screen; a click on the P07 tab shows it again with its codings drawn, the new one too',
     async () => {
       await openQuickOpen(page, 'P08.txt', 'P08.txt');
-      await page
-        .locator('.tabs-container .tab.active', { hasText: 'P08.txt' })
-        .waitFor({ state: 'visible', timeout: 20_000 });
+      await untilActiveTab(page, 'P08.txt');
       await untilLineDecorated(page, 'I asked to be switched');
       // Hidden behind P08, P07's editor is gone from the extension host while its document stays open: shown
       // again, it is a new editor that gets every coding again (drawn from the layout kept for the document).
       await page.locator('.tabs-container .tab', { hasText: 'P07.txt' }).click();
-      await page
-        .locator('.tabs-container .tab.active', { hasText: 'P07.txt' })
-        .waitFor({ state: 'visible', timeout: 20_000 });
-      await untilLineDecorated(page, 'Mine is Dr. Abernathy');
-      await untilLineDecorated(page, 'My sister is a nurse');
+      await untilActiveTab(page, 'P07.txt');
+      await untilP07Drawn(page);
     },
     { fatal: false },
   );
@@ -808,6 +799,17 @@ process.exit(exitCode);
  * decorations carry generated `ced-…` classes: backgrounds in the view-overlays layer (one div per rendered line,
  * at the same top as the text line), underlines and colours as spans in the line.
  */
+/** Waits until the editor tab of `name` is the active one. */
+async function untilActiveTab(page, name) {
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+/** Waits until P07 shows an example coding (line 13) and the one the test made (line 21). */
+async function untilP07Drawn(page) {
+  await untilLineDecorated(page, 'Mine is Dr. Abernathy');
+  await untilLineDecorated(page, 'My sister is a nurse');
+}
+
 async function untilLineDecorated(page, text) {
   const check = (wanted) => {
     const editor = document.querySelector('.editor-instance .monaco-editor');

@@ -35,6 +35,23 @@ const CODINGS: { id: string; code: string; quote: string; status?: CodingStatus;
 ];
 const COLORS: Record<string, string> = { found: '#4e79a7', praise: '#59a14f', contrast: '#e15759' };
 
+/** The fixture's codebook.yaml: its four codes (praise recoloured if asked), then `more`. */
+function fixtureCodebook(
+  options: { praiseColor?: string; more?: { id: string; name: string; color: string }[] } = {},
+): Uint8Array {
+  return encode(
+    serializeCodebook({
+      codes: [
+        { id: 'found', name: 'Found it myself', color: COLORS['found'], parent: 'structures' },
+        { id: 'structures', name: 'Structures', color: '#888888' },
+        { id: 'praise', name: 'Praise', color: options.praiseColor ?? COLORS['praise'] },
+        { id: 'contrast', name: 'Contrast', color: COLORS['contrast'] },
+        ...(options.more ?? []),
+      ],
+    }),
+  );
+}
+
 /** Code-point offsets of a quote (the sidecar's unit). */
 function offsetsOf(quote: string): { start: number; end: number } {
   const index = TEXT.indexOf(quote);
@@ -76,19 +93,7 @@ describe('decorations, hover and status bar on transcripts', function () {
       by: 'tester',
       ...(status ? { status } : {}),
     }));
-    await vscode.workspace.fs.writeFile(
-      vscode.Uri.joinPath(folder, 'codebook.yaml'),
-      encode(
-        serializeCodebook({
-          codes: [
-            { id: 'found', name: 'Found it myself', color: COLORS['found'], parent: 'structures' },
-            { id: 'structures', name: 'Structures', color: '#888888' },
-            { id: 'praise', name: 'Praise', color: COLORS['praise'] },
-            { id: 'contrast', name: 'Contrast', color: COLORS['contrast'] },
-          ],
-        }),
-      ),
-    );
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'codebook.yaml'), fixtureCodebook());
     await vscode.workspace.fs.writeFile(transcript, encode(TEXT));
     await vscode.workspace.fs.writeFile(
       vscode.Uri.joinPath(folder, 'transcripts/T1.tester.codes.yaml'),
@@ -271,19 +276,7 @@ describe('decorations, hover and status bar on transcripts', function () {
       // A code recoloured in the codebook while the transcript is hidden.
       await closeAndWait(editor.document);
       const recoloured = '#b07aa1';
-      await vscode.workspace.fs.writeFile(
-        codebookUri,
-        encode(
-          serializeCodebook({
-            codes: [
-              { id: 'found', name: 'Found it myself', color: COLORS['found'], parent: 'structures' },
-              { id: 'structures', name: 'Structures', color: '#888888' },
-              { id: 'praise', name: 'Praise', color: recoloured },
-              { id: 'contrast', name: 'Contrast', color: COLORS['contrast'] },
-            ],
-          }),
-        ),
-      );
+      await vscode.workspace.fs.writeFile(codebookUri, fixtureCodebook({ praiseColor: recoloured }));
       await untilStudyLoads(
         vscode.Uri.joinPath(folder, 'grounded.yaml'),
         async () =>
@@ -743,20 +736,7 @@ describe('decorations, hover and status bar on transcripts', function () {
     });
     const denseUri = vscode.Uri.joinPath(folder, 'transcripts/T3.txt');
     const sidecar = vscode.Uri.joinPath(folder, 'transcripts/T3.tester.codes.yaml');
-    await vscode.workspace.fs.writeFile(
-      codebookUri,
-      encode(
-        serializeCodebook({
-          codes: [
-            { id: 'found', name: 'Found it myself', color: COLORS['found'], parent: 'structures' },
-            { id: 'structures', name: 'Structures', color: '#888888' },
-            { id: 'praise', name: 'Praise', color: COLORS['praise'] },
-            { id: 'contrast', name: 'Contrast', color: COLORS['contrast'] },
-            ...dense,
-          ],
-        }),
-      ),
-    );
+    await vscode.workspace.fs.writeFile(codebookUri, fixtureCodebook({ more: dense }));
     await vscode.workspace.fs.writeFile(denseUri, encode(text));
     await vscode.workspace.fs.writeFile(
       sidecar,
