@@ -1,4 +1,4 @@
-import { LINE_BREAK, parseTranscriptStructure } from './transcript-structure';
+import { LINE_BREAK, structureOfLines, TIMESTAMP } from './transcript-structure';
 
 /** What a highlighted stretch of a transcript is; the editor gives each kind its own colour. */
 export type HighlightKind =
@@ -26,7 +26,7 @@ export interface Highlight {
 const INTERVIEWER = /^(?:interviewer|moderator|facilitator|researcher|int|i|q)$/i;
 /** A bracketed passage inside a turn: a timestamp, something inaudible, or a transcriber's note. */
 const BRACKETED = /\[[^\]\n]*\]/g;
-const INLINE_TIMESTAMP = /^\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]$/;
+const INLINE_TIMESTAMP = new RegExp(`^${TIMESTAMP}$`);
 const INAUDIBLE = /^\[(?:inaudible|unclear|indistinct|unintelligible|incomprehensible)\b/i;
 
 /**
@@ -37,7 +37,7 @@ const INAUDIBLE = /^\[(?:inaudible|unclear|indistinct|unintelligible|incomprehen
  */
 export function transcriptHighlights(text: string): Highlight[] {
   const lines = text.split(LINE_BREAK);
-  const { header, turns } = parseTranscriptStructure(text);
+  const { header, turns } = structureOfLines(lines);
   const highlights: Highlight[] = [];
   const from = header ? header.endLine + 1 : 0;
   if (header) {

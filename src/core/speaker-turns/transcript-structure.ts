@@ -29,7 +29,7 @@ export interface TranscriptStructure {
 }
 
 /** [hh:mm:ss] or [mm:ss], optionally with fractions of a second. */
-const TIMESTAMP = String.raw`\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]`;
+export const TIMESTAMP = String.raw`\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]`;
 /** A speaker label: a short name starting with a letter or digit (P07, Interviewer, Dr. Lee, R1). */
 const UNTIMED_TURN = new RegExp(String.raw`^([\p{Lu}\p{N}][\p{L}\p{N} .'’_-]{0,39}?):(?=[ \t]|$)`, 'u');
 /**
@@ -46,7 +46,11 @@ const HEADER_LINE = /^[\p{L}][\p{L}\p{N} _-]{0,39}:[ \t]*\S/u;
 export const LINE_BREAK = /\r\n|\r|\n/;
 
 export function parseTranscriptStructure(text: string): TranscriptStructure {
-  const lines = text.split(LINE_BREAK);
+  return structureOfLines(text.split(LINE_BREAK));
+}
+
+/** The structure of a transcript already split into lines at LINE_BREAK (for callers that need the lines too). */
+export function structureOfLines(lines: readonly string[]): TranscriptStructure {
   const header = headerBlock(lines);
   const turns = turnsFrom(lines, header ? header.endLine + 1 : 0);
   // A transcript without a header may open with a one-line turn ("Interviewer: Hello." then a blank line),
