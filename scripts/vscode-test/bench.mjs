@@ -15,8 +15,9 @@
 //    extension.activate() ourselves would time nothing, the extension being active by then. Baseline: the
 //    other extensions the same host activated.
 //  - first decorations: a transcript with 10,000 codings, opened with showTextDocument with no editor open,
-//    until the decorations (the DecorationState test hook) have drawn all 10,000; baseline: the same text
-//    outside the study, shown by VS Code alone. Then another transcript of as many codings opened as the Explorer
+//    until the decorations (the DecorationState test hook) have handed VS Code their first drawing (the codings
+//    and gutter marks on screen; the goal is judged on it) and until they have drawn all 10,000; baseline: the
+//    same text outside the study, shown by VS Code alone. Then another transcript of as many codings opened as the Explorer
 //    opens files (vscode.open, its document closed in the host before each opening), until all are drawn in an
 //    editor of the transcript language.
 //  - coding latency: grounded.codeSelection on a transcript with 2,000 codings, until the sidecar on disk has

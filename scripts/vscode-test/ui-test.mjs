@@ -10,7 +10,8 @@
 // a clone's ignored playground/, as npm start makes it) appeared; the new sidecar transcripts/P07.amara-ndiaye.codes.yaml
 // (named after the git identity) holds one coding whose quote is the selected text; `git status` in the copy
 // lists that file and nothing else, and its diff adds the coding; the editor draws it; the Codings in Transcript
-// view lists it; and the repository's examples/mentorship-study is byte for byte as before.
+// view lists it; a transcript of 1,600 codings written into the study meanwhile is drawn where the person looks,
+// opened and shown again from its tab; and the repository's examples/mentorship-study is byte for byte as before.
 //
 //   node scripts/vscode-test/ui-test.mjs [--screenshots] [--screenshot-dir <dir>] [--timeout <s>] [--keep] [--verbose]
 //                                        [--no-git-extension] [--web-worker]
@@ -35,6 +36,7 @@ import { prepareStudyCopy } from '../start/study-copy.mjs';
 import { exampleStudy, repoRoot } from './paths.mjs';
 import { openAnalysisPanel } from './ui-steps/analysis-panel.mjs';
 import { checkCodingsInTranscriptView, showGroundedViews } from './ui-steps/codings-in-transcript.mjs';
+import { writeLongTranscript } from './ui-steps/long-transcript.mjs';
 import {
   createScratch,
   harnessSession,
@@ -636,6 +638,34 @@ async function main() {
       if (!codesText.includes(CODE_NAME))
         throw new Error(`the Codes tab does not list "${CODE_NAME}":\n${codesText.slice(0, 2000)}`);
       await page.keyboard.press('Control+W');
+    },
+    { fatal: false },
+  );
+
+  // More codings than a new editor gets in one step: the codings near the screen are drawn first, every other
+  // one a task later, whether the transcript is opened or its tab is clicked again.
+  await step(
+    'a transcript of 1,600 codings that arrives in the study, opened from Quick Open, is drawn on screen and at its end (Ctrl+End); shown again from its tab, at the end and at the start (Ctrl+Home)',
+    async () => {
+      const long = writeLongTranscript(workspace, 'P95', [CODE_ID, 'career-direction', 'barriers-time']);
+      // By its path: Quick Open's file search may not list a file written since the window opened yet.
+      await openQuickOpen(page, path.join(workspace, 'transcripts/P95.txt'), 'P95.txt');
+      await untilActiveTab(page, 'P95.txt');
+      await untilLineDecorated(page, long.firstTurn);
+      await page.keyboard.press('Control+End');
+      await untilLineDecorated(page, long.lastTurn);
+      await page.locator('.tabs-container .tab', { hasText: 'P07.txt' }).click();
+      await untilActiveTab(page, 'P07.txt');
+      await page.locator('.tabs-container .tab', { hasText: 'P95.txt' }).click();
+      await untilActiveTab(page, 'P95.txt');
+      await untilLineDecorated(page, long.lastTurn);
+      if (options.keep) await page.screenshot({ path: path.join(scratch.root, 'long-transcript-end.png') });
+      await page.keyboard.press('Control+Home');
+      await untilLineDecorated(page, long.firstTurn);
+      if (options.keep) await page.screenshot({ path: path.join(scratch.root, 'long-transcript-start.png') });
+      await page.keyboard.press('Control+W');
+      await page.locator('.tabs-container .tab', { hasText: 'P07.txt' }).click();
+      await untilActiveTab(page, 'P07.txt');
     },
     { fatal: false },
   );

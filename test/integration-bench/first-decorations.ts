@@ -9,8 +9,9 @@ export interface OpenSample {
   shown: number;
   drawn: number;
   /**
-   * The first drawing handed to VS Code: the codings on screen. A first opening in a window draws those first and
-   * the rest a few tasks later; a reopening draws everything at once.
+   * The first drawing handed to VS Code, the first decorations a person sees: the codings on screen and a hundred
+   * lines either way, with the gutter marks on screen. The others follow a task later (on a first opening in a
+   * window, a few tasks, as their decoration types are made).
    */
   onScreen?: number;
   /**

@@ -187,7 +187,9 @@ export async function run(): Promise<void> {
 
     const open = await firstDecorations(state, bigUri, plainUri, BIG_CODINGS, OPENS);
     results.open = { codings: BIG_CODINGS, ...open };
-    log(`first decorations: ${open.samples.map((s) => s.drawn.toFixed(0)).join(', ')} ms`);
+    log(
+      `first decorations (the host saw the editor / codings on screen / all drawn): ${open.samples.map((s) => [s.visible, s.onScreen, s.drawn].map((t) => t?.toFixed(0) ?? '–').join(' / ')).join(', ')} ms`,
+    );
     const explorer = await openingsFromExplorer(
       state,
       explorerUri,

@@ -7,7 +7,7 @@ import { hashText } from '../../src/core/text/hash';
 import { serializeSidecar } from '../../src/core/sidecar/format';
 import { serializeCodebook } from '../../src/core/codebook/format';
 import type { GroundedServices } from '../../src/extension/services';
-import type { DecorationState } from '../../src/extension/decorations/decoration-state';
+import type { AppliedDecorations, DecorationState } from '../../src/extension/decorations/decoration-state';
 import { fromVscodeUri } from '../../src/extension/platform/workspace-file-system';
 import { encode, services, untilStudyLoads, waitFor } from './support';
 
@@ -625,8 +625,8 @@ describe('decorations, hover and status bar on transcripts', function () {
     assert.ok(!seen.has(CODINGS.length + 1), 'the refused coding was never drawn');
   });
 
-  it('draws a long transcript opened for the first time around the lines on screen first, then whole', async () => {
-    // 1,200 codings, one per line over 1,600 lines: more than are drawn in one step the first time.
+  it('draws a long transcript shown in a new editor around the lines on screen first, then whole, opened again too', async () => {
+    // 1,200 codings, one per line over 1,600 lines: more than are drawn in one step in a new editor.
     const lines = Array.from(
       { length: 1600 },
       (_, index) => `[00:${String(index % 60).padStart(2, '0')}:00] T02: line ${index} of the long answer.`,
@@ -659,39 +659,54 @@ describe('decorations, hover and status bar on transcripts', function () {
       vscode.Uri.joinPath(folder, 'grounded.yaml'),
       async () => (await grounded.studies.transcriptFor(long))?.transcript.sidecars[0]?.sidecar.codings.length === 1200,
     );
-    const drawings: { codings: number; lines: number[]; visible: readonly vscode.Range[] }[] = [];
+    const drawings: {
+      codings: number;
+      lines: number[];
+      visible: readonly vscode.Range[];
+      applied: AppliedDecorations;
+    }[] = [];
     const watching = state.onDidDraw(({ uri, applied: drawn }) => {
       if (uri !== long.toString()) return;
       const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === long.toString());
       drawings.push({
+        applied: drawn,
         codings: drawn.codings.length,
         lines: drawn.codings.map((c) => c.range.start.line),
         visible: editor?.visibleRanges ?? [],
       });
     });
-    try {
-      await vscode.window.showTextDocument(long, { preview: false });
-      await waitFor('every coding drawn', () => drawings.some((d) => d.codings === 1200));
+    const firstStepNearScreen = (what: string) => {
       const first = drawings[0]!;
-      assert.ok(first.codings > 0 && first.codings < 1200, `the first step drew ${first.codings} codings`);
+      assert.ok(first.codings > 0 && first.codings < 1200, `${what}: the first step drew ${first.codings} codings`);
       const top = Math.min(...first.visible.map((r) => r.start.line));
       const bottom = Math.max(...first.visible.map((r) => r.end.line));
       assert.ok(
         first.lines.every((line) => line >= top - 100 && line <= bottom + 100),
-        'the first step drew the codings around the lines on screen',
+        `${what}: the first step drew the codings around the lines on screen`,
       );
       assert.ok(
         codedLines.filter((line) => line >= top && line <= bottom).every((line) => first.lines.includes(line)),
-        'every coding on screen was in the first step',
+        `${what}: every coding on screen was in the first step`,
       );
+      assert.equal(drawings.at(-1)!.codings, 1200, `${what}: then all of them`);
+    };
+    try {
+      await vscode.window.showTextDocument(long, { preview: false });
+      await waitFor('every coding drawn', () => drawings.some((d) => d.codings === 1200));
+      firstStepNearScreen('opened');
 
-      // Opened again, its decoration types are there: drawn whole in one step.
+      // Opened again: the lines on screen first again, taken from the layout it had (the very records drawn).
+      const whole = drawings.at(-1)!.applied;
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await waitFor('closed', () => !state.applied.has(long.toString()) || undefined);
       drawings.length = 0;
       await vscode.window.showTextDocument(long, { preview: false });
-      await waitFor('drawn again', () => drawings.length > 0 || undefined);
-      assert.equal(drawings[0]!.codings, 1200);
+      await waitFor('drawn again', () => drawings.some((d) => d.codings === 1200));
+      assert.ok(
+        drawings[0]!.applied.codings.every((coding) => whole.codings.includes(coding)),
+        'the first step taken from the layout it had',
+      );
+      firstStepNearScreen('opened again');
     } finally {
       watching.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -701,7 +716,8 @@ describe('decorations, hover and status bar on transcripts', function () {
   });
 
   it('draws a dense transcript in many colours shown again: every coding and the gutter marks on screen first, the others next', async () => {
-    // 600 lines with three codings each in 12 colours: a gutter type per set of colours on a line, over a hundred.
+    // 330 lines with up to three codings each in 12 colours: a gutter type per set of colours on a line, over a
+    // hundred, in fewer codings than a new editor gets in two steps anyway (see the long transcript above).
     const codebookUri = vscode.Uri.joinPath(folder, 'codebook.yaml');
     const codebookBefore = await vscode.workspace.fs.readFile(codebookUri);
     const dense = Array.from({ length: 12 }, (_, index) => ({
@@ -709,7 +725,7 @@ describe('decorations, hover and status bar on transcripts', function () {
       name: `Dense ${index}`,
       color: `#${(0x103050 + index * 0x0b1307).toString(16).slice(-6)}`,
     }));
-    const lines = Array.from({ length: 600 }, (_, index) => `T03: line ${index} of a densely coded answer, words.`);
+    const lines = Array.from({ length: 330 }, (_, index) => `T03: line ${index} of a densely coded answer, words.`);
     const text = lines.join('\n') + '\n';
     const codings: Coding[] = [];
     let at = 0;
@@ -734,6 +750,7 @@ describe('decorations, hover and status bar on transcripts', function () {
       }
       at += line.length + 1;
     });
+    assert.ok(codings.length <= 1000, `${codings.length} codings`);
     const denseUri = vscode.Uri.joinPath(folder, 'transcripts/T3.txt');
     const sidecar = vscode.Uri.joinPath(folder, 'transcripts/T3.tester.codes.yaml');
     await vscode.workspace.fs.writeFile(codebookUri, fixtureCodebook({ more: dense }));

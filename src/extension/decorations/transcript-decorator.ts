@@ -12,10 +12,12 @@ import { overlapSegments } from './overlaps';
 /** Typing fires a change per keystroke; redrawing a long transcript on each would lag the editor. */
 const UPDATE_DELAY_MS = 40;
 /**
- * A transcript with more codings than this, shown in an editor for the first time, is drawn in two steps: the
- * codings around the lines on screen (and the gutter marks of the lines on screen) first, the rest in the next
- * task. Its first opening in a window creates a decoration type per colour set of its lines (hundreds), which is
- * what makes a person wait for the colours.
+ * A transcript with more codings than this, shown in a new editor (opened, reopened, its tab switched back to),
+ * is drawn in two steps: the codings around the lines on screen (and the gutter marks of the lines on screen)
+ * first, the rest in the next task. Every range handed to VS Code is serialized and sent to the window before it
+ * can draw any: 10,000 codings with their overlaps and gutter marks are some 14,000 ranges, 10–25 ms of the
+ * extension host's thread, while the screen shows a few hundred of them. On a first opening in a window the
+ * rest also waits for its decoration types (hundreds for a transcript in many colours).
  */
 const NEAR_FIRST_CODINGS = 1000;
 /** Lines around the visible ones drawn in the first step: a screen or two of scrolling either way. */
@@ -45,8 +47,6 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** The second step of a drawing made in two (see NEAR_FIRST_CODINGS), by document. */
   private readonly rest = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Documents drawn whole since the types were last made: shown again, their types are kept, one step does. */
-  private readonly drawnWhole = new Set<string>();
   /**
    * The last whole layout of each open transcript and what it was made from. Shown again with nothing changed
    * (an editor reopened, a tab switched back to), a transcript is drawn from it: laying out 10,000 codings
@@ -172,7 +172,6 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     // Disposing the types clears them from every editor: what was drawn is gone until redrawn.
     this.types.reset();
     this.laidBy.clear();
-    this.drawnWhole.clear();
     this.drawnBy.clear();
     this.appliedBy.clear();
     this.scheduleVisible();
@@ -187,17 +186,10 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     const entry = this.live.get(editors[0]!.document);
     const previous = this.drawnBy.get(documentUri);
     const shownBefore = previous !== undefined && sameEditors(previous.editors, editors);
-    if (entry && !shownBefore && !this.drawnWhole.has(documentUri) && entry.codings.length > NEAR_FIRST_CODINGS) {
-      const near = nearVisibleLines(editors);
-      const codings = entry.codings.filter(({ coding }) => {
-        const range = entry.text.rangeOf(coding);
-        return range.end.line >= near.first && range.start.line <= near.last;
-      });
-      if (codings.length < entry.codings.length) {
-        // Each type is made here, a message and a style sheet rule each: only the gutter marks of the lines on
-        // screen, the others with the rest (a dense transcript has a gutter type for nearly every line).
-        const near = this.layout({ ...entry, codings }, editors.length);
-        this.send(documentUri, editors, onScreenGutter(near, nearVisibleLines(editors, 0), near.applied.version));
+    if (entry && !shownBefore && entry.codings.length > NEAR_FIRST_CODINGS) {
+      const first = this.nearFirst(documentUri, entry, editors);
+      if (first) {
+        this.send(documentUri, editors, first);
         this.later(documentUri, () => this.drawRest(documentUri));
         return;
       }
@@ -209,7 +201,36 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
       return;
     }
     this.send(documentUri, editors, whole);
-    if (entry) this.drawnWhole.add(documentUri);
+  }
+
+  /**
+   * The first step of a dense transcript shown in a new editor: its codings and overlaps around the lines on
+   * screen, with the gutter types some line on screen uses (each made here: a message to the window and a style
+   * sheet rule). Taken from the layout kept from its last drawing when nothing changed since; otherwise only the
+   * codings near the screen are laid out, the whole layout waits for the second step. Undefined when the codings
+   * near the screen are all of them (one step does).
+   */
+  private nearFirst(
+    documentUri: string,
+    entry: LiveTranscript,
+    editors: readonly vscode.TextEditor[],
+  ): Layout | undefined {
+    const near = nearVisibleLines(editors);
+    const onScreen = nearVisibleLines(editors, 0);
+    const kept = this.keptLayout(documentUri, entry, editors.length);
+    if (kept) {
+      const part = linesOf(kept, near, ++this.version);
+      return part.applied.codings.length < entry.codings.length
+        ? onScreenGutter(part, onScreen, part.applied.version)
+        : undefined;
+    }
+    const codings = entry.codings.filter(({ coding }) => {
+      const range = entry.text.rangeOf(coding);
+      return range.end.line >= near.first && range.start.line <= near.last;
+    });
+    if (codings.length === entry.codings.length) return undefined;
+    const part = this.layout({ ...entry, codings }, editors.length);
+    return onScreenGutter(part, onScreen, part.applied.version);
   }
 
   /**
@@ -230,7 +251,6 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
       return;
     }
     this.send(documentUri, editors, full);
-    this.drawnWhole.add(documentUri);
   }
 
   /** The next step of a drawing in two, in a task of its own; draw() cancels it. */
@@ -277,16 +297,8 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
    * replaces them), else a new one, kept in its place. The look is not compared: a change of look clears them all.
    */
   private wholeLayout(documentUri: string, entry: LiveTranscript, editors: number): Layout {
-    const kept = this.laidBy.get(documentUri);
-    if (
-      kept &&
-      kept.codings === entry.codings &&
-      kept.text === entry.text &&
-      kept.codebook === entry.study.codebook &&
-      kept.layout.applied.editors === editors
-    ) {
-      return { ...kept.layout, applied: { ...kept.layout.applied, version: ++this.version } };
-    }
+    const kept = this.keptLayout(documentUri, entry, editors);
+    if (kept) return { ...kept, applied: { ...kept.applied, version: ++this.version } };
     const layout = this.layout(entry, editors);
     this.laidBy.set(documentUri, {
       codings: entry.codings,
@@ -295,6 +307,18 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
       layout,
     });
     return layout;
+  }
+
+  /** The layout kept from the transcript's last drawing, if nothing it was made from has changed since. */
+  private keptLayout(documentUri: string, entry: LiveTranscript, editors: number): Layout | undefined {
+    const kept = this.laidBy.get(documentUri);
+    const current =
+      kept &&
+      kept.codings === entry.codings &&
+      kept.text === entry.text &&
+      kept.codebook === entry.study.codebook &&
+      kept.layout.applied.editors === editors;
+    return current ? kept.layout : undefined;
   }
 
   /** Groups the ranges of a transcript's codings by decoration type, with the options of each type. */
@@ -401,6 +425,31 @@ function nearVisibleLines(
   const first = visible.length > 0 ? Math.min(...visible.map((range) => range.start.line)) : 0;
   const last = visible.length > 0 ? Math.max(...visible.map((range) => range.end.line)) : 0;
   return { first: Math.max(0, first - margin), last: last + margin };
+}
+
+/**
+ * The part of a layout on the lines between `near.first` and `near.last`: each type's ranges touching them, and
+ * the record of those codings, overlaps and gutter lines.
+ */
+function linesOf(layout: Layout, near: { first: number; last: number }, version: number): Layout {
+  const touches = (range: vscode.Range) => range.end.line >= near.first && range.start.line <= near.last;
+  const ranges = new Map<string, vscode.Range[]>();
+  for (const [key, list] of layout.ranges) {
+    const part = list.filter(touches);
+    if (part.length > 0) ranges.set(key, part);
+  }
+  const { applied } = layout;
+  return {
+    ranges,
+    options: new Map([...layout.options].filter(([key]) => ranges.has(key))),
+    applied: {
+      ...applied,
+      version,
+      codings: applied.codings.filter((coding) => touches(coding.range)),
+      overlaps: applied.overlaps.filter(touches),
+      gutterLines: applied.gutterLines.filter((line) => line >= near.first && line <= near.last),
+    },
+  };
 }
 
 /**
