@@ -626,9 +626,11 @@ describe('decorations, hover and status bar on transcripts', function () {
   });
 
   it('draws a long transcript shown in a new editor around the lines on screen first, then whole, opened again too', async () => {
-    // 1,200 codings, one per line over 1,600 lines: more than are drawn in one step in a new editor.
+    // 3,000 codings, one per line over 4,000 lines: more than are drawn in one step in a new editor, and with a
+    // gutter mark each more ranges than are handed over in one task (6,000), so the whole drawing goes in slices.
+    const CODED = 3000;
     const lines = Array.from(
-      { length: 1600 },
+      { length: 4000 },
       (_, index) => `[00:${String(index % 60).padStart(2, '0')}:00] T02: line ${index} of the long answer.`,
     );
     const text = lines.join('\n') + '\n';
@@ -638,7 +640,7 @@ describe('decorations, hover and status bar on transcripts', function () {
       lineStarts.push(at);
       at += line.length + 1;
     }
-    const codedLines = Array.from({ length: 1200 }, (_, index) => Math.floor((index * 1600) / 1200));
+    const codedLines = Array.from({ length: CODED }, (_, index) => Math.floor((index * lines.length) / CODED));
     const codings: Coding[] = codedLines.map((line, index) => ({
       id: `long-${index}`,
       code: index % 2 === 0 ? 'found' : 'praise',
@@ -657,7 +659,8 @@ describe('decorations, hover and status bar on transcripts', function () {
     );
     await untilStudyLoads(
       vscode.Uri.joinPath(folder, 'grounded.yaml'),
-      async () => (await grounded.studies.transcriptFor(long))?.transcript.sidecars[0]?.sidecar.codings.length === 1200,
+      async () =>
+        (await grounded.studies.transcriptFor(long))?.transcript.sidecars[0]?.sidecar.codings.length === CODED,
     );
     const drawings: {
       codings: number;
@@ -677,7 +680,7 @@ describe('decorations, hover and status bar on transcripts', function () {
     });
     const firstStepNearScreen = (what: string) => {
       const first = drawings[0]!;
-      assert.ok(first.codings > 0 && first.codings < 1200, `${what}: the first step drew ${first.codings} codings`);
+      assert.ok(first.codings > 0 && first.codings < CODED, `${what}: the first step drew ${first.codings} codings`);
       const top = Math.min(...first.visible.map((r) => r.start.line));
       const bottom = Math.max(...first.visible.map((r) => r.end.line));
       assert.ok(
@@ -688,11 +691,11 @@ describe('decorations, hover and status bar on transcripts', function () {
         codedLines.filter((line) => line >= top && line <= bottom).every((line) => first.lines.includes(line)),
         `${what}: every coding on screen was in the first step`,
       );
-      assert.equal(drawings.at(-1)!.codings, 1200, `${what}: then all of them`);
+      assert.equal(drawings.at(-1)!.codings, CODED, `${what}: then all of them`);
     };
     try {
       await vscode.window.showTextDocument(long, { preview: false });
-      await waitFor('every coding drawn', () => drawings.some((d) => d.codings === 1200));
+      await waitFor('every coding drawn', () => drawings.some((d) => d.codings === CODED));
       firstStepNearScreen('opened');
 
       // Opened again: the lines on screen first again, taken from the layout it had (the very records drawn).
@@ -701,12 +704,51 @@ describe('decorations, hover and status bar on transcripts', function () {
       await waitFor('closed', () => !state.applied.has(long.toString()) || undefined);
       drawings.length = 0;
       await vscode.window.showTextDocument(long, { preview: false });
-      await waitFor('drawn again', () => drawings.some((d) => d.codings === 1200));
+      await waitFor('drawn again', () => drawings.some((d) => d.codings === CODED));
       assert.ok(
         drawings[0]!.applied.codings.every((coding) => whole.codings.includes(coding)),
         'the first step taken from the layout it had',
       );
       firstStepNearScreen('opened again');
+
+      // Opened again and coded far off screen as soon as its first step is drawn: drawn whole with the coding, and
+      // nothing older drawn after it. (Whether the coding lands before the rest's last slice depends on timing.)
+      const coder = vscode.workspace.getConfiguration('grounded');
+      const previousCoder = coder.inspect<string>('coder')?.workspaceValue;
+      await coder.update('coder', 'tester', vscode.ConfigurationTarget.Workspace);
+      try {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await waitFor('closed', () => !state.applied.has(long.toString()) || undefined);
+        drawings.length = 0;
+        const quote = 'line 3990 of the long answer.';
+        const start = text.indexOf(quote);
+        const first = new Promise<void>((resolve) => {
+          const once = state.onDidDraw(({ uri }) => {
+            if (uri !== long.toString()) return;
+            once.dispose();
+            resolve();
+          });
+        });
+        await vscode.window.showTextDocument(long, { preview: false });
+        await first;
+        const [added] = await vscode.commands.executeCommand<Coding[]>('grounded.codeSelection', {
+          codes: ['found'],
+          uri: long.toString(),
+          ranges: [{ start, end: start + quote.length }],
+        });
+        assert.ok(added, 'the coding was made');
+        const last = await waitFor('the coding drawn with every other', () => {
+          const now = state.applied.get(long.toString());
+          return now?.codings.length === CODED + 1 && now.codings.some((c) => c.codingId === added.id) && now;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert.equal(state.applied.get(long.toString()), last, 'nothing drawn after it (no stale slice)');
+        assert.ok(
+          last.codings.find((c) => c.codingId === added.id)!.range.isEqual(new vscode.Range(3990, 16, 3990, 45)),
+        );
+      } finally {
+        await coder.update('coder', previousCoder, vscode.ConfigurationTarget.Workspace);
+      }
     } finally {
       watching.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -28,6 +28,13 @@ const NEAR_MARGIN_LINES = 100;
  */
 const TYPES_PER_TASK = 150;
 /**
+ * Ranges handed to VS Code per task when a whole drawing follows its first step. VS Code serializes every range
+ * of a setDecorations call before the task ends (through a replacer in a remote window: 10–20 ms for the 14,000
+ * ranges of 10,000 codings), and a transcript in many colours sends a thousand types, a message each: sent in one
+ * task they held the extension host 86 ms on a first opening.
+ */
+const RANGES_PER_TASK = 4000;
+/**
  * A transcript whose drawing uses more decoration types than this, shown in a new editor, gets the gutter marks
  * of the lines off screen in the next task. Each type is a message of its own to the window: a dense transcript
  * in many colours has a gutter mark for nearly every set of colours on a line (a thousand types for 10,000
@@ -224,25 +231,46 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
         ? onScreenGutter(part, onScreen, part.applied.version)
         : undefined;
     }
-    const codings = entry.codings.filter(({ coding }) => {
-      const range = entry.text.rangeOf(coding);
-      return range.end.line >= near.first && range.start.line <= near.last;
-    });
+    // By offsets, not ranges: a transcript's first drawing has no range of a coding yet, and converting 10,000
+    // offsets to positions took 20 ms of this task. The rest's layout converts them, in a task of its own.
+    const from = entry.text.toOffset(new vscode.Position(near.first, 0));
+    const to = entry.text.toOffset(new vscode.Position(near.last + 1, 0));
+    const codings = entry.codings.filter(({ coding }) => coding.end >= from && coding.start < to);
     if (codings.length === entry.codings.length) return undefined;
     const part = this.layout({ ...entry, codings }, editors.length);
     return onScreenGutter(part, onScreen, part.applied.version);
   }
 
   /**
-   * The second step of a drawing in two: the decoration types still missing are made TYPES_PER_TASK per task,
-   * then every coding is drawn. The layout is made once for all those tasks: a draw meanwhile (after a coding,
-   * typing, another editor) cancels them and draws it all at once instead, so it stays current.
+   * The second step of a drawing in two, over as many tasks as it needs: the whole layout if none is kept (in a
+   * task of its own), the decoration types still missing (TYPES_PER_TASK per task), then every coding
+   * (sendInSlices). The layout is made once for all those tasks: a draw meanwhile (after a coding, typing, another
+   * editor) cancels them and draws it all at once instead, so it stays current.
    */
-  private drawRest(documentUri: string, laid?: Layout): void {
+  private drawRest(documentUri: string, laid?: Layout, converting?: number): void {
     this.rest.delete(documentUri);
     const editors = vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.toString() === documentUri);
     const entry = editors[0] && this.live.get(editors[0].document);
     if (!entry) return this.draw(documentUri);
+    if (!laid && !this.keptLayout(documentUri, entry, editors.length)) {
+      // The codings' ranges first, RANGES_PER_TASK per task (converting 10,000 offsets takes 20 ms), then the
+      // layout in a task of its own: in one task with the ranges it held the host for 50 ms and more.
+      const { codings, text } = entry;
+      const converted = (converting ?? 0) + RANGES_PER_TASK;
+      for (let index = converting ?? 0; index < Math.min(converted, codings.length); index++)
+        text.rangeOf(codings[index]!.coding);
+      if (converted < codings.length) {
+        this.later(documentUri, () => this.drawRest(documentUri, undefined, converted));
+        return;
+      }
+      this.later(documentUri, () => {
+        // Typing meanwhile gives a new entry before its debounced redraw: not laid out from the old one.
+        if (this.live.get(editors[0]!.document) !== entry) return this.draw(documentUri);
+        const full = this.wholeLayout(documentUri, entry, editors.length);
+        this.later(documentUri, () => this.drawRest(documentUri, full));
+      });
+      return;
+    }
     const full = laid ?? this.wholeLayout(documentUri, entry, editors.length);
     const missing = [...full.options].filter(([key]) => !this.types.lookup(key));
     if (missing.length > TYPES_PER_TASK) {
@@ -250,7 +278,48 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
       this.later(documentUri, () => this.drawRest(documentUri, full));
       return;
     }
-    this.send(documentUri, editors, full);
+    this.sendInSlices(documentUri, editors, full, this.changes(documentUri, editors, full.ranges), 0);
+  }
+
+  /**
+   * Sends a whole layout from `changes[from]` on, RANGES_PER_TASK ranges or TYPES_PER_TASK types per task, and
+   * records it when the last is sent. Until then the record says nothing is known to be drawn (a draw meanwhile
+   * cancels the rest and sends everything again), with every type some slice may have set, so none stays stale.
+   */
+  private sendInSlices(
+    documentUri: string,
+    editors: readonly vscode.TextEditor[],
+    laid: Layout,
+    changes: readonly (readonly [string, readonly vscode.Range[]])[],
+    from: number,
+  ): void {
+    this.rest.delete(documentUri);
+    const now = vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.toString() === documentUri);
+    if (!sameEditors(now, editors)) return this.draw(documentUri);
+    if (from === 0) {
+      const previous = this.drawnBy.get(documentUri)?.ranges ?? new Map<string, readonly vscode.Range[]>();
+      this.drawnBy.set(documentUri, { version: NaN, editors, ranges: new Map([...previous, ...laid.ranges]) });
+    }
+    let next = from;
+    for (
+      let budget = RANGES_PER_TASK, types = 0;
+      next < changes.length && budget > 0 && types < TYPES_PER_TASK;
+      types++
+    ) {
+      const [key, list] = changes[next++]!;
+      // A type of the layout is made if missing; a type it lacks is only cleared, and exists (changes() said so).
+      const options = laid.options.get(key);
+      const type = options ? this.types.get(key, options) : this.types.lookup(key);
+      if (type) for (const editor of editors) editor.setDecorations(type, list);
+      budget -= list.length;
+    }
+    if (next < changes.length) {
+      this.later(documentUri, () => this.sendInSlices(documentUri, editors, laid, changes, next));
+      return;
+    }
+    this.appliedBy.set(documentUri, laid.applied);
+    this.drew.fire({ uri: documentUri, applied: laid.applied });
+    this.record(documentUri, editors, laid);
   }
 
   /** The next step of a drawing in two, in a task of its own; draw() cancels it. */
@@ -262,28 +331,44 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   private send(documentUri: string, editors: readonly vscode.TextEditor[], laid: Layout | undefined): void {
     // Made if missing: a layout kept from an earlier drawing may use types dropped since.
     for (const [key, options] of laid?.options ?? []) this.types.get(key, options);
-    const ranges = laid?.ranges ?? new Map<string, vscode.Range[]>();
     if (laid) {
       this.appliedBy.set(documentUri, laid.applied);
       this.drew.fire({ uri: documentUri, applied: laid.applied });
     }
+    for (const [key, list] of this.changes(documentUri, editors, laid?.ranges ?? new Map()))
+      for (const editor of editors) editor.setDecorations(this.types.lookup(key)!, list);
+    this.record(documentUri, editors, laid);
+  }
+
+  /**
+   * The setDecorations calls that give a document's editors `ranges`: each type whose ranges differ from what
+   * they were given, and an empty list for each type they were given that `ranges` lacks.
+   */
+  private changes(
+    documentUri: string,
+    editors: readonly vscode.TextEditor[],
+    ranges: ReadonlyMap<string, readonly vscode.Range[]>,
+  ): [string, readonly vscode.Range[]][] {
     const previous = this.drawnBy.get(documentUri);
-    const document = editors[0]!.document;
     // Each setDecorations ships its ranges to the window. After a coding action the text is the same and
     // one or two types changed: only those are sent. After typing (VS Code moved its copies of the ranges
     // by its own rules) or in other editors, everything is.
     const unchanged =
-      previous !== undefined && previous.version === document.version && sameEditors(previous.editors, editors)
+      previous !== undefined &&
+      previous.version === editors[0]!.document.version &&
+      sameEditors(previous.editors, editors)
         ? (key: string, list: readonly vscode.Range[]) => sameRanges(previous.ranges.get(key), list)
         : () => false;
-    for (const editor of editors) {
-      for (const [key, list] of ranges) if (!unchanged(key, list)) editor.setDecorations(this.types.lookup(key)!, list);
-      for (const key of previous?.ranges.keys() ?? []) {
-        const type = this.types.lookup(key);
-        if (type && !ranges.has(key)) editor.setDecorations(type, []);
-      }
-    }
-    if (laid) this.drawnBy.set(documentUri, { version: document.version, editors, ranges });
+    const changes: [string, readonly vscode.Range[]][] = [];
+    for (const [key, list] of ranges) if (!unchanged(key, list)) changes.push([key, list]);
+    for (const key of previous?.ranges.keys() ?? [])
+      if (!ranges.has(key) && this.types.lookup(key)) changes.push([key, []]);
+    return changes;
+  }
+
+  /** Records what a document's editors were given, and lets the types no visible document uses go. */
+  private record(documentUri: string, editors: readonly vscode.TextEditor[], laid: Layout | undefined): void {
+    if (laid) this.drawnBy.set(documentUri, { version: editors[0]!.document.version, editors, ranges: laid.ranges });
     else {
       this.drawnBy.delete(documentUri);
       this.appliedBy.delete(documentUri);
