@@ -154,6 +154,27 @@ describe('transcripts: language, outline and explorer badges', function () {
       ],
     );
     assert.equal(symbols[2]!.selectionRange.end.character, '[00:00:12] T02:'.length);
+    assert.equal(symbols[2]!.range.end.character, TEXT.split('\n')[7]!.length, 'a turn ends where its last line does');
+
+    // Typed into, the outline follows: it is kept per version of the document, not per document.
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === transcript.toString())!;
+    try {
+      await editor.edit((edit) => edit.insert(new vscode.Position(11, 0), '[00:02:00] T02: One more thing.\n\n'));
+      const after = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+        'vscode.executeDocumentSymbolProvider',
+        transcript,
+      );
+      assert.deepEqual(
+        after.slice(4).map((symbol) => [symbol.name, symbol.range.start.line]),
+        [
+          ['[00:02:00] T02: One more thing.', 11],
+          ['Interviewer: Thanks.', 13],
+        ],
+      );
+    } finally {
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
   });
 
   it('highlights the header, timestamps, speakers and bracketed notes, with a theme colour for each', async () => {

@@ -1,5 +1,7 @@
 export {
   parseTranscriptStructure,
+  structureOfLines,
+  LINE_BREAK,
   type SpeakerTurn,
   type TranscriptHeader,
   type TranscriptStructure,

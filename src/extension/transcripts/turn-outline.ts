@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseTranscriptStructure } from '../../core/index';
+import { LINE_BREAK, structureOfLines } from '../../core/index';
 import type { LiveCodings } from '../study/live-codings';
 import { TRANSCRIPT_LANGUAGE } from './transcript-language';
 
@@ -10,32 +10,20 @@ import { TRANSCRIPT_LANGUAGE } from './transcript-language';
  * are a study's transcripts.
  */
 export class TurnOutlineProvider implements vscode.DocumentSymbolProvider {
+  /**
+   * The symbols of each document's version: VS Code asks again each time an editor shows the document (breadcrumbs,
+   * sticky scroll, the Outline view), and a 10,000-coding transcript has 1,500 turns.
+   */
+  private readonly made = new WeakMap<vscode.TextDocument, { version: number; symbols: vscode.DocumentSymbol[] }>();
+
   constructor(private readonly live: LiveCodings) {}
 
   async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
     if (document.languageId !== TRANSCRIPT_LANGUAGE && !(await this.isStudyTranscript(document))) return [];
-    const structure = parseTranscriptStructure(document.getText());
-    const symbols: vscode.DocumentSymbol[] = [];
-    if (structure.header) {
-      const { startLine, endLine } = structure.header;
-      const range = new vscode.Range(startLine, 0, endLine, document.lineAt(endLine).text.length);
-      symbols.push(
-        new vscode.DocumentSymbol(
-          'Header',
-          `${endLine - startLine + 1} lines`,
-          vscode.SymbolKind.Namespace,
-          range,
-          document.lineAt(startLine).range,
-        ),
-      );
-    }
-    for (const turn of structure.turns) {
-      const said = turn.speaker !== undefined ? `${turn.speaker}: ${firstWords(turn.text)}` : firstWords(turn.text);
-      const label = `${turn.timestamp ? `${turn.timestamp} ` : ''}${said}`.trim() || (turn.timestamp ?? '');
-      const range = new vscode.Range(turn.line, 0, turn.endLine, document.lineAt(turn.endLine).text.length);
-      const selection = new vscode.Range(turn.line, 0, turn.line, turn.labelEnd);
-      symbols.push(new vscode.DocumentSymbol(label, turn.speaker ?? '', vscode.SymbolKind.String, range, selection));
-    }
+    const known = this.made.get(document);
+    if (known?.version === document.version) return known.symbols;
+    const symbols = turnSymbols(document.getText());
+    this.made.set(document, { version: document.version, symbols });
     return symbols;
   }
 
@@ -49,6 +37,34 @@ export class TurnOutlineProvider implements vscode.DocumentSymbolProvider {
       return false;
     }
   }
+}
+
+/** The header block and one symbol per turn of a transcript's text. */
+function turnSymbols(text: string): vscode.DocumentSymbol[] {
+  // Line lengths from the text itself: the document's lineAt makes an object per call.
+  const lines = text.split(LINE_BREAK);
+  const structure = structureOfLines(lines);
+  const symbols: vscode.DocumentSymbol[] = [];
+  if (structure.header) {
+    const { startLine, endLine } = structure.header;
+    symbols.push(
+      new vscode.DocumentSymbol(
+        'Header',
+        `${endLine - startLine + 1} lines`,
+        vscode.SymbolKind.Namespace,
+        new vscode.Range(startLine, 0, endLine, lines[endLine]!.length),
+        new vscode.Range(startLine, 0, startLine, lines[startLine]!.length),
+      ),
+    );
+  }
+  for (const turn of structure.turns) {
+    const said = turn.speaker !== undefined ? `${turn.speaker}: ${firstWords(turn.text)}` : firstWords(turn.text);
+    const label = `${turn.timestamp ? `${turn.timestamp} ` : ''}${said}`.trim() || (turn.timestamp ?? '');
+    const range = new vscode.Range(turn.line, 0, turn.endLine, lines[turn.endLine]!.length);
+    const selection = new vscode.Range(turn.line, 0, turn.line, turn.labelEnd);
+    symbols.push(new vscode.DocumentSymbol(label, turn.speaker ?? '', vscode.SymbolKind.String, range, selection));
+  }
+  return symbols;
 }
 
 /** The first words of a turn, cut at a word boundary: "So, third-year medical student…". */
