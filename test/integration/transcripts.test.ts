@@ -220,6 +220,20 @@ describe('transcripts: language, outline and explorer badges', function () {
       '9:transcriptInaudible:[inaudible 00:01:11]',
       '11:transcriptInterviewer:Interviewer',
     ]);
+
+    // Typed into, the colours follow: the tokens are kept per version of the document, not per document.
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === transcript.toString())!;
+    try {
+      await editor.edit((edit) => edit.insert(new vscode.Position(11, 0), '[00:02:00] T02: One more thing.\n\n'));
+      const after = await vscode.commands.executeCommand<vscode.SemanticTokens>(
+        'vscode.provideDocumentSemanticTokens',
+        transcript,
+      );
+      assert.equal(after.data.length, tokens.data.length + 2 * 5, 'a timestamp and a speaker more');
+    } finally {
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
   });
 
   it('gives each transcript an explorer badge with its coding count and who coded it', async () => {

@@ -17,22 +17,34 @@ const TYPE_INDEX = new Map<HighlightKind, number>(HIGHLIGHT_KINDS.map((kind, ind
  * extension even heard of the editor. Semantic tokens are asked for after the editor is shown.
  */
 export class TranscriptHighlighting implements vscode.DocumentSemanticTokensProvider {
+  /** The tokens of each document's version: VS Code asks again each time an editor shows the document. */
+  private readonly made = new WeakMap<vscode.TextDocument, { version: number; tokens: vscode.SemanticTokens }>();
+
   provideDocumentSemanticTokens(document: vscode.TextDocument): vscode.SemanticTokens {
-    const highlights = transcriptHighlights(document.getText());
-    // VS Code's encoding, written directly (SemanticTokensBuilder checks each token: 6 ms for a long transcript):
-    // per token the line and start relative to the previous token, the length, the type and no modifiers.
-    const data = new Uint32Array(highlights.length * 5);
-    let line = 0;
-    let start = 0;
-    highlights.forEach((highlight, index) => {
-      const at = index * 5;
-      data[at] = highlight.line - line;
-      data[at + 1] = highlight.line === line ? highlight.start - start : highlight.start;
-      data[at + 2] = highlight.length;
-      data[at + 3] = TYPE_INDEX.get(highlight.kind)!;
-      line = highlight.line;
-      start = highlight.start;
-    });
-    return new vscode.SemanticTokens(data);
+    const known = this.made.get(document);
+    if (known?.version === document.version) return known.tokens;
+    const tokens = encodeHighlights(document.getText());
+    this.made.set(document, { version: document.version, tokens });
+    return tokens;
   }
+}
+
+/** The transcript's highlights in VS Code's encoding. */
+function encodeHighlights(text: string): vscode.SemanticTokens {
+  const highlights = transcriptHighlights(text);
+  // VS Code's encoding, written directly (SemanticTokensBuilder checks each token: 6 ms for a long transcript):
+  // per token the line and start relative to the previous token, the length, the type and no modifiers.
+  const data = new Uint32Array(highlights.length * 5);
+  let line = 0;
+  let start = 0;
+  highlights.forEach((highlight, index) => {
+    const at = index * 5;
+    data[at] = highlight.line - line;
+    data[at + 1] = highlight.line === line ? highlight.start - start : highlight.start;
+    data[at + 2] = highlight.length;
+    data[at + 3] = TYPE_INDEX.get(highlight.kind)!;
+    line = highlight.line;
+    start = highlight.start;
+  });
+  return new vscode.SemanticTokens(data);
 }
