@@ -633,14 +633,17 @@ describe('decorations, hover and status bar on transcripts', function () {
       { length: 4000 },
       (_, index) => `[00:${String(index % 60).padStart(2, '0')}:00] T02: line ${index} of the long answer.`,
     );
-    const text = lines.join('\n') + '\n';
+    // No line break at the end, as many transcripts: the last line is coded too.
+    const text = lines.join('\n');
     const lineStarts: number[] = [];
     let at = 0;
     for (const line of lines) {
       lineStarts.push(at);
       at += line.length + 1;
     }
-    const codedLines = Array.from({ length: CODED }, (_, index) => Math.floor((index * lines.length) / CODED));
+    const codedLines = Array.from({ length: CODED }, (_, index) =>
+      Math.floor((index * (lines.length - 1)) / (CODED - 1)),
+    );
     const codings: Coding[] = codedLines.map((line, index) => ({
       id: `long-${index}`,
       code: index % 2 === 0 ? 'found' : 'praise',
@@ -754,6 +757,55 @@ describe('decorations, hover and status bar on transcripts', function () {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(long);
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'transcripts/T2.tester.codes.yaml'));
+    }
+  });
+
+  it('draws a short transcript of many codings in one step, the codings of its last line included', async () => {
+    // 1,100 codings on 55 lines, no line break at the end: every line is on screen or near it, so there is no
+    // first step to draw apart.
+    const lines = Array.from({ length: 55 }, (_, index) => `T04: line ${index} holds twenty codings, word by word.`);
+    const text = lines.join('\n');
+    const codings: Coding[] = [];
+    let at = 0;
+    lines.forEach((line, index) => {
+      for (let k = 0; k < 20; k++)
+        codings.push({
+          id: `short-${index}-${k}`,
+          code: k % 2 === 0 ? 'found' : 'praise',
+          start: at + k,
+          end: at + line.length,
+          quote: line.slice(k),
+          prefix: '',
+          suffix: '',
+          by: 'tester',
+        });
+      at += line.length + 1;
+    });
+    const short = vscode.Uri.joinPath(folder, 'transcripts/T4.txt');
+    const sidecar = vscode.Uri.joinPath(folder, 'transcripts/T4.tester.codes.yaml');
+    await vscode.workspace.fs.writeFile(short, encode(text));
+    await vscode.workspace.fs.writeFile(
+      sidecar,
+      encode(serializeSidecar({ transcript: 'T4.txt', coder: 'tester', textHash: hashText(text), codings })),
+    );
+    await untilStudyLoads(
+      vscode.Uri.joinPath(folder, 'grounded.yaml'),
+      async () =>
+        (await grounded.studies.transcriptFor(short))?.transcript.sidecars[0]?.sidecar.codings.length === 1100,
+    );
+    const drawn: number[] = [];
+    const watching = state.onDidDraw(({ uri, applied: now }) => {
+      if (uri === short.toString()) drawn.push(now.codings.length);
+    });
+    try {
+      await vscode.window.showTextDocument(short, { preview: false });
+      await waitFor('drawn', () => drawn.length > 0 || undefined);
+      assert.deepEqual(drawn.slice(0, 1), [1100], 'every coding in the first drawing');
+    } finally {
+      watching.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(short);
+      await vscode.workspace.fs.delete(sidecar);
     }
   });
 

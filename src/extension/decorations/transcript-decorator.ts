@@ -234,7 +234,10 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     // By offsets, not ranges: a transcript's first drawing has no range of a coding yet, and converting 10,000
     // offsets to positions took 20 ms of this task. The rest's layout converts them, in a task of its own.
     const from = entry.text.toOffset(new vscode.Position(near.first, 0));
-    const to = entry.text.toOffset(new vscode.Position(near.last + 1, 0));
+    const to =
+      near.last + 1 < editors[0]!.document.lineCount
+        ? entry.text.toOffset(new vscode.Position(near.last + 1, 0))
+        : Infinity;
     const codings = entry.codings.filter(({ coding }) => coding.end >= from && coding.start < to);
     if (codings.length === entry.codings.length) return undefined;
     const part = this.layout({ ...entry, codings }, editors.length);
