@@ -697,9 +697,15 @@ describe('decorations, hover and status bar on transcripts', function () {
       assert.equal(drawings.at(-1)!.codings, CODED, `${what}: then all of them`);
     };
     try {
-      await vscode.window.showTextDocument(long, { preview: false });
+      // Opened at its last line, as a coding listed in a view is: VS Code shows the editor at the top, then scrolls.
+      await vscode.window.showTextDocument(long, { preview: false, selection: new vscode.Range(3999, 0, 3999, 0) });
       await waitFor('every coding drawn', () => drawings.some((d) => d.codings === CODED));
       firstStepNearScreen('opened');
+      const atEnd = drawings.findIndex((d) => d.lines.includes(3999));
+      assert.ok(
+        atEnd > 0 && drawings[atEnd]!.codings < CODED,
+        `the lines scrolled to drawn before the rest (drawings: ${drawings.map((d) => `${d.codings} from line ${Math.min(...d.lines)}`).join(', ')})`,
+      );
 
       // Opened again: the lines on screen first again, taken from the layout it had (the very records drawn).
       const whole = drawings.at(-1)!.applied;

@@ -54,6 +54,8 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** The second step of a drawing made in two (see NEAR_FIRST_CODINGS), by document. */
   private readonly rest = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The lines a first step drew, by document, until the whole drawing is handed over. */
+  private readonly nearDrawn = new Map<string, { first: number; last: number }>();
   /**
    * The last whole layout of each open transcript and what it was made from. Shown again with nothing changed
    * (an editor reopened, a tab switched back to), a transcript is drawn from it: laying out 10,000 codings
@@ -80,6 +82,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
         else this.drawNow(entry.document.uri.toString());
       }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.visibleChanged()),
+      vscode.window.onDidChangeTextEditorVisibleRanges(({ textEditor }) => this.scrolled(textEditor)),
       vscode.workspace.onDidCloseTextDocument((document) => {
         // Not on a change of language, which reports the document closed though it stays open.
         if (document.isClosed) this.laidBy.delete(document.uri.toString());
@@ -196,8 +199,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     if (entry && !shownBefore && entry.codings.length > NEAR_FIRST_CODINGS) {
       const first = this.nearFirst(documentUri, entry, editors);
       if (first) {
-        this.send(documentUri, editors, first);
-        this.later(documentUri, () => this.drawRest(documentUri));
+        this.sendNear(documentUri, editors, first);
         return;
       }
     }
@@ -208,6 +210,35 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
       return;
     }
     this.send(documentUri, editors, whole);
+  }
+
+  /** Sends a first step and schedules the rest, remembering which lines the first step drew. */
+  private sendNear(documentUri: string, editors: readonly vscode.TextEditor[], first: Layout): void {
+    this.send(documentUri, editors, first);
+    this.nearDrawn.set(documentUri, nearVisibleLines(editors));
+    this.later(documentUri, () => this.drawRest(documentUri));
+  }
+
+  /**
+   * An editor scrolled, or revealed a line (VS Code shows an editor opened at a coding from its top, then
+   * scrolls): if the rest of a drawing in two is still on its way and the lines on screen are beyond what the
+   * first step drew, those lines get a first step of their own, and the rest starts again (from what it made).
+   */
+  private scrolled(editor: vscode.TextEditor): void {
+    const documentUri = editor.document.uri.toString();
+    const drawn = this.nearDrawn.get(documentUri);
+    if (!drawn) return;
+    const screen = nearVisibleLines([editor], 0);
+    if (screen.first >= drawn.first && screen.last <= drawn.last) return;
+    const editors = vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === documentUri);
+    const entry = this.live.get(editor.document);
+    if (!entry || !editors.includes(editor)) return;
+    const rest = this.rest.get(documentUri);
+    if (rest !== undefined) clearTimeout(rest);
+    this.rest.delete(documentUri);
+    const first = this.nearFirst(documentUri, entry, editors);
+    if (first) this.sendNear(documentUri, editors, first);
+    else this.draw(documentUri);
   }
 
   /**
@@ -371,6 +402,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
 
   /** Records what a document's editors were given, and lets the types no visible document uses go. */
   private record(documentUri: string, editors: readonly vscode.TextEditor[], laid: Layout | undefined): void {
+    this.nearDrawn.delete(documentUri);
     if (laid) this.drawnBy.set(documentUri, { version: editors[0]!.document.version, editors, ranges: laid.ranges });
     else {
       this.drawnBy.delete(documentUri);
