@@ -86,11 +86,15 @@ export class CompareDecorations implements vscode.Disposable {
   }
 
   private drawAll(): void {
+    // Nothing compared and nothing drawn: nothing to clear either. Each visible editor would get an empty list per
+    // layer, in the task that shows a transcript and hands over its colours.
+    if (!this.compare.comparison && this.drawnBy.size === 0) return;
     this.drawnBy.clear();
     for (const editor of vscode.window.visibleTextEditors) this.draw(editor);
   }
 
   private drawDocument(document: vscode.TextDocument): void {
+    if (!this.compare.comparison && !this.drawnBy.has(document.uri.toString())) return;
     for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.draw(editor);
   }
 

@@ -8,6 +8,7 @@ import { codeIcon } from '../../shared/code-icons';
 import { firstWords } from '../text';
 import type { CodingPlace } from '../reveal-coding';
 import type { BlindCoding } from '../../study/blind-coding';
+import { NextTask } from '../../shared/next-task';
 
 /** One coding of the transcript shown. */
 export interface CodingNode {
@@ -24,6 +25,10 @@ export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.
   private readonly emitter = new vscode.EventEmitter<CodingNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly afterShown = new NextTask(() => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor) this.show(editor.document);
+  });
   /** The transcript document shown; kept while focus is in a view or a panel (no active text editor). */
   private document: vscode.TextDocument | undefined;
   private view: vscode.TreeView<CodingNode> | undefined;
@@ -41,9 +46,12 @@ export class CodingsTree implements vscode.TreeDataProvider<CodingNode>, vscode.
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('grounded.coder')) void this.refreshCoder();
       }),
+      // In the next task: the task that shows a transcript also hands its first decorations over, which leave for
+      // the window only when it ends (the view's progress line counts the transcript's codings).
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor) this.show(editor.document);
+        if (editor) this.afterShown.request();
       }),
+      this.afterShown,
       live.onDidChangeLater((changed) => {
         if (!changed || changed.document === this.document) this.refresh();
       }),
