@@ -141,6 +141,30 @@ describe('decorations, hover and status bar on transcripts', function () {
   const allDrawn = (editor: vscode.TextEditor, what = 'decorations') =>
     waitFor(what, () => applied(editor.document)?.codings.length === CODINGS.length && applied(editor.document));
 
+  /** Writes transcripts/<name>.txt and its sidecar by "tester", and waits until the study holds the codings. */
+  async function writeCodedTranscript(name: string, text: string, codings: readonly Coding[]) {
+    const uri = vscode.Uri.joinPath(folder, `transcripts/${name}.txt`);
+    const sidecar = vscode.Uri.joinPath(folder, `transcripts/${name}.tester.codes.yaml`);
+    await vscode.workspace.fs.writeFile(uri, encode(text));
+    await vscode.workspace.fs.writeFile(
+      sidecar,
+      encode(
+        serializeSidecar({
+          transcript: `${name}.txt`,
+          coder: 'tester',
+          textHash: hashText(text),
+          codings: [...codings],
+        }),
+      ),
+    );
+    await untilStudyLoads(
+      vscode.Uri.joinPath(folder, 'grounded.yaml'),
+      async () =>
+        (await grounded.studies.transcriptFor(uri))?.transcript.sidecars[0]?.sidecar.codings.length === codings.length,
+    );
+    return { uri, sidecar };
+  }
+
   it('draws every coding of an opened transcript over exactly its range, overlaps included', async () => {
     const editor = await openTranscript();
     const drawn = await allDrawn(editor);
@@ -654,17 +678,7 @@ describe('decorations, hover and status bar on transcripts', function () {
       suffix: '',
       by: 'tester',
     }));
-    const long = vscode.Uri.joinPath(folder, 'transcripts/T2.txt');
-    await vscode.workspace.fs.writeFile(long, encode(text));
-    await vscode.workspace.fs.writeFile(
-      vscode.Uri.joinPath(folder, 'transcripts/T2.tester.codes.yaml'),
-      encode(serializeSidecar({ transcript: 'T2.txt', coder: 'tester', textHash: hashText(text), codings })),
-    );
-    await untilStudyLoads(
-      vscode.Uri.joinPath(folder, 'grounded.yaml'),
-      async () =>
-        (await grounded.studies.transcriptFor(long))?.transcript.sidecars[0]?.sidecar.codings.length === CODED,
-    );
+    const { uri: long, sidecar: longSidecar } = await writeCodedTranscript('T2', text, codings);
     const drawings: {
       codings: number;
       lines: number[];
@@ -762,7 +776,7 @@ describe('decorations, hover and status bar on transcripts', function () {
       watching.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(long);
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'transcripts/T2.tester.codes.yaml'));
+      await vscode.workspace.fs.delete(longSidecar);
     }
   });
 
@@ -787,18 +801,7 @@ describe('decorations, hover and status bar on transcripts', function () {
         });
       at += line.length + 1;
     });
-    const short = vscode.Uri.joinPath(folder, 'transcripts/T4.txt');
-    const sidecar = vscode.Uri.joinPath(folder, 'transcripts/T4.tester.codes.yaml');
-    await vscode.workspace.fs.writeFile(short, encode(text));
-    await vscode.workspace.fs.writeFile(
-      sidecar,
-      encode(serializeSidecar({ transcript: 'T4.txt', coder: 'tester', textHash: hashText(text), codings })),
-    );
-    await untilStudyLoads(
-      vscode.Uri.joinPath(folder, 'grounded.yaml'),
-      async () =>
-        (await grounded.studies.transcriptFor(short))?.transcript.sidecars[0]?.sidecar.codings.length === 1100,
-    );
+    const { uri: short, sidecar } = await writeCodedTranscript('T4', text, codings);
     const drawn: number[] = [];
     const watching = state.onDidDraw(({ uri, applied: now }) => {
       if (uri === short.toString()) drawn.push(now.codings.length);
@@ -851,20 +854,8 @@ describe('decorations, hover and status bar on transcripts', function () {
       at += line.length + 1;
     });
     assert.ok(codings.length <= 1000, `${codings.length} codings`);
-    const denseUri = vscode.Uri.joinPath(folder, 'transcripts/T3.txt');
-    const sidecar = vscode.Uri.joinPath(folder, 'transcripts/T3.tester.codes.yaml');
     await vscode.workspace.fs.writeFile(codebookUri, fixtureCodebook({ more: dense }));
-    await vscode.workspace.fs.writeFile(denseUri, encode(text));
-    await vscode.workspace.fs.writeFile(
-      sidecar,
-      encode(serializeSidecar({ transcript: 'T3.txt', coder: 'tester', textHash: hashText(text), codings })),
-    );
-    await untilStudyLoads(
-      vscode.Uri.joinPath(folder, 'grounded.yaml'),
-      async () =>
-        (await grounded.studies.transcriptFor(denseUri))?.transcript.sidecars[0]?.sidecar.codings.length ===
-        codings.length,
-    );
+    const { uri: denseUri, sidecar } = await writeCodedTranscript('T3', text, codings);
     const drawings: { codings: number; gutterLines: readonly number[]; visible: readonly vscode.Range[] }[] = [];
     const watching = state.onDidDraw(({ uri, applied: drawn }) => {
       if (uri !== denseUri.toString()) return;

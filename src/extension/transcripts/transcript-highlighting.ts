@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { HIGHLIGHT_KINDS, type HighlightKind, transcriptHighlights } from '../../core/index';
+import { PerDocumentVersion } from '../shared/per-document-version';
 
 /**
  * The token types of the transcript language, one per highlight kind, contributed in package.json
@@ -18,14 +19,10 @@ const TYPE_INDEX = new Map<HighlightKind, number>(HIGHLIGHT_KINDS.map((kind, ind
  */
 export class TranscriptHighlighting implements vscode.DocumentSemanticTokensProvider {
   /** The tokens of each document's version: VS Code asks again each time an editor shows the document. */
-  private readonly made = new WeakMap<vscode.TextDocument, { version: number; tokens: vscode.SemanticTokens }>();
+  private readonly tokens = new PerDocumentVersion<vscode.SemanticTokens>();
 
   provideDocumentSemanticTokens(document: vscode.TextDocument): vscode.SemanticTokens {
-    const known = this.made.get(document);
-    if (known?.version === document.version) return known.tokens;
-    const tokens = encodeHighlights(document.getText());
-    this.made.set(document, { version: document.version, tokens });
-    return tokens;
+    return this.tokens.get(document, encodeHighlights);
   }
 }
 

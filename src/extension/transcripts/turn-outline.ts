@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LINE_BREAK, structureOfLines } from '../../core/index';
+import { PerDocumentVersion } from '../shared/per-document-version';
 import type { LiveCodings } from '../study/live-codings';
 import { TRANSCRIPT_LANGUAGE } from './transcript-language';
 
@@ -14,17 +15,13 @@ export class TurnOutlineProvider implements vscode.DocumentSymbolProvider {
    * The symbols of each document's version: VS Code asks again each time an editor shows the document (breadcrumbs,
    * sticky scroll, the Outline view), and a 10,000-coding transcript has 1,500 turns.
    */
-  private readonly made = new WeakMap<vscode.TextDocument, { version: number; symbols: vscode.DocumentSymbol[] }>();
+  private readonly symbols = new PerDocumentVersion<vscode.DocumentSymbol[]>();
 
   constructor(private readonly live: LiveCodings) {}
 
   async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
     if (document.languageId !== TRANSCRIPT_LANGUAGE && !(await this.isStudyTranscript(document))) return [];
-    const known = this.made.get(document);
-    if (known?.version === document.version) return known.symbols;
-    const symbols = turnSymbols(document.getText());
-    this.made.set(document, { version: document.version, symbols });
-    return symbols;
+    return this.symbols.get(document, turnSymbols);
   }
 
   private async isStudyTranscript(document: vscode.TextDocument): Promise<boolean> {
