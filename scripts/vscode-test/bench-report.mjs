@@ -47,6 +47,12 @@ export function formatSize(name, r) {
       lines.push(
         `  first decorations: codings on screen drawn ${spread(onScreen)}   (first open ${f(onScreen[0] ?? NaN)})`,
       );
+    // Grounded's part of the first decorations: from the host telling the decorations the editor is visible to the
+    // first drawing handed over (the rest is the window's, and the plain-text baseline's too).
+    const ownFirst = r.open.samples
+      .filter((s) => s.visible !== undefined && s.onScreen !== undefined)
+      .map((s) => s.onScreen - s.visible);
+    if (ownFirst.length > 0) lines.push(`    of which after the host saw the editor ${spread(ownFirst)}`);
     lines.push(`  all codings drawn          ${spread(drawn)}   (first open ${f(drawn[0] ?? NaN)})`);
     // A dense transcript in many colours gets the gutter marks of the lines off screen in the next task.
     const complete = r.open.samples.map((s) => s.complete).filter((t) => t !== undefined);

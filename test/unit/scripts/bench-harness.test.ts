@@ -98,6 +98,21 @@ describe('bench:vscode harness', () => {
     );
   });
 
+  it("prints Grounded's part of the first decorations and of every coding drawn, from when the host saw the editor", async () => {
+    const { formatSize } = await load('bench-report.mjs');
+    const samples = [
+      { shown: 50, visible: 40, onScreen: 43, drawn: 70 },
+      { shown: 60, visible: 50, onScreen: 55, drawn: 90 },
+      { shown: 70, visible: 60, onScreen: 61, drawn: 80 },
+    ];
+    const lines: string[] = formatSize('S', { open: { codings: 10000, samples, plain: [45] } }).split('\n');
+    const first = lines.findIndex((l) => l.includes('first decorations: codings on screen drawn'));
+    assert.match(lines[first] ?? '', /median +55\.0 /);
+    assert.match(lines[first + 1] ?? '', /of which after the host saw the editor median +3\.0 .* max +5\.0 /);
+    const all = lines.findIndex((l) => l.includes('all codings drawn'));
+    assert.match(lines[all + 1] ?? '', /of which after the host saw the editor median +30\.0 /);
+  });
+
   it('judges every goal on every study, and a figure not measured is a miss', async () => {
     const { judge } = await load('bench-report.mjs');
     const fast = { total: 10, disk: 5, drawn: 10, command: 10 };
