@@ -47,19 +47,18 @@ export function formatSize(name, r) {
       lines.push(
         `  first decorations: codings on screen drawn ${spread(onScreen)}   (first open ${f(onScreen[0] ?? NaN)})`,
       );
-    // Grounded's part of the first decorations: from the host telling the decorations the editor is visible to the
-    // first drawing handed over (the rest is the window's, and the plain-text baseline's too).
-    const ownFirst = r.open.samples
-      .filter((s) => s.visible !== undefined && s.onScreen !== undefined)
-      .map((s) => s.onScreen - s.visible);
+    // Grounded's part of a figure: from the host telling the decorations the editor is visible to that drawing
+    // (before it, the time is the window's, as in the plain-text baseline).
+    const afterVisible = (key) =>
+      r.open.samples.filter((s) => s.visible !== undefined && s[key] !== undefined).map((s) => s[key] - s.visible);
+    const ownFirst = afterVisible('onScreen');
     if (ownFirst.length > 0) lines.push(`    of which after the host saw the editor ${spread(ownFirst)}`);
     lines.push(`  all codings drawn          ${spread(drawn)}   (first open ${f(drawn[0] ?? NaN)})`);
     // A dense transcript in many colours gets the gutter marks of the lines off screen in the next task.
     const complete = r.open.samples.map((s) => s.complete).filter((t) => t !== undefined);
     if (complete.length > 0)
       lines.push(`  gutter marks off screen too ${spread(complete)}   (first open ${f(complete[0] ?? NaN)})`);
-    // Grounded's own part: from the host telling the decorations the editor is visible to every coding drawn.
-    const own = r.open.samples.filter((s) => s.visible !== undefined).map((s) => s.drawn - s.visible);
+    const own = afterVisible('drawn');
     if (own.length > 0) lines.push(`    of which after the host saw the editor ${spread(own)}`);
     const lags = r.open.samples.map((s) => s.lagMax).filter((l) => l !== undefined);
     if (lags.length > 0)

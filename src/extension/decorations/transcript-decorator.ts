@@ -188,10 +188,8 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   }
 
   private draw(documentUri: string): void {
-    const editors = vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.toString() === documentUri);
-    const rest = this.rest.get(documentUri);
-    if (rest !== undefined) clearTimeout(rest);
-    this.rest.delete(documentUri);
+    const editors = editorsOf(documentUri);
+    this.cancelRest(documentUri);
     if (editors.length === 0) return;
     const entry = this.live.get(editors[0]!.document);
     const previous = this.drawnBy.get(documentUri);
@@ -230,12 +228,10 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     if (!drawn) return;
     const screen = nearVisibleLines([editor], 0);
     if (screen.first >= drawn.first && screen.last <= drawn.last) return;
-    const editors = vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === documentUri);
+    const editors = editorsOf(documentUri);
     const entry = this.live.get(editor.document);
     if (!entry || !editors.includes(editor)) return;
-    const rest = this.rest.get(documentUri);
-    if (rest !== undefined) clearTimeout(rest);
-    this.rest.delete(documentUri);
+    this.cancelRest(documentUri);
     const first = this.nearFirst(documentUri, entry, editors);
     if (first) this.sendNear(documentUri, editors, first);
     else this.draw(documentUri);
@@ -276,35 +272,16 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
   }
 
   /**
-   * The second step of a drawing in two, over as many tasks as it needs: the whole layout if none is kept (in a
-   * task of its own), the decoration types still missing (TYPES_PER_TASK per task), then every coding
-   * (sendInSlices). The layout is made once for all those tasks: a draw meanwhile (after a coding, typing, another
+   * The second step of a drawing in two, over as many tasks as it needs: the whole layout if none is kept
+   * (layOut), the decoration types still missing (TYPES_PER_TASK per task), then every coding (sendInSlices). The layout is made once for all those tasks: a draw meanwhile (after a coding, typing, another
    * editor) cancels them and draws it all at once instead, so it stays current.
    */
-  private drawRest(documentUri: string, laid?: Layout, converting?: number): void {
+  private drawRest(documentUri: string, laid?: Layout): void {
     this.rest.delete(documentUri);
-    const editors = vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.toString() === documentUri);
+    const editors = editorsOf(documentUri);
     const entry = editors[0] && this.live.get(editors[0].document);
     if (!entry) return this.draw(documentUri);
-    if (!laid && !this.keptLayout(documentUri, entry, editors.length)) {
-      // The codings' ranges first, RANGES_PER_TASK per task (converting 10,000 offsets takes 20 ms), then the
-      // layout in a task of its own: in one task with the ranges it held the host for 50 ms and more.
-      const { codings, text } = entry;
-      const converted = (converting ?? 0) + RANGES_PER_TASK;
-      for (let index = converting ?? 0; index < Math.min(converted, codings.length); index++)
-        text.rangeOf(codings[index]!.coding);
-      if (converted < codings.length) {
-        this.later(documentUri, () => this.drawRest(documentUri, undefined, converted));
-        return;
-      }
-      this.later(documentUri, () => {
-        // Typing meanwhile gives a new entry before its debounced redraw: not laid out from the old one.
-        if (this.live.get(editors[0]!.document) !== entry) return this.draw(documentUri);
-        const full = this.wholeLayout(documentUri, entry, editors.length);
-        this.later(documentUri, () => this.drawRest(documentUri, full));
-      });
-      return;
-    }
+    if (!laid && !this.keptLayout(documentUri, entry, editors.length)) return this.layOut(documentUri, entry, 0);
     const full = laid ?? this.wholeLayout(documentUri, entry, editors.length);
     const missing = [...full.options].filter(([key]) => !this.types.lookup(key));
     if (missing.length > TYPES_PER_TASK) {
@@ -313,6 +290,26 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
       return;
     }
     this.sendInSlices(documentUri, editors, full, this.changes(documentUri, editors, full.ranges), 0);
+  }
+
+  /**
+   * A whole layout made over several tasks: the codings' ranges from `from` on, RANGES_PER_TASK per task
+   * (converting 10,000 offsets takes 20 ms), then the layout in a task of its own (in one task with the ranges it
+   * held the host for 50 ms and more), then the rest of drawRest.
+   */
+  private layOut(documentUri: string, entry: LiveTranscript, from: number): void {
+    this.rest.delete(documentUri);
+    const editors = editorsOf(documentUri);
+    // Typing meanwhile gives a new entry before its debounced redraw: not laid out from the old one.
+    if (!editors[0] || this.live.get(editors[0].document) !== entry) return this.draw(documentUri);
+    if (from < entry.codings.length) {
+      const to = Math.min(from + RANGES_PER_TASK, entry.codings.length);
+      for (let index = from; index < to; index++) entry.text.rangeOf(entry.codings[index]!.coding);
+      this.later(documentUri, () => this.layOut(documentUri, entry, to));
+      return;
+    }
+    const full = this.wholeLayout(documentUri, entry, editors.length);
+    this.later(documentUri, () => this.drawRest(documentUri, full));
   }
 
   /**
@@ -328,7 +325,7 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     from: number,
   ): void {
     this.rest.delete(documentUri);
-    const now = vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.toString() === documentUri);
+    const now = editorsOf(documentUri);
     if (!sameEditors(now, editors)) return this.draw(documentUri);
     if (from === 0) {
       const previous = this.drawnBy.get(documentUri)?.ranges ?? new Map<string, readonly vscode.Range[]>();
@@ -354,6 +351,13 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     this.appliedBy.set(documentUri, laid.applied);
     this.drew.fire({ uri: documentUri, applied: laid.applied });
     this.record(documentUri, editors, laid);
+  }
+
+  /** Cancels the next step of a drawing in two, if one is waiting. */
+  private cancelRest(documentUri: string): void {
+    const rest = this.rest.get(documentUri);
+    if (rest !== undefined) clearTimeout(rest);
+    this.rest.delete(documentUri);
   }
 
   /** The next step of a drawing in two, in a task of its own; draw() cancels it. */
@@ -534,6 +538,11 @@ export class TranscriptDecorator implements vscode.Disposable, DecorationState {
     for (const drawn of this.drawnBy.values()) for (const key of drawn.ranges.keys()) used.add(key);
     this.types.retain(used);
   }
+}
+
+/** The visible editors of a document. */
+function editorsOf(documentUri: string): vscode.TextEditor[] {
+  return vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.toString() === documentUri);
 }
 
 /** The lines on screen in any of the editors, with `margin` more on either side. */
