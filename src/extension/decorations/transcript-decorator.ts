@@ -7,6 +7,7 @@ import { affectsLook, currentLook, type DecorationLook } from './decoration-sett
 import type { AppliedCoding, AppliedDecorations, DecorationState } from './decoration-state';
 import { DecorationTypes } from './decoration-types';
 import { gutterStripes } from './gutter-stripes';
+import { LineSpans } from './line-spans';
 import { overlapSegments } from './overlaps';
 
 /** Typing fires a change per keystroke; redrawing a long transcript on each would lag the editor. */
@@ -556,15 +557,38 @@ function nearVisibleLines(
   return { first: Math.max(0, first - margin), last: last + margin };
 }
 
+/** The lines of a kept layout's ranges, its codings' and its overlaps', made at its first cut (see LineSpans). */
+interface LayoutLines {
+  readonly byType: ReadonlyMap<string, LineSpans>;
+  readonly codings: LineSpans;
+  readonly overlaps: LineSpans;
+}
+
+const linesByLayout = new WeakMap<Layout, LayoutLines>();
+
+function layoutLines(layout: Layout): LayoutLines {
+  let lines = linesByLayout.get(layout);
+  if (!lines) {
+    lines = {
+      byType: new Map([...layout.ranges].map(([key, list]) => [key, LineSpans.of(list)])),
+      codings: LineSpans.of(layout.applied.codings.map(({ range }) => range)),
+      overlaps: LineSpans.of(layout.applied.overlaps),
+    };
+    linesByLayout.set(layout, lines);
+  }
+  return lines;
+}
+
 /**
  * The part of a layout on the lines between `near.first` and `near.last`: each type's ranges touching them, and
  * the record of those codings, overlaps and gutter lines.
  */
 function linesOf(layout: Layout, near: { first: number; last: number }, version: number): Layout {
-  const touches = (range: vscode.Range) => range.end.line >= near.first && range.start.line <= near.last;
+  const { first, last } = near;
+  const lines = layoutLines(layout);
   const ranges = new Map<string, vscode.Range[]>();
   for (const [key, list] of layout.ranges) {
-    const part = list.filter(touches);
+    const part = lines.byType.get(key)!.pick(list, first, last);
     if (part.length > 0) ranges.set(key, part);
   }
   const { applied } = layout;
@@ -574,9 +598,9 @@ function linesOf(layout: Layout, near: { first: number; last: number }, version:
     applied: {
       ...applied,
       version,
-      codings: applied.codings.filter((coding) => touches(coding.range)),
-      overlaps: applied.overlaps.filter(touches),
-      gutterLines: applied.gutterLines.filter((line) => line >= near.first && line <= near.last),
+      codings: lines.codings.pick(applied.codings, first, last),
+      overlaps: lines.overlaps.pick(applied.overlaps, first, last),
+      gutterLines: applied.gutterLines.filter((line) => line >= first && line <= last),
     },
   };
 }
