@@ -567,7 +567,7 @@ async function main() {
   );
 
   await step(
-    "P07's timestamps, speaker labels and [laughs] are drawn in colours of their own, the words said in the text colour",
+    "P07's timestamps, speaker labels and [laughs] (its brackets too) are drawn in colours of their own, the words said in the text colour",
     async () => {
       // The transcript language's semantic tokens, as the theme colours them in the rendered line.
       const colours = () => {
@@ -585,6 +585,9 @@ async function main() {
           said: colourOf(turn, 'Okay'),
           // A wrapped line is several view lines: "[laughs]" of line 13 is on its second.
           note: colourOf('[laughs]', 'laughs'),
+          // Brackets in a transcript are not nested code: a note's brackets are in the note's colour, not in a
+          // bracket-pair colour.
+          noteBracket: colourOf('[laughs]', '['),
         };
       };
       let seen;
@@ -594,7 +597,8 @@ async function main() {
           seen = await page.evaluate(colours);
           return (
             seen.said !== undefined &&
-            [seen.stamp, seen.speaker, seen.note].every((colour) => colour !== undefined && colour !== seen.said)
+            [seen.stamp, seen.speaker, seen.note].every((colour) => colour !== undefined && colour !== seen.said) &&
+            seen.noteBracket === seen.note
           );
         },
         20_000,
@@ -642,6 +646,10 @@ async function main() {
     { fatal: false },
   );
 
+  // The README's editor screenshots show the example study as a newcomer has it (one coding added), before the
+  // long transcript below adds its own.
+  if (screenshotDir) await takeScreenshots(page);
+
   // More codings than a new editor gets in one step: the codings near the screen are drawn first, every other
   // one a task later, whether the transcript is opened or its tab is clicked again.
   await step(
@@ -674,8 +682,6 @@ async function main() {
     const changed = snapshotDifferences(exampleBefore, snapshot(exampleStudy));
     if (changed.length > 0) throw new Error(`changed: ${changed.join(', ')}`);
   });
-
-  if (screenshotDir) await takeScreenshots(page);
 }
 
 /**
