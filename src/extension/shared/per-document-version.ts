@@ -7,6 +7,11 @@ import type * as vscode from 'vscode';
 export class PerDocumentVersion<T> {
   private readonly made = new WeakMap<vscode.TextDocument, { version: number; value: T }>();
 
+  /** Whether the value of the document's current version is made already. */
+  has(document: vscode.TextDocument): boolean {
+    return this.made.get(document)?.version === document.version;
+  }
+
   get(document: vscode.TextDocument, make: (text: string) => T): T {
     const known = this.made.get(document);
     if (known?.version === document.version) return known.value;
