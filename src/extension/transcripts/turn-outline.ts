@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LINE_BREAK, structureOfLines } from '../../core/index';
 import { PerDocumentVersion } from '../shared/per-document-version';
+import { nextTurn } from '../shared/time-slices';
 import type { LiveCodings } from '../study/live-codings';
 import { TRANSCRIPT_LANGUAGE } from './transcript-language';
 
@@ -28,7 +29,7 @@ export class TurnOutlineProvider implements vscode.DocumentSymbolProvider {
       // Made in a task of its own. The window asks for a new editor's outline in the same batch of messages that
       // tells the extension host of the editor, after it: made at once, the outline of a long transcript (1,500
       // turns: 19 ms in a profile) held back the colours drawn for that editor, which leave when the task ends.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTurn();
       if (token?.isCancellationRequested || document.isClosed) return [];
     }
     return this.symbols.get(document, turnSymbols);
